@@ -1,0 +1,1 @@
+"""Mentorat: a chat bot that runs workplace mentoring programmes."""

@@ -1,0 +1,108 @@
+"""The `mentorat` command (also `python -m bot`). The only place that reads `.env`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.config import ConfigError, Mode, Settings, load_settings
+
+log = logging.getLogger("mentorat")
+
+
+def _settings(mode: Mode) -> Settings:
+    from dotenv import load_dotenv
+
+    load_dotenv(override=False)
+    return load_settings(mode=mode)
+
+
+def _prepare(settings: Settings):  # type: ignore[no-untyped-def]
+    from storage.db import make_engine, make_session_factory
+    from storage.migrate import ensure_schema
+
+    ensure_schema(settings.database_url)
+    engine = make_engine(settings.database_url)
+    return engine, make_session_factory(engine)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from bot.app import create_app
+    from bot.http import HttpApp
+    from bot.server import make_server, serve_forever
+    from bot.startup import check_slack_token
+
+    settings = _settings(Mode.HTTP)
+    engine, factory = _prepare(settings)
+    mentorat = create_app(settings, factory)
+    identity = check_slack_token(mentorat.deps.client, settings)
+    running = make_server(HttpApp(mentorat.bolt, engine), host=args.host, port=args.port or settings.port)
+    log.info("Mentorat listening on %s:%s for team %s (POST /slack/events)", args.host, running.port,
+             identity.team_id)
+    serve_forever(running)
+    return 0
+
+
+def cmd_socket(_args: argparse.Namespace) -> int:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.app import create_app
+    from bot.startup import check_slack_token
+
+    settings = _settings(Mode.SOCKET)
+    _engine, factory = _prepare(settings)
+    mentorat = create_app(settings, factory)
+    check_slack_token(mentorat.deps.client, settings)
+    log.info("Mentorat connected through Socket Mode")
+    SocketModeHandler(mentorat.bolt, settings.slack_app_token).start()
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from storage.migrate import upgrade
+
+    settings = _settings(Mode.OFFLINE)
+    if args.action == "upgrade":
+        upgrade(settings.database_url)
+        print("Database schema is up to date.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mentorat", description="Mentorat, the mentoring programme bot.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve Slack over HTTP (POST /slack/events, GET /healthz, /metrics)")
+    serve.add_argument("--host", default="0.0.0.0")
+    serve.add_argument("--port", type=int, default=None, help="default: $PORT or 3000")
+    serve.set_defaults(func=cmd_serve)
+    socket = sub.add_parser("socket", help="connect to Slack through Socket Mode (no public URL needed)")
+    socket.set_defaults(func=cmd_socket)
+    db = sub.add_parser("db", help="database schema")
+    db.add_argument("action", choices=["upgrade"])
+    db.set_defaults(func=cmd_db)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except ConfigError as exc:
+        print(exc.render(), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 0
+    except Exception as exc:  # one clear line for operators, e.g. an out-of-date schema
+        from storage.migrate import SchemaOutOfDate
+
+        if isinstance(exc, SchemaOutOfDate):
+            print(str(exc), file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""The `/mentorat` sub-commands: names (French), English aliases, who may use them.
+
+Shared by every platform: Slack's slash command and Teams' typed commands parse the same way.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from bot.services.roles import Role
+
+PARTICIPANTS = frozenset({Role.MENTOR, Role.MENTEE})
+COORDINATORS = frozenset({Role.COORDINATOR})
+
+
+@dataclass(frozen=True)
+class SubCommand:
+    name: str
+    aliases: tuple[str, ...]
+    roles: frozenset[Role] | None  # None: everyone
+    help_key: str
+
+    def allowed(self, roles: set[Role]) -> bool:
+        return self.roles is None or bool(self.roles & roles)
+
+
+COMMANDS: tuple[SubCommand, ...] = (
+    SubCommand("aide", ("help", "?"), None, "cmd.aide"),
+    SubCommand("statut", ("status",), PARTICIPANTS, "cmd.statut"),
+    SubCommand("convention", ("agreement",), PARTICIPANTS, "cmd.convention"),
+    SubCommand("jumeler", ("pair",), COORDINATORS, "cmd.jumeler"),
+    SubCommand("coordonnateurs", ("coordinators", "coordonnatrices"), COORDINATORS, "cmd.coordonnateurs"),
+    SubCommand("langue", ("language", "lang"), None, "cmd.langue"),
+)
+
+_BY_NAME = {alias: cmd for cmd in COMMANDS for alias in (cmd.name, *cmd.aliases)}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    command: SubCommand | None
+    word: str  # what the person typed as the sub-command, lower-cased
+    args: str
+
+
+def parse(text: str) -> Parsed:
+    """'jumeler <@U1> <@U2>' -> (jumeler, '<@U1> <@U2>'); '' -> aide."""
+    stripped = (text or "").strip()
+    if not stripped:
+        return Parsed(_BY_NAME["aide"], "", "")
+    word, _, rest = stripped.partition(" ")
+    word = word.lower()
+    return Parsed(_BY_NAME.get(word), word, rest.strip())
+
+
+def suggest(word: str) -> str | None:
+    """The closest sub-command name to a mistyped word, if any is close enough."""
+    matches = difflib.get_close_matches(word.lower(), list(_BY_NAME), n=1, cutoff=0.6)
+    return _BY_NAME[matches[0]].name if matches else None
+
+
+def visible_for(roles: set[Role]) -> list[SubCommand]:
+    return [cmd for cmd in COMMANDS if cmd.allowed(roles)]

@@ -1,0 +1,151 @@
+"""Settings read from the environment. `.env` is loaded only by the entry point (bot/cli.py)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+SLACK_API_DEFAULT = "https://slack.com/api/"
+
+
+class Mode(StrEnum):
+    """What the process is started for; each mode needs its own settings."""
+
+    HTTP = "http"
+    SOCKET = "socket"
+    WORKER = "worker"
+    OFFLINE = "offline"  # database-only commands: db upgrade, tick without sending, report
+
+
+# Where an operator finds each secret: shown in the start-up error.
+WHERE = {
+    "SLACK_BOT_TOKEN": "Slack app page > OAuth & Permissions > Bot User OAuth Token (starts with xoxb-)",
+    "SLACK_SIGNING_SECRET": "Slack app page > Basic Information > App Credentials > Signing Secret",
+    "SLACK_APP_TOKEN": "Slack app page > Basic Information > App-Level Tokens, scope connections:write "
+    "(starts with xapp-)",
+}
+
+SUPPORTED_LANGUAGES = ("fr", "en")
+
+
+class ConfigError(Exception):
+    """Every problem found in the settings, reported at once."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        lines = ["Mentorat cannot start: fix these settings (in .env or the environment):"]
+        lines += [f"  - {p}" for p in self.problems]
+        lines.append("See README.md, section Configuration.")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Settings:
+    slack_bot_token: str = ""
+    slack_signing_secret: str = ""
+    slack_app_token: str = ""
+    slack_api_url: str = SLACK_API_DEFAULT
+    database_url: str = "sqlite:///mentorat.db"
+    port: int = 3000
+    timezone: str = "America/Toronto"
+    language: str = "fr"
+    coordinators: tuple[str, ...] = field(default_factory=tuple)
+    log_level: str = "INFO"
+
+    @property
+    def has_slack_tokens(self) -> bool:
+        return bool(self.slack_bot_token)
+
+
+def _split_ids(raw: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in raw.replace(";", ",").split(",") if part.strip())
+
+
+def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) -> Settings:
+    """Read and check the settings a mode needs; raise ConfigError naming every problem."""
+    env = os.environ if env is None else env
+    problems: list[str] = []
+
+    def get(name: str, default: str = "") -> str:
+        return env.get(name, default).strip()
+
+    bot_token = get("SLACK_BOT_TOKEN")
+    signing_secret = get("SLACK_SIGNING_SECRET")
+    app_token = get("SLACK_APP_TOKEN")
+
+    needs_bot_token = mode in (Mode.HTTP, Mode.SOCKET, Mode.WORKER)
+    if needs_bot_token:
+        if not bot_token:
+            problems.append(f"SLACK_BOT_TOKEN is missing: {WHERE['SLACK_BOT_TOKEN']}.")
+        elif not bot_token.startswith("xoxb-"):
+            problems.append(f"SLACK_BOT_TOKEN must start with xoxb-: {WHERE['SLACK_BOT_TOKEN']}.")
+    if mode is Mode.HTTP and not signing_secret:
+        problems.append(f"SLACK_SIGNING_SECRET is missing: {WHERE['SLACK_SIGNING_SECRET']}.")
+    if mode is Mode.SOCKET:
+        if not app_token:
+            problems.append(f"SLACK_APP_TOKEN is missing: {WHERE['SLACK_APP_TOKEN']}.")
+        elif not app_token.startswith("xapp-"):
+            problems.append(f"SLACK_APP_TOKEN must start with xapp-: {WHERE['SLACK_APP_TOKEN']}.")
+
+    api_url = get("SLACK_API_URL", SLACK_API_DEFAULT) or SLACK_API_DEFAULT
+    if not api_url.startswith(("http://", "https://")):
+        problems.append(f"SLACK_API_URL must be an http(s) URL, got {api_url!r}.")
+    elif not api_url.endswith("/"):
+        api_url += "/"
+
+    database_url = get("DATABASE_URL", "sqlite:///mentorat.db") or "sqlite:///mentorat.db"
+    try:
+        url = make_url(database_url)
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            problems.append("DATABASE_URL must be sqlite:///FILE or postgresql+psycopg://USER:PASSWORD@HOST/DB.")
+    except ArgumentError:
+        problems.append("DATABASE_URL is not a database URL (sqlite:///mentorat.db or postgresql+psycopg://…).")
+
+    port_raw = get("PORT", "3000") or "3000"
+    port = 3000
+    if port_raw.isdigit() and 0 < int(port_raw) < 65536:
+        port = int(port_raw)
+    else:
+        problems.append(f"PORT must be a number between 1 and 65535, got {port_raw!r}.")
+
+    timezone = get("MENTORAT_TIMEZONE", "America/Toronto") or "America/Toronto"
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(f"MENTORAT_TIMEZONE must be an IANA time zone such as America/Toronto, got {timezone!r}.")
+
+    language = (get("MENTORAT_LANGUAGE", "fr") or "fr").lower()
+    if language not in SUPPORTED_LANGUAGES:
+        problems.append(f"MENTORAT_LANGUAGE must be one of {', '.join(SUPPORTED_LANGUAGES)}, got {language!r}.")
+
+    coordinators = _split_ids(get("MENTORAT_COORDINATORS"))
+    bad_ids = [c for c in coordinators if c[:1] not in ("U", "W") or not c.isalnum()]
+    if bad_ids:
+        problems.append(
+            "MENTORAT_COORDINATORS must list Slack member ids such as U012ABCDEF (profile > ⋮ > Copy member ID), "
+            f"got {', '.join(bad_ids)}."
+        )
+
+    if problems:
+        raise ConfigError(problems)
+    return Settings(
+        slack_bot_token=bot_token,
+        slack_signing_secret=signing_secret,
+        slack_app_token=app_token,
+        slack_api_url=api_url,
+        database_url=database_url,
+        port=port,
+        timezone=timezone,
+        language=language,
+        coordinators=coordinators,
+        log_level=(get("MENTORAT_LOG_LEVEL", "INFO") or "INFO").upper(),
+    )

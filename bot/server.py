@@ -1,0 +1,46 @@
+"""Production HTTP server: waitress (pure Python, multi-threaded WSGI), not Bolt's dev server."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from waitress.server import create_server
+
+from bot.http import WSGIApp
+
+
+@dataclass
+class RunningServer:
+    host: str
+    port: int
+    _server: object
+    _thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def close(self) -> None:
+        self._server.close()  # type: ignore[attr-defined]
+        if self._thread:
+            self._thread.join(timeout=10)
+
+
+def make_server(app: WSGIApp, *, host: str = "0.0.0.0", port: int = 3000, threads: int = 16) -> RunningServer:
+    server = create_server(app, host=host, port=port, threads=threads, ident="mentorat")
+    bound_port = server.socket.getsockname()[1]  # type: ignore[union-attr]
+    return RunningServer(host=host if host != "0.0.0.0" else "127.0.0.1", port=bound_port, _server=server)
+
+
+def serve_forever(running: RunningServer) -> None:
+    running._server.run()  # type: ignore[attr-defined]
+
+
+def serve_in_thread(app: WSGIApp, *, host: str = "127.0.0.1", port: int = 0, threads: int = 8) -> RunningServer:
+    """For tests and benchmarks: a real server on loopback, port chosen by the OS."""
+    running = make_server(app, host=host, port=port, threads=threads)
+    thread = threading.Thread(target=serve_forever, args=(running,), daemon=True, name="waitress")
+    thread.start()
+    running._thread = thread
+    return running

@@ -1,0 +1,4 @@
+"""Action keys carried by platform-neutral buttons; each platform maps them to its own ids."""
+
+CONVENTION_ACCEPT = "convention-accept"
+CONVENTION_QUESTION = "convention-question"

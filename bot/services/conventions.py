@@ -1,0 +1,333 @@
+"""The convention: pairing, each side's acceptance, activation, and where a pair stands."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.services import outbox
+from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from storage.models import (
+    OPEN_CONVENTION_STATUSES,
+    AuditEvent,
+    Convention,
+    ConventionStatus,
+    Meeting,
+    MeetingStatus,
+    Person,
+    Programme,
+)
+
+EARLIEST_START = timedelta(days=31)
+LATEST_START = timedelta(days=366)
+
+
+class Phase(StrEnum):
+    LAUNCH = "launch"
+    DEVELOPMENT = "development"
+    SEPARATION = "separation"
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _audit(session: Session, convention: Convention, action: str, actor: Person | None, now: datetime) -> None:
+    session.add(
+        AuditEvent(
+            at=now,
+            workspace_id=convention.programme.workspace_id,
+            actor_id=actor.id if actor else None,
+            action=action,
+            convention_id=convention.id,
+            detail={},
+        )
+    )
+
+
+def _open_convention(session: Session, programme: Programme, *, mentor: Person | None = None,
+                     mentee: Person | None = None) -> Convention | None:
+    stmt = select(Convention).where(
+        Convention.programme_id == programme.id, Convention.status.in_(OPEN_CONVENTION_STATUSES)
+    )
+    if mentor is not None:
+        stmt = stmt.where(Convention.mentor_id == mentor.id)
+    if mentee is not None:
+        stmt = stmt.where(Convention.mentee_id == mentee.id)
+    return session.scalars(stmt).first()
+
+
+@dataclass(frozen=True)
+class PairResult:
+    convention: Convention
+    created: bool
+
+
+def check_pair(session: Session, programme: Programme, mentor: Person, mentee: Person) -> Convention | None:
+    """Raise the first reason the pairing is refused; return an identical open convention if any."""
+    if mentor.id == mentee.id:
+        raise InvalidInput("error.pair.same_person", field="mentee")
+    for person, field in ((mentor, "mentor"), (mentee, "mentee")):
+        if person.is_bot:
+            raise InvalidInput("error.pair.bot", field=field, name=f"<@{person.external_id}>")
+    same = _open_convention(session, programme, mentor=mentor, mentee=mentee)
+    if same is not None:
+        return same
+    if _open_convention(session, programme, mentor=mentor) is not None:
+        raise Conflict("error.pair.mentor_busy", field="mentor", name=f"<@{mentor.external_id}>")
+    if _open_convention(session, programme, mentee=mentee) is not None:
+        raise Conflict("error.pair.mentee_busy", field="mentee", name=f"<@{mentee.external_id}>")
+    return None
+
+
+def check_start(starts_on: date, today: date) -> None:
+    if starts_on < today - EARLIEST_START:
+        raise InvalidInput("error.pair.date_too_early", field="start", earliest=today - EARLIEST_START)
+    if starts_on > today + LATEST_START:
+        raise InvalidInput("error.pair.date_too_late", field="start", latest=today + LATEST_START)
+
+
+def pair(
+    session: Session,
+    *,
+    programme: Programme,
+    coordinator: Person,
+    mentor: Person,
+    mentee: Person,
+    starts_on: date,
+    today: date,
+    now: datetime,
+) -> PairResult:
+    """Create the convention and queue both invitations. Idempotent for the same pair."""
+    existing = check_pair(session, programme, mentor, mentee)
+    if existing is not None:
+        return PairResult(existing, created=False)
+    check_start(starts_on, today)
+    convention = Convention(
+        programme_id=programme.id,
+        mentor_id=mentor.id,
+        mentee_id=mentee.id,
+        paired_by_id=coordinator.id,
+        status=ConventionStatus.AWAITING_SIGNATURES,
+        starts_on=starts_on,
+        planned_end_on=add_months(starts_on, programme.length_months),
+        created_at=now,
+        updated_at=now,
+    )
+    try:
+        with session.begin_nested():
+            session.add(convention)
+    except IntegrityError:
+        # Lost a race with a concurrent identical request (Slack retry, double click).
+        existing = check_pair(session, programme, mentor, mentee)
+        if existing is not None:
+            return PairResult(existing, created=False)
+        raise
+    convention.programme = programme
+    _audit(session, convention, "convention.paired", coordinator, now)
+    for person in (mentor, mentee):
+        outbox.enqueue(
+            session,
+            kind="convention_invite",
+            recipient_id=person.id,
+            convention_id=convention.id,
+            due_at=now,
+            now=now,
+            essential=True,
+            dedupe_key=f"convention_invite:{convention.id}:{person.id}",
+        )
+    return PairResult(convention, created=True)
+
+
+def get_convention(session: Session, convention_id: int) -> Convention:
+    convention = session.get(Convention, convention_id)
+    if convention is None:
+        raise NotFound("conv.not_yours")
+    return convention
+
+
+def role_in(convention: Convention, person: Person) -> str | None:
+    if convention.mentor_id == person.id:
+        return "mentor"
+    if convention.mentee_id == person.id:
+        return "mentee"
+    return None
+
+
+def accepted_at(convention: Convention, person: Person) -> datetime | None:
+    return convention.mentor_accepted_at if role_in(convention, person) == "mentor" else convention.mentee_accepted_at
+
+
+@dataclass(frozen=True)
+class AcceptResult:
+    convention: Convention
+    accepted_at: datetime
+    already: bool
+    activated: bool
+
+
+def accept(session: Session, *, convention_id: int, person: Person, now: datetime) -> AcceptResult:
+    """Record one side's acceptance; activate once both sides have accepted.
+
+    Conditional UPDATEs make double clicks and retries harmless, even when concurrent.
+    """
+    convention = get_convention(session, convention_id)
+    role = role_in(convention, person)
+    if role is None:
+        raise NotAllowed("conv.not_yours")
+    column = Convention.mentor_accepted_at if role == "mentor" else Convention.mentee_accepted_at
+    if accepted_at(convention, person) is None and convention.status != ConventionStatus.AWAITING_SIGNATURES:
+        raise Conflict("conv.not_open", status=convention.status)
+    written = session.execute(
+        update(Convention)
+        .where(Convention.id == convention.id, column.is_(None),
+               Convention.status == ConventionStatus.AWAITING_SIGNATURES)
+        .values({column: now, Convention.updated_at: now})
+    ).rowcount
+    activated = bool(
+        session.execute(
+            update(Convention)
+            .where(
+                Convention.id == convention.id,
+                Convention.status == ConventionStatus.AWAITING_SIGNATURES,
+                Convention.mentor_accepted_at.is_not(None),
+                Convention.mentee_accepted_at.is_not(None),
+            )
+            .values(status=ConventionStatus.ACTIVE, activated_at=now, updated_at=now)
+        ).rowcount
+    )
+    session.refresh(convention)
+    if written:
+        _audit(session, convention, "convention.accepted", person, now)
+    if activated:
+        _audit(session, convention, "convention.activated", None, now)
+        recipients = [convention.mentor_id, convention.mentee_id]
+        if convention.paired_by_id is not None:
+            recipients.append(convention.paired_by_id)
+        for recipient_id in recipients:
+            outbox.enqueue(
+                session,
+                kind="convention_active",
+                recipient_id=recipient_id,
+                convention_id=convention.id,
+                due_at=now,
+                now=now,
+                essential=True,
+                dedupe_key=f"convention_active:{convention.id}:{recipient_id}",
+            )
+    stamp = accepted_at(convention, person)
+    assert stamp is not None
+    return AcceptResult(convention, stamp, already=not written, activated=activated)
+
+
+def ask_question(session: Session, *, convention_id: int, person: Person, now: datetime,
+                 coordinator_ids: list[int]) -> Convention:
+    """Tell the coordinator(s) that a person has a question before accepting. Once a day at most."""
+    convention = get_convention(session, convention_id)
+    if role_in(convention, person) is None:
+        raise NotAllowed("conv.not_yours")
+    targets = [convention.paired_by_id] if convention.paired_by_id else coordinator_ids
+    for coordinator_id in targets:
+        if coordinator_id is None:
+            continue
+        outbox.enqueue(
+            session,
+            kind="convention_question",
+            recipient_id=coordinator_id,
+            convention_id=convention.id,
+            due_at=now,
+            now=now,
+            essential=True,
+            payload={"asked_by": person.id},
+            dedupe_key=f"convention_question:{convention.id}:{person.id}:{now.date().isoformat()}",
+        )
+    _audit(session, convention, "convention.question", person, now)
+    return convention
+
+
+def conventions_of(session: Session, person: Person, *, open_only: bool = True) -> list[Convention]:
+    stmt = select(Convention).where(or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id))
+    if open_only:
+        stmt = stmt.where(Convention.status.in_(OPEN_CONVENTION_STATUSES))
+    return list(session.scalars(stmt.order_by(Convention.id)))
+
+
+@dataclass(frozen=True)
+class StatusInfo:
+    convention: Convention
+    role: str
+    other: Person
+    phase: Phase
+    month: int
+    months: int
+    meetings_held: int
+    meetings_expected: int
+    next_step: str  # an i18n key under next.*
+    you_accepted: bool
+
+
+def phase_of(convention: Convention, today: date) -> Phase:
+    if convention.status in (ConventionStatus.CLOSING, ConventionStatus.CLOSED, ConventionStatus.ENDED_EARLY):
+        return Phase.SEPARATION
+    if convention.status != ConventionStatus.ACTIVE or today < add_months(convention.starts_on, 2):
+        return Phase.LAUNCH
+    if today >= add_months(convention.planned_end_on, -2):
+        return Phase.SEPARATION
+    return Phase.DEVELOPMENT
+
+
+def month_of(convention: Convention, today: date, months: int) -> int:
+    """Month N of the convention (1-based), counted from its start date, capped at its length."""
+    if today < convention.starts_on:
+        return 1
+    elapsed = (today.year - convention.starts_on.year) * 12 + today.month - convention.starts_on.month
+    if today.day < convention.starts_on.day:
+        elapsed -= 1
+    return max(1, min(months, elapsed + 1))
+
+
+def status_of(session: Session, convention: Convention, person: Person, today: date) -> StatusInfo:
+    role = role_in(convention, person)
+    if role is None:
+        raise NotAllowed("conv.not_yours")
+    programme = convention.programme
+    other = convention.mentee if role == "mentor" else convention.mentor
+    held = session.scalar(
+        select(func.count(Meeting.id)).where(
+            Meeting.convention_id == convention.id, Meeting.status == MeetingStatus.HELD
+        )
+    ) or 0
+    days = (today - convention.starts_on).days
+    expected = 0
+    if convention.status == ConventionStatus.ACTIVE and days > 0:
+        expected = min(days // programme.meeting_every_days, programme.length_months)
+    you_accepted = accepted_at(convention, person) is not None
+    phase = phase_of(convention, today)
+    if convention.status == ConventionStatus.AWAITING_SIGNATURES:
+        next_step = "next.wait_other" if you_accepted else "next.accept"
+    elif convention.status in (ConventionStatus.CLOSED, ConventionStatus.ENDED_EARLY):
+        next_step = "next.closed"
+    elif today < convention.starts_on:
+        next_step = "next.not_started"
+    else:
+        next_step = f"next.{phase.value}"
+    return StatusInfo(
+        convention=convention,
+        role=role,
+        other=other,
+        phase=phase,
+        month=month_of(convention, today, programme.length_months),
+        months=programme.length_months,
+        meetings_held=held,
+        meetings_expected=expected,
+        next_step=next_step,
+        you_accepted=you_accepted,
+    )

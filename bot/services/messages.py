@@ -1,0 +1,120 @@
+"""Messages the services send, built in the recipient's language and time zone.
+
+`compose(session, reminder, ctx)` turns an outbox row into a platform-neutral Message at
+delivery time (so it reflects the current state), or None when it no longer applies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from bot.i18n import t
+from bot.i18n.dates import format_day
+from bot.notify import Button, Message, Section
+from bot.services import actions
+from bot.services.conventions import accepted_at, role_in
+from bot.services.people import language_of
+from bot.services.roles import CoordinatorRule, coordinator_names
+from storage.models import Convention, ConventionStatus, Person, Reminder
+
+
+@dataclass(frozen=True)
+class ComposeContext:
+    rule: CoordinatorRule
+
+
+def _mention(person: Person | None) -> str:
+    return f"<@{person.external_id}>" if person else "?"
+
+
+def convention_message(session: Session, convention: Convention, person: Person, ctx: ComposeContext) -> Message:
+    """The convention as one side reads it, with the answer buttons while they have not accepted."""
+    programme = convention.programme
+    lang = language_of(person, programme.language)
+    role = role_in(convention, person) or "mentee"
+    other = convention.mentee if role == "mentor" else convention.mentor
+    coordinator = _mention(convention.paired_by) if convention.paired_by else ", ".join(
+        coordinator_names(session, programme, ctx.rule)
+    )
+    start, end = format_day(convention.starts_on, lang), format_day(convention.planned_end_on, lang)
+    sections = [
+        Section(None, t(lang, "conv.intro", coordinator=coordinator, programme=programme.name,
+                        mentor=_mention(convention.mentor), mentee=_mention(convention.mentee))),
+        Section(None, t(lang, f"conv.your_role.{role}", other=_mention(other))),
+        Section(t(lang, "conv.duration.title"), t(lang, "conv.duration.body", months=programme.length_months,
+                start=start, end=end, every=programme.meeting_every_days, min=programme.meeting_min_minutes,
+                max=programme.meeting_max_minutes)),
+        Section(t(lang, "conv.mentor.title"), t(lang, "conv.mentor.body")),
+        Section(t(lang, "conv.mentee.title"), t(lang, "conv.mentee.body")),
+        Section(t(lang, "conv.together.title"), t(lang, "conv.together.body")),
+        Section(t(lang, "conv.confidential.title"), t(lang, "conv.confidential.body")),
+        Section(t(lang, "conv.dispute.title"), t(lang, "conv.dispute.body", coordinator=coordinator)),
+        Section(t(lang, "conv.early_end.title"), t(lang, "conv.early_end.body")),
+    ]
+    buttons: tuple[Button, ...] = ()
+    context = None
+    stamp = accepted_at(convention, person)
+    if stamp is None and convention.status == ConventionStatus.AWAITING_SIGNATURES:
+        value = str(convention.id)
+        buttons = (
+            Button(t(lang, "conv.button.accept"), actions.CONVENTION_ACCEPT, value, style="primary"),
+            Button(t(lang, "conv.button.question"), actions.CONVENTION_QUESTION, value),
+        )
+    elif stamp is not None:
+        from bot.i18n.dates import format_moment  # local: only needed here
+
+        context = t(lang, "conv.accepted.you", when=format_moment(stamp, person.timezone or programme.timezone,
+                                                                  lang))
+    return Message(text=t(lang, "conv.title"), sections=tuple(sections), buttons=buttons, context=context)
+
+
+def _invite(session: Session, reminder: Reminder, person: Person, ctx: ComposeContext) -> Message | None:
+    convention = session.get(Convention, reminder.convention_id)
+    if convention is None or convention.status != ConventionStatus.AWAITING_SIGNATURES:
+        return None
+    return convention_message(session, convention, person, ctx)
+
+
+def _active(session: Session, reminder: Reminder, person: Person, ctx: ComposeContext) -> Message | None:
+    convention = session.get(Convention, reminder.convention_id)
+    if convention is None:
+        return None
+    lang = language_of(person, convention.programme.language)
+    start, end = format_day(convention.starts_on, lang), format_day(convention.planned_end_on, lang)
+    role = role_in(convention, person)
+    if role is None:
+        text = t(lang, "conv.active.coordinator", mentor=_mention(convention.mentor),
+                 mentee=_mention(convention.mentee), start=start, end=end)
+    else:
+        other = convention.mentee if role == "mentor" else convention.mentor
+        text = t(lang, "conv.active.pair", other=_mention(other), start=start, end=end)
+    return Message(text=text)
+
+
+def _question(session: Session, reminder: Reminder, person: Person, ctx: ComposeContext) -> Message | None:
+    convention = session.get(Convention, reminder.convention_id)
+    asker = session.get(Person, reminder.payload.get("asked_by"))
+    if convention is None or asker is None:
+        return None
+    lang = language_of(person, convention.programme.language)
+    other = convention.mentee if asker.id == convention.mentor_id else convention.mentor
+    return Message(text=t(lang, "conv.question.coordinator", person=_mention(asker), other=_mention(other)))
+
+
+Composer = Callable[[Session, Reminder, Person, ComposeContext], Message | None]
+
+COMPOSERS: dict[str, Composer] = {
+    "convention_invite": _invite,
+    "convention_active": _active,
+    "convention_question": _question,
+}
+
+
+def compose(session: Session, reminder: Reminder, person: Person, ctx: ComposeContext) -> Message | None:
+    composer = COMPOSERS.get(reminder.kind)
+    if composer is None:
+        raise KeyError(f"no composer for reminder kind {reminder.kind!r}")
+    return composer(session, reminder, person, ctx)

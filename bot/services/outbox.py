@@ -1,0 +1,60 @@
+"""Writing to the durable outbox (the `reminders` table). Delivery lives in scheduling/."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from storage.models import Reminder, ReminderStatus
+
+
+def enqueue(
+    session: Session,
+    *,
+    kind: str,
+    recipient_id: int,
+    due_at: datetime,
+    dedupe_key: str,
+    now: datetime,
+    convention_id: int | None = None,
+    meeting_id: int | None = None,
+    essential: bool = False,
+    payload: dict[str, Any] | None = None,
+) -> bool:
+    """Add one message to send; a second call with the same dedupe key changes nothing.
+
+    Returns True when a row was written.
+    """
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    result = session.execute(
+        insert(Reminder)
+        .values(
+            kind=kind,
+            recipient_id=recipient_id,
+            convention_id=convention_id,
+            meeting_id=meeting_id,
+            due_at=due_at,
+            status=ReminderStatus.PENDING,
+            essential=essential,
+            attempts=0,
+            dedupe_key=dedupe_key,
+            payload=payload or {},
+            created_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+    )
+    return bool(result.rowcount)
+
+
+def cancel_pending(session: Session, *, convention_id: int, kinds: tuple[str, ...] | None = None) -> int:
+    stmt = update(Reminder).where(
+        Reminder.convention_id == convention_id, Reminder.status == ReminderStatus.PENDING
+    )
+    if kinds:
+        stmt = stmt.where(Reminder.kind.in_(kinds))
+    return session.execute(stmt.values(status=ReminderStatus.CANCELLED)).rowcount or 0

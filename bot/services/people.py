@@ -1,0 +1,96 @@
+"""Workspaces and people: who is who, in which language and time zone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from bot.i18n import normalise_language
+from storage.models import Person, Workspace
+
+PROFILE_TTL = timedelta(hours=12)
+
+
+@dataclass(frozen=True)
+class PersonProfile:
+    """What the chat platform tells us about a person (Slack's users.info)."""
+
+    external_id: str
+    name: str
+    timezone: str | None = None
+    locale: str | None = None
+    is_admin: bool = False
+    is_bot: bool = False
+    deleted: bool = False
+
+
+def _insert(session: Session):  # type: ignore[no-untyped-def]
+    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+def ensure_workspace(session: Session, *, platform: str, external_id: str, now: datetime, name: str = "") -> Workspace:
+    """Get or create, safe under concurrent first requests (INSERT … ON CONFLICT DO NOTHING)."""
+    insert = _insert(session)
+    session.execute(
+        insert(Workspace)
+        .values(platform=platform, external_id=external_id, name=name, created_at=now)
+        .on_conflict_do_nothing(index_elements=["platform", "external_id"])
+    )
+    return session.scalars(
+        select(Workspace).where(Workspace.platform == platform, Workspace.external_id == external_id)
+    ).one()
+
+
+def find_person(session: Session, workspace: Workspace, external_id: str) -> Person | None:
+    return session.scalars(
+        select(Person).where(Person.workspace_id == workspace.id, Person.external_id == external_id)
+    ).one_or_none()
+
+
+def ensure_person(session: Session, workspace: Workspace, external_id: str, *, now: datetime) -> Person:
+    """A person row for an id, created bare if new (its profile is filled by `apply_profile`)."""
+    insert = _insert(session)
+    session.execute(
+        insert(Person)
+        .values(workspace_id=workspace.id, external_id=external_id, display_name="", created_at=now)
+        .on_conflict_do_nothing(index_elements=["workspace_id", "external_id"])
+    )
+    person = find_person(session, workspace, external_id)
+    assert person is not None
+    return person
+
+
+def apply_profile(person: Person, profile: PersonProfile, *, now: datetime) -> Person:
+    person.display_name = profile.name or person.display_name
+    person.timezone = profile.timezone or person.timezone
+    person.locale = profile.locale or person.locale
+    person.is_workspace_admin = profile.is_admin
+    person.is_bot = profile.is_bot
+    person.profile_refreshed_at = now
+    return person
+
+
+def profile_is_stale(person: Person, now: datetime) -> bool:
+    return person.profile_refreshed_at is None or now - person.profile_refreshed_at > PROFILE_TTL
+
+
+def language_of(person: Person | None, default: str) -> str:
+    """An explicit choice wins, then the platform locale, then the programme's language."""
+    if person is None:
+        return default
+    if person.language_choice:
+        return person.language_choice
+    return normalise_language(person.locale, default) if person.locale else default
+
+
+def timezone_of(person: Person, default: str) -> str:
+    return person.timezone or default
+
+
+def set_language(person: Person, language: str) -> None:
+    person.language_choice = language

@@ -1,0 +1,50 @@
+"""Programmes: each workspace has a default one, created with the operator's defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Programme, Workspace
+
+DEFAULT_PROGRAMME_NAME = "Mentorat"
+
+
+@dataclass(frozen=True)
+class ProgrammeDefaults:
+    language: str = "fr"
+    timezone: str = "America/Toronto"
+    length_months: int = 10
+    meeting_every_days: int = 30
+    meeting_min_minutes: int = 60
+    meeting_max_minutes: int = 90
+    reminder_hour: int = 9
+
+
+def default_programme(
+    session: Session, workspace: Workspace, defaults: ProgrammeDefaults, *, now: datetime
+) -> Programme:
+    programme = session.scalars(
+        select(Programme).where(Programme.workspace_id == workspace.id).order_by(Programme.id).limit(1)
+    ).first()
+    if programme is not None:
+        return programme
+    programme = Programme(
+        workspace_id=workspace.id,
+        name=DEFAULT_PROGRAMME_NAME,
+        language=defaults.language,
+        timezone=defaults.timezone,
+        length_months=defaults.length_months,
+        meeting_every_days=defaults.meeting_every_days,
+        meeting_min_minutes=defaults.meeting_min_minutes,
+        meeting_max_minutes=defaults.meeting_max_minutes,
+        reminder_hour=defaults.reminder_hour,
+        created_at=now,
+    )
+    # A concurrent first request may create it too: a savepoint keeps this request's work.
+    with session.begin_nested():
+        session.add(programme)
+    return programme

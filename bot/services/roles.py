@@ -1,0 +1,125 @@
+"""Who may do what: coordinators (by right or added), mentors and mentees."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from bot.services.errors import NotAllowed
+from storage.models import OPEN_CONVENTION_STATUSES, Convention, Person, Programme, ProgrammeCoordinator
+
+
+class Role(StrEnum):
+    COORDINATOR = "coordinator"
+    MENTOR = "mentor"
+    MENTEE = "mentee"
+
+
+@dataclass(frozen=True)
+class CoordinatorRule:
+    """Coordinators by right: workspace admins/owners and the ids of MENTORAT_COORDINATORS."""
+
+    env_ids: frozenset[str] = frozenset()
+
+    def by_right(self, person: Person) -> bool:
+        return person.is_workspace_admin or person.external_id in self.env_ids
+
+
+def is_coordinator(session: Session, person: Person, programme: Programme, rule: CoordinatorRule) -> bool:
+    if rule.by_right(person):
+        return True
+    return (
+        session.scalars(
+            select(ProgrammeCoordinator.id).where(
+                ProgrammeCoordinator.programme_id == programme.id, ProgrammeCoordinator.person_id == person.id
+            )
+        ).first()
+        is not None
+    )
+
+
+def roles_of(session: Session, person: Person, programme: Programme, rule: CoordinatorRule) -> set[Role]:
+    roles: set[Role] = set()
+    if is_coordinator(session, person, programme, rule):
+        roles.add(Role.COORDINATOR)
+    rows = session.execute(
+        select(Convention.mentor_id, Convention.mentee_id).where(
+            Convention.programme_id == programme.id,
+            Convention.status.in_(OPEN_CONVENTION_STATUSES),
+            or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id),
+        )
+    ).all()
+    for mentor_id, _mentee_id in rows:
+        roles.add(Role.MENTOR if mentor_id == person.id else Role.MENTEE)
+    return roles
+
+
+def require_coordinator(session: Session, person: Person, programme: Programme, rule: CoordinatorRule) -> None:
+    if not is_coordinator(session, person, programme, rule):
+        raise NotAllowed("error.coordinator_only", names=", ".join(coordinator_names(session, programme, rule)))
+
+
+def coordinators(session: Session, programme: Programme, rule: CoordinatorRule) -> list[Person]:
+    """Everyone who coordinates, as far as the database knows (added ones and known admins)."""
+    added = session.scalars(
+        select(Person)
+        .join(ProgrammeCoordinator, ProgrammeCoordinator.person_id == Person.id)
+        .where(ProgrammeCoordinator.programme_id == programme.id)
+    ).all()
+    by_right = session.scalars(
+        select(Person).where(
+            Person.workspace_id == programme.workspace_id,
+            or_(Person.is_workspace_admin.is_(True), Person.external_id.in_(rule.env_ids or {""})),
+            Person.is_bot.is_(False),
+        )
+    ).all()
+    seen: dict[int, Person] = {}
+    for person in [*by_right, *added]:
+        seen.setdefault(person.id, person)
+    return sorted(seen.values(), key=lambda p: p.id)
+
+
+def coordinator_names(session: Session, programme: Programme, rule: CoordinatorRule) -> list[str]:
+    """Mentions of the coordinators, env ids included even before they ever used the bot."""
+    ids = [p.external_id for p in coordinators(session, programme, rule)]
+    ids += [i for i in sorted(rule.env_ids) if i not in ids]
+    return [f"<@{i}>" for i in ids]
+
+
+def add_coordinator(
+    session: Session, programme: Programme, person: Person, *, added_by: Person, now: datetime
+) -> bool:
+    """Returns False when the person already was one (added here); never adds twice."""
+    exists = session.scalars(
+        select(ProgrammeCoordinator).where(
+            ProgrammeCoordinator.programme_id == programme.id, ProgrammeCoordinator.person_id == person.id
+        )
+    ).first()
+    if exists:
+        return False
+    with session.begin_nested():
+        session.add(
+            ProgrammeCoordinator(programme_id=programme.id, person_id=person.id, added_by_id=added_by.id, added_at=now)
+        )
+    return True
+
+
+def remove_coordinator(session: Session, programme: Programme, person: Person) -> bool:
+    row = session.scalars(
+        select(ProgrammeCoordinator).where(
+            ProgrammeCoordinator.programme_id == programme.id, ProgrammeCoordinator.person_id == person.id
+        )
+    ).first()
+    if row is None:
+        return False
+    session.delete(row)
+    return True
+
+
+def role_labels(roles: Iterable[Role]) -> list[str]:
+    return [f"role.{r.value}" for r in roles]

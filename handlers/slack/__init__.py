@@ -1,0 +1,1 @@
+"""Slack front end: Bolt listeners, Block Kit views."""

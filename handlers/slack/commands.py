@@ -1,0 +1,55 @@
+"""The `/mentorat` slash command: parse, check the role, hand over to the sub-command's handler."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.commands import parse, suggest
+from bot.i18n import t
+from handlers.slack import convention, coordinators, overview, pairing
+from handlers.slack.deps import Deps, resolve_actor
+from handlers.slack.request import CommandHandler, CommandRequest
+from storage.db import session_scope
+
+HANDLERS: dict[str, CommandHandler] = {
+    "aide": overview.show_help,
+    "statut": overview.show_status,
+    "langue": overview.set_language,
+    "convention": convention.run_convention_command,
+    "jumeler": pairing.run_pair_command,
+    "coordonnateurs": coordinators.run_coordinators_command,
+}
+
+# Sub-commands that answer people without the role themselves (e.g. "no convention yet")
+# rather than refusing them.
+SELF_EXPLAINING = {"statut", "convention"}
+
+
+def route(req: CommandRequest, text: str) -> None:
+    parsed = parse(text)
+    if parsed.command is None:
+        overview.show_help(req, preface_key="help.unknown", command=parsed.word[:60],
+                           suggestion=suggest(parsed.word) or "")
+        return
+    command = parsed.command
+    with session_scope(req.deps.session_factory) as session:
+        actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
+        allowed = command.allowed(actor.roles) or command.name in SELF_EXPLAINING
+        if not allowed and command.roles is not None:
+            roles = ", ".join(t(actor.lang, f"role.{r.value}") for r in sorted(command.roles))
+            refusal = t(actor.lang, "error.not_allowed", command=command.name, roles=roles)
+    if not allowed:
+        req.respond(text=refusal)
+        return
+    HANDLERS[command.name](
+        CommandRequest(req.deps, req.team_id, req.user_id, parsed.args, req.body, req.respond, req.client)
+    )
+
+
+def register(app: App, deps: Deps) -> None:
+    @app.command("/mentorat")
+    def mentorat(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
+        ack()  # answer within Slack's 3 seconds; the reply follows through response_url
+        req = CommandRequest(deps, body.get("team_id", ""), body.get("user_id", ""), "", body, respond, client)
+        route(req, body.get("text", ""))

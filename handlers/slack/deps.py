@@ -1,0 +1,96 @@
+"""What every Slack listener needs, built once by the composition root (bot/app.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from slack_sdk import WebClient
+from sqlalchemy.orm import Session
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.i18n.dates import local_date
+from bot.notify import Notifier
+from bot.services import people
+from bot.services.messages import ComposeContext
+from bot.services.programmes import ProgrammeDefaults, default_programme
+from bot.services.roles import CoordinatorRule, Role, roles_of
+from handlers.slack.directory import fetch_profile
+from scheduling.delivery import DeliveryReport, deliver_due
+from storage.db import SessionFactory
+from storage.models import Person, Platform, Programme, Workspace
+
+
+@dataclass
+class Deps:
+    settings: Settings
+    session_factory: SessionFactory
+    clock: Clock
+    client: WebClient
+    notifier: Notifier
+    rule: CoordinatorRule
+    defaults: ProgrammeDefaults
+    compose_ctx: ComposeContext = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.compose_ctx = ComposeContext(rule=self.rule)
+
+    def deliver_now(self) -> DeliveryReport:
+        """Send what a request has just queued, right away (the scheduler catches any leftovers)."""
+        return deliver_due(self.session_factory, self.notifier, self.clock.now(), self.compose_ctx)
+
+
+@dataclass
+class Actor:
+    """The person behind a request, in their programme, language and time zone."""
+
+    workspace: Workspace
+    programme: Programme
+    person: Person
+    lang: str
+    tz: str
+    roles: set[Role]
+
+    @property
+    def mention(self) -> str:
+        return f"<@{self.person.external_id}>"
+
+    def today(self, deps: Deps) -> date:
+        return local_date(deps.clock.now(), self.tz)
+
+
+def workspace_and_programme(session: Session, deps: Deps, team_id: str) -> tuple[Workspace, Programme]:
+    now = deps.clock.now()
+    workspace = people.ensure_workspace(session, platform=Platform.SLACK, external_id=team_id, now=now)
+    return workspace, default_programme(session, workspace, deps.defaults, now=now)
+
+
+def known_person(session: Session, deps: Deps, workspace: Workspace, user_id: str, *, fresh: bool = False,
+                 field_name: str | None = None) -> Person:
+    """The person row for a Slack user, with a profile refreshed from users.info when stale."""
+    now = deps.clock.now()
+    person = people.ensure_person(session, workspace, user_id, now=now)
+    if fresh or people.profile_is_stale(person, now):
+        profile = fetch_profile(deps.client, user_id, field=field_name)
+        people.apply_profile(person, profile, now=now)
+        if profile.deleted:
+            from bot.services.errors import InvalidInput
+
+            raise InvalidInput("error.pair.deactivated", field=field_name, name=f"<@{user_id}>")
+    return person
+
+
+def resolve_actor(session: Session, deps: Deps, team_id: str, user_id: str, *, fresh: bool = False) -> Actor:
+    workspace, programme = workspace_and_programme(session, deps, team_id)
+    person = known_person(session, deps, workspace, user_id, fresh=fresh)
+    lang = people.language_of(person, programme.language)
+    tz = people.timezone_of(person, programme.timezone)
+    return Actor(workspace, programme, person, lang, tz, roles_of(session, person, programme, deps.rule))
+
+
+def ids_from_body(body: dict) -> tuple[str, str]:
+    """(team id, user id) from a slash command, an interaction or an event payload."""
+    team_id = body.get("team_id") or (body.get("team") or {}).get("id") or body.get("user", {}).get("team_id")
+    user_id = body.get("user_id") or (body.get("user") or {}).get("id") or (body.get("event") or {}).get("user")
+    return str(team_id or ""), str(user_id or "")

@@ -1,0 +1,54 @@
+"""The one error handler: domain errors become a message in the person's language.
+
+Unexpected errors are logged without the request body (it may hold private text) and the
+person gets a short apology; nothing is half-written since each unit of work rolled back.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.i18n import t
+from bot.services.errors import DomainError
+from handlers.slack.deps import Deps, ids_from_body, resolve_actor
+from storage.db import session_scope
+
+log = logging.getLogger("mentorat.errors")
+
+
+def _language(deps: Deps, body: dict) -> str:
+    team_id, user_id = ids_from_body(body)
+    try:
+        with session_scope(deps.session_factory) as session:
+            return resolve_actor(session, deps, team_id, user_id).lang
+    except Exception:
+        return deps.settings.language
+
+
+def _tell(body: dict, client: WebClient, respond, text: str) -> None:  # type: ignore[no-untyped-def]
+    if body.get("response_url") or body.get("response_urls"):
+        respond(text=text, replace_original=False)
+        return
+    _team_id, user_id = ids_from_body(body)
+    if user_id:
+        channel = client.conversations_open(users=user_id)["channel"]["id"]
+        client.chat_postMessage(channel=channel, text=text)
+
+
+def register(app: App, deps: Deps) -> None:
+    @app.error
+    def on_error(error: Exception, body: dict, client: WebClient, respond) -> None:  # type: ignore[no-untyped-def]
+        lang = _language(deps, body)
+        if isinstance(error, DomainError):
+            text = t(lang, error.key, **error.params)
+        else:
+            kind = body.get("type") or ("command" if body.get("command") else "unknown")
+            log.error("unhandled %s in a %s request", type(error).__name__, kind, exc_info=error)
+            text = t(lang, "error.generic")
+        try:
+            _tell(body, client, respond, text)
+        except Exception:
+            log.exception("could not tell the user about an error")

@@ -1,0 +1,78 @@
+"""The App Home tab and its buttons."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+from slack_sdk.models.views import View
+
+from bot.i18n import t
+from bot.services.roles import Role, coordinator_names
+from handlers.slack import overview, pairing
+from handlers.slack.convention import show_conventions
+from handlers.slack.deps import Deps, ids_from_body, resolve_actor
+from handlers.slack.ids import ActionId
+from handlers.slack.render import as_dicts
+from handlers.slack.views.home import home_view
+from handlers.slack.views.status import status_blocks
+from storage.db import session_scope
+
+
+def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> None:
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        view = home_view(
+            actor.lang,
+            infos=overview.status_infos(session, deps, actor),
+            is_coordinator=Role.COORDINATOR in actor.roles,
+            coordinators=coordinator_names(session, actor.programme, deps.rule),
+        )
+    client.views_publish(user_id=user_id, view=view)
+
+
+def _info_modal(title: str, blocks: list[dict], close: str) -> View:
+    return View(type="modal", title=title[:24], close=close, blocks=blocks)
+
+
+def register(app: App, deps: Deps) -> None:
+    @app.event("app_home_opened")
+    def home_opened(event: dict, body: dict, client: WebClient) -> None:
+        if event.get("tab") not in (None, "home"):
+            return
+        publish_home(deps, client, body.get("team_id", ""), event["user"])
+
+    @app.action(ActionId.HOME_HELP_SHOW)
+    def home_help(ack: Ack, body: dict, client: WebClient) -> None:
+        ack()
+        team_id, user_id = ids_from_body(body)
+        with session_scope(deps.session_factory) as session:
+            actor = resolve_actor(session, deps, team_id, user_id)
+            blocks = overview.help_for(session, deps, actor)
+            lang = actor.lang
+        client.views_open(trigger_id=body["trigger_id"],
+                          view=_info_modal(t(lang, "home.title"), blocks, t(lang, "pair.modal.cancel")))
+
+    @app.action(ActionId.HOME_STATUS_SHOW)
+    def home_status(ack: Ack, body: dict, client: WebClient) -> None:
+        ack()
+        team_id, user_id = ids_from_body(body)
+        with session_scope(deps.session_factory) as session:
+            actor = resolve_actor(session, deps, team_id, user_id)
+            blocks = as_dicts(status_blocks(actor.lang, overview.status_infos(session, deps, actor)))
+            lang = actor.lang
+        client.views_open(trigger_id=body["trigger_id"],
+                          view=_info_modal(t(lang, "home.title"), blocks, t(lang, "pair.modal.cancel")))
+
+    @app.action(ActionId.HOME_CONVENTION_SHOW)
+    def home_convention(ack: Ack, body: dict, client: WebClient) -> None:
+        ack()
+        team_id, user_id = ids_from_body(body)
+        channel = client.conversations_open(users=user_id)["channel"]["id"]
+        for text, blocks in show_conventions(deps, team_id, user_id):
+            client.chat_postMessage(channel=channel, text=text, blocks=blocks or None)
+
+    @app.action(ActionId.HOME_PAIRING_OPEN)
+    def home_pairing(ack: Ack, body: dict, client: WebClient) -> None:
+        ack()
+        team_id, user_id = ids_from_body(body)
+        pairing.open_pairing_modal(deps, client, body["trigger_id"], team_id, user_id)

@@ -1,0 +1,51 @@
+"""Sends platform-neutral messages as Slack DMs. Failures become NotifierError for the outbox."""
+
+from __future__ import annotations
+
+import threading
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.notify import Delivered, Message, NotifierError, Recipient
+from handlers.slack.render import as_dicts, message_blocks
+
+# Errors that will not go away by retrying.
+PERMANENT = {
+    "channel_not_found", "user_not_found", "account_inactive", "user_disabled", "cannot_dm_bot",
+    "invalid_auth", "not_authed", "missing_scope", "is_archived", "invalid_blocks", "msg_too_long",
+}
+
+
+class SlackNotifier:
+    def __init__(self, client: WebClient) -> None:
+        self._client = client
+        self._dm_channels: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def _dm_channel(self, user_id: str) -> str:
+        with self._lock:
+            cached = self._dm_channels.get(user_id)
+        if cached:
+            return cached
+        channel = self._client.conversations_open(users=user_id)["channel"]["id"]
+        with self._lock:
+            self._dm_channels[user_id] = channel
+        return channel
+
+    def send(self, recipient: Recipient, message: Message) -> Delivered:
+        try:
+            channel = self._dm_channel(recipient.user_external_id)
+            response = self._client.chat_postMessage(
+                channel=channel, text=message.text, blocks=as_dicts(message_blocks(message))
+            )
+        except SlackApiError as exc:
+            status = exc.response.status_code
+            error = str(exc.response.get("error") or status)
+            if status == 429:
+                retry_after = float(exc.response.headers.get("Retry-After", "1") or 1)
+                raise NotifierError(f"slack:{error}", retry_after=retry_after) from exc
+            raise NotifierError(f"slack:{error}", permanent=error in PERMANENT) from exc
+        except (SlackClientError, OSError) as exc:
+            raise NotifierError(f"slack:{type(exc).__name__}") from exc
+        return Delivered(channel=response["channel"], ts=response["ts"])

@@ -1,0 +1,81 @@
+"""Help, status and language: what a person sees of Mentorat before acting."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from bot.commands import visible_for
+from bot.i18n import t
+from bot.services import conventions, people
+from bot.services.roles import Role, coordinator_names
+from handlers.slack.deps import Actor, Deps, resolve_actor
+from handlers.slack.render import as_dicts
+from handlers.slack.request import CommandRequest
+from handlers.slack.views.help import help_blocks
+from handlers.slack.views.status import status_blocks
+from storage.db import session_scope
+
+
+def role_lines(session: Session, deps: Deps, actor: Actor) -> list[str]:
+    lines: list[str] = []
+    if Role.COORDINATOR in actor.roles:
+        lines.append(t(actor.lang, "help.role.coordinator", programme=actor.programme.name))
+    for convention in conventions.conventions_of(session, actor.person):
+        role = conventions.role_in(convention, actor.person)
+        other = convention.mentee if role == "mentor" else convention.mentor
+        lines.append(t(actor.lang, f"help.role.{role}", other=f"<@{other.external_id}>"))
+    if not lines:
+        lines.append(t(actor.lang, "help.role.none"))
+    return lines
+
+
+def help_for(session: Session, deps: Deps, actor: Actor, *, preface: str | None = None) -> list[dict]:
+    blocks = help_blocks(
+        actor.lang,
+        visible_for(actor.roles),
+        role_lines(session, deps, actor),
+        coordinator_names(session, actor.programme, deps.rule),
+        preface=preface,
+    )
+    return as_dicts(blocks)
+
+
+def show_help(req: CommandRequest, *, preface_key: str | None = None, **preface: object) -> None:
+    with session_scope(req.deps.session_factory) as session:
+        actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
+        text = None
+        if preface_key:
+            text = t(actor.lang, preface_key, **preface)
+            if preface.get("suggestion"):
+                text += "\n" + t(actor.lang, "help.did_you_mean", suggestion=preface["suggestion"])
+        blocks = help_for(session, req.deps, actor, preface=text)
+        fallback = t(actor.lang, "help.title")
+    req.respond(text=fallback, blocks=blocks)
+
+
+def status_infos(session: Session, deps: Deps, actor: Actor) -> list[conventions.StatusInfo]:
+    today = actor.today(deps)
+    return [
+        conventions.status_of(session, c, actor.person, today)
+        for c in conventions.conventions_of(session, actor.person)
+    ]
+
+
+def show_status(req: CommandRequest) -> None:
+    with session_scope(req.deps.session_factory) as session:
+        actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
+        blocks = as_dicts(status_blocks(actor.lang, status_infos(session, req.deps, actor)))
+        fallback = t(actor.lang, "cmd.statut")
+    req.respond(text=fallback, blocks=blocks)
+
+
+def set_language(req: CommandRequest) -> None:
+    choice = req.args.strip().lower()
+    with session_scope(req.deps.session_factory) as session:
+        actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
+        if choice not in ("fr", "en", "français", "francais", "english", "anglais"):
+            req.respond(text=t(actor.lang, "lang.usage"))
+            return
+        lang = "fr" if choice.startswith("fr") else "en"
+        people.set_language(actor.person, lang)
+    req.respond(text=t(lang, "lang.set"))

@@ -1,0 +1,13 @@
+"""Wire every Slack feature module into a Bolt app."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from handlers.slack import commands, convention, errors, home, pairing
+from handlers.slack.deps import Deps
+
+
+def register_handlers(app: App, deps: Deps) -> None:
+    for module in (errors, commands, pairing, convention, home):
+        module.register(app, deps)

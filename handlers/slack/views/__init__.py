@@ -1,0 +1,1 @@
+"""Pure functions returning Block Kit: no I/O, snapshot-tested."""

@@ -1,0 +1,24 @@
+"""The help shown by `/mentorat` and `/mentorat aide`, by role."""
+
+from __future__ import annotations
+
+from slack_sdk.models.blocks import Block, ContextBlock, MarkdownTextObject, SectionBlock
+
+from bot.commands import SubCommand
+from bot.i18n import t
+
+
+def help_blocks(lang: str, commands: list[SubCommand], role_lines: list[str], coordinators: list[str],
+                *, preface: str | None = None) -> list[Block]:
+    blocks: list[Block] = []
+    if preface:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=preface)))
+    intro = "\n".join([t(lang, "help.title"), *role_lines])
+    blocks.append(SectionBlock(text=MarkdownTextObject(text=intro)))
+    lines = [f"• `/mentorat {cmd.name}`: {t(lang, cmd.help_key)}" for cmd in commands]
+    blocks.append(SectionBlock(text=MarkdownTextObject(text="\n".join(lines))))
+    footer = [t(lang, "help.footer")]
+    if coordinators:
+        footer.insert(0, t(lang, "help.coordinators", names=", ".join(coordinators)))
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=" · ".join(footer))]))
+    return blocks

@@ -1,0 +1,47 @@
+"""The App Home tab: what Mentorat is, the caller's conventions and the common actions."""
+
+from __future__ import annotations
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+from slack_sdk.models.views import View
+
+from bot.i18n import t
+from bot.services.conventions import StatusInfo
+from handlers.slack.ids import ActionId
+from handlers.slack.views.status import status_blocks
+
+
+def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coordinators: list[str]) -> View:
+    blocks: list[Block] = [
+        HeaderBlock(text=t(lang, "home.title")),
+        SectionBlock(text=MarkdownTextObject(text=t(lang, "home.intro"))),
+    ]
+    buttons = [ButtonElement(text=t(lang, "home.button.help"), action_id=ActionId.HOME_HELP_SHOW, value="help")]
+    if infos:
+        blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text="*" + t(lang, "home.your_conventions") + "*"))]
+        blocks += status_blocks(lang, infos)
+        buttons += [
+            ButtonElement(text=t(lang, "home.button.status"), action_id=ActionId.HOME_STATUS_SHOW, value="status"),
+            ButtonElement(text=t(lang, "home.button.convention"), action_id=ActionId.HOME_CONVENTION_SHOW,
+                          value="convention"),
+        ]
+    elif not is_coordinator:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=t(lang, "help.role.none"))))
+    if is_coordinator:
+        blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=t(lang, "home.coordinator")))]
+        buttons.append(ButtonElement(text=t(lang, "home.button.pair"), action_id=ActionId.HOME_PAIRING_OPEN,
+                                     value="pair", style="primary"))
+    blocks.append(ActionsBlock(elements=buttons))
+    if coordinators:
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=t(lang, "help.coordinators",
+                                                                         names=", ".join(coordinators)))]))
+    return View(type="home", blocks=blocks)

@@ -1,0 +1,1 @@
+"""Scheduling: the planner writes reminder rows, delivery sends them, APScheduler only ticks."""

@@ -1,0 +1,264 @@
+"""The data model of DESIGN.md: typed SQLAlchemy 2 models.
+
+Enumerations are stored as short strings (portable, and Alembic-friendly).
+Private text (notes, bilan answers, dispute summaries) never goes into AuditEvent.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from storage.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}  # noqa: RUF012 - SQLAlchemy API
+
+
+class Platform(StrEnum):
+    SLACK = "slack"
+    TEAMS = "teams"
+
+
+class ConventionStatus(StrEnum):
+    DRAFT = "draft"
+    AWAITING_SIGNATURES = "awaiting_signatures"
+    ACTIVE = "active"
+    CLOSING = "closing"
+    CLOSED = "closed"
+    ENDED_EARLY = "ended_early"
+
+
+OPEN_CONVENTION_STATUSES = (
+    ConventionStatus.DRAFT,
+    ConventionStatus.AWAITING_SIGNATURES,
+    ConventionStatus.ACTIVE,
+    ConventionStatus.CLOSING,
+)
+
+
+class MeetingStatus(StrEnum):
+    PROPOSED = "proposed"
+    CONFIRMED = "confirmed"
+    HELD = "held"
+    MISSED = "missed"
+    CANCELLED = "cancelled"
+
+
+class ReminderStatus(StrEnum):
+    PENDING = "pending"
+    CLAIMED = "claimed"
+    SENT = "sent"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+
+
+class Workspace(Base):
+    __tablename__ = "workspaces"
+    __table_args__ = (UniqueConstraint("platform", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime]
+
+
+class Programme(Base):
+    __tablename__ = "programmes"
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(8), default="fr")
+    timezone: Mapped[str] = mapped_column(String(64), default="America/Toronto")
+    length_months: Mapped[int] = mapped_column(Integer, default=10)
+    meeting_every_days: Mapped[int] = mapped_column(Integer, default=30)
+    meeting_min_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    meeting_max_minutes: Mapped[int] = mapped_column(Integer, default=90)
+    reminder_hour: Mapped[int] = mapped_column(Integer, default=9)
+    created_at: Mapped[datetime]
+
+    workspace: Mapped[Workspace] = relationship()
+
+
+class Person(Base):
+    __tablename__ = "people"
+    __table_args__ = (UniqueConstraint("workspace_id", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    external_id: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    locale: Mapped[str | None] = mapped_column(String(16))  # as the chat platform reports it, e.g. fr-CA
+    language_choice: Mapped[str | None] = mapped_column(String(8))  # set with /mentorat langue
+    is_workspace_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_bot: Mapped[bool] = mapped_column(Boolean, default=False)
+    profile_refreshed_at: Mapped[datetime | None]
+    reminders_paused_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+    workspace: Mapped[Workspace] = relationship()
+
+
+class ProgrammeCoordinator(Base):
+    """Coordinators added in the bot (admins and MENTORAT_COORDINATORS are coordinators by right)."""
+
+    __tablename__ = "programme_coordinators"
+    __table_args__ = (UniqueConstraint("programme_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    added_at: Mapped[datetime]
+
+    person: Mapped[Person] = relationship(foreign_keys=[person_id])
+
+
+_OPEN = "status IN ('draft', 'awaiting_signatures', 'active', 'closing')"
+
+
+class Convention(Base):
+    __tablename__ = "conventions"
+    __table_args__ = (
+        # One open convention per person and role in a programme; the database enforces it so
+        # that two concurrent pairings (or a Slack retry) cannot both win.
+        Index(
+            "uq_conventions_open_mentor",
+            "programme_id",
+            "mentor_id",
+            unique=True,
+            sqlite_where=text(_OPEN),
+            postgresql_where=text(_OPEN),
+        ),
+        Index(
+            "uq_conventions_open_mentee",
+            "programme_id",
+            "mentee_id",
+            unique=True,
+            sqlite_where=text(_OPEN),
+            postgresql_where=text(_OPEN),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), index=True)
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    mentee_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    paired_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(32), default=ConventionStatus.AWAITING_SIGNATURES)
+    starts_on: Mapped[date] = mapped_column(Date)
+    planned_end_on: Mapped[date] = mapped_column(Date)
+    mentor_accepted_at: Mapped[datetime | None]
+    mentee_accepted_at: Mapped[datetime | None]
+    activated_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    closure_decision: Mapped[str | None] = mapped_column(String(16))
+    interaction_modes: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    programme: Mapped[Programme] = relationship()
+    mentor: Mapped[Person] = relationship(foreign_keys=[mentor_id])
+    mentee: Mapped[Person] = relationship(foreign_keys=[mentee_id])
+    paired_by: Mapped[Person | None] = relationship(foreign_keys=[paired_by_id])
+
+
+class Meeting(Base):
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), index=True)
+    proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    starts_at: Mapped[datetime]
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    mode: Mapped[str] = mapped_column(String(16), default="video")
+    location: Mapped[str | None] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(16), default=MeetingStatus.PROPOSED)
+    agenda: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class MessageRef(Base):
+    """Where the bot posted a message with buttons, so it can update it (and retire stale buttons)."""
+
+    __tablename__ = "message_refs"
+    __table_args__ = (UniqueConstraint("purpose", "subject_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(40))
+    subject_id: Mapped[int] = mapped_column(Integer)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(64))
+    ts: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+
+
+class Reminder(Base):
+    """The durable outbox: every reminder and notification the scheduler sends."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_due", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    recipient_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    convention_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conventions.id", ondelete="CASCADE"), index=True
+    )
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    due_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16), default=ReminderStatus.PENDING)
+    essential: Mapped[bool] = mapped_column(Boolean, default=False)
+    lease_expires_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    sent_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class AuditEvent(Base):
+    """Who did what and when. Never the private text of a conversation."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    workspace_id: Mapped[int | None] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(64))
+    convention_id: Mapped[int | None] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"))
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)

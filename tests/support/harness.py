@@ -1,0 +1,146 @@
+"""The whole bot on loopback: real Bolt app behind waitress, real WebClient, Slack emulator.
+
+A test drives it like Slack does (signed slash commands, button clicks, modal submissions,
+events) and reads what people received from the emulator and what was written in the database.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.app import Mentorat, create_app
+from bot.clock import FrozenClock
+from bot.config import Settings
+from bot.http import HttpApp
+from bot.server import RunningServer, serve_in_thread
+from storage.db import SessionFactory, make_engine, make_session_factory
+from tests.support.executor import DrainableExecutor
+from tests.support.slack_emulator import SlackEmulator
+from tests.support.slack_requests import HttpAnswer, SlackSigner, form_body, get, payload_body, post
+
+SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
+TEAM_ID = "T0TEST"
+
+
+@dataclass
+class Harness:
+    emulator: SlackEmulator
+    settings: Settings
+    clock: FrozenClock
+    mentorat: Mentorat
+    server: RunningServer
+    executor: DrainableExecutor
+    session_factory: SessionFactory
+    signer: SlackSigner
+    engine: Any
+
+    _counter = itertools.count(1)
+
+    @property
+    def events_url(self) -> str:
+        return f"{self.server.url}/slack/events"
+
+    # -- sending what Slack sends -------------------------------------------------------------
+    def send_form(self, fields: dict[str, str], *, headers: dict[str, str] | None = None) -> HttpAnswer:
+        body = form_body(fields)
+        answer = post(self.events_url, body, {**self.signer.headers(body), **(headers or {})},
+                      "application/x-www-form-urlencoded")
+        self.executor.drain()
+        return answer
+
+    def command(self, user: str, text: str = "", *, name: str = "/mentorat") -> HttpAnswer:
+        n = next(self._counter)
+        return self.send_form({
+            "token": "legacy", "team_id": TEAM_ID, "team_domain": "test", "channel_id": f"D{user}",
+            "channel_name": "directmessage", "user_id": user, "user_name": user.lower(), "command": name,
+            "text": text, "api_app_id": "A0MENTORAT", "is_enterprise_install": "false",
+            "response_url": self.emulator.response_url(f"cmd-{n}"), "trigger_id": f"trigger-{n}",
+        })
+
+    def _interaction(self, payload: dict[str, Any]) -> HttpAnswer:
+        body = payload_body(payload)
+        answer = post(self.events_url, body, self.signer.headers(body), "application/x-www-form-urlencoded")
+        self.executor.drain()
+        return answer
+
+    def click(self, user: str, action_id: str, value: str, *, message: dict[str, Any] | None = None,
+              container: str = "message") -> HttpAnswer:
+        n = next(self._counter)
+        payload: dict[str, Any] = {
+            "type": "block_actions", "team": {"id": TEAM_ID, "domain": "test"},
+            "user": {"id": user, "team_id": TEAM_ID, "username": user.lower()}, "api_app_id": "A0MENTORAT",
+            "trigger_id": f"trigger-{n}",
+            "actions": [{"type": "button", "action_id": action_id, "block_id": "b", "value": value,
+                         "action_ts": f"{n}.0"}],
+        }
+        if container == "message":
+            channel = self.emulator.im_channel_id(user)
+            payload |= {"container": {"type": "message", "channel_id": channel,
+                                      "message_ts": (message or {}).get("ts", f"{n}.000")},
+                        "channel": {"id": channel}, "message": message or {},
+                        "response_url": self.emulator.response_url(f"click-{n}")}
+        else:
+            payload |= {"container": {"type": "view", "view_id": "VHOME"},
+                        "view": {"id": "VHOME", "type": "home"}}
+        return self._interaction(payload)
+
+    def submit_view(self, user: str, view: dict[str, Any], values: dict[str, dict[str, Any]]) -> HttpAnswer:
+        """Submit a modal the bot opened, with `values` as Slack's view.state.values."""
+        payload = {
+            "type": "view_submission", "team": {"id": TEAM_ID, "domain": "test"},
+            "user": {"id": user, "team_id": TEAM_ID}, "api_app_id": "A0MENTORAT",
+            "trigger_id": f"trigger-{next(self._counter)}",
+            "view": {**view, "id": view.get("id", "V1"), "team_id": TEAM_ID, "state": {"values": values}},
+        }
+        return self._interaction(payload)
+
+    def event(self, event: dict[str, Any], *, retry_num: int | None = None, event_id: str = "Ev1") -> HttpAnswer:
+        body = json.dumps({"token": "legacy", "team_id": TEAM_ID, "api_app_id": "A0MENTORAT", "event": event,
+                           "type": "event_callback", "event_id": event_id, "event_time": 1})
+        headers = self.signer.headers(body)
+        if retry_num is not None:
+            headers |= {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"}
+        answer = post(self.events_url, body, headers, "application/json")
+        self.executor.drain()
+        return answer
+
+    def get(self, path: str) -> HttpAnswer:
+        return get(f"{self.server.url}{path}")
+
+    # -- reading what people saw -------------------------------------------------------------
+    def last_response(self) -> dict[str, Any]:
+        responses = self.emulator.responses()
+        assert responses, "the bot sent no response_url reply"
+        return responses[-1]
+
+    def close(self) -> None:
+        self.server.close()
+        self.executor.shutdown(wait=True)
+        self.engine.dispose()
+
+
+def start_harness(database_url: str, emulator: SlackEmulator, *, now: datetime,
+                  coordinators: tuple[str, ...] = (), language: str = "fr") -> Harness:
+    settings = Settings(
+        slack_bot_token=emulator.bot_token,
+        slack_signing_secret=SIGNING_SECRET,
+        slack_api_url=emulator.api_url,
+        database_url=database_url,
+        coordinators=coordinators,
+        language=language,
+    )
+    clock = FrozenClock(now)
+    engine = make_engine(database_url)
+    factory = make_session_factory(engine)
+    executor = DrainableExecutor()
+    client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=5)
+    mentorat = create_app(settings, factory, client, clock=clock, listener_executor=executor)
+    server = serve_in_thread(HttpApp(mentorat.bolt, engine))
+    return Harness(emulator, settings, clock, mentorat, server, executor, factory, SlackSigner(SIGNING_SECRET),
+                   engine)
