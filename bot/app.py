@@ -27,13 +27,20 @@ class Mentorat:
     deps: Deps
 
 
-def make_client(settings: Settings, *, timeout: int = 10) -> WebClient:
-    """The Web API client; 429s and dropped connections are retried outside the ack path."""
+def make_client(settings: Settings, *, timeout: int = 10, wait_out_rate_limits: bool = True) -> WebClient:
+    """The Web API client; 429s and dropped connections are retried outside the ack path.
+
+    The outbox's client does not wait out 429s itself: delivery reschedules the row instead,
+    so one rate-limited recipient never holds up the others.
+    """
+    handlers = [ConnectionErrorRetryHandler(max_retry_count=2)]
+    if wait_out_rate_limits:
+        handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
     return WebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
         timeout=timeout,
-        retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=2), RateLimitErrorRetryHandler(max_retry_count=2)],
+        retry_handlers=handlers,
         logger=logging.getLogger("mentorat.slack"),
     )
 
@@ -47,18 +54,18 @@ def create_app(
     notifier: Notifier | None = None,
     listener_executor: Executor | None = None,
 ) -> Mentorat:
+    outbox_client = client or make_client(settings, wait_out_rate_limits=False)
     client = client or make_client(settings)
     deps = Deps(
         settings=settings,
         session_factory=session_factory,
         clock=clock or SystemClock(),
         client=client,
-        notifier=notifier or SlackNotifier(client),
+        notifier=notifier or SlackNotifier(outbox_client),
         rule=CoordinatorRule(frozenset(settings.coordinators)),
         defaults=ProgrammeDefaults(language=settings.language, timezone=settings.timezone),
     )
     bolt = App(
-        token=settings.slack_bot_token,
         signing_secret=settings.slack_signing_secret or None,
         client=client,
         token_verification_enabled=False,  # checked once at start by bot.startup, not at import time

@@ -55,9 +55,9 @@ def parse(text: str) -> Parsed:
 
 
 def suggest(word: str) -> str | None:
-    """The closest sub-command name to a mistyped word, if any is close enough."""
-    matches = difflib.get_close_matches(word.lower(), list(_BY_NAME), n=1, cutoff=0.6)
-    return _BY_NAME[matches[0]].name if matches else None
+    """The closest name or alias to a mistyped word (so 'pare' suggests 'pair', 'statu' 'statut')."""
+    matches = difflib.get_close_matches(word.lower(), [w for w in _BY_NAME if len(w) > 1], n=1, cutoff=0.6)
+    return matches[0] if matches else None
 
 
 def visible_for(roles: set[Role]) -> list[SubCommand]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
+from waitress import wasyncore
 from waitress.server import create_server
 
 from bot.http import WSGIApp
@@ -16,13 +17,18 @@ class RunningServer:
     port: int
     _server: object
     _thread: threading.Thread | None = None
+    _closing: bool = False
 
     @property
     def url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
     def close(self) -> None:
-        self._server.close()  # type: ignore[attr-defined]
+        """Finish the requests in progress, then close every socket (listener, channels, trigger)."""
+        self._closing = True
+        server = self._server
+        server.task_dispatcher.shutdown(cancel_pending=False, timeout=5)  # type: ignore[attr-defined]
+        wasyncore.close_all(server._map)  # type: ignore[attr-defined]  # type: ignore[attr-defined]
         if self._thread:
             self._thread.join(timeout=10)
 
@@ -34,7 +40,12 @@ def make_server(app: WSGIApp, *, host: str = "0.0.0.0", port: int = 3000, thread
 
 
 def serve_forever(running: RunningServer) -> None:
-    running._server.run()  # type: ignore[attr-defined]
+    try:
+        running._server.run()  # type: ignore[attr-defined]
+    except (OSError, ValueError):
+        # close() from another thread pulls the sockets from under the poll loop: that is the stop.
+        if not running._closing:
+            raise
 
 
 def serve_in_thread(app: WSGIApp, *, host: str = "127.0.0.1", port: int = 0, threads: int = 8) -> RunningServer:

@@ -103,7 +103,7 @@ TEXTS: dict[str, str] = {
     "conv.none": "You have no ongoing agreement. The coordinators ({coordinators}) will pair you; the "
     "agreement will then reach you in a direct message.",
     "status.none": "You have no ongoing agreement.",
-    "status.heading": "Agreement with {other}, you are the {role}",
+    "status.heading": "Agreement with {other} (your role: {role})",
     "status.state": "State: {status}",
     "status.phase": "Phase: {phase}, month {month} of {months}",
     "status.dates": "From {start} to {end}",

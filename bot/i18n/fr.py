@@ -111,7 +111,7 @@ TEXTS: dict[str, str] = {
     "jumellera ; la convention vous arrivera alors en message privé.",
     # Status
     "status.none": "Vous n'avez aucune convention en cours.",
-    "status.heading": "Convention avec {other}, vous êtes {role}",
+    "status.heading": "Convention avec {other} (votre rôle : {role})",
     "status.state": "État : {status}",
     "status.phase": "Phase : {phase}, mois {month} sur {months}",
     "status.dates": "Du {start} au {end}",

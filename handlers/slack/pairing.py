@@ -111,6 +111,7 @@ def register(app: App, deps: Deps) -> None:
             outcome = pair_people(deps, team_id, user_id, form.mentor, form.mentee, form.start)
         except DomainError as error:
             if error.field not in FIELD_BLOCKS:
+                ack()  # close the modal; the error handler tells the person why in a DM
                 raise
             lang = _lang_of(deps, team_id, user_id)
             ack(response_action="errors", errors={FIELD_BLOCKS[error.field]: t(lang, error.key, **error.params)})

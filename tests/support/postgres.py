@@ -448,10 +448,7 @@ class PostgresServer:
     def _terminate_backends(conn: psycopg.Connection[Any], dbname: str) -> int:
         """Terminate other sessions connected to ``dbname``; returns how many were signalled."""
         # PostgreSQL 14+ can wait for the backend to be gone (timeout in ms).
-        if conn.info.server_version >= 140000:
-            call = "pg_terminate_backend(pid, 5000)"
-        else:
-            call = "pg_terminate_backend(pid)"
+        call = "pg_terminate_backend(pid, 5000)" if conn.info.server_version >= 140000 else "pg_terminate_backend(pid)"
         query = (
             f"SELECT count(*) FILTER (WHERE {call}) FROM pg_stat_activity "
             "WHERE datname = %s AND pid <> pg_backend_pid()"

@@ -15,7 +15,8 @@ def help_blocks(lang: str, commands: list[SubCommand], role_lines: list[str], co
         blocks.append(SectionBlock(text=MarkdownTextObject(text=preface)))
     intro = "\n".join([t(lang, "help.title"), *role_lines])
     blocks.append(SectionBlock(text=MarkdownTextObject(text=intro)))
-    lines = [f"• `/mentorat {cmd.name}`: {t(lang, cmd.help_key)}" for cmd in commands]
+    separator = " : " if lang == "fr" else ": "  # French typography puts a space before the colon
+    lines = [f"• `/mentorat {cmd.name}`{separator}{t(lang, cmd.help_key)}" for cmd in commands]
     blocks.append(SectionBlock(text=MarkdownTextObject(text="\n".join(lines))))
     footer = [t(lang, "help.footer")]
     if coordinators:

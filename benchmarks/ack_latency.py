@@ -1,0 +1,489 @@
+"""Ack latency of `/mentorat statut`: Mentorat as `mentorat serve` runs it, next to a bare Bolt app.
+
+    python -m benchmarks.ack_latency [--seconds 20] [--clients 20] [--database-url URL] [--isolate] [--check]
+
+Both apps sit behind waitress on 127.0.0.1 with `mentorat serve`'s thread count and talk to the
+Slack emulator (tests/support/slack_emulator.py). Client threads send signed `/mentorat statut`
+slash commands over keep-alive connections and time each HTTP 200, i.e. the ack Slack waits for
+(3 s at most). Mentorat's work after the ack (database, reply through response_url) runs in its
+listener executor during the measurement, as in production: it competes for the CPU and the GIL.
+
+Targets: p99 < 100 ms, and Mentorat's p99 at most 1.5 times the bare app's. The exit code is 0
+whatever the figures, unless --check is given. All traffic stays on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.client
+import inspect
+import logging
+import multiprocessing
+import os
+import platform
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk import WebClient
+from slack_sdk.signature import SignatureVerifier
+
+from bot.server import RunningServer, make_server, serve_forever
+
+SIGNING_SECRET = "bench-signing-secret-0123456789abcdef"
+BOT_TOKEN = "xoxb-bench"
+TEAM_ID = "T0BENCH"
+APP_ID = "A0MENTORAT"
+COORDINATOR, MENTOR, MENTEE = "UCOORD", "UMENTOR", "UMENTEE"
+BENCH_USER = MENTOR  # has one active convention: `statut` reads it and renders it after the ack
+EVENTS_PATH = "/slack/events"
+
+P99_TARGET_MS = 100.0
+RATIO_TARGET = 1.5
+WARMUP_SECONDS = 1.0
+REQUEST_TIMEOUT = 10.0
+MAX_REQUESTS_PER_CLIENT = 200_000  # a bound besides the clock
+SEED_TIMEOUT = 30.0
+DRAIN_TIMEOUT = 60.0
+BENCH_RESPONSE_NAME = "bench-statut"
+# What `mentorat serve` uses: make_server's default.
+SERVER_THREADS: int = inspect.signature(make_server).parameters["threads"].default
+
+
+# --------------------------------------------------------------------------- the two servers
+
+
+def serve(app: Any) -> RunningServer:
+    """`mentorat serve`'s server (make_server, default threads) on a loopback port, in a thread."""
+    running = make_server(app, host="127.0.0.1", port=0)
+    thread = threading.Thread(target=serve_forever, args=(running,), daemon=True, name=f"waitress-{running.port}")
+    thread.start()
+    running._thread = thread
+    return running
+
+
+def start_mentorat(api_url: str, database_url: str) -> tuple[int, Callable[[], None]]:
+    """The real app: create_app with its default listener executor and WebClient, wrapped in HttpApp."""
+    from bot.app import create_app
+    from bot.config import Settings
+    from bot.http import HttpApp
+    from bot.startup import check_slack_token
+    from storage.db import make_engine, make_session_factory
+
+    settings = Settings(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET, slack_api_url=api_url,
+                        database_url=database_url, coordinators=(COORDINATOR,))
+    engine = make_engine(database_url)
+    mentorat = create_app(settings, make_session_factory(engine))
+    check_slack_token(mentorat.deps.client, settings)
+    running = serve(HttpApp(mentorat.bolt, engine))
+
+    def stop() -> None:
+        running.close()
+        engine.dispose()
+
+    return running.port, stop
+
+
+def start_bare(api_url: str, _database_url: str = "") -> tuple[int, Callable[[], None]]:
+    """The floor: Bolt with one listener that only acks, behind the same server."""
+    # The client carries the token (Bolt would warn that token= is unused next to client=).
+    bolt = App(signing_secret=SIGNING_SECRET, client=WebClient(token=BOT_TOKEN, base_url=api_url),
+               token_verification_enabled=False)
+
+    @bolt.command("/mentorat")
+    def just_ack(ack: Ack) -> None:
+        ack()
+
+    running = serve(SlackRequestHandler(bolt, path=EVENTS_PATH))
+    return running.port, running.close
+
+
+STARTERS: dict[str, Callable[[str, str], Any]] = {"mentorat": start_mentorat, "bare": start_bare}
+
+
+def _child(kind: str, api_url: str, database_url: str, pipe: Connection) -> None:
+    """--isolate: one server per process, as in production (Slack and the clients are elsewhere)."""
+    quiet_logs()
+    port, stop = STARTERS[kind](api_url, database_url)
+    pipe.send(port)
+    pipe.recv()  # any message, or the parent going away, means stop
+    stop()
+
+
+@dataclass
+class Target:
+    name: str
+    port: int
+    stop: Callable[[], None]
+    host: str = "127.0.0.1"
+
+
+def start_target(kind: str, api_url: str, database_url: str, *, isolate: bool) -> Target:
+    if not isolate:
+        port, stop = STARTERS[kind](api_url, database_url)
+        return Target(kind, port, stop)
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe()
+    process = context.Process(target=_child, args=(kind, api_url, database_url, child), daemon=True,
+                              name=f"bench-{kind}")
+    process.start()
+    if not parent.poll(60):
+        process.terminate()
+        raise RuntimeError(f"the {kind} server did not start within 60 s")
+    port = parent.recv()
+
+    def stop() -> None:
+        with contextlib.suppress(OSError):
+            parent.send("stop")
+        process.join(15)
+        if process.is_alive():
+            process.terminate()
+            process.join(5)
+
+    return Target(kind, port, stop)
+
+
+# --------------------------------------------------------------------------- signed requests
+
+
+class Signer:
+    def __init__(self) -> None:
+        self._verifier = SignatureVerifier(SIGNING_SECRET)
+
+    def headers(self, body: str) -> dict[str, str]:
+        timestamp = str(int(time.time()))
+        return {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Slack-Request-Timestamp": timestamp,
+            "X-Slack-Signature": self._verifier.generate_signature(timestamp=timestamp, body=body),
+        }
+
+
+_numbers = iter(range(1, sys.maxsize))
+_numbers_lock = threading.Lock()
+
+
+def _next() -> int:
+    with _numbers_lock:
+        return next(_numbers)
+
+
+def command_body(emulator: Any, user: str, text: str, response_name: str) -> str:
+    n = _next()
+    return urllib.parse.urlencode({
+        "token": "legacy", "team_id": TEAM_ID, "team_domain": "bench", "channel_id": f"D{user}",
+        "channel_name": "directmessage", "user_id": user, "user_name": user.lower(), "command": "/mentorat",
+        "text": text, "api_app_id": APP_ID, "is_enterprise_install": "false",
+        "response_url": emulator.response_url(response_name), "trigger_id": f"trigger-{n}",
+    })
+
+
+def click_body(emulator: Any, user: str, action_id: str, value: str, message: dict[str, Any], response_name: str) -> str:
+    import json
+
+    n = _next()
+    channel = emulator.im_channel_id(user)
+    payload = {
+        "type": "block_actions", "team": {"id": TEAM_ID, "domain": "bench"},
+        "user": {"id": user, "team_id": TEAM_ID, "username": user.lower()}, "api_app_id": APP_ID,
+        "trigger_id": f"trigger-{n}",
+        "actions": [{"type": "button", "action_id": action_id, "block_id": "b", "value": value, "action_ts": f"{n}.0"}],
+        "container": {"type": "message", "channel_id": channel, "message_ts": message.get("ts", f"{n}.000")},
+        "channel": {"id": channel}, "message": message, "response_url": emulator.response_url(response_name),
+    }
+    return urllib.parse.urlencode({"payload": json.dumps(payload)})
+
+
+def post_once(target: Target, body: str, signer: Signer) -> int:
+    conn = http.client.HTTPConnection(target.host, target.port, timeout=REQUEST_TIMEOUT)
+    try:
+        conn.request("POST", EVENTS_PATH, body=body.encode(), headers=signer.headers(body))
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+# --------------------------------------------------------------------------- seeding
+
+
+def start_emulator() -> Any:
+    from tests.support.slack_emulator import SlackEmulator
+
+    emulator = SlackEmulator(bot_token=BOT_TOKEN, team_id=TEAM_ID).start()
+    emulator.add_user(COORDINATOR, "camille", "Camille Coordination", tz="America/Toronto", locale="fr-CA")
+    emulator.add_user(MENTOR, "marie", "Marie Mentor", tz="America/Vancouver", locale="fr-CA")
+    emulator.add_user(MENTEE, "sam", "Sam Mentoré", tz="Europe/Paris", locale="en-US")
+    emulator.add_user("UOTHER", "olivier", "Olivier Outsider", tz="America/Toronto", locale="fr-CA")
+    return emulator
+
+
+def wait_for(what: str, probe: Callable[[], Any], timeout: float = SEED_TIMEOUT) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = probe()
+        if found:
+            return found
+        time.sleep(0.05)
+    raise RuntimeError(f"seeding: gave up waiting for {what} after {timeout:.0f} s")
+
+
+def has_active_convention(database_url: str) -> bool:
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import aliased
+
+    from storage.db import make_engine
+    from storage.models import Convention, ConventionStatus, Person
+
+    engine = make_engine(database_url, one_shot=True)
+    try:
+        mentor = aliased(Person)
+        with engine.connect() as conn:
+            count = conn.scalar(
+                select(func.count(Convention.id))
+                .join(mentor, Convention.mentor_id == mentor.id)
+                .where(mentor.external_id == MENTOR, Convention.status == ConventionStatus.ACTIVE)
+            )
+        return bool(count)
+    finally:
+        engine.dispose()
+
+
+def _invite(emulator: Any, user: str) -> dict[str, Any] | None:
+    from tests.support.slack_emulator import text_of
+
+    invites = [m for m in emulator.messages_to(user) if "J'accepte" in text_of(m) or "I accept" in text_of(m)]
+    return invites[-1] if invites else None
+
+
+def _button_value(message: dict[str, Any], action_id: str) -> str:
+    for block in message.get("blocks", []):
+        for element in block.get("elements", []) or []:
+            if element.get("action_id") == action_id:
+                return str(element["value"])
+    raise RuntimeError(f"seeding: no {action_id} button in the invitation")
+
+
+def seed(target: Target, emulator: Any, database_url: str, signer: Signer) -> None:
+    """One active convention for BENCH_USER, made the way people make it: pair, then both accept."""
+    from tests.support.slack_emulator import text_of
+
+    if not has_active_convention(database_url):
+        status = post_once(target, command_body(emulator, COORDINATOR, f"jumeler <@{MENTOR}|marie> <@{MENTEE}|sam>",
+                                                "seed-pair"), signer)
+        if status != 200:
+            raise RuntimeError(f"seeding: /mentorat jumeler answered HTTP {status}")
+        for user in (MENTOR, MENTEE):
+            invite = wait_for(f"the invitation to {user}", lambda user=user: _invite(emulator, user))
+            value = _button_value(invite, "convention-accept")
+            name = f"seed-accept-{user}"
+            status = post_once(target, click_body(emulator, user, "convention-accept", value, invite, name), signer)
+            if status != 200:
+                raise RuntimeError(f"seeding: the accept click answered HTTP {status}")
+            wait_for(f"the answer to {user}'s click", lambda name=name: emulator.responses(name))
+        wait_for("the active convention", lambda: has_active_convention(database_url))
+    # `statut` must show the convention: that is the work done after each ack.
+    status = post_once(target, command_body(emulator, BENCH_USER, "statut", "seed-statut"), signer)
+    reply = wait_for("the answer to /mentorat statut", lambda: emulator.responses("seed-statut"))
+    if status != 200 or f"<@{MENTEE}>" not in text_of(reply[-1]):
+        raise RuntimeError(f"seeding: /mentorat statut does not show the convention: {text_of(reply[-1])[:300]!r}")
+
+
+# --------------------------------------------------------------------------- load
+
+
+@dataclass
+class Result:
+    name: str
+    seconds: float
+    latencies: list[float] = field(default_factory=list)  # seconds, successful acks only
+    errors: int = 0
+    replies_after: int = 0  # response_url replies Mentorat delivered during the window
+
+    def percentile(self, q: float) -> float:
+        """Nearest-rank percentile, in ms."""
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        rank = max(1, min(len(ordered), int(-(-q * len(ordered) // 100))))
+        return ordered[rank - 1] * 1000
+
+    @property
+    def throughput(self) -> float:
+        return len(self.latencies) / self.seconds if self.seconds else 0.0
+
+
+def _client(target: Target, emulator: Any, signer: Signer, start: threading.Barrier, window: list[float],
+            out: list[tuple[list[float], int]]) -> None:
+    latencies: list[float] = []
+    errors = 0
+    conn = http.client.HTTPConnection(target.host, target.port, timeout=REQUEST_TIMEOUT)
+    start.wait()
+    measure_from, stop_at = window
+    try:
+        for _ in range(MAX_REQUESTS_PER_CLIENT):
+            if time.perf_counter() >= stop_at:
+                break
+            text = command_body(emulator, BENCH_USER, "statut", BENCH_RESPONSE_NAME)
+            body, headers = text.encode(), signer.headers(text)
+            began = time.perf_counter()
+            try:
+                conn.request("POST", EVENTS_PATH, body=body, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                ok = response.status == 200
+            except (OSError, http.client.HTTPException):
+                ok = False
+                conn.close()  # request() reconnects
+            elapsed = time.perf_counter() - began
+            if began >= measure_from:
+                if ok:
+                    latencies.append(elapsed)
+                else:
+                    errors += 1
+    finally:
+        conn.close()
+        out.append((latencies, errors))
+
+
+def replies_delivered(emulator: Any) -> int:
+    return len(emulator.calls("response_url", ok_only=True))
+
+
+def run_load(target: Target, emulator: Any, *, clients: int, seconds: float) -> Result:
+    signer = Signer()
+    window = [0.0, 0.0]
+    out: list[tuple[list[float], int]] = []
+
+    def open_window() -> None:
+        now = time.perf_counter()
+        window[0], window[1] = now + WARMUP_SECONDS, now + WARMUP_SECONDS + seconds
+
+    start = threading.Barrier(clients + 1, action=open_window)
+    threads = [threading.Thread(target=_client, args=(target, emulator, signer, start, window, out),
+                                name=f"client-{i}", daemon=True) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    replies_before = replies_delivered(emulator)
+    start.wait()
+    for thread in threads:
+        thread.join(WARMUP_SECONDS + seconds + REQUEST_TIMEOUT + 5)
+    result = Result(target.name, seconds, replies_after=replies_delivered(emulator) - replies_before)
+    for latencies, errors in out:
+        result.latencies.extend(latencies)
+        result.errors += errors
+    result.errors += sum(1 for thread in threads if thread.is_alive())  # a client stuck past its timeout
+    return result
+
+
+def wait_until_quiet(emulator: Any) -> None:
+    """Let Mentorat finish the replies it still owes before the next measurement."""
+    deadline = time.monotonic() + DRAIN_TIMEOUT
+    last = -1
+    while time.monotonic() < deadline:
+        count = len(emulator.calls("response_url"))
+        if count == last:
+            return
+        last = count
+        time.sleep(0.5)
+
+
+# --------------------------------------------------------------------------- report
+
+
+def report(results: list[Result], args: argparse.Namespace) -> bool:
+    print()
+    print(f"cpu count: {os.cpu_count()}   python {platform.python_version()} ({platform.machine()})   "
+          f"waitress threads: {SERVER_THREADS}   clients: {args.clients}   "
+          f"{args.seconds:g} s per target after {WARMUP_SECONDS:g} s warm-up   "
+          f"servers: {'one process each' if args.isolate else 'in this process'}")
+    print(f"{'target':<10}{'requests':>10}{'errors':>8}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}"
+          f"{'p99 ms':>9}{'max ms':>9}")
+    for r in results:
+        print(f"{r.name:<10}{len(r.latencies):>10}{r.errors:>8}{r.throughput:>9.1f}{r.percentile(50):>9.1f}"
+              f"{r.percentile(90):>9.1f}{r.percentile(99):>9.1f}{max(r.latencies, default=0) * 1000:>9.1f}")
+    by_name = {r.name: r for r in results}
+    mentorat, bare = by_name["mentorat"], by_name["bare"]
+    print(f"mentorat replies through response_url during its window: {mentorat.replies_after} "
+          f"(for {len(mentorat.latencies)} acks)")
+    p99, bare_p99 = mentorat.percentile(99), bare.percentile(99)
+    ratio = p99 / bare_p99 if bare_p99 > 0 else float("inf")
+    print(f"p99 ratio mentorat/bare: {ratio:.2f}")
+    checks = [
+        (f"mentorat p99 < {P99_TARGET_MS:g} ms", p99 < P99_TARGET_MS, f"{p99:.1f} ms"),
+        (f"p99 ratio <= {RATIO_TARGET:g}", ratio <= RATIO_TARGET, f"{ratio:.2f}"),
+        ("no errors", mentorat.errors == 0 and bare.errors == 0, f"{mentorat.errors + bare.errors} errors"),
+    ]
+    for label, ok, figure in checks:
+        print(f"  {'ok  ' if ok else 'MISS'} {label}: {figure}")
+    passed = all(ok for _label, ok, _figure in checks)
+    print("PASS" if passed else "FAIL")
+    return passed
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.ack_latency", description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=20.0, help="measured seconds per target (default 20)")
+    parser.add_argument("--clients", type=int, default=20, help="concurrent client threads (default 20)")
+    parser.add_argument("--database-url", default=None,
+                        help="database to migrate and use (default: a fresh SQLite file in a temporary directory)")
+    parser.add_argument("--isolate", action="store_true",
+                        help="run each server in its own process, away from the clients and the emulator")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+    if not 0 < args.seconds <= 600:
+        parser.error("--seconds must be in (0, 600]")
+    if not 1 <= args.clients <= 200:
+        parser.error("--clients must be between 1 and 200")
+    return args
+
+
+def quiet_logs() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # One warning per request that waits for a free waitress thread: expected with more clients than threads.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from storage.migrate import upgrade
+
+    args = parse_args(argv)
+    quiet_logs()
+    with tempfile.TemporaryDirectory(prefix="mentorat-bench-") as tmp:
+        database_url = args.database_url or f"sqlite:///{Path(tmp) / 'mentorat.db'}"
+        upgrade(database_url)
+        emulator = start_emulator()
+        targets: list[Target] = []
+        try:
+            for kind in ("mentorat", "bare"):
+                targets.append(start_target(kind, emulator.api_url, database_url, isolate=args.isolate))
+            mentorat, bare = targets
+            seed(mentorat, emulator, database_url, Signer())
+            post_once(bare, command_body(emulator, BENCH_USER, "statut", "seed-bare"), Signer())
+            results = []
+            for target in (bare, mentorat):
+                print(f"{target.name}: {args.clients} clients, {WARMUP_SECONDS:g} s warm-up + {args.seconds:g} s ...",
+                      flush=True)
+                results.append(run_load(target, emulator, clients=args.clients, seconds=args.seconds))
+                wait_until_quiet(emulator)
+            passed = report(results, args)
+        finally:
+            for target in targets:
+                target.stop()
+            emulator.stop()
+    return 1 if args.check and not passed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Start-up settings: every problem named at once, with where to find the value."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from bot.config import ConfigError, Mode, load_settings
+
+GOOD = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
+
+
+def test_defaults() -> None:
+    settings = load_settings(GOOD)
+    assert settings.database_url == "sqlite:///mentorat.db"
+    assert settings.port == 3000 and settings.timezone == "America/Toronto" and settings.language == "fr"
+    assert settings.slack_api_url == "https://slack.com/api/"
+
+
+def test_every_missing_variable_is_named_with_where_to_find_it() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings({}, mode=Mode.HTTP)
+    text = caught.value.render()
+    assert "SLACK_BOT_TOKEN is missing" in text and "OAuth & Permissions" in text
+    assert "SLACK_SIGNING_SECRET is missing" in text and "Signing Secret" in text
+
+
+def test_wrong_values_are_reported_together() -> None:
+    env = {"SLACK_BOT_TOKEN": "xoxp-user", "SLACK_SIGNING_SECRET": "s", "PORT": "http", "MENTORAT_TIMEZONE": "Mars/Base",
+           "MENTORAT_LANGUAGE": "de", "MENTORAT_COORDINATORS": "U123,alice", "DATABASE_URL": "mysql://x/y"}
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env)
+    problems = " ".join(caught.value.problems)
+    for name in ("must start with xoxb-", "PORT", "MENTORAT_TIMEZONE", "MENTORAT_LANGUAGE", "alice", "DATABASE_URL"):
+        assert name in problems
+    assert len(caught.value.problems) == 6
+
+
+def test_socket_mode_needs_the_app_token() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"SLACK_BOT_TOKEN": "xoxb-1"}, mode=Mode.SOCKET)
+    assert caught.value.problems == [p for p in caught.value.problems if "SLACK_APP_TOKEN" in p]
+
+
+def test_coordinators_list_and_api_url_slash() -> None:
+    settings = load_settings(GOOD | {"MENTORAT_COORDINATORS": "U1, W2;U3", "SLACK_API_URL": "http://127.0.0.1:9/api"})
+    assert settings.coordinators == ("U1", "W2", "U3")
+    assert settings.slack_api_url == "http://127.0.0.1:9/api/"
+
+
+def test_cli_stops_with_one_clear_message(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = subprocess.run([sys.executable, "-m", "bot", "serve"], capture_output=True, text=True, cwd=tmp_path,
+                            env={"PATH": "/usr/bin:/bin"}, timeout=60)
+    assert result.returncode == 2
+    assert "Mentorat cannot start" in result.stderr and "SLACK_BOT_TOKEN is missing" in result.stderr
+    assert "Traceback" not in result.stderr
