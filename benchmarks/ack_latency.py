@@ -1,6 +1,6 @@
 """Ack latency of `/mentorat statut`: Mentorat as `mentorat serve` runs it, next to a bare Bolt app.
 
-    python -m benchmarks.ack_latency [--seconds 20] [--clients 20] [--database-url URL] [--isolate] [--check]
+    python -m benchmarks.ack_latency [--seconds 20] [--clients 20] [--rate R] [--database-url URL] [--isolate] [--check]
 
 Both apps sit behind waitress on 127.0.0.1 with `mentorat serve`'s thread count and talk to the
 Slack emulator (tests/support/slack_emulator.py). Client threads send signed `/mentorat statut`
@@ -325,14 +325,19 @@ class Result:
 
 
 def _client(target: Target, emulator: Any, signer: Signer, start: threading.Barrier, window: list[float],
-            out: list[tuple[list[float], int]]) -> None:
+            pace: tuple[float, float], out: list[tuple[list[float], int]]) -> None:
+    """Send `statut` until the window closes; `pace` = (seconds between sends, offset), (0, 0) = back to back."""
+    interval, offset = pace
     latencies: list[float] = []
     errors = 0
     conn = http.client.HTTPConnection(target.host, target.port, timeout=REQUEST_TIMEOUT)
     start.wait()
     measure_from, stop_at = window
+    first = measure_from - WARMUP_SECONDS + offset
     try:
-        for _ in range(MAX_REQUESTS_PER_CLIENT):
+        for k in range(MAX_REQUESTS_PER_CLIENT):
+            if interval:
+                time.sleep(max(0.0, first + k * interval - time.perf_counter()))
             if time.perf_counter() >= stop_at:
                 break
             text = command_body(emulator, BENCH_USER, "statut", BENCH_RESPONSE_NAME)
@@ -361,8 +366,10 @@ def replies_delivered(emulator: Any) -> int:
     return len(emulator.calls("response_url", ok_only=True))
 
 
-def run_load(target: Target, emulator: Any, *, clients: int, seconds: float) -> Result:
+def run_load(target: Target, emulator: Any, *, clients: int, seconds: float, rate: float = 0.0) -> Result:
+    """`clients` threads for warm-up + `seconds`; `rate` > 0 spreads that many requests a second over them."""
     signer = Signer()
+    interval = clients / rate if rate else 0.0
     window = [0.0, 0.0]
     out: list[tuple[list[float], int]] = []
 
@@ -371,7 +378,8 @@ def run_load(target: Target, emulator: Any, *, clients: int, seconds: float) -> 
         window[0], window[1] = now + WARMUP_SECONDS, now + WARMUP_SECONDS + seconds
 
     start = threading.Barrier(clients + 1, action=open_window)
-    threads = [threading.Thread(target=_client, args=(target, emulator, signer, start, window, out),
+    threads = [threading.Thread(target=_client, args=(target, emulator, signer, start, window,
+                                                      (interval, i * interval / clients), out),
                                 name=f"client-{i}", daemon=True) for i in range(clients)]
     for thread in threads:
         thread.start()
@@ -407,6 +415,7 @@ def report(results: list[Result], args: argparse.Namespace) -> bool:
     print(f"cpu count: {os.cpu_count()}   python {platform.python_version()} ({platform.machine()})   "
           f"waitress threads: {SERVER_THREADS}   clients: {args.clients}   "
           f"{args.seconds:g} s per target after {WARMUP_SECONDS:g} s warm-up   "
+          f"load: {f'{args.rate:g} req/s offered' if args.rate else 'closed loop (next request on each ack)'}   "
           f"servers: {'one process each' if args.isolate else 'in this process'}")
     print(f"{'target':<10}{'requests':>10}{'errors':>8}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}"
           f"{'p99 ms':>9}{'max ms':>9}")
@@ -415,8 +424,8 @@ def report(results: list[Result], args: argparse.Namespace) -> bool:
               f"{r.percentile(90):>9.1f}{r.percentile(99):>9.1f}{max(r.latencies, default=0) * 1000:>9.1f}")
     by_name = {r.name: r for r in results}
     mentorat, bare = by_name["mentorat"], by_name["bare"]
-    print(f"mentorat replies through response_url during its window: {mentorat.replies_after} "
-          f"(for {len(mentorat.latencies)} acks)")
+    print(f"mentorat replies through response_url during its run (warm-up included): {mentorat.replies_after} "
+          f"(for {len(mentorat.latencies)} acks measured)")
     p99, bare_p99 = mentorat.percentile(99), bare.percentile(99)
     ratio = p99 / bare_p99 if bare_p99 > 0 else float("inf")
     print(f"p99 ratio mentorat/bare: {ratio:.2f}")
@@ -436,6 +445,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.ack_latency", description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=20.0, help="measured seconds per target (default 20)")
     parser.add_argument("--clients", type=int, default=20, help="concurrent client threads (default 20)")
+    parser.add_argument("--rate", type=float, default=0.0,
+                        help="offered load in requests/s spread over the clients (default 0: each client sends its next "
+                        "request as soon as it has the ack)")
     parser.add_argument("--database-url", default=None,
                         help="database to migrate and use (default: a fresh SQLite file in a temporary directory)")
     parser.add_argument("--isolate", action="store_true",
@@ -446,6 +458,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--seconds must be in (0, 600]")
     if not 1 <= args.clients <= 200:
         parser.error("--clients must be between 1 and 200")
+    if not 0 <= args.rate <= 10_000:
+        parser.error("--rate must be between 0 and 10000")
     return args
 
 
@@ -475,7 +489,7 @@ def main(argv: list[str] | None = None) -> int:
             for target in (bare, mentorat):
                 print(f"{target.name}: {args.clients} clients, {WARMUP_SECONDS:g} s warm-up + {args.seconds:g} s ...",
                       flush=True)
-                results.append(run_load(target, emulator, clients=args.clients, seconds=args.seconds))
+                results.append(run_load(target, emulator, clients=args.clients, seconds=args.seconds, rate=args.rate))
                 wait_until_quiet(emulator)
             passed = report(results, args)
         finally:

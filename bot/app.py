@@ -18,6 +18,7 @@ from bot.services.roles import CoordinatorRule
 from handlers.slack.deps import Deps
 from handlers.slack.notifier import SlackNotifier
 from handlers.slack.register import register_handlers
+from scheduling.scheduler import Jobs
 from storage.db import SessionFactory
 
 
@@ -25,6 +26,11 @@ from storage.db import SessionFactory
 class Mentorat:
     bolt: App
     deps: Deps
+
+    @property
+    def jobs(self) -> Jobs:
+        deps = self.deps
+        return Jobs(deps.session_factory, deps.notifier, deps.clock, deps.compose_ctx)
 
 
 def make_client(settings: Settings, *, timeout: int = 10, wait_out_rate_limits: bool = True) -> WebClient:

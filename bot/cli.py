@@ -39,6 +39,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     mentorat = create_app(settings, factory)
     identity = check_slack_token(mentorat.deps.client, settings)
     running = make_server(HttpApp(mentorat.bolt, engine), host=args.host, port=args.port or settings.port)
+    if not args.no_scheduler:
+        from scheduling.scheduler import start_scheduler
+
+        start_scheduler(mentorat.jobs)
     log.info("Mentorat listening on %s:%s for team %s (POST /slack/events)", args.host, running.port,
              identity.team_id)
     serve_forever(running)
@@ -60,6 +64,48 @@ def cmd_socket(_args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(_args: argparse.Namespace) -> int:
+    import threading
+
+    from bot.app import create_app
+    from bot.startup import check_slack_token
+    from scheduling.scheduler import start_scheduler
+
+    settings = _settings(Mode.WORKER)
+    _engine, factory = _prepare(settings)
+    mentorat = create_app(settings, factory)
+    check_slack_token(mentorat.deps.client, settings)
+    start_scheduler(mentorat.jobs)
+    log.info("Mentorat worker running: planning every hour, delivering every 30 s")
+    threading.Event().wait()
+    return 0
+
+
+def cmd_tick(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from bot.app import create_app
+    from bot.clock import FrozenClock, SystemClock
+
+    settings = _settings(Mode.WORKER)
+    _engine, factory = _prepare(settings)
+    clock = SystemClock()
+    if args.now:
+        try:
+            at = datetime.fromisoformat(args.now)
+        except ValueError:
+            print(f"--now must be an ISO-8601 date and time such as 2027-03-01T09:00-05:00, got {args.now!r}",
+                  file=sys.stderr)
+            return 2
+        clock = FrozenClock(at if at.tzinfo else at.replace(tzinfo=UTC))
+    mentorat = create_app(settings, factory, clock=clock)
+    planned, delivered = mentorat.jobs.tick()
+    print(f"planned: {planned.nudges} monthly nudges; delivered: {delivered.sent} sent, {delivered.retried} to "
+          f"retry, {delivered.failed} failed, {delivered.deferred} deferred (paused), {delivered.skipped} no longer "
+          "needed")
+    return 0
+
+
 def cmd_db(args: argparse.Namespace) -> int:
     from storage.migrate import upgrade
 
@@ -76,9 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="serve Slack over HTTP (POST /slack/events, GET /healthz, /metrics)")
     serve.add_argument("--host", default="0.0.0.0")
     serve.add_argument("--port", type=int, default=None, help="default: $PORT or 3000")
+    serve.add_argument("--no-scheduler", action="store_true", help="do not plan or deliver reminders here")
     serve.set_defaults(func=cmd_serve)
     socket = sub.add_parser("socket", help="connect to Slack through Socket Mode (no public URL needed)")
     socket.set_defaults(func=cmd_socket)
+    worker = sub.add_parser("worker", help="run only the scheduler: plan reminders hourly, deliver every 30 s")
+    worker.set_defaults(func=cmd_worker)
+    tick = sub.add_parser("tick", help="plan and deliver what is due once, then exit")
+    tick.add_argument("--now", default=None, help="the moment to act as, ISO-8601 (e.g. 2027-03-01T09:00-05:00)")
+    tick.set_defaults(func=cmd_tick)
     db = sub.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade"])
     db.set_defaults(func=cmd_db)

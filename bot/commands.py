@@ -31,6 +31,8 @@ COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("convention", ("agreement",), PARTICIPANTS, "cmd.convention"),
     SubCommand("jumeler", ("pair",), COORDINATORS, "cmd.jumeler"),
     SubCommand("coordonnateurs", ("coordinators", "coordonnatrices"), COORDINATORS, "cmd.coordonnateurs"),
+    SubCommand("pause", ("mute",), None, "cmd.pause"),
+    SubCommand("reprendre", ("resume", "unmute"), None, "cmd.reprendre"),
     SubCommand("langue", ("language", "lang"), None, "cmd.langue"),
 )
 

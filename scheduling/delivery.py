@@ -15,12 +15,15 @@ from sqlalchemy import and_, or_, select, update
 
 from bot.notify import Notifier, NotifierError, Recipient
 from bot.services.messages import ComposeContext, compose
+from bot.services.reminders import is_paused
+from scheduling.timing import next_good_moment
 from storage.db import SessionFactory, session_scope
 from storage.models import Person, Reminder, ReminderStatus, Workspace
 
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=5)
+DEFAULT_TZ = "America/Toronto"
 MAX_ATTEMPTS = 8
 
 
@@ -31,6 +34,7 @@ class DeliveryReport:
     skipped: int = 0
     retried: int = 0
     failed: int = 0
+    deferred: int = 0
 
 
 def backoff(attempts: int) -> timedelta:
@@ -82,6 +86,12 @@ def deliver_one(factory: SessionFactory, notifier: Notifier, reminder_id: int, n
         assert person is not None
         workspace = session.get(Workspace, person.workspace_id)
         assert workspace is not None
+        if not reminder.essential and is_paused(person, now):
+            assert person.reminders_paused_until is not None
+            resume_at = next_good_moment(person.reminders_paused_until, person.timezone or DEFAULT_TZ)
+            reminder.status, reminder.due_at, reminder.lease_expires_at = ReminderStatus.PENDING, resume_at, None
+            report.deferred += 1
+            return
         message = compose(session, reminder, person, ctx)
         recipient = Recipient(workspace.platform, workspace.external_id, person.external_id)
         attempts = reminder.attempts + 1

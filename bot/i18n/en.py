@@ -145,4 +145,17 @@ TEXTS: dict[str, str] = {
     "home.button.pair": "Pair a mentor & mentee",
     "home.coordinator": "You are a coordinator: pair people from here or with `/mentorat pair`.",
     "home.shown": "I answered you in a direct message.",
+    "nudge.text": "👋 A quick word from Mentorat: no meeting is planned with {other} and the last one was more "
+    "than {days} days ago. Take a few minutes to agree on the next one; your agreement plans about one meeting "
+    "a month.",
+    "nudge.button": "Plan the next meeting",
+    "nudge.how": "Write to {other} and choose a time together in the coming weeks ({min} to {max} minutes). "
+    "Booking the meeting right in Mentorat is coming soon; meanwhile `/mentorat status` shows where you stand.",
+    "cmd.pause": "pause your reminders: `/mentorat pause 2 weeks` (days, weeks or months)",
+    "cmd.reprendre": "turn your reminders back on after a pause",
+    "pause.set": "⏸️ Noted: no reminders until {until}. Essential messages (a meeting tomorrow, a dispute) "
+    "still reach you. `/mentorat resume` turns them back on sooner.",
+    "pause.usage": "For example `/mentorat pause 2 weeks`: in days, weeks or months, three months at most.",
+    "pause.resumed": "▶️ Your reminders are back on.",
+    "pause.not_paused": "Your reminders were not paused.",
 }

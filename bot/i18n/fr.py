@@ -158,4 +158,19 @@ TEXTS: dict[str, str] = {
     "home.coordinator": "Vous faites partie de la coordination : jumelez les paires d'ici ou avec "
     "`/mentorat jumeler`.",
     "home.shown": "Je vous ai répondu en message privé.",
+    # Reminders
+    "nudge.text": "👋 Petit signe de Mentorat : aucune rencontre n'est prévue avec {other} et la dernière "
+    "remonte à plus de {days} jours. Prenez quelques minutes pour convenir de la prochaine ; votre convention "
+    "prévoit environ une rencontre par mois.",
+    "nudge.button": "Planifier la prochaine rencontre",
+    "nudge.how": "Écrivez à {other} et choisissez ensemble un moment dans les prochaines semaines ({min} à "
+    "{max} minutes). La prise de rendez-vous directement dans Mentorat arrive bientôt ; d'ici là, "
+    "`/mentorat statut` vous rappelle où vous en êtes.",
+    "cmd.pause": "suspendre vos rappels : `/mentorat pause 2 semaines` (jours, semaines ou mois)",
+    "cmd.reprendre": "relancer vos rappels après une pause",
+    "pause.set": "⏸️ C'est noté : plus de rappels jusqu'au {until}. Les messages essentiels (une rencontre "
+    "le lendemain, un différend) vous parviennent quand même. `/mentorat reprendre` les relance plus tôt.",
+    "pause.usage": "Par exemple `/mentorat pause 2 semaines` : en jours, semaines ou mois, trois mois au plus.",
+    "pause.resumed": "▶️ Vos rappels reprennent.",
+    "pause.not_paused": "Vos rappels n'étaient pas en pause.",
 }

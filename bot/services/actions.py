@@ -2,3 +2,4 @@
 
 CONVENTION_ACCEPT = "convention-accept"
 CONVENTION_QUESTION = "convention-question"
+NUDGE_PLAN_MEETING = "nudge-meeting-plan"

@@ -331,3 +331,14 @@ def status_of(session: Session, convention: Convention, person: Person, today: d
         next_step=next_step,
         you_accepted=you_accepted,
     )
+
+
+def has_meeting_planned(session: Session, convention: Convention, since: datetime) -> bool:
+    """A meeting confirmed (or held) that was set after `since`, or any confirmed one still ahead."""
+    return session.scalar(
+        select(func.count(Meeting.id)).where(
+            Meeting.convention_id == convention.id,
+            Meeting.status.in_((MeetingStatus.CONFIRMED, MeetingStatus.HELD)),
+            or_(Meeting.updated_at >= since, Meeting.starts_at >= since),
+        )
+    ) > 0

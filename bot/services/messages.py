@@ -15,7 +15,7 @@ from bot.i18n import t
 from bot.i18n.dates import format_day
 from bot.notify import Button, Message, Section
 from bot.services import actions
-from bot.services.conventions import accepted_at, role_in
+from bot.services.conventions import accepted_at, has_meeting_planned, role_in
 from bot.services.people import language_of
 from bot.services.roles import CoordinatorRule, coordinator_names
 from storage.models import Convention, ConventionStatus, Person, Reminder
@@ -104,12 +104,27 @@ def _question(session: Session, reminder: Reminder, person: Person, ctx: Compose
     return Message(text=t(lang, "conv.question.coordinator", person=_mention(asker), other=_mention(other)))
 
 
+def _nudge(session: Session, reminder: Reminder, person: Person, ctx: ComposeContext) -> Message | None:
+    convention = session.get(Convention, reminder.convention_id)
+    if convention is None or convention.status != ConventionStatus.ACTIVE:
+        return None
+    if has_meeting_planned(session, convention, reminder.created_at):
+        return None  # they agreed on a meeting since the nudge was planned
+    lang = language_of(person, convention.programme.language)
+    other = convention.mentee if role_in(convention, person) == "mentor" else convention.mentor
+    return Message(
+        text=t(lang, "nudge.text", other=_mention(other), days=convention.programme.meeting_every_days),
+        buttons=(Button(t(lang, "nudge.button"), actions.NUDGE_PLAN_MEETING, str(convention.id), style="primary"),),
+    )
+
+
 Composer = Callable[[Session, Reminder, Person, ComposeContext], Message | None]
 
 COMPOSERS: dict[str, Composer] = {
     "convention_invite": _invite,
     "convention_active": _active,
     "convention_question": _question,
+    "monthly_nudge": _nudge,
 }
 
 

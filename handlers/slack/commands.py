@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from bot.commands import parse, suggest
 from bot.i18n import t
-from handlers.slack import convention, coordinators, overview, pairing
+from handlers.slack import convention, coordinators, overview, pairing, reminders
 from handlers.slack.deps import Deps, resolve_actor
 from handlers.slack.request import CommandHandler, CommandRequest
 from storage.db import session_scope
@@ -19,6 +19,8 @@ HANDLERS: dict[str, CommandHandler] = {
     "convention": convention.run_convention_command,
     "jumeler": pairing.run_pair_command,
     "coordonnateurs": coordinators.run_coordinators_command,
+    "pause": reminders.run_pause_command,
+    "reprendre": reminders.run_resume_command,
 }
 
 # Sub-commands that answer people without the role themselves (e.g. "no convention yet")

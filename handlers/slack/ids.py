@@ -8,6 +8,7 @@ from bot.services import actions
 class ActionId(StrEnum):
     CONVENTION_ACCEPT = actions.CONVENTION_ACCEPT
     CONVENTION_QUESTION = actions.CONVENTION_QUESTION
+    NUDGE_PLAN_MEETING = actions.NUDGE_PLAN_MEETING
     HOME_HELP_SHOW = "home-help-show"
     HOME_STATUS_SHOW = "home-status-show"
     HOME_CONVENTION_SHOW = "home-convention-show"

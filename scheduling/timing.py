@@ -1,0 +1,41 @@
+"""When a reminder may land: a set local hour, on a working day, never at night.
+
+All arithmetic is done on the recipient's wall clock with zoneinfo, so DST changes
+(America/Toronto in March and November) keep 9:00 at 9:00.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+DAY_END = time(18, 0)  # after this local time, wait for the next working morning
+WEEKEND = (5, 6)  # Saturday, Sunday
+
+
+def _at(day: datetime, hour: int, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day.date(), time(hour, 0), tzinfo=zone)
+
+
+def next_good_moment(after: datetime, tz: str, hour: int = 9) -> datetime:
+    """The first instant at or after `after` when a reminder may be delivered, in UTC.
+
+    Inside working hours (from `hour` to 18:00 on a weekday) that is `after` itself; otherwise
+    the next working day at `hour` local time.
+    """
+    zone = ZoneInfo(tz)
+    local = after.astimezone(zone)
+    start = _at(local, hour, zone)
+    end = datetime.combine(local.date(), DAY_END, tzinfo=zone)
+    if local.weekday() not in WEEKEND and start <= local < end:
+        return after.astimezone(UTC)
+    day = local if local < start else local + timedelta(days=1)
+    while day.weekday() in WEEKEND:
+        day += timedelta(days=1)
+    return _at(day, hour, zone).astimezone(UTC)
+
+
+def local_day_start(moment: datetime, tz: str) -> datetime:
+    zone = ZoneInfo(tz)
+    local = moment.astimezone(zone)
+    return datetime.combine(local.date(), time(0, 0), tzinfo=zone).astimezone(UTC)
