@@ -413,10 +413,10 @@ def wait_until_quiet(emulator: Any) -> None:
 def report(results: list[Result], args: argparse.Namespace) -> bool:
     print()
     print(f"cpu count: {os.cpu_count()}   python {platform.python_version()} ({platform.machine()})   "
-          f"waitress threads: {SERVER_THREADS}   clients: {args.clients}   "
+          f"waitress threads: {SERVER_THREADS}   servers: {'one process each' if args.isolate else 'in this process'}")
+    print(f"clients: {args.clients}   "
           f"{args.seconds:g} s per target after {WARMUP_SECONDS:g} s warm-up   "
-          f"load: {f'{args.rate:g} req/s offered' if args.rate else 'closed loop (next request on each ack)'}   "
-          f"servers: {'one process each' if args.isolate else 'in this process'}")
+          f"load: {f'{args.rate:g} req/s offered' if args.rate else 'closed loop (next request on each ack)'}")
     print(f"{'target':<10}{'requests':>10}{'errors':>8}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}"
           f"{'p99 ms':>9}{'max ms':>9}")
     for r in results:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
@@ -18,7 +19,7 @@ from bot.services import actions
 from bot.services.conventions import accepted_at, has_meeting_planned, role_in
 from bot.services.people import language_of
 from bot.services.roles import CoordinatorRule, coordinator_names
-from storage.models import Convention, ConventionStatus, Person, Reminder
+from storage.models import Convention, ConventionStatus, Person, Reminder, ReminderStatus
 
 
 @dataclass(frozen=True)
@@ -104,12 +105,27 @@ def _question(session: Session, reminder: Reminder, person: Person, ctx: Compose
     return Message(text=t(lang, "conv.question.coordinator", person=_mention(asker), other=_mention(other)))
 
 
+def _superseded(session: Session, reminder: Reminder) -> bool:
+    newer = session.scalar(
+        select(func.count(Reminder.id)).where(
+            Reminder.kind == reminder.kind,
+            Reminder.recipient_id == reminder.recipient_id,
+            Reminder.convention_id == reminder.convention_id,
+            Reminder.id > reminder.id,
+            Reminder.status.in_((ReminderStatus.PENDING, ReminderStatus.CLAIMED, ReminderStatus.SENT)),
+        )
+    )
+    return bool(newer)
+
+
 def _nudge(session: Session, reminder: Reminder, person: Person, ctx: ComposeContext) -> Message | None:
     convention = session.get(Convention, reminder.convention_id)
     if convention is None or convention.status != ConventionStatus.ACTIVE:
         return None
     if has_meeting_planned(session, convention, reminder.created_at):
         return None  # they agreed on a meeting since the nudge was planned
+    if _superseded(session, reminder):
+        return None  # a newer nudge (e.g. after a pause) says the same thing
     lang = language_of(person, convention.programme.language)
     other = convention.mentee if role_in(convention, person) == "mentor" else convention.mentor
     return Message(
