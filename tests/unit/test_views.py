@@ -1,0 +1,47 @@
+"""Block Kit builders are pure: check their structure and Slack's limits in both languages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.commands import COMMANDS
+from bot.notify import Button, Message, Section
+from handlers.slack.render import as_dicts, message_blocks
+from handlers.slack.views.help import help_blocks
+from handlers.slack.views.pairing import pairing_modal
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_pairing_modal(lang: str) -> None:
+    view = pairing_modal(lang, date(2026, 11, 23), metadata='{"team_id": "T1"}').to_dict()
+    assert view["callback_id"] == "pairing-form-submit"
+    assert len(view["title"]["text"]) <= 24 and len(view["submit"]["text"]) <= 24
+    inputs = {b["block_id"]: b["element"] for b in view["blocks"] if b["type"] == "input"}
+    assert inputs["pairing-mentor"]["type"] == "users_select"
+    assert inputs["pairing-mentee"]["type"] == "users_select"
+    assert inputs["pairing-start"] == {"type": "datepicker", "action_id": "pairing-start-pick",
+                                       "initial_date": "2026-11-23"}
+
+
+def test_help_lists_commands_with_french_typography() -> None:
+    blocks = as_dicts(help_blocks("fr", list(COMMANDS[:2]), ["Vous êtes mentor de <@U2>."], ["<@U1>"]))
+    listing = blocks[1]["text"]["text"]
+    assert listing.splitlines()[0].startswith("• `/mentorat aide` : ")
+    assert "Coordination : <@U1>" in blocks[-1]["elements"][0]["text"]
+
+
+def test_message_rendering_and_limits() -> None:
+    message = Message(
+        text="Titre",
+        sections=(Section("A", "x" * 5000),),
+        facts=(("Quand", "demain"),),
+        buttons=(Button("J'accepte", "convention-accept", "7", style="primary"),),
+        context="note",
+    )
+    blocks = as_dicts(message_blocks(message))
+    assert [b["type"] for b in blocks] == ["header", "section", "section", "context", "divider", "actions"]
+    assert len(blocks[1]["text"]["text"]) == 3000 and blocks[1]["text"]["text"].endswith("…")
+    assert blocks[-1]["elements"][0] == {"type": "button", "text": {"type": "plain_text", "text": "J'accepte", "emoji": True},
+                                         "action_id": "convention-accept", "value": "7", "style": "primary"}
