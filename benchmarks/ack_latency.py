@@ -73,7 +73,7 @@ def serve(app: Any) -> RunningServer:
 
 
 def start_mentorat(api_url: str, database_url: str) -> tuple[int, Callable[[], None]]:
-    """The real app: create_app with its default listener executor and WebClient, wrapped in HttpApp."""
+    """What `mentorat serve` runs: create_app (default listener executor and WebClient), HttpApp, scheduler."""
     from bot.app import create_app
     from bot.config import Settings
     from bot.http import HttpApp
@@ -86,8 +86,15 @@ def start_mentorat(api_url: str, database_url: str) -> tuple[int, Callable[[], N
     mentorat = create_app(settings, make_session_factory(engine))
     check_slack_token(mentorat.deps.client, settings)
     running = serve(HttpApp(mentorat.bolt, engine))
+    scheduler = None
+    if hasattr(mentorat, "jobs"):  # `mentorat serve` also ticks the scheduler (planner, outbox delivery)
+        from scheduling.scheduler import start_scheduler
+
+        scheduler = start_scheduler(mentorat.jobs)
 
     def stop() -> None:
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
         running.close()
         engine.dispose()
 
@@ -116,7 +123,8 @@ def _child(kind: str, api_url: str, database_url: str, pipe: Connection) -> None
     quiet_logs()
     port, stop = STARTERS[kind](api_url, database_url)
     pipe.send(port)
-    pipe.recv()  # any message, or the parent going away, means stop
+    with contextlib.suppress(EOFError):  # any message, or the parent going away, means stop
+        pipe.recv()
     stop()
 
 

@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.notify import Notifier
 from bot.services.programmes import ProgrammeDefaults
 from bot.services.roles import CoordinatorRule
+from handlers.slack.background import WorkQueue
 from handlers.slack.deps import Deps
 from handlers.slack.notifier import SlackNotifier
 from handlers.slack.register import register_handlers
@@ -59,6 +60,7 @@ def create_app(
     clock: Clock | None = None,
     notifier: Notifier | None = None,
     listener_executor: Executor | None = None,
+    work_executor: Executor | None = None,
 ) -> Mentorat:
     outbox_client = client or make_client(settings, wait_out_rate_limits=False)
     client = client or make_client(settings)
@@ -70,12 +72,14 @@ def create_app(
         notifier=notifier or SlackNotifier(outbox_client),
         rule=CoordinatorRule(frozenset(settings.coordinators)),
         defaults=ProgrammeDefaults(language=settings.language, timezone=settings.timezone),
+        # Work after the ack: a few threads (more only add contention on 2 cores), a bounded backlog.
+        work=WorkQueue(work_executor or ThreadPoolExecutor(max_workers=8, thread_name_prefix="work")),
     )
     bolt = App(
         signing_secret=settings.slack_signing_secret or None,
         client=client,
         token_verification_enabled=False,  # checked once at start by bot.startup, not at import time
-        listener_executor=listener_executor or ThreadPoolExecutor(max_workers=16, thread_name_prefix="listener"),
+        listener_executor=listener_executor or ThreadPoolExecutor(max_workers=8, thread_name_prefix="listener"),
         logger=logging.getLogger("mentorat.bolt"),
     )
     register_handlers(bolt, deps)

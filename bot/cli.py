@@ -13,9 +13,10 @@ log = logging.getLogger("mentorat")
 
 
 def _settings(mode: Mode) -> Settings:
-    from dotenv import load_dotenv
+    from dotenv import find_dotenv, load_dotenv
 
-    load_dotenv(override=False)
+    # The .env of the folder the command runs in (not the installed package's folder).
+    load_dotenv(find_dotenv(usecwd=True), override=False)
     return load_settings(mode=mode)
 
 
@@ -140,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a busy moment is not a warning
     try:
         return int(args.func(args) or 0)
     except ConfigError as exc:

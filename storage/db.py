@@ -30,16 +30,16 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-un
     cursor.close()
 
 
-def make_engine(database_url: str, *, pool_size: int = 10, one_shot: bool = False) -> Engine:
+def make_engine(database_url: str, *, pool_size: int = 20, one_shot: bool = False) -> Engine:
     """An engine for the app; `one_shot` (no pool) for migrations and short CLI commands."""
     url = normalise_url(database_url)
-    pooling: dict[str, object] = {"poolclass": NullPool} if one_shot else {}
+    pooling: dict[str, object] = {"poolclass": NullPool} if one_shot else {"pool_size": pool_size, "max_overflow": 10}
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10}, **pooling)
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     if not one_shot:
-        pooling = {"pool_size": pool_size, "max_overflow": 20, "pool_pre_ping": True}
+        pooling = {"pool_size": pool_size, "max_overflow": 10, "pool_pre_ping": True}
     return create_engine(url, **pooling)
 
 

@@ -34,7 +34,15 @@ def _insert(session: Session):  # type: ignore[no-untyped-def]
 
 
 def ensure_workspace(session: Session, *, platform: str, external_id: str, now: datetime, name: str = "") -> Workspace:
-    """Get or create, safe under concurrent first requests (INSERT … ON CONFLICT DO NOTHING)."""
+    """Get or create, safe under concurrent first requests (INSERT … ON CONFLICT DO NOTHING).
+
+    Reads first: most requests find it, and a read takes no write lock (SQLite).
+    """
+    found = session.scalars(
+        select(Workspace).where(Workspace.platform == platform, Workspace.external_id == external_id)
+    ).one_or_none()
+    if found is not None:
+        return found
     insert = _insert(session)
     session.execute(
         insert(Workspace)
@@ -54,6 +62,9 @@ def find_person(session: Session, workspace: Workspace, external_id: str) -> Per
 
 def ensure_person(session: Session, workspace: Workspace, external_id: str, *, now: datetime) -> Person:
     """A person row for an id, created bare if new (its profile is filled by `apply_profile`)."""
+    found = find_person(session, workspace, external_id)
+    if found is not None:
+        return found
     insert = _insert(session)
     session.execute(
         insert(Person)

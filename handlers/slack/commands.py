@@ -52,6 +52,6 @@ def route(req: CommandRequest, text: str) -> None:
 def register(app: App, deps: Deps) -> None:
     @app.command("/mentorat")
     def mentorat(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
-        ack()  # answer within Slack's 3 seconds; the reply follows through response_url
+        # Answer within Slack's 3 seconds; the reply follows through response_url.
         req = CommandRequest(deps, body.get("team_id", ""), body.get("user_id", ""), "", body, respond, client)
-        route(req, body.get("text", ""))
+        deps.ack_then(ack, body, client, respond, lambda: route(req, body.get("text", "")))

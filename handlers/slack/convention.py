@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
 
 from bot.i18n import t
 from bot.i18n.dates import format_moment
@@ -41,40 +42,46 @@ def run_convention_command(req: CommandRequest) -> None:
 
 def register(app: App, deps: Deps) -> None:
     @app.action(ActionId.CONVENTION_ACCEPT)
-    def accept(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
-        ack()
-        team_id, user_id = ids_from_body(body)
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, team_id, user_id)
-            result = conventions.accept(session, convention_id=int(action["value"]), person=actor.person,
-                                        now=deps.clock.now())
-            when = format_moment(result.accepted_at, actor.tz, actor.lang)
-            if result.already:
-                respond(text=t(actor.lang, "conv.already_accepted", when=when), replace_original=False)
-                return
-            message = convention_message(session, result.convention, actor.person, deps.compose_ctx)
-            blocks = as_dicts(message_blocks(message))
-            role = conventions.role_in(result.convention, actor.person)
-            other = result.convention.mentee if role == "mentor" else result.convention.mentor
-            waiting = None if result.activated else t(actor.lang, "conv.accepted.waiting",
-                                                      other=f"<@{other.external_id}>")
-        if waiting:
-            blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": waiting}})
-        respond(text=t(actor.lang, "conv.accepted.you", when=when), blocks=blocks, replace_original=True)
-        deps.deliver_now()
+    def accept(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+        deps.ack_then(ack, body, client, respond, lambda: accept_convention(deps, body, action, respond))
 
     @app.action(ActionId.CONVENTION_QUESTION)
-    def question(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
-        ack()
-        team_id, user_id = ids_from_body(body)
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, team_id, user_id)
-            coordinator_ids = [p.id for p in coordinators(session, actor.programme, deps.rule)]
-            convention = conventions.ask_question(session, convention_id=int(action["value"]),
-                                                  person=actor.person, now=deps.clock.now(),
-                                                  coordinator_ids=coordinator_ids)
-            who = (f"<@{convention.paired_by.external_id}>" if convention.paired_by
-                   else ", ".join(coordinator_names(session, actor.programme, deps.rule)))
-            text = t(actor.lang, "conv.question.sent", coordinator=who)
-        respond(text=text, replace_original=False)
-        deps.deliver_now()
+    def question(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+        deps.ack_then(ack, body, client, respond, lambda: ask_question(deps, body, action, respond))
+
+
+def accept_convention(deps: Deps, body: dict, action: dict, respond: Respond) -> None:
+    team_id, user_id = ids_from_body(body)
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        result = conventions.accept(session, convention_id=int(action["value"]), person=actor.person,
+                                    now=deps.clock.now())
+        when = format_moment(result.accepted_at, actor.tz, actor.lang)
+        if result.already:
+            respond(text=t(actor.lang, "conv.already_accepted", when=when), replace_original=False)
+            return
+        message = convention_message(session, result.convention, actor.person, deps.compose_ctx)
+        blocks = as_dicts(message_blocks(message))
+        role = conventions.role_in(result.convention, actor.person)
+        other = result.convention.mentee if role == "mentor" else result.convention.mentor
+        waiting = None if result.activated else t(actor.lang, "conv.accepted.waiting",
+                                                  other=f"<@{other.external_id}>")
+    if waiting:
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": waiting}})
+    respond(text=t(actor.lang, "conv.accepted.you", when=when), blocks=blocks, replace_original=True)
+    deps.deliver_now()
+
+
+def ask_question(deps: Deps, body: dict, action: dict, respond: Respond) -> None:
+    team_id, user_id = ids_from_body(body)
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        coordinator_ids = [p.id for p in coordinators(session, actor.programme, deps.rule)]
+        convention = conventions.ask_question(session, convention_id=int(action["value"]),
+                                              person=actor.person, now=deps.clock.now(),
+                                              coordinator_ids=coordinator_ids)
+        who = (f"<@{convention.paired_by.external_id}>" if convention.paired_by
+               else ", ".join(coordinator_names(session, actor.programme, deps.rule)))
+        text = t(actor.lang, "conv.question.sent", coordinator=who)
+    respond(text=text, replace_original=False)
+    deps.deliver_now()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
@@ -16,6 +19,7 @@ from bot.services import people
 from bot.services.messages import ComposeContext
 from bot.services.programmes import ProgrammeDefaults, default_programme
 from bot.services.roles import CoordinatorRule, Role, roles_of
+from handlers.slack.background import WorkQueue, ack_then
 from handlers.slack.directory import fetch_profile
 from scheduling.delivery import DeliveryReport, deliver_due
 from storage.db import SessionFactory
@@ -31,6 +35,7 @@ class Deps:
     notifier: Notifier
     rule: CoordinatorRule
     defaults: ProgrammeDefaults
+    work: WorkQueue
     compose_ctx: ComposeContext = field(init=False)
 
     def __post_init__(self) -> None:
@@ -39,6 +44,13 @@ class Deps:
     def deliver_now(self) -> DeliveryReport:
         """Send what a request has just queued, right away (the scheduler catches any leftovers)."""
         return deliver_due(self.session_factory, self.notifier, self.clock.now(), self.compose_ctx)
+
+    def ack_then(self, ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
+                 work: Callable[[], None]) -> None:
+        """Ack at once, run `work` on the work queue, report its errors to the person."""
+        from handlers.slack.errors import report_error  # errors imports this module
+
+        ack_then(self.work, lambda b, c, r, e: report_error(self, b, c, r, e), ack, body, client, respond, work)
 
 
 @dataclass

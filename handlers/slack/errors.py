@@ -38,17 +38,22 @@ def _tell(body: dict, client: WebClient, respond, text: str) -> None:  # type: i
         client.chat_postMessage(channel=channel, text=text)
 
 
+def report_error(deps: Deps, body: dict, client: WebClient, respond, error: Exception) -> None:  # type: ignore[no-untyped-def]
+    """Tell the person what went wrong, in their language; log unexpected errors without the body."""
+    lang = _language(deps, body)
+    if isinstance(error, DomainError):
+        text = t(lang, error.key, **error.params)
+    else:
+        kind = body.get("type") or ("command" if body.get("command") else "unknown")
+        log.error("unhandled %s in a %s request", type(error).__name__, kind, exc_info=error)
+        text = t(lang, "error.generic")
+    try:
+        _tell(body, client, respond, text)
+    except Exception:
+        log.exception("could not tell the user about an error")
+
+
 def register(app: App, deps: Deps) -> None:
     @app.error
     def on_error(error: Exception, body: dict, client: WebClient, respond) -> None:  # type: ignore[no-untyped-def]
-        lang = _language(deps, body)
-        if isinstance(error, DomainError):
-            text = t(lang, error.key, **error.params)
-        else:
-            kind = body.get("type") or ("command" if body.get("command") else "unknown")
-            log.error("unhandled %s in a %s request", type(error).__name__, kind, exc_info=error)
-            text = t(lang, "error.generic")
-        try:
-            _tell(body, client, respond, text)
-        except Exception:
-            log.exception("could not tell the user about an error")
+        report_error(deps, body, client, respond, error)

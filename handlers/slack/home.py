@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.models.views import View
 
@@ -42,8 +42,10 @@ def register(app: App, deps: Deps) -> None:
         publish_home(deps, client, body.get("team_id", ""), event["user"])
 
     @app.action(ActionId.HOME_HELP_SHOW)
-    def home_help(ack: Ack, body: dict, client: WebClient) -> None:
-        ack()
+    def home_help(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
+        deps.ack_then(ack, body, client, respond, lambda: _home_help(body, client))
+
+    def _home_help(body: dict, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
         with session_scope(deps.session_factory) as session:
             actor = resolve_actor(session, deps, team_id, user_id)
@@ -53,8 +55,10 @@ def register(app: App, deps: Deps) -> None:
                           view=_info_modal(t(lang, "home.title"), blocks, t(lang, "pair.modal.cancel")))
 
     @app.action(ActionId.HOME_STATUS_SHOW)
-    def home_status(ack: Ack, body: dict, client: WebClient) -> None:
-        ack()
+    def home_status(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
+        deps.ack_then(ack, body, client, respond, lambda: _home_status(body, client))
+
+    def _home_status(body: dict, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
         with session_scope(deps.session_factory) as session:
             actor = resolve_actor(session, deps, team_id, user_id)
@@ -64,15 +68,19 @@ def register(app: App, deps: Deps) -> None:
                           view=_info_modal(t(lang, "home.title"), blocks, t(lang, "pair.modal.cancel")))
 
     @app.action(ActionId.HOME_CONVENTION_SHOW)
-    def home_convention(ack: Ack, body: dict, client: WebClient) -> None:
-        ack()
+    def home_convention(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
+        deps.ack_then(ack, body, client, respond, lambda: _home_convention(body, client))
+
+    def _home_convention(body: dict, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
         channel = client.conversations_open(users=user_id)["channel"]["id"]
         for text, blocks in show_conventions(deps, team_id, user_id):
             client.chat_postMessage(channel=channel, text=text, blocks=blocks or None)
 
     @app.action(ActionId.HOME_PAIRING_OPEN)
-    def home_pairing(ack: Ack, body: dict, client: WebClient) -> None:
-        ack()
+    def home_pairing(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
+        deps.ack_then(ack, body, client, respond, lambda: _home_pairing(body, client))
+
+    def _home_pairing(body: dict, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
         pairing.open_pairing_modal(deps, client, body["trigger_id"], team_id, user_id)

@@ -116,8 +116,12 @@ def register(app: App, deps: Deps) -> None:
             lang = _lang_of(deps, team_id, user_id)
             ack(response_action="errors", errors={FIELD_BLOCKS[error.field]: t(lang, error.key, **error.params)})
             return
-        ack()
-        channel = client.conversations_open(users=user_id)["channel"]["id"]
-        client.chat_postMessage(channel=channel, text=outcome.text)
-        if outcome.queued:
-            deps.deliver_now()
+        def confirm() -> None:
+            channel = client.conversations_open(users=user_id)["channel"]["id"]
+            client.chat_postMessage(channel=channel, text=outcome.text)
+            if outcome.queued:
+                deps.deliver_now()
+
+        ack()  # closes the modal; the invitations are already safe in the outbox
+        if not deps.work.submit(confirm):
+            confirm()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
 
 from bot.i18n import t
 from bot.i18n.dates import format_moment
@@ -32,18 +33,21 @@ def run_resume_command(req: CommandRequest) -> None:
 
 def register(app: App, deps: Deps) -> None:
     @app.action(ActionId.NUDGE_PLAN_MEETING)
-    def plan_meeting(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
-        ack()
-        team_id, user_id = ids_from_body(body)
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, team_id, user_id)
-            convention = conventions.get_convention(session, int(action["value"]))
-            role = conventions.role_in(convention, actor.person)
-            if role is None:
-                text = t(actor.lang, "conv.not_yours")
-            else:
-                other = convention.mentee if role == "mentor" else convention.mentor
-                programme = convention.programme
-                text = t(actor.lang, "nudge.how", other=f"<@{other.external_id}>",
-                         min=programme.meeting_min_minutes, max=programme.meeting_max_minutes)
-        respond(text=text, replace_original=False)
+    def plan_meeting(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+        deps.ack_then(ack, body, client, respond, lambda: explain_planning(deps, body, action, respond))
+
+
+def explain_planning(deps: Deps, body: dict, action: dict, respond: Respond) -> None:
+    team_id, user_id = ids_from_body(body)
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        convention = conventions.get_convention(session, int(action["value"]))
+        role = conventions.role_in(convention, actor.person)
+        if role is None:
+            text = t(actor.lang, "conv.not_yours")
+        else:
+            other = convention.mentee if role == "mentor" else convention.mentor
+            programme = convention.programme
+            text = t(actor.lang, "nudge.how", other=f"<@{other.external_id}>",
+                     min=programme.meeting_min_minutes, max=programme.meeting_max_minutes)
+    respond(text=text, replace_original=False)

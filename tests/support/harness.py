@@ -140,7 +140,7 @@ def start_harness(database_url: str, emulator: SlackEmulator, *, now: datetime,
     factory = make_session_factory(engine)
     executor = DrainableExecutor()
     client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=5)
-    mentorat = create_app(settings, factory, client, clock=clock, listener_executor=executor)
+    mentorat = create_app(settings, factory, client, clock=clock, listener_executor=executor, work_executor=executor)
     server = serve_in_thread(HttpApp(mentorat.bolt, engine))
     return Harness(emulator, settings, clock, mentorat, server, executor, factory, SlackSigner(SIGNING_SECRET),
                    engine)

@@ -43,5 +43,6 @@ def test_message_rendering_and_limits() -> None:
     blocks = as_dicts(message_blocks(message))
     assert [b["type"] for b in blocks] == ["header", "section", "section", "context", "divider", "actions"]
     assert len(blocks[1]["text"]["text"]) == 3000 and blocks[1]["text"]["text"].endswith("…")
-    assert blocks[-1]["elements"][0] == {"type": "button", "text": {"type": "plain_text", "text": "J'accepte", "emoji": True},
+    label = {"type": "plain_text", "text": "J'accepte", "emoji": True}
+    assert blocks[-1]["elements"][0] == {"type": "button", "text": label,
                                          "action_id": "convention-accept", "value": "7", "style": "primary"}

@@ -1,0 +1,59 @@
+"""Ack at once, work afterwards: keeps Slack's 3-second ack path free of database and API work.
+
+Bolt runs each listener on its listener executor; if the work ran there too, a burst of commands
+would make new acks queue behind earlier work. Listeners therefore ack and hand the work to a
+bounded work queue. When the queue is full the person is told at once to try again, rather
+than getting an answer minutes late.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Executor
+from typing import Any
+
+from slack_bolt import Ack, Respond
+from slack_sdk import WebClient
+
+BUSY = ("⏳ Mentorat est très sollicité en ce moment : réessayez dans une minute. / "
+        "Mentorat is very busy right now: please try again in a minute.")
+
+
+class WorkQueue:
+    def __init__(self, executor: Executor, limit: int = 200) -> None:
+        self._executor = executor
+        self._slots = threading.BoundedSemaphore(limit)
+
+    def submit(self, work: Callable[[], None]) -> bool:
+        """Run `work` soon; False (nothing queued) when `limit` tasks are already waiting or running."""
+        if not self._slots.acquire(blocking=False):
+            return False
+
+        def run() -> None:
+            try:
+                work()
+            finally:
+                self._slots.release()
+
+        self._executor.submit(run)
+        return True
+
+
+ErrorReporter = Callable[[dict[str, Any], WebClient, Respond, Exception], None]
+
+
+def ack_then(queue: WorkQueue, report: ErrorReporter, ack: Ack, body: dict[str, Any], client: WebClient,
+             respond: Respond, work: Callable[[], None]) -> None:
+    """Ack now and run `work` on the queue; its errors reach the person like any listener error."""
+
+    def guarded() -> None:
+        try:
+            work()
+        except Exception as error:  # handed to the one error reporter, as @app.error would be
+            report(body, client, respond, error)
+
+    if queue.submit(guarded):
+        ack()
+    else:
+        ack(text=BUSY)
