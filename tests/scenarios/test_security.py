@@ -53,3 +53,12 @@ def test_health_and_metrics(bot: Harness) -> None:
     bot.command("UOTHER", "aide")
     metrics = bot.get("/metrics").body.decode()
     assert 'mentorat_http_requests_total{route="/slack/events",status="200"}' in metrics
+
+
+def test_slack_retry_of_an_event_is_harmless(bot: Harness) -> None:
+    event = {"type": "app_home_opened", "user": "UOTHER", "channel": "DUOTHER", "tab": "home", "event_ts": "1.0"}
+    assert bot.event(event, event_id="EvR").status == 200
+    assert bot.event(event, event_id="EvR", retry_num=1).status == 200
+    with bot.session_factory() as session:
+        assert session.scalar(select(func.count(Person.id)).where(Person.external_id == "UOTHER")) == 1
+    assert bot.emulator.home_view("UOTHER") is not None
