@@ -6,7 +6,7 @@ handlers/teams as Adaptive Cards. Nothing here knows which chat it talks to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 
@@ -57,14 +57,3 @@ class NotifierError(Exception):
 
 class Notifier(Protocol):
     def send(self, recipient: Recipient, message: Message) -> Delivered: ...
-
-
-@dataclass
-class RecordingNotifier:
-    """Keeps messages in memory; used by service-level tests and dry runs."""
-
-    sent: list[tuple[Recipient, Message]] = field(default_factory=list)
-
-    def send(self, recipient: Recipient, message: Message) -> Delivered:
-        self.sent.append((recipient, message))
-        return Delivered(channel=f"D{recipient.user_external_id}", ts=str(len(self.sent)))

@@ -111,10 +111,6 @@ def _claim_rows(factory: SessionFactory, now: datetime, limit: int) -> list[Clai
     return [Claimed(row.id, row.recipient_id) for row in rows]
 
 
-def claim(factory: SessionFactory, now: datetime, limit: int) -> list[int]:
-    return [row.id for row in _claim_rows(factory, now, limit)]
-
-
 def _engine(factory: SessionFactory) -> Engine:
     return factory.kw["bind"]  # type: ignore[no-any-return]
 
@@ -193,23 +189,15 @@ def _after_error(factory: SessionFactory, reminder_id: int, attempts: int, exc: 
     return (Outcome.RATE_LIMITED, wait) if rate_limited else (Outcome.RETRY, None)
 
 
+# Which counter of the report each outcome adds to (a row already gone counts nowhere).
+COUNTED_AS = {Outcome.SENT: "sent", Outcome.SKIPPED: "skipped", Outcome.DEFERRED: "deferred",
+              Outcome.RETRY: "retried", Outcome.RATE_LIMITED: "retried", Outcome.FAILED: "failed"}
+
+
 def _count(report: DeliveryReport, outcome: Outcome) -> None:
-    if outcome is Outcome.SENT:
-        report.sent += 1
-    elif outcome is Outcome.SKIPPED:
-        report.skipped += 1
-    elif outcome is Outcome.DEFERRED:
-        report.deferred += 1
-    elif outcome in (Outcome.RETRY, Outcome.RATE_LIMITED):
-        report.retried += 1
-    elif outcome is Outcome.FAILED:
-        report.failed += 1
-
-
-def deliver_one(factory: SessionFactory, notifier: Notifier, reminder_id: int, now: datetime,
-                ctx: ComposeContext, report: DeliveryReport) -> None:
-    outcome, _wait = _deliver(factory, notifier, reminder_id, now, ctx)
-    _count(report, outcome)
+    name = COUNTED_AS.get(outcome)
+    if name:
+        setattr(report, name, getattr(report, name) + 1)
 
 
 def _deliver_to_one_person(factory: SessionFactory, notifier: Notifier, ids: list[int], now: datetime,

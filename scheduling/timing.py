@@ -33,9 +33,3 @@ def next_good_moment(after: datetime, tz: str, hour: int = 9) -> datetime:
     while day.weekday() in WEEKEND:
         day += timedelta(days=1)
     return _at(day, hour, zone).astimezone(UTC)
-
-
-def local_day_start(moment: datetime, tz: str) -> datetime:
-    zone = ZoneInfo(tz)
-    local = moment.astimezone(zone)
-    return datetime.combine(local.date(), time(0, 0), tzinfo=zone).astimezone(UTC)

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
-from bot.i18n.dates import format_day
+from bot.i18n.dates import format_day, format_moment
 from bot.notify import Button, Message, Section
 from bot.services import actions
 from bot.services.conventions import accepted_at, has_meeting_planned, role_in
@@ -65,8 +65,6 @@ def convention_message(session: Session, convention: Convention, person: Person,
             Button(t(lang, "conv.button.question"), actions.CONVENTION_QUESTION, value),
         )
     elif stamp is not None:
-        from bot.i18n.dates import format_moment  # local: only needed here
-
         context = t(lang, "conv.accepted.you", when=format_moment(stamp, person.timezone or programme.timezone,
                                                                   lang))
     return Message(text=t(lang, "conv.title"), sections=tuple(sections), buttons=buttons, context=context)

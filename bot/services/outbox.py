@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -49,12 +48,3 @@ def enqueue(
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
     )
     return bool(result.rowcount)
-
-
-def cancel_pending(session: Session, *, convention_id: int, kinds: tuple[str, ...] | None = None) -> int:
-    stmt = update(Reminder).where(
-        Reminder.convention_id == convention_id, Reminder.status == ReminderStatus.PENDING
-    )
-    if kinds:
-        stmt = stmt.where(Reminder.kind.in_(kinds))
-    return session.execute(stmt.values(status=ReminderStatus.CANCELLED)).rowcount or 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -120,6 +119,3 @@ def remove_coordinator(session: Session, programme: Programme, person: Person) -
     session.delete(row)
     return True
 
-
-def role_labels(roles: Iterable[Role]) -> list[str]:
-    return [f"role.{r.value}" for r in roles]

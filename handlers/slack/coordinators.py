@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.i18n import t
 from bot.services.roles import add_coordinator, coordinator_names, remove_coordinator, require_coordinator
 from handlers.slack.deps import known_person, resolve_actor
-from handlers.slack.request import CommandRequest
+from handlers.slack.request import MENTION, CommandRequest
 from storage.db import session_scope
 
-MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 ADD_WORDS = {"ajouter", "add"}
 REMOVE_WORDS = {"retirer", "remove", "enlever"}
 

@@ -22,7 +22,7 @@ from bot.services.roles import CoordinatorRule, Role, roles_of
 from handlers.slack.background import WorkQueue, ack_then
 from handlers.slack.directory import fetch_profile
 from scheduling.delivery import DeliveryReport, deliver_due
-from storage.db import SessionFactory
+from storage.db import SessionFactory, session_scope
 from storage.models import Person, Platform, Programme, Workspace
 
 
@@ -99,6 +99,15 @@ def resolve_actor(session: Session, deps: Deps, team_id: str, user_id: str, *, f
     lang = people.language_of(person, programme.language)
     tz = people.timezone_of(person, programme.timezone)
     return Actor(workspace, programme, person, lang, tz, roles_of(session, person, programme, deps.rule))
+
+
+def language_for(deps: Deps, team_id: str, user_id: str) -> str:
+    """The person's language for a message outside a unit of work (errors); the default if unknown."""
+    try:
+        with session_scope(deps.session_factory) as session:
+            return resolve_actor(session, deps, team_id, user_id).lang
+    except Exception:
+        return deps.settings.language
 
 
 def ids_from_body(body: dict) -> tuple[str, str]:

@@ -13,19 +13,9 @@ from slack_sdk import WebClient
 
 from bot.i18n import t
 from bot.services.errors import DomainError
-from handlers.slack.deps import Deps, ids_from_body, resolve_actor
-from storage.db import session_scope
+from handlers.slack.deps import Deps, ids_from_body, language_for
 
 log = logging.getLogger("mentorat.errors")
-
-
-def _language(deps: Deps, body: dict) -> str:
-    team_id, user_id = ids_from_body(body)
-    try:
-        with session_scope(deps.session_factory) as session:
-            return resolve_actor(session, deps, team_id, user_id).lang
-    except Exception:
-        return deps.settings.language
 
 
 def _tell(body: dict, client: WebClient, respond, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -40,7 +30,7 @@ def _tell(body: dict, client: WebClient, respond, text: str) -> None:  # type: i
 
 def report_error(deps: Deps, body: dict, client: WebClient, respond, error: Exception) -> None:  # type: ignore[no-untyped-def]
     """Tell the person what went wrong, in their language; log unexpected errors without the body."""
-    lang = _language(deps, body)
+    lang = language_for(deps, *ids_from_body(body))
     if isinstance(error, DomainError):
         text = t(lang, error.key, **error.params)
     else:

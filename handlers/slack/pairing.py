@@ -14,14 +14,13 @@ from bot.i18n.dates import format_day
 from bot.services import conventions
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.roles import require_coordinator
-from handlers.slack.deps import Deps, known_person, resolve_actor
+from handlers.slack.deps import Deps, known_person, language_for, resolve_actor
 from handlers.slack.forms import ModalOrigin, PairingForm
 from handlers.slack.ids import BlockId, CallbackId
-from handlers.slack.request import CommandRequest
+from handlers.slack.request import MENTION, CommandRequest
 from handlers.slack.views.pairing import pairing_modal
 from storage.db import session_scope
 
-MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 FIELD_BLOCKS = {"mentor": BlockId.PAIRING_MENTOR, "mentee": BlockId.PAIRING_MENTEE, "start": BlockId.PAIRING_START}
 
@@ -33,12 +32,13 @@ class PairOutcome:
     queued: bool
 
 
-def parse_pair_args(args: str, today: date) -> tuple[str, str, date]:
+def parse_pair_args(args: str) -> tuple[str, str, date | None]:
+    """'<@U1> <@U2> [YYYY-MM-DD]' -> (mentor, mentee, start or None for today)."""
     mentions = MENTION.findall(args)
     leftovers = MENTION.sub(" ", args).split()
     if len(mentions) != 2:
         raise InvalidInput("error.pair.need_two")
-    start = today
+    start = None
     for word in leftovers:
         if not ISO_DATE.match(word):
             raise InvalidInput("error.pair.bad_date", value=word[:40])
@@ -84,18 +84,11 @@ def run_pair_command(req: CommandRequest) -> None:
     if not req.args:
         open_pairing_modal(req.deps, req.client, req.body["trigger_id"], req.team_id, req.user_id)
         return
-    with session_scope(req.deps.session_factory) as session:
-        today = resolve_actor(session, req.deps, req.team_id, req.user_id).today(req.deps)
-    mentor_id, mentee_id, start = parse_pair_args(req.args, today)
+    mentor_id, mentee_id, start = parse_pair_args(req.args)
     outcome = pair_people(req.deps, req.team_id, req.user_id, mentor_id, mentee_id, start)
     req.respond(text=outcome.text)
     if outcome.queued:
         req.deps.deliver_now()
-
-
-def _lang_of(deps: Deps, team_id: str, user_id: str) -> str:
-    with session_scope(deps.session_factory) as session:
-        return resolve_actor(session, deps, team_id, user_id).lang
 
 
 def register(app: App, deps: Deps) -> None:
@@ -113,7 +106,7 @@ def register(app: App, deps: Deps) -> None:
             if error.field not in FIELD_BLOCKS:
                 ack()  # close the modal; the error handler tells the person why in a DM
                 raise
-            lang = _lang_of(deps, team_id, user_id)
+            lang = language_for(deps, team_id, user_id)
             ack(response_action="errors", errors={FIELD_BLOCKS[error.field]: t(lang, error.key, **error.params)})
             return
         def confirm() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -28,3 +29,6 @@ class CommandRequest:
 
 
 CommandHandler = Callable[[CommandRequest], None]
+
+# A user mention as Slack escapes it in slash commands (should_escape: true): <@U123> or <@U123|name>.
+MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
