@@ -22,6 +22,16 @@ class Button:
 class Section:
     title: str | None
     body: str
+    literal: bool = False  # text a person typed: shown exactly as typed, never as markup or mentions
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a message, e.g. the .ics invitation of a confirmed meeting."""
+
+    filename: str
+    content: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,10 @@ class Message:
     facts: tuple[tuple[str, str], ...] = ()
     buttons: tuple[Button, ...] = ()
     context: str | None = None
+    attachment: Attachment | None = None
+    # True: `text` is a short title, shown as a header above the sections. False: `text` is the
+    # first paragraph (it may hold mentions, which a header cannot show).
+    headline: bool = True
 
 
 @dataclass(frozen=True)
@@ -57,3 +71,7 @@ class NotifierError(Exception):
 
 class Notifier(Protocol):
     def send(self, recipient: Recipient, message: Message) -> Delivered: ...
+
+    def update(self, delivered: Delivered, message: Message) -> None:
+        """Replace a message sent earlier (to retire buttons that no longer apply)."""
+        ...

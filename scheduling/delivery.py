@@ -23,6 +23,8 @@ from enum import Enum
 from sqlalchemy import Engine, and_, or_, select, update
 
 from bot.notify import Notifier, NotifierError, Recipient
+from bot.services.meeting_messages import TRACKED_KINDS
+from bot.services.message_refs import remember_message
 from bot.services.messages import ComposeContext, compose
 from bot.services.reminders import is_paused
 from scheduling.timing import next_good_moment
@@ -158,15 +160,19 @@ def _deliver(factory: SessionFactory, notifier: Notifier, reminder_id: int, now:
         message = compose(session, reminder, person, ctx)
         recipient = Recipient(workspace.platform, workspace.external_id, person.external_id)
         attempts = reminder.attempts + 1
+        tracked = (reminder.kind, reminder.meeting_id, person.id) if reminder.kind in TRACKED_KINDS else None
     if message is None:
         _settle(factory, reminder_id, status=ReminderStatus.CANCELLED, lease_expires_at=None)
         return Outcome.SKIPPED, None
     try:
-        notifier.send(recipient, message)
+        delivered = notifier.send(recipient, message)
     except NotifierError as exc:
         return _after_error(factory, reminder_id, attempts, exc, now)
     _settle(factory, reminder_id, status=ReminderStatus.SENT, attempts=attempts, sent_at=now,
             lease_expires_at=None, last_error=None)
+    if tracked is not None and tracked[1] is not None:
+        with session_scope(factory) as session:
+            remember_message(session, tracked[0], tracked[1], tracked[2], delivered, now)
     return Outcome.SENT, None
 
 

@@ -33,3 +33,15 @@ def next_good_moment(after: datetime, tz: str, hour: int = 9) -> datetime:
     while day.weekday() in WEEKEND:
         day += timedelta(days=1)
     return _at(day, hour, zone).astimezone(UTC)
+
+
+def working_day_before(moment: datetime, tz: str, hour: int = 9, days: int = 1) -> datetime:
+    """`hour` local time, `days` days before `moment`'s local date, moved back off a weekend, in UTC.
+
+    The day before a Monday meeting is the Friday before it: nobody reads a reminder on Sunday.
+    """
+    zone = ZoneInfo(tz)
+    day = moment.astimezone(zone) - timedelta(days=days)
+    while day.weekday() in WEEKEND:
+        day -= timedelta(days=1)
+    return _at(day, hour, zone).astimezone(UTC)

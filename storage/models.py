@@ -6,7 +6,7 @@ Private text (notes, bilan answers, dispute summaries) never goes into AuditEven
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -69,6 +69,15 @@ class MeetingStatus(StrEnum):
     HELD = "held"
     MISSED = "missed"
     CANCELLED = "cancelled"
+    SUPERSEDED = "superseded"  # a proposal answered by a counter-proposal, or a meeting moved
+    POSTPONED = "postponed"  # "Reportée" at the check-in
+    UNCONFIRMED = "unconfirmed"  # nobody answered the check-in within a week
+
+
+class MeetingMode(StrEnum):
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    PHONE = "phone"
 
 
 class ReminderStatus(StrEnum):
@@ -184,6 +193,8 @@ class Convention(Base):
     closed_at: Mapped[datetime | None]
     closure_decision: Mapped[str | None] = mapped_column(String(16))
     interaction_modes: Mapped[str | None] = mapped_column(String(200))
+    # The agenda the mentee wrote while no meeting was planned; it goes into the next proposal.
+    next_agenda: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -195,6 +206,7 @@ class Convention(Base):
 
 class Meeting(Base):
     __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_convention_status", "convention_id", "status", "starts_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), index=True)
@@ -205,7 +217,41 @@ class Meeting(Base):
     location: Mapped[str | None] = mapped_column(String(500))
     status: Mapped[str] = mapped_column(String(16), default=MeetingStatus.PROPOSED)
     agenda: Mapped[str | None] = mapped_column(Text)
-    reason: Mapped[str | None] = mapped_column(Text)
+    agenda_sent_at: Mapped[datetime | None]
+    reason: Mapped[str | None] = mapped_column(Text)  # why it was moved or cancelled (the pair only)
+    # The proposal or meeting this one replaces (a counter-proposal, a move).
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
+    # One calendar event across moves: the same UID with a higher SEQUENCE updates it in place.
+    calendar_uid: Mapped[str] = mapped_column(String(100), default="")
+    calendar_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    confirmed_at: Mapped[datetime | None]
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    outcome_at: Mapped[datetime | None]
+    outcome_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    convention: Mapped[Convention] = relationship()
+    proposed_by: Mapped[Person | None] = relationship(foreign_keys=[proposed_by_id])
+    outcome_by: Mapped[Person | None] = relationship(foreign_keys=[outcome_by_id])
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+
+class Note(Base):
+    """A private note: seen by its author only, unless they share it with the pair."""
+
+    __tablename__ = "notes"
+    __table_args__ = (Index("ix_notes_author", "convention_id", "author_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+    shared_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -173,4 +173,176 @@ TEXTS: dict[str, str] = {
     "pause.usage": "Par exemple `/mentorat pause 2 semaines` : en jours, semaines ou mois, trois mois au plus.",
     "pause.resumed": "▶️ Vos rappels reprennent.",
     "pause.not_paused": "Vos rappels n'étaient pas en pause.",
+    # Meetings
+    "cmd.prochaine-rencontre": "proposer la date de votre prochaine rencontre, ou voir celle qui est prévue "
+    "(la déplacer, l'annuler)",
+    "cmd.ordre-du-jour": "personne mentorée : envoyer à votre mentor les sujets de la prochaine rencontre "
+    "(`/mentorat ordre-du-jour <sujets>` ou le formulaire) ; mentor : les relire",
+    "cmd.notes": "vos notes privées : `/mentorat notes` pour les relire, `/mentorat notes <texte>` pour en ajouter une",
+    "modal.cancel": "Fermer",
+    "meeting.modal.title.new": "Prochaine rencontre",
+    "meeting.modal.title.counter": "Autre moment",
+    "meeting.modal.title.move": "Déplacer la rencontre",
+    "meeting.modal.submit.new": "Envoyer la proposition",
+    "meeting.modal.submit.counter": "Proposer ce moment",
+    "meeting.modal.submit.move": "Proposer ce moment",
+    "meeting.modal.intro.new": "Choisissez un moment. {other} le verra à sa propre heure et pourra le confirmer "
+    "ou en suggérer un autre.",
+    "meeting.modal.intro.counter": "Suggérez un autre moment à {other}. Le formulaire reprend sa proposition : "
+    "changez ce qui ne vous convient pas.",
+    "meeting.modal.intro.move": "Choisissez le nouveau moment et expliquez à {other} pourquoi la rencontre doit "
+    "changer. L'ancien moment est libéré dès l'envoi.",
+    "meeting.modal.date": "Date",
+    "meeting.modal.time": "Heure ({zone})",
+    "meeting.modal.duration": "Durée",
+    "meeting.modal.mode": "Format",
+    "meeting.modal.location": "Lieu ou lien de visioconférence",
+    "meeting.modal.location_hint": "Une adresse ou une salle en personne, un lien https:// pour la vidéo, un "
+    "numéro pour le téléphone.",
+    "meeting.modal.agenda": "Sujets à aborder (facultatif)",
+    "meeting.modal.agenda_hint": "Joints à la proposition. Vous pourrez les compléter plus tard avec "
+    "/mentorat ordre-du-jour.",
+    "meeting.modal.reason": "Raison",
+    "meeting.modal.reason_hint": "Elle est montrée à {other} et à personne d'autre.",
+    "meeting.modal.footer": "La convention prévoit une rencontre par mois environ. Seuls vous et {other} voyez "
+    "vos rencontres.",
+    "meeting.mode.in_person": "En personne",
+    "meeting.mode.video": "Vidéo",
+    "meeting.mode.phone": "Téléphone",
+    "meeting.minutes": "{minutes} minutes",
+    "meeting.fact.when": "Quand",
+    "meeting.fact.duration": "Durée",
+    "meeting.fact.mode": "Format",
+    "meeting.fact.link": "Lien",
+    "meeting.fact.place": "Lieu",
+    "meeting.agenda.title": "Ordre du jour",
+    "meeting.reason.title": "Raison",
+    "meeting.zone_note": "Heures affichées dans votre fuseau horaire ({zone}).",
+    "meeting.proposal.new": "📅 {person} vous propose une rencontre.",
+    "meeting.proposal.counter": "📅 {person} suggère un autre moment pour votre rencontre.",
+    "meeting.proposal.moved": "📅 {person} doit déplacer la rencontre prévue {old} et propose un nouveau moment.",
+    "meeting.proposal.sent": "📨 Proposition envoyée à {other} : {when}. Je vous écris dès qu'une réponse arrive.",
+    "meeting.button.confirm": "Confirmer",
+    "meeting.button.counter": "Proposer un autre moment",
+    "meeting.button.ics": "Recevoir l'invitation (.ics)",
+    "meeting.button.move": "Déplacer",
+    "meeting.button.cancel": "Annuler la rencontre",
+    "meeting.button.plan": "Proposer une nouvelle date",
+    "meeting.button.plan_next": "Planifier la prochaine rencontre",
+    "meeting.closed.confirmed": "✅ Vous avez confirmé la rencontre : {when}. La confirmation et l'invitation "
+    "suivent.",
+    "meeting.closed.already": "✅ Cette rencontre était déjà confirmée : {when}.",
+    "meeting.closed.replaced": "↪️ Proposition remplacée par une plus récente (c'était : {when}).",
+    "meeting.confirmed": "✅ Rencontre confirmée avec {other} : {when}.",
+    "meeting.confirmed.agenda_hint": "D'ici là, envoyez vos sujets à {other} avec `/mentorat ordre-du-jour` : "
+    "cela l'aide à se préparer.",
+    "meeting.confirmed.context": "Un empêchement ? « Déplacer » ou « Annuler la rencontre » demandent la raison et "
+    "préviennent l'autre personne.",
+    "meeting.ics.summary": "Mentorat avec {other}",
+    "meeting.ics.description": "Rencontre de mentorat ({mode}), planifiée avec Mentorat.",
+    "meeting.ics.title": "Invitation pour votre agenda",
+    "meeting.cancel.title": "Annuler la rencontre",
+    "meeting.cancel.submit": "Annuler la rencontre",
+    "meeting.cancel.keep": "Garder la rencontre",
+    "meeting.cancel.intro": "La rencontre prévue {when} avec {other} sera annulée et ses rappels arrêtés. La "
+    "convention demande de n'annuler qu'en cas de nécessité : dites pourquoi.",
+    "meeting.cancelled.you": "Vous avez annulé la rencontre prévue {when} ; {other} est prévenu·e. Proposez une "
+    "nouvelle date dès que possible.",
+    "meeting.cancelled.other": "❌ {person} a dû annuler la rencontre prévue {when}. Choisissez ensemble une "
+    "nouvelle date.",
+    "meeting.tomorrow": "⏰ Votre rencontre avec {other} approche : {when}.",
+    "meeting.not_yours": "Cette rencontre concerne d'autres personnes : vous ne pouvez pas y répondre. Rien n'a "
+    "changé.",
+    "meeting.no_convention": "Vous n'avez pas de convention en cours : les rencontres se planifient une fois la "
+    "convention acceptée par les deux personnes.",
+    "meeting.not_signed": "La convention n'est pas encore acceptée des deux côtés ; les rencontres se planifient "
+    "ensuite (`/mentorat convention`).",
+    "meeting.convention_over": "Cette convention est terminée : il n'y a plus de rencontre à planifier.",
+    "meeting.proposal_gone": "Cette proposition n'est plus d'actualité (remplacée, confirmée ou retirée). "
+    "`/mentorat prochaine-rencontre` montre où vous en êtes.",
+    "meeting.own_proposal": "C'est votre propre proposition : l'autre personne doit la confirmer.",
+    "meeting.proposal_past": "Ce moment est déjà passé : proposez-en un autre.",
+    "meeting.not_confirmed": "Cette rencontre n'est plus confirmée (déplacée, annulée ou passée). "
+    "`/mentorat prochaine-rencontre` montre où vous en êtes.",
+    "meeting.already_started": "Cette rencontre a déjà commencé : elle ne peut plus être déplacée ni annulée.",
+    "meeting.not_yet": "La rencontre n'a pas encore eu lieu : vous pourrez répondre ensuite.",
+    "error.meeting.date_missing": "Choisissez une date.",
+    "error.meeting.time_missing": "Choisissez une heure.",
+    "error.meeting.past": "Ce moment est déjà passé : choisissez une date et une heure à venir.",
+    "error.meeting.outside": "Choisissez une date pendant la convention, du {start} au {end}.",
+    "error.meeting.duration": "La durée va de {min} à {max} minutes.",
+    "error.meeting.mode": "Choisissez un format : en personne, vidéo ou téléphone.",
+    "error.meeting.link": "« {value} » n'est pas un lien : pour la vidéo, collez l'adresse complète, qui commence "
+    "par https://",
+    "error.meeting.location_long": "Le lieu tient en {limit} caractères au plus.",
+    "error.meeting.agenda_long": "L'ordre du jour tient en {limit} caractères au plus.",
+    "error.meeting.overlap": "Vous avez déjà une rencontre confirmée à ce moment-là ({when}) : choisissez un autre "
+    "horaire.",
+    "error.meeting.reason_missing": "Dites en quelques mots pourquoi : l'autre personne le lira.",
+    "error.meeting.reason_long": "La raison tient en {limit} caractères au plus.",
+    # Agenda
+    "agenda.request": "📝 Votre rencontre avec {other} a lieu {when}. Quels sujets voulez-vous aborder ? "
+    "Envoyez-les d'avance : {other} pourra se préparer.",
+    "agenda.button.write": "Écrire l'ordre du jour",
+    "agenda.modal.title": "Ordre du jour",
+    "agenda.modal.submit": "Envoyer au mentor",
+    "agenda.modal.label": "Sujets à aborder",
+    "agenda.modal.hint": "{mentor} le recevra tel quel. Vous pourrez en renvoyer une version modifiée.",
+    "agenda.modal.about_meeting": "Pour la rencontre prévue {when} avec {mentor}.",
+    "agenda.modal.about_next": "Aucune rencontre n'est encore fixée : {mentor} reçoit vos sujets dès maintenant, "
+    "et ils seront joints à votre prochaine proposition de rencontre.",
+    "agenda.sent.meeting": "📨 Ordre du jour envoyé à {mentor} pour la rencontre prévue {when}.",
+    "agenda.sent.next": "📨 Ordre du jour envoyé à {mentor} ; il sera joint à votre prochaine rencontre.",
+    "agenda.shared.meeting": "📝 {person} a préparé l'ordre du jour de la rencontre prévue {when}.",
+    "agenda.shared.next": "📝 {person} a préparé l'ordre du jour de votre prochaine rencontre.",
+    "agenda.mentor_view": "📝 Ordre du jour préparé par {person} :\n{agenda}",
+    "agenda.mentor_none": "{person} n'a pas encore envoyé d'ordre du jour ; vous le recevrez ici dès qu'il arrive.",
+    "agenda.mentee_only": "C'est la personne mentorée qui prépare l'ordre du jour ; comme mentor, vous le recevez "
+    "ici et `/mentorat ordre-du-jour` vous montre le dernier.",
+    "error.agenda.empty": "Écrivez au moins un sujet.",
+    # Check-in
+    "checkin.question": "La rencontre avec {other} ({when}) a-t-elle eu lieu ?",
+    "checkin.button.held": "Oui",
+    "checkin.button.postponed": "Reportée",
+    "checkin.button.missed": "Non",
+    "checkin.thanks.held": "Merci, c'est noté : la rencontre de {when} a eu lieu. Pendant que c'est frais, fixez "
+    "la suivante avec {other}, comme le prévoit la convention, et gardez une note de ce que vous retenez.",
+    "checkin.thanks.postponed": "C'est noté : la rencontre de {when} est reportée. Proposez une nouvelle date à "
+    "{other}.",
+    "checkin.thanks.missed": "C'est noté : la rencontre de {when} n'a pas eu lieu. Proposez une nouvelle date à "
+    "{other}.",
+    "checkin.told.held": "✅ {person} indique que votre rencontre de {when} a eu lieu. Pensez à fixer la suivante "
+    "ensemble.",
+    "checkin.told.postponed": "↪️ {person} indique que la rencontre de {when} est reportée. Choisissez ensemble "
+    "une nouvelle date.",
+    "checkin.told.missed": "{person} indique que la rencontre de {when} n'a pas eu lieu. Choisissez ensemble une "
+    "nouvelle date.",
+    "checkin.already": "{person} avait déjà répondu : {answer}.",
+    "checkin.you": "Vous",
+    "checkin.answer.held": "elle a eu lieu",
+    "checkin.answer.postponed": "elle est reportée",
+    "checkin.answer.missed": "elle n'a pas eu lieu",
+    "checkin.closed": "Réponse déjà donnée pour la rencontre de {when}.",
+    # Notes
+    "note.button.write": "Écrire une note privée",
+    "note.button.new": "Nouvelle note",
+    "note.modal.title": "Note privée",
+    "note.modal.submit": "Enregistrer",
+    "note.modal.label": "Votre note",
+    "note.modal.share_label": "Partage",
+    "note.modal.share": "Partager cette note avec {other}",
+    "note.modal.about": "Vous seul·e lirez cette note, sauf si vous cochez le partage.",
+    "note.modal.about_meeting": "Note sur la rencontre de {when}. Vous seul·e la lirez, sauf si vous cochez le "
+    "partage.",
+    "note.saved.private": "🔒 Note enregistrée ; vous seul·e pouvez la lire (`/mentorat notes`).",
+    "note.saved.shared": "📨 Note enregistrée et partagée avec {other}.",
+    "note.shared": "🗒️ {person} a partagé une note avec vous :",
+    "note.list.title": "Vos notes",
+    "note.list.empty": "Aucune note pour l'instant.",
+    "note.list.mine_private": "🔒 Vous, {when} (privée)",
+    "note.list.mine_shared": "📨 Vous, {when} (partagée avec {other})",
+    "note.list.from_other": "🗒️ {other}, {when} (partagée avec vous)",
+    "note.not_yours": "Cette note ne vous appartient pas.",
+    "error.note.empty": "La note est vide.",
+    "error.note.long": "Une note tient en {limit} caractères au plus.",
 }

@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n.dates import local_date
+from bot.i18n.errors import error_text
 from bot.notify import Notifier
 from bot.services import people
+from bot.services.errors import DomainError
 from bot.services.messages import ComposeContext
 from bot.services.programmes import ProgrammeDefaults, default_programme
 from bot.services.roles import CoordinatorRule, Role, roles_of
@@ -101,13 +103,19 @@ def resolve_actor(session: Session, deps: Deps, team_id: str, user_id: str, *, f
     return Actor(workspace, programme, person, lang, tz, roles_of(session, person, programme, deps.rule))
 
 
-def language_for(deps: Deps, team_id: str, user_id: str) -> str:
-    """The person's language for a message outside a unit of work (errors); the default if unknown."""
+def reader_for(deps: Deps, team_id: str, user_id: str) -> tuple[str, str]:
+    """(language, time zone) of a person for a message outside a unit of work (errors); defaults if unknown."""
     try:
         with session_scope(deps.session_factory) as session:
-            return resolve_actor(session, deps, team_id, user_id).lang
+            actor = resolve_actor(session, deps, team_id, user_id)
+            return actor.lang, actor.tz
     except Exception:
-        return deps.settings.language
+        return deps.settings.language, deps.settings.timezone
+
+
+def error_for(deps: Deps, team_id: str, user_id: str, error: DomainError) -> str:
+    """A domain error in the person's words, dates on their clock."""
+    return error_text(*reader_for(deps, team_id, user_id), error)
 
 
 def ids_from_body(body: dict) -> tuple[str, str]:

@@ -12,8 +12,9 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.i18n import t
+from bot.i18n.errors import error_text
 from bot.services.errors import DomainError
-from handlers.slack.deps import Deps, ids_from_body, language_for
+from handlers.slack.deps import Deps, ids_from_body, reader_for
 
 log = logging.getLogger("mentorat.errors")
 
@@ -30,9 +31,9 @@ def _tell(body: dict, client: WebClient, respond, text: str) -> None:  # type: i
 
 def report_error(deps: Deps, body: dict, client: WebClient, respond, error: Exception) -> None:  # type: ignore[no-untyped-def]
     """Tell the person what went wrong, in their language; log unexpected errors without the body."""
-    lang = language_for(deps, *ids_from_body(body))
+    lang, tz = reader_for(deps, *ids_from_body(body))
     if isinstance(error, DomainError):
-        text = t(lang, error.key, **error.params)
+        text = error_text(lang, tz, error)
     else:
         kind = body.get("type") or ("command" if body.get("command") else "unknown")
         log.error("unhandled %s in a %s request", type(error).__name__, kind, exc_info=error)

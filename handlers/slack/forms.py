@@ -55,3 +55,78 @@ class ModalOrigin:
             return cls(team_id=str(data["team_id"]), channel_id=data.get("channel_id"))
         except (ValueError, KeyError, TypeError):
             return None
+
+
+@dataclass(frozen=True)
+class MeetingForm:
+    """The meeting modal as submitted; the date and time are read in `tz` by the service."""
+
+    day: date | None
+    time: str | None
+    duration: int | None
+    mode: str | None
+    location: str
+    agenda: str
+    reason: str
+
+    @classmethod
+    def from_view(cls, view: dict[str, Any]) -> MeetingForm:
+        raw_day = _value(view, BlockId.MEETING_DATE, FieldId.MEETING_DATE).get("selected_date")
+        try:
+            day = date.fromisoformat(raw_day) if raw_day else None
+        except ValueError:
+            day = None
+        duration = (_value(view, BlockId.MEETING_DURATION, FieldId.MEETING_DURATION).get("selected_option") or {})
+        mode = (_value(view, BlockId.MEETING_MODE, FieldId.MEETING_MODE).get("selected_option") or {})
+        try:
+            minutes = int(duration.get("value")) if duration.get("value") else None
+        except ValueError:
+            minutes = None
+        return cls(
+            day=day,
+            time=_value(view, BlockId.MEETING_TIME, FieldId.MEETING_TIME).get("selected_time"),
+            duration=minutes,
+            mode=mode.get("value"),
+            location=_text(view, BlockId.MEETING_LOCATION, FieldId.MEETING_LOCATION),
+            agenda=_text(view, BlockId.MEETING_AGENDA, FieldId.MEETING_AGENDA),
+            reason=_text(view, BlockId.MEETING_REASON, FieldId.MEETING_REASON),
+        )
+
+
+def _text(view: dict[str, Any], block: str, action: str) -> str:
+    return _value(view, block, action).get("value") or ""
+
+
+@dataclass(frozen=True)
+class NoteForm:
+    body: str
+    share: bool
+
+    @classmethod
+    def from_view(cls, view: dict[str, Any]) -> NoteForm:
+        chosen = _value(view, BlockId.NOTE_SHARE, FieldId.NOTE_SHARE).get("selected_options") or []
+        return cls(body=_text(view, BlockId.NOTE_BODY, FieldId.NOTE_BODY), share=bool(chosen))
+
+
+@dataclass(frozen=True)
+class FormContext:
+    """What a meeting, agenda or note modal is about, kept in private_metadata."""
+
+    team_id: str
+    kind: str  # "new" | "counter" | "move" | "cancel" | "agenda" | "note"
+    convention_id: int | None = None
+    meeting_id: int | None = None
+
+    def dumps(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def loads(cls, raw: str | None) -> FormContext | None:
+        if not raw:
+            return None
+        try:
+            data = json.loads(raw)
+            return cls(team_id=str(data["team_id"]), kind=str(data["kind"]),
+                       convention_id=data.get("convention_id"), meeting_id=data.get("meeting_id"))
+        except (ValueError, KeyError, TypeError):
+            return None

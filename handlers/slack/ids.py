@@ -9,6 +9,20 @@ class ActionId(StrEnum):
     CONVENTION_ACCEPT = actions.CONVENTION_ACCEPT
     CONVENTION_QUESTION = actions.CONVENTION_QUESTION
     NUDGE_PLAN_MEETING = actions.NUDGE_PLAN_MEETING
+    MEETING_CONFIRM = actions.MEETING_CONFIRM
+    MEETING_COUNTER = actions.MEETING_COUNTER
+    MEETING_PLAN = actions.MEETING_PLAN
+    MEETING_MOVE = actions.MEETING_MOVE
+    MEETING_CANCEL = actions.MEETING_CANCEL
+    MEETING_ICS = actions.MEETING_ICS
+    MEETING_HELD = actions.MEETING_HELD
+    MEETING_POSTPONED = actions.MEETING_POSTPONED
+    MEETING_MISSED = actions.MEETING_MISSED
+    AGENDA_WRITE = actions.AGENDA_WRITE
+    NOTE_WRITE = actions.NOTE_WRITE
+    HOME_MEETING_PLAN = "home-meeting-plan"
+    HOME_AGENDA_WRITE = "home-agenda-write"
+    HOME_NOTES_SHOW = "home-notes-show"
     HOME_HELP_SHOW = "home-help-show"
     HOME_STATUS_SHOW = "home-status-show"
     HOME_CONVENTION_SHOW = "home-convention-show"
@@ -17,15 +31,37 @@ class ActionId(StrEnum):
 
 class CallbackId(StrEnum):
     PAIRING_FORM_SUBMIT = "pairing-form-submit"
+    MEETING_FORM_SUBMIT = "meeting-form-submit"
+    MEETING_CANCEL_SUBMIT = "meeting-cancel-submit"
+    AGENDA_FORM_SUBMIT = "agenda-form-submit"
+    NOTE_FORM_SUBMIT = "note-form-submit"
 
 
 class BlockId(StrEnum):
     PAIRING_MENTOR = "pairing-mentor"
     PAIRING_MENTEE = "pairing-mentee"
     PAIRING_START = "pairing-start"
+    MEETING_DATE = "meeting-date"
+    MEETING_TIME = "meeting-time"
+    MEETING_DURATION = "meeting-duration"
+    MEETING_MODE = "meeting-mode"
+    MEETING_LOCATION = "meeting-location"
+    MEETING_AGENDA = "meeting-agenda"
+    MEETING_REASON = "meeting-reason"
+    NOTE_BODY = "note-body"
+    NOTE_SHARE = "note-share"
 
 
 class FieldId(StrEnum):
     PAIRING_MENTOR = "pairing-mentor-select"
     PAIRING_MENTEE = "pairing-mentee-select"
     PAIRING_START = "pairing-start-pick"
+    MEETING_DATE = "meeting-date-pick"
+    MEETING_TIME = "meeting-time-pick"
+    MEETING_DURATION = "meeting-duration-select"
+    MEETING_MODE = "meeting-mode-choose"
+    MEETING_LOCATION = "meeting-location-input"
+    MEETING_AGENDA = "meeting-agenda-input"
+    MEETING_REASON = "meeting-reason-input"
+    NOTE_BODY = "note-body-input"
+    NOTE_SHARE = "note-share-check"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.notify import Delivered, Message, NotifierError, Recipient
+from bot.notify import Attachment, Delivered, Message, NotifierError, Recipient
 from handlers.slack.render import as_dicts, message_blocks
+
+log = logging.getLogger(__name__)
 
 # Errors that will not go away by retrying.
 PERMANENT = {
@@ -40,12 +43,37 @@ class SlackNotifier:
                 channel=channel, text=message.text, blocks=as_dicts(message_blocks(message))
             )
         except SlackApiError as exc:
-            status = exc.response.status_code
-            error = str(exc.response.get("error") or status)
-            if status == 429:
-                retry_after = float(exc.response.headers.get("Retry-After", "1") or 1)
-                raise NotifierError(f"slack:{error}", retry_after=retry_after) from exc
-            raise NotifierError(f"slack:{error}", permanent=error in PERMANENT) from exc
+            raise _as_notifier_error(exc) from exc
         except (SlackClientError, OSError) as exc:
             raise NotifierError(f"slack:{type(exc).__name__}") from exc
-        return Delivered(channel=response["channel"], ts=response["ts"])
+        delivered = Delivered(channel=response["channel"], ts=response["ts"])
+        if message.attachment is not None:
+            self._attach(delivered, message.attachment)
+        return delivered
+
+    def _attach(self, delivered: Delivered, attachment: Attachment) -> None:
+        """Upload the file into the same DM. The message itself is out: a failed upload is not
+        retried as a whole (that would repeat the message); the message offers the file again."""
+        try:
+            self._client.files_upload_v2(channel=delivered.channel, content=attachment.content,
+                                         filename=attachment.filename, title=attachment.title)
+        except (SlackApiError, SlackClientError, OSError) as exc:
+            log.warning("could not upload %s: %s", attachment.filename, type(exc).__name__)
+
+    def update(self, delivered: Delivered, message: Message) -> None:
+        try:
+            self._client.chat_update(channel=delivered.channel, ts=delivered.ts, text=message.text,
+                                     blocks=as_dicts(message_blocks(message)))
+        except SlackApiError as exc:
+            raise _as_notifier_error(exc) from exc
+        except (SlackClientError, OSError) as exc:
+            raise NotifierError(f"slack:{type(exc).__name__}") from exc
+
+
+def _as_notifier_error(exc: SlackApiError) -> NotifierError:
+    status = exc.response.status_code
+    error = str(exc.response.get("error") or status)
+    if status == 429:
+        retry_after = float(exc.response.headers.get("Retry-After", "1") or 1)
+        return NotifierError(f"slack:{error}", retry_after=retry_after)
+    return NotifierError(f"slack:{error}", permanent=error in PERMANENT)

@@ -14,7 +14,7 @@ from bot.i18n.dates import format_day
 from bot.services import conventions
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.roles import require_coordinator
-from handlers.slack.deps import Deps, known_person, language_for, resolve_actor
+from handlers.slack.deps import Deps, error_for, known_person, resolve_actor
 from handlers.slack.forms import ModalOrigin, PairingForm
 from handlers.slack.ids import BlockId, CallbackId
 from handlers.slack.request import MENTION, CommandRequest
@@ -106,8 +106,7 @@ def register(app: App, deps: Deps) -> None:
             if error.field not in FIELD_BLOCKS:
                 ack()  # close the modal; the error handler tells the person why in a DM
                 raise
-            lang = language_for(deps, team_id, user_id)
-            ack(response_action="errors", errors={FIELD_BLOCKS[error.field]: t(lang, error.key, **error.params)})
+            ack(response_action="errors", errors={FIELD_BLOCKS[error.field]: error_for(deps, team_id, user_id, error)})
             return
         def confirm() -> None:
             channel = client.conversations_open(users=user_id)["channel"]["id"]

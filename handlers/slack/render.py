@@ -22,17 +22,43 @@ def _clip(text: str, limit: int = SECTION_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _pieces(text: str, limit: int = SECTION_LIMIT) -> list[str]:
+    """Split at line breaks (or spaces) into pieces of at most `limit` characters, never inside an &entity;."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = max(text.rfind("\n", 0, limit), text.rfind(" ", 0, limit))
+        if cut <= limit // 2:
+            cut = limit
+            amp = text.rfind("&", cut - 6, cut)
+            if amp != -1 and ";" not in text[amp:cut]:
+                cut = amp
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    return [*pieces, text]
+
+
+def as_typed(text: str) -> str:
+    """Escape what Slack would read as a mention, a link or a channel (&, <, >): shown as typed."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def message_blocks(message: Message, *, header: bool = True) -> list[Block]:
     blocks: list[Block] = []
-    if header and message.sections:
+    if header and message.sections and message.headline:
         blocks.append(HeaderBlock(text=_clip(message.text, 150)))
-    elif not message.sections:
+    elif not message.sections or not message.headline:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=_clip(message.text))))
     for section in message.sections:
-        body = f"*{section.title}*\n{section.body}" if section.title else section.body
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=_clip(body))))
+        text = section.body
+        if section.literal:
+            text = as_typed(text)
+        body = f"*{section.title}*\n{text}" if section.title else text
+        for part in _pieces(body):  # a long text goes in several blocks: nothing is cut off
+            blocks.append(SectionBlock(text=MarkdownTextObject(text=part, verbatim=section.literal or None)))
     if message.facts:
-        fields = [MarkdownTextObject(text=f"*{label}*\n{value}") for label, value in message.facts[:10]]
+        # Fact values can be typed by people (a place, a link): shown as typed.
+        fields = [MarkdownTextObject(text=_clip(f"*{label}*\n{as_typed(value)}", 2000))
+                  for label, value in message.facts[:10]]
         blocks.append(SectionBlock(fields=fields))
     if message.context:
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_clip(message.context))]))

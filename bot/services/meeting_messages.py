@@ -1,0 +1,270 @@
+"""What people read about meetings: proposals, confirmations, reminders, check-ins.
+
+Composed at delivery time from the meeting's current state, in the recipient's language and
+time zone; a message that no longer applies (a proposal already answered, a meeting cancelled)
+is not sent. Private texts (agenda, reasons) only ever go to the pair.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.i18n import t
+from bot.i18n.dates import format_moment, zone_name
+from bot.notify import Attachment, Button, Message, Section
+from bot.services import actions
+from bot.services.calendar_invite import meeting_ics
+from bot.services.meetings import other_side
+from bot.services.people import language_of, timezone_of
+from storage.models import Convention, Meeting, MeetingMode, MeetingStatus, Note, Person, Reminder
+
+
+def _mention(person: Person | None) -> str:
+    return f"<@{person.external_id}>" if person else "?"
+
+
+def _reader(person: Person, convention: Convention) -> tuple[str, str]:
+    programme = convention.programme
+    return language_of(person, programme.language), timezone_of(person, programme.timezone)
+
+
+def when(meeting: Meeting, lang: str, tz: str) -> str:
+    return format_moment(meeting.starts_at, tz, lang)
+
+
+def meeting_facts(meeting: Meeting, lang: str, tz: str) -> tuple[tuple[str, str], ...]:
+    facts = [
+        (t(lang, "meeting.fact.when"), when(meeting, lang, tz)),
+        (t(lang, "meeting.fact.duration"), t(lang, "meeting.minutes", minutes=meeting.duration_minutes)),
+        (t(lang, "meeting.fact.mode"), t(lang, f"meeting.mode.{meeting.mode}")),
+    ]
+    if meeting.location:
+        label = "meeting.fact.link" if meeting.mode == MeetingMode.VIDEO else "meeting.fact.place"
+        facts.append((t(lang, label), meeting.location))
+    return tuple(facts)
+
+
+def _agenda_section(meeting: Meeting, lang: str) -> tuple[Section, ...]:
+    return (Section(t(lang, "meeting.agenda.title"), meeting.agenda, literal=True),) if meeting.agenda else ()
+
+
+def proposal_message(session: Session, meeting: Meeting, person: Person) -> Message:
+    """A proposal as the person asked to answer it reads it, with Confirmer / Proposer un autre moment."""
+    convention = meeting.convention
+    lang, tz = _reader(person, convention)
+    proposer = _mention(meeting.proposed_by)
+    replaced = session.get(Meeting, meeting.replaces_id) if meeting.replaces_id else None
+    if replaced is not None and replaced.status == MeetingStatus.SUPERSEDED and replaced.confirmed_at:
+        text = t(lang, "meeting.proposal.moved", person=proposer, old=when(replaced, lang, tz))
+    elif replaced is not None:
+        text = t(lang, "meeting.proposal.counter", person=proposer)
+    else:
+        text = t(lang, "meeting.proposal.new", person=proposer)
+    sections: list[Section] = []
+    if meeting.reason:
+        sections.append(Section(t(lang, "meeting.reason.title"), meeting.reason, literal=True))
+    sections += _agenda_section(meeting, lang)
+    value = str(meeting.id)
+    return Message(
+        text=text, sections=tuple(sections), facts=meeting_facts(meeting, lang, tz), headline=False,
+        buttons=(Button(t(lang, "meeting.button.confirm"), actions.MEETING_CONFIRM, value, style="primary"),
+                 Button(t(lang, "meeting.button.counter"), actions.MEETING_COUNTER, value)),
+        context=t(lang, "meeting.zone_note", zone=zone_name(meeting.starts_at, tz, lang)),
+    )
+
+
+def proposal_closed_message(meeting: Meeting, person: Person, key: str) -> Message:
+    """The same proposal once answered or replaced: the facts stay, the buttons go."""
+    convention = meeting.convention
+    lang, tz = _reader(person, convention)
+    return Message(text=t(lang, key, when=when(meeting, lang, tz)), facts=meeting_facts(meeting, lang, tz))
+
+
+def confirmed_message(meeting: Meeting, person: Person, now: datetime, *, with_file: bool = True) -> Message:
+    convention = meeting.convention
+    lang, tz = _reader(person, convention)
+    other = other_side(convention, person)
+    text = t(lang, "meeting.confirmed", other=_mention(other), when=when(meeting, lang, tz))
+    value = str(meeting.id)
+    sections = _agenda_section(meeting, lang)
+    if convention.mentee_id == person.id and not meeting.agenda:
+        sections += (Section(None, t(lang, "meeting.confirmed.agenda_hint", other=_mention(other))),)
+    return Message(
+        text=text, sections=sections, facts=meeting_facts(meeting, lang, tz), headline=False,
+        buttons=(Button(t(lang, "meeting.button.ics"), actions.MEETING_ICS, value),
+                 Button(t(lang, "meeting.button.move"), actions.MEETING_MOVE, value),
+                 Button(t(lang, "meeting.button.cancel"), actions.MEETING_CANCEL, value, style="danger")),
+        context=t(lang, "meeting.confirmed.context"),
+        attachment=invitation(meeting, person, now) if with_file else None,
+    )
+
+
+def invitation(meeting: Meeting, person: Person, now: datetime, *, cancelled: bool = False) -> Attachment:
+    convention = meeting.convention
+    lang, tz = _reader(person, convention)
+    other = other_side(convention, person)
+    summary = t(lang, "meeting.ics.summary", other=other.display_name or other.external_id)
+    description = t(lang, "meeting.ics.description", mode=t(lang, f"meeting.mode.{meeting.mode}"))
+    content = meeting_ics(meeting, tz=tz, summary=summary, description=description, location=meeting.location,
+                          now=now, cancelled=cancelled)
+    stamp = meeting.starts_at.strftime("%Y-%m-%d")
+    return Attachment(filename=f"mentorat-{stamp}.ics", content=content, title=t(lang, "meeting.ics.title"))
+
+
+def _meeting(session: Session, reminder: Reminder) -> Meeting | None:
+    return session.get(Meeting, reminder.meeting_id) if reminder.meeting_id else None
+
+
+def _proposal(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    meeting = _meeting(session, reminder)
+    if meeting is None or meeting.status != MeetingStatus.PROPOSED:
+        return None  # answered, replaced or withdrawn before it went out
+    return proposal_message(session, meeting, person)
+
+
+def _confirmed(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    meeting = _meeting(session, reminder)
+    if meeting is None or meeting.status != MeetingStatus.CONFIRMED:
+        return None
+    return confirmed_message(meeting, person, reminder.created_at)
+
+
+def _cancelled(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    meeting = _meeting(session, reminder)
+    if meeting is None or meeting.status != MeetingStatus.CANCELLED:
+        return None
+    convention = meeting.convention
+    lang, tz = _reader(person, convention)
+    if meeting.outcome_by_id == person.id:
+        text = t(lang, "meeting.cancelled.you", when=when(meeting, lang, tz), other=_mention(other_side(convention, person)))
+    else:
+        text = t(lang, "meeting.cancelled.other", when=when(meeting, lang, tz), person=_mention(meeting.outcome_by))
+    sections: tuple[Section, ...] = ()
+    if meeting.reason:
+        sections = (Section(t(lang, "meeting.reason.title"), meeting.reason, literal=True),)
+    return Message(
+        text=text, sections=sections, headline=False,
+        buttons=(Button(t(lang, "meeting.button.plan"), actions.MEETING_PLAN, str(convention.id), style="primary"),),
+        attachment=invitation(meeting, person, reminder.created_at, cancelled=True),
+    )
+
+
+def _agenda_request(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    meeting = _meeting(session, reminder)
+    if meeting is None or meeting.status != MeetingStatus.CONFIRMED or meeting.agenda:
+        return None
+    convention = meeting.convention
+    lang, tz = _reader(person, convention)
+    text = t(lang, "agenda.request", other=_mention(convention.mentor), when=when(meeting, lang, tz))
+    return Message(text=text, buttons=(
+        Button(t(lang, "agenda.button.write"), actions.AGENDA_WRITE, str(meeting.id), style="primary"),))
+
+
+def _agenda_shared(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    convention = session.get(Convention, reminder.convention_id)
+    if convention is None:
+        return None
+    lang, tz = _reader(person, convention)
+    meeting = _meeting(session, reminder)
+    agenda = meeting.agenda if meeting is not None else convention.next_agenda
+    if not agenda:
+        return None
+    if meeting is not None:
+        text = t(lang, "agenda.shared.meeting", person=_mention(convention.mentee), when=when(meeting, lang, tz))
+    else:
+        text = t(lang, "agenda.shared.next", person=_mention(convention.mentee))
+    return Message(text=text, sections=(Section(t(lang, "meeting.agenda.title"), agenda, literal=True),),
+                   headline=False)
+
+
+def _tomorrow(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    meeting = _meeting(session, reminder)
+    if meeting is None or meeting.status != MeetingStatus.CONFIRMED:
+        return None
+    convention = meeting.convention
+    lang, tz = _reader(person, convention)
+    text = t(lang, "meeting.tomorrow", other=_mention(other_side(convention, person)), when=when(meeting, lang, tz))
+    buttons: tuple[Button, ...] = (Button(t(lang, "meeting.button.move"), actions.MEETING_MOVE, str(meeting.id)),)
+    if convention.mentee_id == person.id and not meeting.agenda:
+        buttons = (Button(t(lang, "agenda.button.write"), actions.AGENDA_WRITE, str(meeting.id), style="primary"),
+                   *buttons)
+    return Message(text=text, sections=_agenda_section(meeting, lang), facts=meeting_facts(meeting, lang, tz),
+                   buttons=buttons, headline=False)
+
+
+def checkin_message(meeting: Meeting, person: Person) -> Message:
+    convention = meeting.convention
+    lang, tz = _reader(person, convention)
+    text = t(lang, "checkin.question", other=_mention(other_side(convention, person)), when=when(meeting, lang, tz))
+    value = str(meeting.id)
+    return Message(text=text, buttons=(
+        Button(t(lang, "checkin.button.held"), actions.MEETING_HELD, value, style="primary"),
+        Button(t(lang, "checkin.button.postponed"), actions.MEETING_POSTPONED, value),
+        Button(t(lang, "checkin.button.missed"), actions.MEETING_MISSED, value),
+    ))
+
+
+def _checkin(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    meeting = _meeting(session, reminder)
+    if meeting is None or meeting.status != MeetingStatus.CONFIRMED:
+        return None  # the other person has already answered
+    return checkin_message(meeting, person)
+
+
+def outcome_followup(meeting: Meeting, person: Person, outcome: str) -> Message:
+    """What follows an answer to the check-in, for the person who gave it."""
+    convention = meeting.convention
+    lang, tz = _reader(person, convention)
+    text = t(lang, f"checkin.thanks.{outcome}", other=_mention(other_side(convention, person)),
+             when=when(meeting, lang, tz))
+    buttons = [Button(t(lang, "meeting.button.plan_next"), actions.MEETING_PLAN, str(convention.id), style="primary")]
+    if outcome == "held":
+        buttons.append(Button(t(lang, "note.button.write"), actions.NOTE_WRITE, str(meeting.id)))
+    return Message(text=text, buttons=tuple(buttons))
+
+
+def _outcome(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    meeting = _meeting(session, reminder)
+    if meeting is None or meeting.outcome_by is None:
+        return None
+    convention = meeting.convention
+    lang, tz = _reader(person, convention)
+    outcome = {MeetingStatus.HELD: "held", MeetingStatus.POSTPONED: "postponed",
+               MeetingStatus.MISSED: "missed"}.get(MeetingStatus(meeting.status))
+    if outcome is None:
+        return None
+    text = t(lang, f"checkin.told.{outcome}", person=_mention(meeting.outcome_by), when=when(meeting, lang, tz))
+    buttons = [Button(t(lang, "meeting.button.plan_next"), actions.MEETING_PLAN, str(convention.id), style="primary")]
+    if outcome == "held":
+        buttons.append(Button(t(lang, "note.button.write"), actions.NOTE_WRITE, str(meeting.id)))
+    return Message(text=text, buttons=tuple(buttons))
+
+
+COMPOSERS = {
+    "meeting_proposal": _proposal,
+    "meeting_confirmed": _confirmed,
+    "meeting_cancelled": _cancelled,
+    "agenda_request": _agenda_request,
+    "agenda_shared": _agenda_shared,
+    "meeting_tomorrow": _tomorrow,
+    "meeting_checkin": _checkin,
+    "meeting_outcome": _outcome,
+}
+
+# Messages whose buttons may need retiring later: where they went is kept (storage.models.MessageRef).
+TRACKED_KINDS = frozenset({"meeting_proposal", "meeting_checkin"})
+
+
+def _note_shared(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    note = session.get(Note, reminder.payload.get("note"))
+    convention = session.get(Convention, reminder.convention_id)
+    if note is None or convention is None or note.shared_at is None:
+        return None
+    lang, _tz = _reader(person, convention)
+    text = t(lang, "note.shared", person=_mention(session.get(Person, note.author_id)))
+    return Message(text=text, sections=(Section(None, note.body, literal=True),), headline=False)
+
+
+COMPOSERS["note_shared"] = _note_shared

@@ -1,0 +1,462 @@
+"""Meetings: propose, counter-propose, confirm, move, cancel, the agenda and the check-in.
+
+Every state change is a conditional UPDATE on the meeting's current status, so a double click,
+a Slack retry or the other person acting at the same moment never applies twice. The messages
+themselves go through the outbox (bot.services.outbox) and are composed at delivery time.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from bot.services import outbox
+from bot.services.conventions import get_convention, role_in
+from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from bot.services.people import timezone_of
+from scheduling.timing import next_good_moment, working_day_before
+from storage.models import (
+    AuditEvent,
+    Convention,
+    ConventionStatus,
+    Meeting,
+    MeetingMode,
+    MeetingStatus,
+    Person,
+    Reminder,
+    ReminderStatus,
+)
+
+AGENDA_LIMIT = 3000
+LOCATION_LIMIT = 500
+REASON_LIMIT = 1000
+AGENDA_DAYS_BEFORE = 3
+CHECKIN_AFTER = timedelta(minutes=30)
+UNANSWERED_AFTER = timedelta(days=7)
+# Meetings can be planned while the convention is running (or closing: the final meeting).
+PLANNABLE = (ConventionStatus.ACTIVE, ConventionStatus.CLOSING)
+UPCOMING = (MeetingStatus.PROPOSED, MeetingStatus.CONFIRMED)
+URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+class Outcome(StrEnum):
+    HELD = "held"
+    POSTPONED = "postponed"
+    MISSED = "missed"
+
+
+OUTCOME_STATUS = {Outcome.HELD: MeetingStatus.HELD, Outcome.POSTPONED: MeetingStatus.POSTPONED,
+                  Outcome.MISSED: MeetingStatus.MISSED}
+
+
+@dataclass(frozen=True)
+class MeetingDraft:
+    """What a person typed in the meeting form, the local date and time read in their zone."""
+
+    day: date | None
+    time: str | None  # "HH:MM"
+    tz: str
+    duration_minutes: int | None
+    mode: str | None
+    location: str
+    agenda: str
+
+    def starts_at(self) -> datetime | None:
+        if self.day is None or not self.time:
+            return None
+        hour, minute = (int(part) for part in self.time.split(":")[:2])
+        local = datetime(self.day.year, self.day.month, self.day.day, hour, minute, tzinfo=ZoneInfo(self.tz))
+        return local.astimezone(ZoneInfo("UTC"))
+
+
+def _audit(session: Session, convention: Convention, action: str, actor: Person | None, now: datetime,
+           meeting: Meeting) -> None:
+    session.add(AuditEvent(at=now, workspace_id=convention.programme.workspace_id,
+                           actor_id=actor.id if actor else None, action=action, convention_id=convention.id,
+                           detail={"meeting": meeting.id}))
+
+
+def other_side(convention: Convention, person: Person) -> Person:
+    return convention.mentee if convention.mentor_id == person.id else convention.mentor
+
+
+def require_member(convention: Convention, person: Person) -> str:
+    role = role_in(convention, person)
+    if role is None:
+        raise NotAllowed("meeting.not_yours")
+    return role
+
+
+def get_meeting(session: Session, meeting_id: int, person: Person) -> Meeting:
+    """The meeting, if `person` is one of its pair; anyone else gets the same polite refusal."""
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound("meeting.not_yours")
+    require_member(meeting.convention, person)
+    return meeting
+
+
+def plannable_convention(session: Session, person: Person, convention_id: int | None = None) -> Convention:
+    """The convention a person plans a meeting for: the given one, else their only running one."""
+    if convention_id is not None:
+        convention = get_convention(session, convention_id)
+        require_member(convention, person)
+    else:
+        found = list(session.scalars(
+            select(Convention).where(or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id),
+                                     Convention.status.in_(PLANNABLE)).order_by(Convention.id)))
+        if not found:
+            raise NotFound("meeting.no_convention")
+        convention = found[0]
+    if convention.status == ConventionStatus.AWAITING_SIGNATURES:
+        raise Conflict("meeting.not_signed")
+    if convention.status not in PLANNABLE:
+        raise Conflict("meeting.convention_over")
+    return convention
+
+
+def upcoming(session: Session, convention: Convention, now: datetime) -> list[Meeting]:
+    """Proposed and confirmed meetings still ahead, soonest first."""
+    return list(session.scalars(
+        select(Meeting).where(Meeting.convention_id == convention.id, Meeting.status.in_(UPCOMING),
+                              Meeting.starts_at > now).order_by(Meeting.starts_at)))
+
+
+def next_confirmed(session: Session, convention: Convention, now: datetime) -> Meeting | None:
+    return next((m for m in upcoming(session, convention, now) if m.status == MeetingStatus.CONFIRMED), None)
+
+
+def validate(session: Session, convention: Convention, draft: MeetingDraft, now: datetime, *,
+             ignoring: int | None = None) -> datetime:
+    """The start in UTC, or the first problem with the form, on its field."""
+    programme = convention.programme
+    if draft.day is None:
+        raise InvalidInput("error.meeting.date_missing", field="date")
+    if not draft.time:
+        raise InvalidInput("error.meeting.time_missing", field="time")
+    starts_at = draft.starts_at()
+    assert starts_at is not None
+    if starts_at <= now:
+        same_day = draft.day == now.astimezone(ZoneInfo(draft.tz)).date()
+        raise InvalidInput("error.meeting.past", field="time" if same_day else "date")
+    if draft.day < convention.starts_on or draft.day > convention.planned_end_on:
+        raise InvalidInput("error.meeting.outside", field="date", start=convention.starts_on,
+                           end=convention.planned_end_on)
+    low, high = programme.meeting_min_minutes, programme.meeting_max_minutes
+    if draft.duration_minutes is None or not low <= draft.duration_minutes <= high:
+        raise InvalidInput("error.meeting.duration", field="duration", min=low, max=high)
+    if draft.mode not in {m.value for m in MeetingMode}:
+        raise InvalidInput("error.meeting.mode", field="mode")
+    location = draft.location.strip()
+    if len(location) > LOCATION_LIMIT:
+        raise InvalidInput("error.meeting.location_long", field="location", limit=LOCATION_LIMIT)
+    if draft.mode == MeetingMode.VIDEO and location and not URL.match(location):
+        raise InvalidInput("error.meeting.link", field="location", value=location[:80])
+    if len(draft.agenda) > AGENDA_LIMIT:
+        raise InvalidInput("error.meeting.agenda_long", field="agenda", limit=AGENDA_LIMIT)
+    ends_at = starts_at + timedelta(minutes=draft.duration_minutes)
+    clash = session.scalars(
+        select(Meeting).where(
+            Meeting.convention_id == convention.id, Meeting.status == MeetingStatus.CONFIRMED,
+            Meeting.id != (ignoring or 0), Meeting.starts_at < ends_at,
+        )
+    ).all()
+    for other in clash:
+        if other.ends_at > starts_at:
+            raise InvalidInput("error.meeting.overlap", field="time", when=other.starts_at)
+    return starts_at
+
+
+def _supersede_proposals(session: Session, convention: Convention, now: datetime) -> list[int]:
+    """Retire the pair's pending proposals (a newer one replaces them). Returns their ids."""
+    ids = list(session.scalars(select(Meeting.id).where(Meeting.convention_id == convention.id,
+                                                        Meeting.status == MeetingStatus.PROPOSED)))
+    if ids:
+        session.execute(update(Meeting).where(Meeting.id.in_(ids), Meeting.status == MeetingStatus.PROPOSED)
+                        .values(status=MeetingStatus.SUPERSEDED, updated_at=now))
+        _cancel_reminders(session, ids)
+    return ids
+
+
+@dataclass(frozen=True)
+class Proposal:
+    meeting: Meeting
+    retired: list[int]  # earlier proposals this one replaces (their buttons must go)
+
+
+def propose(session: Session, *, convention: Convention, person: Person, draft: MeetingDraft, now: datetime,
+            replaces: Meeting | None = None) -> Proposal:
+    """Record a proposal from `person` and send it to the other side."""
+    require_member(convention, person)
+    starts_at = validate(session, convention, draft, now, ignoring=replaces.id if replaces else None)
+    retired = _supersede_proposals(session, convention, now)
+    agenda = draft.agenda.strip() or (convention.next_agenda or "")
+    meeting = Meeting(
+        convention_id=convention.id, proposed_by_id=person.id, starts_at=starts_at,
+        duration_minutes=draft.duration_minutes, mode=draft.mode, location=draft.location.strip() or None,
+        status=MeetingStatus.PROPOSED, agenda=agenda or None, replaces_id=replaces.id if replaces else None,
+        calendar_uid=replaces.calendar_uid if replaces and replaces.calendar_uid else f"{uuid.uuid4()}@mentorat",
+        calendar_sequence=replaces.calendar_sequence + 1 if replaces else 0, created_at=now, updated_at=now,
+    )
+    session.add(meeting)
+    session.flush()
+    meeting.convention = convention
+    if agenda and convention.next_agenda:
+        convention.next_agenda = None  # it now belongs to this meeting
+    recipient = other_side(convention, person)
+    outbox.enqueue(session, kind="meeting_proposal", recipient_id=recipient.id, convention_id=convention.id,
+                   meeting_id=meeting.id, due_at=now, now=now, essential=True,
+                   dedupe_key=f"meeting_proposal:{meeting.id}:{recipient.id}")
+    _audit(session, convention, "meeting.proposed", person, now, meeting)
+    return Proposal(meeting, retired)
+
+
+def counter(session: Session, *, meeting_id: int, person: Person, draft: MeetingDraft, now: datetime) -> Proposal:
+    """Answer a proposal with another moment: the proposal is retired, the proposer gets the new one."""
+    original = get_meeting(session, meeting_id, person)
+    if original.status != MeetingStatus.PROPOSED:
+        raise Conflict("meeting.proposal_gone")
+    return propose(session, convention=original.convention, person=person, draft=draft, now=now, replaces=original)
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    meeting: Meeting
+    already: bool
+
+
+def confirm(session: Session, *, meeting_id: int, person: Person, now: datetime) -> Confirmation:
+    meeting = get_meeting(session, meeting_id, person)
+    if meeting.status == MeetingStatus.CONFIRMED:
+        return Confirmation(meeting, already=True)
+    if meeting.status != MeetingStatus.PROPOSED:
+        raise Conflict("meeting.proposal_gone")
+    if meeting.proposed_by_id == person.id:
+        raise Conflict("meeting.own_proposal")
+    if meeting.starts_at <= now:
+        raise Conflict("meeting.proposal_past")
+    for other in upcoming(session, meeting.convention, now):
+        if other.status == MeetingStatus.CONFIRMED and other.starts_at < meeting.ends_at \
+                and other.ends_at > meeting.starts_at:
+            raise Conflict("error.meeting.overlap", when=other.starts_at)
+    written = session.execute(
+        update(Meeting).where(Meeting.id == meeting.id, Meeting.status == MeetingStatus.PROPOSED)
+        .values(status=MeetingStatus.CONFIRMED, confirmed_at=now, confirmed_by_id=person.id, updated_at=now)
+    ).rowcount
+    session.refresh(meeting)
+    if not written:
+        if meeting.status == MeetingStatus.CONFIRMED:
+            return Confirmation(meeting, already=True)
+        raise Conflict("meeting.proposal_gone")
+    convention = meeting.convention
+    for side in (convention.mentor, convention.mentee):
+        outbox.enqueue(session, kind="meeting_confirmed", recipient_id=side.id, convention_id=convention.id,
+                       meeting_id=meeting.id, due_at=now, now=now, essential=True,
+                       dedupe_key=f"meeting_confirmed:{meeting.id}:{side.id}")
+    plan_meeting_reminders(session, meeting, now)
+    _audit(session, convention, "meeting.confirmed", person, now, meeting)
+    return Confirmation(meeting, already=False)
+
+
+def _cancel_reminders(session: Session, meeting_ids: list[int | None]) -> None:
+    ids = [i for i in meeting_ids if i is not None]
+    session.execute(update(Reminder).where(Reminder.meeting_id.in_(ids), Reminder.status == ReminderStatus.PENDING,
+                                           Reminder.kind.in_(MEETING_REMINDER_KINDS))
+                    .values(status=ReminderStatus.CANCELLED))
+
+
+MEETING_REMINDER_KINDS = ("agenda_request", "meeting_tomorrow", "meeting_checkin", "meeting_proposal")
+
+
+def plan_meeting_reminders(session: Session, meeting: Meeting, now: datetime) -> None:
+    """The agenda request (mentee, three days before), the day-before reminder, the check-in after.
+
+    Each lands at the programme's hour on a working day in its recipient's zone; one that would
+    already be late is sent now if it is still useful, else skipped.
+    """
+    convention = meeting.convention
+    programme = convention.programme
+    hour = programme.reminder_hour
+    mentee_tz = timezone_of(convention.mentee, programme.timezone)
+    if not meeting.agenda:
+        ask_at = working_day_before(meeting.starts_at, mentee_tz, hour, days=AGENDA_DAYS_BEFORE)
+        if ask_at < now:
+            ask_at = next_good_moment(now, mentee_tz, hour)
+        if ask_at < meeting.starts_at - timedelta(days=1):
+            _enqueue(session, "agenda_request", meeting, convention.mentee, ask_at, now, essential=False)
+    for side in (convention.mentor, convention.mentee):
+        tz = timezone_of(side, programme.timezone)
+        remind_at = working_day_before(meeting.starts_at, tz, hour)
+        if remind_at < now:
+            remind_at = now
+        if remind_at < meeting.starts_at - timedelta(hours=2):
+            _enqueue(session, "meeting_tomorrow", meeting, side, remind_at, now, essential=True)
+        checkin_at = next_good_moment(meeting.ends_at + CHECKIN_AFTER, tz, hour)
+        _enqueue(session, "meeting_checkin", meeting, side, checkin_at, now, essential=False)
+
+
+def _enqueue(session: Session, kind: str, meeting: Meeting, person: Person, due_at: datetime, now: datetime, *,
+             essential: bool) -> None:
+    outbox.enqueue(session, kind=kind, recipient_id=person.id, convention_id=meeting.convention_id,
+                   meeting_id=meeting.id, due_at=due_at, now=now, essential=essential,
+                   dedupe_key=f"{kind}:{meeting.id}:{person.id}")
+
+
+def _check_reason(reason: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput("error.meeting.reason_missing", field="reason")
+    if len(reason) > REASON_LIMIT:
+        raise InvalidInput("error.meeting.reason_long", field="reason", limit=REASON_LIMIT)
+    return reason
+
+
+def _changeable(session: Session, meeting_id: int, person: Person, now: datetime) -> Meeting:
+    meeting = get_meeting(session, meeting_id, person)
+    if meeting.status != MeetingStatus.CONFIRMED:
+        raise Conflict("meeting.not_confirmed")
+    if meeting.starts_at <= now:
+        raise Conflict("meeting.already_started")
+    return meeting
+
+
+def move(session: Session, *, meeting_id: int, person: Person, draft: MeetingDraft, reason: str,
+         now: datetime) -> Proposal:
+    """Replace a confirmed meeting by a new proposal, with the reason: the old moment is off (its
+    reminders stop) and the other person is asked to confirm the new one."""
+    meeting = _changeable(session, meeting_id, person, now)
+    reason = _check_reason(reason)
+    proposal = propose(session, convention=meeting.convention, person=person, draft=draft, now=now,
+                       replaces=meeting)
+    proposal.meeting.reason = reason
+    written = session.execute(
+        update(Meeting).where(Meeting.id == meeting.id, Meeting.status == MeetingStatus.CONFIRMED)
+        .values(status=MeetingStatus.SUPERSEDED, reason=reason, outcome_by_id=person.id, outcome_at=now,
+                updated_at=now)
+    ).rowcount
+    if not written:
+        raise Conflict("meeting.not_confirmed")  # moved or cancelled meanwhile: nothing of this is kept
+    _cancel_reminders(session, [meeting.id])
+    _audit(session, meeting.convention, "meeting.move_asked", person, now, meeting)
+    return proposal
+
+
+def cancel(session: Session, *, meeting_id: int, person: Person, reason: str, now: datetime) -> Meeting:
+    meeting = _changeable(session, meeting_id, person, now)
+    reason = _check_reason(reason)
+    written = session.execute(
+        update(Meeting).where(Meeting.id == meeting.id, Meeting.status == MeetingStatus.CONFIRMED)
+        .values(status=MeetingStatus.CANCELLED, reason=reason, outcome_by_id=person.id, outcome_at=now,
+                updated_at=now)
+    ).rowcount
+    session.refresh(meeting)
+    if not written:
+        raise Conflict("meeting.not_confirmed")
+    _cancel_reminders(session, [meeting.id])
+    convention = meeting.convention
+    for side in (convention.mentor, convention.mentee):
+        outbox.enqueue(session, kind="meeting_cancelled", recipient_id=side.id, convention_id=convention.id,
+                       meeting_id=meeting.id, due_at=now, now=now, essential=True,
+                       dedupe_key=f"meeting_cancelled:{meeting.id}:{side.id}")
+    _audit(session, convention, "meeting.cancelled", person, now, meeting)
+    return meeting
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    meeting: Meeting
+    outcome: Outcome
+    already: bool  # somebody (maybe the other person) had already answered
+    answered_by: Person | None
+
+
+def record_outcome(session: Session, *, meeting_id: int, person: Person, outcome: Outcome,
+                   now: datetime) -> CheckIn:
+    """'Did it take place?' One answer is enough; the second one learns what the first said."""
+    meeting = get_meeting(session, meeting_id, person)
+    if meeting.starts_at > now:
+        raise Conflict("meeting.not_yet")
+    answerable = (MeetingStatus.CONFIRMED, MeetingStatus.UNCONFIRMED)
+    written = session.execute(
+        update(Meeting).where(Meeting.id == meeting.id, Meeting.status.in_(answerable))
+        .values(status=OUTCOME_STATUS[outcome], outcome_by_id=person.id, outcome_at=now, updated_at=now)
+    ).rowcount
+    session.refresh(meeting)
+    if not written:
+        recorded = next((o for o, s in OUTCOME_STATUS.items() if s == meeting.status), None)
+        if recorded is None:
+            raise Conflict("meeting.not_confirmed")
+        return CheckIn(meeting, recorded, already=True, answered_by=meeting.outcome_by)
+    convention = meeting.convention
+    other = other_side(convention, person)
+    # The other side's check-in question is answered: its pending row goes, and they are told.
+    session.execute(update(Reminder).where(Reminder.meeting_id == meeting.id, Reminder.kind == "meeting_checkin",
+                                           Reminder.recipient_id == other.id,
+                                           Reminder.status == ReminderStatus.PENDING)
+                    .values(status=ReminderStatus.CANCELLED))
+    outbox.enqueue(session, kind="meeting_outcome", recipient_id=other.id, convention_id=convention.id,
+                   meeting_id=meeting.id, due_at=now, now=now, essential=False,
+                   dedupe_key=f"meeting_outcome:{meeting.id}:{other.id}")
+    _audit(session, convention, f"meeting.{outcome.value}", person, now, meeting)
+    return CheckIn(meeting, outcome, already=False, answered_by=person)
+
+
+def expire_unanswered(session: Session, now: datetime) -> int:
+    """Confirmed meetings over for a week with no check-in answer become 'unconfirmed'."""
+    return session.execute(
+        update(Meeting).where(Meeting.status == MeetingStatus.CONFIRMED,
+                              Meeting.starts_at < now - UNANSWERED_AFTER)
+        .values(status=MeetingStatus.UNCONFIRMED, updated_at=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+
+
+@dataclass(frozen=True)
+class AgendaResult:
+    meeting: Meeting | None  # the meeting it was attached to, if one is planned
+    convention: Convention
+
+
+def set_agenda(session: Session, *, person: Person, text: str, now: datetime,
+               meeting_id: int | None = None) -> AgendaResult:
+    """The mentee's agenda for the next meeting, sent to the mentor."""
+    text = text.strip()
+    if not text:
+        raise InvalidInput("error.agenda.empty", field="agenda")
+    if len(text) > AGENDA_LIMIT:
+        raise InvalidInput("error.meeting.agenda_long", field="agenda", limit=AGENDA_LIMIT)
+    if meeting_id is not None:
+        meeting: Meeting | None = get_meeting(session, meeting_id, person)
+        assert meeting is not None
+        convention = meeting.convention
+        if meeting.status not in UPCOMING or meeting.starts_at <= now:
+            meeting = None  # that meeting is past or gone: the agenda is for the next one
+    else:
+        convention = plannable_convention(session, person)
+        meeting = None
+    if role_in(convention, person) != "mentee":
+        raise NotAllowed("agenda.mentee_only")
+    if meeting is None:
+        meeting = next(iter(upcoming(session, convention, now)), None)
+    if meeting is not None:
+        meeting.agenda, meeting.agenda_sent_at, meeting.updated_at = text, now, now
+        session.execute(update(Reminder).where(Reminder.meeting_id == meeting.id,
+                                               Reminder.kind == "agenda_request",
+                                               Reminder.status == ReminderStatus.PENDING)
+                        .values(status=ReminderStatus.CANCELLED))
+    else:
+        convention.next_agenda = text
+    outbox.enqueue(session, kind="agenda_shared", recipient_id=convention.mentor_id, convention_id=convention.id,
+                   meeting_id=meeting.id if meeting else None, due_at=now, now=now, essential=True,
+                   dedupe_key=f"agenda_shared:{convention.id}:{now.isoformat()}")
+    session.add(AuditEvent(at=now, workspace_id=convention.programme.workspace_id, actor_id=person.id,
+                           action="meeting.agenda_sent", convention_id=convention.id,
+                           detail={"meeting": meeting.id if meeting else None}))
+    return AgendaResult(meeting, convention)

@@ -1,0 +1,84 @@
+"""Private notes: their author reads them; the partner only when the author shares one.
+
+Coordinators never read notes: no function here takes a coordinator, and figures count notes only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from bot.services import outbox
+from bot.services.errors import InvalidInput, NotAllowed, NotFound
+from bot.services.meetings import AGENDA_LIMIT, get_meeting, other_side, plannable_convention, require_member
+from storage.models import AuditEvent, Convention, Note, Person
+
+NOTE_LIMIT = AGENDA_LIMIT
+
+
+def add_note(session: Session, *, person: Person, body: str, share: bool, now: datetime,
+             meeting_id: int | None = None, convention_id: int | None = None) -> Note:
+    body = body.strip()
+    if not body:
+        raise InvalidInput("error.note.empty", field="body")
+    if len(body) > NOTE_LIMIT:
+        raise InvalidInput("error.note.long", field="body", limit=NOTE_LIMIT)
+    if meeting_id is not None:
+        convention: Convention = get_meeting(session, meeting_id, person).convention
+    elif convention_id is not None:
+        convention = session.get(Convention, convention_id)  # type: ignore[assignment]
+        if convention is None:
+            raise NotFound("meeting.not_yours")
+        require_member(convention, person)
+    else:
+        convention = plannable_convention(session, person)
+    note = Note(convention_id=convention.id, author_id=person.id, meeting_id=meeting_id, body=body,
+                shared_at=now if share else None, created_at=now, updated_at=now)
+    session.add(note)
+    session.flush()
+    if share:
+        _tell_partner(session, convention, person, note, now)
+    session.add(AuditEvent(at=now, workspace_id=convention.programme.workspace_id, actor_id=person.id,
+                           action="note.shared" if share else "note.written", convention_id=convention.id,
+                           detail={}))
+    return note
+
+
+def share_note(session: Session, *, person: Person, note_id: int, now: datetime) -> Note:
+    note = session.get(Note, note_id)
+    if note is None or note.author_id != person.id:
+        raise NotAllowed("note.not_yours")
+    if note.shared_at is None:
+        note.shared_at = now
+        convention = session.get(Convention, note.convention_id)
+        assert convention is not None
+        _tell_partner(session, convention, person, note, now)
+    return note
+
+
+def _tell_partner(session: Session, convention: Convention, author: Person, note: Note, now: datetime) -> None:
+    partner = other_side(convention, author)
+    outbox.enqueue(session, kind="note_shared", recipient_id=partner.id, convention_id=convention.id,
+                   due_at=now, now=now, essential=False, payload={"note": note.id},
+                   dedupe_key=f"note_shared:{note.id}")
+
+
+@dataclass(frozen=True)
+class VisibleNote:
+    note: Note
+    mine: bool
+
+
+def visible_notes(session: Session, person: Person, convention: Convention, limit: int = 10) -> list[VisibleNote]:
+    """The person's own notes and the ones their partner shared, newest first."""
+    require_member(convention, person)
+    rows = session.scalars(
+        select(Note).where(Note.convention_id == convention.id,
+                           or_(Note.author_id == person.id,
+                               and_(Note.author_id != person.id, Note.shared_at.is_not(None))))
+        .order_by(Note.created_at.desc(), Note.id.desc()).limit(limit)
+    )
+    return [VisibleNote(n, n.author_id == person.id) for n in rows]

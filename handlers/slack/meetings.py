@@ -1,0 +1,305 @@
+"""`/mentorat prochaine-rencontre` and everything around a meeting: the modal, the answers to a
+proposal, moving and cancelling, the .ics, and the check-in after it."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.i18n import t
+from bot.notify import Delivered, Message, NotifierError
+from bot.services import meetings
+from bot.services.errors import Conflict, DomainError
+from bot.services.meeting_messages import (
+    confirmed_message,
+    invitation,
+    outcome_followup,
+    proposal_closed_message,
+    proposal_message,
+    when,
+)
+from bot.services.message_refs import messages_about
+from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, resolve_actor
+from handlers.slack.forms import FormContext, MeetingForm
+from handlers.slack.ids import ActionId, BlockId, CallbackId
+from handlers.slack.render import as_dicts, message_blocks
+from handlers.slack.request import CommandRequest
+from handlers.slack.views.meeting import MeetingPrefill, cancel_modal, meeting_modal
+from storage.db import session_scope
+from storage.models import Convention, Meeting, MeetingStatus, Person
+
+log = logging.getLogger(__name__)
+
+FIELD_BLOCKS = {
+    "date": BlockId.MEETING_DATE, "time": BlockId.MEETING_TIME, "duration": BlockId.MEETING_DURATION,
+    "mode": BlockId.MEETING_MODE, "location": BlockId.MEETING_LOCATION, "agenda": BlockId.MEETING_AGENDA,
+    "reason": BlockId.MEETING_REASON,
+}
+OUTCOME_OF_ACTION = {ActionId.MEETING_HELD: meetings.Outcome.HELD,
+                     ActionId.MEETING_POSTPONED: meetings.Outcome.POSTPONED,
+                     ActionId.MEETING_MISSED: meetings.Outcome.MISSED}
+
+
+def _mention(person: Person) -> str:
+    return f"<@{person.external_id}>"
+
+
+def _draft(form: MeetingForm, tz: str) -> meetings.MeetingDraft:
+    return meetings.MeetingDraft(day=form.day, time=form.time, tz=tz, duration_minutes=form.duration,
+                                 mode=form.mode, location=form.location, agenda=form.agenda)
+
+
+def _plan_view(deps: Deps, actor: Actor, convention: Convention, *, kind: str, team_id: str,
+               meeting: Meeting | None = None) -> dict:
+    programme = convention.programme
+    other = meetings.other_side(convention, actor.person)
+    prefill = MeetingPrefill.from_meeting(meeting, actor.tz) if meeting is not None else None
+    if prefill is None and convention.next_agenda and actor.person.id == convention.mentee_id:
+        prefill = MeetingPrefill(agenda=convention.next_agenda)
+    context = FormContext(team_id=team_id, kind=kind, convention_id=convention.id,
+                          meeting_id=meeting.id if meeting else None)
+    view = meeting_modal(actor.lang, actor.tz, deps.clock.now(), low=programme.meeting_min_minutes,
+                         high=programme.meeting_max_minutes, other=_mention(other), kind=kind,
+                         metadata=context.dumps(), prefill=prefill)
+    return view.to_dict()
+
+
+def open_plan_modal(deps: Deps, client: WebClient, trigger_id: str, team_id: str, user_id: str,
+                    convention_id: int | None = None) -> None:
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        convention = meetings.plannable_convention(session, actor.person, convention_id)
+        view = _plan_view(deps, actor, convention, kind="new", team_id=team_id)
+    client.views_open(trigger_id=trigger_id, view=view)
+
+
+def run_meeting_command(req: CommandRequest) -> None:
+    """Shows the next meeting, or the proposal waiting for the caller; otherwise opens the modal."""
+    deps = req.deps
+    now = deps.clock.now()
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, req.team_id, req.user_id)
+        convention = meetings.plannable_convention(session, actor.person)
+        ahead = meetings.upcoming(session, convention, now)
+        confirmed = next((m for m in ahead if m.status == MeetingStatus.CONFIRMED), None)
+        waiting = next((m for m in ahead if m.status == MeetingStatus.PROPOSED
+                        and m.proposed_by_id != actor.person.id), None)
+        message: Message | None = None
+        view = None
+        if confirmed is not None:
+            message = confirmed_message(confirmed, actor.person, now, with_file=False)
+        elif waiting is not None:
+            message = proposal_message(session, waiting, actor.person)
+        else:
+            view = _plan_view(deps, actor, convention, kind="new", team_id=req.team_id)
+    if message is not None:
+        req.respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)))
+    else:
+        req.client.views_open(trigger_id=req.body["trigger_id"], view=view)
+
+
+# -- the meeting form --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Saved:
+    lang: str
+    text: str
+    retired: list[int]
+
+
+def save_meeting_form(deps: Deps, context: FormContext, user_id: str, form: MeetingForm) -> Saved:
+    now = deps.clock.now()
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, context.team_id, user_id)
+        draft = _draft(form, actor.tz)
+        if context.kind == "counter" and context.meeting_id:
+            proposal = meetings.counter(session, meeting_id=context.meeting_id, person=actor.person, draft=draft,
+                                        now=now)
+        elif context.kind == "move" and context.meeting_id:
+            proposal = meetings.move(session, meeting_id=context.meeting_id, person=actor.person, draft=draft,
+                                     reason=form.reason, now=now)
+        else:
+            convention = meetings.plannable_convention(session, actor.person, context.convention_id)
+            proposal = meetings.propose(session, convention=convention, person=actor.person, draft=draft, now=now)
+        meeting = proposal.meeting
+        other = meetings.other_side(meeting.convention, actor.person)
+        text = t(actor.lang, "meeting.proposal.sent", other=_mention(other), when=when(meeting, actor.lang, actor.tz))
+        return Saved(actor.lang, text, proposal.retired)
+
+
+def retire_messages(deps: Deps, purpose: str, meeting_ids: list[int], key: str,
+                    *, skip_person: int | None = None) -> None:
+    """Replace earlier messages about these meetings by a version without buttons."""
+    updates: list[tuple[Delivered, Message]] = []
+    with session_scope(deps.session_factory) as session:
+        for ref in messages_about(session, purpose, meeting_ids):
+            meeting, person = session.get(Meeting, ref.subject_id), session.get(Person, ref.person_id)
+            if meeting is None or person is None or person.id == skip_person:
+                continue
+            updates.append((Delivered(ref.channel, ref.ts), proposal_closed_message(meeting, person, key)))
+    for delivered, message in updates:
+        try:
+            deps.notifier.update(delivered, message)
+        except NotifierError as exc:  # the buttons stay, but clicking them is refused politely
+            log.warning("could not retire a %s message: %s", purpose, exc)
+
+
+def _dm(client: WebClient, user_id: str, text: str, blocks: list[dict] | None = None) -> None:
+    channel = client.conversations_open(users=user_id)["channel"]["id"]
+    client.chat_postMessage(channel=channel, text=text, blocks=blocks)
+
+
+def _field_errors(ack: Ack, deps: Deps, context: FormContext, user_id: str, error: DomainError) -> bool:
+    """Show a validation error on its field (the modal stays open with what was typed)."""
+    block = FIELD_BLOCKS.get(error.field or "")
+    if block is None:
+        return False
+    ack(response_action="errors", errors={block: error_for(deps, context.team_id, user_id, error)})
+    return True
+
+
+# -- answers to a proposal and changes to a meeting -----------------------------------------------
+def confirm_proposal(deps: Deps, body: dict, action: dict, respond: Respond) -> None:
+    team_id, user_id = ids_from_body(body)
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        result = meetings.confirm(session, meeting_id=int(action["value"]), person=actor.person,
+                                  now=deps.clock.now())
+        key = "meeting.closed.already" if result.already else "meeting.closed.confirmed"
+        message = proposal_closed_message(result.meeting, actor.person, key)
+    respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
+    deps.deliver_now()
+
+
+def open_counter_modal(deps: Deps, client: WebClient, body: dict, action: dict) -> None:
+    team_id, user_id = ids_from_body(body)
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        meeting = meetings.get_meeting(session, int(action["value"]), actor.person)
+        if meeting.status != MeetingStatus.PROPOSED:
+            raise Conflict("meeting.proposal_gone")
+        view = _plan_view(deps, actor, meeting.convention, kind="counter", team_id=team_id, meeting=meeting)
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def open_move_modal(deps: Deps, client: WebClient, body: dict, action: dict) -> None:
+    team_id, user_id = ids_from_body(body)
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        meeting = meetings.get_meeting(session, int(action["value"]), actor.person)
+        if meeting.status != MeetingStatus.CONFIRMED:
+            raise Conflict("meeting.not_confirmed")
+        view = _plan_view(deps, actor, meeting.convention, kind="move", team_id=team_id, meeting=meeting)
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def open_cancel_modal(deps: Deps, client: WebClient, body: dict, action: dict) -> None:
+    team_id, user_id = ids_from_body(body)
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        meeting = meetings.get_meeting(session, int(action["value"]), actor.person)
+        if meeting.status != MeetingStatus.CONFIRMED:
+            raise Conflict("meeting.not_confirmed")
+        other = meetings.other_side(meeting.convention, actor.person)
+        context = FormContext(team_id=team_id, kind="cancel", meeting_id=meeting.id)
+        view = cancel_modal(actor.lang, when=when(meeting, actor.lang, actor.tz), other=_mention(other),
+                            metadata=context.dumps())
+    client.views_open(trigger_id=body["trigger_id"], view=view.to_dict())
+
+
+def send_invitation(deps: Deps, client: WebClient, body: dict, action: dict) -> None:
+    team_id, user_id = ids_from_body(body)
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        meeting = meetings.get_meeting(session, int(action["value"]), actor.person)
+        if meeting.status != MeetingStatus.CONFIRMED:
+            raise Conflict("meeting.not_confirmed")
+        file = invitation(meeting, actor.person, deps.clock.now())
+    channel = client.conversations_open(users=user_id)["channel"]["id"]
+    client.files_upload_v2(channel=channel, content=file.content, filename=file.filename, title=file.title)
+
+
+def answer_checkin(deps: Deps, body: dict, action: dict, respond: Respond) -> None:
+    team_id, user_id = ids_from_body(body)
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        result = meetings.record_outcome(session, meeting_id=int(action["value"]), person=actor.person,
+                                         outcome=OUTCOME_OF_ACTION[ActionId(action["action_id"])],
+                                         now=deps.clock.now())
+        if result.already:
+            by = result.answered_by
+            who = t(actor.lang, "checkin.you") if by is not None and by.id == actor.person.id else \
+                (_mention(by) if by else "?")
+            text = t(actor.lang, "checkin.already", person=who, answer=t(actor.lang, f"checkin.answer.{result.outcome}"))
+            message = Message(text=text)
+        else:
+            message = outcome_followup(result.meeting, actor.person, result.outcome.value)
+        meeting_id, person_id, already = result.meeting.id, actor.person.id, result.already
+    respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
+    if not already:
+        retire_messages(deps, "meeting_checkin", [meeting_id], "checkin.closed", skip_person=person_id)
+        deps.deliver_now()
+
+
+def register(app: App, deps: Deps) -> None:
+    def on_click(action_id: str, work) -> None:  # type: ignore[no-untyped-def]
+        @app.action(action_id)
+        def listener(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+            deps.ack_then(ack, body, client, respond, lambda: work(body, action, respond, client))
+
+    on_click(ActionId.MEETING_CONFIRM, lambda b, a, r, c: confirm_proposal(deps, b, a, r))
+    on_click(ActionId.MEETING_COUNTER, lambda b, a, r, c: open_counter_modal(deps, c, b, a))
+    on_click(ActionId.MEETING_MOVE, lambda b, a, r, c: open_move_modal(deps, c, b, a))
+    on_click(ActionId.MEETING_CANCEL, lambda b, a, r, c: open_cancel_modal(deps, c, b, a))
+    on_click(ActionId.MEETING_ICS, lambda b, a, r, c: send_invitation(deps, c, b, a))
+    for plan_action in (ActionId.MEETING_PLAN, ActionId.NUDGE_PLAN_MEETING):
+        on_click(plan_action, lambda b, a, r, c: open_plan_modal(deps, c, b["trigger_id"], *ids_from_body(b),
+                                                                 convention_id=int(a["value"])))
+    for checkin_action in OUTCOME_OF_ACTION:
+        on_click(checkin_action, lambda b, a, r, c: answer_checkin(deps, b, a, r))
+
+    @app.view(CallbackId.MEETING_FORM_SUBMIT)
+    def submit_meeting(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        context = FormContext.loads(view.get("private_metadata")) or FormContext(body["team"]["id"], "new")
+        user_id = body["user"]["id"]
+        try:
+            saved = save_meeting_form(deps, context, user_id, MeetingForm.from_view(view))
+        except DomainError as error:
+            if _field_errors(ack, deps, context, user_id, error):
+                return
+            ack()  # closes the modal; the error handler tells the person why in a DM
+            raise
+        ack()
+
+        def after() -> None:
+            _dm(client, user_id, saved.text)
+            retire_messages(deps, "meeting_proposal", saved.retired, "meeting.closed.replaced")
+            deps.deliver_now()
+
+        if not deps.work.submit(after):
+            after()
+
+    @app.view(CallbackId.MEETING_CANCEL_SUBMIT)
+    def submit_cancel(ack: Ack, body: dict, view: dict) -> None:
+        context = FormContext.loads(view.get("private_metadata"))
+        user_id = body["user"]["id"]
+        if context is None or context.meeting_id is None:
+            ack()
+            return
+        form = MeetingForm.from_view(view)
+        try:
+            with session_scope(deps.session_factory) as session:
+                actor = resolve_actor(session, deps, context.team_id, user_id)
+                meetings.cancel(session, meeting_id=context.meeting_id, person=actor.person, reason=form.reason,
+                                now=deps.clock.now())
+        except DomainError as error:
+            if _field_errors(ack, deps, context, user_id, error):
+                return
+            ack()
+            raise
+        ack()
+        if not deps.work.submit(deps.deliver_now):
+            deps.deliver_now()
+

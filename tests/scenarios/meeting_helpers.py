@@ -1,0 +1,76 @@
+"""Driving the meeting flow like people do: the modal, the buttons, what each person received."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from storage.models import Meeting, Reminder
+from tests.scenarios.helpers import button_value
+from tests.support.harness import Harness
+from tests.support.slack_emulator import text_of
+
+
+def last_view(bot: Harness, callback_id: str = "meeting-form-submit") -> dict[str, Any]:
+    views = [v for v in bot.emulator.views_opened() if v.get("callback_id") == callback_id]
+    assert views, f"no {callback_id} modal was opened"
+    return views[-1]
+
+
+def meeting_values(day: str | None, time: str | None, *, duration: str = "60", mode: str = "video",
+                   location: str = "", agenda: str = "", reason: str | None = None) -> dict[str, dict[str, Any]]:
+    """view.state.values as Slack sends them for the meeting modal."""
+    values: dict[str, dict[str, Any]] = {
+        "meeting-date": {"meeting-date-pick": {"type": "datepicker", "selected_date": day}},
+        "meeting-time": {"meeting-time-pick": {"type": "timepicker", "selected_time": time}},
+        "meeting-duration": {"meeting-duration-select": {"type": "static_select",
+                                                         "selected_option": {"value": duration}}},
+        "meeting-mode": {"meeting-mode-choose": {"type": "radio_buttons", "selected_option": {"value": mode}}},
+        "meeting-location": {"meeting-location-input": {"type": "plain_text_input", "value": location or None}},
+    }
+    if reason is None:
+        values["meeting-agenda"] = {"meeting-agenda-input": {"type": "plain_text_input", "value": agenda or None}}
+    else:
+        values["meeting-reason"] = {"meeting-reason-input": {"type": "plain_text_input", "value": reason}}
+    return values
+
+
+def text_values(block: str, action: str, value: str) -> dict[str, dict[str, Any]]:
+    return {block: {action: {"type": "plain_text_input", "value": value}}}
+
+
+def propose(bot: Harness, user: str, day: str, time: str, **fields: Any) -> Any:
+    """`/mentorat prochaine-rencontre`, then submit the modal it opened."""
+    before = len(bot.emulator.views_opened())
+    bot.command(user, "prochaine-rencontre")
+    assert len(bot.emulator.views_opened()) == before + 1, "the command did not open the meeting modal"
+    return bot.submit_view(user, last_view(bot), meeting_values(day, time, **fields))
+
+
+def with_button(bot: Harness, user: str, action_id: str) -> list[dict[str, Any]]:
+    return [m for m in bot.emulator.messages_to(user) if button_value(m, action_id)]
+
+
+def click_last(bot: Harness, user: str, action_id: str) -> Any:
+    found = with_button(bot, user, action_id)
+    assert found, f"{user} has no message with {action_id}"
+    message = found[-1]
+    return bot.click(user, action_id, button_value(message, action_id) or "", message=message)
+
+
+def meetings(bot: Harness) -> list[Meeting]:
+    with bot.session_factory() as session:
+        return list(session.scalars(select(Meeting).order_by(Meeting.id)))
+
+
+def reminders(bot: Harness, kind: str | None = None) -> list[Reminder]:
+    with bot.session_factory() as session:
+        stmt = select(Reminder).order_by(Reminder.id)
+        if kind:
+            stmt = stmt.where(Reminder.kind == kind)
+        return list(session.scalars(stmt))
+
+
+def texts_to(bot: Harness, user: str) -> list[str]:
+    return [text_of(m) for m in bot.emulator.messages_to(user)]
