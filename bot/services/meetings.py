@@ -196,6 +196,12 @@ def propose(session: Session, *, convention: Convention, person: Person, draft: 
     """Record a proposal from `person` and send it to the other side."""
     require_member(convention, person)
     starts_at = validate(session, convention, draft, now, ignoring=replaces.id if replaces else None)
+    same = session.scalars(select(Meeting).where(
+        Meeting.convention_id == convention.id, Meeting.status == MeetingStatus.PROPOSED,
+        Meeting.proposed_by_id == person.id, Meeting.starts_at == starts_at,
+        Meeting.duration_minutes == draft.duration_minutes, Meeting.mode == draft.mode)).first()
+    if same is not None and (same.location or "") == draft.location.strip() and replaces is None:
+        return Proposal(same, [])  # the same form sent twice (double click, retry): one proposal
     retired = _supersede_proposals(session, convention, now)
     agenda = draft.agenda.strip() or (convention.next_agenda or "")
     meeting = Meeting(
@@ -294,9 +300,7 @@ def plan_meeting_reminders(session: Session, meeting: Meeting, now: datetime) ->
     for side in (convention.mentor, convention.mentee):
         tz = timezone_of(side, programme.timezone)
         remind_at = working_day_before(meeting.starts_at, tz, hour)
-        if remind_at < now:
-            remind_at = now
-        if remind_at < meeting.starts_at - timedelta(hours=2):
+        if remind_at >= now:  # else the meeting is so close that the confirmation itself reminds them
             _enqueue(session, "meeting_tomorrow", meeting, side, remind_at, now, essential=True)
         checkin_at = next_good_moment(meeting.ends_at + CHECKIN_AFTER, tz, hour)
         _enqueue(session, "meeting_checkin", meeting, side, checkin_at, now, essential=False)
