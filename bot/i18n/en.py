@@ -149,8 +149,6 @@ TEXTS: dict[str, str] = {
     "than {days} days ago. Take a few minutes to agree on the next one; your agreement plans about one meeting "
     "a month.",
     "nudge.button": "Plan the next meeting",
-    "nudge.how": "Write to {other} and choose a time together in the coming weeks ({min} to {max} minutes). "
-    "Booking the meeting right in Mentorat is coming soon; meanwhile `/mentorat status` shows where you stand.",
     "cmd.pause": "pause your reminders: `/mentorat pause 2 weeks` (days, weeks or months)",
     "cmd.reprendre": "turn your reminders back on after a pause",
     "pause.set": "⏸️ Noted: no reminders until {until}. Essential messages (a meeting tomorrow, a dispute) "
@@ -317,4 +315,10 @@ TEXTS: dict[str, str] = {
     "note.not_yours": "This note is not yours.",
     "error.note.empty": "The note is empty.",
     "error.note.long": "A note fits in {limit} characters at most.",
+    "status.meeting.next": "Next meeting: {when}",
+    "status.meeting.proposed": "Meeting proposed, waiting for an answer: {when}",
+    "status.meeting.none": "No meeting set: `/mentorat next-meeting`",
+    "home.button.meeting": "Plan the next meeting",
+    "home.button.agenda": "Write the agenda",
+    "home.button.notes": "My notes",
 }

@@ -163,9 +163,6 @@ TEXTS: dict[str, str] = {
     "remonte à plus de {days} jours. Prenez quelques minutes pour convenir de la prochaine ; votre convention "
     "prévoit environ une rencontre par mois.",
     "nudge.button": "Planifier la prochaine rencontre",
-    "nudge.how": "Écrivez à {other} et choisissez ensemble un moment dans les prochaines semaines ({min} à "
-    "{max} minutes). La prise de rendez-vous directement dans Mentorat arrive bientôt ; d'ici là, "
-    "`/mentorat statut` vous rappelle où vous en êtes.",
     "cmd.pause": "suspendre vos rappels : `/mentorat pause 2 semaines` (jours, semaines ou mois)",
     "cmd.reprendre": "relancer vos rappels après une pause",
     "pause.set": "⏸️ C'est noté : plus de rappels jusqu'au {until}. Les messages essentiels (une rencontre "
@@ -345,4 +342,10 @@ TEXTS: dict[str, str] = {
     "note.not_yours": "Cette note ne vous appartient pas.",
     "error.note.empty": "La note est vide.",
     "error.note.long": "Une note tient en {limit} caractères au plus.",
+    "status.meeting.next": "Prochaine rencontre : {when}",
+    "status.meeting.proposed": "Rencontre proposée, en attente de réponse : {when}",
+    "status.meeting.none": "Aucune rencontre fixée : `/mentorat prochaine-rencontre`",
+    "home.button.meeting": "Planifier la prochaine rencontre",
+    "home.button.agenda": "Écrire l'ordre du jour",
+    "home.button.notes": "Mes notes",
 }

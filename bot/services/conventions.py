@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import func, or_, select, update
@@ -272,6 +272,8 @@ class StatusInfo:
     meetings_expected: int
     next_step: str  # an i18n key under next.*
     you_accepted: bool
+    next_meeting: Meeting | None = None  # the next confirmed meeting
+    proposal: Meeting | None = None  # a proposal waiting for an answer
 
 
 def phase_of(convention: Convention, today: date) -> Phase:
@@ -311,6 +313,11 @@ def status_of(session: Session, convention: Convention, person: Person, today: d
         expected = min(days // programme.meeting_every_days, programme.length_months)
     you_accepted = accepted_at(convention, person) is not None
     phase = phase_of(convention, today)
+    ahead = list(session.scalars(select(Meeting).where(
+        Meeting.convention_id == convention.id,
+        Meeting.status.in_((MeetingStatus.PROPOSED, MeetingStatus.CONFIRMED)),
+        Meeting.starts_at >= datetime.combine(today, datetime.min.time(), tzinfo=UTC),
+    ).order_by(Meeting.starts_at)))
     if convention.status == ConventionStatus.AWAITING_SIGNATURES:
         next_step = "next.wait_other" if you_accepted else "next.accept"
     elif convention.status in (ConventionStatus.CLOSED, ConventionStatus.ENDED_EARLY):
@@ -330,6 +337,8 @@ def status_of(session: Session, convention: Convention, person: Person, today: d
         meetings_expected=expected,
         next_step=next_step,
         you_accepted=you_accepted,
+        next_meeting=next((m for m in ahead if m.status == MeetingStatus.CONFIRMED), None),
+        proposal=next((m for m in ahead if m.status == MeetingStatus.PROPOSED), None),
     )
 
 

@@ -23,6 +23,7 @@ from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.people import timezone_of
 from scheduling.timing import next_good_moment, working_day_before
 from storage.models import (
+    OPEN_CONVENTION_STATUSES,
     AuditEvent,
     Convention,
     ConventionStatus,
@@ -111,10 +112,11 @@ def plannable_convention(session: Session, person: Person, convention_id: int | 
     else:
         found = list(session.scalars(
             select(Convention).where(or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id),
-                                     Convention.status.in_(PLANNABLE)).order_by(Convention.id)))
+                                     Convention.status.in_(OPEN_CONVENTION_STATUSES)).order_by(Convention.id)))
         if not found:
             raise NotFound("meeting.no_convention")
-        convention = found[0]
+        # A running convention first (someone can be mentee in one and mentor in another).
+        convention = next((c for c in found if c.status in PLANNABLE), found[0])
     if convention.status == ConventionStatus.AWAITING_SIGNATURES:
         raise Conflict("meeting.not_signed")
     if convention.status not in PLANNABLE:

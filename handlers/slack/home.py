@@ -8,7 +8,7 @@ from slack_sdk.models.views import View
 
 from bot.i18n import t
 from bot.services.roles import Role, coordinator_names
-from handlers.slack import overview, pairing
+from handlers.slack import journal, meetings, overview, pairing
 from handlers.slack.convention import show_conventions
 from handlers.slack.deps import Deps, ids_from_body, resolve_actor
 from handlers.slack.ids import ActionId
@@ -26,6 +26,7 @@ def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> N
             infos=overview.status_infos(session, deps, actor),
             is_coordinator=Role.COORDINATOR in actor.roles,
             coordinators=coordinator_names(session, actor.programme, deps.rule),
+            tz=actor.tz,
         )
     client.views_publish(user_id=user_id, view=view)
 
@@ -62,7 +63,7 @@ def register(app: App, deps: Deps) -> None:
         team_id, user_id = ids_from_body(body)
         with session_scope(deps.session_factory) as session:
             actor = resolve_actor(session, deps, team_id, user_id)
-            blocks = as_dicts(status_blocks(actor.lang, overview.status_infos(session, deps, actor)))
+            blocks = as_dicts(status_blocks(actor.lang, overview.status_infos(session, deps, actor), actor.tz))
             lang = actor.lang
         client.views_open(trigger_id=body["trigger_id"],
                           view=_info_modal(t(lang, "home.title"), blocks, t(lang, "pair.modal.cancel")))
@@ -84,3 +85,32 @@ def register(app: App, deps: Deps) -> None:
     def _home_pairing(body: dict, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
         pairing.open_pairing_modal(deps, client, body["trigger_id"], team_id, user_id)
+
+    @app.action(ActionId.HOME_MEETING_PLAN)
+    def home_meeting(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond) -> None:
+        deps.ack_then(ack, body, client, respond, lambda: _home_meeting(body, action, client))
+
+    def _home_meeting(body: dict, action: dict, client: WebClient) -> None:
+        """Like the command: the next meeting (or the proposal waiting) in a DM, else the modal."""
+        team_id, user_id = ids_from_body(body)
+        channel = client.conversations_open(users=user_id)["channel"]["id"]
+        shown = meetings.meeting_overview(deps, team_id, user_id)
+        if shown is None:
+            meetings.open_plan_modal(deps, client, body["trigger_id"], team_id, user_id,
+                                     convention_id=int(action["value"]))
+            return
+        client.chat_postMessage(channel=channel, text=shown[0], blocks=shown[1])
+
+    @app.action(ActionId.HOME_AGENDA_WRITE)
+    def home_agenda(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
+        deps.ack_then(ack, body, client, respond, lambda: journal.open_agenda_modal(deps, client, body, None))
+
+    @app.action(ActionId.HOME_NOTES_SHOW)
+    def home_notes(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
+        deps.ack_then(ack, body, client, respond, lambda: _home_notes(body, client))
+
+    def _home_notes(body: dict, client: WebClient) -> None:
+        team_id, user_id = ids_from_body(body)
+        text, blocks = journal.notes_overview(deps, team_id, user_id)
+        channel = client.conversations_open(users=user_id)["channel"]["id"]
+        client.chat_postMessage(channel=channel, text=text, blocks=blocks)

@@ -90,23 +90,30 @@ def open_agenda_modal(deps: Deps, client: WebClient, body: dict, meeting_id: int
     client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
-def run_notes_command(req: CommandRequest) -> None:
-    deps = req.deps
+def notes_overview(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[dict]]:
     with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.team_id, req.user_id)
+        actor = resolve_actor(session, deps, team_id, user_id)
         convention = meetings.plannable_convention(session, actor.person)
-        if req.args:
-            notes.add_note(session, person=actor.person, body=req.args, share=False, now=deps.clock.now(),
-                           convention_id=convention.id)
-            req.respond(text=t(actor.lang, "note.saved.private"))
-            return
         found = notes.visible_notes(session, actor.person, convention)
         other = meetings.other_side(convention, actor.person)
         lines = [(n.note.body, format_moment(n.note.created_at, actor.tz, actor.lang, with_zone=False), n.mine,
                   n.note.shared_at is not None) for n in found]
-        blocks = notes_blocks(actor.lang, lines, other=_mention(other), convention_id=convention.id)
-        fallback = t(actor.lang, "note.list.title")
-    req.respond(text=fallback, blocks=blocks)
+        return t(actor.lang, "note.list.title"), notes_blocks(actor.lang, lines, other=_mention(other),
+                                                               convention_id=convention.id)
+
+
+def run_notes_command(req: CommandRequest) -> None:
+    """`/mentorat notes` lists; `/mentorat notes <text>` keeps a private note at once."""
+    deps = req.deps
+    if req.args:
+        with session_scope(deps.session_factory) as session:
+            actor = resolve_actor(session, deps, req.team_id, req.user_id)
+            notes.add_note(session, person=actor.person, body=req.args, share=False, now=deps.clock.now())
+            text = t(actor.lang, "note.saved.private")
+        req.respond(text=text)
+        return
+    text, blocks = notes_overview(deps, req.team_id, req.user_id)
+    req.respond(text=text, blocks=blocks)
 
 
 def open_note_modal(deps: Deps, client: WebClient, body: dict, value: str) -> None:

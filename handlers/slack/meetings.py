@@ -76,29 +76,37 @@ def open_plan_modal(deps: Deps, client: WebClient, trigger_id: str, team_id: str
     client.views_open(trigger_id=trigger_id, view=view)
 
 
-def run_meeting_command(req: CommandRequest) -> None:
-    """Shows the next meeting, or the proposal waiting for the caller; otherwise opens the modal."""
-    deps = req.deps
+def meeting_overview(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[dict]] | None:
+    """(text, blocks) of the next confirmed meeting, or of the proposal waiting for the person;
+    None when there is nothing planned (then the meeting modal is the answer)."""
     now = deps.clock.now()
     with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.team_id, req.user_id)
+        actor = resolve_actor(session, deps, team_id, user_id)
         convention = meetings.plannable_convention(session, actor.person)
         ahead = meetings.upcoming(session, convention, now)
         confirmed = next((m for m in ahead if m.status == MeetingStatus.CONFIRMED), None)
         waiting = next((m for m in ahead if m.status == MeetingStatus.PROPOSED
                         and m.proposed_by_id != actor.person.id), None)
-        message: Message | None = None
-        view = None
         if confirmed is not None:
             message = confirmed_message(confirmed, actor.person, now, with_file=False)
         elif waiting is not None:
             message = proposal_message(session, waiting, actor.person)
         else:
-            view = _plan_view(deps, actor, convention, kind="new", team_id=req.team_id)
-    if message is not None:
-        req.respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)))
-    else:
-        req.client.views_open(trigger_id=req.body["trigger_id"], view=view)
+            return None
+    return message.text, as_dicts(message_blocks(message, header=False))
+
+
+def run_meeting_command(req: CommandRequest) -> None:
+    """Shows the next meeting, or the proposal waiting for the caller; otherwise opens the modal."""
+    shown = meeting_overview(req.deps, req.team_id, req.user_id)
+    if shown is not None:
+        req.respond(text=shown[0], blocks=shown[1])
+        return
+    with session_scope(req.deps.session_factory) as session:
+        actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
+        convention = meetings.plannable_convention(session, actor.person)
+        view = _plan_view(req.deps, actor, convention, kind="new", team_id=req.team_id)
+    req.client.views_open(trigger_id=req.body["trigger_id"], view=view)
 
 
 # -- the meeting form --------------------------------------------------------------------------

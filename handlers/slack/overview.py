@@ -64,7 +64,7 @@ def status_infos(session: Session, deps: Deps, actor: Actor) -> list[conventions
 def show_status(req: CommandRequest) -> None:
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
-        blocks = as_dicts(status_blocks(actor.lang, status_infos(session, req.deps, actor)))
+        blocks = as_dicts(status_blocks(actor.lang, status_infos(session, req.deps, actor), actor.tz))
         fallback = t(actor.lang, "cmd.statut")
     req.respond(text=fallback, blocks=blocks)
 

@@ -11,7 +11,8 @@ from storage.models import Convention, Reminder
 from tests.support.harness import Harness
 from tests.support.slack_emulator import text_of
 
-FRENCH = ("Je ne connais pas", "ce que vous pouvez faire", "réservé à", "aucune convention", "Choisissez")
+FRENCH = ("Je ne connais pas", "ce que vous pouvez faire", "réservé à", "aucune convention", "Choisissez",
+          "rappels")
 ENGLISH = ("what you can do", "I don't know", "is for:", "no ongoing agreement", "Choose `")
 
 words = st.sampled_from(["aide", "statut", "jumeler", "convention", "coordonnateurs", "help", "pair", "status",

@@ -134,15 +134,17 @@ def test_pause_usage_errors(bot: Harness) -> None:
     assert "n'étaient pas en pause" in bot.last_response()["text"]
 
 
-def test_nudge_button_explains_what_to_do(bot: Harness) -> None:
+def test_nudge_button_opens_the_meeting_modal(bot: Harness) -> None:
     pair_and_accept(bot, start="2026-11-23")
     bot.clock.set(datetime(2026, 12, 28, 17, 0, tzinfo=UTC))
     bot.mentorat.jobs.tick()
     nudge = _nudges(bot, "UMENTOR")[0]
     bot.click("UMENTOR", "nudge-meeting-plan", button_value(nudge, "nudge-meeting-plan") or "", message=nudge)
-    assert "Écrivez à <@UMENTEE>" in bot.last_response()["text"]
+    assert bot.emulator.views_opened()[-1]["callback_id"] == "meeting-form-submit"
+    opened = len(bot.emulator.views_opened())
     bot.click("UOTHER", "nudge-meeting-plan", button_value(nudge, "nudge-meeting-plan") or "", message=nudge)
     assert "concerne d'autres personnes" in bot.last_response()["text"]
+    assert len(bot.emulator.views_opened()) == opened
 
 
 def test_tick_command_delivers_what_is_due(bot: Harness) -> None:

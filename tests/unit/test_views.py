@@ -41,8 +41,22 @@ def test_message_rendering_and_limits() -> None:
         context="note",
     )
     blocks = as_dicts(message_blocks(message))
-    assert [b["type"] for b in blocks] == ["header", "section", "section", "context", "divider", "actions"]
-    assert len(blocks[1]["text"]["text"]) == 3000 and blocks[1]["text"]["text"].endswith("…")
+    # A long section is split over several blocks, within Slack's 3,000 characters each, none of it lost.
+    assert [b["type"] for b in blocks] == ["header", "section", "section", "section", "context", "divider", "actions"]
+    assert all(len(b["text"]["text"]) <= 3000 for b in blocks[1:3])
+    assert "".join(b["text"]["text"] for b in blocks[1:3]) == "*A*\n" + "x" * 5000
     label = {"type": "plain_text", "text": "J'accepte", "emoji": True}
     assert blocks[-1]["elements"][0] == {"type": "button", "text": label,
                                          "action_id": "convention-accept", "value": "7", "style": "primary"}
+
+
+def test_typed_text_is_shown_as_typed_and_split_only_between_words() -> None:
+    typed = "Plan <@U123> & <https://evil.example|clic> " + "mot " * 900
+    message = Message(text="Titre", sections=(Section("Ordre du jour", typed, literal=True),), headline=False)
+    blocks = as_dicts(message_blocks(message))
+    parts = [b["text"] for b in blocks if b["type"] == "section"][1:]
+    assert all(p.get("verbatim") is True and len(p["text"]) <= 3000 for p in parts) and len(parts) == 2
+    joined = "".join(p["text"] for p in parts)
+    assert "&lt;@U123&gt; &amp; &lt;https://evil.example|clic&gt;" in joined
+    assert joined.count("mot") == 900, "nothing cut off"
+    assert not parts[0]["text"].endswith("mo") and not parts[1]["text"].startswith("t ")

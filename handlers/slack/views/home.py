@@ -20,7 +20,8 @@ from handlers.slack.ids import ActionId
 from handlers.slack.views.status import status_blocks
 
 
-def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coordinators: list[str]) -> View:
+def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coordinators: list[str],
+              tz: str = "America/Toronto") -> View:
     blocks: list[Block] = [
         HeaderBlock(text=t(lang, "home.title")),
         SectionBlock(text=MarkdownTextObject(text=t(lang, "home.intro"))),
@@ -28,7 +29,16 @@ def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coord
     buttons = [ButtonElement(text=t(lang, "home.button.help"), action_id=ActionId.HOME_HELP_SHOW, value="help")]
     if infos:
         blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text="*" + t(lang, "home.your_conventions") + "*"))]
-        blocks += status_blocks(lang, infos)
+        blocks += status_blocks(lang, infos, tz)
+        running = [i for i in infos if i.convention.status in ("active", "closing")]
+        if running:
+            buttons.append(ButtonElement(text=t(lang, "home.button.meeting"), action_id=ActionId.HOME_MEETING_PLAN,
+                                         value=str(running[0].convention.id), style="primary"))
+            if any(i.role == "mentee" for i in running):
+                buttons.append(ButtonElement(text=t(lang, "home.button.agenda"), action_id=ActionId.HOME_AGENDA_WRITE,
+                                             value="agenda"))
+            buttons.append(ButtonElement(text=t(lang, "home.button.notes"), action_id=ActionId.HOME_NOTES_SHOW,
+                                         value="notes"))
         buttons += [
             ButtonElement(text=t(lang, "home.button.status"), action_id=ActionId.HOME_STATUS_SHOW, value="status"),
             ButtonElement(text=t(lang, "home.button.convention"), action_id=ActionId.HOME_CONVENTION_SHOW,

@@ -5,11 +5,19 @@ from __future__ import annotations
 from slack_sdk.models.blocks import Block, DividerBlock, MarkdownTextObject, SectionBlock
 
 from bot.i18n import t
-from bot.i18n.dates import format_day
+from bot.i18n.dates import format_day, format_moment
 from bot.services.conventions import StatusInfo
 
 
-def status_blocks(lang: str, infos: list[StatusInfo]) -> list[Block]:
+def _meeting_line(lang: str, tz: str, info: StatusInfo) -> str:
+    if info.next_meeting is not None:
+        return t(lang, "status.meeting.next", when=format_moment(info.next_meeting.starts_at, tz, lang))
+    if info.proposal is not None:
+        return t(lang, "status.meeting.proposed", when=format_moment(info.proposal.starts_at, tz, lang))
+    return t(lang, "status.meeting.none")
+
+
+def status_blocks(lang: str, infos: list[StatusInfo], tz: str) -> list[Block]:
     if not infos:
         return [SectionBlock(text=MarkdownTextObject(text=t(lang, "status.none")))]
     blocks: list[Block] = []
@@ -22,6 +30,7 @@ def status_blocks(lang: str, infos: list[StatusInfo]) -> list[Block]:
             t(lang, "status.phase", phase=t(lang, f"phase.{info.phase.value}"), month=info.month, months=info.months),
             t(lang, "status.dates", start=format_day(c.starts_on, lang), end=format_day(c.planned_end_on, lang)),
             t(lang, "status.meetings", held=info.meetings_held, expected=info.meetings_expected),
+            _meeting_line(lang, tz, info),
             t(lang, "status.next", next=t(lang, info.next_step, other=f"<@{other.external_id}>",
                                           start=format_day(c.starts_on, lang))),
         ]
