@@ -31,6 +31,7 @@ COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("convention", ("agreement",), PARTICIPANTS, "cmd.convention"),
     SubCommand("prochaine-rencontre", ("next-meeting", "rencontre", "meeting"), PARTICIPANTS,
                "cmd.prochaine-rencontre"),
+    SubCommand("objectifs", ("objectives", "goals"), PARTICIPANTS, "cmd.objectifs"),
     SubCommand("ordre-du-jour", ("agenda", "odj"), PARTICIPANTS, "cmd.ordre-du-jour"),
     SubCommand("notes", ("note",), PARTICIPANTS, "cmd.notes"),
     SubCommand("jumeler", ("pair",), COORDINATORS, "cmd.jumeler"),

@@ -240,6 +240,49 @@ class Meeting(Base):
         return self.starts_at + timedelta(minutes=self.duration_minutes)
 
 
+class ObjectiveStatus(StrEnum):
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    REACHED = "reached"
+    DROPPED = "dropped"
+
+
+class Objective(Base):
+    """One objective of the pair: the mentee's growth, set together, reviewed along the way."""
+
+    __tablename__ = "objectives"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    horizon: Mapped[str] = mapped_column(String(8), default="short")  # short | long
+    due_on: Mapped[date | None] = mapped_column(Date)
+    success_measure: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default=ObjectiveStatus.TODO)
+    progress: Mapped[int] = mapped_column(Integer, default=0)  # percent
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class ObjectiveUpdate(Base):
+    """The history of an objective: its creation, each update, the mentor's feedback."""
+
+    __tablename__ = "objective_updates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    objective_id: Mapped[int] = mapped_column(ForeignKey("objectives.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(16))  # created | update | feedback
+    status: Mapped[str | None] = mapped_column(String(16))
+    progress: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+    author: Mapped[Person | None] = relationship()
+
+
 class Note(Base):
     """A private note: seen by its author only, unless they share it with the pair."""
 

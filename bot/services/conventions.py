@@ -208,7 +208,10 @@ def accept(session: Session, *, convention_id: int, person: Person, now: datetim
     if written:
         _audit(session, convention, "convention.accepted", person, now)
     if activated:
+        from bot.services.objectives import plan_reviews  # objectives builds on this module
+
         _audit(session, convention, "convention.activated", None, now)
+        plan_reviews(session, convention, now)
         recipients = [convention.mentor_id, convention.mentee_id]
         if convention.paired_by_id is not None:
             recipients.append(convention.paired_by_id)

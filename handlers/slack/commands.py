@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from bot.commands import parse, suggest
 from bot.i18n import t
-from handlers.slack import convention, coordinators, journal, meetings, overview, pairing, reminders
+from handlers.slack import convention, coordinators, journal, meetings, objectives, overview, pairing, reminders
 from handlers.slack.deps import Deps, resolve_actor
 from handlers.slack.request import CommandHandler, CommandRequest
 from storage.db import session_scope
@@ -18,6 +18,7 @@ HANDLERS: dict[str, CommandHandler] = {
     "langue": overview.set_language,
     "convention": convention.run_convention_command,
     "prochaine-rencontre": meetings.run_meeting_command,
+    "objectifs": objectives.run_objectives_command,
     "ordre-du-jour": journal.run_agenda_command,
     "notes": journal.run_notes_command,
     "jumeler": pairing.run_pair_command,

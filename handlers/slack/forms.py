@@ -130,3 +130,42 @@ class FormContext:
                        convention_id=data.get("convention_id"), meeting_id=data.get("meeting_id"))
         except (ValueError, KeyError, TypeError):
             return None
+
+
+def _option_value(view: dict[str, Any], block: str, action: str) -> str | None:
+    return (_value(view, block, action).get("selected_option") or {}).get("value")
+
+
+@dataclass(frozen=True)
+class ObjectiveForm:
+    title: str
+    description: str
+    horizon: str | None
+    due: date | None
+    success: str
+
+    @classmethod
+    def from_view(cls, view: dict[str, Any]) -> ObjectiveForm:
+        raw = _value(view, BlockId.OBJECTIVE_DUE, FieldId.OBJECTIVE_DUE).get("selected_date")
+        try:
+            due = date.fromisoformat(raw) if raw else None
+        except ValueError:
+            due = None
+        return cls(title=_text(view, BlockId.OBJECTIVE_TITLE, FieldId.OBJECTIVE_TITLE),
+                   description=_text(view, BlockId.OBJECTIVE_DESCRIPTION, FieldId.OBJECTIVE_DESCRIPTION),
+                   horizon=_option_value(view, BlockId.OBJECTIVE_HORIZON, FieldId.OBJECTIVE_HORIZON),
+                   due=due, success=_text(view, BlockId.OBJECTIVE_SUCCESS, FieldId.OBJECTIVE_SUCCESS))
+
+
+@dataclass(frozen=True)
+class ObjectiveUpdateForm:
+    status: str | None
+    progress: int | None
+    comment: str
+
+    @classmethod
+    def from_view(cls, view: dict[str, Any]) -> ObjectiveUpdateForm:
+        raw = _option_value(view, BlockId.OBJECTIVE_PROGRESS, FieldId.OBJECTIVE_PROGRESS)
+        return cls(status=_option_value(view, BlockId.OBJECTIVE_STATUS, FieldId.OBJECTIVE_STATUS),
+                   progress=int(raw) if raw and raw.isdigit() else None,
+                   comment=_text(view, BlockId.OBJECTIVE_COMMENT, FieldId.OBJECTIVE_COMMENT))

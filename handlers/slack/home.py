@@ -7,28 +7,14 @@ from slack_sdk import WebClient
 from slack_sdk.models.views import View
 
 from bot.i18n import t
-from bot.services.roles import Role, coordinator_names
 from handlers.slack import journal, meetings, overview, pairing
 from handlers.slack.convention import show_conventions
 from handlers.slack.deps import Deps, ids_from_body, resolve_actor
+from handlers.slack.home_publish import publish_home
 from handlers.slack.ids import ActionId
 from handlers.slack.render import as_dicts
-from handlers.slack.views.home import home_view
 from handlers.slack.views.status import status_blocks
 from storage.db import session_scope
-
-
-def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> None:
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
-        view = home_view(
-            actor.lang,
-            infos=overview.status_infos(session, deps, actor),
-            is_coordinator=Role.COORDINATOR in actor.roles,
-            coordinators=coordinator_names(session, actor.programme, deps.rule),
-            tz=actor.tz,
-        )
-    client.views_publish(user_id=user_id, view=view)
 
 
 def _info_modal(title: str, blocks: list[dict], close: str) -> View:

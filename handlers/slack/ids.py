@@ -20,6 +20,11 @@ class ActionId(StrEnum):
     MEETING_MISSED = actions.MEETING_MISSED
     AGENDA_WRITE = actions.AGENDA_WRITE
     NOTE_WRITE = actions.NOTE_WRITE
+    OBJECTIVES_SHOW = actions.OBJECTIVES_SHOW
+    OBJECTIVE_ADD = actions.OBJECTIVE_ADD
+    OBJECTIVE_UPDATE = actions.OBJECTIVE_UPDATE
+    OBJECTIVE_FEEDBACK = actions.OBJECTIVE_FEEDBACK
+    OBJECTIVE_HISTORY = actions.OBJECTIVE_HISTORY
     HOME_MEETING_PLAN = "home-meeting-plan"
     HOME_AGENDA_WRITE = "home-agenda-write"
     HOME_NOTES_SHOW = "home-notes-show"
@@ -35,6 +40,9 @@ class CallbackId(StrEnum):
     MEETING_CANCEL_SUBMIT = "meeting-cancel-submit"
     AGENDA_FORM_SUBMIT = "agenda-form-submit"
     NOTE_FORM_SUBMIT = "note-form-submit"
+    OBJECTIVE_ADD_SUBMIT = "objective-add-submit"
+    OBJECTIVE_UPDATE_SUBMIT = "objective-update-submit"
+    OBJECTIVE_FEEDBACK_SUBMIT = "objective-feedback-submit"
 
 
 class BlockId(StrEnum):
@@ -50,6 +58,14 @@ class BlockId(StrEnum):
     MEETING_REASON = "meeting-reason"
     NOTE_BODY = "note-body"
     NOTE_SHARE = "note-share"
+    OBJECTIVE_TITLE = "objective-title"
+    OBJECTIVE_DESCRIPTION = "objective-description"
+    OBJECTIVE_HORIZON = "objective-horizon"
+    OBJECTIVE_DUE = "objective-due"
+    OBJECTIVE_SUCCESS = "objective-success"
+    OBJECTIVE_STATUS = "objective-status"
+    OBJECTIVE_PROGRESS = "objective-progress"
+    OBJECTIVE_COMMENT = "objective-comment"
 
 
 class FieldId(StrEnum):
@@ -65,3 +81,11 @@ class FieldId(StrEnum):
     MEETING_REASON = "meeting-reason-input"
     NOTE_BODY = "note-body-input"
     NOTE_SHARE = "note-share-check"
+    OBJECTIVE_TITLE = "objective-title-input"
+    OBJECTIVE_DESCRIPTION = "objective-description-input"
+    OBJECTIVE_HORIZON = "objective-horizon-choose"
+    OBJECTIVE_DUE = "objective-due-pick"
+    OBJECTIVE_SUCCESS = "objective-success-input"
+    OBJECTIVE_STATUS = "objective-status-choose"
+    OBJECTIVE_PROGRESS = "objective-progress-select"
+    OBJECTIVE_COMMENT = "objective-comment-input"

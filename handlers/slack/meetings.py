@@ -24,6 +24,7 @@ from bot.services.meeting_messages import (
 from bot.services.message_refs import messages_about
 from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, resolve_actor
 from handlers.slack.forms import FormContext, MeetingForm
+from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.request import CommandRequest
@@ -115,6 +116,7 @@ class Saved:
     lang: str
     text: str
     retired: list[int]
+    convention_id: int
 
 
 def save_meeting_form(deps: Deps, context: FormContext, user_id: str, form: MeetingForm) -> Saved:
@@ -134,7 +136,7 @@ def save_meeting_form(deps: Deps, context: FormContext, user_id: str, form: Meet
         meeting = proposal.meeting
         other = meetings.other_side(meeting.convention, actor.person)
         text = t(actor.lang, "meeting.proposal.sent", other=_mention(other), when=when(meeting, actor.lang, actor.tz))
-        return Saved(actor.lang, text, proposal.retired)
+        return Saved(actor.lang, text, proposal.retired, meeting.convention_id)
 
 
 def retire_messages(deps: Deps, purpose: str, meeting_ids: list[int], key: str,
@@ -177,8 +179,10 @@ def confirm_proposal(deps: Deps, body: dict, action: dict, respond: Respond) -> 
                                   now=deps.clock.now())
         key = "meeting.closed.already" if result.already else "meeting.closed.confirmed"
         message = proposal_closed_message(result.meeting, actor.person, key)
+        convention_id = result.meeting.convention_id
     respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
     deps.deliver_now()
+    refresh_homes(deps, deps.client, team_id, convention_id)
 
 
 def open_counter_modal(deps: Deps, client: WebClient, body: dict, action: dict) -> None:
@@ -245,10 +249,12 @@ def answer_checkin(deps: Deps, body: dict, action: dict, respond: Respond) -> No
         else:
             message = outcome_followup(result.meeting, actor.person, result.outcome.value)
         meeting_id, person_id, already = result.meeting.id, actor.person.id, result.already
+        convention_id = result.meeting.convention_id
     respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
     if not already:
         retire_messages(deps, "meeting_checkin", [meeting_id], "checkin.closed", skip_person=person_id)
         deps.deliver_now()
+        refresh_homes(deps, deps.client, team_id, convention_id)
 
 
 def register(app: App, deps: Deps) -> None:
@@ -285,6 +291,7 @@ def register(app: App, deps: Deps) -> None:
             _dm(client, user_id, saved.text)
             retire_messages(deps, "meeting_proposal", saved.retired, "meeting.closed.replaced")
             deps.deliver_now()
+            refresh_homes(deps, client, context.team_id, saved.convention_id)
 
         if not deps.work.submit(after):
             after()
@@ -300,14 +307,20 @@ def register(app: App, deps: Deps) -> None:
         try:
             with session_scope(deps.session_factory) as session:
                 actor = resolve_actor(session, deps, context.team_id, user_id)
-                meetings.cancel(session, meeting_id=context.meeting_id, person=actor.person, reason=form.reason,
-                                now=deps.clock.now())
+                cancelled = meetings.cancel(session, meeting_id=context.meeting_id, person=actor.person,
+                                            reason=form.reason, now=deps.clock.now())
+                convention_id = cancelled.convention_id
         except DomainError as error:
             if _field_errors(ack, deps, context, user_id, error):
                 return
             ack()
             raise
         ack()
-        if not deps.work.submit(deps.deliver_now):
+
+        def after() -> None:
             deps.deliver_now()
+            refresh_homes(deps, deps.client, context.team_id, convention_id)
+
+        if not deps.work.submit(after):
+            after()
 

@@ -17,11 +17,12 @@ from slack_sdk.models.views import View
 from bot.i18n import t
 from bot.services.conventions import StatusInfo
 from handlers.slack.ids import ActionId
+from handlers.slack.render import as_typed
 from handlers.slack.views.status import status_blocks
 
 
 def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coordinators: list[str],
-              tz: str = "America/Toronto") -> View:
+              tz: str = "America/Toronto", objectives: dict[int, list[str]] | None = None) -> View:
     blocks: list[Block] = [
         HeaderBlock(text=t(lang, "home.title")),
         SectionBlock(text=MarkdownTextObject(text=t(lang, "home.intro"))),
@@ -30,6 +31,12 @@ def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coord
     if infos:
         blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text="*" + t(lang, "home.your_conventions") + "*"))]
         blocks += status_blocks(lang, infos, tz)
+        for info in infos:
+            lines = (objectives or {}).get(info.convention.id)
+            if lines:
+                shown = "\n".join(f"• {as_typed(line)}" for line in lines[:8])
+                blocks.append(SectionBlock(text=MarkdownTextObject(
+                    text=f"*{t(lang, 'home.objectives')}*\n{shown}"[:3000], verbatim=True)))
         running = [i for i in infos if i.convention.status in ("active", "closing")]
         if running:
             buttons.append(ButtonElement(text=t(lang, "home.button.meeting"), action_id=ActionId.HOME_MEETING_PLAN,

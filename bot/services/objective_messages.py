@@ -1,0 +1,79 @@
+"""What people read about objectives: the grouped news of the other side's edits, the review reminder."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.i18n import t
+from bot.i18n.dates import format_day
+from bot.notify import Button, Message, Section
+from bot.services import actions
+from bot.services.meetings import other_side
+from bot.services.objectives import news_since, of_convention
+from bot.services.people import language_of
+from storage.models import Convention, Objective, ObjectiveUpdate, Person, Reminder
+
+
+def progress_bar(percent: int) -> str:
+    filled = max(0, min(10, round(percent / 10)))
+    return "▓" * filled + "░" * (10 - filled) + f" {percent} %"
+
+
+def objective_line(objective: Objective, lang: str) -> str:
+    """One objective in a list: « title » — horizon, status, progress, due date (the title as typed)."""
+    parts = [t(lang, f"objective.horizon.{objective.horizon}"), t(lang, f"objective.status.{objective.status}"),
+             progress_bar(objective.progress)]
+    if objective.due_on:
+        parts.append(t(lang, "objective.due", day=format_day(objective.due_on, lang)))
+    return f"« {objective.title} » — " + " · ".join(parts)
+
+
+def _update_line(update: ObjectiveUpdate, objective: Objective, lang: str) -> str:
+    if update.kind == "created":
+        line = t(lang, "objective.news.created", title=objective.title)
+    elif update.kind == "feedback":
+        line = t(lang, "objective.news.feedback", title=objective.title)
+    else:
+        line = t(lang, "objective.news.updated", title=objective.title,
+                 status=t(lang, f"objective.status.{update.status}"), progress=update.progress)
+    return f"{line} — {update.comment}" if update.comment else line
+
+
+def _news(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    convention = session.get(Convention, reminder.convention_id)
+    if convention is None:
+        return None
+    since = datetime.fromisoformat(reminder.payload.get("since") or reminder.created_at.isoformat())
+    updates = news_since(session, convention, person, since)
+    if not updates:
+        return None
+    lang = language_of(person, convention.programme.language)
+    other = other_side(convention, person)
+    lines = [_update_line(u, session.get(Objective, u.objective_id), lang) for u in updates]  # type: ignore[arg-type]
+    text = t(lang, "objective.news.title", person=f"<@{other.external_id}>", count=len(updates))
+    return Message(text=text, sections=(Section(None, "\n".join(f"• {line}" for line in lines), literal=True),),
+                   buttons=(Button(t(lang, "objective.button.show"), actions.OBJECTIVES_SHOW, str(convention.id),
+                                   style="primary"),), headline=False)
+
+
+def _review(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    convention = session.get(Convention, reminder.convention_id)
+    if convention is None or convention.status not in ("active", "closing"):
+        return None
+    lang = language_of(person, convention.programme.language)
+    other = other_side(convention, person)
+    month = reminder.payload.get("month", 0)
+    text = t(lang, "objective.review.title", month=month, months=convention.programme.length_months,
+             other=f"<@{other.external_id}>")
+    found = of_convention(session, convention)
+    body = "\n".join(f"• {objective_line(o, lang)}" for o in found) if found else t(lang, "objective.review.none")
+    return Message(text=text, sections=(Section(t(lang, "objective.list.title"), body, literal=bool(found)),),
+                   buttons=(Button(t(lang, "objective.button.show"), actions.OBJECTIVES_SHOW, str(convention.id),
+                                   style="primary"),
+                            Button(t(lang, "objective.button.add"), actions.OBJECTIVE_ADD, str(convention.id))),
+                   headline=False)
+
+
+COMPOSERS = {"objective_news": _news, "objectives_review": _review}

@@ -1,0 +1,211 @@
+"""Objectives: set together, updated along the way with their history, reviewed every three months.
+
+Either side may add or update; the mentor may answer an update with feedback. The other person
+is told, grouped: edits within GROUP_WINDOW of the first one go out as one message.
+Coordinators only ever get counts (see `counts`), never a title or a comment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.services import outbox
+from bot.services.conventions import add_months
+from bot.services.errors import InvalidInput, NotAllowed, NotFound
+from bot.services.meetings import other_side, plannable_convention, require_member
+from bot.services.people import timezone_of
+from scheduling.timing import next_good_moment
+from storage.models import (
+    AuditEvent,
+    Convention,
+    Objective,
+    ObjectiveStatus,
+    ObjectiveUpdate,
+    Person,
+    Reminder,
+    ReminderStatus,
+)
+
+TITLE_LIMIT = 150
+TEXT_LIMIT = 3000
+GROUP_WINDOW = timedelta(minutes=10)
+HORIZONS = ("short", "long")
+NEWS = "objective_news"
+REVIEW = "objectives_review"
+
+
+@dataclass(frozen=True)
+class ObjectiveDraft:
+    title: str
+    description: str
+    horizon: str | None
+    due_on: date | None
+    success_measure: str
+
+
+def _check_text(value: str, field: str, limit: int = TEXT_LIMIT) -> str | None:
+    value = value.strip()
+    if len(value) > limit:
+        raise InvalidInput("error.objective.too_long", field=field, limit=limit)
+    return value or None
+
+
+def _objective(session: Session, objective_id: int, person: Person) -> Objective:
+    objective = session.get(Objective, objective_id)
+    if objective is None:
+        raise NotFound("objective.not_yours")
+    convention = session.get(Convention, objective.convention_id)
+    assert convention is not None
+    if convention.mentor_id != person.id and convention.mentee_id != person.id:
+        raise NotAllowed("objective.not_yours")
+    return objective
+
+
+def add(session: Session, *, person: Person, draft: ObjectiveDraft, today: date, now: datetime,
+        convention_id: int | None = None) -> Objective:
+    convention = plannable_convention(session, person, convention_id)
+    title = draft.title.strip()
+    if not title:
+        raise InvalidInput("error.objective.title_missing", field="title")
+    if len(title) > TITLE_LIMIT:
+        raise InvalidInput("error.objective.too_long", field="title", limit=TITLE_LIMIT)
+    if draft.horizon not in HORIZONS:
+        raise InvalidInput("error.objective.horizon", field="horizon")
+    if draft.due_on is not None and draft.due_on < today:
+        raise InvalidInput("error.objective.due_past", field="due")
+    objective = Objective(
+        convention_id=convention.id, created_by_id=person.id, title=title,
+        description=_check_text(draft.description, "description"), horizon=draft.horizon, due_on=draft.due_on,
+        success_measure=_check_text(draft.success_measure, "success"), status=ObjectiveStatus.TODO, progress=0,
+        created_at=now, updated_at=now,
+    )
+    session.add(objective)
+    session.flush()
+    session.add(ObjectiveUpdate(objective_id=objective.id, author_id=person.id, kind="created",
+                                status=objective.status, progress=0, created_at=now))
+    _tell_other(session, convention, person, now)
+    _audit(session, convention, person, "objective.added", now)
+    return objective
+
+
+def update(session: Session, *, person: Person, objective_id: int, status: str | None, progress: int | None,
+           comment: str, now: datetime) -> Objective:
+    objective = _objective(session, objective_id, person)
+    if status not in {s.value for s in ObjectiveStatus}:
+        raise InvalidInput("error.objective.status", field="status")
+    if progress is None or not 0 <= progress <= 100:
+        raise InvalidInput("error.objective.progress", field="progress")
+    if status == ObjectiveStatus.REACHED:
+        progress = 100
+    objective.status, objective.progress, objective.updated_at = status, progress, now
+    session.add(ObjectiveUpdate(objective_id=objective.id, author_id=person.id, kind="update", status=status,
+                                progress=progress, comment=_check_text(comment, "comment"), created_at=now))
+    convention = session.get(Convention, objective.convention_id)
+    assert convention is not None
+    _tell_other(session, convention, person, now)
+    _audit(session, convention, person, "objective.updated", now)
+    return objective
+
+
+def feedback(session: Session, *, person: Person, objective_id: int, comment: str, now: datetime) -> Objective:
+    """The mentor's answer to an update (a comment in the history)."""
+    objective = _objective(session, objective_id, person)
+    convention = session.get(Convention, objective.convention_id)
+    assert convention is not None
+    if convention.mentor_id != person.id:
+        raise NotAllowed("objective.mentor_only")
+    text = _check_text(comment, "comment")
+    if not text:
+        raise InvalidInput("error.objective.feedback_missing", field="comment")
+    session.add(ObjectiveUpdate(objective_id=objective.id, author_id=person.id, kind="feedback", comment=text,
+                                created_at=now))
+    _tell_other(session, convention, person, now)
+    _audit(session, convention, person, "objective.feedback", now)
+    return objective
+
+
+def _tell_other(session: Session, convention: Convention, author: Person, now: datetime) -> None:
+    """One pending 'news' message per recipient: later edits join it instead of adding messages."""
+    other = other_side(convention, author)
+    pending = session.scalar(select(func.count(Reminder.id)).where(
+        Reminder.kind == NEWS, Reminder.recipient_id == other.id, Reminder.convention_id == convention.id,
+        Reminder.status.in_((ReminderStatus.PENDING, ReminderStatus.CLAIMED))))
+    if pending:
+        return
+    outbox.enqueue(session, kind=NEWS, recipient_id=other.id, convention_id=convention.id,
+                   due_at=now + GROUP_WINDOW, now=now, payload={"since": now.isoformat()},
+                   dedupe_key=f"{NEWS}:{convention.id}:{other.id}:{now.isoformat()}")
+
+
+def _audit(session: Session, convention: Convention, person: Person, action: str, now: datetime) -> None:
+    session.add(AuditEvent(at=now, workspace_id=convention.programme.workspace_id, actor_id=person.id,
+                           action=action, convention_id=convention.id, detail={}))
+
+
+def of_convention(session: Session, convention: Convention) -> list[Objective]:
+    return list(session.scalars(select(Objective).where(Objective.convention_id == convention.id)
+                                .order_by(Objective.horizon.desc(), Objective.id)))
+
+
+def for_person(session: Session, person: Person, convention_id: int | None = None) -> tuple[Convention,
+                                                                                            list[Objective]]:
+    convention = plannable_convention(session, person, convention_id)
+    require_member(convention, person)
+    return convention, of_convention(session, convention)
+
+
+def history(session: Session, person: Person, objective_id: int) -> tuple[Objective, list[ObjectiveUpdate]]:
+    objective = _objective(session, objective_id, person)
+    rows = session.scalars(select(ObjectiveUpdate).where(ObjectiveUpdate.objective_id == objective.id)
+                           .order_by(ObjectiveUpdate.created_at, ObjectiveUpdate.id))
+    return objective, list(rows)
+
+
+def news_since(session: Session, convention: Convention, reader: Person, since: datetime) -> list[ObjectiveUpdate]:
+    """What the other person did to the objectives since `since` (for the grouped message)."""
+    return list(session.scalars(
+        select(ObjectiveUpdate).join(Objective, Objective.id == ObjectiveUpdate.objective_id)
+        .where(Objective.convention_id == convention.id, ObjectiveUpdate.author_id != reader.id,
+               ObjectiveUpdate.created_at >= since)
+        .order_by(ObjectiveUpdate.created_at, ObjectiveUpdate.id)))
+
+
+def review_months(length_months: int) -> list[int]:
+    """Every three months of the convention, and its mid-point."""
+    months = set(range(3, length_months, 3))
+    months.add(length_months // 2)
+    return sorted(m for m in months if 0 < m < length_months)
+
+
+def plan_reviews(session: Session, convention: Convention, now: datetime) -> None:
+    """Written when the convention starts: the review reminders, at the programme's hour, local."""
+    programme = convention.programme
+    for month in review_months(programme.length_months):
+        day = add_months(convention.starts_on, month)
+        for side in (convention.mentor, convention.mentee):
+            tz = timezone_of(side, programme.timezone)
+            local_midnight = datetime.combine(day, time(0, 0), tzinfo=ZoneInfo(tz))
+            due = next_good_moment(local_midnight, tz, programme.reminder_hour)
+            if due < now:
+                continue
+            outbox.enqueue(session, kind=REVIEW, recipient_id=side.id, convention_id=convention.id, due_at=due,
+                           now=now, payload={"month": month}, dedupe_key=f"{REVIEW}:{convention.id}:{month}:{side.id}")
+
+
+@dataclass(frozen=True)
+class Counts:
+    set: int
+    reached: int
+
+
+def counts(session: Session, convention_id: int) -> Counts:
+    """The only thing about objectives a coordinator may see."""
+    rows = session.execute(select(Objective.status, func.count(Objective.id))
+                           .where(Objective.convention_id == convention_id).group_by(Objective.status)).all()
+    by_status = dict(rows)  # type: ignore[arg-type]
+    return Counts(set=sum(by_status.values()), reached=by_status.get(ObjectiveStatus.REACHED, 0))

@@ -1,0 +1,48 @@
+"""Publishing the App Home tab; called when it is opened and after every change to a pair's journal."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.services import objectives
+from bot.services.objective_messages import objective_line
+from bot.services.roles import Role, coordinator_names
+from handlers.slack import overview
+from handlers.slack.deps import Deps, resolve_actor
+from handlers.slack.views.home import home_view
+from storage.db import session_scope
+from storage.models import Convention
+
+log = logging.getLogger(__name__)
+
+
+def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> None:
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        infos = overview.status_infos(session, deps, actor)
+        goals = {i.convention.id: [objective_line(o, actor.lang)
+                                   for o in objectives.of_convention(session, i.convention)] for i in infos}
+        view = home_view(
+            actor.lang,
+            infos=infos,
+            is_coordinator=Role.COORDINATOR in actor.roles,
+            coordinators=coordinator_names(session, actor.programme, deps.rule),
+            tz=actor.tz,
+            objectives=goals,
+        )
+    client.views_publish(user_id=user_id, view=view)
+
+
+def refresh_homes(deps: Deps, client: WebClient, team_id: str, convention_id: int) -> None:
+    """Both sides' Home tabs, after a change. A failure only leaves a tab stale until it is reopened."""
+    with session_scope(deps.session_factory) as session:
+        convention = session.get(Convention, convention_id)
+        users = [convention.mentor.external_id, convention.mentee.external_id] if convention else []
+    for user_id in users:
+        try:
+            publish_home(deps, client, team_id, user_id)
+        except SlackApiError as exc:
+            log.warning("could not refresh an App Home: %s", exc.response.get("error"))

@@ -1,0 +1,178 @@
+"""`/mentorat objectifs`: list, add, update (with history), the mentor's feedback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+from sqlalchemy.orm import Session
+
+from bot.i18n import t
+from bot.i18n.dates import format_moment
+from bot.services import objectives
+from bot.services.errors import DomainError, NotAllowed
+from bot.services.meetings import other_side
+from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, resolve_actor
+from handlers.slack.forms import FormContext, ObjectiveForm, ObjectiveUpdateForm
+from handlers.slack.home_publish import refresh_homes
+from handlers.slack.ids import ActionId, BlockId, CallbackId
+from handlers.slack.request import CommandRequest
+from handlers.slack.views.objectives import add_modal, feedback_modal, history_modal, objectives_blocks, update_modal
+from storage.db import session_scope
+from storage.models import Convention, Objective
+
+FIELD_BLOCKS = {"title": BlockId.OBJECTIVE_TITLE, "description": BlockId.OBJECTIVE_DESCRIPTION,
+                "horizon": BlockId.OBJECTIVE_HORIZON, "due": BlockId.OBJECTIVE_DUE,
+                "success": BlockId.OBJECTIVE_SUCCESS, "status": BlockId.OBJECTIVE_STATUS,
+                "progress": BlockId.OBJECTIVE_PROGRESS, "comment": BlockId.OBJECTIVE_COMMENT}
+
+
+def _mention(person) -> str:  # type: ignore[no-untyped-def]
+    return f"<@{person.external_id}>"
+
+
+def objectives_overview(deps: Deps, team_id: str, user_id: str, convention_id: int | None = None) -> tuple[str,
+                                                                                                           list[dict]]:
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        convention, found = objectives.for_person(session, actor.person, convention_id)
+        blocks = objectives_blocks(actor.lang, found, convention_id=convention.id,
+                                   is_mentor=convention.mentor_id == actor.person.id,
+                                   other=_mention(other_side(convention, actor.person)))
+        return t(actor.lang, "objective.list.title"), blocks
+
+
+def run_objectives_command(req: CommandRequest) -> None:
+    text, blocks = objectives_overview(req.deps, req.team_id, req.user_id)
+    req.respond(text=text, blocks=blocks)
+
+
+def _open(deps: Deps, client: WebClient, body: dict, build: Callable[[Session, Actor, str], dict]) -> None:
+    team_id, user_id = ids_from_body(body)
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id)
+        view = build(session, actor, team_id)
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def _add_view(deps: Deps, convention_id: int | None) -> Callable[[Session, Actor, str], dict]:
+    def build(session: Session, actor: Actor, team_id: str) -> dict:
+        convention, _ = objectives.for_person(session, actor.person, convention_id)
+        context = FormContext(team_id=team_id, kind="objective", convention_id=convention.id)
+        return add_modal(actor.lang, other=_mention(other_side(convention, actor.person)), today=actor.today(deps),
+                         metadata=context.dumps()).to_dict()
+    return build
+
+
+def _objective_view(objective_id: int, kind: str) -> Callable[[Session, Actor, str], dict]:
+    def build(session: Session, actor: Actor, team_id: str) -> dict:
+        objective, updates = objectives.history(session, actor.person, objective_id)
+        context = FormContext(team_id=team_id, kind=kind, meeting_id=objective.id).dumps()
+        if kind == "update":
+            return update_modal(actor.lang, objective, metadata=context).to_dict()
+        if kind == "feedback":
+            convention = session.get(Convention, objective.convention_id)
+            if convention is None or convention.mentor_id != actor.person.id:
+                raise NotAllowed("objective.mentor_only")
+            last = next((u.comment for u in reversed(updates) if u.kind == "update" and u.comment), None)
+            return feedback_modal(actor.lang, objective, last=last, metadata=context).to_dict()
+        lines = [_history_line(actor, u) for u in updates]
+        return history_modal(actor.lang, objective.title, lines).to_dict()
+    return build
+
+
+def _history_line(actor: Actor, update) -> str:  # type: ignore[no-untyped-def]
+    who = update.author.display_name if update.author else "?"
+    when = format_moment(update.created_at, actor.tz, actor.lang, with_zone=False)
+    if update.kind == "created":
+        line = t(actor.lang, "objective.history.created", who=who, when=when)
+    elif update.kind == "feedback":
+        line = t(actor.lang, "objective.history.feedback", who=who, when=when)
+    else:
+        line = t(actor.lang, "objective.history.updated", who=who, when=when,
+                 status=t(actor.lang, f"objective.status.{update.status}"), progress=update.progress)
+    return f"{line} — {update.comment}" if update.comment else line
+
+
+def register(app: App, deps: Deps) -> None:
+    def on_click(action_id: str, work: Callable[[dict, dict, WebClient, Respond], None]) -> None:
+        @app.action(action_id)
+        def listener(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+            deps.ack_then(ack, body, client, respond, lambda: work(body, action, client, respond))
+
+    def show(body: dict, action: dict, client: WebClient, respond: Respond) -> None:
+        team_id, user_id = ids_from_body(body)
+        text, blocks = objectives_overview(deps, team_id, user_id, int(action["value"]))
+        channel = client.conversations_open(users=user_id)["channel"]["id"]
+        client.chat_postMessage(channel=channel, text=text, blocks=blocks)
+
+    on_click(ActionId.OBJECTIVES_SHOW, show)
+    on_click(ActionId.OBJECTIVE_ADD, lambda b, a, c, r: _open(deps, c, b, _add_view(deps, int(a["value"]))))
+    for action_id, kind in ((ActionId.OBJECTIVE_UPDATE, "update"), (ActionId.OBJECTIVE_FEEDBACK, "feedback"),
+                            (ActionId.OBJECTIVE_HISTORY, "history")):
+        on_click(action_id, lambda b, a, c, r, kind=kind: _open(deps, c, b, _objective_view(int(a["value"]), kind)))
+
+    def submitted(ack: Ack, body: dict, view: dict, client: WebClient,
+                  save: Callable[[Session, Actor, FormContext], tuple[str, int]]) -> None:
+        context = FormContext.loads(view.get("private_metadata"))
+        user_id = body["user"]["id"]
+        if context is None:
+            ack()
+            return
+        try:
+            with session_scope(deps.session_factory) as session:
+                actor = resolve_actor(session, deps, context.team_id, user_id)
+                text, convention_id = save(session, actor, context)
+        except DomainError as error:
+            block = FIELD_BLOCKS.get(error.field or "")
+            if block is not None:
+                ack(response_action="errors", errors={block: error_for(deps, context.team_id, user_id, error)})
+                return
+            ack()
+            raise
+        ack()
+
+        def after() -> None:
+            _title, blocks = objectives_overview(deps, context.team_id, user_id, convention_id)
+            channel = client.conversations_open(users=user_id)["channel"]["id"]
+            client.chat_postMessage(channel=channel, text=text, blocks=[
+                {"type": "section", "text": {"type": "mrkdwn", "text": text}}, *blocks])
+            deps.deliver_now()
+            refresh_homes(deps, client, context.team_id, convention_id)
+
+        if not deps.work.submit(after):
+            after()
+
+    @app.view(CallbackId.OBJECTIVE_ADD_SUBMIT)
+    def submit_add(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        def save(session: Session, actor: Actor, context: FormContext) -> tuple[str, int]:
+            form = ObjectiveForm.from_view(view)
+            draft = objectives.ObjectiveDraft(title=form.title, description=form.description, horizon=form.horizon,
+                                              due_on=form.due, success_measure=form.success)
+            objective = objectives.add(session, person=actor.person, draft=draft, today=actor.today(deps),
+                                       now=deps.clock.now(), convention_id=context.convention_id)
+            return t(actor.lang, "objective.added"), objective.convention_id
+
+        submitted(ack, body, view, client, save)
+
+    @app.view(CallbackId.OBJECTIVE_UPDATE_SUBMIT)
+    def submit_update(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        def save(session: Session, actor: Actor, context: FormContext) -> tuple[str, int]:
+            form = ObjectiveUpdateForm.from_view(view)
+            objective: Objective = objectives.update(session, person=actor.person, objective_id=context.meeting_id or 0,
+                                                     status=form.status, progress=form.progress, comment=form.comment,
+                                                     now=deps.clock.now())
+            return t(actor.lang, "objective.updated"), objective.convention_id
+
+        submitted(ack, body, view, client, save)
+
+    @app.view(CallbackId.OBJECTIVE_FEEDBACK_SUBMIT)
+    def submit_feedback(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        def save(session: Session, actor: Actor, context: FormContext) -> tuple[str, int]:
+            form = ObjectiveUpdateForm.from_view(view)
+            objective = objectives.feedback(session, person=actor.person, objective_id=context.meeting_id or 0,
+                                            comment=form.comment, now=deps.clock.now())
+            return t(actor.lang, "objective.feedback_sent"), objective.convention_id
+
+        submitted(ack, body, view, client, save)
