@@ -381,4 +381,5 @@ TEXTS: dict[str, str] = {
     "error.objective.progress": "Pick a progress between 0 and 100 %.",
     "error.objective.feedback_missing": "Write your feedback.",
     "home.objectives": "Objectives",
+    "home.notes": "Recent notes (visible to you)",
 }

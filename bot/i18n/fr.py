@@ -409,4 +409,5 @@ TEXTS: dict[str, str] = {
     "error.objective.progress": "Choisissez une progression entre 0 et 100 %.",
     "error.objective.feedback_missing": "Écrivez votre retour.",
     "home.objectives": "Objectifs",
+    "home.notes": "Notes récentes (visibles par vous)",
 }

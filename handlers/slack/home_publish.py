@@ -7,7 +7,7 @@ import logging
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.services import objectives
+from bot.services import notes, objectives
 from bot.services.objective_messages import objective_line
 from bot.services.roles import Role, coordinator_names
 from handlers.slack import overview
@@ -25,6 +25,8 @@ def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> N
         infos = overview.status_infos(session, deps, actor)
         goals = {i.convention.id: [objective_line(o, actor.lang)
                                    for o in objectives.of_convention(session, i.convention)] for i in infos}
+        recent = {i.convention.id: [n.note.body for n in notes.visible_notes(session, actor.person, i.convention,
+                                                                             limit=3)] for i in infos}
         view = home_view(
             actor.lang,
             infos=infos,
@@ -32,6 +34,7 @@ def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> N
             coordinators=coordinator_names(session, actor.programme, deps.rule),
             tz=actor.tz,
             objectives=goals,
+            notes=recent,
         )
     client.views_publish(user_id=user_id, view=view)
 

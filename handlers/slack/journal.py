@@ -12,6 +12,7 @@ from bot.services.errors import DomainError, NotAllowed
 from bot.services.meeting_messages import when
 from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, resolve_actor
 from handlers.slack.forms import FormContext, MeetingForm, NoteForm
+from handlers.slack.home_publish import publish_home
 from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.render import as_typed
 from handlers.slack.request import CommandRequest
@@ -167,11 +168,12 @@ def register(app: App, deps: Deps) -> None:
         ack()
         return text
 
-    def confirm_by_dm(client: WebClient, user_id: str, text: str) -> None:
+    def confirm_by_dm(client: WebClient, team_id: str, user_id: str, text: str) -> None:
         def work() -> None:
             channel = client.conversations_open(users=user_id)["channel"]["id"]
             client.chat_postMessage(channel=channel, text=text)
             deps.deliver_now()
+            publish_home(deps, client, team_id, user_id)  # the author's Home shows the new note or agenda
 
         if not deps.work.submit(work):
             work()
@@ -185,7 +187,7 @@ def register(app: App, deps: Deps) -> None:
 
         text = submitted(ack, body, view, save)
         if text:
-            confirm_by_dm(client, body["user"]["id"], text)
+            confirm_by_dm(client, body["team"]["id"], body["user"]["id"], text)
 
     @app.view(CallbackId.NOTE_FORM_SUBMIT)
     def submit_note(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
@@ -201,4 +203,4 @@ def register(app: App, deps: Deps) -> None:
 
         text = submitted(ack, body, view, save)
         if text:
-            confirm_by_dm(client, body["user"]["id"], text)
+            confirm_by_dm(client, body["team"]["id"], body["user"]["id"], text)

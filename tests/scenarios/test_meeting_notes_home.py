@@ -35,6 +35,8 @@ def test_notes_are_private_unless_shared(bot: Harness) -> None:
     bot.click("UMENTOR", "note-write-open", meeting_id)
     bot.submit_view("UMENTOR", _note_view(bot), _note("Lectures : « Le mentor » <https://x.example>", True))
 
+    home = bot.emulator.home_view("UMENTOR")
+    assert home is not None and "Sam hésite entre deux postes 🤔" in text_of(home), "recent notes on the Home tab"
     bot.command("UMENTOR", "notes")
     mine = str(bot.last_response()["blocks"])
     assert "Sam hésite entre deux postes 🤔" in mine and "Le mentor" in mine and "&lt;https://x.example&gt;" in mine

@@ -21,8 +21,14 @@ from handlers.slack.render import as_typed
 from handlers.slack.views.status import status_blocks
 
 
+def _short(text: str, limit: int = 140) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coordinators: list[str],
-              tz: str = "America/Toronto", objectives: dict[int, list[str]] | None = None) -> View:
+              tz: str = "America/Toronto", objectives: dict[int, list[str]] | None = None,
+              notes: dict[int, list[str]] | None = None) -> View:
     blocks: list[Block] = [
         HeaderBlock(text=t(lang, "home.title")),
         SectionBlock(text=MarkdownTextObject(text=t(lang, "home.intro"))),
@@ -37,6 +43,11 @@ def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coord
                 shown = "\n".join(f"• {as_typed(line)}" for line in lines[:8])
                 blocks.append(SectionBlock(text=MarkdownTextObject(
                     text=f"*{t(lang, 'home.objectives')}*\n{shown}"[:3000], verbatim=True)))
+            recent = (notes or {}).get(info.convention.id)
+            if recent:
+                shown = "\n".join(f"• {as_typed(_short(body))}" for body in recent)
+                blocks.append(SectionBlock(text=MarkdownTextObject(
+                    text=f"*{t(lang, 'home.notes')}*\n{shown}", verbatim=True)))
         running = [i for i in infos if i.convention.status in ("active", "closing")]
         if running:
             buttons.append(ButtonElement(text=t(lang, "home.button.meeting"), action_id=ActionId.HOME_MEETING_PLAN,
