@@ -22,7 +22,7 @@ def _clip(text: str, limit: int = SECTION_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _pieces(text: str, limit: int = SECTION_LIMIT) -> list[str]:
+def pieces(text: str, limit: int = SECTION_LIMIT) -> list[str]:
     """Split at line breaks (or spaces) into pieces of at most `limit` characters, never inside an &entity;."""
     pieces: list[str] = []
     while len(text) > limit:
@@ -53,7 +53,7 @@ def message_blocks(message: Message, *, header: bool = True) -> list[Block]:
         if section.literal:
             text = as_typed(text)
         body = f"*{section.title}*\n{text}" if section.title else text
-        for part in _pieces(body):  # a long text goes in several blocks: nothing is cut off
+        for part in pieces(body):  # a long text goes in several blocks: nothing is cut off
             blocks.append(SectionBlock(text=MarkdownTextObject(text=part, verbatim=section.literal or None)))
     if message.facts:
         # Fact values can be typed by people (a place, a link): shown as typed.

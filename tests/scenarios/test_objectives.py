@@ -145,3 +145,20 @@ def test_outsiders_and_home(bot: Harness) -> None:
     assert "concerne d'autres personnes" in text_of(bot.last_response())
     home = bot.emulator.home_view("UMENTEE")
     assert home is not None and "Mieux déléguer" in text_of(home), "the Home tab refreshed after the change"
+
+
+def test_texts_at_the_length_limits_are_kept_whole(bot: Harness) -> None:
+    convention_id = pair_and_accept(bot, start="2026-11-23")
+    description = ("Écouter 👂 — استمع <b> & " * 200)[:3000]
+    answer = _add(bot, "UMENTEE", convention_id, "T" * 150, description=description, success="s" * 3000)
+    assert answer.body.strip(b"{} \n") == b""
+    [objective] = _objectives(bot)
+    assert objective.description == description.strip() and len(objective.success_measure or "") == 3000
+    too_long = _add(bot, "UMENTEE", convention_id, "T" * 151)
+    assert "150" in too_long.json()["errors"]["objective-title"]
+    bot.command("UMENTEE", "objectifs")
+    blocks = bot.last_response()["blocks"]
+    sections = [b["text"]["text"] for b in blocks if b["type"] == "section"]
+    assert all(len(text) <= 3000 for text in sections)
+    shown = "".join(sections)
+    assert shown.count("👂") == description.count("👂") and shown.count("s") >= 3000, "nothing cut off"

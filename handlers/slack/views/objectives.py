@@ -25,10 +25,10 @@ from bot.i18n import t
 from bot.services.objective_messages import objective_line
 from bot.services.objectives import HORIZONS, TEXT_LIMIT, TITLE_LIMIT
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
-from handlers.slack.render import as_dicts, as_typed
+from handlers.slack.render import as_dicts, as_typed, pieces
 from storage.models import Objective, ObjectiveStatus
 
-SHOWN = 12  # 4 blocks each, within Slack's 50 blocks per message
+SHOWN = 8  # 3 to 6 blocks each, within Slack's 50 blocks per message
 
 
 def _mrkdwn(text: str, verbatim: bool = False) -> MarkdownTextObject:
@@ -46,7 +46,9 @@ def objectives_blocks(lang: str, objectives: list[Objective], *, convention_id: 
             lines.append(as_typed(objective.description))
         if objective.success_measure:
             lines.append(t(lang, "objective.success") + " " + as_typed(objective.success_measure))
-        blocks += [DividerBlock(), SectionBlock(text=_mrkdwn("\n".join(lines), verbatim=True))]
+        blocks.append(DividerBlock())
+        # Up to 3,000 characters each: split over several blocks, never cut.
+        blocks += [SectionBlock(text=_mrkdwn(part, verbatim=True)) for part in pieces("\n".join(lines))]
         value = str(objective.id)
         buttons = [ButtonElement(text=t(lang, "objective.button.update"), action_id=ActionId.OBJECTIVE_UPDATE,
                                  value=value),
