@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.services import outbox
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from bot.services.people import mention
 from storage.models import (
     OPEN_CONVENTION_STATUSES,
     AuditEvent,
@@ -77,14 +78,14 @@ def check_pair(session: Session, programme: Programme, mentor: Person, mentee: P
         raise InvalidInput("error.pair.same_person", field="mentee")
     for person, field in ((mentor, "mentor"), (mentee, "mentee")):
         if person.is_bot:
-            raise InvalidInput("error.pair.bot", field=field, name=f"<@{person.external_id}>")
+            raise InvalidInput("error.pair.bot", field=field, name=mention(person))
     same = _open_convention(session, programme, mentor=mentor, mentee=mentee)
     if same is not None:
         return same
     if _open_convention(session, programme, mentor=mentor) is not None:
-        raise Conflict("error.pair.mentor_busy", field="mentor", name=f"<@{mentor.external_id}>")
+        raise Conflict("error.pair.mentor_busy", field="mentor", name=mention(mentor))
     if _open_convention(session, programme, mentee=mentee) is not None:
-        raise Conflict("error.pair.mentee_busy", field="mentee", name=f"<@{mentee.external_id}>")
+        raise Conflict("error.pair.mentee_busy", field="mentee", name=mention(mentee))
     return None
 
 

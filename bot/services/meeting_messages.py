@@ -17,12 +17,8 @@ from bot.notify import Attachment, Button, Message, Section
 from bot.services import actions
 from bot.services.calendar_invite import meeting_ics
 from bot.services.meetings import other_side
-from bot.services.people import language_of, timezone_of
+from bot.services.people import language_of, mention, timezone_of
 from storage.models import Convention, Meeting, MeetingMode, MeetingStatus, Note, Person, Reminder
-
-
-def _mention(person: Person | None) -> str:
-    return f"<@{person.external_id}>" if person else "?"
 
 
 def _reader(person: Person, convention: Convention) -> tuple[str, str]:
@@ -54,7 +50,7 @@ def proposal_message(session: Session, meeting: Meeting, person: Person) -> Mess
     """A proposal as the person asked to answer it reads it, with Confirmer / Proposer un autre moment."""
     convention = meeting.convention
     lang, tz = _reader(person, convention)
-    proposer = _mention(meeting.proposed_by)
+    proposer = mention(meeting.proposed_by)
     replaced = session.get(Meeting, meeting.replaces_id) if meeting.replaces_id else None
     if replaced is not None and replaced.status == MeetingStatus.SUPERSEDED and replaced.confirmed_at:
         text = t(lang, "meeting.proposal.moved", person=proposer, old=when(replaced, lang, tz))
@@ -86,11 +82,11 @@ def confirmed_message(meeting: Meeting, person: Person, now: datetime, *, with_f
     convention = meeting.convention
     lang, tz = _reader(person, convention)
     other = other_side(convention, person)
-    text = t(lang, "meeting.confirmed", other=_mention(other), when=when(meeting, lang, tz))
+    text = t(lang, "meeting.confirmed", other=mention(other), when=when(meeting, lang, tz))
     value = str(meeting.id)
     sections = _agenda_section(meeting, lang)
     if convention.mentee_id == person.id and not meeting.agenda:
-        sections += (Section(None, t(lang, "meeting.confirmed.agenda_hint", other=_mention(other))),)
+        sections += (Section(None, t(lang, "meeting.confirmed.agenda_hint", other=mention(other))),)
     return Message(
         text=text, sections=sections, facts=meeting_facts(meeting, lang, tz), headline=False,
         buttons=(Button(t(lang, "meeting.button.ics"), actions.MEETING_ICS, value),
@@ -138,9 +134,9 @@ def _cancelled(session: Session, reminder: Reminder, person: Person, ctx: object
     convention = meeting.convention
     lang, tz = _reader(person, convention)
     if meeting.outcome_by_id == person.id:
-        text = t(lang, "meeting.cancelled.you", when=when(meeting, lang, tz), other=_mention(other_side(convention, person)))
+        text = t(lang, "meeting.cancelled.you", when=when(meeting, lang, tz), other=mention(other_side(convention, person)))
     else:
-        text = t(lang, "meeting.cancelled.other", when=when(meeting, lang, tz), person=_mention(meeting.outcome_by))
+        text = t(lang, "meeting.cancelled.other", when=when(meeting, lang, tz), person=mention(meeting.outcome_by))
     sections: tuple[Section, ...] = ()
     if meeting.reason:
         sections = (Section(t(lang, "meeting.reason.title"), meeting.reason, literal=True),)
@@ -157,7 +153,7 @@ def _agenda_request(session: Session, reminder: Reminder, person: Person, ctx: o
         return None
     convention = meeting.convention
     lang, tz = _reader(person, convention)
-    text = t(lang, "agenda.request", other=_mention(convention.mentor), when=when(meeting, lang, tz))
+    text = t(lang, "agenda.request", other=mention(convention.mentor), when=when(meeting, lang, tz))
     return Message(text=text, buttons=(
         Button(t(lang, "agenda.button.write"), actions.AGENDA_WRITE, str(meeting.id), style="primary"),))
 
@@ -172,9 +168,9 @@ def _agenda_shared(session: Session, reminder: Reminder, person: Person, ctx: ob
     if not agenda:
         return None
     if meeting is not None:
-        text = t(lang, "agenda.shared.meeting", person=_mention(convention.mentee), when=when(meeting, lang, tz))
+        text = t(lang, "agenda.shared.meeting", person=mention(convention.mentee), when=when(meeting, lang, tz))
     else:
-        text = t(lang, "agenda.shared.next", person=_mention(convention.mentee))
+        text = t(lang, "agenda.shared.next", person=mention(convention.mentee))
     return Message(text=text, sections=(Section(t(lang, "meeting.agenda.title"), agenda, literal=True),),
                    headline=False)
 
@@ -185,7 +181,7 @@ def _tomorrow(session: Session, reminder: Reminder, person: Person, ctx: object)
         return None
     convention = meeting.convention
     lang, tz = _reader(person, convention)
-    text = t(lang, "meeting.tomorrow", other=_mention(other_side(convention, person)), when=when(meeting, lang, tz))
+    text = t(lang, "meeting.tomorrow", other=mention(other_side(convention, person)), when=when(meeting, lang, tz))
     buttons: tuple[Button, ...] = (Button(t(lang, "meeting.button.move"), actions.MEETING_MOVE, str(meeting.id)),)
     if convention.mentee_id == person.id and not meeting.agenda:
         buttons = (Button(t(lang, "agenda.button.write"), actions.AGENDA_WRITE, str(meeting.id), style="primary"),
@@ -197,7 +193,7 @@ def _tomorrow(session: Session, reminder: Reminder, person: Person, ctx: object)
 def checkin_message(meeting: Meeting, person: Person) -> Message:
     convention = meeting.convention
     lang, tz = _reader(person, convention)
-    text = t(lang, "checkin.question", other=_mention(other_side(convention, person)), when=when(meeting, lang, tz))
+    text = t(lang, "checkin.question", other=mention(other_side(convention, person)), when=when(meeting, lang, tz))
     value = str(meeting.id)
     return Message(text=text, buttons=(
         Button(t(lang, "checkin.button.held"), actions.MEETING_HELD, value, style="primary"),
@@ -217,7 +213,7 @@ def outcome_followup(meeting: Meeting, person: Person, outcome: str) -> Message:
     """What follows an answer to the check-in, for the person who gave it."""
     convention = meeting.convention
     lang, tz = _reader(person, convention)
-    text = t(lang, f"checkin.thanks.{outcome}", other=_mention(other_side(convention, person)),
+    text = t(lang, f"checkin.thanks.{outcome}", other=mention(other_side(convention, person)),
              when=when(meeting, lang, tz))
     buttons = [Button(t(lang, "meeting.button.plan_next"), actions.MEETING_PLAN, str(convention.id), style="primary")]
     if outcome == "held":
@@ -235,7 +231,7 @@ def _outcome(session: Session, reminder: Reminder, person: Person, ctx: object) 
                MeetingStatus.MISSED: "missed"}.get(MeetingStatus(meeting.status))
     if outcome is None:
         return None
-    text = t(lang, f"checkin.told.{outcome}", person=_mention(meeting.outcome_by), when=when(meeting, lang, tz))
+    text = t(lang, f"checkin.told.{outcome}", person=mention(meeting.outcome_by), when=when(meeting, lang, tz))
     buttons = [Button(t(lang, "meeting.button.plan_next"), actions.MEETING_PLAN, str(convention.id), style="primary")]
     if outcome == "held":
         buttons.append(Button(t(lang, "note.button.write"), actions.NOTE_WRITE, str(meeting.id)))
@@ -263,7 +259,7 @@ def _note_shared(session: Session, reminder: Reminder, person: Person, ctx: obje
     if note is None or convention is None or note.shared_at is None:
         return None
     lang, _tz = _reader(person, convention)
-    text = t(lang, "note.shared", person=_mention(session.get(Person, note.author_id)))
+    text = t(lang, "note.shared", person=mention(session.get(Person, note.author_id)))
     return Message(text=text, sections=(Section(None, note.body, literal=True),), headline=False)
 
 

@@ -17,7 +17,7 @@ from bot.i18n.dates import format_day, format_moment
 from bot.notify import Button, Message, Section
 from bot.services import actions, meeting_messages, objective_messages
 from bot.services.conventions import accepted_at, has_meeting_planned, role_in
-from bot.services.people import language_of
+from bot.services.people import language_of, mention
 from bot.services.roles import CoordinatorRule, coordinator_names
 from storage.models import Convention, ConventionStatus, Person, Reminder, ReminderStatus
 
@@ -27,8 +27,6 @@ class ComposeContext:
     rule: CoordinatorRule
 
 
-def _mention(person: Person | None) -> str:
-    return f"<@{person.external_id}>" if person else "?"
 
 
 def convention_message(session: Session, convention: Convention, person: Person, ctx: ComposeContext) -> Message:
@@ -37,14 +35,14 @@ def convention_message(session: Session, convention: Convention, person: Person,
     lang = language_of(person, programme.language)
     role = role_in(convention, person) or "mentee"
     other = convention.mentee if role == "mentor" else convention.mentor
-    coordinator = _mention(convention.paired_by) if convention.paired_by else ", ".join(
+    coordinator = mention(convention.paired_by) if convention.paired_by else ", ".join(
         coordinator_names(session, programme, ctx.rule)
     )
     start, end = format_day(convention.starts_on, lang), format_day(convention.planned_end_on, lang)
     sections = [
         Section(None, t(lang, "conv.intro", coordinator=coordinator, programme=programme.name,
-                        mentor=_mention(convention.mentor), mentee=_mention(convention.mentee))),
-        Section(None, t(lang, f"conv.your_role.{role}", other=_mention(other))),
+                        mentor=mention(convention.mentor), mentee=mention(convention.mentee))),
+        Section(None, t(lang, f"conv.your_role.{role}", other=mention(other))),
         Section(t(lang, "conv.duration.title"), t(lang, "conv.duration.body", months=programme.length_months,
                 start=start, end=end, every=programme.meeting_every_days, min=programme.meeting_min_minutes,
                 max=programme.meeting_max_minutes)),
@@ -85,11 +83,11 @@ def _active(session: Session, reminder: Reminder, person: Person, ctx: ComposeCo
     start, end = format_day(convention.starts_on, lang), format_day(convention.planned_end_on, lang)
     role = role_in(convention, person)
     if role is None:
-        text = t(lang, "conv.active.coordinator", mentor=_mention(convention.mentor),
-                 mentee=_mention(convention.mentee), start=start, end=end)
+        text = t(lang, "conv.active.coordinator", mentor=mention(convention.mentor),
+                 mentee=mention(convention.mentee), start=start, end=end)
     else:
         other = convention.mentee if role == "mentor" else convention.mentor
-        text = t(lang, "conv.active.pair", other=_mention(other), start=start, end=end)
+        text = t(lang, "conv.active.pair", other=mention(other), start=start, end=end)
     return Message(text=text)
 
 
@@ -100,7 +98,7 @@ def _question(session: Session, reminder: Reminder, person: Person, ctx: Compose
         return None
     lang = language_of(person, convention.programme.language)
     other = convention.mentee if asker.id == convention.mentor_id else convention.mentor
-    return Message(text=t(lang, "conv.question.coordinator", person=_mention(asker), other=_mention(other)))
+    return Message(text=t(lang, "conv.question.coordinator", person=mention(asker), other=mention(other)))
 
 
 def _superseded(session: Session, reminder: Reminder) -> bool:
@@ -127,7 +125,7 @@ def _nudge(session: Session, reminder: Reminder, person: Person, ctx: ComposeCon
     lang = language_of(person, convention.programme.language)
     other = convention.mentee if role_in(convention, person) == "mentor" else convention.mentor
     return Message(
-        text=t(lang, "nudge.text", other=_mention(other), days=convention.programme.meeting_every_days),
+        text=t(lang, "nudge.text", other=mention(other), days=convention.programme.meeting_every_days),
         buttons=(Button(t(lang, "nudge.button"), actions.NUDGE_PLAN_MEETING, str(convention.id), style="primary"),),
     )
 

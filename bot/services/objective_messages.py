@@ -12,7 +12,7 @@ from bot.notify import Button, Message, Section
 from bot.services import actions
 from bot.services.meetings import other_side
 from bot.services.objectives import news_since, of_convention
-from bot.services.people import language_of
+from bot.services.people import language_of, mention
 from storage.models import Convention, Objective, ObjectiveUpdate, Person, Reminder
 
 
@@ -52,7 +52,7 @@ def _news(session: Session, reminder: Reminder, person: Person, ctx: object) -> 
     lang = language_of(person, convention.programme.language)
     other = other_side(convention, person)
     lines = [_update_line(u, session.get(Objective, u.objective_id), lang) for u in updates]  # type: ignore[arg-type]
-    text = t(lang, "objective.news.title", person=f"<@{other.external_id}>", count=len(updates))
+    text = t(lang, "objective.news.title", person=mention(other), count=len(updates))
     return Message(text=text, sections=(Section(None, "\n".join(f"• {line}" for line in lines), literal=True),),
                    buttons=(Button(t(lang, "objective.button.show"), actions.OBJECTIVES_SHOW, str(convention.id),
                                    style="primary"),), headline=False)
@@ -66,7 +66,7 @@ def _review(session: Session, reminder: Reminder, person: Person, ctx: object) -
     other = other_side(convention, person)
     month = reminder.payload.get("month", 0)
     text = t(lang, "objective.review.title", month=month, months=convention.programme.length_months,
-             other=f"<@{other.external_id}>")
+             other=mention(other))
     found = of_convention(session, convention)
     body = "\n".join(f"• {objective_line(o, lang)}" for o in found) if found else t(lang, "objective.review.none")
     return Message(text=text, sections=(Section(t(lang, "objective.list.title"), body, literal=bool(found)),),

@@ -105,3 +105,8 @@ def timezone_of(person: Person, default: str) -> str:
 
 def set_language(person: Person, language: str) -> None:
     person.language_choice = language
+
+
+def mention(person: Person | None) -> str:
+    """How a message names a person: a mention the chat platform renders with their name."""
+    return f"<@{person.external_id}>" if person else "?"

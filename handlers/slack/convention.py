@@ -9,6 +9,7 @@ from bot.i18n import t
 from bot.i18n.dates import format_moment
 from bot.services import conventions
 from bot.services.messages import convention_message
+from bot.services.people import mention
 from bot.services.roles import coordinator_names, coordinators
 from handlers.slack.deps import Deps, ids_from_body, resolve_actor
 from handlers.slack.ids import ActionId
@@ -65,7 +66,7 @@ def accept_convention(deps: Deps, body: dict, action: dict, respond: Respond) ->
         role = conventions.role_in(result.convention, actor.person)
         other = result.convention.mentee if role == "mentor" else result.convention.mentor
         waiting = None if result.activated else t(actor.lang, "conv.accepted.waiting",
-                                                  other=f"<@{other.external_id}>")
+                                                  other=mention(other))
     if waiting:
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": waiting}})
     respond(text=t(actor.lang, "conv.accepted.you", when=when), blocks=blocks, replace_original=True)
@@ -80,7 +81,7 @@ def ask_question(deps: Deps, body: dict, action: dict, respond: Respond) -> None
         convention = conventions.ask_question(session, convention_id=int(action["value"]),
                                               person=actor.person, now=deps.clock.now(),
                                               coordinator_ids=coordinator_ids)
-        who = (f"<@{convention.paired_by.external_id}>" if convention.paired_by
+        who = (mention(convention.paired_by) if convention.paired_by
                else ", ".join(coordinator_names(session, actor.programme, deps.rule)))
         text = t(actor.lang, "conv.question.sent", coordinator=who)
     respond(text=text, replace_original=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.i18n import t
+from bot.services.people import mention
 from bot.services.roles import add_coordinator, coordinator_names, remove_coordinator, require_coordinator
 from handlers.slack.deps import known_person, resolve_actor
 from handlers.slack.request import MENTION, CommandRequest
@@ -22,7 +23,7 @@ def run_coordinators_command(req: CommandRequest) -> None:
         lang, mentions = actor.lang, MENTION.findall(rest)
         if verb in ADD_WORDS | REMOVE_WORDS and len(mentions) == 1:
             target = known_person(session, deps, actor.workspace, mentions[0], fresh=True)
-            name = f"<@{target.external_id}>"
+            name = mention(target)
             if verb in ADD_WORDS:
                 added = add_coordinator(session, actor.programme, target, added_by=actor.person, now=deps.clock.now())
                 text = t(lang, "coord.added" if added else "coord.already", name=name)

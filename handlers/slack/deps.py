@@ -47,6 +47,11 @@ class Deps:
         """Send what a request has just queued, right away (the scheduler catches any leftovers)."""
         return deliver_due(self.session_factory, self.notifier, self.clock.now(), self.compose_ctx)
 
+    def soon(self, work: Callable[[], object]) -> None:
+        """Run `work` after the ack, on the work queue; right here when the queue is full."""
+        if not self.work.submit(work):  # type: ignore[arg-type]
+            work()
+
     def ack_then(self, ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
                  work: Callable[[], None]) -> None:
         """Ack at once, run `work` on the work queue, report its errors to the person."""
@@ -68,7 +73,7 @@ class Actor:
 
     @property
     def mention(self) -> str:
-        return f"<@{self.person.external_id}>"
+        return people.mention(self.person)
 
     def today(self, deps: Deps) -> date:
         return local_date(deps.clock.now(), self.tz)

@@ -15,6 +15,7 @@ from bot.i18n import t
 from bot.i18n.errors import error_text
 from bot.services.errors import DomainError
 from handlers.slack.deps import Deps, ids_from_body, reader_for
+from handlers.slack.interactions import post_dm
 
 log = logging.getLogger("mentorat.errors")
 
@@ -25,8 +26,7 @@ def _tell(body: dict, client: WebClient, respond, text: str) -> None:  # type: i
         return
     _team_id, user_id = ids_from_body(body)
     if user_id:
-        channel = client.conversations_open(users=user_id)["channel"]["id"]
-        client.chat_postMessage(channel=channel, text=text)
+        post_dm(client, user_id, text)
 
 
 def report_error(deps: Deps, body: dict, client: WebClient, respond, error: Exception) -> None:  # type: ignore[no-untyped-def]

@@ -113,9 +113,10 @@ class FormContext:
     """What a meeting, agenda or note modal is about, kept in private_metadata."""
 
     team_id: str
-    kind: str  # "new" | "counter" | "move" | "cancel" | "agenda" | "note"
+    kind: str  # "new" | "counter" | "move" | "cancel" | "agenda" | "note" | "objective" | "update" | "feedback"
     convention_id: int | None = None
     meeting_id: int | None = None
+    objective_id: int | None = None
 
     def dumps(self) -> str:
         return json.dumps(asdict(self))
@@ -127,7 +128,8 @@ class FormContext:
         try:
             data = json.loads(raw)
             return cls(team_id=str(data["team_id"]), kind=str(data["kind"]),
-                       convention_id=data.get("convention_id"), meeting_id=data.get("meeting_id"))
+                       convention_id=data.get("convention_id"), meeting_id=data.get("meeting_id"),
+                       objective_id=data.get("objective_id"))
         except (ValueError, KeyError, TypeError):
             return None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import App, Respond
 from slack_sdk import WebClient
 from slack_sdk.models.views import View
 
@@ -12,6 +12,7 @@ from handlers.slack.convention import show_conventions
 from handlers.slack.deps import Deps, ids_from_body, resolve_actor
 from handlers.slack.home_publish import publish_home
 from handlers.slack.ids import ActionId
+from handlers.slack.interactions import dm_channel, on_click, post_dm
 from handlers.slack.render import as_dicts
 from handlers.slack.views.status import status_blocks
 from storage.db import session_scope
@@ -28,11 +29,7 @@ def register(app: App, deps: Deps) -> None:
             return
         publish_home(deps, client, body.get("team_id", ""), event["user"])
 
-    @app.action(ActionId.HOME_HELP_SHOW)
-    def home_help(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
-        deps.ack_then(ack, body, client, respond, lambda: _home_help(body, client))
-
-    def _home_help(body: dict, client: WebClient) -> None:
+    def help_modal(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
         with session_scope(deps.session_factory) as session:
             actor = resolve_actor(session, deps, team_id, user_id)
@@ -41,11 +38,7 @@ def register(app: App, deps: Deps) -> None:
         client.views_open(trigger_id=body["trigger_id"],
                           view=_info_modal(t(lang, "home.title"), blocks, t(lang, "pair.modal.cancel")))
 
-    @app.action(ActionId.HOME_STATUS_SHOW)
-    def home_status(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
-        deps.ack_then(ack, body, client, respond, lambda: _home_status(body, client))
-
-    def _home_status(body: dict, client: WebClient) -> None:
+    def status_modal(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
         with session_scope(deps.session_factory) as session:
             actor = resolve_actor(session, deps, team_id, user_id)
@@ -54,49 +47,34 @@ def register(app: App, deps: Deps) -> None:
         client.views_open(trigger_id=body["trigger_id"],
                           view=_info_modal(t(lang, "home.title"), blocks, t(lang, "pair.modal.cancel")))
 
-    @app.action(ActionId.HOME_CONVENTION_SHOW)
-    def home_convention(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
-        deps.ack_then(ack, body, client, respond, lambda: _home_convention(body, client))
-
-    def _home_convention(body: dict, client: WebClient) -> None:
+    def convention_dm(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
-        channel = client.conversations_open(users=user_id)["channel"]["id"]
+        channel = dm_channel(client, user_id)
         for text, blocks in show_conventions(deps, team_id, user_id):
             client.chat_postMessage(channel=channel, text=text, blocks=blocks or None)
 
-    @app.action(ActionId.HOME_PAIRING_OPEN)
-    def home_pairing(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
-        deps.ack_then(ack, body, client, respond, lambda: _home_pairing(body, client))
-
-    def _home_pairing(body: dict, client: WebClient) -> None:
+    def pairing_modal(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
         pairing.open_pairing_modal(deps, client, body["trigger_id"], team_id, user_id)
 
-    @app.action(ActionId.HOME_MEETING_PLAN)
-    def home_meeting(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond) -> None:
-        deps.ack_then(ack, body, client, respond, lambda: _home_meeting(body, action, client))
-
-    def _home_meeting(body: dict, action: dict, client: WebClient) -> None:
+    def next_meeting(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         """Like the command: the next meeting (or the proposal waiting) in a DM, else the modal."""
         team_id, user_id = ids_from_body(body)
-        channel = client.conversations_open(users=user_id)["channel"]["id"]
-        shown = meetings.meeting_overview(deps, team_id, user_id)
-        if shown is None:
-            meetings.open_plan_modal(deps, client, body["trigger_id"], team_id, user_id,
-                                     convention_id=int(action["value"]))
-            return
-        client.chat_postMessage(channel=channel, text=shown[0], blocks=shown[1])
+        answer = meetings.next_meeting_answer(deps, team_id, user_id, int(action["value"]))
+        if isinstance(answer, dict):
+            client.views_open(trigger_id=body["trigger_id"], view=answer)
+        else:
+            post_dm(client, user_id, *answer)
 
-    @app.action(ActionId.HOME_AGENDA_WRITE)
-    def home_agenda(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
-        deps.ack_then(ack, body, client, respond, lambda: journal.open_agenda_modal(deps, client, body, None))
-
-    @app.action(ActionId.HOME_NOTES_SHOW)
-    def home_notes(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
-        deps.ack_then(ack, body, client, respond, lambda: _home_notes(body, client))
-
-    def _home_notes(body: dict, client: WebClient) -> None:
+    def notes_dm(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
-        text, blocks = journal.notes_overview(deps, team_id, user_id)
-        channel = client.conversations_open(users=user_id)["channel"]["id"]
-        client.chat_postMessage(channel=channel, text=text, blocks=blocks)
+        post_dm(client, user_id, *journal.notes_overview(deps, team_id, user_id))
+
+    on_click(app, deps, ActionId.HOME_HELP_SHOW, help_modal)
+    on_click(app, deps, ActionId.HOME_STATUS_SHOW, status_modal)
+    on_click(app, deps, ActionId.HOME_CONVENTION_SHOW, convention_dm)
+    on_click(app, deps, ActionId.HOME_PAIRING_OPEN, pairing_modal)
+    on_click(app, deps, ActionId.HOME_MEETING_PLAN, next_meeting)
+    on_click(app, deps, ActionId.HOME_AGENDA_WRITE,
+             lambda b, a, r, c: journal.open_agenda_modal(deps, c, b, None))
+    on_click(app, deps, ActionId.HOME_NOTES_SHOW, notes_dm)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
+from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.i18n.dates import format_moment
 from bot.services import meetings, notes
-from bot.services.errors import DomainError, NotAllowed
+from bot.services.errors import NotAllowed
 from bot.services.meeting_messages import when
-from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, resolve_actor
+from bot.services.people import mention
+from handlers.slack.deps import Actor, Deps, resolve_actor
 from handlers.slack.forms import FormContext, MeetingForm, NoteForm
 from handlers.slack.home_publish import publish_home
 from handlers.slack.ids import ActionId, BlockId, CallbackId
+from handlers.slack.interactions import on_click, open_modal, post_dm, save_form
 from handlers.slack.render import as_typed
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.journal import notes_blocks
@@ -22,21 +27,17 @@ from storage.db import session_scope
 from storage.models import Convention, Meeting
 
 
-def _mention(person) -> str:  # type: ignore[no-untyped-def]
-    return f"<@{person.external_id}>"
-
-
 def _agenda_view(deps: Deps, actor: Actor, convention: Convention, meeting: Meeting | None, team_id: str) -> dict:
     if meeting is not None:
         about = t(actor.lang, "agenda.modal.about_meeting", when=when(meeting, actor.lang, actor.tz),
-                  mentor=_mention(convention.mentor))
+                  mentor=mention(convention.mentor))
         initial = meeting.agenda or ""
     else:
-        about = t(actor.lang, "agenda.modal.about_next", mentor=_mention(convention.mentor))
+        about = t(actor.lang, "agenda.modal.about_next", mentor=mention(convention.mentor))
         initial = convention.next_agenda or ""
     context = FormContext(team_id=team_id, kind="agenda", convention_id=convention.id,
                           meeting_id=meeting.id if meeting else None)
-    return agenda_modal(actor.lang, about=about, mentor=_mention(convention.mentor), initial=initial,
+    return agenda_modal(actor.lang, about=about, mentor=mention(convention.mentor), initial=initial,
                         metadata=context.dumps()).to_dict()
 
 
@@ -51,7 +52,7 @@ def run_agenda_command(req: CommandRequest) -> None:
         meeting = next(iter(meetings.upcoming(session, convention, now)), None)
         if actor.person.id == convention.mentor_id:
             agenda = meeting.agenda if meeting is not None else convention.next_agenda
-            mentee = _mention(convention.mentee)
+            mentee = mention(convention.mentee)
             text = (t(actor.lang, "agenda.mentor_view", person=mentee, agenda=as_typed(agenda)) if agenda
                     else t(actor.lang, "agenda.mentor_none", person=mentee))
         elif req.args:
@@ -67,28 +68,26 @@ def run_agenda_command(req: CommandRequest) -> None:
 
 
 def _sent_text(actor: Actor, result: meetings.AgendaResult) -> str:
-    mentor = _mention(result.convention.mentor)
+    mentor = mention(result.convention.mentor)
     if result.meeting is not None:
         return t(actor.lang, "agenda.sent.meeting", mentor=mentor, when=when(result.meeting, actor.lang, actor.tz))
     return t(actor.lang, "agenda.sent.next", mentor=mentor)
 
 
 def open_agenda_modal(deps: Deps, client: WebClient, body: dict, meeting_id: int | None) -> None:
-    team_id, user_id = ids_from_body(body)
-    now = deps.clock.now()
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+    def build(session: Session, actor: Actor, team_id: str) -> dict:
         if meeting_id is not None:
             meeting: Meeting | None = meetings.get_meeting(session, meeting_id, actor.person)
             assert meeting is not None
             convention = meeting.convention
         else:
             convention = meetings.plannable_convention(session, actor.person)
-            meeting = next(iter(meetings.upcoming(session, convention, now)), None)
+            meeting = next(iter(meetings.upcoming(session, convention, deps.clock.now())), None)
         if actor.person.id != convention.mentee_id:
             raise NotAllowed("agenda.mentee_only")
-        view = _agenda_view(deps, actor, convention, meeting, team_id)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+        return _agenda_view(deps, actor, convention, meeting, team_id)
+
+    open_modal(deps, client, body, build)
 
 
 def notes_overview(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[dict]]:
@@ -99,7 +98,7 @@ def notes_overview(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[di
         other = meetings.other_side(convention, actor.person)
         lines = [(n.note.body, format_moment(n.note.created_at, actor.tz, actor.lang, with_zone=False), n.mine,
                   n.note.shared_at is not None) for n in found]
-        return t(actor.lang, "note.list.title"), notes_blocks(actor.lang, lines, other=_mention(other),
+        return t(actor.lang, "note.list.title"), notes_blocks(actor.lang, lines, other=mention(other),
                                                                convention_id=convention.id)
 
 
@@ -119,11 +118,10 @@ def run_notes_command(req: CommandRequest) -> None:
 
 def open_note_modal(deps: Deps, client: WebClient, body: dict, value: str) -> None:
     """`value` is "meeting:<id>" (a note about that meeting) or "convention:<id>"."""
-    team_id, user_id = ids_from_body(body)
     kind, _, raw_id = value.partition(":")
     subject = int(raw_id) if raw_id.isdigit() else int(value)
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+
+    def build(session: Session, actor: Actor, team_id: str) -> dict:
         if kind == "convention":
             convention = meetings.plannable_convention(session, actor.person, subject)
             meeting_id, about = None, t(actor.lang, "note.modal.about")
@@ -133,65 +131,51 @@ def open_note_modal(deps: Deps, client: WebClient, body: dict, value: str) -> No
             about = t(actor.lang, "note.modal.about_meeting", when=when(meeting, actor.lang, actor.tz))
         other = meetings.other_side(convention, actor.person)
         context = FormContext(team_id=team_id, kind="note", convention_id=convention.id, meeting_id=meeting_id)
-        view = note_modal(actor.lang, about=about, other=_mention(other), metadata=context.dumps())
-    client.views_open(trigger_id=body["trigger_id"], view=view.to_dict())
+        return note_modal(actor.lang, about=about, other=mention(other), metadata=context.dumps()).to_dict()
+
+    open_modal(deps, client, body, build)
 
 
 FIELD_BLOCKS = {"agenda": BlockId.MEETING_AGENDA, "body": BlockId.NOTE_BODY}
 
 
 def register(app: App, deps: Deps) -> None:
-    @app.action(ActionId.AGENDA_WRITE)
-    def write_agenda(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
-        meeting_id = int(action["value"]) if str(action.get("value", "")).isdigit() else None
-        deps.ack_then(ack, body, client, respond, lambda: open_agenda_modal(deps, client, body, meeting_id))
+    def write_agenda(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+        value = str(action.get("value", ""))
+        open_agenda_modal(deps, client, body, int(value) if value.isdigit() else None)
 
-    @app.action(ActionId.NOTE_WRITE)
-    def write_note(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
-        deps.ack_then(ack, body, client, respond, lambda: open_note_modal(deps, client, body, action["value"]))
+    on_click(app, deps, ActionId.AGENDA_WRITE, write_agenda)
+    on_click(app, deps, ActionId.NOTE_WRITE, lambda b, a, r, c: open_note_modal(deps, c, b, a["value"]))
 
-    def submitted(ack: Ack, body: dict, view: dict, save) -> str | None:  # type: ignore[no-untyped-def]
-        """Run `save`; a field error stays in the modal. Returns the confirmation to DM."""
+    def submitted(ack: Ack, body: dict, view: dict, client: WebClient,
+                  save: Callable[[Session, Actor, FormContext], str]) -> None:
+        """Save the form; then confirm by DM and refresh the author's Home (which shows notes)."""
         context = FormContext.loads(view.get("private_metadata")) or FormContext(body["team"]["id"], "agenda")
         user_id = body["user"]["id"]
-        try:
-            with session_scope(deps.session_factory) as session:
-                actor = resolve_actor(session, deps, context.team_id, user_id)
-                text = save(session, actor, context)
-        except DomainError as error:
-            block = FIELD_BLOCKS.get(error.field or "")
-            if block is not None:
-                ack(response_action="errors", errors={block: error_for(deps, context.team_id, user_id, error)})
-                return None
-            ack()
-            raise
-        ack()
-        return text
+        text = save_form(ack, deps, context.team_id, user_id, FIELD_BLOCKS,
+                         lambda session, actor: save(session, actor, context))
+        if not text:
+            return
 
-    def confirm_by_dm(client: WebClient, team_id: str, user_id: str, text: str) -> None:
-        def work() -> None:
-            channel = client.conversations_open(users=user_id)["channel"]["id"]
-            client.chat_postMessage(channel=channel, text=text)
+        def after() -> None:
+            post_dm(client, user_id, text)
             deps.deliver_now()
-            publish_home(deps, client, team_id, user_id)  # the author's Home shows the new note or agenda
+            publish_home(deps, client, context.team_id, user_id)
 
-        if not deps.work.submit(work):
-            work()
+        deps.soon(after)
 
     @app.view(CallbackId.AGENDA_FORM_SUBMIT)
     def submit_agenda(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
-        def save(session, actor: Actor, context: FormContext) -> str:  # type: ignore[no-untyped-def]
+        def save(session: Session, actor: Actor, context: FormContext) -> str:
             result = meetings.set_agenda(session, person=actor.person, text=MeetingForm.from_view(view).agenda,
                                          now=deps.clock.now(), meeting_id=context.meeting_id)
             return _sent_text(actor, result)
 
-        text = submitted(ack, body, view, save)
-        if text:
-            confirm_by_dm(client, body["team"]["id"], body["user"]["id"], text)
+        submitted(ack, body, view, client, save)
 
     @app.view(CallbackId.NOTE_FORM_SUBMIT)
     def submit_note(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
-        def save(session, actor: Actor, context: FormContext) -> str:  # type: ignore[no-untyped-def]
+        def save(session: Session, actor: Actor, context: FormContext) -> str:
             form = NoteForm.from_view(view)
             note = notes.add_note(session, person=actor.person, body=form.body, share=form.share,
                                   now=deps.clock.now(), meeting_id=context.meeting_id,
@@ -199,8 +183,6 @@ def register(app: App, deps: Deps) -> None:
             if note.shared_at is None:
                 return t(actor.lang, "note.saved.private")
             convention = session.get(Convention, note.convention_id)
-            return t(actor.lang, "note.saved.shared", other=_mention(meetings.other_side(convention, actor.person)))
+            return t(actor.lang, "note.saved.shared", other=mention(meetings.other_side(convention, actor.person)))
 
-        text = submitted(ack, body, view, save)
-        if text:
-            confirm_by_dm(client, body["team"]["id"], body["user"]["id"], text)
+        submitted(ack, body, view, client, save)

@@ -4,15 +4,17 @@ proposal, moving and cancelling, the .ics, and the check-in after it."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
+from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.notify import Delivered, Message, NotifierError
 from bot.services import meetings
-from bot.services.errors import Conflict, DomainError
+from bot.services.errors import Conflict
 from bot.services.meeting_messages import (
     confirmed_message,
     invitation,
@@ -22,10 +24,12 @@ from bot.services.meeting_messages import (
     when,
 )
 from bot.services.message_refs import messages_about
-from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, resolve_actor
+from bot.services.people import mention
+from handlers.slack.deps import Actor, Deps, ids_from_body, resolve_actor
 from handlers.slack.forms import FormContext, MeetingForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
+from handlers.slack.interactions import dm_channel, on_click, open_modal, post_dm, save_form
 from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.meeting import MeetingPrefill, cancel_modal, meeting_modal
@@ -44,10 +48,6 @@ OUTCOME_OF_ACTION = {ActionId.MEETING_HELD: meetings.Outcome.HELD,
                      ActionId.MEETING_MISSED: meetings.Outcome.MISSED}
 
 
-def _mention(person: Person) -> str:
-    return f"<@{person.external_id}>"
-
-
 def _draft(form: MeetingForm, tz: str) -> meetings.MeetingDraft:
     return meetings.MeetingDraft(day=form.day, time=form.time, tz=tz, duration_minutes=form.duration,
                                  mode=form.mode, location=form.location, agenda=form.agenda)
@@ -63,27 +63,27 @@ def _plan_view(deps: Deps, actor: Actor, convention: Convention, *, kind: str, t
     context = FormContext(team_id=team_id, kind=kind, convention_id=convention.id,
                           meeting_id=meeting.id if meeting else None)
     view = meeting_modal(actor.lang, actor.tz, deps.clock.now(), low=programme.meeting_min_minutes,
-                         high=programme.meeting_max_minutes, other=_mention(other), kind=kind,
+                         high=programme.meeting_max_minutes, other=mention(other), kind=kind,
                          metadata=context.dumps(), prefill=prefill)
     return view.to_dict()
 
 
-def open_plan_modal(deps: Deps, client: WebClient, trigger_id: str, team_id: str, user_id: str,
-                    convention_id: int | None = None) -> None:
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+def open_plan_modal(deps: Deps, client: WebClient, body: dict, convention_id: int | None = None) -> None:
+    def build(session: Session, actor: Actor, team_id: str) -> dict:
         convention = meetings.plannable_convention(session, actor.person, convention_id)
-        view = _plan_view(deps, actor, convention, kind="new", team_id=team_id)
-    client.views_open(trigger_id=trigger_id, view=view)
+        return _plan_view(deps, actor, convention, kind="new", team_id=team_id)
+
+    open_modal(deps, client, body, build)
 
 
-def meeting_overview(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[dict]] | None:
-    """(text, blocks) of the next confirmed meeting, or of the proposal waiting for the person;
-    None when there is nothing planned (then the meeting modal is the answer)."""
+def next_meeting_answer(deps: Deps, team_id: str, user_id: str,
+                        convention_id: int | None = None) -> tuple[str, list[dict]] | dict:
+    """What `/mentorat prochaine-rencontre` answers: (text, blocks) of the next confirmed meeting or
+    of the proposal waiting for the person; else the meeting modal to open (a view)."""
     now = deps.clock.now()
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id)
-        convention = meetings.plannable_convention(session, actor.person)
+        convention = meetings.plannable_convention(session, actor.person, convention_id)
         ahead = meetings.upcoming(session, convention, now)
         confirmed = next((m for m in ahead if m.status == MeetingStatus.CONFIRMED), None)
         waiting = next((m for m in ahead if m.status == MeetingStatus.PROPOSED
@@ -93,21 +93,16 @@ def meeting_overview(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[
         elif waiting is not None:
             message = proposal_message(session, waiting, actor.person)
         else:
-            return None
+            return _plan_view(deps, actor, convention, kind="new", team_id=team_id)
     return message.text, as_dicts(message_blocks(message, header=False))
 
 
 def run_meeting_command(req: CommandRequest) -> None:
-    """Shows the next meeting, or the proposal waiting for the caller; otherwise opens the modal."""
-    shown = meeting_overview(req.deps, req.team_id, req.user_id)
-    if shown is not None:
-        req.respond(text=shown[0], blocks=shown[1])
-        return
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
-        convention = meetings.plannable_convention(session, actor.person)
-        view = _plan_view(req.deps, actor, convention, kind="new", team_id=req.team_id)
-    req.client.views_open(trigger_id=req.body["trigger_id"], view=view)
+    answer = next_meeting_answer(req.deps, req.team_id, req.user_id)
+    if isinstance(answer, dict):
+        req.client.views_open(trigger_id=req.body["trigger_id"], view=answer)
+    else:
+        req.respond(text=answer[0], blocks=answer[1])
 
 
 # -- the meeting form --------------------------------------------------------------------------
@@ -119,10 +114,9 @@ class Saved:
     convention_id: int
 
 
-def save_meeting_form(deps: Deps, context: FormContext, user_id: str, form: MeetingForm) -> Saved:
-    now = deps.clock.now()
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, context.team_id, user_id)
+def save_meeting_form(deps: Deps, context: FormContext, form: MeetingForm) -> Callable[[Session, Actor], Saved]:
+    def save(session: Session, actor: Actor) -> Saved:
+        now = deps.clock.now()
         draft = _draft(form, actor.tz)
         if context.kind == "counter" and context.meeting_id:
             proposal = meetings.counter(session, meeting_id=context.meeting_id, person=actor.person, draft=draft,
@@ -135,8 +129,10 @@ def save_meeting_form(deps: Deps, context: FormContext, user_id: str, form: Meet
             proposal = meetings.propose(session, convention=convention, person=actor.person, draft=draft, now=now)
         meeting = proposal.meeting
         other = meetings.other_side(meeting.convention, actor.person)
-        text = t(actor.lang, "meeting.proposal.sent", other=_mention(other), when=when(meeting, actor.lang, actor.tz))
+        text = t(actor.lang, "meeting.proposal.sent", other=mention(other), when=when(meeting, actor.lang, actor.tz))
         return Saved(actor.lang, text, proposal.retired, meeting.convention_id)
+
+    return save
 
 
 def retire_messages(deps: Deps, purpose: str, meeting_ids: list[int], key: str,
@@ -156,20 +152,6 @@ def retire_messages(deps: Deps, purpose: str, meeting_ids: list[int], key: str,
             log.warning("could not retire a %s message: %s", purpose, exc)
 
 
-def _dm(client: WebClient, user_id: str, text: str, blocks: list[dict] | None = None) -> None:
-    channel = client.conversations_open(users=user_id)["channel"]["id"]
-    client.chat_postMessage(channel=channel, text=text, blocks=blocks)
-
-
-def _field_errors(ack: Ack, deps: Deps, context: FormContext, user_id: str, error: DomainError) -> bool:
-    """Show a validation error on its field (the modal stays open with what was typed)."""
-    block = FIELD_BLOCKS.get(error.field or "")
-    if block is None:
-        return False
-    ack(response_action="errors", errors={block: error_for(deps, context.team_id, user_id, error)})
-    return True
-
-
 # -- answers to a proposal and changes to a meeting -----------------------------------------------
 def confirm_proposal(deps: Deps, body: dict, action: dict, respond: Respond) -> None:
     team_id, user_id = ids_from_body(body)
@@ -185,52 +167,49 @@ def confirm_proposal(deps: Deps, body: dict, action: dict, respond: Respond) -> 
     refresh_homes(deps, deps.client, team_id, convention_id)
 
 
+def _clicked_meeting(session: Session, actor: Actor, action: dict, status: MeetingStatus, gone_key: str) -> Meeting:
+    """The meeting a button is about, if the clicker is of its pair and it is still in `status`."""
+    meeting = meetings.get_meeting(session, int(action["value"]), actor.person)
+    if meeting.status != status:
+        raise Conflict(gone_key)
+    return meeting
+
+
 def open_counter_modal(deps: Deps, client: WebClient, body: dict, action: dict) -> None:
-    team_id, user_id = ids_from_body(body)
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
-        meeting = meetings.get_meeting(session, int(action["value"]), actor.person)
-        if meeting.status != MeetingStatus.PROPOSED:
-            raise Conflict("meeting.proposal_gone")
-        view = _plan_view(deps, actor, meeting.convention, kind="counter", team_id=team_id, meeting=meeting)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    def build(session: Session, actor: Actor, team_id: str) -> dict:
+        meeting = _clicked_meeting(session, actor, action, MeetingStatus.PROPOSED, "meeting.proposal_gone")
+        return _plan_view(deps, actor, meeting.convention, kind="counter", team_id=team_id, meeting=meeting)
+
+    open_modal(deps, client, body, build)
 
 
 def open_move_modal(deps: Deps, client: WebClient, body: dict, action: dict) -> None:
-    team_id, user_id = ids_from_body(body)
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
-        meeting = meetings.get_meeting(session, int(action["value"]), actor.person)
-        if meeting.status != MeetingStatus.CONFIRMED:
-            raise Conflict("meeting.not_confirmed")
-        view = _plan_view(deps, actor, meeting.convention, kind="move", team_id=team_id, meeting=meeting)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    def build(session: Session, actor: Actor, team_id: str) -> dict:
+        meeting = _clicked_meeting(session, actor, action, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
+        return _plan_view(deps, actor, meeting.convention, kind="move", team_id=team_id, meeting=meeting)
+
+    open_modal(deps, client, body, build)
 
 
 def open_cancel_modal(deps: Deps, client: WebClient, body: dict, action: dict) -> None:
-    team_id, user_id = ids_from_body(body)
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
-        meeting = meetings.get_meeting(session, int(action["value"]), actor.person)
-        if meeting.status != MeetingStatus.CONFIRMED:
-            raise Conflict("meeting.not_confirmed")
+    def build(session: Session, actor: Actor, team_id: str) -> dict:
+        meeting = _clicked_meeting(session, actor, action, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
         other = meetings.other_side(meeting.convention, actor.person)
         context = FormContext(team_id=team_id, kind="cancel", meeting_id=meeting.id)
-        view = cancel_modal(actor.lang, when=when(meeting, actor.lang, actor.tz), other=_mention(other),
-                            metadata=context.dumps())
-    client.views_open(trigger_id=body["trigger_id"], view=view.to_dict())
+        return cancel_modal(actor.lang, when=when(meeting, actor.lang, actor.tz), other=mention(other),
+                            metadata=context.dumps()).to_dict()
+
+    open_modal(deps, client, body, build)
 
 
 def send_invitation(deps: Deps, client: WebClient, body: dict, action: dict) -> None:
     team_id, user_id = ids_from_body(body)
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id)
-        meeting = meetings.get_meeting(session, int(action["value"]), actor.person)
-        if meeting.status != MeetingStatus.CONFIRMED:
-            raise Conflict("meeting.not_confirmed")
+        meeting = _clicked_meeting(session, actor, action, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
         file = invitation(meeting, actor.person, deps.clock.now())
-    channel = client.conversations_open(users=user_id)["channel"]["id"]
-    client.files_upload_v2(channel=channel, content=file.content, filename=file.filename, title=file.title)
+    client.files_upload_v2(channel=dm_channel(client, user_id), content=file.content, filename=file.filename,
+                           title=file.title)
 
 
 def answer_checkin(deps: Deps, body: dict, action: dict, respond: Respond) -> None:
@@ -243,7 +222,7 @@ def answer_checkin(deps: Deps, body: dict, action: dict, respond: Respond) -> No
         if result.already:
             by = result.answered_by
             who = t(actor.lang, "checkin.you") if by is not None and by.id == actor.person.id else \
-                (_mention(by) if by else "?")
+                (mention(by) if by else "?")
             text = t(actor.lang, "checkin.already", person=who, answer=t(actor.lang, f"checkin.answer.{result.outcome}"))
             message = Message(text=text)
         else:
@@ -258,69 +237,51 @@ def answer_checkin(deps: Deps, body: dict, action: dict, respond: Respond) -> No
 
 
 def register(app: App, deps: Deps) -> None:
-    def on_click(action_id: str, work) -> None:  # type: ignore[no-untyped-def]
-        @app.action(action_id)
-        def listener(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
-            deps.ack_then(ack, body, client, respond, lambda: work(body, action, respond, client))
-
-    on_click(ActionId.MEETING_CONFIRM, lambda b, a, r, c: confirm_proposal(deps, b, a, r))
-    on_click(ActionId.MEETING_COUNTER, lambda b, a, r, c: open_counter_modal(deps, c, b, a))
-    on_click(ActionId.MEETING_MOVE, lambda b, a, r, c: open_move_modal(deps, c, b, a))
-    on_click(ActionId.MEETING_CANCEL, lambda b, a, r, c: open_cancel_modal(deps, c, b, a))
-    on_click(ActionId.MEETING_ICS, lambda b, a, r, c: send_invitation(deps, c, b, a))
+    on_click(app, deps, ActionId.MEETING_CONFIRM, lambda b, a, r, c: confirm_proposal(deps, b, a, r))
+    on_click(app, deps, ActionId.MEETING_COUNTER, lambda b, a, r, c: open_counter_modal(deps, c, b, a))
+    on_click(app, deps, ActionId.MEETING_MOVE, lambda b, a, r, c: open_move_modal(deps, c, b, a))
+    on_click(app, deps, ActionId.MEETING_CANCEL, lambda b, a, r, c: open_cancel_modal(deps, c, b, a))
+    on_click(app, deps, ActionId.MEETING_ICS, lambda b, a, r, c: send_invitation(deps, c, b, a))
     for plan_action in (ActionId.MEETING_PLAN, ActionId.NUDGE_PLAN_MEETING):
-        on_click(plan_action, lambda b, a, r, c: open_plan_modal(deps, c, b["trigger_id"], *ids_from_body(b),
-                                                                 convention_id=int(a["value"])))
+        on_click(app, deps, plan_action, lambda b, a, r, c: open_plan_modal(deps, c, b, int(a["value"])))
     for checkin_action in OUTCOME_OF_ACTION:
-        on_click(checkin_action, lambda b, a, r, c: answer_checkin(deps, b, a, r))
+        on_click(app, deps, checkin_action, lambda b, a, r, c: answer_checkin(deps, b, a, r))
 
     @app.view(CallbackId.MEETING_FORM_SUBMIT)
     def submit_meeting(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         context = FormContext.loads(view.get("private_metadata")) or FormContext(body["team"]["id"], "new")
         user_id = body["user"]["id"]
-        try:
-            saved = save_meeting_form(deps, context, user_id, MeetingForm.from_view(view))
-        except DomainError as error:
-            if _field_errors(ack, deps, context, user_id, error):
-                return
-            ack()  # closes the modal; the error handler tells the person why in a DM
-            raise
-        ack()
+        saved = save_form(ack, deps, context.team_id, user_id, FIELD_BLOCKS,
+                          save_meeting_form(deps, context, MeetingForm.from_view(view)))
+        if saved is None:
+            return
 
         def after() -> None:
-            _dm(client, user_id, saved.text)
+            post_dm(client, user_id, saved.text)
             retire_messages(deps, "meeting_proposal", saved.retired, "meeting.closed.replaced")
             deps.deliver_now()
             refresh_homes(deps, client, context.team_id, saved.convention_id)
 
-        if not deps.work.submit(after):
-            after()
+        deps.soon(after)
 
     @app.view(CallbackId.MEETING_CANCEL_SUBMIT)
     def submit_cancel(ack: Ack, body: dict, view: dict) -> None:
         context = FormContext.loads(view.get("private_metadata"))
-        user_id = body["user"]["id"]
         if context is None or context.meeting_id is None:
             ack()
             return
-        form = MeetingForm.from_view(view)
-        try:
-            with session_scope(deps.session_factory) as session:
-                actor = resolve_actor(session, deps, context.team_id, user_id)
-                cancelled = meetings.cancel(session, meeting_id=context.meeting_id, person=actor.person,
-                                            reason=form.reason, now=deps.clock.now())
-                convention_id = cancelled.convention_id
-        except DomainError as error:
-            if _field_errors(ack, deps, context, user_id, error):
-                return
-            ack()
-            raise
-        ack()
+        meeting_id, reason = context.meeting_id, MeetingForm.from_view(view).reason
+
+        def cancel(session: Session, actor: Actor) -> int:
+            return meetings.cancel(session, meeting_id=meeting_id, person=actor.person, reason=reason,
+                                   now=deps.clock.now()).convention_id
+
+        convention_id = save_form(ack, deps, context.team_id, body["user"]["id"], FIELD_BLOCKS, cancel)
+        if convention_id is None:
+            return
 
         def after() -> None:
             deps.deliver_now()
             refresh_homes(deps, deps.client, context.team_id, convention_id)
 
-        if not deps.work.submit(after):
-            after()
-
+        deps.soon(after)

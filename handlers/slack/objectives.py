@@ -11,12 +11,14 @@ from sqlalchemy.orm import Session
 from bot.i18n import t
 from bot.i18n.dates import format_moment
 from bot.services import objectives
-from bot.services.errors import DomainError, NotAllowed
+from bot.services.errors import NotAllowed
 from bot.services.meetings import other_side
-from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, resolve_actor
+from bot.services.people import mention
+from handlers.slack.deps import Actor, Deps, ids_from_body, resolve_actor
 from handlers.slack.forms import FormContext, ObjectiveForm, ObjectiveUpdateForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
+from handlers.slack.interactions import on_click, open_modal, post_dm, save_form
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.objectives import add_modal, feedback_modal, history_modal, objectives_blocks, update_modal
 from storage.db import session_scope
@@ -28,8 +30,6 @@ FIELD_BLOCKS = {"title": BlockId.OBJECTIVE_TITLE, "description": BlockId.OBJECTI
                 "progress": BlockId.OBJECTIVE_PROGRESS, "comment": BlockId.OBJECTIVE_COMMENT}
 
 
-def _mention(person) -> str:  # type: ignore[no-untyped-def]
-    return f"<@{person.external_id}>"
 
 
 def objectives_overview(deps: Deps, team_id: str, user_id: str, convention_id: int | None = None) -> tuple[str,
@@ -39,7 +39,7 @@ def objectives_overview(deps: Deps, team_id: str, user_id: str, convention_id: i
         convention, found = objectives.for_person(session, actor.person, convention_id)
         blocks = objectives_blocks(actor.lang, found, convention_id=convention.id,
                                    is_mentor=convention.mentor_id == actor.person.id,
-                                   other=_mention(other_side(convention, actor.person)))
+                                   other=mention(other_side(convention, actor.person)))
         return t(actor.lang, "objective.list.title"), blocks
 
 
@@ -48,19 +48,11 @@ def run_objectives_command(req: CommandRequest) -> None:
     req.respond(text=text, blocks=blocks)
 
 
-def _open(deps: Deps, client: WebClient, body: dict, build: Callable[[Session, Actor, str], dict]) -> None:
-    team_id, user_id = ids_from_body(body)
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
-        view = build(session, actor, team_id)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
-
-
 def _add_view(deps: Deps, convention_id: int | None) -> Callable[[Session, Actor, str], dict]:
     def build(session: Session, actor: Actor, team_id: str) -> dict:
         convention, _ = objectives.for_person(session, actor.person, convention_id)
         context = FormContext(team_id=team_id, kind="objective", convention_id=convention.id)
-        return add_modal(actor.lang, other=_mention(other_side(convention, actor.person)), today=actor.today(deps),
+        return add_modal(actor.lang, other=mention(other_side(convention, actor.person)), today=actor.today(deps),
                          metadata=context.dumps()).to_dict()
     return build
 
@@ -68,7 +60,7 @@ def _add_view(deps: Deps, convention_id: int | None) -> Callable[[Session, Actor
 def _objective_view(objective_id: int, kind: str) -> Callable[[Session, Actor, str], dict]:
     def build(session: Session, actor: Actor, team_id: str) -> dict:
         objective, updates = objectives.history(session, actor.person, objective_id)
-        context = FormContext(team_id=team_id, kind=kind, meeting_id=objective.id).dumps()
+        context = FormContext(team_id=team_id, kind=kind, objective_id=objective.id).dumps()
         if kind == "update":
             return update_modal(actor.lang, objective, metadata=context).to_dict()
         if kind == "feedback":
@@ -96,53 +88,39 @@ def _history_line(actor: Actor, update) -> str:  # type: ignore[no-untyped-def]
 
 
 def register(app: App, deps: Deps) -> None:
-    def on_click(action_id: str, work: Callable[[dict, dict, WebClient, Respond], None]) -> None:
-        @app.action(action_id)
-        def listener(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
-            deps.ack_then(ack, body, client, respond, lambda: work(body, action, client, respond))
-
-    def show(body: dict, action: dict, client: WebClient, respond: Respond) -> None:
+    def show(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
-        text, blocks = objectives_overview(deps, team_id, user_id, int(action["value"]))
-        channel = client.conversations_open(users=user_id)["channel"]["id"]
-        client.chat_postMessage(channel=channel, text=text, blocks=blocks)
+        post_dm(client, user_id, *objectives_overview(deps, team_id, user_id, int(action["value"])))
 
-    on_click(ActionId.OBJECTIVES_SHOW, show)
-    on_click(ActionId.OBJECTIVE_ADD, lambda b, a, c, r: _open(deps, c, b, _add_view(deps, int(a["value"]))))
+    on_click(app, deps, ActionId.OBJECTIVES_SHOW, show)
+    on_click(app, deps, ActionId.OBJECTIVE_ADD,
+             lambda b, a, r, c: open_modal(deps, c, b, _add_view(deps, int(a["value"]))))
     for action_id, kind in ((ActionId.OBJECTIVE_UPDATE, "update"), (ActionId.OBJECTIVE_FEEDBACK, "feedback"),
                             (ActionId.OBJECTIVE_HISTORY, "history")):
-        on_click(action_id, lambda b, a, c, r, kind=kind: _open(deps, c, b, _objective_view(int(a["value"]), kind)))
+        on_click(app, deps, action_id,
+                 lambda b, a, r, c, kind=kind: open_modal(deps, c, b, _objective_view(int(a["value"]), kind)))
 
     def submitted(ack: Ack, body: dict, view: dict, client: WebClient,
                   save: Callable[[Session, Actor, FormContext], tuple[str, int]]) -> None:
+        """Save the form; then the confirmation with the list by DM, the news, both Home tabs."""
         context = FormContext.loads(view.get("private_metadata"))
         user_id = body["user"]["id"]
         if context is None:
             ack()
             return
-        try:
-            with session_scope(deps.session_factory) as session:
-                actor = resolve_actor(session, deps, context.team_id, user_id)
-                text, convention_id = save(session, actor, context)
-        except DomainError as error:
-            block = FIELD_BLOCKS.get(error.field or "")
-            if block is not None:
-                ack(response_action="errors", errors={block: error_for(deps, context.team_id, user_id, error)})
-                return
-            ack()
-            raise
-        ack()
+        saved = save_form(ack, deps, context.team_id, user_id, FIELD_BLOCKS,
+                          lambda session, actor: save(session, actor, context))
+        if saved is None:
+            return
+        text, convention_id = saved
 
         def after() -> None:
             _title, blocks = objectives_overview(deps, context.team_id, user_id, convention_id)
-            channel = client.conversations_open(users=user_id)["channel"]["id"]
-            client.chat_postMessage(channel=channel, text=text, blocks=[
-                {"type": "section", "text": {"type": "mrkdwn", "text": text}}, *blocks])
+            post_dm(client, user_id, text, [{"type": "section", "text": {"type": "mrkdwn", "text": text}}, *blocks])
             deps.deliver_now()
             refresh_homes(deps, client, context.team_id, convention_id)
 
-        if not deps.work.submit(after):
-            after()
+        deps.soon(after)
 
     @app.view(CallbackId.OBJECTIVE_ADD_SUBMIT)
     def submit_add(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
@@ -160,7 +138,7 @@ def register(app: App, deps: Deps) -> None:
     def submit_update(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         def save(session: Session, actor: Actor, context: FormContext) -> tuple[str, int]:
             form = ObjectiveUpdateForm.from_view(view)
-            objective: Objective = objectives.update(session, person=actor.person, objective_id=context.meeting_id or 0,
+            objective: Objective = objectives.update(session, person=actor.person, objective_id=context.objective_id or 0,
                                                      status=form.status, progress=form.progress, comment=form.comment,
                                                      now=deps.clock.now())
             return t(actor.lang, "objective.updated"), objective.convention_id
@@ -171,7 +149,7 @@ def register(app: App, deps: Deps) -> None:
     def submit_feedback(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         def save(session: Session, actor: Actor, context: FormContext) -> tuple[str, int]:
             form = ObjectiveUpdateForm.from_view(view)
-            objective = objectives.feedback(session, person=actor.person, objective_id=context.meeting_id or 0,
+            objective = objectives.feedback(session, person=actor.person, objective_id=context.objective_id or 0,
                                             comment=form.comment, now=deps.clock.now())
             return t(actor.lang, "objective.feedback_sent"), objective.convention_id
 

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from bot.commands import visible_for
 from bot.i18n import t
 from bot.services import conventions, people
+from bot.services.people import mention
 from bot.services.roles import Role, coordinator_names
 from handlers.slack.deps import Actor, Deps, resolve_actor
 from handlers.slack.render import as_dicts
@@ -23,7 +24,7 @@ def role_lines(session: Session, deps: Deps, actor: Actor) -> list[str]:
     for convention in conventions.conventions_of(session, actor.person):
         role = conventions.role_in(convention, actor.person)
         other = convention.mentee if role == "mentor" else convention.mentor
-        lines.append(t(actor.lang, f"help.role.{role}", other=f"<@{other.external_id}>"))
+        lines.append(t(actor.lang, f"help.role.{role}", other=mention(other)))
     if not lines:
         lines.append(t(actor.lang, "help.role.none"))
     return lines

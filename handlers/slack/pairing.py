@@ -17,6 +17,7 @@ from bot.services.roles import require_coordinator
 from handlers.slack.deps import Deps, error_for, known_person, resolve_actor
 from handlers.slack.forms import ModalOrigin, PairingForm
 from handlers.slack.ids import BlockId, CallbackId
+from handlers.slack.interactions import post_dm
 from handlers.slack.request import MENTION, CommandRequest
 from handlers.slack.views.pairing import pairing_modal
 from storage.db import session_scope
@@ -109,11 +110,9 @@ def register(app: App, deps: Deps) -> None:
             ack(response_action="errors", errors={FIELD_BLOCKS[error.field]: error_for(deps, team_id, user_id, error)})
             return
         def confirm() -> None:
-            channel = client.conversations_open(users=user_id)["channel"]["id"]
-            client.chat_postMessage(channel=channel, text=outcome.text)
+            post_dm(client, user_id, outcome.text)
             if outcome.queued:
                 deps.deliver_now()
 
         ack()  # closes the modal; the invitations are already safe in the outbox
-        if not deps.work.submit(confirm):
-            confirm()
+        deps.soon(confirm)
