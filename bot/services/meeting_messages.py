@@ -16,7 +16,7 @@ from bot.i18n.dates import format_moment, zone_name
 from bot.notify import Attachment, Button, Message, Section
 from bot.services import actions
 from bot.services.calendar_invite import meeting_ics
-from bot.services.meetings import other_side
+from bot.services.meetings import other_side, outcome_of
 from bot.services.people import language_of, mention, timezone_of
 from storage.models import Convention, Meeting, MeetingMode, MeetingStatus, Note, Person, Reminder
 
@@ -113,23 +113,29 @@ def _meeting(session: Session, reminder: Reminder) -> Meeting | None:
     return session.get(Meeting, reminder.meeting_id) if reminder.meeting_id else None
 
 
-def _proposal(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+def _meeting_in(session: Session, reminder: Reminder, status: MeetingStatus) -> Meeting | None:
+    """The reminder's meeting if it is still in `status`; else the message no longer applies."""
     meeting = _meeting(session, reminder)
-    if meeting is None or meeting.status != MeetingStatus.PROPOSED:
+    return meeting if meeting is not None and meeting.status == status else None
+
+
+def _proposal(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    meeting = _meeting_in(session, reminder, MeetingStatus.PROPOSED)
+    if meeting is None:
         return None  # answered, replaced or withdrawn before it went out
     return proposal_message(session, meeting, person)
 
 
 def _confirmed(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
-    meeting = _meeting(session, reminder)
-    if meeting is None or meeting.status != MeetingStatus.CONFIRMED:
+    meeting = _meeting_in(session, reminder, MeetingStatus.CONFIRMED)
+    if meeting is None:
         return None
     return confirmed_message(meeting, person, reminder.created_at)
 
 
 def _cancelled(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
-    meeting = _meeting(session, reminder)
-    if meeting is None or meeting.status != MeetingStatus.CANCELLED:
+    meeting = _meeting_in(session, reminder, MeetingStatus.CANCELLED)
+    if meeting is None:
         return None
     convention = meeting.convention
     lang, tz = _reader(person, convention)
@@ -148,8 +154,8 @@ def _cancelled(session: Session, reminder: Reminder, person: Person, ctx: object
 
 
 def _agenda_request(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
-    meeting = _meeting(session, reminder)
-    if meeting is None or meeting.status != MeetingStatus.CONFIRMED or meeting.agenda:
+    meeting = _meeting_in(session, reminder, MeetingStatus.CONFIRMED)
+    if meeting is None or meeting.agenda:
         return None
     convention = meeting.convention
     lang, tz = _reader(person, convention)
@@ -176,8 +182,8 @@ def _agenda_shared(session: Session, reminder: Reminder, person: Person, ctx: ob
 
 
 def _tomorrow(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
-    meeting = _meeting(session, reminder)
-    if meeting is None or meeting.status != MeetingStatus.CONFIRMED:
+    meeting = _meeting_in(session, reminder, MeetingStatus.CONFIRMED)
+    if meeting is None:
         return None
     convention = meeting.convention
     lang, tz = _reader(person, convention)
@@ -203,10 +209,19 @@ def checkin_message(meeting: Meeting, person: Person) -> Message:
 
 
 def _checkin(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
-    meeting = _meeting(session, reminder)
-    if meeting is None or meeting.status != MeetingStatus.CONFIRMED:
+    meeting = _meeting_in(session, reminder, MeetingStatus.CONFIRMED)
+    if meeting is None:
         return None  # the other person has already answered
     return checkin_message(meeting, person)
+
+
+def _after_checkin(meeting: Meeting, lang: str) -> tuple[Button, ...]:
+    """Plan the next meeting, and after one that took place, keep a private note of it."""
+    plan = Button(t(lang, "meeting.button.plan_next"), actions.MEETING_PLAN, str(meeting.convention_id),
+                  style="primary")
+    if meeting.status != MeetingStatus.HELD:
+        return (plan,)
+    return plan, Button(t(lang, "note.button.write"), actions.NOTE_WRITE, str(meeting.id))
 
 
 def outcome_followup(meeting: Meeting, person: Person, outcome: str) -> Message:
@@ -215,27 +230,17 @@ def outcome_followup(meeting: Meeting, person: Person, outcome: str) -> Message:
     lang, tz = _reader(person, convention)
     text = t(lang, f"checkin.thanks.{outcome}", other=mention(other_side(convention, person)),
              when=when(meeting, lang, tz))
-    buttons = [Button(t(lang, "meeting.button.plan_next"), actions.MEETING_PLAN, str(convention.id), style="primary")]
-    if outcome == "held":
-        buttons.append(Button(t(lang, "note.button.write"), actions.NOTE_WRITE, str(meeting.id)))
-    return Message(text=text, buttons=tuple(buttons))
+    return Message(text=text, buttons=_after_checkin(meeting, lang))
 
 
 def _outcome(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
     meeting = _meeting(session, reminder)
-    if meeting is None or meeting.outcome_by is None:
+    outcome = outcome_of(meeting.status) if meeting is not None else None
+    if meeting is None or meeting.outcome_by is None or outcome is None:
         return None
-    convention = meeting.convention
-    lang, tz = _reader(person, convention)
-    outcome = {MeetingStatus.HELD: "held", MeetingStatus.POSTPONED: "postponed",
-               MeetingStatus.MISSED: "missed"}.get(MeetingStatus(meeting.status))
-    if outcome is None:
-        return None
-    text = t(lang, f"checkin.told.{outcome}", person=mention(meeting.outcome_by), when=when(meeting, lang, tz))
-    buttons = [Button(t(lang, "meeting.button.plan_next"), actions.MEETING_PLAN, str(convention.id), style="primary")]
-    if outcome == "held":
-        buttons.append(Button(t(lang, "note.button.write"), actions.NOTE_WRITE, str(meeting.id)))
-    return Message(text=text, buttons=tuple(buttons))
+    lang, tz = _reader(person, meeting.convention)
+    text = t(lang, f"checkin.told.{outcome.value}", person=mention(meeting.outcome_by), when=when(meeting, lang, tz))
+    return Message(text=text, buttons=_after_checkin(meeting, lang))
 
 
 COMPOSERS = {

@@ -21,6 +21,7 @@ from bot.services import outbox
 from bot.services.conventions import get_convention, role_in
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.people import timezone_of
+from bot.services.typed_text import required_text
 from scheduling.timing import next_good_moment, working_day_before
 from storage.models import (
     OPEN_CONVENTION_STATUSES,
@@ -56,6 +57,11 @@ class Outcome(StrEnum):
 OUTCOME_STATUS = {Outcome.HELD: MeetingStatus.HELD, Outcome.POSTPONED: MeetingStatus.POSTPONED,
                   Outcome.MISSED: MeetingStatus.MISSED}
 
+
+
+def outcome_of(status: str) -> Outcome | None:
+    """The check-in answer a meeting's status records, if it records one."""
+    return next((o for o, recorded in OUTCOME_STATUS.items() if recorded == status), None)
 
 @dataclass(frozen=True)
 class MeetingDraft:
@@ -163,17 +169,21 @@ def validate(session: Session, convention: Convention, draft: MeetingDraft, now:
         raise InvalidInput("error.meeting.link", field="location", value=location[:80])
     if len(draft.agenda) > AGENDA_LIMIT:
         raise InvalidInput("error.meeting.agenda_long", field="agenda", limit=AGENDA_LIMIT)
-    ends_at = starts_at + timedelta(minutes=draft.duration_minutes)
-    clash = session.scalars(
-        select(Meeting).where(
-            Meeting.convention_id == convention.id, Meeting.status == MeetingStatus.CONFIRMED,
-            Meeting.id != (ignoring or 0), Meeting.starts_at < ends_at,
-        )
-    ).all()
-    for other in clash:
-        if other.ends_at > starts_at:
-            raise InvalidInput("error.meeting.overlap", field="time", when=other.starts_at)
+    other = confirmed_overlap(session, convention, starts_at, starts_at + timedelta(minutes=draft.duration_minutes),
+                              ignoring=ignoring)
+    if other is not None:
+        raise InvalidInput("error.meeting.overlap", field="time", when=other.starts_at)
     return starts_at
+
+
+def confirmed_overlap(session: Session, convention: Convention, starts_at: datetime, ends_at: datetime, *,
+                      ignoring: int | None = None) -> Meeting | None:
+    """A confirmed meeting of the pair that overlaps [starts_at, ends_at), if any."""
+    earlier = session.scalars(select(Meeting).where(
+        Meeting.convention_id == convention.id, Meeting.status == MeetingStatus.CONFIRMED,
+        Meeting.id != (ignoring or 0), Meeting.starts_at < ends_at,
+    ))
+    return next((m for m in earlier if m.ends_at > starts_at), None)  # the end is computed: checked here
 
 
 def _supersede_proposals(session: Session, convention: Convention, now: datetime) -> list[int]:
@@ -250,10 +260,9 @@ def confirm(session: Session, *, meeting_id: int, person: Person, now: datetime)
         raise Conflict("meeting.own_proposal")
     if meeting.starts_at <= now:
         raise Conflict("meeting.proposal_past")
-    for other in upcoming(session, meeting.convention, now):
-        if other.status == MeetingStatus.CONFIRMED and other.starts_at < meeting.ends_at \
-                and other.ends_at > meeting.starts_at:
-            raise Conflict("error.meeting.overlap", when=other.starts_at)
+    other = confirmed_overlap(session, meeting.convention, meeting.starts_at, meeting.ends_at)
+    if other is not None:  # confirmed meanwhile, at a time that clashes
+        raise Conflict("error.meeting.overlap", when=other.starts_at)
     written = session.execute(
         update(Meeting).where(Meeting.id == meeting.id, Meeting.status == MeetingStatus.PROPOSED)
         .values(status=MeetingStatus.CONFIRMED, confirmed_at=now, confirmed_by_id=person.id, updated_at=now)
@@ -316,12 +325,8 @@ def _enqueue(session: Session, kind: str, meeting: Meeting, person: Person, due_
 
 
 def _check_reason(reason: str) -> str:
-    reason = reason.strip()
-    if not reason:
-        raise InvalidInput("error.meeting.reason_missing", field="reason")
-    if len(reason) > REASON_LIMIT:
-        raise InvalidInput("error.meeting.reason_long", field="reason", limit=REASON_LIMIT)
-    return reason
+    return required_text(reason, field="reason", limit=REASON_LIMIT, missing="error.meeting.reason_missing",
+                         too_long="error.meeting.reason_long")
 
 
 def _changeable(session: Session, meeting_id: int, person: Person, now: datetime) -> Meeting:
@@ -396,7 +401,7 @@ def record_outcome(session: Session, *, meeting_id: int, person: Person, outcome
     ).rowcount
     session.refresh(meeting)
     if not written:
-        recorded = next((o for o, s in OUTCOME_STATUS.items() if s == meeting.status), None)
+        recorded = outcome_of(meeting.status)
         if recorded is None:
             raise Conflict("meeting.not_confirmed")
         return CheckIn(meeting, recorded, already=True, answered_by=meeting.outcome_by)
@@ -433,11 +438,8 @@ class AgendaResult:
 def set_agenda(session: Session, *, person: Person, text: str, now: datetime,
                meeting_id: int | None = None) -> AgendaResult:
     """The mentee's agenda for the next meeting, sent to the mentor."""
-    text = text.strip()
-    if not text:
-        raise InvalidInput("error.agenda.empty", field="agenda")
-    if len(text) > AGENDA_LIMIT:
-        raise InvalidInput("error.meeting.agenda_long", field="agenda", limit=AGENDA_LIMIT)
+    text = required_text(text, field="agenda", limit=AGENDA_LIMIT, missing="error.agenda.empty",
+                         too_long="error.meeting.agenda_long")
     if meeting_id is not None:
         meeting: Meeting | None = get_meeting(session, meeting_id, person)
         assert meeting is not None

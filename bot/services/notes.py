@@ -12,8 +12,9 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.services import outbox
-from bot.services.errors import InvalidInput, NotAllowed, NotFound
+from bot.services.errors import NotAllowed, NotFound
 from bot.services.meetings import AGENDA_LIMIT, get_meeting, other_side, plannable_convention, require_member
+from bot.services.typed_text import required_text
 from storage.models import AuditEvent, Convention, Note, Person
 
 NOTE_LIMIT = AGENDA_LIMIT
@@ -21,11 +22,7 @@ NOTE_LIMIT = AGENDA_LIMIT
 
 def add_note(session: Session, *, person: Person, body: str, share: bool, now: datetime,
              meeting_id: int | None = None, convention_id: int | None = None) -> Note:
-    body = body.strip()
-    if not body:
-        raise InvalidInput("error.note.empty", field="body")
-    if len(body) > NOTE_LIMIT:
-        raise InvalidInput("error.note.long", field="body", limit=NOTE_LIMIT)
+    body = required_text(body, field="body", limit=NOTE_LIMIT, missing="error.note.empty", too_long="error.note.long")
     if meeting_id is not None:
         convention: Convention = get_meeting(session, meeting_id, person).convention
     elif convention_id is not None:

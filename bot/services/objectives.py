@@ -19,6 +19,7 @@ from bot.services.conventions import add_months
 from bot.services.errors import InvalidInput, NotAllowed, NotFound
 from bot.services.meetings import other_side, plannable_convention, require_member
 from bot.services.people import timezone_of
+from bot.services.typed_text import optional_text, required_text
 from scheduling.timing import next_good_moment
 from storage.models import (
     AuditEvent,
@@ -48,11 +49,8 @@ class ObjectiveDraft:
     success_measure: str
 
 
-def _check_text(value: str, field: str, limit: int = TEXT_LIMIT) -> str | None:
-    value = value.strip()
-    if len(value) > limit:
-        raise InvalidInput("error.objective.too_long", field=field, limit=limit)
-    return value or None
+def _check_text(value: str, field: str) -> str | None:
+    return optional_text(value, field=field, limit=TEXT_LIMIT, too_long="error.objective.too_long")
 
 
 def _objective(session: Session, objective_id: int, person: Person) -> Objective:
@@ -69,11 +67,8 @@ def _objective(session: Session, objective_id: int, person: Person) -> Objective
 def add(session: Session, *, person: Person, draft: ObjectiveDraft, today: date, now: datetime,
         convention_id: int | None = None) -> Objective:
     convention = plannable_convention(session, person, convention_id)
-    title = draft.title.strip()
-    if not title:
-        raise InvalidInput("error.objective.title_missing", field="title")
-    if len(title) > TITLE_LIMIT:
-        raise InvalidInput("error.objective.too_long", field="title", limit=TITLE_LIMIT)
+    title = required_text(draft.title, field="title", limit=TITLE_LIMIT, missing="error.objective.title_missing",
+                          too_long="error.objective.too_long")
     if draft.horizon not in HORIZONS:
         raise InvalidInput("error.objective.horizon", field="horizon")
     if draft.due_on is not None and draft.due_on < today:
@@ -119,9 +114,8 @@ def feedback(session: Session, *, person: Person, objective_id: int, comment: st
     assert convention is not None
     if convention.mentor_id != person.id:
         raise NotAllowed("objective.mentor_only")
-    text = _check_text(comment, "comment")
-    if not text:
-        raise InvalidInput("error.objective.feedback_missing", field="comment")
+    text = required_text(comment, field="comment", limit=TEXT_LIMIT, missing="error.objective.feedback_missing",
+                         too_long="error.objective.too_long")
     session.add(ObjectiveUpdate(objective_id=objective.id, author_id=person.id, kind="feedback", comment=text,
                                 created_at=now))
     _tell_other(session, convention, person, now)

@@ -14,6 +14,14 @@ def _value(view: dict[str, Any], block: str, action: str) -> dict[str, Any]:
     return view.get("state", {}).get("values", {}).get(block, {}).get(action, {}) or {}
 
 
+def _as_date(raw: str | None) -> date | None:
+    """A date picker's YYYY-MM-DD; None when empty or malformed (the service says which field)."""
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class PairingForm:
     mentor: str | None
@@ -24,10 +32,7 @@ class PairingForm:
     @classmethod
     def from_view(cls, view: dict[str, Any]) -> PairingForm:
         raw = _value(view, BlockId.PAIRING_START, FieldId.PAIRING_START).get("selected_date")
-        try:
-            start = date.fromisoformat(raw) if raw else None
-        except ValueError:
-            start = None
+        start = _as_date(raw)
         return cls(
             mentor=_value(view, BlockId.PAIRING_MENTOR, FieldId.PAIRING_MENTOR).get("selected_user"),
             mentee=_value(view, BlockId.PAIRING_MENTEE, FieldId.PAIRING_MENTEE).get("selected_user"),
@@ -71,22 +76,12 @@ class MeetingForm:
 
     @classmethod
     def from_view(cls, view: dict[str, Any]) -> MeetingForm:
-        raw_day = _value(view, BlockId.MEETING_DATE, FieldId.MEETING_DATE).get("selected_date")
-        try:
-            day = date.fromisoformat(raw_day) if raw_day else None
-        except ValueError:
-            day = None
-        duration = (_value(view, BlockId.MEETING_DURATION, FieldId.MEETING_DURATION).get("selected_option") or {})
-        mode = (_value(view, BlockId.MEETING_MODE, FieldId.MEETING_MODE).get("selected_option") or {})
-        try:
-            minutes = int(duration.get("value")) if duration.get("value") else None
-        except ValueError:
-            minutes = None
+        minutes = _option_value(view, BlockId.MEETING_DURATION, FieldId.MEETING_DURATION)
         return cls(
-            day=day,
+            day=_as_date(_value(view, BlockId.MEETING_DATE, FieldId.MEETING_DATE).get("selected_date")),
             time=_value(view, BlockId.MEETING_TIME, FieldId.MEETING_TIME).get("selected_time"),
-            duration=minutes,
-            mode=mode.get("value"),
+            duration=int(minutes) if minutes and minutes.isdigit() else None,
+            mode=_option_value(view, BlockId.MEETING_MODE, FieldId.MEETING_MODE),
             location=_text(view, BlockId.MEETING_LOCATION, FieldId.MEETING_LOCATION),
             agenda=_text(view, BlockId.MEETING_AGENDA, FieldId.MEETING_AGENDA),
             reason=_text(view, BlockId.MEETING_REASON, FieldId.MEETING_REASON),
@@ -148,11 +143,7 @@ class ObjectiveForm:
 
     @classmethod
     def from_view(cls, view: dict[str, Any]) -> ObjectiveForm:
-        raw = _value(view, BlockId.OBJECTIVE_DUE, FieldId.OBJECTIVE_DUE).get("selected_date")
-        try:
-            due = date.fromisoformat(raw) if raw else None
-        except ValueError:
-            due = None
+        due = _as_date(_value(view, BlockId.OBJECTIVE_DUE, FieldId.OBJECTIVE_DUE).get("selected_date"))
         return cls(title=_text(view, BlockId.OBJECTIVE_TITLE, FieldId.OBJECTIVE_TITLE),
                    description=_text(view, BlockId.OBJECTIVE_DESCRIPTION, FieldId.OBJECTIVE_DESCRIPTION),
                    horizon=_option_value(view, BlockId.OBJECTIVE_HORIZON, FieldId.OBJECTIVE_HORIZON),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from storage.models import MeetingStatus, ReminderStatus
+from sqlalchemy import select
+
+from storage.models import MeetingStatus, Person, ReminderStatus
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import click_last, meetings, propose, reminders, texts_to, with_button
 from tests.support.harness import Harness
@@ -20,12 +22,8 @@ def _confirmed(bot: Harness, day: str, time: str, proposer: str = "UMENTEE", **f
 
 def _due(bot: Harness, kind: str) -> dict[str, datetime]:
     """Recipient's Slack id -> due time (UTC) of the pending rows of one kind."""
-    names = {}
     with bot.session_factory() as session:
-        from storage.models import Person
-
-        for person in session.query(Person):
-            names[person.id] = person.external_id
+        names = {row.id: row.external_id for row in session.execute(select(Person.id, Person.external_id))}
     return {names[r.recipient_id]: r.due_at for r in reminders(bot, kind) if r.status == ReminderStatus.PENDING}
 
 
