@@ -31,8 +31,6 @@ TEXTS: dict[str, str] = {
     "phase.launch": "launch",
     "phase.development": "development",
     "phase.separation": "closing and next steps",
-    "pair.usage": "To pair: `/mentorat pair @mentor @mentee` (optional start date, YYYY-MM-DD), or "
-    "`/mentorat pair` alone to open the form.",
     "pair.modal.title": "Pair a mentor & mentee",
     "pair.modal.mentor": "Mentor",
     "pair.modal.mentee": "Mentee",
@@ -144,7 +142,6 @@ TEXTS: dict[str, str] = {
     "home.button.convention": "Read my agreement",
     "home.button.pair": "Pair a mentor & mentee",
     "home.coordinator": "You are a coordinator: pair people from here or with `/mentorat pair`.",
-    "home.shown": "I answered you in a direct message.",
     "nudge.text": "👋 A quick word from Mentorat: no meeting is planned with {other} and the last one was more "
     "than {days} days ago. Take a few minutes to agree on the next one; your agreement plans about one meeting "
     "a month.",
@@ -312,7 +309,6 @@ TEXTS: dict[str, str] = {
     "note.list.mine_private": "🔒 You, {when} (private)",
     "note.list.mine_shared": "📨 You, {when} (shared with {other})",
     "note.list.from_other": "🗒️ {other}, {when} (shared with you)",
-    "note.not_yours": "This note is not yours.",
     "error.note.empty": "The note is empty.",
     "error.note.long": "A note fits in {limit} characters at most.",
     "status.meeting.next": "Next meeting: {when}",

@@ -34,8 +34,6 @@ TEXTS: dict[str, str] = {
     "phase.development": "développement",
     "phase.separation": "clôture et suite",
     # Pairing
-    "pair.usage": "Pour jumeler : `/mentorat jumeler @mentor @mentoré` (date de début facultative, "
-    "AAAA-MM-JJ), ou `/mentorat jumeler` seul pour ouvrir le formulaire.",
     "pair.modal.title": "Jumeler une paire",
     "pair.modal.mentor": "Mentor",
     "pair.modal.mentee": "Personne mentorée",
@@ -157,7 +155,6 @@ TEXTS: dict[str, str] = {
     "home.button.pair": "Jumeler une paire",
     "home.coordinator": "Vous faites partie de la coordination : jumelez les paires d'ici ou avec "
     "`/mentorat jumeler`.",
-    "home.shown": "Je vous ai répondu en message privé.",
     # Reminders
     "nudge.text": "👋 Petit signe de Mentorat : aucune rencontre n'est prévue avec {other} et la dernière "
     "remonte à plus de {days} jours. Prenez quelques minutes pour convenir de la prochaine ; votre convention "
@@ -339,7 +336,6 @@ TEXTS: dict[str, str] = {
     "note.list.mine_private": "🔒 Vous, {when} (privée)",
     "note.list.mine_shared": "📨 Vous, {when} (partagée avec {other})",
     "note.list.from_other": "🗒️ {other}, {when} (partagée avec vous)",
-    "note.not_yours": "Cette note ne vous appartient pas.",
     "error.note.empty": "La note est vide.",
     "error.note.long": "Une note tient en {limit} caractères au plus.",
     "status.meeting.next": "Prochaine rencontre : {when}",

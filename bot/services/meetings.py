@@ -137,10 +137,6 @@ def upcoming(session: Session, convention: Convention, now: datetime) -> list[Me
                               Meeting.starts_at > now).order_by(Meeting.starts_at)))
 
 
-def next_confirmed(session: Session, convention: Convention, now: datetime) -> Meeting | None:
-    return next((m for m in upcoming(session, convention, now) if m.status == MeetingStatus.CONFIRMED), None)
-
-
 def validate(session: Session, convention: Convention, draft: MeetingDraft, now: datetime, *,
              ignoring: int | None = None) -> datetime:
     """The start in UTC, or the first problem with the form, on its field."""

@@ -12,7 +12,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.services import outbox
-from bot.services.errors import NotAllowed, NotFound
+from bot.services.errors import NotFound
 from bot.services.meetings import AGENDA_LIMIT, get_meeting, other_side, plannable_convention, require_member
 from bot.services.typed_text import required_text
 from storage.models import AuditEvent, Convention, Note, Person
@@ -41,18 +41,6 @@ def add_note(session: Session, *, person: Person, body: str, share: bool, now: d
     session.add(AuditEvent(at=now, workspace_id=convention.programme.workspace_id, actor_id=person.id,
                            action="note.shared" if share else "note.written", convention_id=convention.id,
                            detail={}))
-    return note
-
-
-def share_note(session: Session, *, person: Person, note_id: int, now: datetime) -> Note:
-    note = session.get(Note, note_id)
-    if note is None or note.author_id != person.id:
-        raise NotAllowed("note.not_yours")
-    if note.shared_at is None:
-        note.shared_at = now
-        convention = session.get(Convention, note.convention_id)
-        assert convention is not None
-        _tell_partner(session, convention, person, note, now)
     return note
 
 

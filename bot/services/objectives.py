@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from bot.services import outbox
 from bot.services.conventions import add_months
 from bot.services.errors import InvalidInput, NotAllowed, NotFound
-from bot.services.meetings import other_side, plannable_convention, require_member
+from bot.services.meetings import other_side, plannable_convention
 from bot.services.people import timezone_of
 from bot.services.typed_text import optional_text, required_text
 from scheduling.timing import next_good_moment
@@ -148,8 +148,7 @@ def of_convention(session: Session, convention: Convention) -> list[Objective]:
 
 def for_person(session: Session, person: Person, convention_id: int | None = None) -> tuple[Convention,
                                                                                             list[Objective]]:
-    convention = plannable_convention(session, person, convention_id)
-    require_member(convention, person)
+    convention = plannable_convention(session, person, convention_id)  # checks the person is of the pair
     return convention, of_convention(session, convention)
 
 

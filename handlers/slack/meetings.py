@@ -108,7 +108,6 @@ def run_meeting_command(req: CommandRequest) -> None:
 # -- the meeting form --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Saved:
-    lang: str
     text: str
     retired: list[int]
     convention_id: int
@@ -130,7 +129,7 @@ def save_meeting_form(deps: Deps, context: FormContext, form: MeetingForm) -> Ca
         meeting = proposal.meeting
         other = meetings.other_side(meeting.convention, actor.person)
         text = t(actor.lang, "meeting.proposal.sent", other=mention(other), when=when(meeting, actor.lang, actor.tz))
-        return Saved(actor.lang, text, proposal.retired, meeting.convention_id)
+        return Saved(text, proposal.retired, meeting.convention_id)
 
     return save
 
