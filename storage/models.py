@@ -113,6 +113,10 @@ class Programme(Base):
     meeting_min_minutes: Mapped[int] = mapped_column(Integer, default=60)
     meeting_max_minutes: Mapped[int] = mapped_column(Integer, default=90)
     reminder_hour: Mapped[int] = mapped_column(Integer, default=9)
+    # How long before the planned end the pair is invited to prepare the closure.
+    closing_notice_days: Mapped[int] = mapped_column(Integer, default=30)
+    # Who receives the final reports the pairs agree to share (a corporate programme's management).
+    sponsor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     created_at: Mapped[datetime]
 
     workspace: Mapped[Workspace] = relationship()
@@ -195,6 +199,7 @@ class Convention(Base):
     interaction_modes: Mapped[str | None] = mapped_column(String(200))
     # The agenda the mentee wrote while no meeting was planned; it goes into the next proposal.
     next_agenda: Mapped[str | None] = mapped_column(Text)
+    report_sent_at: Mapped[datetime | None]  # when the final report went to the pair
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -351,3 +356,54 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(64))
     convention_id: Mapped[int | None] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"))
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Decision(StrEnum):
+    END = "end"
+    CONTINUE = "continue"
+    REDEFINE = "redefine"
+
+
+class Bilan(Base):
+    """One person's closing review of a convention, for one planned end date.
+
+    Private to its author until both sides have answered; then the other side sees only the
+    answers listed in `shared_keys`. A coordinator only ever sees figures drawn from it.
+    """
+
+    __tablename__ = "bilans"
+    __table_args__ = (UniqueConstraint("convention_id", "person_id", "round_end_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(8))  # mentor | mentee
+    # The planned end this bilan answers for: a convention that continues gets a new round.
+    round_end_on: Mapped[date] = mapped_column(Date)
+    answers: Mapped[dict[str, Any]] = mapped_column(default=dict)  # question key -> text
+    objective_results: Mapped[dict[str, Any]] = mapped_column(default=dict)  # objective id -> reached|partly|not
+    satisfaction: Mapped[int] = mapped_column(Integer)  # 1 to 5
+    decision: Mapped[str] = mapped_column(String(16))
+    extend_months: Mapped[int | None] = mapped_column(Integer)  # for continue / redefine
+    keep_in_touch: Mapped[bool] = mapped_column(Boolean, default=False)
+    follow_up_on: Mapped[date | None] = mapped_column(Date)
+    shared_keys: Mapped[list[str]] = mapped_column(JSON, default=list)  # the answers the other side may read
+    sponsor_ok: Mapped[bool] = mapped_column(Boolean, default=False)
+    submitted_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    person: Mapped[Person] = relationship()
+
+
+class Gratitude(Base):
+    """Thanks (or later news) the mentee sends the mentor. Only the two of them read it."""
+
+    __tablename__ = "gratitudes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(8))  # thanks | news
+    message: Mapped[str] = mapped_column(Text)
+    achievements: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
