@@ -71,7 +71,8 @@ def create_app(
         client=client,
         notifier=notifier or SlackNotifier(outbox_client),
         rule=CoordinatorRule(frozenset(settings.coordinators)),
-        defaults=ProgrammeDefaults(language=settings.language, timezone=settings.timezone),
+        defaults=ProgrammeDefaults(language=settings.language, timezone=settings.timezone,
+                                   closing_notice_days=settings.closing_notice_days),
         # Work after the ack: a few threads (more only add contention on 2 cores), a bounded backlog.
         work=WorkQueue(work_executor or ThreadPoolExecutor(max_workers=8, thread_name_prefix="work")),
     )

@@ -34,6 +34,8 @@ COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("objectifs", ("objectives", "goals"), PARTICIPANTS, "cmd.objectifs"),
     SubCommand("ordre-du-jour", ("agenda", "odj"), PARTICIPANTS, "cmd.ordre-du-jour"),
     SubCommand("notes", ("note",), PARTICIPANTS, "cmd.notes"),
+    SubCommand("bilan", ("review", "closure"), PARTICIPANTS | COORDINATORS, "cmd.bilan"),
+    SubCommand("merci", ("thanks", "thank-you"), PARTICIPANTS, "cmd.merci"),
     SubCommand("jumeler", ("pair",), COORDINATORS, "cmd.jumeler"),
     SubCommand("coordonnateurs", ("coordinators", "coordonnatrices"), COORDINATORS, "cmd.coordonnateurs"),
     SubCommand("pause", ("mute",), None, "cmd.pause"),

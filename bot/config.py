@@ -58,6 +58,7 @@ class Settings:
     port: int = 3000
     timezone: str = "America/Toronto"
     language: str = "fr"
+    closing_notice_days: int = 30
     coordinators: tuple[str, ...] = field(default_factory=tuple)
     log_level: str = "INFO"
 
@@ -127,6 +128,11 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
     if language not in SUPPORTED_LANGUAGES:
         problems.append(f"MENTORAT_LANGUAGE must be one of {', '.join(SUPPORTED_LANGUAGES)}, got {language!r}.")
 
+    notice_raw = get("MENTORAT_CLOSING_NOTICE_DAYS", "30") or "30"
+    closing_notice_days = int(notice_raw) if notice_raw.isdigit() else 0
+    if not 14 < closing_notice_days <= 90:
+        problems.append(f"MENTORAT_CLOSING_NOTICE_DAYS must be a number of days from 15 to 90, got {notice_raw!r}.")
+
     coordinators = _split_ids(get("MENTORAT_COORDINATORS"))
     bad_ids = [c for c in coordinators if c[:1] not in ("U", "W") or not c.isalnum()]
     if bad_ids:
@@ -146,6 +152,7 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
         port=port,
         timezone=timezone,
         language=language,
+        closing_notice_days=closing_notice_days,
         coordinators=coordinators,
         log_level=(get("MENTORAT_LOG_LEVEL", "INFO") or "INFO").upper(),
     )

@@ -30,7 +30,7 @@ class Attachment:
     """A file sent with a message, e.g. the .ics invitation of a confirmed meeting."""
 
     filename: str
-    content: str
+    content: str | bytes  # text (an .ics) or bytes (a PDF)
     title: str
 
 

@@ -39,6 +39,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
+from bot.services import closure
 from bot.services.meetings import expire_unanswered
 from scheduling.timing import next_good_moment
 from storage.db import SessionFactory, session_scope
@@ -61,6 +62,8 @@ MONTHLY_NUDGE = "monthly_nudge"
 class PlanReport:
     nudges: int = 0
     unconfirmed: int = 0  # meetings whose check-in nobody answered within a week
+    closures_planned: int = 0  # conventions whose closure prompts were written
+    closed: int = 0  # conventions closed on their end date
 
 
 def _due_conventions(programme: Programme, now: datetime) -> Select[Any]:
@@ -191,6 +194,10 @@ def plan(factory: SessionFactory, now: datetime) -> PlanReport:
     for programme in programmes:
         with session_scope(factory) as session:
             report.nudges += plan_nudges(session, session.merge(programme, load=False), now)
+        with session_scope(factory) as session:
+            planned, closed = closure.plan_programme(session, session.merge(programme, load=False), now)
+            report.closures_planned += planned
+            report.closed += closed
     with session_scope(factory) as session:
         report.unconfirmed = expire_unanswered(session, now)
     return report

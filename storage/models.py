@@ -200,6 +200,8 @@ class Convention(Base):
     # The agenda the mentee wrote while no meeting was planned; it goes into the next proposal.
     next_agenda: Mapped[str | None] = mapped_column(Text)
     report_sent_at: Mapped[datetime | None]  # when the final report went to the pair
+    # The planned end whose closure prompts are written (a new end, after « continue », gets its own).
+    closure_planned_for: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

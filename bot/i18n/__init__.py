@@ -6,9 +6,10 @@ placeholders; a test checks that. Dates and times are formatted by Babel (bot/i1
 
 from __future__ import annotations
 
-from bot.i18n import en, fr
+from bot.i18n import en, en_closure, fr, fr_closure
 
-CATALOGUES: dict[str, dict[str, str]] = {"fr": fr.TEXTS, "en": en.TEXTS}
+# One catalogue per language, assembled from per-feature modules (same keys in each language).
+CATALOGUES: dict[str, dict[str, str]] = {"fr": {**fr.TEXTS, **fr_closure.TEXTS}, "en": {**en.TEXTS, **en_closure.TEXTS}}
 DEFAULT_LANGUAGE = "fr"
 
 

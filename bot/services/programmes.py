@@ -22,6 +22,7 @@ class ProgrammeDefaults:
     meeting_min_minutes: int = 60
     meeting_max_minutes: int = 90
     reminder_hour: int = 9
+    closing_notice_days: int = 30  # the closure opens this long before the planned end
 
 
 def default_programme(
@@ -42,6 +43,7 @@ def default_programme(
         meeting_min_minutes=defaults.meeting_min_minutes,
         meeting_max_minutes=defaults.meeting_max_minutes,
         reminder_hour=defaults.reminder_hour,
+        closing_notice_days=defaults.closing_notice_days,
         created_at=now,
     )
     # A concurrent first request may create it too: a savepoint keeps this request's work.

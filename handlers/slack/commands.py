@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from bot.commands import parse, suggest
 from bot.i18n import t
-from handlers.slack import convention, coordinators, journal, meetings, objectives, overview, pairing, reminders
+from handlers.slack import closure, convention, coordinators, journal, meetings, objectives, overview, pairing, reminders
 from handlers.slack.deps import Deps, resolve_actor
 from handlers.slack.request import CommandHandler, CommandRequest
 from storage.db import session_scope
@@ -21,6 +21,8 @@ HANDLERS: dict[str, CommandHandler] = {
     "objectifs": objectives.run_objectives_command,
     "ordre-du-jour": journal.run_agenda_command,
     "notes": journal.run_notes_command,
+    "bilan": closure.run_bilan_command,
+    "merci": closure.run_thanks_command,
     "jumeler": pairing.run_pair_command,
     "coordonnateurs": coordinators.run_coordinators_command,
     "pause": reminders.run_pause_command,
@@ -29,7 +31,8 @@ HANDLERS: dict[str, CommandHandler] = {
 
 # Sub-commands that answer people without the role themselves (e.g. "no convention yet")
 # rather than refusing them.
-SELF_EXPLAINING = {"statut", "convention"}
+# `bilan` and `merci` also serve conventions that are over (no mentor/mentee role any more).
+SELF_EXPLAINING = {"statut", "convention", "bilan", "merci"}
 
 
 def route(req: CommandRequest, text: str) -> None:

@@ -17,7 +17,8 @@ def fetch_profile(client: WebClient, user_id: str, *, field: str | None = None) 
             raise InvalidInput("error.pair.unknown_user", field=field) from exc
         raise
     profile = user.get("profile") or {}
-    name = profile.get("display_name") or user.get("real_name") or profile.get("real_name") or user.get("name", "")
+    # The full name first: it is what a report or a history line should read (display names are handles).
+    name = user.get("real_name") or profile.get("real_name") or profile.get("display_name") or user.get("name", "")
     return PersonProfile(
         external_id=user["id"],
         name=name,

@@ -108,7 +108,9 @@ class FormContext:
     """What a meeting, agenda or note modal is about, kept in private_metadata."""
 
     team_id: str
-    kind: str  # "new" | "counter" | "move" | "cancel" | "agenda" | "note" | "objective" | "update" | "feedback"
+    # "new" | "counter" | "move" | "cancel" | "agenda" | "note" | "objective" | "update" | "feedback" | "bilan"
+    # | "thanks" | "news"
+    kind: str
     convention_id: int | None = None
     meeting_id: int | None = None
     objective_id: int | None = None
@@ -162,3 +164,68 @@ class ObjectiveUpdateForm:
         return cls(status=_option_value(view, BlockId.OBJECTIVE_STATUS, FieldId.OBJECTIVE_STATUS),
                    progress=int(raw) if raw and raw.isdigit() else None,
                    comment=_text(view, BlockId.OBJECTIVE_COMMENT, FieldId.OBJECTIVE_COMMENT))
+
+
+def _checked(view: dict[str, Any], block: str, action: str) -> list[str]:
+    return [o.get("value", "") for o in _value(view, block, action).get("selected_options") or []]
+
+
+@dataclass(frozen=True)
+class BilanForm:
+    """The bilan modal: one text per question, the choices, what to share."""
+
+    answers: dict[str, str]
+    satisfaction: int | None
+    objective_results: dict[int, str]
+    follow_up: date | None
+    decision: str | None
+    extend_months: int | None
+    keep_in_touch: bool | None
+    shared: tuple[str, ...]
+    sponsor_ok: bool
+
+    @classmethod
+    def from_view(cls, view: dict[str, Any]) -> BilanForm:
+        values = view.get("state", {}).get("values", {})
+        answers, results = {}, {}
+        for block_id, fields in values.items():
+            kind, _, key = block_id.partition(":")
+            if kind == BlockId.BILAN_ANSWER:
+                answers[key] = (fields.get(FieldId.BILAN_ANSWER) or {}).get("value") or ""
+            elif kind == BlockId.BILAN_OBJECTIVE and key.isdigit():
+                chosen = ((fields.get(FieldId.BILAN_OBJECTIVE) or {}).get("selected_option") or {}).get("value")
+                if chosen:
+                    results[int(key)] = chosen
+        satisfaction = _option_value(view, BlockId.BILAN_SATISFACTION, FieldId.BILAN_SATISFACTION)
+        extend = _option_value(view, BlockId.BILAN_EXTEND, FieldId.BILAN_EXTEND)
+        keep = _option_value(view, BlockId.BILAN_KEEP, FieldId.BILAN_KEEP)
+        return cls(
+            answers=answers,
+            satisfaction=int(satisfaction) if satisfaction and satisfaction.isdigit() else None,
+            objective_results=results,
+            follow_up=_as_date(_value(view, BlockId.BILAN_FOLLOW_UP, FieldId.BILAN_FOLLOW_UP).get("selected_date")),
+            decision=_option_value(view, BlockId.BILAN_DECISION, FieldId.BILAN_DECISION),
+            extend_months=int(extend) if extend and extend.isdigit() else None,
+            keep_in_touch=None if keep is None else keep == "yes",
+            shared=tuple(_checked(view, BlockId.BILAN_SHARE, FieldId.BILAN_SHARE)),
+            sponsor_ok=bool(_checked(view, BlockId.BILAN_SPONSOR, FieldId.BILAN_SPONSOR)),
+        )
+
+    def field_blocks(self) -> dict[str, str]:
+        """Where each field's error goes: the service names fields, the modal has blocks."""
+        blocks = {key: f"{BlockId.BILAN_ANSWER}:{key}" for key in self.answers}
+        blocks |= {f"objective:{oid}": f"{BlockId.BILAN_OBJECTIVE}:{oid}" for oid in self.objective_results}
+        return blocks | {"satisfaction": BlockId.BILAN_SATISFACTION, "decision": BlockId.BILAN_DECISION,
+                         "extend": BlockId.BILAN_EXTEND, "keep_in_touch": BlockId.BILAN_KEEP,
+                         "share": BlockId.BILAN_SHARE}
+
+
+@dataclass(frozen=True)
+class ThanksForm:
+    message: str
+    achievements: str
+
+    @classmethod
+    def from_view(cls, view: dict[str, Any]) -> ThanksForm:
+        return cls(message=_text(view, BlockId.THANKS_MESSAGE, FieldId.THANKS_MESSAGE),
+                   achievements=_text(view, BlockId.THANKS_ACHIEVEMENTS, FieldId.THANKS_ACHIEVEMENTS))

@@ -25,6 +25,11 @@ class ActionId(StrEnum):
     OBJECTIVE_UPDATE = actions.OBJECTIVE_UPDATE
     OBJECTIVE_FEEDBACK = actions.OBJECTIVE_FEEDBACK
     OBJECTIVE_HISTORY = actions.OBJECTIVE_HISTORY
+    BILAN_OPEN = actions.BILAN_OPEN
+    BILAN_SHOW = actions.BILAN_SHOW
+    BILAN_REPORT = actions.BILAN_REPORT
+    THANKS_WRITE = actions.THANKS_WRITE
+    NEWS_WRITE = actions.NEWS_WRITE
     HOME_MEETING_PLAN = "home-meeting-plan"
     HOME_AGENDA_WRITE = "home-agenda-write"
     HOME_NOTES_SHOW = "home-notes-show"
@@ -43,6 +48,8 @@ class CallbackId(StrEnum):
     OBJECTIVE_ADD_SUBMIT = "objective-add-submit"
     OBJECTIVE_UPDATE_SUBMIT = "objective-update-submit"
     OBJECTIVE_FEEDBACK_SUBMIT = "objective-feedback-submit"
+    BILAN_FORM_SUBMIT = "bilan-form-submit"
+    THANKS_FORM_SUBMIT = "thanks-form-submit"
 
 
 class BlockId(StrEnum):
@@ -66,6 +73,17 @@ class BlockId(StrEnum):
     OBJECTIVE_STATUS = "objective-status"
     OBJECTIVE_PROGRESS = "objective-progress"
     OBJECTIVE_COMMENT = "objective-comment"
+    BILAN_ANSWER = "bilan-answer"  # one per question: "bilan-answer:<key>"
+    BILAN_SATISFACTION = "bilan-satisfaction"
+    BILAN_OBJECTIVE = "bilan-objective"  # one per objective: "bilan-objective:<id>"
+    BILAN_FOLLOW_UP = "bilan-follow-up"
+    BILAN_DECISION = "bilan-decision"
+    BILAN_EXTEND = "bilan-extend"
+    BILAN_KEEP = "bilan-keep"
+    BILAN_SHARE = "bilan-share"
+    BILAN_SPONSOR = "bilan-sponsor"
+    THANKS_MESSAGE = "thanks-message"
+    THANKS_ACHIEVEMENTS = "thanks-achievements"
 
 
 class FieldId(StrEnum):
@@ -89,3 +107,14 @@ class FieldId(StrEnum):
     OBJECTIVE_STATUS = "objective-status-choose"
     OBJECTIVE_PROGRESS = "objective-progress-select"
     OBJECTIVE_COMMENT = "objective-comment-input"
+    BILAN_ANSWER = "bilan-answer-input"
+    BILAN_SATISFACTION = "bilan-satisfaction-choose"
+    BILAN_OBJECTIVE = "bilan-objective-select"
+    BILAN_FOLLOW_UP = "bilan-follow-up-pick"
+    BILAN_DECISION = "bilan-decision-choose"
+    BILAN_EXTEND = "bilan-extend-select"
+    BILAN_KEEP = "bilan-keep-choose"
+    BILAN_SHARE = "bilan-share-check"
+    BILAN_SPONSOR = "bilan-sponsor-check"
+    THANKS_MESSAGE = "thanks-message-input"
+    THANKS_ACHIEVEMENTS = "thanks-achievements-input"

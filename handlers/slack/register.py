@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers.slack import commands, convention, errors, home, journal, meetings, objectives, pairing
+from handlers.slack import closure, commands, convention, errors, home, journal, meetings, objectives, pairing
 from handlers.slack.deps import Deps
 
 
 def register_handlers(app: App, deps: Deps) -> None:
-    for module in (errors, commands, pairing, convention, home, meetings, journal, objectives):
+    for module in (errors, commands, pairing, convention, home, meetings, journal, objectives, closure):
         module.register(app, deps)

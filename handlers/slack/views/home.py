@@ -15,7 +15,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.i18n import t
-from bot.services.conventions import StatusInfo
+from bot.services.conventions import Phase, StatusInfo
 from handlers.slack.ids import ActionId
 from handlers.slack.render import as_typed
 from handlers.slack.views.status import status_blocks
@@ -57,6 +57,13 @@ def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coord
                                              value="agenda"))
             buttons.append(ButtonElement(text=t(lang, "home.button.notes"), action_id=ActionId.HOME_NOTES_SHOW,
                                          value="notes"))
+        # The closure, in the last phase: the bilan, and for the mentee the thanks.
+        for info in (i for i in running if i.phase == Phase.SEPARATION):
+            value = str(info.convention.id)
+            buttons.append(ButtonElement(text=t(lang, "home.button.bilan"), action_id=ActionId.BILAN_OPEN, value=value))
+            if info.role == "mentee":
+                buttons.append(ButtonElement(text=t(lang, "thanks.button.write"), action_id=ActionId.THANKS_WRITE,
+                                             value=value))
         buttons += [
             ButtonElement(text=t(lang, "home.button.status"), action_id=ActionId.HOME_STATUS_SHOW, value="status"),
             ButtonElement(text=t(lang, "home.button.convention"), action_id=ActionId.HOME_CONVENTION_SHOW,

@@ -62,6 +62,7 @@ def upgrade() -> None:
 
     with op.batch_alter_table('conventions', schema=None) as batch_op:
         batch_op.add_column(sa.Column('report_sent_at', storage.types.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('closure_planned_for', sa.Date(), nullable=True))
 
     with op.batch_alter_table('programmes', schema=None) as batch_op:
         batch_op.add_column(sa.Column('closing_notice_days', sa.Integer(), nullable=False, server_default='30'))
@@ -79,6 +80,7 @@ def downgrade() -> None:
         batch_op.drop_column('closing_notice_days')
 
     with op.batch_alter_table('conventions', schema=None) as batch_op:
+        batch_op.drop_column('closure_planned_for')
         batch_op.drop_column('report_sent_at')
 
     with op.batch_alter_table('gratitudes', schema=None) as batch_op:

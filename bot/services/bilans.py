@@ -1,0 +1,228 @@
+"""The bilan: each side's closing review, private until both have answered.
+
+Questions follow the closure grid (what the relationship brought, how it went, objectives, what
+would have helped, where support is still needed, the next actions, the follow-up wanted,
+keeping in touch), worded per role. After both have answered, each side reads only what the other
+chose to share. A coordinator never reads a bilan; `closure.programme_figures` gives them numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from bot.services.conventions import Phase, add_months, get_convention, phase_of, role_in
+from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from bot.services.objectives import of_convention
+from bot.services.typed_text import optional_text, required_text
+from storage.models import Bilan, Convention, ConventionStatus, Decision, Objective, Person
+
+TEXT_LIMIT = 3000
+# The text questions, in the order the modal asks them; the keys name i18n texts per role.
+QUESTIONS: dict[str, tuple[str, ...]] = {
+    "mentee": ("brought", "went", "qualities", "changes", "helped", "support", "next_steps"),
+    "mentor": ("brought", "went", "learned", "changes", "helped", "support", "next_steps"),
+}
+# After an early end the bilan is short: what it brought, how it went, what would have helped.
+SHORT_QUESTIONS = ("brought", "went", "helped", "support")
+REQUIRED = ("brought", "went")
+# What a side may share with the other, besides its text answers.
+FIGURE_KEYS = ("satisfaction", "objectives")
+OBJECTIVE_RESULTS = ("reached", "partly", "not")
+EXTEND_MONTHS = (1, 2, 3, 4, 5, 6)
+BILAN_OPEN_STATUSES = (ConventionStatus.ACTIVE, ConventionStatus.CLOSING, ConventionStatus.CLOSED,
+                       ConventionStatus.ENDED_EARLY)
+
+
+@dataclass(frozen=True)
+class BilanDraft:
+    answers: dict[str, str]
+    satisfaction: int | None
+    objective_results: dict[int, str]
+    decision: str | None
+    extend_months: int | None
+    keep_in_touch: bool | None
+    follow_up_on: date | None
+    shared_keys: tuple[str, ...] = ()
+    sponsor_ok: bool = False
+
+
+def questions_for(convention: Convention, role: str) -> tuple[str, ...]:
+    if convention.status == ConventionStatus.ENDED_EARLY:
+        return SHORT_QUESTIONS
+    return QUESTIONS[role]
+
+
+def shareable_keys(convention: Convention, role: str) -> tuple[str, ...]:
+    return (*questions_for(convention, role), *FIGURE_KEYS)
+
+
+def decision_open(convention: Convention) -> bool:
+    """The follow-up is still to be chosen: the convention runs and no agreement closed this round."""
+    return convention.status in (ConventionStatus.ACTIVE, ConventionStatus.CLOSING)
+
+
+def bilan_convention(session: Session, person: Person, convention_id: int | None = None,
+                     today: date | None = None) -> Convention:
+    """The convention whose bilan a person fills or reads: in its last phase, or over."""
+    if convention_id is not None:
+        convention = get_convention(session, convention_id)
+        if role_in(convention, person) is None:
+            raise NotAllowed("bilan.not_yours")
+    else:
+        found = list(session.scalars(
+            select(Convention).where(or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id),
+                                     Convention.status.in_(BILAN_OPEN_STATUSES))
+            .order_by(Convention.status != ConventionStatus.ACTIVE, Convention.planned_end_on.desc())))
+        if not found:
+            raise NotFound("bilan.no_convention")
+        convention = found[0]
+    if convention.status not in BILAN_OPEN_STATUSES:
+        raise Conflict("bilan.not_signed")
+    if today is not None and convention.status == ConventionStatus.ACTIVE and phase_of(convention,
+                                                                                       today) != Phase.SEPARATION:
+        raise Conflict("bilan.too_early", opens_on=_opens_on(convention))
+    return convention
+
+
+def _opens_on(convention: Convention) -> date:
+    return add_months(convention.planned_end_on, -2)
+
+
+def round_of(session: Session, convention: Convention) -> date:
+    """The planned end the current bilans answer for.
+
+    A convention that continued has a new planned end, so a new round; a closed one keeps the
+    round its last bilans answered (or its planned end when nobody answered).
+    """
+    if decision_open(convention):
+        return convention.planned_end_on
+    latest = session.scalar(select(Bilan.round_end_on).where(Bilan.convention_id == convention.id)
+                            .order_by(Bilan.round_end_on.desc()).limit(1))
+    return latest or convention.planned_end_on
+
+
+def bilans_of_round(session: Session, convention: Convention) -> dict[int, Bilan]:
+    """This round's bilans by person id."""
+    rows = session.scalars(select(Bilan).where(Bilan.convention_id == convention.id,
+                                               Bilan.round_end_on == round_of(session, convention)))
+    return {row.person_id: row for row in rows}
+
+
+def _check(convention: Convention, role: str, draft: BilanDraft, objectives: list[Objective],
+           locked: bool) -> dict[str, str]:
+    answers: dict[str, str] = {}
+    for key in questions_for(convention, role):
+        raw = draft.answers.get(key, "")
+        if key in REQUIRED:
+            answers[key] = required_text(raw, field=key, limit=TEXT_LIMIT, missing="error.bilan.required",
+                                         too_long="error.bilan.too_long")
+        else:
+            text = optional_text(raw, field=key, limit=TEXT_LIMIT, too_long="error.bilan.too_long")
+            if text:
+                answers[key] = text
+    if draft.satisfaction is None or not 1 <= draft.satisfaction <= 5:
+        raise InvalidInput("error.bilan.satisfaction", field="satisfaction")
+    known = {o.id for o in objectives}
+    for objective_id, result in draft.objective_results.items():
+        if objective_id not in known or result not in OBJECTIVE_RESULTS:
+            raise InvalidInput("error.bilan.objective", field=f"objective:{objective_id}")
+    if draft.keep_in_touch is None:
+        raise InvalidInput("error.bilan.keep_in_touch", field="keep_in_touch")
+    if not locked:
+        if draft.decision not in {d.value for d in Decision}:
+            raise InvalidInput("error.bilan.decision", field="decision")
+        if draft.decision != Decision.END and draft.extend_months not in EXTEND_MONTHS:
+            raise InvalidInput("error.bilan.extend", field="extend")
+    unknown = set(draft.shared_keys) - set(shareable_keys(convention, role))
+    if unknown:
+        raise InvalidInput("error.bilan.share", field="share")
+    return answers
+
+
+@dataclass(frozen=True)
+class Submitted:
+    convention: Convention
+    bilan: Bilan
+    first_time: bool
+    both: bool  # the other side has answered too
+
+
+def submit(session: Session, *, person: Person, convention_id: int, draft: BilanDraft, today: date,
+           now: datetime) -> Submitted:
+    """Save (or update) the person's bilan for the current round, then settle the follow-up."""
+    from bot.services.closure import settle  # closure builds on this module
+
+    convention = bilan_convention(session, person, convention_id, today)
+    role = role_in(convention, person)
+    assert role is not None
+    locked = not decision_open(convention)
+    answers = _check(convention, role, draft, of_convention(session, convention), locked)
+    round_end = round_of(session, convention)
+    bilan = session.scalar(select(Bilan).where(Bilan.convention_id == convention.id, Bilan.person_id == person.id,
+                                               Bilan.round_end_on == round_end))
+    first_time = bilan is None
+    if bilan is None:
+        bilan = Bilan(convention_id=convention.id, person_id=person.id, role=role, round_end_on=round_end,
+                      submitted_at=now, decision=Decision.END)
+        session.add(bilan)
+    bilan.answers = answers
+    bilan.satisfaction = draft.satisfaction or 0
+    bilan.objective_results = {str(k): v for k, v in draft.objective_results.items()}
+    if not locked:
+        bilan.decision = draft.decision or Decision.END
+        bilan.extend_months = draft.extend_months if draft.decision != Decision.END else None
+    bilan.keep_in_touch = bool(draft.keep_in_touch)
+    bilan.follow_up_on = draft.follow_up_on
+    bilan.shared_keys = [k for k in shareable_keys(convention, role) if k in draft.shared_keys]
+    bilan.sponsor_ok = draft.sponsor_ok
+    bilan.updated_at = now
+    session.flush()
+    both = len(bilans_of_round(session, convention)) == 2
+    settle(session, convention, person, now, first_time=first_time)
+    return Submitted(convention, bilan, first_time, both)
+
+
+@dataclass(frozen=True)
+class BilanView:
+    """What one reader may see of a convention's bilans."""
+
+    convention: Convention
+    role: str
+    mine: Bilan | None
+    other_done: bool
+    other_shared: dict[str, object] = field(default_factory=dict)  # key -> answer, satisfaction, objectives
+    other_decision: str | None = None  # shown once both answered, so they can agree
+    locked: bool = False
+
+
+def view_for(session: Session, person: Person, convention_id: int | None = None) -> BilanView:
+    convention = bilan_convention(session, person, convention_id)
+    role = role_in(convention, person)
+    assert role is not None
+    rows = bilans_of_round(session, convention)
+    mine = rows.get(person.id)
+    other_id = convention.mentee_id if role == "mentor" else convention.mentor_id
+    theirs = rows.get(other_id)
+    shared: dict[str, object] = {}
+    decision = None
+    if mine is not None and theirs is not None:
+        shared = shared_part(theirs)
+        decision = theirs.decision
+    return BilanView(convention, role, mine, theirs is not None, shared, decision, not decision_open(convention))
+
+
+def shared_part(bilan: Bilan) -> dict[str, object]:
+    """The answers the author chose to share, by key (satisfaction and objectives included)."""
+    keys = set(bilan.shared_keys or [])
+    part: dict[str, object] = {k: v for k, v in bilan.answers.items() if k in keys}
+    if "satisfaction" in keys:
+        part["satisfaction"] = bilan.satisfaction
+    if "objectives" in keys:
+        part["objectives"] = dict(bilan.objective_results)
+    if "next_steps" in keys and bilan.follow_up_on:
+        part["follow_up_on"] = bilan.follow_up_on
+    return part

@@ -1,0 +1,258 @@
+"""What people read as their convention ends: prompts, the follow-up, thanks, the final report.
+
+Prompts carry the planned end they were written for: after « continue » moved it, they are dropped.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from bot.i18n import t
+from bot.i18n.dates import format_day
+from bot.notify import Attachment, Button, Message, Section
+from bot.services import actions
+from bot.services.bilans import bilans_of_round, decision_open
+from bot.services.closure import programme_figures
+from bot.services.final_report import NotShared, build, held_count
+from bot.services.gratitude import thanked
+from bot.services.meetings import other_side
+from bot.services.objectives import counts, of_convention
+from bot.services.people import language_of, mention
+from bot.services.report_layout import facts, footer, sections, title
+from bot.services.report_pdf import report_pdf
+from storage.models import Convention, ConventionStatus, Gratitude, Person, Reminder
+
+
+def _convention(session: Session, reminder: Reminder) -> Convention | None:
+    return session.get(Convention, reminder.convention_id) if reminder.convention_id else None
+
+
+def _current(convention: Convention | None, reminder: Reminder) -> Convention | None:
+    """The convention, if the prompt still applies: it runs, and its end is the one planned for."""
+    if convention is None or not decision_open(convention):
+        return None
+    if reminder.payload.get("end_on") != convention.planned_end_on.isoformat():
+        return None
+    return convention
+
+
+def _lang(person: Person, convention: Convention) -> str:
+    return language_of(person, convention.programme.language)
+
+
+def _bilan_button(lang: str, convention: Convention, key: str = "bilan.button.open") -> Button:
+    return Button(t(lang, key), actions.BILAN_OPEN, str(convention.id), style="primary")
+
+
+def _closing_soon(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    convention = _current(_convention(session, reminder), reminder)
+    if convention is None:
+        return None
+    lang = _lang(person, convention)
+    role = "mentor" if convention.mentor_id == person.id else "mentee"
+    found = of_convention(session, convention)
+    start = "\n".join(f"• « {o.title} »" for o in found) if found else t(lang, "closing.start.none")
+    return Message(
+        text=t(lang, "closing.title", other=mention(other_side(convention, person)),
+               end=format_day(convention.planned_end_on, lang)),
+        sections=(Section(t(lang, "closing.start.title"), t(lang, "closing.start.body") + "\n" + start,
+                          literal=bool(found)),
+                  Section(t(lang, "closing.ideal.title"), t(lang, f"closing.ideal.body.{role}")),
+                  Section(t(lang, "closing.agenda.title"), t(lang, f"closing.agenda.body.{role}"))),
+        buttons=(Button(t(lang, "closing.button.meeting"), actions.MEETING_PLAN, str(convention.id), style="primary"),
+                 Button(t(lang, "objective.button.show"), actions.OBJECTIVES_SHOW, str(convention.id))),
+        context=t(lang, "closing.context"), headline=False)
+
+
+def _bilan_prompt(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    convention = _convention(session, reminder)
+    early = bool(reminder.payload.get("early"))
+    if early:
+        if convention is None or convention.status != ConventionStatus.ENDED_EARLY:
+            return None
+    elif _current(convention, reminder) is None:
+        return None
+    assert convention is not None
+    if person.id in bilans_of_round(session, convention):
+        return None  # already answered
+    lang = _lang(person, convention)
+    key = "bilan.prompt.early" if early else "bilan.prompt"
+    return Message(text=t(lang, key, other=mention(other_side(convention, person)),
+                          end=format_day(convention.planned_end_on, lang)),
+                   sections=(Section(None, t(lang, "bilan.prompt.privacy")),),
+                   buttons=(_bilan_button(lang, convention),), headline=False)
+
+
+def _bilan_done(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    convention = _convention(session, reminder)
+    if convention is None or person.id in bilans_of_round(session, convention):
+        return None
+    lang = _lang(person, convention)
+    return Message(text=t(lang, "bilan.other_done", other=mention(other_side(convention, person))),
+                   buttons=(_bilan_button(lang, convention),), headline=False)
+
+
+def _agreed(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    convention = _convention(session, reminder)
+    if convention is None:
+        return None
+    lang = _lang(person, convention)
+    decision = reminder.payload.get("decision")
+    other = mention(other_side(convention, person))
+    buttons = [Button(t(lang, "bilan.button.show"), actions.BILAN_SHOW, str(convention.id))]
+    if decision == "end":
+        text = t(lang, "closure.agreed.end", other=other)
+    else:
+        new_end = format_day(date.fromisoformat(reminder.payload["new_end"]), lang)
+        text = t(lang, f"closure.agreed.{decision}", other=other, months=reminder.payload.get("months"), end=new_end)
+        if reminder.payload.get("differed"):
+            text += "\n" + t(lang, "closure.agreed.shorter")
+        if decision == "redefine":
+            buttons.insert(0, Button(t(lang, "objective.button.add"), actions.OBJECTIVE_ADD, str(convention.id),
+                                     style="primary"))
+    if convention.mentee_id == person.id and decision == "end" and not thanked(session, convention):
+        buttons.insert(0, Button(t(lang, "thanks.button.write"), actions.THANKS_WRITE, str(convention.id),
+                                 style="primary"))
+    return Message(text=text, buttons=tuple(buttons), headline=False)
+
+
+def _ended(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    convention = _convention(session, reminder)
+    if convention is None:
+        return None
+    lang = _lang(person, convention)
+    text = t(lang, "closure.ended", other=mention(other_side(convention, person)),
+             end=format_day(convention.planned_end_on, lang))
+    buttons = []
+    if person.id not in bilans_of_round(session, convention):
+        buttons.append(_bilan_button(lang, convention, "bilan.button.late"))
+    if convention.mentee_id == person.id and not thanked(session, convention):
+        buttons.append(Button(t(lang, "thanks.button.write"), actions.THANKS_WRITE, str(convention.id)))
+    return Message(text=text, buttons=tuple(buttons), headline=False)
+
+
+def _disagree(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    convention = _convention(session, reminder)
+    if convention is None or not decision_open(convention):
+        return None
+    rows = bilans_of_round(session, convention)
+    if len(rows) < 2 or len({b.decision for b in rows.values()}) < 2:
+        return None  # they agreed since
+    lang = _lang(person, convention)
+    mine = rows[person.id].decision
+    theirs = next(b.decision for pid, b in rows.items() if pid != person.id)
+    return Message(
+        text=t(lang, "closure.disagree", other=mention(other_side(convention, person)),
+               mine=t(lang, f"bilan.decision.{mine}"), theirs=t(lang, f"bilan.decision.{theirs}")),
+        buttons=(Button(t(lang, "closure.button.meeting"), actions.MEETING_PLAN, str(convention.id), style="primary"),
+                 _bilan_button(lang, convention, "bilan.button.edit")),
+        headline=False)
+
+
+def _gratitude_prompt(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    convention = _current(_convention(session, reminder), reminder)
+    if convention is None or thanked(session, convention):
+        return None
+    lang = _lang(person, convention)
+    return Message(
+        text=t(lang, "thanks.prompt", other=mention(convention.mentor), end=format_day(convention.planned_end_on, lang)),
+        sections=(Section(t(lang, "thanks.prompt.ideas.title"), t(lang, "thanks.prompt.ideas")),
+                  Section(t(lang, "thanks.prompt.moment.title"), t(lang, "thanks.prompt.moment"))),
+        buttons=(Button(t(lang, "thanks.button.write"), actions.THANKS_WRITE, str(convention.id), style="primary"),),
+        headline=False)
+
+
+def _received(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    gratitude = session.get(Gratitude, reminder.payload.get("gratitude_id"))
+    convention = _convention(session, reminder)
+    if gratitude is None or convention is None:
+        return None
+    lang = _lang(person, convention)
+    sections = [Section(None, gratitude.message, literal=True)]
+    if gratitude.achievements:
+        sections.append(Section(t(lang, "thanks.received.achievements"), gratitude.achievements, literal=True))
+    return Message(text=t(lang, f"{gratitude.kind}.received", other=mention(convention.mentee)),
+                   sections=tuple(sections), headline=False)
+
+
+def _stay_in_touch(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    convention = _convention(session, reminder)
+    if convention is None or convention.status != ConventionStatus.CLOSED:
+        return None
+    lang = _lang(person, convention)
+    return Message(text=t(lang, "news.prompt", months=reminder.payload.get("months"), other=mention(convention.mentor)),
+                   buttons=(Button(t(lang, "news.button.write"), actions.NEWS_WRITE, str(convention.id),
+                                   style="primary"),), headline=False)
+
+
+def report_message(session: Session, convention: Convention, lang: str, *, for_sponsor: bool = False) -> Message:
+    """The final report: a message with its main sections, and the PDF beside it."""
+    report = build(session, convention, for_sponsor=for_sponsor)
+    parts = tuple(Section(s.title, "\n".join(f"• {line}" for line in s.lines), literal=s.typed)
+                  for s in sections(report, lang))
+    pdf = report_pdf(report, lang)
+    filename = f"mentorat-rapport-final-{report.ends_on.isoformat()}.pdf"
+    return Message(text=title(report, lang), sections=parts, facts=tuple(facts(report, lang)), context=footer(report, lang),
+                   attachment=Attachment(filename=filename, content=pdf, title=title(report, lang)))
+
+
+def _final_report(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    convention = _convention(session, reminder)
+    if convention is None:
+        return None
+    try:
+        return report_message(session, convention, _lang(person, convention),
+                              for_sponsor=bool(reminder.payload.get("sponsor")))
+    except NotShared:
+        return None  # one side withdrew their agreement since
+
+
+def _summary(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    """To the coordinator: figures only."""
+    convention = _convention(session, reminder)
+    if convention is None:
+        return None
+    lang = _lang(person, convention)
+    decision = reminder.payload.get("decision") or "end_date"
+    done = len(bilans_of_round(session, convention))
+    objectives = counts(session, convention.id)
+    pair = t(lang, "summary.pair", mentor=mention(convention.mentor), mentee=mention(convention.mentee))
+    if decision in ("continue", "redefine"):
+        text = t(lang, f"summary.{decision}", pair=pair, months=reminder.payload.get("months"),
+                 end=format_day(date.fromisoformat(reminder.payload["new_end"]), lang))
+    else:
+        text = t(lang, f"summary.closed.{decision}", pair=pair)
+    figures = programme_figures(session, convention.programme, convention.planned_end_on)
+    return Message(text=text, facts=(
+        (t(lang, "report.meetings"), str(held_count(session, convention))),
+        (t(lang, "summary.objectives"), t(lang, "summary.objectives.value", reached=objectives.reached,
+                                         set=objectives.set)),
+        (t(lang, "summary.bilans"), f"{done} / 2"),
+        (t(lang, "summary.programme_satisfaction"), satisfaction_line(lang, figures.satisfaction)),
+    ), context=t(lang, "summary.private"), headline=False)
+
+
+def satisfaction_line(lang: str, satisfaction: dict[str, float | None]) -> str:
+    def shown(value: float | None) -> str:
+        return t(lang, "figures.none") if value is None else f"{value:.1f} / 5".replace(".", "," if lang == "fr" else ".")
+
+    return t(lang, "figures.satisfaction", mentor=shown(satisfaction.get("mentor")),
+             mentee=shown(satisfaction.get("mentee")))
+
+
+COMPOSERS = {
+    "closing_soon": _closing_soon,
+    "bilan_prompt": _bilan_prompt,
+    "bilan_done": _bilan_done,
+    "closure_agreed": _agreed,
+    "closure_ended": _ended,
+    "closure_disagree": _disagree,
+    "gratitude_prompt": _gratitude_prompt,
+    "thanks_received": _received,
+    "news_received": _received,
+    "keep_in_touch": _stay_in_touch,
+    "final_report": _final_report,
+    "closure_summary": _summary,
+}

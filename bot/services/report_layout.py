@@ -1,0 +1,89 @@
+"""The final report laid out once, as titled sections, for the chat message and the PDF alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.i18n import t
+from bot.i18n.dates import format_day
+from bot.services.final_report import FinalReport, SideSummary
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    title: str
+    lines: list[str]
+    typed: bool = False  # holds words people typed: shown as typed, never as markup
+
+
+def _outcome(report: FinalReport, lang: str) -> str:
+    if report.status == "ended_early":
+        return t(lang, "report.outcome.ended_early")
+    return t(lang, f"report.outcome.{report.decision or 'end_date'}")
+
+
+def facts(report: FinalReport, lang: str) -> list[tuple[str, str]]:
+    return [
+        (t(lang, "role.mentor").capitalize(), report.mentor),
+        (t(lang, "role.mentee").capitalize(), report.mentee),
+        (t(lang, "report.period"), t(lang, "report.period.value", start=format_day(report.starts_on, lang),
+                                     end=format_day(report.ends_on, lang))),
+        (t(lang, "report.meetings"), t(lang, "report.meetings.value", held=report.meetings_held,
+                                       expected=report.meetings_expected)),
+        (t(lang, "report.outcome"), _outcome(report, lang)),
+    ]
+
+
+def _line(lang: str, label: str, value: str) -> str:
+    return t(lang, "report.line", label=label, value=value)
+
+
+def _per_side(report: FinalReport, lang: str, pick: Callable[[SideSummary], str | None]) -> list[str]:
+    lines = []
+    for role in ("mentor", "mentee"):
+        side = report.sides[role]
+        who = f"{side.name} ({t(lang, f'role.{role}')})"
+        if not side.answered:
+            lines.append(_line(lang, who, t(lang, "report.no_bilan")))
+        else:
+            lines.append(_line(lang, who, pick(side) or t(lang, "report.not_shared")))
+    return lines
+
+
+def sections(report: FinalReport, lang: str) -> list[ReportSection]:
+    parts: list[ReportSection] = []
+    if report.held_on:
+        parts.append(ReportSection(t(lang, "report.held_on"), [", ".join(format_day(d, lang) for d in report.held_on)]))
+    if report.objectives:
+        lines = []
+        for objective in report.objectives:
+            assessed = " · ".join(
+                _line(lang, t(lang, f"role.{role}"), t(lang, f"bilan.result.{result}") if result
+                      else t(lang, "report.not_shared")) for role, result in objective.results.items())
+            lines.append(f"« {objective.title} » — {t(lang, f'objective.status.{objective.status}')}, "
+                         f"{objective.progress} % ({assessed})")
+        parts.append(ReportSection(t(lang, "report.objectives"), lines, typed=True))
+    elif not report.for_sponsor:
+        parts.append(ReportSection(t(lang, "report.objectives"), [t(lang, "report.no_objectives")]))
+    parts.append(ReportSection(t(lang, "report.satisfaction"), _per_side(
+        report, lang, lambda s: f"{s.satisfaction} / 5" if s.satisfaction else None)))
+    parts.append(ReportSection(t(lang, "report.support"), _per_side(report, lang, lambda s: s.support), typed=True))
+    parts.append(ReportSection(t(lang, "report.next_steps"), _per_side(
+        report, lang, lambda s: s.next_steps and (s.next_steps + (
+            " — " + t(lang, "report.follow_up_on", day=format_day(s.follow_up_on, lang)) if s.follow_up_on else ""))),
+        typed=True))
+    for role in ("mentor", "mentee"):
+        side = report.sides[role]
+        if side.answers:
+            lines = [_line(lang, t(lang, f"bilan.short.{key}"), text) for key, text in side.answers.items()]
+            parts.append(ReportSection(t(lang, "report.words_of", name=side.name), lines, typed=True))
+    return parts
+
+
+def title(report: FinalReport, lang: str) -> str:
+    return t(lang, "report.title", programme=report.programme)
+
+
+def footer(report: FinalReport, lang: str) -> str:
+    return t(lang, "report.footer.sponsor" if report.for_sponsor else "report.footer")

@@ -1,0 +1,53 @@
+"""The final report as a PDF (fpdf2), in DejaVu Sans: the font matplotlib ships, which covers French
+and whatever people type (accents, « », œ, emoji fall back to a box rather than failing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+from fpdf import FPDF
+
+from bot.i18n import t
+from bot.i18n.dates import format_day
+from bot.services.final_report import FinalReport
+from bot.services.report_layout import facts, footer, sections, title
+
+FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+ACCENT = (31, 97, 141)
+
+
+def report_pdf(report: FinalReport, lang: str) -> bytes:
+    pdf = FPDF(format="A4")
+    pdf.set_margins(18, 18, 18)
+    pdf.set_auto_page_break(auto=True, margin=18)
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.set_title(title(report, lang))
+    pdf.set_creator("Mentorat")
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 16)
+    pdf.set_text_color(*ACCENT)
+    pdf.multi_cell(0, 9, title(report, lang), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_text_color(0, 0, 0)
+    for label, value in facts(report, lang):
+        pdf.set_font("DejaVu", "B", 10)
+        pdf.cell(45, 6, label)
+        pdf.set_font("DejaVu", "", 10)
+        pdf.multi_cell(0, 6, value, new_x="LMARGIN", new_y="NEXT")
+    for section in sections(report, lang):
+        pdf.ln(3)
+        pdf.set_font("DejaVu", "B", 12)
+        pdf.set_text_color(*ACCENT)
+        pdf.multi_cell(0, 7, section.title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_font("DejaVu", "", 10)
+        for line in section.lines:
+            pdf.multi_cell(0, 5.5, "• " + line, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("DejaVu", "", 8)
+    pdf.set_text_color(90, 90, 90)
+    pdf.multi_cell(0, 4.5, footer(report, lang) + " " + t(lang, "report.made_on", day=format_day(report.ends_on, lang)),
+                   new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
