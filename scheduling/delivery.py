@@ -22,11 +22,14 @@ from enum import Enum
 
 from sqlalchemy import Engine, and_, or_, select, update
 
-from bot.notify import Notifier, NotifierError, Recipient
+from bot.i18n import DEFAULT_LANGUAGE
+from bot.notify import Message, Notifier, NotifierError, Recipient
 from bot.services.meeting_messages import TRACKED_KINDS
 from bot.services.message_refs import remember_message
 from bot.services.messages import ComposeContext, compose
+from bot.services.people import language_of
 from bot.services.reminders import is_paused
+from scheduling.daily_cap import CapPlan, bundle, plan_batch
 from scheduling.timing import next_good_moment
 from storage.db import SessionFactory, session_scope
 from storage.models import Person, Reminder, ReminderStatus, Workspace
@@ -206,10 +209,75 @@ def _count(report: DeliveryReport, outcome: Outcome) -> None:
         setattr(report, name, getattr(report, name) + 1)
 
 
+def _cap_plan(factory: SessionFactory, ids: list[int], now: datetime) -> CapPlan:
+    with session_scope(factory) as session:
+        first = session.get(Reminder, ids[0])
+        person = session.get(Person, first.recipient_id) if first else None
+        if person is None or is_paused(person, now):
+            return CapPlan(alone=ids, grouped=[], deferred=[])  # a pause defers row by row
+        return plan_batch(session, person, ids, now, person.timezone or DEFAULT_TZ)
+
+
+def _deliver_group(factory: SessionFactory, notifier: Notifier, ids: list[int], now: datetime,
+                   ctx: ComposeContext) -> DeliveryReport:
+    """The rows past the daily cap, as one message (a row with a file still goes on its own)."""
+    report = DeliveryReport()
+    messages: list[tuple[int, Message]] = []
+    alone: list[int] = []
+    with session_scope(factory) as session:
+        recipient: Recipient | None = None
+        lang = DEFAULT_LANGUAGE
+        for reminder_id in ids:
+            found = session.execute(select(Reminder, Person, Workspace).join(Person, Person.id == Reminder.recipient_id)
+                                    .join(Workspace, Workspace.id == Person.workspace_id)
+                                    .where(Reminder.id == reminder_id)).one_or_none()
+            if found is None:
+                continue
+            reminder, person, workspace = found
+            recipient = Recipient(workspace.platform, workspace.external_id, person.external_id)
+            lang = language_of(person, DEFAULT_LANGUAGE)
+            message = compose(session, reminder, person, ctx)
+            if message is None:
+                reminder.status, reminder.lease_expires_at = ReminderStatus.CANCELLED, None
+                report.skipped += 1
+            elif message.attachment is not None:
+                alone.append(reminder_id)
+            else:
+                messages.append((reminder_id, message))
+    for reminder_id in alone:
+        _count(report, _deliver(factory, notifier, reminder_id, now, ctx)[0])
+    if len(messages) == 1:
+        _count(report, _deliver(factory, notifier, messages[0][0], now, ctx)[0])
+    elif messages and recipient is not None:
+        try:
+            notifier.send(recipient, bundle([m for _, m in messages], lang))
+        except NotifierError as exc:
+            for reminder_id, _message in messages:
+                _count(report, _after_error(factory, reminder_id, _attempts(factory, reminder_id), exc, now)[0])
+            return report
+        for reminder_id, _message in messages:
+            _settle(factory, reminder_id, status=ReminderStatus.SENT, attempts=_attempts(factory, reminder_id),
+                    sent_at=now, lease_expires_at=None, last_error=None)
+            report.sent += 1
+    return report
+
+
+def _attempts(factory: SessionFactory, reminder_id: int) -> int:
+    with _engine(factory).connect() as conn:
+        return (conn.scalar(select(Reminder.attempts).where(Reminder.id == reminder_id)) or 0) + 1
+
+
 def _deliver_to_one_person(factory: SessionFactory, notifier: Notifier, ids: list[int], now: datetime,
                            ctx: ComposeContext, claimed_at: float) -> DeliveryReport:
-    """One recipient's rows of a batch, in order; after a 429 the rest wait out its Retry-After."""
+    """One recipient's rows of a batch, in order; after a 429 the rest wait out its Retry-After.
+
+    Past the person's daily cap, the rest go grouped in one message, or tomorrow morning."""
     report = DeliveryReport()
+    plan = _cap_plan(factory, ids, now)
+    if plan.deferred and plan.resume_at is not None:
+        _release(factory, plan.deferred, plan.resume_at)
+        report.deferred += len(plan.deferred)
+    ids = plan.alone
     for index, reminder_id in enumerate(ids):
         if time.monotonic() - claimed_at > SAFE_SECONDS:
             _release(factory, ids[index:], now)  # the lease is running out: another pass sends these
@@ -217,10 +285,14 @@ def _deliver_to_one_person(factory: SessionFactory, notifier: Notifier, ids: lis
             break
         outcome, wait = _deliver(factory, notifier, reminder_id, now, ctx)
         _count(report, outcome)
-        if wait is not None and ids[index + 1:]:
-            _release(factory, ids[index + 1:], now + wait)
-            report.retried += len(ids) - index - 1
-            break
+        if wait is not None:
+            rest = ids[index + 1:] + plan.grouped
+            if rest:
+                _release(factory, rest, now + wait)
+                report.retried += len(rest)
+            return report
+    if plan.grouped:
+        report.add(_deliver_group(factory, notifier, plan.grouped, now, ctx))
     return report
 
 

@@ -194,6 +194,9 @@ TEXTS: dict[str, str] = {
     "report.footer": "From the bilans, this report holds only what each person chose to share.",
     "report.footer.sponsor": "Sent with both people's agreement; only the answers each of them shares appear.",
     "report.made_on": "Report drawn up on {day}.",
+    # The daily cap
+    "digest.title": "{count} reminders for you",
+    "digest.context": "So as not to flood you: at most {cap} reminders a day, the rest arrive together.",
     # What a coordinator sees
     "sponsor.set": "{name} will receive the final report of the pairs who both agree to send it (with only what "
     "they share).",

@@ -197,6 +197,9 @@ TEXTS: dict[str, str] = {
     "report.footer.sponsor": "Envoyé avec l'accord des deux personnes ; seules les réponses que chacune partage y "
     "figurent.",
     "report.made_on": "Rapport établi le {day}.",
+    # The daily cap
+    "digest.title": "{count} rappels pour vous",
+    "digest.context": "Pour ne pas vous inonder : au plus {cap} rappels par jour, le reste arrive regroupé.",
     # What a coordinator sees
     "sponsor.set": "{name} recevra le rapport final des paires qui acceptent toutes les deux de le lui envoyer "
     "(avec seulement ce qu'elles partagent).",
