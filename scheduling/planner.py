@@ -39,7 +39,10 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
+from bot.services.digest import plan_digests
+from bot.services.disputes import mark_escalations
 from bot.services.meetings import expire_unanswered
+from bot.services.roles import CoordinatorRule
 from scheduling.timing import next_good_moment
 from storage.db import SessionFactory, session_scope
 from storage.models import (
@@ -61,6 +64,8 @@ MONTHLY_NUDGE = "monthly_nudge"
 class PlanReport:
     nudges: int = 0
     unconfirmed: int = 0  # meetings whose check-in nobody answered within a week
+    escalated: int = 0  # différends nobody took in time (issue 7)
+    digests: int = 0  # coordinators' monthly digests written (issue 7)
 
 
 def _due_conventions(programme: Programme, now: datetime) -> Select[Any]:
@@ -184,7 +189,7 @@ def plan_nudges(session: Session, programme: Programme, now: datetime) -> int:
         return session.execute(stmt).rowcount  # type: ignore[attr-defined]
 
 
-def plan(factory: SessionFactory, now: datetime) -> PlanReport:
+def plan(factory: SessionFactory, now: datetime, rule: CoordinatorRule | None = None) -> PlanReport:
     report = PlanReport()
     with session_scope(factory) as session:
         programmes = list(session.scalars(select(Programme)))
@@ -193,6 +198,12 @@ def plan(factory: SessionFactory, now: datetime) -> PlanReport:
             report.nudges += plan_nudges(session, session.merge(programme, load=False), now)
     with session_scope(factory) as session:
         report.unconfirmed = expire_unanswered(session, now)
+    # --- différends, early end, report (issue 7) ---
+    with session_scope(factory) as session:
+        report.escalated = mark_escalations(session, now)
+    if rule is not None:
+        with session_scope(factory) as session:
+            report.digests = plan_digests(session, rule, now)
     return report
 
 

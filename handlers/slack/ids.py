@@ -32,6 +32,14 @@ class ActionId(StrEnum):
     HOME_STATUS_SHOW = "home-status-show"
     HOME_CONVENTION_SHOW = "home-convention-show"
     HOME_PAIRING_OPEN = "home-pairing-open"
+    # --- différends, early end, report (issue 7) ---
+    DISPUTE_TAKE = actions.DISPUTE_TAKE
+    DISPUTE_MEET = actions.DISPUTE_MEET
+    DISPUTE_RESOLVE = actions.DISPUTE_RESOLVE
+    EARLY_END_CONFIRM = actions.EARLY_END_CONFIRM
+    EARLY_END_WITHDRAW = actions.EARLY_END_WITHDRAW
+    REPORT_SEND = actions.REPORT_SEND
+    HOME_IMPORT_OPEN = "home-import-open"
 
 
 class CallbackId(StrEnum):
@@ -43,6 +51,10 @@ class CallbackId(StrEnum):
     OBJECTIVE_ADD_SUBMIT = "objective-add-submit"
     OBJECTIVE_UPDATE_SUBMIT = "objective-update-submit"
     OBJECTIVE_FEEDBACK_SUBMIT = "objective-feedback-submit"
+    # --- différends, early end, report (issue 7) ---
+    DIFFEREND_FORM_SUBMIT = "differend-form-submit"
+    EARLY_END_FORM_SUBMIT = "early-end-form-submit"
+    IMPORT_FORM_SUBMIT = "import-form-submit"
 
 
 class BlockId(StrEnum):
@@ -66,6 +78,13 @@ class BlockId(StrEnum):
     OBJECTIVE_STATUS = "objective-status"
     OBJECTIVE_PROGRESS = "objective-progress"
     OBJECTIVE_COMMENT = "objective-comment"
+    # --- différends, early end, report (issue 7) ---
+    DISPUTE_SUMMARY = "dispute-summary"
+    DISPUTE_AMICABLE = "dispute-amicable"
+    DISPUTE_GO_ON = "dispute-go-on"
+    DISPUTE_URGENCY = "dispute-urgency"
+    IMPORT_FILE = "import-file"
+    IMPORT_PASTE = "import-paste"
 
 
 class FieldId(StrEnum):
@@ -89,3 +108,10 @@ class FieldId(StrEnum):
     OBJECTIVE_STATUS = "objective-status-choose"
     OBJECTIVE_PROGRESS = "objective-progress-select"
     OBJECTIVE_COMMENT = "objective-comment-input"
+    # --- différends, early end, report (issue 7) ---
+    DISPUTE_SUMMARY = "dispute-summary-input"
+    DISPUTE_AMICABLE = "dispute-amicable-choose"
+    DISPUTE_GO_ON = "dispute-go-on-check"
+    DISPUTE_URGENCY = "dispute-urgency-choose"
+    IMPORT_FILE = "import-file-pick"
+    IMPORT_PASTE = "import-paste-input"

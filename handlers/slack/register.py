@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers.slack import commands, convention, errors, home, journal, meetings, objectives, pairing
+from handlers.slack import (
+    commands,
+    convention,
+    disputes,
+    errors,
+    home,
+    journal,
+    meetings,
+    objectives,
+    pair_import,
+    pairing,
+    reports,
+)
 from handlers.slack.deps import Deps
 
 
 def register_handlers(app: App, deps: Deps) -> None:
-    for module in (errors, commands, pairing, convention, home, meetings, journal, objectives):
+    for module in (errors, commands, pairing, convention, home, meetings, journal, objectives,
+                   disputes, reports, pair_import):  # the last three: issue 7
         module.register(app, deps)
