@@ -54,25 +54,27 @@ def coordinator_message(dispute: Dispute, person: Person, *, level: int = 0) -> 
                  when=format_moment(dispute.created_at, tz, lang))
     else:
         text = t(lang, f"{kind}.coordinator", person=mention(raiser), role=role)
+    # Who is who: mentions, in a section (facts are shown as typed, which would not render them).
+    who = [f"*{t(lang, 'dispute.fact.pair')}* : {mention(convention.mentor)} / {mention(convention.mentee)}",
+           f"*{t(lang, 'dispute.fact.raised_by')}* : {mention(raiser)} ({role})"]
+    if dispute.taken_by is not None and dispute.taken_at is not None:
+        who.append(f"*{t(lang, 'dispute.fact.taken')}* : " + t(lang, "dispute.taken_by", person=mention(dispute.taken_by),
+                                                               when=format_moment(dispute.taken_at, tz, lang)))
+    if lang == "en":
+        who = [line.replace("* : ", "*: ") for line in who]
     facts = [
-        (t(lang, "dispute.fact.pair"), f"{mention(convention.mentor)} / {mention(convention.mentee)}"),
-        (t(lang, "dispute.fact.raised_by"), f"{mention(raiser)} ({role})"),
         (t(lang, "dispute.fact.when"), format_moment(dispute.created_at, tz, lang)),
         (t(lang, "dispute.fact.urgency"), t(lang, f"dispute.urgency.{dispute.urgency}")),
     ]
     if kind == DisputeKind.DIFFEREND:
         tried = "yes" if dispute.amicable_tried else "no"
         facts.append((t(lang, "dispute.fact.amicable"), t(lang, f"dispute.amicable.{tried}")))
-    if dispute.taken_by is not None and dispute.taken_at is not None:
-        facts.append((t(lang, "dispute.fact.taken"), t(lang, "dispute.taken_by", person=mention(dispute.taken_by),
-                                                          when=format_moment(dispute.taken_at, tz, lang))))
-    sections: list[Section] = []
+    sections: list[Section] = [Section(None, "\n".join(who))]
     if dispute.danger:
         sections.append(Section(None, t(lang, "danger.coordinator")))
         sections.append(resources_section(lang))
     sections.append(Section(t(lang, f"{kind}.summary_title"), dispute.summary, literal=True))
     buttons = coordinator_buttons(dispute, lang) if dispute.status in OPEN_DISPUTE_STATUSES else ()
-    # The facts are ours (mentions, dates), not typed text: rendered as they are.
     return Message(text=text, sections=tuple(sections), facts=tuple(facts), buttons=buttons, headline=False,
                    context=t(lang, "dispute.private_note"))
 
