@@ -50,7 +50,7 @@ def _digest(session: Session, reminder: Reminder, person: Person, ctx: object) -
     body = "\n".join(summary_lines(lang, report))
     risks = "\n".join(risk_lines(lang, report, limit=10))
     return Message(text=t(lang, "digest.title", programme=programme.name),
-                   sections=(Section(None, body), Section(None, risks)), context=t(lang, "report.private"),
+                   sections=(Section(None, risks), Section(None, body)), context=t(lang, "report.private"),
                    buttons=(Button(t(lang, "home.button.report"), actions.REPORT_SEND, str(programme.id),
                                    style="primary"),))
 
