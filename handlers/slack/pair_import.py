@@ -110,8 +110,14 @@ def submitted_text(deps: Deps, view: dict[str, Any]) -> str:
     return pasted
 
 
-def import_text(deps: Deps, team_id: str, user_id: str, text: str) -> str:
-    """Import the lines as `user_id` (a coordinator); the summary and the bad lines in their language."""
+@dataclass(frozen=True)
+class ImportOutcome:
+    text: str  # the summary, then one line per refused line, in the coordinator's language
+    refused: int
+
+
+def import_text(deps: Deps, team_id: str, user_id: str, text: str) -> ImportOutcome:
+    """Import the lines as `user_id` (a coordinator)."""
     now = deps.clock.now()
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id, fresh=True)
@@ -125,7 +131,7 @@ def import_text(deps: Deps, team_id: str, user_id: str, text: str) -> str:
     lines += [t(lang, "import.bad_line", line=b.line, reason=error_text(lang, tz, b.error)) for b in result.bad]
     if result.created:
         deps.deliver_now()
-    return "\n".join(lines)
+    return ImportOutcome("\n".join(lines), len(result.bad))
 
 
 def register(app: App, deps: Deps) -> None:
@@ -141,7 +147,7 @@ def register(app: App, deps: Deps) -> None:
                                                   error_for(deps, team_id, user_id, error)})
             return
         ack()
-        deps.soon(lambda: post_dm(client, user_id, import_text(deps, team_id, user_id, text)))
+        deps.soon(lambda: post_dm(client, user_id, import_text(deps, team_id, user_id, text).text))
 
     def from_home(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
