@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.i18n.dates import local_date
@@ -130,11 +130,11 @@ def _grouped(session: Session, stmt: Any) -> dict[int, Any]:
     return {row[0]: row[1] for row in session.execute(stmt)}
 
 
-def _latest_satisfaction(session: Session, ids: list[int]) -> dict[tuple[int, int], tuple[str, int]]:
+def _latest_satisfaction(session: Session, scope: Select[Any]) -> dict[tuple[int, int], tuple[str, int]]:
     """(convention, person) -> (role, satisfaction) of each person's latest bilan. Reads no answer."""
     rows = session.execute(
         select(Bilan.convention_id, Bilan.person_id, Bilan.role, Bilan.satisfaction)
-        .where(Bilan.convention_id.in_(ids)).order_by(Bilan.round_end_on, Bilan.submitted_at, Bilan.id)
+        .where(Bilan.convention_id.in_(scope)).order_by(Bilan.round_end_on, Bilan.submitted_at, Bilan.id)
     ).all()
     latest: dict[tuple[int, int], tuple[str, int]] = {}
     for convention_id, person_id, role, satisfaction in rows:
@@ -142,14 +142,14 @@ def _latest_satisfaction(session: Session, ids: list[int]) -> dict[tuple[int, in
     return latest
 
 
-def _unanswered_nudges(session: Session, ids: list[int], now: datetime) -> dict[int, int]:
+def _unanswered_nudges(session: Session, scope: Select[Any], now: datetime) -> dict[int, int]:
     """Per convention: nudge periods sent over a week ago and followed by no meeting proposal at all."""
     last_meeting = _grouped(session, select(Meeting.convention_id, func.max(Meeting.created_at))
-                            .where(Meeting.convention_id.in_(ids)).group_by(Meeting.convention_id))
+                            .where(Meeting.convention_id.in_(scope)).group_by(Meeting.convention_id))
     rows = session.execute(
         select(Reminder.convention_id, Reminder.dedupe_key, Reminder.sent_at)
         .where(Reminder.kind == "monthly_nudge", Reminder.status == ReminderStatus.SENT,
-               Reminder.convention_id.in_(ids), Reminder.sent_at <= now - NUDGE_GRACE)
+               Reminder.convention_id.in_(scope), Reminder.sent_at <= now - NUDGE_GRACE)
     ).all()
     periods: dict[int, set[str]] = defaultdict(set)
     for convention_id, key, sent_at in rows:
@@ -182,28 +182,31 @@ def programme_report(session: Session, programme: Programme, now: datetime) -> P
     conventions = list(session.scalars(
         select(Convention).where(Convention.programme_id == programme.id,
                                  Convention.status != ConventionStatus.DRAFT).order_by(Convention.id)))
-    ids = [c.id for c in conventions]
-    if not ids:
+    if not conventions:
         return report
+    # The programme's conventions as a subquery, not a list of ids: no limit on bound parameters.
+    scope = select(Convention.id).where(Convention.programme_id == programme.id)
     held = _grouped(session, select(Meeting.convention_id, func.count(Meeting.id))
-                    .where(Meeting.convention_id.in_(ids), Meeting.status == MeetingStatus.HELD)
+                    .where(Meeting.convention_id.in_(scope), Meeting.status == MeetingStatus.HELD)
                     .group_by(Meeting.convention_id))
     last_held = _grouped(session, select(Meeting.convention_id, func.max(Meeting.starts_at))
-                         .where(Meeting.convention_id.in_(ids), Meeting.status == MeetingStatus.HELD)
+                         .where(Meeting.convention_id.in_(scope), Meeting.status == MeetingStatus.HELD)
                          .group_by(Meeting.convention_id))
     objectives: dict[int, list[str]] = defaultdict(list)
     for convention_id, status in session.execute(
-            select(Objective.convention_id, Objective.status).where(Objective.convention_id.in_(ids))):
+            select(Objective.convention_id, Objective.status).where(Objective.convention_id.in_(scope))):
         if status != ObjectiveStatus.DROPPED:
             objectives[convention_id].append(status)
     disputes: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for convention_id, kind, status in session.execute(
-            select(Dispute.convention_id, Dispute.kind, Dispute.status).where(Dispute.convention_id.in_(ids))):
+            select(Dispute.convention_id, Dispute.kind, Dispute.status).where(Dispute.convention_id.in_(scope))):
         disputes[convention_id].append((kind, status))
-    satisfaction = _latest_satisfaction(session, ids)
-    nudges = _unanswered_nudges(session, ids, now)
-    people = {p.id: p for p in session.scalars(select(Person).where(
-        Person.id.in_({c.mentor_id for c in conventions} | {c.mentee_id for c in conventions})))}
+    satisfaction = _latest_satisfaction(session, scope)
+    nudges = _unanswered_nudges(session, scope, now)
+    in_programme = Convention.programme_id == programme.id
+    people = {p.id: p for p in session.scalars(select(Person).where(or_(
+        Person.id.in_(select(Convention.mentor_id).where(in_programme)),
+        Person.id.in_(select(Convention.mentee_id).where(in_programme)))))}
     open_statuses = ("open", "acknowledged")
     for c in conventions:
         mentor, mentee = people[c.mentor_id], people[c.mentee_id]
