@@ -117,6 +117,70 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- différends, early end, report (issue 7) ---
+def cmd_import_pairs(args: argparse.Namespace) -> int:
+    """Pair the lines of a CSV file as a coordinator; invitations go out right away."""
+    from bot.app import create_app
+    from bot.i18n.errors import error_text
+    from bot.services.errors import DomainError
+    from bot.startup import check_slack_token
+    from handlers.slack.pair_import import import_text
+
+    settings = _settings(Mode.WORKER)
+    coordinator = args.by or (settings.coordinators[0] if settings.coordinators else "")
+    if not coordinator:
+        print("Say who imports: --by U012ABCDEF (a coordinator), or set MENTORAT_COORDINATORS.", file=sys.stderr)
+        return 2
+    try:
+        with open(args.file, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"Cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    _engine, factory = _prepare(settings)
+    mentorat = create_app(settings, factory)
+    identity = check_slack_token(mentorat.deps.client, settings)
+    try:
+        outcome = import_text(mentorat.deps, identity.team_id, coordinator, text)
+    except DomainError as error:
+        print(error_text(settings.language, settings.timezone, error), file=sys.stderr)
+        return 2
+    print(outcome.text)
+    return 1 if outcome.refused else 0  # scripts can tell that some lines need fixing
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The programmes' figures on the console, with the CSV and the chart if asked."""
+    from sqlalchemy import select
+
+    from bot.clock import SystemClock
+    from bot.services.programme_report import programme_report
+    from bot.services.report_files import report_chart, report_csv
+    from bot.services.report_text import risk_lines, summary_lines, title
+    from storage.db import session_scope
+    from storage.models import Programme
+
+    settings = _settings(Mode.OFFLINE)
+    lang = args.lang or settings.language
+    _engine, factory = _prepare(settings)
+    now = SystemClock().now()
+    with session_scope(factory) as session:
+        reports = [programme_report(session, p, now) for p in session.scalars(select(Programme).order_by(Programme.id))]
+    for report in reports:  # the per-pair lines are in the CSV
+        lines = [title(lang, report), *risk_lines(lang, report, mentions=False), *summary_lines(lang, report)]
+        print("\n".join(line.replace("*", "") for line in lines), end="\n\n")
+    if args.csv:
+        with open(args.csv, "w", encoding="utf-8", newline="") as handle:
+            handle.write(report_csv(lang, reports))
+        print(f"CSV written to {args.csv}")
+    charted = next((r for r in reports if r.pairs), None)
+    if args.chart and charted is not None:
+        with open(args.chart, "wb") as handle:
+            handle.write(report_chart(lang, charted))
+        print(f"Chart written to {args.chart}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentorat", description="Mentorat, the mentoring programme bot.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -135,6 +199,16 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade"])
     db.set_defaults(func=cmd_db)
+    # --- différends, early end, report (issue 7) ---
+    bulk = sub.add_parser("import-pairs", help="pair mentors and mentees from a CSV file (mentor,mentee,start)")
+    bulk.add_argument("file", help="CSV: one line per pair, Slack member ids, start date YYYY-MM-DD optional")
+    bulk.add_argument("--by", default=None, help="the coordinator importing (default: first MENTORAT_COORDINATORS)")
+    bulk.set_defaults(func=cmd_import_pairs)
+    report = sub.add_parser("report", help="the programmes' figures (no private text), optionally as CSV and chart")
+    report.add_argument("--csv", default=None, help="write the per-pair figures to this CSV file")
+    report.add_argument("--chart", default=None, help="write the meetings chart of the first programme (PNG)")
+    report.add_argument("--lang", choices=["fr", "en"], default=None)
+    report.set_defaults(func=cmd_report)
     return parser
 
 

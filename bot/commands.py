@@ -41,6 +41,11 @@ COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("pause", ("mute",), None, "cmd.pause"),
     SubCommand("reprendre", ("resume", "unmute"), None, "cmd.reprendre"),
     SubCommand("langue", ("language", "lang"), None, "cmd.langue"),
+    # --- différends, early end, report (issue 7) ---
+    SubCommand("differend", ("différend", "dispute", "disagreement"), PARTICIPANTS, "cmd.differend"),
+    SubCommand("fin-hative", ("fin-hâtive", "early-end", "end-early"), PARTICIPANTS, "cmd.fin-hative"),
+    SubCommand("rapport", ("report",), COORDINATORS, "cmd.rapport"),
+    SubCommand("importer", ("import-pairs", "import"), COORDINATORS, "cmd.importer"),
 )
 
 _BY_NAME = {alias: cmd for cmd in COMMANDS for alias in (cmd.name, *cmd.aliases)}

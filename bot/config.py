@@ -60,6 +60,8 @@ class Settings:
     language: str = "fr"
     closing_notice_days: int = 30
     coordinators: tuple[str, ...] = field(default_factory=tuple)
+    # Who is alerted when no coordinator takes a différend in time (issue 7); else the workspace admins.
+    fallback_admin: str = ""
     log_level: str = "INFO"
 
     @property
@@ -141,6 +143,10 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
             f"got {', '.join(bad_ids)}."
         )
 
+    fallback_admin = (get("MENTORAT_FALLBACK_ADMIN") or "").strip()
+    if fallback_admin and (fallback_admin[:1] not in ("U", "W") or not fallback_admin.isalnum()):
+        problems.append(f"MENTORAT_FALLBACK_ADMIN must be a Slack member id such as U012ABCDEF, got {fallback_admin!r}.")
+
     if problems:
         raise ConfigError(problems)
     return Settings(
@@ -154,5 +160,6 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
         language=language,
         closing_notice_days=closing_notice_days,
         coordinators=coordinators,
+        fallback_admin=fallback_admin,
         log_level=(get("MENTORAT_LOG_LEVEL", "INFO") or "INFO").upper(),
     )

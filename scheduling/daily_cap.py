@@ -78,5 +78,5 @@ def bundle(messages: list[Message], lang: str) -> Message:
             if (button.action, button.value) not in seen and len(buttons) < MAX_BUTTONS:
                 seen.add((button.action, button.value))
                 buttons.append(button)
-    return Message(text=t(lang, "digest.title", count=len(messages)), sections=tuple(sections),
-                   buttons=tuple(buttons), context=t(lang, "digest.context", cap=DAILY_CAP))
+    return Message(text=t(lang, "cap.grouped.title", count=len(messages)), sections=tuple(sections),
+                   buttons=tuple(buttons), context=t(lang, "cap.grouped.context", cap=DAILY_CAP))

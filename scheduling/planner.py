@@ -40,7 +40,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
 from bot.services import closure
+from bot.services.digest import plan_digests
+from bot.services.disputes import mark_escalations
 from bot.services.meetings import expire_unanswered
+from bot.services.roles import CoordinatorRule
 from scheduling.timing import next_good_moment
 from storage.db import SessionFactory, session_scope
 from storage.models import (
@@ -64,6 +67,8 @@ class PlanReport:
     unconfirmed: int = 0  # meetings whose check-in nobody answered within a week
     closures_planned: int = 0  # conventions whose closure prompts were written
     closed: int = 0  # conventions closed on their end date
+    escalated: int = 0  # différends nobody took in time (issue 7)
+    digests: int = 0  # coordinators' monthly digests written (issue 7)
 
 
 def _due_conventions(programme: Programme, now: datetime) -> Select[Any]:
@@ -187,7 +192,7 @@ def plan_nudges(session: Session, programme: Programme, now: datetime) -> int:
         return session.execute(stmt).rowcount  # type: ignore[attr-defined]
 
 
-def plan(factory: SessionFactory, now: datetime) -> PlanReport:
+def plan(factory: SessionFactory, now: datetime, rule: CoordinatorRule | None = None) -> PlanReport:
     report = PlanReport()
     with session_scope(factory) as session:
         programmes = list(session.scalars(select(Programme)))
@@ -200,6 +205,12 @@ def plan(factory: SessionFactory, now: datetime) -> PlanReport:
             report.closed += closed
     with session_scope(factory) as session:
         report.unconfirmed = expire_unanswered(session, now)
+    # --- différends, early end, report (issue 7) ---
+    with session_scope(factory) as session:
+        report.escalated = mark_escalations(session, now)
+    if rule is not None:
+        with session_scope(factory) as session:
+            report.digests = plan_digests(session, rule, now)
     return report
 
 

@@ -34,7 +34,7 @@ class Jobs:
     compose_ctx: ComposeContext
 
     def plan(self) -> PlanReport:
-        report = plan(self.session_factory, self.clock.now())
+        report = plan(self.session_factory, self.clock.now(), self.compose_ctx.rule)
         if report.nudges:
             log.info("planned %s monthly nudges", report.nudges)
         return report

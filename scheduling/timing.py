@@ -45,3 +45,21 @@ def working_day_before(moment: datetime, tz: str, hour: int = 9, days: int = 1) 
     while day.weekday() in WEEKEND:
         day -= timedelta(days=1)
     return _at(day, hour, zone).astimezone(UTC)
+
+
+def working_days_after(moment: datetime, tz: str, days: int, hour: int = 9) -> datetime:
+    """The same local time of day `days` working days after `moment`, in UTC (weekends skipped).
+
+    A différend raised on Friday at 15:00 has "two working days" until Tuesday at 15:00; one raised
+    on a Saturday counts from the next Monday at `hour`.
+    """
+    zone = ZoneInfo(tz)
+    local = moment.astimezone(zone)
+    if local.weekday() in WEEKEND:
+        local = next_good_moment(moment, tz, hour).astimezone(zone)
+    for _ in range(days):
+        local += timedelta(days=1)
+        while local.weekday() in WEEKEND:
+            local += timedelta(days=1)
+    # Wall-clock arithmetic: rebuild the local time so a DST change keeps the hour.
+    return datetime.combine(local.date(), local.time(), tzinfo=zone).astimezone(UTC)

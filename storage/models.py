@@ -409,3 +409,53 @@ class Gratitude(Base):
     message: Mapped[str] = mapped_column(Text)
     achievements: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
+
+
+# --- différends, early end (issue 7) ---
+class DisputeKind(StrEnum):
+    DIFFEREND = "differend"  # a disagreement brought to the coordination
+    EARLY_END = "early_end"  # a request to end the convention before its planned end
+
+
+class DisputeStatus(StrEnum):
+    OPEN = "open"
+    ACKNOWLEDGED = "acknowledged"  # a coordinator took it
+    RESOLVED = "resolved"  # for an early end: the end was confirmed
+    WITHDRAWN = "withdrawn"
+
+
+OPEN_DISPUTE_STATUSES = (DisputeStatus.OPEN, DisputeStatus.ACKNOWLEDGED)
+
+
+class Dispute(Base):
+    """A différend or an early-end request, for the coordination only.
+
+    `summary` is private: it reaches the coordinators' DMs and nothing else (no figures, no
+    audit, no log). `escalation_level` counts the alerts sent because nobody took it in time.
+    """
+
+    __tablename__ = "disputes"
+    __table_args__ = (Index("ix_disputes_status", "status", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    raised_by_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    summary: Mapped[str] = mapped_column(Text)
+    amicable_tried: Mapped[bool | None] = mapped_column(Boolean)
+    urgency: Mapped[str] = mapped_column(String(8), default="normal")  # low | normal | urgent
+    danger: Mapped[bool] = mapped_column(Boolean, default=False)  # the text spoke of harm to someone
+    status: Mapped[str] = mapped_column(String(16), default=DisputeStatus.OPEN)
+    taken_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    taken_at: Mapped[datetime | None]
+    meeting_requested_at: Mapped[datetime | None]
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    closed_at: Mapped[datetime | None]
+    escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    escalated_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    convention: Mapped[Convention] = relationship()
+    raised_by: Mapped[Person] = relationship(foreign_keys=[raised_by_id])
+    taken_by: Mapped[Person | None] = relationship(foreign_keys=[taken_by_id])

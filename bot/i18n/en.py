@@ -378,4 +378,169 @@ TEXTS: dict[str, str] = {
     "error.objective.feedback_missing": "Write your feedback.",
     "home.objectives": "Objectives",
     "home.notes": "Recent notes (visible to you)",
+    # --- différends, early end, report (issue 7) ---
+    "cmd.differend": "bring a disagreement with your mentor or mentee to the coordinators (what you write "
+    "stays between you and them)",
+    "cmd.fin-hative": "ask to end the agreement before its planned end; the coordinators talk it over with "
+    "you both first",
+    "cmd.rapport": "the programme's figures: pairs, meetings, objectives, satisfaction, pairs at risk (chart "
+    "and CSV)",
+    "cmd.importer": "pair several people at once from a CSV file",
+    "dispute.kind.differend": "disagreement",
+    "dispute.kind.early_end": "early-end request",
+    "differend.modal.title": "Report a disagreement",
+    "differend.modal.intro": "The agreement asks you to look for a solution together first, then to bring a "
+    "lasting disagreement to the coordinators. What you write here is read by the coordinators only: "
+    "{other} will not see it.",
+    "differend.modal.summary": "What is happening?",
+    "differend.modal.summary_hint": "A few sentences are enough. The coordinators will contact you.",
+    "differend.modal.amicable": "Have you already looked for a solution together?",
+    "differend.modal.amicable_yes": "Yes, we talked and found no solution",
+    "differend.modal.amicable_no": "Not yet",
+    "differend.modal.go_on_label": "If you have not tried yet",
+    "differend.modal.go_on": "I would rather talk to the coordinators now anyway",
+    "differend.modal.urgency": "How urgent is it?",
+    "differend.modal.submit": "Send",
+    "differend.modal.resources": "If someone is in danger, call 911. If you are in distress, you can call or "
+    "text 988, day and night.",
+    "dispute.urgency.low": "Not urgent",
+    "dispute.urgency.normal": "Soon",
+    "dispute.urgency.urgent": "Urgent",
+    "dispute.amicable.yes": "yes",
+    "dispute.amicable.no": "not yet",
+    "dispute.try_first": "The agreement asks you to look for a solution together first: an honest talk often "
+    "settles a lot. If that is not possible, tick “talk to the coordinators anyway” below.",
+    "early_end.modal.title": "End early",
+    "early_end.modal.intro": "You may end your agreement with {other} before its planned end. The agreement "
+    "asks you to talk it over with the coordinators first: it stays in force until a coordinator has "
+    "discussed it with you both and confirms the end.",
+    "early_end.modal.reason": "What are your reasons?",
+    "early_end.modal.reason_hint": "Read by the coordinators only.",
+    "early_end.modal.submit": "Send the request",
+    "differend.sent": "📨 Your disagreement went to the coordinators ({names}) on {when}. I'll tell you who "
+    "takes it. Your partner cannot see what you wrote.",
+    "early_end.sent": "📨 Your early-end request went to the coordinators ({names}) on {when}. The agreement "
+    "stays in force meanwhile: the coordinators will talk with you both before confirming the end.",
+    "differend.coordinator": "⚖️ {person} ({role}) reports a disagreement and asks the coordinators for help.",
+    "early_end.coordinator": "🚪 {person} ({role}) asks to end the agreement before its planned end. It stays "
+    "in force until you have talked with both and confirmed the end.",
+    "dispute.escalated.1": "⏰ Reminder: nobody has taken this {kind} from {person}, raised on {when}, yet.",
+    "dispute.escalated.2": "⏰ No coordinator has taken this {kind} from {person}, raised on {when}. You are "
+    "the fallback contact: could you take it?",
+    "dispute.fact.pair": "Pair",
+    "dispute.fact.raised_by": "Raised by",
+    "dispute.fact.when": "When",
+    "dispute.fact.urgency": "Urgency",
+    "dispute.fact.amicable": "Friendly solution tried",
+    "dispute.fact.taken": "Taken",
+    "dispute.taken_by": "by {person} on {when}",
+    "differend.summary_title": "What is happening",
+    "early_end.summary_title": "The reasons",
+    "dispute.private_note": "🔒 For the coordinators only: the other person of the pair does not see this "
+    "text. Please do not forward it.",
+    "dispute.button.take": "I'll handle it",
+    "dispute.button.meet": "Plan a meeting",
+    "dispute.button.resolve": "Resolved",
+    "early_end.button.confirm": "Confirm the end",
+    "early_end.button.withdraw": "Withdraw my request",
+    "differend.taken": "🤝 {person} has been handling your disagreement since {when}.",
+    "early_end.taken": "🤝 {person} has been handling your early-end request since {when} and will talk it "
+    "over with you both.",
+    "dispute.meeting": "📅 {person}, a coordinator of the programme, would like to meet {other} and you about "
+    "your agreement. They will write to you to set a time.",
+    "differend.resolved": "✅ {person} marked your disagreement as resolved on {when}. Thank you for taking the "
+    "time to talk about it.",
+    "early_end.confirmed": "Your agreement with {other} ends today, before its planned end, as {person} "
+    "confirmed with you. Reminders stop. Thank you for the road travelled together.",
+    "differend.withdrawn": "{person} withdrew their disagreement ({mentor} / {mentee}).",
+    "early_end.withdrawn": "{person} withdrew their early-end request: the agreement of {mentor} and "
+    "{mentee} goes on.",
+    "early_end.withdrawn.you": "Noted: your request is withdrawn and the agreement goes on.",
+    "differend.closed.resolved": "✅ Disagreement resolved by {person} on {when}.",
+    "differend.closed.withdrawn": "This disagreement was withdrawn on {when}.",
+    "early_end.closed.resolved": "✅ Early end confirmed by {person} on {when}: the agreement is over.",
+    "early_end.closed.withdrawn": "This early-end request was withdrawn on {when}.",
+    "dispute.taken.you": "Noted: you are handling it. {person} knows.",
+    "dispute.already_taken": "{person} has been handling it since {when}.",
+    "dispute.meeting.sent": "📅 Both people of the pair know you will offer them a meeting; write to them to "
+    "set the time.",
+    "dispute.already_closed": "This case is already closed: nothing changed.",
+    "dispute.not_yours": "This request is about other people.",
+    "dispute.no_convention": "You have no agreement running: there is nothing to report for now.",
+    "dispute.convention_not_running": "This agreement is not running.",
+    "dispute.gone": "This case no longer exists.",
+    "dispute.own_pair": "This case is about your own pair: another coordinator needs to handle it.",
+    "dispute.not_raiser": "Only the person who made the request can withdraw it.",
+    "error.dispute.summary": "Describe the situation in a few words.",
+    "error.dispute.too_long": "This text holds {limit} characters at most.",
+    "error.dispute.urgency": "Choose how urgent it is.",
+    "error.dispute.amicable": "Tell us whether you have already looked for a solution together.",
+    "error.differend.already_open": "You already have a disagreement open for this agreement (raised on "
+    "{when}): the coordinators are on it.",
+    "error.early_end.already_open": "An early-end request is already open for this agreement (since {when}).",
+    "danger.title": "If someone is in danger",
+    "danger.body": "• Immediate danger, to you or to someone else: call *911* (Canada and the United "
+    "States).\n• To talk right away with a trained person, in distress or with thoughts of suicide: call or "
+    "text *988*, day and night, free of charge.",
+    "danger.raiser": "What you wrote suggests that someone may be in danger. You don't have to carry this "
+    "alone: the coordinators were alerted first, and help is available right now.",
+    "danger.coordinator": "⚠️ This text suggests that someone may intend to harm themself or others. Reach out "
+    "without waiting; in immediate danger, call 911.",
+    # Programme figures
+    "report.title": "📊 Programme “{programme}”: figures as of {day}",
+    "report.active": "*Running pairs*: {count}",
+    "report.meetings": "*Meetings held*: {held} of {expected} expected ({percent}%)",
+    "report.objectives": "*Objectives*: {set} set, {reached} reached",
+    "report.satisfaction": "*Average satisfaction*: {overall} / 5 (mentors {mentors}, mentees {mentees}; "
+    "{answers} reviews)",
+    "report.satisfaction.none": "*Satisfaction*: no review yet",
+    "report.disputes": "*Disagreements*: {open} open, {resolved} resolved · *Early ends*: {early_open} "
+    "requested, {early_done} confirmed",
+    "report.at_risk.title": "⚠️ *Pairs at risk* ({count})",
+    "report.at_risk.none": "✅ No pair at risk.",
+    "report.at_risk.line": "• {mentor} / {mentee}: {reasons}",
+    "report.risk.no_meeting": "no meeting for {days} days",
+    "report.risk.nudges": "{count} reminders left unanswered",
+    "report.risk.unsigned": "agreement unsigned for {days} days",
+    "report.pairs.title": "*Per pair*",
+    "report.pair.line": "• {mentor} / {mentee}: {status} · meetings {held}/{expected} · objectives "
+    "{reached}/{set}",
+    "report.pairs.more": "… and {count} more pairs in the CSV file.",
+    "report.empty": "No agreement in this programme yet.",
+    "report.private": "🔒 Figures only: no notes, no reviews, no disagreement texts.",
+    "report.files": "The chart and the CSV file follow.",
+    "report.chart.title": "Meetings held and expected, per pair",
+    "report.chart.held": "Held",
+    "report.chart.expected": "Expected",
+    "report.chart.file_title": "Meetings per pair",
+    "report.csv.file_title": "Programme figures (CSV)",
+    "report.csv.columns": "programme,mentor,mentee,state,start,planned end,meetings held,meetings "
+    "expected,objectives set,objectives reached,mentor satisfaction,mentee satisfaction,open "
+    "disagreements,resolved disagreements,at risk",
+    "report.sent": "📊 The report was sent to you in a direct message.",
+    "home.coord.title": "*Coordination: the programme at a glance*",
+    "home.button.report": "Get the full report",
+    "home.button.import": "Import pairs (CSV)",
+    "digest.title": "🗓️ This month in the programme “{programme}”",
+    "digest.at_risk": "{count} pairs need your attention:",
+    # Bulk pairing
+    "import.modal.title": "Import pairs",
+    "import.modal.intro": "One line per pair: `mentor,mentee,start`. Mentor and mentee are Slack member ids "
+    "(profile > ⋮ > Copy member ID); the start date (YYYY-MM-DD) is optional.",
+    "import.modal.file": "CSV file",
+    "import.modal.paste": "Or paste the lines here",
+    "import.modal.submit": "Import",
+    "import.done": "📥 Import: {created} agreements created and sent, {existing} already existed, {bad} lines "
+    "refused.",
+    "import.bad_line": "• Line {line}: {reason}",
+    "import.reason.columns": "a mentor and a mentee are needed",
+    "import.reason.person": "“{value}” is not a Slack member id (U012ABCDEF)",
+    "import.reason.unknown": "{name} cannot be found in the workspace",
+    "import.reason.duplicate": "{name} already appears higher up in the file",
+    "error.import.nothing": "Choose a CSV file or paste the lines.",
+    "error.import.empty": "The file holds no pair.",
+    "error.import.header": "The first line must name the columns: mentor,mentee,start.",
+    "error.import.too_many": "{limit} lines at most per import: split the file.",
+    "error.import.file": "I could not read this file; paste its lines instead.",
+    "error.import.encoding": "This file is not UTF-8: save it as “CSV UTF-8”.",
 }

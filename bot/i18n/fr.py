@@ -406,4 +406,176 @@ TEXTS: dict[str, str] = {
     "error.objective.feedback_missing": "Écrivez votre retour.",
     "home.objectives": "Objectifs",
     "home.notes": "Notes récentes (visibles par vous)",
+    # --- différends, early end, report (issue 7) ---
+    "cmd.differend": "signaler un désaccord avec votre mentor ou votre personne mentorée à la coordination "
+    "(le texte reste entre vous et la coordination)",
+    "cmd.fin-hative": "demander à mettre fin à la convention avant la date prévue ; la coordination en parle "
+    "d'abord avec vous deux",
+    "cmd.rapport": "les chiffres du programme : paires, rencontres, objectifs, satisfaction, paires à risque "
+    "(graphique et CSV)",
+    "cmd.importer": "jumeler plusieurs paires d'un coup à partir d'un fichier CSV",
+    "dispute.kind.differend": "différend",
+    "dispute.kind.early_end": "demande de fin hâtive",
+    "differend.modal.title": "Signaler un différend",
+    "differend.modal.intro": "La convention prévoit de chercher d'abord une solution à deux, puis d'en parler "
+    "à la coordination si le désaccord persiste. Ce que vous écrivez ici est lu par la coordination "
+    "seulement : {other} ne le verra pas.",
+    "differend.modal.summary": "Que se passe-t-il ?",
+    "differend.modal.summary_hint": "Quelques phrases suffisent. La coordination vous contactera.",
+    "differend.modal.amicable": "Avez-vous déjà cherché une solution ensemble ?",
+    "differend.modal.amicable_yes": "Oui, nous en avons parlé sans trouver de solution",
+    "differend.modal.amicable_no": "Pas encore",
+    "differend.modal.go_on_label": "Si vous n'avez pas encore essayé",
+    "differend.modal.go_on": "Je préfère quand même en parler à la coordination maintenant",
+    "differend.modal.urgency": "À quel point est-ce urgent ?",
+    "differend.modal.submit": "Envoyer",
+    "differend.modal.resources": "Si quelqu'un est en danger, appelez le 911. En détresse, vous pouvez "
+    "appeler ou texter le 988, jour et nuit.",
+    "dispute.urgency.low": "Peu urgent",
+    "dispute.urgency.normal": "À traiter bientôt",
+    "dispute.urgency.urgent": "Urgent",
+    "dispute.amicable.yes": "oui",
+    "dispute.amicable.no": "pas encore",
+    "dispute.try_first": "La convention demande d'abord de chercher une solution à deux : un échange franc "
+    "règle souvent beaucoup. Si ce n'est pas possible, cochez « en parler quand même » ci-dessous.",
+    "early_end.modal.title": "Fin hâtive",
+    "early_end.modal.intro": "Vous pouvez mettre fin à la convention avec {other} avant la date prévue. La "
+    "convention demande d'en parler d'abord avec la coordination : elle reste en vigueur jusqu'à ce "
+    "qu'une personne de la coordination en ait discuté avec vous deux et confirme la fin.",
+    "early_end.modal.reason": "Pour quelles raisons ?",
+    "early_end.modal.reason_hint": "Lu par la coordination seulement.",
+    "early_end.modal.submit": "Envoyer la demande",
+    "differend.sent": "📨 Votre différend a été transmis à la coordination ({names}) le {when}. Je vous dirai "
+    "qui s'en occupe. Votre partenaire n'a pas accès à ce que vous avez écrit.",
+    "early_end.sent": "📨 Votre demande de fin hâtive a été transmise à la coordination ({names}) le {when}. "
+    "La convention reste en vigueur d'ici là : la coordination en parlera avec vous deux avant de "
+    "confirmer la fin.",
+    "differend.coordinator": "⚖️ {person} ({role}) signale un différend et demande l'aide de la coordination.",
+    "early_end.coordinator": "🚪 {person} ({role}) demande de mettre fin à la convention avant la date "
+    "prévue. Elle reste en vigueur jusqu'à ce que vous ayez parlé avec les deux et confirmé la fin.",
+    "dispute.escalated.1": "⏰ Rappel : ce {kind} de {person}, signalé le {when}, n'a encore été pris en "
+    "charge par personne.",
+    "dispute.escalated.2": "⏰ Personne de la coordination n'a pris en charge ce {kind} de {person}, signalé "
+    "le {when}. Vous êtes la personne de recours : pouvez-vous vous en occuper ?",
+    "dispute.fact.pair": "Paire",
+    "dispute.fact.raised_by": "Signalé par",
+    "dispute.fact.when": "Quand",
+    "dispute.fact.urgency": "Urgence",
+    "dispute.fact.amicable": "Solution à l'amiable tentée",
+    "dispute.fact.taken": "Pris en charge",
+    "dispute.taken_by": "par {person}, le {when}",
+    "differend.summary_title": "Ce qui se passe",
+    "early_end.summary_title": "Les raisons",
+    "dispute.private_note": "🔒 Pour la coordination seulement : l'autre personne de la paire ne voit pas ce "
+    "texte. Ne le transférez pas.",
+    "dispute.button.take": "Je m'en occupe",
+    "dispute.button.meet": "Planifier une rencontre",
+    "dispute.button.resolve": "Résolu",
+    "early_end.button.confirm": "Confirmer la fin",
+    "early_end.button.withdraw": "Retirer ma demande",
+    "differend.taken": "🤝 {person} s'occupe de votre différend depuis le {when}.",
+    "early_end.taken": "🤝 {person} s'occupe de votre demande de fin hâtive depuis le {when} et en parlera "
+    "avec vous deux.",
+    "dispute.meeting": "📅 {person}, de la coordination du programme, aimerait vous rencontrer, {other} et "
+    "vous, au sujet de votre convention. Cette personne vous écrira pour fixer un moment.",
+    "differend.resolved": "✅ {person} a marqué votre différend comme résolu le {when}. Merci d'avoir pris le "
+    "temps d'en parler.",
+    "early_end.confirmed": "Votre convention avec {other} prend fin aujourd'hui, avant la date prévue, comme "
+    "{person} l'a confirmé avec vous. Les rappels s'arrêtent. Merci pour le chemin parcouru ensemble.",
+    "differend.withdrawn": "{person} a retiré son différend ({mentor} / {mentee}).",
+    "early_end.withdrawn": "{person} a retiré sa demande de fin hâtive : la convention de {mentor} et "
+    "{mentee} continue.",
+    "early_end.withdrawn.you": "C'est noté : votre demande est retirée et la convention continue.",
+    "differend.closed.resolved": "✅ Différend résolu par {person} le {when}.",
+    "differend.closed.withdrawn": "Ce différend a été retiré le {when}.",
+    "early_end.closed.resolved": "✅ Fin hâtive confirmée par {person} le {when} : la convention est terminée.",
+    "early_end.closed.withdrawn": "Cette demande de fin hâtive a été retirée le {when}.",
+    "dispute.taken.you": "C'est noté : vous vous en occupez. {person} le sait.",
+    "dispute.already_taken": "{person} s'en occupe déjà depuis le {when}.",
+    "dispute.meeting.sent": "📅 Les deux personnes de la paire savent que vous allez leur proposer une "
+    "rencontre ; écrivez-leur pour fixer le moment.",
+    "dispute.already_closed": "Ce dossier est déjà fermé : rien n'a changé.",
+    "dispute.not_yours": "Cette demande concerne d'autres personnes.",
+    "dispute.no_convention": "Vous n'avez pas de convention en cours : il n'y a rien à signaler pour "
+    "l'instant.",
+    "dispute.convention_not_running": "Cette convention n'est pas en cours.",
+    "dispute.gone": "Ce dossier n'existe plus.",
+    "dispute.own_pair": "Ce dossier concerne votre propre paire : une autre personne de la coordination doit "
+    "s'en occuper.",
+    "dispute.not_raiser": "Seule la personne qui a fait la demande peut la retirer.",
+    "error.dispute.summary": "Décrivez la situation en quelques mots.",
+    "error.dispute.too_long": "Ce texte tient en {limit} caractères au plus.",
+    "error.dispute.urgency": "Choisissez le degré d'urgence.",
+    "error.dispute.amicable": "Dites-nous si vous avez déjà cherché une solution ensemble.",
+    "error.differend.already_open": "Vous avez déjà un différend en cours pour cette convention (signalé le "
+    "{when}) : la coordination s'en occupe.",
+    "error.early_end.already_open": "Une demande de fin hâtive est déjà en cours pour cette convention "
+    "(depuis le {when}).",
+    "danger.title": "Si quelqu'un est en danger",
+    "danger.body": "• Danger immédiat, pour vous ou pour quelqu'un d'autre : appelez le *911* (Canada et "
+    "États-Unis).\n• Pour parler tout de suite à une personne formée, en cas de détresse ou d'idées "
+    "suicidaires : appelez ou textez le *988*, jour et nuit, gratuitement.",
+    "danger.raiser": "Ce que vous avez écrit laisse penser que quelqu'un pourrait être en danger. Vous "
+    "n'avez pas à porter cela seul·e : la coordination a été prévenue en priorité, et de l'aide existe "
+    "dès maintenant.",
+    "danger.coordinator": "⚠️ Ce texte laisse penser qu'une personne pourrait vouloir se faire du mal ou en "
+    "faire à d'autres. Prenez contact sans attendre ; en cas de danger immédiat, appelez le 911.",
+    # Programme figures
+    "report.title": "📊 Programme « {programme} » : les chiffres au {day}",
+    "report.active": "*Paires en cours* : {count}",
+    "report.meetings": "*Rencontres tenues* : {held} sur {expected} attendues ({percent} %)",
+    "report.objectives": "*Objectifs* : {set} fixés, {reached} atteints",
+    "report.satisfaction": "*Satisfaction moyenne* : {overall} / 5 (mentors {mentors}, personnes mentorées "
+    "{mentees} ; {answers} bilans)",
+    "report.satisfaction.none": "*Satisfaction* : aucun bilan pour l'instant",
+    "report.disputes": "*Différends* : {open} en cours, {resolved} résolus · *Fins hâtives* : {early_open} "
+    "demandées, {early_done} confirmées",
+    "report.at_risk.title": "⚠️ *Paires à risque* ({count})",
+    "report.at_risk.none": "✅ Aucune paire à risque.",
+    "report.at_risk.line": "• {mentor} / {mentee} : {reasons}",
+    "report.risk.no_meeting": "aucune rencontre depuis {days} jours",
+    "report.risk.nudges": "{count} relances restées sans suite",
+    "report.risk.unsigned": "convention non signée depuis {days} jours",
+    "report.pairs.title": "*Par paire*",
+    "report.pair.line": "• {mentor} / {mentee} : {status} · rencontres {held}/{expected} · objectifs "
+    "{reached}/{set}",
+    "report.pairs.more": "… et {count} autres paires dans le fichier CSV.",
+    "report.empty": "Aucune convention dans ce programme pour l'instant.",
+    "report.private": "🔒 Des chiffres seulement : ni notes, ni bilans, ni textes des différends.",
+    "report.files": "Le graphique et le fichier CSV suivent.",
+    "report.chart.title": "Rencontres tenues et attendues, par paire",
+    "report.chart.held": "Tenues",
+    "report.chart.expected": "Attendues",
+    "report.chart.file_title": "Rencontres par paire",
+    "report.csv.file_title": "Chiffres du programme (CSV)",
+    "report.csv.columns": "programme,mentor,mentoré,état,début,fin prévue,rencontres tenues,rencontres "
+    "attendues,objectifs fixés,objectifs atteints,satisfaction mentor,satisfaction mentoré,différends en "
+    "cours,différends résolus,à risque",
+    "report.sent": "📊 Le rapport vous a été envoyé en message privé.",
+    "home.coord.title": "*Coordination : le programme en un coup d'œil*",
+    "home.button.report": "Recevoir le rapport complet",
+    "home.button.import": "Importer des paires (CSV)",
+    "digest.title": "🗓️ Le point du mois sur le programme « {programme} »",
+    "digest.at_risk": "{count} paires demandent votre attention :",
+    # Bulk pairing
+    "import.modal.title": "Importer des paires",
+    "import.modal.intro": "Une ligne par paire : `mentor,mentore,debut`. Le mentor et la personne mentorée "
+    "sont des identifiants de membre Slack (profil > ⋮ > Copier l'identifiant de membre) ; la date de "
+    "début (AAAA-MM-JJ) est facultative.",
+    "import.modal.file": "Fichier CSV",
+    "import.modal.paste": "Ou collez les lignes ici",
+    "import.modal.submit": "Importer",
+    "import.done": "📥 Import : {created} conventions créées et envoyées, {existing} existaient déjà, {bad} "
+    "lignes refusées.",
+    "import.bad_line": "• Ligne {line} : {reason}",
+    "import.reason.columns": "il faut un mentor et une personne mentorée",
+    "import.reason.person": "« {value} » n'est pas un identifiant de membre Slack (U012ABCDEF)",
+    "import.reason.unknown": "{name} est introuvable dans l'espace de travail",
+    "import.reason.duplicate": "{name} figure déjà plus haut dans le fichier",
+    "error.import.nothing": "Choisissez un fichier CSV ou collez les lignes.",
+    "error.import.empty": "Le fichier ne contient aucune paire.",
+    "error.import.header": "La première ligne doit nommer les colonnes : mentor,mentore,debut.",
+    "error.import.too_many": "{limit} lignes au plus par import : coupez le fichier en plusieurs.",
+    "error.import.file": "Je n'ai pas pu lire ce fichier ; collez-en plutôt les lignes.",
+    "error.import.encoding": "Ce fichier n'est pas en UTF-8 : enregistrez-le en « CSV UTF-8 ».",
 }

@@ -226,7 +226,7 @@ def _summary(session: Session, reminder: Reminder, person: Person, ctx: object) 
         text = t(lang, f"summary.closed.{decision}", pair=pair)
     figures = programme_figures(session, convention.programme, convention.planned_end_on)
     return Message(text=text, facts=(
-        (t(lang, "report.meetings"), str(held_count(session, convention))),
+        (t(lang, "final_report.meetings"), str(held_count(session, convention))),
         (t(lang, "summary.objectives"), t(lang, "summary.objectives.value", reached=objectives.reached,
                                          set=objectives.set)),
         (t(lang, "summary.bilans"), f"{done} / 2"),

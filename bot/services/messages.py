@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from bot.i18n import t
 from bot.i18n.dates import format_day, format_moment
 from bot.notify import Button, Message, Section
-from bot.services import actions, closure_messages, meeting_messages, objective_messages
+from bot.services import actions, closure_messages, digest, dispute_messages, meeting_messages, objective_messages
 from bot.services.conventions import accepted_at, has_meeting_planned, role_in
 from bot.services.people import language_of, mention
 from bot.services.roles import CoordinatorRule, coordinator_names
@@ -140,6 +140,9 @@ COMPOSERS: dict[str, Composer] = {
     **meeting_messages.COMPOSERS,
     **objective_messages.COMPOSERS,
     **closure_messages.COMPOSERS,
+    # --- différends, early end, report (issue 7) ---
+    **dispute_messages.COMPOSERS,
+    **digest.COMPOSERS,
 }
 
 

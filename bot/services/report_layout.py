@@ -19,24 +19,24 @@ class ReportSection:
 
 def _outcome(report: FinalReport, lang: str) -> str:
     if report.status == "ended_early":
-        return t(lang, "report.outcome.ended_early")
-    return t(lang, f"report.outcome.{report.decision or 'end_date'}")
+        return t(lang, "final_report.outcome.ended_early")
+    return t(lang, f"final_report.outcome.{report.decision or 'end_date'}")
 
 
 def facts(report: FinalReport, lang: str) -> list[tuple[str, str]]:
     return [
         (t(lang, "role.mentor").capitalize(), report.mentor),
         (t(lang, "role.mentee").capitalize(), report.mentee),
-        (t(lang, "report.period"), t(lang, "report.period.value", start=format_day(report.starts_on, lang),
+        (t(lang, "final_report.period"), t(lang, "final_report.period.value", start=format_day(report.starts_on, lang),
                                      end=format_day(report.ends_on, lang))),
-        (t(lang, "report.meetings"), t(lang, "report.meetings.value", held=report.meetings_held,
+        (t(lang, "final_report.meetings"), t(lang, "final_report.meetings.value", held=report.meetings_held,
                                        expected=report.meetings_expected)),
-        (t(lang, "report.outcome"), _outcome(report, lang)),
+        (t(lang, "final_report.outcome"), _outcome(report, lang)),
     ]
 
 
 def _line(lang: str, label: str, value: str) -> str:
-    return t(lang, "report.line", label=label, value=value)
+    return t(lang, "final_report.line", label=label, value=value)
 
 
 def _per_side(report: FinalReport, lang: str, pick: Callable[[SideSummary], str | None]) -> list[str]:
@@ -45,45 +45,46 @@ def _per_side(report: FinalReport, lang: str, pick: Callable[[SideSummary], str 
         side = report.sides[role]
         who = f"{side.name} ({t(lang, f'role.{role}')})"
         if not side.answered:
-            lines.append(_line(lang, who, t(lang, "report.no_bilan")))
+            lines.append(_line(lang, who, t(lang, "final_report.no_bilan")))
         else:
-            lines.append(_line(lang, who, pick(side) or t(lang, "report.not_shared")))
+            lines.append(_line(lang, who, pick(side) or t(lang, "final_report.not_shared")))
     return lines
 
 
 def sections(report: FinalReport, lang: str) -> list[ReportSection]:
     parts: list[ReportSection] = []
     if report.held_on:
-        parts.append(ReportSection(t(lang, "report.held_on"), [", ".join(format_day(d, lang) for d in report.held_on)]))
+        days = ", ".join(format_day(d, lang) for d in report.held_on)
+        parts.append(ReportSection(t(lang, "final_report.held_on"), [days]))
     if report.objectives:
         lines = []
         for objective in report.objectives:
             assessed = " · ".join(
                 _line(lang, t(lang, f"role.{role}"), t(lang, f"bilan.result.{result}") if result
-                      else t(lang, "report.not_shared")) for role, result in objective.results.items())
+                      else t(lang, "final_report.not_shared")) for role, result in objective.results.items())
             lines.append(f"« {objective.title} » — {t(lang, f'objective.status.{objective.status}')}, "
                          f"{objective.progress} % ({assessed})")
-        parts.append(ReportSection(t(lang, "report.objectives"), lines, typed=True))
+        parts.append(ReportSection(t(lang, "final_report.objectives"), lines, typed=True))
     elif not report.for_sponsor:
-        parts.append(ReportSection(t(lang, "report.objectives"), [t(lang, "report.no_objectives")]))
-    parts.append(ReportSection(t(lang, "report.satisfaction"), _per_side(
+        parts.append(ReportSection(t(lang, "final_report.objectives"), [t(lang, "final_report.no_objectives")]))
+    parts.append(ReportSection(t(lang, "final_report.satisfaction"), _per_side(
         report, lang, lambda s: f"{s.satisfaction} / 5" if s.satisfaction else None)))
-    parts.append(ReportSection(t(lang, "report.support"), _per_side(report, lang, lambda s: s.support), typed=True))
-    parts.append(ReportSection(t(lang, "report.next_steps"), _per_side(
+    parts.append(ReportSection(t(lang, "final_report.support"), _per_side(report, lang, lambda s: s.support), typed=True))
+    parts.append(ReportSection(t(lang, "final_report.next_steps"), _per_side(
         report, lang, lambda s: s.next_steps and (s.next_steps + (
-            " — " + t(lang, "report.follow_up_on", day=format_day(s.follow_up_on, lang)) if s.follow_up_on else ""))),
+            " — " + t(lang, "final_report.follow_up_on", day=format_day(s.follow_up_on, lang)) if s.follow_up_on else ""))),
         typed=True))
     for role in ("mentor", "mentee"):
         side = report.sides[role]
         if side.answers:
             lines = [_line(lang, t(lang, f"bilan.short.{key}"), text) for key, text in side.answers.items()]
-            parts.append(ReportSection(t(lang, "report.words_of", name=side.name), lines, typed=True))
+            parts.append(ReportSection(t(lang, "final_report.words_of", name=side.name), lines, typed=True))
     return parts
 
 
 def title(report: FinalReport, lang: str) -> str:
-    return t(lang, "report.title", programme=report.programme)
+    return t(lang, "final_report.title", programme=report.programme)
 
 
 def footer(report: FinalReport, lang: str) -> str:
-    return t(lang, "report.footer.sponsor" if report.for_sponsor else "report.footer")
+    return t(lang, "final_report.footer.sponsor" if report.for_sponsor else "final_report.footer")

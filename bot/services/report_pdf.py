@@ -48,6 +48,6 @@ def report_pdf(report: FinalReport, lang: str) -> bytes:
     pdf.ln(4)
     pdf.set_font("DejaVu", "", 8)
     pdf.set_text_color(90, 90, 90)
-    pdf.multi_cell(0, 4.5, footer(report, lang) + " " + t(lang, "report.made_on", day=format_day(report.ends_on, lang)),
-                   new_x="LMARGIN", new_y="NEXT")
+    made_on = t(lang, "final_report.made_on", day=format_day(report.ends_on, lang))
+    pdf.multi_cell(0, 4.5, footer(report, lang) + " " + made_on, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

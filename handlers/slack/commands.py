@@ -7,7 +7,20 @@ from slack_sdk import WebClient
 
 from bot.commands import parse, suggest
 from bot.i18n import t
-from handlers.slack import closure, convention, coordinators, journal, meetings, objectives, overview, pairing, reminders
+from handlers.slack import (
+    closure,
+    convention,
+    coordinators,
+    disputes,
+    journal,
+    meetings,
+    objectives,
+    overview,
+    pair_import,
+    pairing,
+    reminders,
+    reports,
+)
 from handlers.slack.deps import Deps, resolve_actor
 from handlers.slack.request import CommandHandler, CommandRequest
 from storage.db import session_scope
@@ -27,6 +40,11 @@ HANDLERS: dict[str, CommandHandler] = {
     "coordonnateurs": coordinators.run_coordinators_command,
     "pause": reminders.run_pause_command,
     "reprendre": reminders.run_resume_command,
+    # --- différends, early end, report (issue 7) ---
+    "differend": disputes.run_differend_command,
+    "fin-hative": disputes.run_early_end_command,
+    "rapport": reports.run_report_command,
+    "importer": pair_import.run_import_command,
 }
 
 # Sub-commands that answer people without the role themselves (e.g. "no convention yet")

@@ -7,12 +7,15 @@ import logging
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.services import notes, objectives
+from bot.services import closure, notes, objectives
 from bot.services.objective_messages import objective_line
+from bot.services.programme_report import workspace_reports
 from bot.services.roles import Role, coordinator_names
 from handlers.slack import overview
 from handlers.slack.deps import Deps, resolve_actor
+from handlers.slack.views.closure import closure_figure_blocks
 from handlers.slack.views.home import home_view
+from handlers.slack.views.report import home_figures
 from storage.db import session_scope
 from storage.models import Convention
 
@@ -27,14 +30,22 @@ def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> N
                                    for o in objectives.of_convention(session, i.convention)] for i in infos}
         recent = {i.convention.id: [n.note.body for n in notes.visible_notes(session, actor.person, i.convention,
                                                                              limit=3)] for i in infos}
+        is_coordinator = Role.COORDINATOR in actor.roles
+        # --- différends, early end, report (issue 7) ---
+        figures = (home_figures(actor.lang, workspace_reports(session, actor.workspace.id, deps.clock.now()))
+                   if is_coordinator else None)
+        if figures is not None:  # the closures: bilans completed, satisfaction, decisions
+            figures += closure_figure_blocks(actor.lang, actor.programme.name, closure.programme_figures(
+                session, actor.programme, actor.today(deps)))
         view = home_view(
             actor.lang,
             infos=infos,
-            is_coordinator=Role.COORDINATOR in actor.roles,
+            is_coordinator=is_coordinator,
             coordinators=coordinator_names(session, actor.programme, deps.rule),
             tz=actor.tz,
             objectives=goals,
             notes=recent,
+            figures=figures,
         )
     client.views_publish(user_id=user_id, view=view)
 

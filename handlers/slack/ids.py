@@ -37,6 +37,14 @@ class ActionId(StrEnum):
     HOME_STATUS_SHOW = "home-status-show"
     HOME_CONVENTION_SHOW = "home-convention-show"
     HOME_PAIRING_OPEN = "home-pairing-open"
+    # --- différends, early end, report (issue 7) ---
+    DISPUTE_TAKE = actions.DISPUTE_TAKE
+    DISPUTE_MEET = actions.DISPUTE_MEET
+    DISPUTE_RESOLVE = actions.DISPUTE_RESOLVE
+    EARLY_END_CONFIRM = actions.EARLY_END_CONFIRM
+    EARLY_END_WITHDRAW = actions.EARLY_END_WITHDRAW
+    REPORT_SEND = actions.REPORT_SEND
+    HOME_IMPORT_OPEN = "home-import-open"
 
 
 class CallbackId(StrEnum):
@@ -50,6 +58,10 @@ class CallbackId(StrEnum):
     OBJECTIVE_FEEDBACK_SUBMIT = "objective-feedback-submit"
     BILAN_FORM_SUBMIT = "bilan-form-submit"
     THANKS_FORM_SUBMIT = "thanks-form-submit"
+    # --- différends, early end, report (issue 7) ---
+    DIFFEREND_FORM_SUBMIT = "differend-form-submit"
+    EARLY_END_FORM_SUBMIT = "early-end-form-submit"
+    IMPORT_FORM_SUBMIT = "import-form-submit"
 
 
 class BlockId(StrEnum):
@@ -84,6 +96,13 @@ class BlockId(StrEnum):
     BILAN_SPONSOR = "bilan-sponsor"
     THANKS_MESSAGE = "thanks-message"
     THANKS_ACHIEVEMENTS = "thanks-achievements"
+    # --- différends, early end, report (issue 7) ---
+    DISPUTE_SUMMARY = "dispute-summary"
+    DISPUTE_AMICABLE = "dispute-amicable"
+    DISPUTE_GO_ON = "dispute-go-on"
+    DISPUTE_URGENCY = "dispute-urgency"
+    IMPORT_FILE = "import-file"
+    IMPORT_PASTE = "import-paste"
 
 
 class FieldId(StrEnum):
@@ -118,3 +137,10 @@ class FieldId(StrEnum):
     BILAN_SPONSOR = "bilan-sponsor-check"
     THANKS_MESSAGE = "thanks-message-input"
     THANKS_ACHIEVEMENTS = "thanks-achievements-input"
+    # --- différends, early end, report (issue 7) ---
+    DISPUTE_SUMMARY = "dispute-summary-input"
+    DISPUTE_AMICABLE = "dispute-amicable-choose"
+    DISPUTE_GO_ON = "dispute-go-on-check"
+    DISPUTE_URGENCY = "dispute-urgency-choose"
+    IMPORT_FILE = "import-file-pick"
+    IMPORT_PASTE = "import-paste-input"

@@ -151,6 +151,10 @@ def test_the_coordinator_sees_figures_never_the_words(bot: Harness) -> None:
     assert pdf_texts(bot, "UCOORD") == [], "no report for the coordinator"
     bot.command("UCOORD", "bilan")
     assert "Suites décidées : 1 fin" in text_of(bot.last_response())
+    bot.event({"type": "app_home_opened", "user": "UCOORD", "tab": "home", "channel": "D1"})
+    home = text_of(bot.emulator.home_view("UCOORD"))
+    assert "Bilans remplis : 2 sur 2" in home and "Suites décidées : 1 fin" in home
+    assert SECRET not in home and "Confiance retrouvée" not in home
 
 
 def test_continue_moves_the_end_and_the_reminders_follow(bot: Harness) -> None:

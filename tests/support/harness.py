@@ -126,7 +126,7 @@ class Harness:
 
 
 def start_harness(database_url: str, emulator: SlackEmulator, *, now: datetime,
-                  coordinators: tuple[str, ...] = (), language: str = "fr") -> Harness:
+                  coordinators: tuple[str, ...] = (), language: str = "fr", fallback_admin: str = "") -> Harness:
     settings = Settings(
         slack_bot_token=emulator.bot_token,
         slack_signing_secret=SIGNING_SECRET,
@@ -134,6 +134,7 @@ def start_harness(database_url: str, emulator: SlackEmulator, *, now: datetime,
         database_url=database_url,
         coordinators=coordinators,
         language=language,
+        fallback_admin=fallback_admin,
     )
     clock = FrozenClock(now)
     engine = make_engine(database_url)

@@ -186,7 +186,7 @@ class _Reply:
     """An HTTP answer."""
 
     status: int
-    body: JsonDict | str
+    body: JsonDict | str | bytes
     headers: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -425,6 +425,8 @@ class _Handler(BaseHTTPRequestHandler):
         if isinstance(reply.body, dict):
             payload = json.dumps(reply.body).encode("utf-8")
             content_type = "application/json; charset=utf-8"
+        elif isinstance(reply.body, bytes):
+            payload, content_type = reply.body, "application/octet-stream"
         else:
             payload = reply.body.encode("utf-8")
             content_type = "text/plain; charset=utf-8"
@@ -840,6 +842,9 @@ class SlackEmulator:
             args.update(_parse_body(body, content_type))
         except (ValueError, UnicodeDecodeError):
             return _Reply(400, {"ok": False, "error": "invalid_form_data"})
+        if path.startswith("/files/"):
+            token = _bearer(authorization)
+            return self._serve("file_download", {"path": path, "_token": token}, token, self._file_download)
         if path.startswith("/response/"):
             key = path.rsplit("/", 1)[-1]
             return self._serve("response_url", {"id": key, "payload": args}, None, self._response_post)
@@ -1361,6 +1366,28 @@ class SlackEmulator:
             "comments_count": 0,
             "shares": {},
         }
+
+    def add_user_file(self, filename: str, content: bytes, *, user_id: str = "U0UPLOADER") -> JsonDict:
+        """A file a person uploaded (e.g. through a modal's file_input): Slack's file object, with the
+        ``url_private_download`` the bot fetches with its token."""
+        with self._lock:
+            file_id = f"F{self._next_number():010d}"
+            self._files[file_id] = {"id": file_id, "filename": filename, "length": len(content), "alt_txt": None,
+                                    "snippet_type": None, "content": content, "completed": True}
+        url = f"{self.base_url}/files/{file_id}/{filename}"
+        return {"id": file_id, "name": filename, "title": filename, "filetype": filename.rsplit(".", 1)[-1],
+                "user": user_id, "size": len(content), "url_private": url, "url_private_download": url}
+
+    def _file_download(self, args: JsonDict) -> _Reply:
+        """GET url_private(_download): the bytes, for a valid token only (like Slack)."""
+        file_id = args["path"].split("/")[2]
+        record = self._files.get(file_id)
+        token = args.get("_token")
+        if token not in self._tokens:
+            return _Reply(302, "login required")
+        if record is None or record["content"] is None:
+            return _Reply(404, "not found")
+        return _Reply(200, bytes(record["content"]))
 
     # ----------------------------------------------------------------- response URLs
 

@@ -31,3 +31,10 @@ def test_dates_in_each_language_and_zone() -> None:
     assert format_moment(moment, "Europe/Paris", "en").startswith("Sunday, March 14, 2027 at 3:30")
     assert format_day(date(2027, 9, 1), "fr") == "1 septembre 2027"
     assert t("en", "coord.added", name="<@U1>") == "<@U1> is now a coordinator."
+
+
+def test_feature_catalogues_do_not_redefine_a_key() -> None:
+    from bot.i18n import en, en_closure, fr, fr_closure
+
+    for base, feature in ((fr.TEXTS, fr_closure.TEXTS), (en.TEXTS, en_closure.TEXTS)):
+        assert not set(base) & set(feature), "a key defined twice: the later module would hide the first"

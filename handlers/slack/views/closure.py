@@ -130,7 +130,7 @@ def _answers_text(lang: str, part: dict[str, object], objectives: dict[int, str]
             lines.append(f"*{t(lang, f'bilan.short.{key}')}*\n{as_typed(str(part[key]))}")
     follow_up = part.get("follow_up_on")
     if isinstance(follow_up, date):
-        lines.append(t(lang, "report.follow_up_on", day=format_day(follow_up, lang)))
+        lines.append(t(lang, "final_report.follow_up_on", day=format_day(follow_up, lang)))
     if isinstance(part.get("satisfaction"), int):
         lines.append(t(lang, "bilan.view.satisfaction", value=part["satisfaction"]))
     results = part.get("objectives")
@@ -188,14 +188,18 @@ def bilan_blocks(lang: str, view: BilanView, *, other: str, objectives: list[Obj
 
 def figures_blocks(lang: str, programme: str, figures: ClosureFigures) -> list[dict]:
     """What a coordinator reads with `/mentorat bilan`: numbers only."""
+    return as_dicts(closure_figure_blocks(lang, programme, figures))
+
+
+def closure_figure_blocks(lang: str, programme: str, figures: ClosureFigures) -> list[Block]:
     lines = [t(lang, "figures.in_closure", count=figures.in_closure),
              t(lang, "figures.bilans", done=figures.bilans_done, expected=figures.bilans_expected),
-             t(lang, "report.line", label=t(lang, "figures.satisfaction.label"),
+             t(lang, "final_report.line", label=t(lang, "figures.satisfaction.label"),
                value=satisfaction_line(lang, figures.satisfaction)),
              t(lang, "figures.decisions", **figures.decisions)]
-    return as_dicts([SectionBlock(text=_md("*" + t(lang, "figures.title", programme=as_typed(programme)) + "*")),
-                     SectionBlock(text=_md("\n".join(f"• {line}" for line in lines))),
-                     ContextBlock(elements=[_md(t(lang, "figures.private"))])])
+    return [SectionBlock(text=_md("*" + t(lang, "figures.title", programme=as_typed(programme)) + "*")),
+            SectionBlock(text=_md("\n".join(f"• {line}" for line in lines))),
+            ContextBlock(elements=[_md(t(lang, "figures.private"))])]
 
 
 def thanks_modal(lang: str, kind: str, *, other: str, metadata: str) -> View:

@@ -28,7 +28,7 @@ def _short(text: str, limit: int = 140) -> str:
 
 def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coordinators: list[str],
               tz: str = "America/Toronto", objectives: dict[int, list[str]] | None = None,
-              notes: dict[int, list[str]] | None = None) -> View:
+              notes: dict[int, list[str]] | None = None, figures: list[Block] | None = None) -> View:
     blocks: list[Block] = [
         HeaderBlock(text=t(lang, "home.title")),
         SectionBlock(text=MarkdownTextObject(text=t(lang, "home.intro"))),
@@ -75,6 +75,12 @@ def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coord
         blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=t(lang, "home.coordinator")))]
         buttons.append(ButtonElement(text=t(lang, "home.button.pair"), action_id=ActionId.HOME_PAIRING_OPEN,
                                      value="pair", style="primary"))
+        # --- différends, early end, report (issue 7): the programme at a glance, pairs at risk first ---
+        blocks += figures or []
+        buttons += [
+            ButtonElement(text=t(lang, "home.button.report"), action_id=ActionId.REPORT_SEND, value="report"),
+            ButtonElement(text=t(lang, "home.button.import"), action_id=ActionId.HOME_IMPORT_OPEN, value="import"),
+        ]
     blocks.append(ActionsBlock(elements=buttons))
     if coordinators:
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=t(lang, "help.coordinators",

@@ -1,0 +1,175 @@
+"""What people read about différends and early-end requests.
+
+The summary (what is happening, the reasons) is shown to the coordinators only. The person who
+raised it reads who took it and when it was closed; the other side reads only that the
+coordination would like to meet them, or that the convention has ended.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from bot.i18n import t
+from bot.i18n.dates import format_moment
+from bot.notify import Button, Message, Section
+from bot.services import actions
+from bot.services.conventions import role_in
+from bot.services.people import language_of, mention, timezone_of
+from storage.models import OPEN_DISPUTE_STATUSES, Dispute, DisputeKind, DisputeStatus, Person, Reminder
+
+
+def _reader(person: Person, dispute: Dispute) -> tuple[str, str]:
+    programme = dispute.convention.programme
+    return language_of(person, programme.language), timezone_of(person, programme.timezone)
+
+
+def _dispute(session: Session, reminder: Reminder) -> Dispute | None:
+    dispute_id = (reminder.payload or {}).get("dispute")
+    return session.get(Dispute, dispute_id) if dispute_id else None
+
+
+def resources_section(lang: str) -> Section:
+    return Section(t(lang, "danger.title"), t(lang, "danger.body"))
+
+
+def coordinator_buttons(dispute: Dispute, lang: str) -> tuple[Button, ...]:
+    value = str(dispute.id)
+    last = (Button(t(lang, "dispute.button.resolve"), actions.DISPUTE_RESOLVE, value)
+            if dispute.kind == DisputeKind.DIFFEREND else
+            Button(t(lang, "early_end.button.confirm"), actions.EARLY_END_CONFIRM, value, style="danger"))
+    take = (Button(t(lang, "dispute.button.take"), actions.DISPUTE_TAKE, value, style="primary"),)
+    return (take if dispute.status == DisputeStatus.OPEN else ()) + (
+        Button(t(lang, "dispute.button.meet"), actions.DISPUTE_MEET, value), last)
+
+
+def coordinator_message(dispute: Dispute, person: Person, *, level: int = 0) -> Message:
+    """The dispute as a coordinator reads it: the pair, who raised it, when, urgency, the text."""
+    lang, tz = _reader(person, dispute)
+    convention = dispute.convention
+    raiser = dispute.raised_by
+    role = t(lang, f"role.{role_in(convention, raiser) or 'mentee'}")
+    kind = dispute.kind
+    if level:
+        text = t(lang, f"dispute.escalated.{level}", kind=t(lang, f"dispute.kind.{kind}"), person=mention(raiser),
+                 when=format_moment(dispute.created_at, tz, lang))
+    else:
+        text = t(lang, f"{kind}.coordinator", person=mention(raiser), role=role)
+    # Who is who: mentions, in a section (facts are shown as typed, which would not render them).
+    who = [f"*{t(lang, 'dispute.fact.pair')}* : {mention(convention.mentor)} / {mention(convention.mentee)}",
+           f"*{t(lang, 'dispute.fact.raised_by')}* : {mention(raiser)} ({role})"]
+    if dispute.taken_by is not None and dispute.taken_at is not None:
+        who.append(f"*{t(lang, 'dispute.fact.taken')}* : " + t(lang, "dispute.taken_by", person=mention(dispute.taken_by),
+                                                               when=format_moment(dispute.taken_at, tz, lang)))
+    if lang == "en":
+        who = [line.replace("* : ", "*: ") for line in who]
+    facts = [
+        (t(lang, "dispute.fact.when"), format_moment(dispute.created_at, tz, lang)),
+        (t(lang, "dispute.fact.urgency"), t(lang, f"dispute.urgency.{dispute.urgency}")),
+    ]
+    if kind == DisputeKind.DIFFEREND:
+        tried = "yes" if dispute.amicable_tried else "no"
+        facts.append((t(lang, "dispute.fact.amicable"), t(lang, f"dispute.amicable.{tried}")))
+    sections: list[Section] = [Section(None, "\n".join(who))]
+    if dispute.danger:
+        sections.append(Section(None, t(lang, "danger.coordinator")))
+        sections.append(resources_section(lang))
+    sections.append(Section(t(lang, f"{kind}.summary_title"), dispute.summary, literal=True))
+    buttons = coordinator_buttons(dispute, lang) if dispute.status in OPEN_DISPUTE_STATUSES else ()
+    return Message(text=text, sections=tuple(sections), facts=tuple(facts), buttons=buttons, headline=False,
+                   context=t(lang, "dispute.private_note"))
+
+
+def closed_note(dispute: Dispute, person: Person) -> Message:
+    """The coordinator's copy once closed: no text, no buttons (it has been dealt with)."""
+    lang, tz = _reader(person, dispute)
+    who = mention(dispute.taken_by) if dispute.taken_by else "?"
+    return Message(text=t(lang, f"{dispute.kind}.closed.{dispute.status}", person=who,
+                          when=format_moment(dispute.closed_at or dispute.updated_at, tz, lang)))
+
+
+def raised_ack(dispute: Dispute, person: Person, coordinator_names: list[str]) -> Message:
+    """What the person who raised it reads right away."""
+    lang, tz = _reader(person, dispute)
+    names = ", ".join(coordinator_names) or t(lang, "none")
+    text = t(lang, f"{dispute.kind}.sent", names=names, when=format_moment(dispute.created_at, tz, lang))
+    sections = (Section(None, t(lang, "danger.raiser")), resources_section(lang)) if dispute.danger else ()
+    buttons: tuple[Button, ...] = ()
+    if dispute.kind == DisputeKind.EARLY_END:
+        buttons = (Button(t(lang, "early_end.button.withdraw"), actions.EARLY_END_WITHDRAW, str(dispute.id)),)
+    return Message(text=text, sections=sections, buttons=buttons, headline=False)
+
+
+def _raised(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    dispute = _dispute(session, reminder)
+    if dispute is None or dispute.status not in OPEN_DISPUTE_STATUSES:
+        return None
+    return coordinator_message(dispute, person)
+
+
+def _escalated(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    dispute = _dispute(session, reminder)
+    if dispute is None or dispute.status != DisputeStatus.OPEN:
+        return None  # someone took it (or it was withdrawn) in time
+    return coordinator_message(dispute, person, level=int(reminder.payload.get("level", 1)))
+
+
+def _taken(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    dispute = _dispute(session, reminder)
+    if dispute is None or dispute.taken_by is None or dispute.taken_at is None:
+        return None
+    lang, tz = _reader(person, dispute)
+    return Message(text=t(lang, f"{dispute.kind}.taken", person=mention(dispute.taken_by),
+                          when=format_moment(dispute.taken_at, tz, lang)))
+
+
+def _meeting(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    dispute = _dispute(session, reminder)
+    coordinator = session.get(Person, reminder.payload.get("by"))
+    if dispute is None or coordinator is None:
+        return None
+    lang, _tz = _reader(person, dispute)
+    convention = dispute.convention
+    other = convention.mentee if convention.mentor_id == person.id else convention.mentor
+    return Message(text=t(lang, "dispute.meeting", person=mention(coordinator), other=mention(other)))
+
+
+def _resolved(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    dispute = _dispute(session, reminder)
+    if dispute is None or dispute.status != DisputeStatus.RESOLVED or dispute.closed_at is None:
+        return None
+    lang, tz = _reader(person, dispute)
+    closer = session.get(Person, dispute.closed_by_id) if dispute.closed_by_id else None
+    return Message(text=t(lang, "differend.resolved", person=mention(closer),
+                          when=format_moment(dispute.closed_at, tz, lang)))
+
+
+def _ended(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    dispute = _dispute(session, reminder)
+    if dispute is None or dispute.status != DisputeStatus.RESOLVED:
+        return None
+    lang, _tz = _reader(person, dispute)
+    convention = dispute.convention
+    other = convention.mentee if convention.mentor_id == person.id else convention.mentor
+    closer = session.get(Person, dispute.closed_by_id) if dispute.closed_by_id else None
+    return Message(text=t(lang, "early_end.confirmed", other=mention(other), person=mention(closer)))
+
+
+def _withdrawn(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    dispute = _dispute(session, reminder)
+    if dispute is None or dispute.status != DisputeStatus.WITHDRAWN:
+        return None
+    lang, _tz = _reader(person, dispute)
+    convention = dispute.convention
+    return Message(text=t(lang, f"{dispute.kind}.withdrawn", person=mention(dispute.raised_by),
+                          mentor=mention(convention.mentor), mentee=mention(convention.mentee)))
+
+
+COMPOSERS = {
+    "dispute_raised": _raised,
+    "dispute_escalated": _escalated,
+    "dispute_taken": _taken,
+    "dispute_meeting": _meeting,
+    "dispute_resolved": _resolved,
+    "early_end_confirmed": _ended,
+    "dispute_withdrawn": _withdrawn,
+}

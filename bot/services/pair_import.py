@@ -1,0 +1,155 @@
+"""Bulk pairing from a CSV file: one convention per good line, every bad line reported.
+
+Each line is its own unit of work inside the import (a savepoint): a line is either fully
+created (the convention and both invitations) or not at all, and a bad line never stops the
+good ones. Lines name people by their chat member id (U012ABCDEF or a <@U012ABCDEF> mention):
+looking people up by e-mail would need a wider Slack scope than the bot asks for.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from bot.services import conventions
+from bot.services.errors import DomainError, InvalidInput
+from storage.models import Person, Programme
+
+MAX_ROWS = 500
+MEMBER = re.compile(r"^(?:<@)?([UW][A-Z0-9]{2,})(?:\|[^>]*)?>?$")
+COLUMNS = {"mentor": 0, "mentee": 1, "mentore": 1, "mentoré": 1, "mentorée": 1, "mentoree": 1,
+           "start": 2, "debut": 2, "début": 2, "date": 2}
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    mentor: str
+    mentee: str
+    start: date | None
+
+
+@dataclass(frozen=True)
+class BadRow:
+    line: int
+    error: DomainError  # an i18n key and its parameters, rendered in the reader's language
+
+
+@dataclass
+class ImportResult:
+    created: list[int] = field(default_factory=list)
+    existing: list[int] = field(default_factory=list)
+    bad: list[BadRow] = field(default_factory=list)
+
+
+def _reader(text: str) -> csv.reader:  # type: ignore[valid-type]
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel  # type: ignore[assignment]
+    return csv.reader(io.StringIO(text), dialect)
+
+
+def _header(cells: list[str]) -> dict[int, int] | None:
+    """Column positions from a header line (any order), or None when the line is data."""
+    names = [c.strip().lower() for c in cells]
+    if not any(n in COLUMNS for n in names):
+        return None
+    return {COLUMNS[n]: i for i, n in enumerate(names) if n in COLUMNS}
+
+
+def _cell(cells: list[str], positions: dict[int, int], column: int) -> str:
+    index = positions.get(column)
+    return cells[index].strip() if index is not None and index < len(cells) else ""
+
+
+def parse_rows(text: str) -> tuple[list[Row], list[BadRow]]:
+    """The lines of a CSV (comma, semicolon or tab; an optional header line); numbers are file lines."""
+    text = text.lstrip("\ufeff")
+    rows: list[Row] = []
+    bad: list[BadRow] = []
+    positions = {0: 0, 1: 1, 2: 2}
+    reader = _reader(text)
+    first = True
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if first:
+            first = False
+            header = _header(cells)
+            if header is not None:
+                if 0 not in header or 1 not in header:
+                    raise InvalidInput("error.import.header", field="file")
+                positions = header
+                continue
+
+        mentor, mentee, start_raw = (_cell(cells, positions, column) for column in (0, 1, 2))
+        if not mentor or not mentee:
+            bad.append(BadRow(line, InvalidInput("import.reason.columns")))
+            continue
+        ids = []
+        for value in (mentor, mentee):
+            match = MEMBER.match(value)
+            if match is None:
+                bad.append(BadRow(line, InvalidInput("import.reason.person", value=value[:40])))
+                break
+            ids.append(match.group(1))
+        if len(ids) < 2:
+            continue
+        try:
+            start = date.fromisoformat(start_raw) if start_raw else None
+        except ValueError:
+            bad.append(BadRow(line, InvalidInput("error.pair.bad_date", value=start_raw[:40])))
+            continue
+        rows.append(Row(line, ids[0], ids[1], start))
+        if len(rows) + len(bad) > MAX_ROWS:
+            raise InvalidInput("error.import.too_many", field="file", limit=MAX_ROWS)
+    if not rows and not bad:
+        raise InvalidInput("error.import.empty", field="file")
+    return rows, bad
+
+
+Resolve = Callable[[str], Person]  # a member id -> the person (raises a DomainError when unknown)
+
+
+def import_pairs(session: Session, *, programme: Programme, coordinator: Person, text: str, resolve: Resolve,
+                 today: date, now: datetime) -> ImportResult:
+    rows, bad = parse_rows(text)
+    result = ImportResult(bad=list(bad))
+    seen_mentors: set[str] = set()
+    seen_mentees: set[str] = set()
+    for row in rows:
+        if row.mentor in seen_mentors or row.mentee in seen_mentees:
+            twice = row.mentor if row.mentor in seen_mentors else row.mentee
+            result.bad.append(BadRow(row.line, InvalidInput("import.reason.duplicate", name=f"<@{twice}>")))
+            continue
+        try:
+            with session.begin_nested():  # the line's convention and invitations, or nothing
+                mentor, mentee = _person(resolve, row.mentor), _person(resolve, row.mentee)
+                paired = conventions.pair(session, programme=programme, coordinator=coordinator, mentor=mentor,
+                                          mentee=mentee, starts_on=row.start or today, today=today, now=now)
+        except DomainError as error:
+            result.bad.append(BadRow(row.line, error))
+            continue
+        seen_mentors.add(row.mentor)
+        seen_mentees.add(row.mentee)
+        (result.created if paired.created else result.existing).append(paired.convention.id)
+    result.bad.sort(key=lambda b: b.line)
+    return result
+
+
+def _person(resolve: Resolve, member_id: str) -> Person:
+    try:
+        return resolve(member_id)
+    except DomainError as error:
+        if error.key == "error.pair.unknown_user":
+            raise InvalidInput("import.reason.unknown", name=f"<@{member_id}>") from error
+        raise

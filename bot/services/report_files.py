@@ -1,0 +1,63 @@
+"""The report's files: a CSV of the figures per pair (csv module) and a chart (matplotlib).
+
+Both are built from a ProgrammeReport, which holds names, dates and counts only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+# The object API, not pyplot: no global figure state, so reports built on several threads at
+# once do not draw on each other's figures.
+from matplotlib.figure import Figure
+
+from bot.i18n import t
+from bot.services.programme_report import ProgrammeReport
+from bot.services.report_text import risk_text
+
+CHART_PAIRS = 40  # beyond that, the bars are unreadable: the pairs at risk first, then the others
+
+
+def _sat(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def report_csv(lang: str, reports: list[ProgrammeReport]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(t(lang, "report.csv.columns").split(","))
+    for report in reports:
+        for p in report.pairs:
+            writer.writerow([
+                report.programme, p.mentor, p.mentee, t(lang, f"status.{p.status}"), p.starts_on.isoformat(),
+                p.planned_end_on.isoformat(), p.held, p.expected, p.objectives_set, p.objectives_reached,
+                _sat(p.satisfaction_mentor), _sat(p.satisfaction_mentee), p.disputes_open, p.disputes_resolved,
+                "; ".join(risk_text(lang, r) for r in p.risks),
+            ])
+    return out.getvalue()
+
+
+def report_chart(lang: str, report: ProgrammeReport) -> bytes:
+    """Horizontal bars: meetings held and expected for each pair, as a PNG."""
+    risky = {p.convention_id for p in report.at_risk}
+    pairs = sorted(report.pairs, key=lambda p: (p.convention_id not in risky, p.convention_id))[:CHART_PAIRS]
+    labels = [("(!) " if p.convention_id in risky else "") + f"{p.mentor} / {p.mentee}" for p in pairs]
+    height = max(2.5, 0.45 * len(pairs) + 1.5)
+    figure = Figure(figsize=(8, height), dpi=100)
+    axes = figure.subplots()
+    rows = list(range(len(pairs)))
+    axes.barh([r + 0.2 for r in rows], [p.expected for p in pairs], height=0.4, color="#c8d6e0",
+              label=t(lang, "report.chart.expected"))
+    axes.barh([r - 0.2 for r in rows], [p.held for p in pairs], height=0.4, color="#2c5f7c",
+              label=t(lang, "report.chart.held"))
+    axes.set_yticks(rows, labels=labels)
+    axes.invert_yaxis()
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.set_title(f"{report.programme} : {t(lang, 'report.chart.title')}" if lang == "fr"
+                   else f"{report.programme}: {t(lang, 'report.chart.title')}")
+    axes.legend(loc="lower right")
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()

@@ -1,0 +1,53 @@
+"""`/mentorat rapport` (and « Recevoir le rapport complet »): the figures, a chart and a CSV in a DM."""
+
+from __future__ import annotations
+
+from slack_bolt import App, Respond
+from slack_sdk import WebClient
+
+from bot.i18n import t
+from bot.services.programme_report import workspace_reports
+from bot.services.report_files import report_chart, report_csv
+from bot.services.report_text import title
+from bot.services.roles import require_coordinator
+from handlers.slack.deps import Deps, ids_from_body, resolve_actor
+from handlers.slack.ids import ActionId
+from handlers.slack.interactions import dm_channel, on_click
+from handlers.slack.render import as_dicts
+from handlers.slack.request import CommandRequest
+from handlers.slack.views.report import report_blocks
+from storage.db import session_scope
+
+
+def send_report(deps: Deps, client: WebClient, team_id: str, user_id: str) -> str:
+    """Compute, then post the figures, the chart(s) and the CSV to the coordinator's DM. Returns the reply."""
+    now = deps.clock.now()
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, team_id, user_id, fresh=True)  # re-read the admin flag
+        require_coordinator(session, actor.person, actor.programme, deps.rule)
+        lang = actor.lang
+        reports = workspace_reports(session, actor.workspace.id, now)
+    blocks = as_dicts(report_blocks(lang, reports))
+    channel = dm_channel(client, user_id)
+    headline = title(lang, reports[0]) if reports else t(lang, "report.empty")
+    client.chat_postMessage(channel=channel, text=headline, blocks=blocks)
+    stamp = now.strftime("%Y-%m-%d")
+    for report in reports:
+        if report.pairs:
+            client.files_upload_v2(channel=channel, content=report_chart(lang, report),
+                                   filename=f"mentorat-{report.programme_id}-{stamp}.png",
+                                   title=t(lang, "report.chart.file_title"))
+    client.files_upload_v2(channel=channel, content=report_csv(lang, reports).encode("utf-8"),
+                           filename=f"mentorat-{stamp}.csv", title=t(lang, "report.csv.file_title"))
+    return t(lang, "report.sent")
+
+
+def run_report_command(req: CommandRequest) -> None:
+    req.respond(text=send_report(req.deps, req.client, req.team_id, req.user_id))
+
+
+def register(app: App, deps: Deps) -> None:
+    def from_button(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+        send_report(deps, client, *ids_from_body(body))
+
+    on_click(app, deps, ActionId.REPORT_SEND, from_button)
