@@ -1,5 +1,5 @@
 # Two commands on a fresh clone (Python 3.11+ and make only):
-#   make run   set up .venv and run the bot (Slack over HTTP with the tokens of .env)
+#   make run   set up .venv and run the bot (Slack with the tokens of .env; the offline demo without them)
 #   make test  set up .venv and run the whole test suite (SQLite and PostgreSQL 15)
 PYTHON ?= python3
 VENV ?= .venv
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/mentorat serve
+	$(BIN)/mentorat start
 
 test: $(STAMP)
 	$(BIN)/ruff check .

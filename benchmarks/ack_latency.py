@@ -227,7 +227,7 @@ def post_once(target: Target, body: str, signer: Signer) -> int:
 
 
 def start_emulator() -> Any:
-    from tests.support.slack_emulator import SlackEmulator
+    from bot.demo.slack_emulator import SlackEmulator
 
     emulator = SlackEmulator(bot_token=BOT_TOKEN, team_id=TEAM_ID).start()
     emulator.add_user(COORDINATOR, "camille", "Camille Coordination", tz="America/Toronto", locale="fr-CA")
@@ -269,7 +269,7 @@ def has_active_convention(database_url: str) -> bool:
 
 
 def _invite(emulator: Any, user: str) -> dict[str, Any] | None:
-    from tests.support.slack_emulator import text_of
+    from bot.demo.slack_emulator import text_of
 
     invites = [m for m in emulator.messages_to(user) if "J'accepte" in text_of(m) or "I accept" in text_of(m)]
     return invites[-1] if invites else None
@@ -285,7 +285,7 @@ def _button_value(message: dict[str, Any], action_id: str) -> str:
 
 def seed(target: Target, emulator: Any, database_url: str, signer: Signer) -> None:
     """One active convention for BENCH_USER, made the way people make it: pair, then both accept."""
-    from tests.support.slack_emulator import text_of
+    from bot.demo.slack_emulator import text_of
 
     if not has_active_convention(database_url):
         status = post_once(target, command_body(emulator, COORDINATOR, f"jumeler <@{MENTOR}|marie> <@{MENTEE}|sam>",

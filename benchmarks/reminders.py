@@ -44,6 +44,7 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, text
 
+from bot.demo.slack_emulator import SlackEmulator, _RateLimit
 from storage.db import make_engine, make_session_factory
 from storage.migrate import upgrade
 from storage.models import (
@@ -57,7 +58,6 @@ from storage.models import (
     ReminderStatus,
     Workspace,
 )
-from tests.support.slack_emulator import SlackEmulator, _RateLimit
 
 # Wednesday 3 March 2027, 15:00 UTC: 10:00 in Toronto, 16:00 in Paris, 7:00 in Vancouver.
 NOW = datetime(2027, 3, 3, 15, 0, tzinfo=UTC)

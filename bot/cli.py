@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.config import ConfigError, Mode, Settings, load_settings
 
@@ -181,6 +182,54 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    """The whole programme, offline: the real bot against the local Slack emulator, with a fast clock."""
+    from bot.demo.script import run_demo
+    from bot.i18n import t
+
+    logging.getLogger().setLevel(logging.WARNING)  # the transcript is the output
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    result = run_demo(args.lang)
+    transcript = result.transcript
+    people = " · ".join(f"{p.name} ({t(args.lang, f'role.{p.role}')}, {p.city})" for p in transcript.people.values())
+    print(t(args.lang, "demo.title"))
+    print(t(args.lang, "demo.people", people=people))
+    print(transcript.as_text())
+    print(t(args.lang, "demo.figures"))
+    print(result.figures)
+    if args.html:
+        page = Path(args.html)
+        page.parent.mkdir(parents=True, exist_ok=True)
+        pdf_name = None
+        if result.pdf:
+            pdf_name = page.with_suffix(".pdf").name
+            page.with_suffix(".pdf").write_bytes(result.pdf)
+        page.write_text(transcript.as_html(t(args.lang, "demo.title"), pdf_name), encoding="utf-8")
+        print(t(args.lang, "demo.html", path=page))
+        if pdf_name:
+            print(t(args.lang, "demo.pdf", path=page.with_suffix(".pdf")))
+    return 0
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """`make run`: the real bot when .env (or the environment) holds Slack tokens, else the offline demo."""
+    import os
+
+    from dotenv import find_dotenv, load_dotenv
+
+    load_dotenv(find_dotenv(usecwd=True), override=False)
+    if any(os.environ.get(name) for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")):
+        if os.environ.get("SLACK_APP_TOKEN") and not os.environ.get("SLACK_SIGNING_SECRET"):
+            return cmd_socket(args)
+        return cmd_serve(argparse.Namespace(host="0.0.0.0", port=None, no_scheduler=False))
+    from bot.i18n import t
+
+    lang = (os.environ.get("MENTORAT_LANGUAGE") or "fr").lower()
+    lang = lang if lang in ("fr", "en") else "fr"
+    print(t(lang, "demo.no_tokens") + "\n")
+    return cmd_demo(argparse.Namespace(lang=lang, html=None))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentorat", description="Mentorat, the mentoring programme bot.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -209,6 +258,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--chart", default=None, help="write the meetings chart of the first programme (PNG)")
     report.add_argument("--lang", choices=["fr", "en"], default=None)
     report.set_defaults(func=cmd_report)
+    demo = sub.add_parser("demo", help="play a whole ten-month convention offline (no Slack, no tokens) and print it")
+    demo.add_argument("--lang", choices=["fr", "en"], default="fr")
+    demo.add_argument("--html", default=None, help="also write the conversation as a web page (and the PDF beside it)")
+    demo.set_defaults(func=cmd_demo)
+    start = sub.add_parser("start", help="the bot with the Slack tokens of .env, or the offline demo without them")
+    start.set_defaults(func=cmd_start)
     return parser
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.demo.harness import Harness, start_harness
+from bot.demo.slack_emulator import SlackEmulator
 from storage.migrate import upgrade
-from tests.support.harness import Harness, start_harness
 from tests.support.postgres import postgres_server
-from tests.support.slack_emulator import SlackEmulator
 
 TEMPLATE = "mentorat_template"
 # Monday 23 November 2026, 10:00 in Toronto.

@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from bot.commands import parse
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from storage.models import Convention, Reminder
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 FRENCH = ("Je ne connais pas", "ce que vous pouvez faire", "réservé à", "aucune convention", "Choisissez",
           "rappels")

@@ -9,31 +9,14 @@ from typing import Any
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from bot.demo.forms import bilan_values
+from bot.demo.harness import Harness
 from storage.models import Convention, Person, ReminderStatus
 from tests.scenarios.meeting_helpers import last_view, reminders
-from tests.support.harness import Harness
 
 MENTOR_END = datetime(2027, 9, 23, tzinfo=UTC).date()  # a convention starting 2026-11-23 ends ten months later
 
 
-def bilan_values(*, answers: dict[str, str] | None = None, satisfaction: str | None = "4",
-                 objectives: dict[int, str] | None = None, decision: str | None = "end", extend: str | None = None,
-                 keep: str | None = "yes", share: tuple[str, ...] = (), sponsor: bool = False,
-                 follow_up: str | None = None) -> dict[str, dict[str, Any]]:
-    texts = {"brought": "Apport", "went": "Déroulement"} if answers is None else answers
-    values: dict[str, dict[str, Any]] = {
-        f"bilan-answer:{key}": {"bilan-answer-input": {"value": text or None}} for key, text in texts.items()}
-    values["bilan-satisfaction"] = {"bilan-satisfaction-choose": {
-        "selected_option": {"value": satisfaction} if satisfaction else None}}
-    for objective_id, result in (objectives or {}).items():
-        values[f"bilan-objective:{objective_id}"] = {"bilan-objective-select": {"selected_option": {"value": result}}}
-    values["bilan-follow-up"] = {"bilan-follow-up-pick": {"selected_date": follow_up}}
-    values["bilan-decision"] = {"bilan-decision-choose": {"selected_option": {"value": decision} if decision else None}}
-    values["bilan-extend"] = {"bilan-extend-select": {"selected_option": {"value": extend} if extend else None}}
-    values["bilan-keep"] = {"bilan-keep-choose": {"selected_option": {"value": keep} if keep else None}}
-    values["bilan-share"] = {"bilan-share-check": {"selected_options": [{"value": k} for k in share]}}
-    values["bilan-sponsor"] = {"bilan-sponsor-check": {"selected_options": [{"value": "yes"}] if sponsor else []}}
-    return values
 
 
 def fill_bilan(bot: Harness, user: str, convention_id: int, **fields: Any) -> Any:

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.demo.forms import differend_values
+from bot.demo.harness import Harness, start_harness
+from bot.demo.slack_emulator import SlackEmulator, text_of
 from storage.models import Convention, Dispute
 from tests.scenarios.meeting_helpers import last_view
-from tests.support.harness import Harness, start_harness
-from tests.support.slack_emulator import SlackEmulator, text_of
 
 SECRET = "Zanzibar-7 : il critique mon travail devant l'équipe"
 
@@ -34,17 +35,6 @@ def _now():  # type: ignore[no-untyped-def]
     return DEFAULT_NOW
 
 
-def differend_values(summary: str, *, amicable: str | None = "yes", go_on: bool = False,
-                     urgency: str = "normal") -> dict[str, dict[str, Any]]:
-    return {
-        "dispute-summary": {"dispute-summary-input": {"type": "plain_text_input", "value": summary}},
-        "dispute-amicable": {"dispute-amicable-choose": {
-            "type": "radio_buttons", "selected_option": {"value": amicable} if amicable else None}},
-        "dispute-go-on": {"dispute-go-on-check": {
-            "type": "checkboxes", "selected_options": [{"value": "go_on"}] if go_on else []}},
-        "dispute-urgency": {"dispute-urgency-choose": {"type": "radio_buttons",
-                                                       "selected_option": {"value": urgency}}},
-    }
 
 
 def reason_values(reason: str) -> dict[str, dict[str, Any]]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from storage.models import Convention
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 
 def dm_texts(bot: Harness, user: str) -> list[str]:

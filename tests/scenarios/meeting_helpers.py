@@ -6,10 +6,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bot.demo.forms import meeting_values, text_values  # noqa: F401 - re-exported for the tests
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from storage.models import Meeting, Reminder
 from tests.scenarios.helpers import button_value
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 
 def last_view(bot: Harness, callback_id: str = "meeting-form-submit") -> dict[str, Any]:
@@ -18,26 +19,8 @@ def last_view(bot: Harness, callback_id: str = "meeting-form-submit") -> dict[st
     return views[-1]
 
 
-def meeting_values(day: str | None, time: str | None, *, duration: str = "60", mode: str = "video",
-                   location: str = "", agenda: str = "", reason: str | None = None) -> dict[str, dict[str, Any]]:
-    """view.state.values as Slack sends them for the meeting modal."""
-    values: dict[str, dict[str, Any]] = {
-        "meeting-date": {"meeting-date-pick": {"type": "datepicker", "selected_date": day}},
-        "meeting-time": {"meeting-time-pick": {"type": "timepicker", "selected_time": time}},
-        "meeting-duration": {"meeting-duration-select": {"type": "static_select",
-                                                         "selected_option": {"value": duration}}},
-        "meeting-mode": {"meeting-mode-choose": {"type": "radio_buttons", "selected_option": {"value": mode}}},
-        "meeting-location": {"meeting-location-input": {"type": "plain_text_input", "value": location or None}},
-    }
-    if reason is None:
-        values["meeting-agenda"] = {"meeting-agenda-input": {"type": "plain_text_input", "value": agenda or None}}
-    else:
-        values["meeting-reason"] = {"meeting-reason-input": {"type": "plain_text_input", "value": reason}}
-    return values
 
 
-def text_values(block: str, action: str, value: str) -> dict[str, dict[str, Any]]:
-    return {block: {action: {"type": "plain_text_input", "value": value}}}
 
 
 def propose(bot: Harness, user: str, day: str, time: str, **fields: Any) -> Any:

@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from bot.services import outbox
 from storage.models import Person, Reminder, ReminderStatus
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import texts_to
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 
 def _queue(bot: Harness, user: str, convention_id: int, months: list[int], *, essential: bool = False,

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.demo.harness import Harness
 from scheduling.delivery import deliver_due
 from storage.models import Reminder, ReminderStatus
 from tests.scenarios.helpers import button_value
-from tests.support.harness import Harness
 
 
 def test_rate_limited_invitation_is_sent_later_once(bot: Harness) -> None:

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 
 from bot.app import make_client
 from bot.config import Settings
+from bot.demo.slack_emulator import SlackEmulator
 from bot.notify import Message, NotifierError, Recipient
 from bot.services import outbox
 from bot.services.messages import ComposeContext
@@ -31,7 +32,6 @@ from scheduling.delivery import LEASE, SEND_THREADS, deliver_due
 from storage.db import make_engine, make_session_factory
 from storage.models import Convention, ConventionStatus, Person, Programme, Reminder, ReminderStatus, Workspace
 from tests.scenarios.helpers import button_value
-from tests.support.slack_emulator import SlackEmulator
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # Monday 10:00 in Toronto
 TICK_TIMEOUT = 300  # seconds, per `mentorat tick` process

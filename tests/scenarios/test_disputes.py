@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from tests.scenarios.dispute_helpers import bot, disputes, everything_seen_by, raise_differend
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import click_last, texts_to, with_button
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 __all__ = ["bot"]  # the fixture with a fallback admin
 

@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from storage.models import Reminder
 from tests.scenarios.dispute_helpers import ask_early_end, bot, convention_status, disputes, everything_seen_by
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import click_last, texts_to, with_button
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 __all__ = ["bot"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from tests.scenarios.helpers import pair_and_accept
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 
 def test_help_for_someone_with_no_role(bot: Harness) -> None:

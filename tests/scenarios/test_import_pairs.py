@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from bot.demo.harness import Harness
 from storage.models import Convention, Person, Reminder
 from tests.scenarios.helpers import button_value
 from tests.scenarios.meeting_helpers import last_view, texts_to
-from tests.support.harness import Harness
 
 CSV = """mentor,mentore,debut
 UMENTOR,UMENTEE,2026-12-01

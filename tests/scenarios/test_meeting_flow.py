@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 
 from icalendar import Calendar
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from storage.models import MeetingStatus, ReminderStatus
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import (
@@ -22,8 +24,6 @@ from tests.scenarios.meeting_helpers import (
     texts_to,
     with_button,
 )
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 
 def test_propose_then_confirm_sends_both_an_ics_in_their_own_zone(bot: Harness) -> None:

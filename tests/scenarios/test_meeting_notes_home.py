@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import click_last, meetings, propose
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 
 def _note_view(bot: Harness) -> dict:

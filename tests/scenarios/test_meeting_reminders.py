@@ -6,11 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from storage.models import MeetingStatus, Person, ReminderStatus
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import click_last, meetings, propose, reminders, texts_to, with_button
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 
 def _confirmed(bot: Harness, day: str, time: str, proposer: str = "UMENTEE", **fields: str) -> None:

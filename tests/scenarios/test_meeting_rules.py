@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from storage.models import MeetingStatus
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import click_last, last_view, meeting_values, meetings, propose, with_button
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 # The mentor (Vancouver, French) fills the modal on Monday 23 November 2026, 7:00 local.
 CASES = [

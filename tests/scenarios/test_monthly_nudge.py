@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from storage.models import Meeting, MeetingStatus, Reminder
 from tests.scenarios.helpers import button_value, pair_and_accept
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 NUDGE = "Planifier la prochaine rencontre"
 

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from bot.services.objectives import counts
 from storage.models import Objective, ObjectiveUpdate, Person, Reminder
 from tests.scenarios.helpers import pair_and_accept
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 
 def _view(bot: Harness, callback_id: str) -> dict[str, Any]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from storage.models import Convention, ConventionStatus
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 
 def _invite(bot: Harness, user: str) -> dict:

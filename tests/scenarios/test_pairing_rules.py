@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from storage.models import Convention, ConventionStatus
 from tests.scenarios.helpers import button_value, dm_texts, invitation, pair_and_accept
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 
 def _conventions(bot: Harness) -> int:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from bot.commands import COMMANDS
+from bot.demo.harness import Harness
 from bot.i18n import t
 from bot.services.roles import Role
 from handlers.slack.commands import HANDLERS
 from tests.scenarios.helpers import pair_and_accept
-from tests.support.harness import Harness
 
 USERS = {"nobody": "UOTHER", "mentor": "UMENTOR", "mentee": "UMENTEE", "coordinator": "UCOORD", "admin": "UADMIN"}
 LANGS = {"nobody": "fr", "mentor": "fr", "mentee": "en", "coordinator": "fr", "admin": "fr"}

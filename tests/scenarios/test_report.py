@@ -8,11 +8,11 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from storage.models import Bilan, Convention, Dispute, Meeting, Note, Objective, Person
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import with_button
-from tests.support.harness import Harness
-from tests.support.slack_emulator import text_of
 
 SECRETS = ("Zanzibar", "Kilimanjaro", "Popocatepetl", "Titicaca")
 REPORT_DAY = datetime(2027, 2, 20, 15, 0, tzinfo=UTC)  # Saturday 20 February 2027

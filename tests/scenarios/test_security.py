@@ -6,9 +6,9 @@ import time
 
 from sqlalchemy import func, select
 
+from bot.demo.harness import Harness
+from bot.demo.slack_requests import form_body, post
 from storage.models import Convention, Person
-from tests.support.harness import Harness
-from tests.support.slack_requests import form_body, post
 
 
 def _command_body(bot: Harness) -> str:

@@ -17,12 +17,12 @@ from slack_sdk import WebClient
 from bot.app import Mentorat, create_app
 from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.demo.executor import DrainableExecutor
+from bot.demo.slack_emulator import SlackEmulator
+from bot.demo.slack_requests import HttpAnswer, SlackSigner, form_body, get, payload_body, post
 from bot.http import HttpApp
 from bot.server import RunningServer, serve_in_thread
 from storage.db import SessionFactory, make_engine, make_session_factory
-from tests.support.executor import DrainableExecutor
-from tests.support.slack_emulator import SlackEmulator
-from tests.support.slack_requests import HttpAnswer, SlackSigner, form_body, get, payload_body, post
 
 SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
 TEAM_ID = "T0TEST"

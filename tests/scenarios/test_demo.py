@@ -1,0 +1,79 @@
+"""`mentorat demo` is also a test: the key moments happen, in order, and nothing private leaks."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from bot.cli import main
+from bot.demo.script import COORD, MENTEE, MENTOR, PRIVATE_KEYS, STORY, DemoResult, run_demo
+
+ORDER = ["pairing", "first_meeting", "counter", "moved", "agenda", "slip", "differend", "months", "closing",
+         "bilan", "thanks", "figures"]
+
+
+@pytest.fixture(scope="module")
+def demo() -> DemoResult:
+    return run_demo("fr")
+
+
+def _texts(result: DemoResult, user: str) -> list[str]:
+    return [e.text(result.transcript.people) for e in result.transcript.for_person(user)]
+
+
+def _first(texts: list[str], needle: str) -> int:
+    found = [i for i, text in enumerate(texts) if needle in text]
+    assert found, f"never seen: {needle!r}"
+    return found[0]
+
+
+def test_the_key_moments_happen_in_order(demo: DemoResult) -> None:
+    assert demo.milestones == ORDER
+    mentor, mentee = _texts(demo, MENTOR), _texts(demo, MENTEE)
+    steps = [_first(mentee, "est en vigueur"), _first(mentee, "suggère un autre moment"),
+             _first(mentee, "Un comité a été déplacé"), _first(mentee, "Petit signe de Mentorat"),
+             _first(mentee, "se termine le *1 octobre 2027*"), _first(mentee, "Rapport final")]
+    assert steps == sorted(steps), "convention, counter-proposal, moved meeting, nudge, closure, report"
+    assert _first(mentor, "Retour sur ma première présentation") > _first(mentor, "est en vigueur"), "agenda shared"
+    assert _first(mentor, "vous adresse un message de remerciement") > _first(mentor, "Rapport final")
+    coordinator = _texts(demo, COORD)
+    assert _first(coordinator, STORY["fr"]["differend"][:40]) < _first(coordinator, "ont décidé ensemble de terminer")
+    assert any("Résolu" in t or "résolu" in t for t in _texts(demo, MENTOR)), "the person who raised it is told"
+
+
+def test_dates_are_shown_in_each_persons_zone(demo: DemoResult) -> None:
+    text = demo.transcript.as_text()
+    assert "(heure normale du Pacifique)] Message privé à Marie Tremblay" in text
+    assert "(heure normale de l’Atlantique)] Message privé à Samuel Okafor" in text
+    assert "(heure normale de l’Est)] Message privé à Camille Roy" in text
+
+
+def test_nothing_private_reaches_the_coordinator(demo: DemoResult) -> None:
+    seen = "\n".join(_texts(demo, COORD)) + demo.figures
+    for key in PRIVATE_KEYS:
+        assert STORY["fr"][key] not in seen, key
+    assert STORY["fr"]["differend"] not in "\n".join(_texts(demo, MENTEE)), "the other side never reads it"
+    assert "Rencontres tenues" in demo.figures and "Paires en cours" in demo.figures
+
+
+def test_the_final_report_pdf(demo: DemoResult) -> None:
+    assert demo.pdf is not None
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(demo.pdf)).pages).split())
+    for expected in ("Rapport final", "Marie Tremblay", "Samuel Okafor", "Présenter un projet au comité de direction",
+                     "10 sur 10 prévues", "Négocier un budget", "15 décembre 2027"):
+        assert expected in text, expected
+    assert STORY["fr"]["bilan_went"] not in text, "not shared, not in the report"
+
+
+def test_cli_prints_the_transcript_and_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "out" / "demo.html"
+    assert main(["demo", "--lang", "en", "--html", str(page)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("Mentorat — a ten-month agreement, offline")
+    assert "Direct message to Marie Tremblay (mentor)" in printed and "The coordinator's figures" in printed
+    html = page.read_text(encoding="utf-8")
+    assert "<h2>March: a différend, handed to the coordinator and resolved</h2>" in html
+    assert (tmp_path / "out" / "demo.pdf").read_bytes().startswith(b"%PDF")
