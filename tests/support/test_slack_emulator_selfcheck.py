@@ -13,7 +13,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.webhook import WebhookClient
 
-from .slack_emulator import Call, SlackEmulator, text_of
+from bot.demo.slack_emulator import Call, SlackEmulator, text_of
 
 TOKEN = "xoxb-test"
 SECTION = {"type": "section", "text": {"type": "mrkdwn", "text": "*Bienvenue* au programme"}}
