@@ -15,7 +15,8 @@ from bot.notify import Attachment, Button, Message, Section
 from bot.services import actions
 from bot.services.bilans import bilans_of_round, decision_open
 from bot.services.closure import programme_figures
-from bot.services.final_report import NotShared, build, held_count
+from bot.services.conventions import meetings_held
+from bot.services.final_report import NotShared, build
 from bot.services.gratitude import thanked
 from bot.services.meetings import other_side
 from bot.services.objectives import counts, of_convention
@@ -226,7 +227,7 @@ def _summary(session: Session, reminder: Reminder, person: Person, ctx: object) 
         text = t(lang, f"summary.closed.{decision}", pair=pair)
     figures = programme_figures(session, convention.programme, convention.planned_end_on)
     return Message(text=text, facts=(
-        (t(lang, "final_report.meetings"), str(held_count(session, convention))),
+        (t(lang, "final_report.meetings"), str(meetings_held(session, convention))),
         (t(lang, "summary.objectives"), t(lang, "summary.objectives.value", reached=objectives.reached,
                                          set=objectives.set)),
         (t(lang, "summary.bilans"), f"{done} / 2"),

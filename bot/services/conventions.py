@@ -280,6 +280,11 @@ class StatusInfo:
     proposal: Meeting | None = None  # a proposal waiting for an answer
 
 
+def meetings_held(session: Session, convention: Convention) -> int:
+    return session.scalar(select(func.count(Meeting.id)).where(
+        Meeting.convention_id == convention.id, Meeting.status == MeetingStatus.HELD)) or 0
+
+
 def phase_of(convention: Convention, today: date) -> Phase:
     if convention.status in (ConventionStatus.CLOSING, ConventionStatus.CLOSED, ConventionStatus.ENDED_EARLY):
         return Phase.SEPARATION
@@ -306,11 +311,7 @@ def status_of(session: Session, convention: Convention, person: Person, today: d
         raise NotAllowed("conv.not_yours")
     programme = convention.programme
     other = convention.mentee if role == "mentor" else convention.mentor
-    held = session.scalar(
-        select(func.count(Meeting.id)).where(
-            Meeting.convention_id == convention.id, Meeting.status == MeetingStatus.HELD
-        )
-    ) or 0
+    held = meetings_held(session, convention)
     days = (today - convention.starts_on).days
     expected = 0
     if convention.status == ConventionStatus.ACTIVE and days > 0:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.services.bilans import bilans_of_round, shared_part
@@ -105,7 +105,3 @@ def display_name(person: Person) -> str:
 def _text(value: object) -> str | None:
     return str(value) if value else None
 
-
-def held_count(session: Session, convention: Convention) -> int:
-    return session.scalar(select(func.count(Meeting.id)).where(
-        Meeting.convention_id == convention.id, Meeting.status == MeetingStatus.HELD)) or 0
