@@ -11,7 +11,7 @@ they are grouped the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from bot.i18n import t
 from bot.notify import Button, Message, Section
 from bot.services.meeting_messages import TRACKED_KINDS
-from scheduling.timing import next_good_moment
+from scheduling.timing import next_good_moment, start_of_day
 from storage.models import Person, Reminder, ReminderStatus
 
 DAILY_CAP = 3
@@ -40,8 +40,7 @@ def counts_toward_cap(reminder: Reminder) -> bool:
 
 
 def _day_start(now: datetime, tz: str) -> datetime:
-    local = now.astimezone(ZoneInfo(tz))
-    return datetime.combine(local.date(), time(0, 0), tzinfo=ZoneInfo(tz))
+    return start_of_day(now.astimezone(ZoneInfo(tz)).date(), tz)
 
 
 def sent_today(session: Session, person: Person, now: datetime, tz: str) -> int:

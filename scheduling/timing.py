@@ -6,11 +6,16 @@ All arithmetic is done on the recipient's wall clock with zoneinfo, so DST chang
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 DAY_END = time(18, 0)  # after this local time, wait for the next working morning
 WEEKEND = (5, 6)  # Saturday, Sunday
+
+
+def start_of_day(day: date, tz: str) -> datetime:
+    """Midnight at the start of `day` in zone `tz` (an aware datetime)."""
+    return datetime.combine(day, time(0, 0), tzinfo=ZoneInfo(tz))
 
 
 def _at(day: datetime, hour: int, zone: ZoneInfo) -> datetime:

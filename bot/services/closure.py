@@ -11,8 +11,7 @@ settled closes on E. The prompts carry E, so those of an end that moved are drop
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -22,7 +21,7 @@ from bot.services import outbox
 from bot.services.bilans import bilans_of_round, decision_open
 from bot.services.conventions import add_months
 from bot.services.people import timezone_of
-from scheduling.timing import next_good_moment
+from scheduling.timing import next_good_moment, start_of_day
 from storage.models import (
     AuditEvent,
     Bilan,
@@ -61,8 +60,7 @@ def _audit(session: Session, convention: Convention, action: str, actor: Person 
 def _morning_of(day: date, person: Person, programme: Programme, now: datetime) -> datetime:
     """The programme's hour on `day` in the person's zone (next working day), never before now."""
     tz = timezone_of(person, programme.timezone)
-    start = datetime.combine(day, time(0, 0), tzinfo=ZoneInfo(tz))
-    return next_good_moment(max(start, now), tz, programme.reminder_hour)
+    return next_good_moment(max(start_of_day(day, tz), now), tz, programme.reminder_hour)
 
 
 def _send_now(session: Session, kind: str, convention: Convention, person_id: int, now: datetime, key: str,

@@ -8,8 +8,7 @@ Coordinators only ever get counts (see `counts`), never a title or a comment.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,7 +19,7 @@ from bot.services.errors import InvalidInput, NotAllowed, NotFound
 from bot.services.meetings import other_side, plannable_convention
 from bot.services.people import timezone_of
 from bot.services.typed_text import optional_text, required_text
-from scheduling.timing import next_good_moment
+from scheduling.timing import next_good_moment, start_of_day
 from storage.models import (
     AuditEvent,
     Convention,
@@ -182,8 +181,7 @@ def plan_reviews(session: Session, convention: Convention, now: datetime) -> Non
         day = add_months(convention.starts_on, month)
         for side in (convention.mentor, convention.mentee):
             tz = timezone_of(side, programme.timezone)
-            local_midnight = datetime.combine(day, time(0, 0), tzinfo=ZoneInfo(tz))
-            due = next_good_moment(local_midnight, tz, programme.reminder_hour)
+            due = next_good_moment(start_of_day(day, tz), tz, programme.reminder_hour)
             if due < now:
                 continue
             outbox.enqueue(session, kind=REVIEW, recipient_id=side.id, convention_id=convention.id, due_at=due,
