@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from sqlalchemy import Engine, and_, or_, select, update
+from sqlalchemy.orm import Session
 
 from bot.i18n import DEFAULT_LANGUAGE
 from bot.notify import Message, Notifier, NotifierError, Recipient
@@ -141,17 +142,22 @@ def _release(factory: SessionFactory, ids: Iterable[int], due_at: datetime) -> N
         )
 
 
+def _load(session: Session, reminder_id: int) -> tuple[Reminder, Person, Workspace] | None:
+    """The row, its recipient and their workspace in one round trip (three lookups before)."""
+    found = session.execute(
+        select(Reminder, Person, Workspace)
+        .join(Person, Person.id == Reminder.recipient_id)
+        .join(Workspace, Workspace.id == Person.workspace_id)
+        .where(Reminder.id == reminder_id)
+    ).one_or_none()
+    return None if found is None else (found[0], found[1], found[2])
+
+
 def _deliver(factory: SessionFactory, notifier: Notifier, reminder_id: int, now: datetime,
              ctx: ComposeContext) -> tuple[Outcome, timedelta | None]:
     """Send one claimed row and record the outcome; the wait asked for by a 429, if any."""
     with session_scope(factory) as session:
-        # The row, its recipient and their workspace in one round trip (three lookups before).
-        found = session.execute(
-            select(Reminder, Person, Workspace)
-            .join(Person, Person.id == Reminder.recipient_id)
-            .join(Workspace, Workspace.id == Person.workspace_id)
-            .where(Reminder.id == reminder_id)
-        ).one_or_none()
+        found = _load(session, reminder_id)
         if found is None:
             return Outcome.GONE, None
         reminder, person, workspace = found
@@ -222,15 +228,13 @@ def _deliver_group(factory: SessionFactory, notifier: Notifier, ids: list[int], 
                    ctx: ComposeContext) -> DeliveryReport:
     """The rows past the daily cap, as one message (a row with a file still goes on its own)."""
     report = DeliveryReport()
-    messages: list[tuple[int, Message]] = []
+    messages: list[tuple[int, int, Message]] = []  # row id, attempts once sent, message
     alone: list[int] = []
     with session_scope(factory) as session:
         recipient: Recipient | None = None
         lang = DEFAULT_LANGUAGE
         for reminder_id in ids:
-            found = session.execute(select(Reminder, Person, Workspace).join(Person, Person.id == Reminder.recipient_id)
-                                    .join(Workspace, Workspace.id == Person.workspace_id)
-                                    .where(Reminder.id == reminder_id)).one_or_none()
+            found = _load(session, reminder_id)
             if found is None:
                 continue
             reminder, person, workspace = found
@@ -243,28 +247,23 @@ def _deliver_group(factory: SessionFactory, notifier: Notifier, ids: list[int], 
             elif message.attachment is not None:
                 alone.append(reminder_id)
             else:
-                messages.append((reminder_id, message))
+                messages.append((reminder_id, reminder.attempts + 1, message))
     for reminder_id in alone:
         _count(report, _deliver(factory, notifier, reminder_id, now, ctx)[0])
     if len(messages) == 1:
         _count(report, _deliver(factory, notifier, messages[0][0], now, ctx)[0])
     elif messages and recipient is not None:
         try:
-            notifier.send(recipient, bundle([m for _, m in messages], lang))
+            notifier.send(recipient, bundle([m for _, _, m in messages], lang))
         except NotifierError as exc:
-            for reminder_id, _message in messages:
-                _count(report, _after_error(factory, reminder_id, _attempts(factory, reminder_id), exc, now)[0])
+            for reminder_id, attempts, _message in messages:
+                _count(report, _after_error(factory, reminder_id, attempts, exc, now)[0])
             return report
-        for reminder_id, _message in messages:
-            _settle(factory, reminder_id, status=ReminderStatus.SENT, attempts=_attempts(factory, reminder_id),
-                    sent_at=now, lease_expires_at=None, last_error=None)
+        for reminder_id, attempts, _message in messages:
+            _settle(factory, reminder_id, status=ReminderStatus.SENT, attempts=attempts, sent_at=now,
+                    lease_expires_at=None, last_error=None)
             report.sent += 1
     return report
-
-
-def _attempts(factory: SessionFactory, reminder_id: int) -> int:
-    with _engine(factory).connect() as conn:
-        return (conn.scalar(select(Reminder.attempts).where(Reminder.id == reminder_id)) or 0) + 1
 
 
 def _deliver_to_one_person(factory: SessionFactory, notifier: Notifier, ids: list[int], now: datetime,
