@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
 from typing import Any
 
 from pypdf import PdfReader
-from sqlalchemy import select
 
 from bot.demo.forms import bilan_values
 from bot.demo.harness import Harness
-from storage.models import Convention, Person, ReminderStatus
-from tests.scenarios.meeting_helpers import last_view, reminders
-
-MENTOR_END = datetime(2027, 9, 23, tzinfo=UTC).date()  # a convention starting 2026-11-23 ends ten months later
-
-
+from storage.models import Convention
+from tests.scenarios.meeting_helpers import last_view
 
 
 def fill_bilan(bot: Harness, user: str, convention_id: int, **fields: Any) -> Any:
@@ -32,16 +26,8 @@ def convention(bot: Harness, convention_id: int) -> Convention:
         return found
 
 
-def pending(bot: Harness, kind: str) -> dict[str, datetime]:
-    """Slack id -> due time (UTC) of the pending rows of one kind."""
-    with bot.session_factory() as session:
-        names = {row.id: row.external_id for row in session.execute(select(Person.id, Person.external_id))}
-    return {names[r.recipient_id]: r.due_at for r in reminders(bot, kind) if r.status == ReminderStatus.PENDING}
 
 
-def at(bot: Harness, moment: datetime) -> None:
-    bot.clock.set(moment)
-    bot.mentorat.jobs.tick()
 
 
 def pdf_texts(bot: Harness, user: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -9,7 +10,7 @@ from sqlalchemy import select
 from bot.demo.forms import meeting_values, text_values  # noqa: F401 - re-exported for the tests
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
-from storage.models import Meeting, Reminder
+from storage.models import Meeting, Person, Reminder, ReminderStatus
 from tests.scenarios.helpers import button_value
 
 
@@ -57,3 +58,15 @@ def reminders(bot: Harness, kind: str | None = None) -> list[Reminder]:
 
 def texts_to(bot: Harness, user: str) -> list[str]:
     return [text_of(m) for m in bot.emulator.messages_to(user)]
+
+
+def pending(bot: Harness, kind: str) -> dict[str, datetime]:
+    """Slack id -> due time (UTC) of the pending rows of one kind."""
+    with bot.session_factory() as session:
+        names = {row.id: row.external_id for row in session.execute(select(Person.id, Person.external_id))}
+    return {names[r.recipient_id]: r.due_at for r in reminders(bot, kind) if r.status == ReminderStatus.PENDING}
+
+
+def at(bot: Harness, moment: datetime) -> None:
+    bot.clock.set(moment)
+    bot.mentorat.jobs.tick()

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from storage.models import Bilan, ConventionStatus, Gratitude, Objective, Person, Programme, ReminderStatus
-from tests.scenarios.closure_helpers import at, convention, fill_bilan, pdf_texts, pending
+from tests.scenarios.closure_helpers import convention, fill_bilan, pdf_texts
 from tests.scenarios.helpers import pair_and_accept
-from tests.scenarios.meeting_helpers import last_view, reminders, texts_to, with_button
+from tests.scenarios.meeting_helpers import at, last_view, pending, reminders, texts_to, with_button
 
 LAST_PHASE = datetime(2027, 9, 1, 15, 0, tzinfo=UTC)  # three weeks before the end (23 September 2027)
 SECRET = "Je n'ai pas osé dire que les rencontres du lundi me pesaient"

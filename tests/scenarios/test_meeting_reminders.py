@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
-
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
-from storage.models import MeetingStatus, Person, ReminderStatus
+from storage.models import MeetingStatus
 from tests.scenarios.helpers import pair_and_accept
-from tests.scenarios.meeting_helpers import click_last, meetings, propose, reminders, texts_to, with_button
+from tests.scenarios.meeting_helpers import at, click_last, meetings, pending, propose, texts_to, with_button
 
 
 def _confirmed(bot: Harness, day: str, time: str, proposer: str = "UMENTEE", **fields: str) -> None:
@@ -20,63 +18,51 @@ def _confirmed(bot: Harness, day: str, time: str, proposer: str = "UMENTEE", **f
     assert meetings(bot)[-1].status == MeetingStatus.CONFIRMED
 
 
-def _due(bot: Harness, kind: str) -> dict[str, datetime]:
-    """Recipient's Slack id -> due time (UTC) of the pending rows of one kind."""
-    with bot.session_factory() as session:
-        names = {row.id: row.external_id for row in session.execute(select(Person.id, Person.external_id))}
-    return {names[r.recipient_id]: r.due_at for r in reminders(bot, kind) if r.status == ReminderStatus.PENDING}
-
-
-def _at(bot: Harness, moment: datetime) -> None:
-    bot.clock.set(moment)
-    bot.mentorat.jobs.tick()
-
-
 def test_reminders_land_at_nine_local_on_working_days(bot: Harness) -> None:
     # Thursday 10 December, 17:00 in Paris (16:00 UTC, 8:00 in Vancouver), no agenda yet.
     _confirmed(bot, "2026-12-10", "17:00")
-    assert _due(bot, "agenda_request") == {"UMENTEE": datetime(2026, 12, 7, 8, 0, tzinfo=UTC)}, \
+    assert pending(bot, "agenda_request") == {"UMENTEE": datetime(2026, 12, 7, 8, 0, tzinfo=UTC)}, \
         "three days before, Monday 9:00 in Paris"
-    assert _due(bot, "meeting_tomorrow") == {
+    assert pending(bot, "meeting_tomorrow") == {
         "UMENTEE": datetime(2026, 12, 9, 8, 0, tzinfo=UTC),  # Wednesday 9:00 Paris
         "UMENTOR": datetime(2026, 12, 9, 17, 0, tzinfo=UTC),  # Wednesday 9:00 Vancouver
     }
-    assert _due(bot, "meeting_checkin") == {
+    assert pending(bot, "meeting_checkin") == {
         "UMENTOR": datetime(2026, 12, 10, 17, 30, tzinfo=UTC),  # 9:30 in Vancouver, half an hour after the end
         "UMENTEE": datetime(2026, 12, 11, 8, 0, tzinfo=UTC),  # 18:30 in Paris is evening: Friday 9:00
     }
-    _at(bot, datetime(2026, 12, 7, 7, 59, tzinfo=UTC))
+    at(bot, datetime(2026, 12, 7, 7, 59, tzinfo=UTC))
     assert not with_button(bot, "UMENTEE", "agenda-write-open")
-    _at(bot, datetime(2026, 12, 7, 8, 0, tzinfo=UTC))
+    at(bot, datetime(2026, 12, 7, 8, 0, tzinfo=UTC))
     [request] = with_button(bot, "UMENTEE", "agenda-write-open")
     assert "Thursday, December 10, 2026 at 5:00 p.m." in text_of(request)
-    _at(bot, datetime(2026, 12, 9, 8, 0, tzinfo=UTC))
+    at(bot, datetime(2026, 12, 9, 8, 0, tzinfo=UTC))
     assert any("coming up" in t for t in texts_to(bot, "UMENTEE"))
     assert not any("<@UMENTEE> approche" in t for t in texts_to(bot, "UMENTOR")), "not yet 9:00 in Vancouver"
-    _at(bot, datetime(2026, 12, 9, 17, 0, tzinfo=UTC))
+    at(bot, datetime(2026, 12, 9, 17, 0, tzinfo=UTC))
     assert any("approche : jeudi 10 décembre 2026 à 8 h 00" in t for t in texts_to(bot, "UMENTOR"))
 
 
 def test_the_day_before_a_monday_meeting_is_the_friday(bot: Harness) -> None:
     _confirmed(bot, "2026-12-14", "10:00", proposer="UMENTOR", agenda="Déjà prêt")
-    due = _due(bot, "meeting_tomorrow")
+    due = pending(bot, "meeting_tomorrow")
     assert due["UMENTOR"] == datetime(2026, 12, 11, 17, 0, tzinfo=UTC), "Friday 9:00 in Vancouver"
     assert due["UMENTEE"] == datetime(2026, 12, 11, 8, 0, tzinfo=UTC), "Friday 9:00 in Paris"
-    assert _due(bot, "agenda_request") == {}, "an agenda came with the proposal: no need to ask"
+    assert pending(bot, "agenda_request") == {}, "an agenda came with the proposal: no need to ask"
 
 
 def test_meeting_set_at_short_notice_skips_what_would_be_late(bot: Harness) -> None:
     # Proposed Monday 23 Nov 15:00 UTC for Tuesday 24 Nov at 9:00 in Vancouver (17:00 UTC).
     _confirmed(bot, "2026-11-24", "09:00", proposer="UMENTOR")
-    assert _due(bot, "agenda_request") == {}, "less than a day ahead: no agenda request"
+    assert pending(bot, "agenda_request") == {}, "less than a day ahead: no agenda request"
     # 9:00 the day before has passed in Paris (the confirmation itself reminds), not yet in Vancouver.
-    assert _due(bot, "meeting_tomorrow") == {"UMENTOR": datetime(2026, 11, 23, 17, 0, tzinfo=UTC)}
-    assert set(_due(bot, "meeting_checkin")) == {"UMENTOR", "UMENTEE"}
+    assert pending(bot, "meeting_tomorrow") == {"UMENTOR": datetime(2026, 11, 23, 17, 0, tzinfo=UTC)}
+    assert set(pending(bot, "meeting_checkin")) == {"UMENTOR", "UMENTEE"}
 
 
 def test_agenda_from_the_reminder_goes_to_the_mentor_and_stops_the_request(bot: Harness) -> None:
     _confirmed(bot, "2026-12-10", "17:00")
-    _at(bot, datetime(2026, 12, 7, 8, 0, tzinfo=UTC))
+    at(bot, datetime(2026, 12, 7, 8, 0, tzinfo=UTC))
     click_last(bot, "UMENTEE", "agenda-write-open")
     view = [v for v in bot.emulator.views_opened() if v.get("callback_id") == "agenda-form-submit"][-1]
     empty = bot.submit_view("UMENTEE", view, {"meeting-agenda": {"meeting-agenda-input": {"value": "   "}}})
@@ -89,7 +75,7 @@ def test_agenda_from_the_reminder_goes_to_the_mentor_and_stops_the_request(bot: 
     # The mentor reads it with the command; the reminder the day before shows it too.
     bot.command("UMENTOR", "ordre-du-jour")
     assert "1. Bilan" in text_of(bot.last_response())
-    _at(bot, datetime(2026, 12, 9, 17, 0, tzinfo=UTC))
+    at(bot, datetime(2026, 12, 9, 17, 0, tzinfo=UTC))
     assert any("1. Bilan" in t for t in texts_to(bot, "UMENTOR") if "<@UMENTEE> approche" in t)
 
 
@@ -106,7 +92,7 @@ def test_agenda_command_without_meeting_is_kept_for_the_next_proposal(bot: Harne
 
 def test_checkin_one_answer_is_enough_and_the_other_is_told(bot: Harness) -> None:
     _confirmed(bot, "2026-12-10", "17:00")
-    _at(bot, datetime(2026, 12, 10, 17, 30, tzinfo=UTC))
+    at(bot, datetime(2026, 12, 10, 17, 30, tzinfo=UTC))
     [question] = with_button(bot, "UMENTOR", "meeting-checkin-held")
     assert "a-t-elle eu lieu" in text_of(question)
     click_last(bot, "UMENTOR", "meeting-checkin-held")
@@ -117,7 +103,7 @@ def test_checkin_one_answer_is_enough_and_the_other_is_told(bot: Harness) -> Non
     told = [m for m in bot.emulator.messages_to("UMENTEE") if "took place" in text_of(m)]
     assert told and "meeting-plan-open" in str(told[0]["blocks"])
     # The mentee's own check-in (Friday morning) is no longer sent.
-    _at(bot, datetime(2026, 12, 11, 8, 0, tzinfo=UTC))
+    at(bot, datetime(2026, 12, 11, 8, 0, tzinfo=UTC))
     assert not with_button(bot, "UMENTEE", "meeting-checkin-held")
     # "Planifier la prochaine rencontre" right away, and a private note.
     plan = next(e for b in answer["blocks"] if b["type"] == "actions" for e in b["elements"]
@@ -128,7 +114,7 @@ def test_checkin_one_answer_is_enough_and_the_other_is_told(bot: Harness) -> Non
 
 def test_checkin_second_answer_learns_the_first(bot: Harness) -> None:
     _confirmed(bot, "2026-12-10", "17:00")
-    _at(bot, datetime(2026, 12, 11, 8, 0, tzinfo=UTC))  # both questions are out
+    at(bot, datetime(2026, 12, 11, 8, 0, tzinfo=UTC))  # both questions are out
     click_last(bot, "UMENTEE", "meeting-checkin-postponed")
     assert meetings(bot)[0].status == MeetingStatus.POSTPONED
     assert "Propose a new date" in text_of(bot.last_response())
@@ -143,9 +129,9 @@ def test_checkin_second_answer_learns_the_first(bot: Harness) -> None:
 
 def test_checkin_no_and_the_week_without_answer(bot: Harness) -> None:
     _confirmed(bot, "2026-12-10", "17:00")
-    _at(bot, datetime(2026, 12, 10, 17, 0, tzinfo=UTC) + timedelta(days=6))
+    at(bot, datetime(2026, 12, 10, 17, 0, tzinfo=UTC) + timedelta(days=6))
     assert meetings(bot)[0].status == MeetingStatus.CONFIRMED
-    _at(bot, datetime(2026, 12, 10, 17, 0, tzinfo=UTC) + timedelta(days=7, hours=1))
+    at(bot, datetime(2026, 12, 10, 17, 0, tzinfo=UTC) + timedelta(days=7, hours=1))
     assert meetings(bot)[0].status == MeetingStatus.UNCONFIRMED, "nobody answered within a week"
     # A late answer still counts.
     click_last(bot, "UMENTEE", "meeting-checkin-missed")
