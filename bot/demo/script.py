@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from bot.demo.forms import bilan_values, differend_values, meeting_values, text_values
 from bot.demo.harness import Harness, start_harness
-from bot.demo.slack_emulator import SlackEmulator
+from bot.demo.slack_emulator import SlackEmulator, button_value
 from bot.demo.transcript import Entry, Person, Transcript
 from bot.i18n import t
 from storage.migrate import upgrade
@@ -90,18 +90,14 @@ class Demo:
         self.bot.command(user, text)
         self.collect(user)
 
-    def last_with(self, user: str, action_id: str) -> dict[str, Any]:
-        for message in reversed(self.bot.emulator.messages_to(user)):
-            for block in message.get("blocks") or []:
-                for element in block.get("elements") or []:
-                    if element.get("action_id") == action_id:
-                        return {"message": message, "value": element.get("value", "")}
-        raise LookupError(f"{user} has no button {action_id}")
-
     def click(self, user: str, action_id: str, value: str | None = None) -> None:
+        """Click a button: the given value, else the one on the person's latest message that has it."""
         if value is None:
-            found = self.last_with(user, action_id)
-            self.bot.click(user, action_id, found["value"], message=found["message"])
+            message = next((m for m in reversed(self.bot.emulator.messages_to(user))
+                            if button_value(m, action_id) is not None), None)
+            if message is None:
+                raise LookupError(f"{user} has no button {action_id}")
+            self.bot.click(user, action_id, button_value(message, action_id) or "", message=message)
         else:
             self.bot.click(user, action_id, value)
         self.collect(user)

@@ -121,6 +121,15 @@ class Call:
         return self.answered_status == 200 and self.ok
 
 
+def button_value(message: dict[str, Any], action_id: str) -> str | None:
+    """The value of a message's button with this action id, None when it has none."""
+    for block in message.get("blocks", []) or []:
+        for element in block.get("elements", []) or []:
+            if element.get("action_id") == action_id:
+                return element.get("value")
+    return None
+
+
 def text_of(obj: Any) -> str:
     """Flatten what a person would read in a message, view or list of blocks.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.demo.harness import Harness
-from bot.demo.slack_emulator import text_of
+from bot.demo.slack_emulator import button_value, text_of
 from storage.models import Convention
 
 
@@ -17,14 +17,6 @@ def invitation(bot: Harness, user: str) -> dict:
     found = [m for m in bot.emulator.messages_to(user) if button_value(m, "convention-accept")]
     assert found, f"{user} received no convention to accept"
     return found[-1]
-
-
-def button_value(message: dict, action_id: str) -> str | None:
-    for block in message.get("blocks", []) or []:
-        for element in block.get("elements", []) or []:
-            if element.get("action_id") == action_id:
-                return element.get("value")
-    return None
 
 
 def pair_and_accept(bot: Harness, mentor: str = "UMENTOR", mentee: str = "UMENTEE", start: str = "2026-12-01") -> int:
