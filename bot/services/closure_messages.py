@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.i18n.dates import format_day
+from bot.i18n.numbers import one_decimal
 from bot.notify import Attachment, Button, Message, Section
 from bot.services import actions
 from bot.services.bilans import bilans_of_round, decision_open
@@ -237,7 +238,7 @@ def _summary(session: Session, reminder: Reminder, person: Person, ctx: object) 
 
 def satisfaction_line(lang: str, satisfaction: dict[str, float | None]) -> str:
     def shown(value: float | None) -> str:
-        return t(lang, "figures.none") if value is None else f"{value:.1f} / 5".replace(".", "," if lang == "fr" else ".")
+        return t(lang, "figures.none") if value is None else f"{one_decimal(value, lang)} / 5"
 
     return t(lang, "figures.satisfaction", mentor=shown(satisfaction.get("mentor")),
              mentee=shown(satisfaction.get("mentee")))

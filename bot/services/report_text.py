@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from bot.i18n import t
 from bot.i18n.dates import format_day
+from bot.i18n.numbers import one_decimal
 from bot.services.programme_report import PairFigures, ProgrammeReport, Risk
 
 
 def _number(value: float | None, lang: str) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "fr" else text
+    return "–" if value is None else one_decimal(value, lang)
 
 
 def title(lang: str, report: ProgrammeReport) -> str:
