@@ -51,6 +51,7 @@ class Demo:
         self.people = transcript.people
         self.seen_dm = {user: 0 for user in self.people}
         self.seen_replies = 0
+        self.seen_uploads = 0
         self.milestones: list[str] = []
 
     # --- what people see ----------------------------------------------------------------------
@@ -74,8 +75,7 @@ class Demo:
     def _attach_files(self) -> None:
         """Name the files (an .ics, the report's PDF, a chart) under the message they came with."""
         uploads = self.bot.emulator.uploads()
-        attached = sum(len(e.files) for e in self.transcript.entries)
-        for upload in uploads[attached:]:
+        for upload in uploads[self.seen_uploads:]:
             owner = next((u for u in self.people if self.bot.emulator.im_channel_id(u) == upload["channel"]), None)
             for index in range(len(self.transcript.entries) - 1, -1, -1):
                 entry = self.transcript.entries[index]
@@ -83,6 +83,7 @@ class Demo:
                     self.transcript.entries[index] = Entry(entry.at, entry.to, entry.kind, entry.message,
                                                            (*entry.files, upload["filename"]))
                     break
+        self.seen_uploads = len(uploads)
 
     # --- what people do -----------------------------------------------------------------------
 
