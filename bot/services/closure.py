@@ -17,13 +17,12 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.i18n.dates import local_date
-from bot.services import outbox
+from bot.services import audit, outbox
 from bot.services.bilans import bilans_of_round, decision_open
 from bot.services.conventions import add_months
 from bot.services.people import timezone_of
 from scheduling.timing import next_good_moment, start_of_day
 from storage.models import (
-    AuditEvent,
     Bilan,
     Convention,
     ConventionStatus,
@@ -49,12 +48,6 @@ ENDED = "closure_ended"
 FINAL_REPORT = "final_report"
 SUMMARY = "closure_summary"
 STAY_IN_TOUCH = "keep_in_touch"
-
-
-def _audit(session: Session, convention: Convention, action: str, actor: Person | None, now: datetime,
-           **detail: object) -> None:
-    session.add(AuditEvent(at=now, workspace_id=convention.programme.workspace_id, actor_id=actor.id if actor else None,
-                           action=action, convention_id=convention.id, detail=dict(detail)))
 
 
 def _morning_of(day: date, person: Person, programme: Programme, now: datetime) -> datetime:
@@ -162,7 +155,7 @@ def extend(session: Session, convention: Convention, now: datetime, *, decision:
         _send_now(session, AGREED, convention, person_id, now, old_end.isoformat(), payload)
     for coordinator_id in _coordinator_ids(session, convention):
         _send_now(session, SUMMARY, convention, coordinator_id, now, old_end.isoformat(), payload)
-    _audit(session, convention, f"closure.{decision}", None, now, months=months)
+    audit.record(session, convention, f"closure.{decision}", None, now, months=months)
 
 
 def close(session: Session, convention: Convention, now: datetime, *, decision: str | None) -> bool:
@@ -195,7 +188,7 @@ def close(session: Session, convention: Convention, now: datetime, *, decision: 
     if len(rows) == 2 and all(b.keep_in_touch for b in rows.values()):
         plan_stay_in_touch(session, convention, now)
     convention.report_sent_at = now
-    _audit(session, convention, "closure.closed", None, now, decision=decision or "end_date")
+    audit.record(session, convention, "closure.closed", None, now, decision=decision or "end_date")
     return True
 
 

@@ -11,12 +11,11 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.services import outbox
+from bot.services import audit, outbox
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.people import mention
 from storage.models import (
     OPEN_CONVENTION_STATUSES,
-    AuditEvent,
     Convention,
     ConventionStatus,
     Meeting,
@@ -39,19 +38,6 @@ def add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _audit(session: Session, convention: Convention, action: str, actor: Person | None, now: datetime) -> None:
-    session.add(
-        AuditEvent(
-            at=now,
-            workspace_id=convention.programme.workspace_id,
-            actor_id=actor.id if actor else None,
-            action=action,
-            convention_id=convention.id,
-            detail={},
-        )
-    )
 
 
 def _open_convention(session: Session, programme: Programme, *, mentor: Person | None = None,
@@ -133,7 +119,7 @@ def pair(
             return PairResult(existing, created=False)
         raise
     convention.programme = programme
-    _audit(session, convention, "convention.paired", coordinator, now)
+    audit.record(session, convention, "convention.paired", coordinator, now)
     for person in (mentor, mentee):
         outbox.enqueue(
             session,
@@ -207,11 +193,11 @@ def accept(session: Session, *, convention_id: int, person: Person, now: datetim
     )
     session.refresh(convention)
     if written:
-        _audit(session, convention, "convention.accepted", person, now)
+        audit.record(session, convention, "convention.accepted", person, now)
     if activated:
         from bot.services.objectives import plan_reviews  # objectives builds on this module
 
-        _audit(session, convention, "convention.activated", None, now)
+        audit.record(session, convention, "convention.activated", None, now)
         plan_reviews(session, convention, now)
         recipients = [convention.mentor_id, convention.mentee_id]
         if convention.paired_by_id is not None:
@@ -253,7 +239,7 @@ def ask_question(session: Session, *, convention_id: int, person: Person, now: d
             payload={"asked_by": person.id},
             dedupe_key=f"convention_question:{convention.id}:{person.id}:{now.date().isoformat()}",
         )
-    _audit(session, convention, "convention.question", person, now)
+    audit.record(session, convention, "convention.question", person, now)
     return convention
 
 

@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.services import closure, outbox
+from bot.services import audit, closure, outbox
 from bot.services.conventions import role_in
 from bot.services.danger import mentions_danger
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
@@ -29,7 +29,6 @@ from bot.services.typed_text import required_text
 from scheduling.timing import next_good_moment, working_days_after
 from storage.models import (
     OPEN_DISPUTE_STATUSES,
-    AuditEvent,
     Convention,
     ConventionStatus,
     Dispute,
@@ -71,9 +70,7 @@ class Escalation:
 
 def _audit(session: Session, dispute: Dispute, action: str, actor: Person | None, now: datetime) -> None:
     # Never the summary: the audit trail holds who and when, not what.
-    session.add(AuditEvent(at=now, workspace_id=dispute.convention.programme.workspace_id,
-                           actor_id=actor.id if actor else None, action=action,
-                           convention_id=dispute.convention_id, detail={"dispute": dispute.id, "kind": dispute.kind}))
+    audit.record(session, dispute.convention, action, actor, now, dispute=dispute.id, kind=dispute.kind)
 
 
 def escalation_people(session: Session, programme: Programme, rule: CoordinatorRule, fallback_admin: str,

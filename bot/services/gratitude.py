@@ -7,12 +7,12 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.services import outbox
+from bot.services import audit, outbox
 from bot.services.bilans import BILAN_OPEN_STATUSES
 from bot.services.conventions import get_convention
 from bot.services.errors import Conflict, NotAllowed, NotFound
 from bot.services.typed_text import optional_text, required_text
-from storage.models import AuditEvent, Convention, Gratitude, Person
+from storage.models import Convention, Gratitude, Person
 
 TEXT_LIMIT = 3000
 THANKS = "thanks"
@@ -59,6 +59,5 @@ def send(session: Session, *, person: Person, convention_id: int | None, kind: s
     outbox.enqueue(session, kind=RECEIVED[kind], recipient_id=convention.mentor_id, convention_id=convention.id,
                    due_at=now, now=now, essential=True, payload={"gratitude_id": gratitude.id},
                    dedupe_key=f"{RECEIVED[kind]}:{gratitude.id}")
-    session.add(AuditEvent(at=now, workspace_id=convention.programme.workspace_id, actor_id=person.id,
-                           action=f"gratitude.{kind}", convention_id=convention.id, detail={}))
+    audit.record(session, convention, f"gratitude.{kind}", person, now)
     return gratitude

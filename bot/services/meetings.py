@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.services import outbox
+from bot.services import audit, outbox
 from bot.services.conventions import get_convention, role_in
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.people import timezone_of
@@ -25,7 +25,6 @@ from bot.services.typed_text import required_text
 from scheduling.timing import next_good_moment, working_day_before
 from storage.models import (
     OPEN_CONVENTION_STATUSES,
-    AuditEvent,
     Convention,
     ConventionStatus,
     Meeting,
@@ -81,13 +80,6 @@ class MeetingDraft:
         hour, minute = (int(part) for part in self.time.split(":")[:2])
         local = datetime(self.day.year, self.day.month, self.day.day, hour, minute, tzinfo=ZoneInfo(self.tz))
         return local.astimezone(ZoneInfo("UTC"))
-
-
-def _audit(session: Session, convention: Convention, action: str, actor: Person | None, now: datetime,
-           meeting: Meeting) -> None:
-    session.add(AuditEvent(at=now, workspace_id=convention.programme.workspace_id,
-                           actor_id=actor.id if actor else None, action=action, convention_id=convention.id,
-                           detail={"meeting": meeting.id}))
 
 
 def other_side(convention: Convention, person: Person) -> Person:
@@ -228,7 +220,7 @@ def propose(session: Session, *, convention: Convention, person: Person, draft: 
     outbox.enqueue(session, kind="meeting_proposal", recipient_id=recipient.id, convention_id=convention.id,
                    meeting_id=meeting.id, due_at=now, now=now, essential=True,
                    dedupe_key=f"meeting_proposal:{meeting.id}:{recipient.id}")
-    _audit(session, convention, "meeting.proposed", person, now, meeting)
+    audit.record(session, convention, "meeting.proposed", person, now, meeting=meeting.id)
     return Proposal(meeting, retired)
 
 
@@ -274,7 +266,7 @@ def confirm(session: Session, *, meeting_id: int, person: Person, now: datetime)
                        meeting_id=meeting.id, due_at=now, now=now, essential=True,
                        dedupe_key=f"meeting_confirmed:{meeting.id}:{side.id}")
     plan_meeting_reminders(session, meeting, now)
-    _audit(session, convention, "meeting.confirmed", person, now, meeting)
+    audit.record(session, convention, "meeting.confirmed", person, now, meeting=meeting.id)
     return Confirmation(meeting, already=False)
 
 
@@ -351,7 +343,7 @@ def move(session: Session, *, meeting_id: int, person: Person, draft: MeetingDra
     if not written:
         raise Conflict("meeting.not_confirmed")  # moved or cancelled meanwhile: nothing of this is kept
     _cancel_reminders(session, [meeting.id])
-    _audit(session, meeting.convention, "meeting.move_asked", person, now, meeting)
+    audit.record(session, meeting.convention, "meeting.move_asked", person, now, meeting=meeting.id)
     return proposal
 
 
@@ -372,7 +364,7 @@ def cancel(session: Session, *, meeting_id: int, person: Person, reason: str, no
         outbox.enqueue(session, kind="meeting_cancelled", recipient_id=side.id, convention_id=convention.id,
                        meeting_id=meeting.id, due_at=now, now=now, essential=True,
                        dedupe_key=f"meeting_cancelled:{meeting.id}:{side.id}")
-    _audit(session, convention, "meeting.cancelled", person, now, meeting)
+    audit.record(session, convention, "meeting.cancelled", person, now, meeting=meeting.id)
     return meeting
 
 
@@ -411,7 +403,7 @@ def record_outcome(session: Session, *, meeting_id: int, person: Person, outcome
     outbox.enqueue(session, kind="meeting_outcome", recipient_id=other.id, convention_id=convention.id,
                    meeting_id=meeting.id, due_at=now, now=now, essential=False,
                    dedupe_key=f"meeting_outcome:{meeting.id}:{other.id}")
-    _audit(session, convention, f"meeting.{outcome.value}", person, now, meeting)
+    audit.record(session, convention, f"meeting.{outcome.value}", person, now, meeting=meeting.id)
     return CheckIn(meeting, outcome, already=False, answered_by=person)
 
 
@@ -460,7 +452,5 @@ def set_agenda(session: Session, *, person: Person, text: str, now: datetime,
     outbox.enqueue(session, kind="agenda_shared", recipient_id=convention.mentor_id, convention_id=convention.id,
                    meeting_id=meeting.id if meeting else None, due_at=now, now=now, essential=True,
                    dedupe_key=f"agenda_shared:{convention.id}:{now.isoformat()}")
-    session.add(AuditEvent(at=now, workspace_id=convention.programme.workspace_id, actor_id=person.id,
-                           action="meeting.agenda_sent", convention_id=convention.id,
-                           detail={"meeting": meeting.id if meeting else None}))
+    audit.record(session, convention, "meeting.agenda_sent", person, now, meeting=meeting.id if meeting else None)
     return AgendaResult(meeting, convention)

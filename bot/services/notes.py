@@ -11,11 +11,11 @@ from datetime import datetime
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from bot.services import outbox
+from bot.services import audit, outbox
 from bot.services.errors import NotFound
 from bot.services.meetings import AGENDA_LIMIT, get_meeting, other_side, plannable_convention, require_member
 from bot.services.typed_text import required_text
-from storage.models import AuditEvent, Convention, Note, Person
+from storage.models import Convention, Note, Person
 
 NOTE_LIMIT = AGENDA_LIMIT
 
@@ -38,9 +38,7 @@ def add_note(session: Session, *, person: Person, body: str, share: bool, now: d
     session.flush()
     if share:
         _tell_partner(session, convention, person, note, now)
-    session.add(AuditEvent(at=now, workspace_id=convention.programme.workspace_id, actor_id=person.id,
-                           action="note.shared" if share else "note.written", convention_id=convention.id,
-                           detail={}))
+    audit.record(session, convention, "note.shared" if share else "note.written", person, now)
     return note
 
 

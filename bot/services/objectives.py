@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.services import outbox
+from bot.services import audit, outbox
 from bot.services.conventions import add_months
 from bot.services.errors import InvalidInput, NotAllowed, NotFound
 from bot.services.meetings import other_side, plannable_convention
@@ -21,7 +21,6 @@ from bot.services.people import timezone_of
 from bot.services.typed_text import optional_text, required_text
 from scheduling.timing import next_good_moment, start_of_day
 from storage.models import (
-    AuditEvent,
     Convention,
     Objective,
     ObjectiveStatus,
@@ -83,7 +82,7 @@ def add(session: Session, *, person: Person, draft: ObjectiveDraft, today: date,
     session.add(ObjectiveUpdate(objective_id=objective.id, author_id=person.id, kind="created",
                                 status=objective.status, progress=0, created_at=now))
     _tell_other(session, convention, person, now)
-    _audit(session, convention, person, "objective.added", now)
+    audit.record(session, convention, "objective.added", person, now)
     return objective
 
 
@@ -102,7 +101,7 @@ def update(session: Session, *, person: Person, objective_id: int, status: str |
     convention = session.get(Convention, objective.convention_id)
     assert convention is not None
     _tell_other(session, convention, person, now)
-    _audit(session, convention, person, "objective.updated", now)
+    audit.record(session, convention, "objective.updated", person, now)
     return objective
 
 
@@ -118,7 +117,7 @@ def feedback(session: Session, *, person: Person, objective_id: int, comment: st
     session.add(ObjectiveUpdate(objective_id=objective.id, author_id=person.id, kind="feedback", comment=text,
                                 created_at=now))
     _tell_other(session, convention, person, now)
-    _audit(session, convention, person, "objective.feedback", now)
+    audit.record(session, convention, "objective.feedback", person, now)
     return objective
 
 
@@ -133,11 +132,6 @@ def _tell_other(session: Session, convention: Convention, author: Person, now: d
     outbox.enqueue(session, kind=NEWS, recipient_id=other.id, convention_id=convention.id,
                    due_at=now + GROUP_WINDOW, now=now, payload={"since": now.isoformat()},
                    dedupe_key=f"{NEWS}:{convention.id}:{other.id}:{now.isoformat()}")
-
-
-def _audit(session: Session, convention: Convention, person: Person, action: str, now: datetime) -> None:
-    session.add(AuditEvent(at=now, workspace_id=convention.programme.workspace_id, actor_id=person.id,
-                           action=action, convention_id=convention.id, detail={}))
 
 
 def of_convention(session: Session, convention: Convention) -> list[Objective]:
