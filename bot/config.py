@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -20,6 +21,7 @@ class Mode(StrEnum):
     HTTP = "http"
     SOCKET = "socket"
     WORKER = "worker"
+    TEAMS = "teams"  # only Microsoft Teams (POST /api/messages)
     OFFLINE = "offline"  # database-only commands: db upgrade, tick without sending, report
 
 
@@ -29,7 +31,14 @@ WHERE = {
     "SLACK_SIGNING_SECRET": "Slack app page > Basic Information > App Credentials > Signing Secret",
     "SLACK_APP_TOKEN": "Slack app page > Basic Information > App-Level Tokens, scope connections:write "
     "(starts with xapp-)",
+    "MICROSOFT_APP_ID": "Azure portal > your Azure Bot > Configuration > Microsoft App ID",
+    "MICROSOFT_APP_PASSWORD": "Azure portal > your Azure Bot > Configuration > Manage Password > "
+    "Certificates & secrets > client secret value",
+    "MICROSOFT_APP_TENANT_ID": "Azure portal > your Azure Bot > Configuration > App Tenant ID",
 }
+
+TEAMS_VARIABLES = ("MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID")
+GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 SUPPORTED_LANGUAGES = ("fr", "en")
 
@@ -63,14 +72,29 @@ class Settings:
     # Who is alerted when no coordinator takes a différend in time (issue 7); else the workspace admins.
     fallback_admin: str = ""
     log_level: str = "INFO"
+    # Microsoft Teams (the Azure Bot's app registration); empty: Teams is off.
+    microsoft_app_id: str = ""
+    microsoft_app_password: str = ""
+    microsoft_app_tenant_id: str = ""
+    # Where this server is reachable from outside, e.g. https://mentorat.example.org (Teams file links).
+    public_url: str = ""
 
     @property
     def has_slack_tokens(self) -> bool:
         return bool(self.slack_bot_token)
 
+    @property
+    def has_teams_settings(self) -> bool:
+        return bool(self.microsoft_app_id)
+
 
 def _split_ids(raw: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in raw.replace(";", ",").split(",") if part.strip())
+
+
+def _person_id(value: str) -> bool:
+    """A Slack member id (U…/W…) or a Microsoft Entra object id (how Mentorat knows Teams users)."""
+    return (value[:1] in ("U", "W") and value.isalnum()) or bool(GUID.match(value))
 
 
 def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) -> Settings:
@@ -85,13 +109,32 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
     signing_secret = get("SLACK_SIGNING_SECRET")
     app_token = get("SLACK_APP_TOKEN")
 
-    needs_bot_token = mode in (Mode.HTTP, Mode.SOCKET, Mode.WORKER)
+    teams = {name: get(name) for name in TEAMS_VARIABLES}
+    # Teams is on when its app id is set (or for `mentorat teams`); then all three are needed.
+    if mode is Mode.TEAMS or teams["MICROSOFT_APP_ID"]:
+        for name, value in teams.items():
+            if not value:
+                problems.append(f"{name} is missing: {WHERE[name]}.")
+            elif name != "MICROSOFT_APP_PASSWORD" and not GUID.match(value):
+                problems.append(f"{name} must be a GUID such as 00000000-0000-0000-0000-000000000000: {WHERE[name]}.")
+
+    public_url = get("MENTORAT_PUBLIC_URL").rstrip("/")
+    if public_url and not public_url.startswith(("http://", "https://")):
+        problems.append(f"MENTORAT_PUBLIC_URL must be an http(s) URL, got {public_url!r}.")
+    elif (mode is Mode.TEAMS or teams["MICROSOFT_APP_ID"]) and not public_url:
+        problems.append("MENTORAT_PUBLIC_URL is missing: the https address of this server, the Azure Bot's "
+                        "messaging endpoint without /api/messages (Teams cards link the .ics and PDF files to it).")
+
+    # A Teams-only deployment has no Slack tokens; a worker needs them only when Slack is in use.
+    needs_bot_token = mode in (Mode.HTTP, Mode.SOCKET) or (mode is Mode.WORKER and not teams["MICROSOFT_APP_ID"])
+    if mode is Mode.HTTP and teams["MICROSOFT_APP_ID"] and not bot_token and not signing_secret:
+        needs_bot_token = False  # `serve` with Teams settings only: Teams alone
     if needs_bot_token:
         if not bot_token:
             problems.append(f"SLACK_BOT_TOKEN is missing: {WHERE['SLACK_BOT_TOKEN']}.")
         elif not bot_token.startswith("xoxb-"):
             problems.append(f"SLACK_BOT_TOKEN must start with xoxb-: {WHERE['SLACK_BOT_TOKEN']}.")
-    if mode is Mode.HTTP and not signing_secret:
+    if mode is Mode.HTTP and needs_bot_token and not signing_secret:
         problems.append(f"SLACK_SIGNING_SECRET is missing: {WHERE['SLACK_SIGNING_SECRET']}.")
     if mode is Mode.SOCKET:
         if not app_token:
@@ -135,17 +178,21 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
     if not 14 < closing_notice_days <= 90:
         problems.append(f"MENTORAT_CLOSING_NOTICE_DAYS must be a number of days from 15 to 90, got {notice_raw!r}.")
 
-    coordinators = _split_ids(get("MENTORAT_COORDINATORS"))
-    bad_ids = [c for c in coordinators if c[:1] not in ("U", "W") or not c.isalnum()]
+    # Entra object ids are compared lower-case, the way Teams sends them.
+    coordinators = tuple(c.lower() if GUID.match(c) else c for c in _split_ids(get("MENTORAT_COORDINATORS")))
+    bad_ids = [c for c in coordinators if not _person_id(c)]
     if bad_ids:
         problems.append(
-            "MENTORAT_COORDINATORS must list Slack member ids such as U012ABCDEF (profile > ⋮ > Copy member ID), "
+            "MENTORAT_COORDINATORS must list Slack member ids such as U012ABCDEF (profile > ⋮ > Copy member ID) "
+            "or, on Teams, Microsoft Entra object ids (Entra admin center > Users > Object ID), "
             f"got {', '.join(bad_ids)}."
         )
 
     fallback_admin = (get("MENTORAT_FALLBACK_ADMIN") or "").strip()
-    if fallback_admin and (fallback_admin[:1] not in ("U", "W") or not fallback_admin.isalnum()):
-        problems.append(f"MENTORAT_FALLBACK_ADMIN must be a Slack member id such as U012ABCDEF, got {fallback_admin!r}.")
+    fallback_admin = fallback_admin.lower() if GUID.match(fallback_admin) else fallback_admin
+    if fallback_admin and not _person_id(fallback_admin):
+        problems.append("MENTORAT_FALLBACK_ADMIN must be a Slack member id such as U012ABCDEF or a Microsoft Entra "
+                        f"object id, got {fallback_admin!r}.")
 
     if problems:
         raise ConfigError(problems)
@@ -162,4 +209,8 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
         coordinators=coordinators,
         fallback_admin=fallback_admin,
         log_level=(get("MENTORAT_LOG_LEVEL", "INFO") or "INFO").upper(),
+        microsoft_app_id=teams["MICROSOFT_APP_ID"],
+        microsoft_app_password=teams["MICROSOFT_APP_PASSWORD"],
+        microsoft_app_tenant_id=teams["MICROSOFT_APP_TENANT_ID"],
+        public_url=public_url,
     )

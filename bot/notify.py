@@ -6,6 +6,7 @@ handlers/teams as Adaptive Cards. Nothing here knows which chat it talks to.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -56,8 +57,9 @@ class Recipient:
 
 @dataclass(frozen=True)
 class Delivered:
-    channel: str
-    ts: str
+    channel: str  # a Slack channel id, a Teams conversation id
+    ts: str  # a Slack message ts, a Teams activity id
+    platform: str = "slack"
 
 
 class NotifierError(Exception):
@@ -75,3 +77,24 @@ class Notifier(Protocol):
     def update(self, delivered: Delivered, message: Message) -> None:
         """Replace a message sent earlier (to retire buttons that no longer apply)."""
         ...
+
+
+class PlatformNotifier:
+    """One Notifier for the outbox: each message goes out through its recipient's platform."""
+
+    def __init__(self, by_platform: Mapping[str, Notifier]) -> None:
+        self._by_platform = dict(by_platform)
+
+    def _for(self, platform: str) -> Notifier:
+        notifier = self._by_platform.get(platform)
+        if notifier is None:
+            # This process does not talk to that platform (e.g. Teams settings missing): keep the row
+            # failed and visible rather than lose it silently.
+            raise NotifierError(f"{platform}:not_configured", permanent=True)
+        return notifier
+
+    def send(self, recipient: Recipient, message: Message) -> Delivered:
+        return self._for(recipient.platform).send(recipient, message)
+
+    def update(self, delivered: Delivered, message: Message) -> None:
+        self._for(delivered.platform).update(delivered, message)

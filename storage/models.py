@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -316,8 +317,8 @@ class MessageRef(Base):
     purpose: Mapped[str] = mapped_column(String(40))
     subject_id: Mapped[int] = mapped_column(Integer)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
-    channel: Mapped[str] = mapped_column(String(64))
-    ts: Mapped[str] = mapped_column(String(32))
+    channel: Mapped[str] = mapped_column(String(255))  # a Slack channel id or a Teams conversation id
+    ts: Mapped[str] = mapped_column(String(64))  # a Slack ts or a Teams activity id
     created_at: Mapped[datetime]
 
 
@@ -459,3 +460,42 @@ class Dispute(Base):
     convention: Mapped[Convention] = relationship()
     raised_by: Mapped[Person] = relationship(foreign_keys=[raised_by_id])
     taken_by: Mapped[Person | None] = relationship(foreign_keys=[taken_by_id])
+
+
+class TeamsConversation(Base):
+    """How to reach a Teams user proactively: their 1:1 conversation reference.
+
+    The Agents SDK keeps references in its own storage and ships none on SQL; this table is that
+    storage, so every process (web and workers) can send reminders to Teams users.
+    """
+
+    __tablename__ = "teams_conversations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), unique=True)
+    teams_user_id: Mapped[str | None] = mapped_column(String(255))  # "29:…", known once they wrote to the bot
+    conversation_id: Mapped[str] = mapped_column(String(255))
+    service_url: Mapped[str] = mapped_column(String(500))
+    tenant_id: Mapped[str] = mapped_column(String(64))
+    bot_id: Mapped[str] = mapped_column(String(255), default="")
+    reference: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the SDK's ConversationReference as JSON
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    person: Mapped[Person] = relationship()
+
+
+class SharedFile(Base):
+    """A file the bot offers behind an unguessable link (Teams bots cannot attach files to a chat
+    without a consent round-trip): a meeting's .ics, a final report's PDF. Links expire."""
+
+    __tablename__ = "shared_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(100))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(index=True)

@@ -6,10 +6,13 @@ placeholders; a test checks that. Dates and times are formatted by Babel (bot/i1
 
 from __future__ import annotations
 
-from bot.i18n import en, en_closure, fr, fr_closure
+from bot.i18n import en, en_closure, en_teams, fr, fr_closure, fr_teams
 
 # One catalogue per language, assembled from per-feature modules (same keys in each language).
-CATALOGUES: dict[str, dict[str, str]] = {"fr": {**fr.TEXTS, **fr_closure.TEXTS}, "en": {**en.TEXTS, **en_closure.TEXTS}}
+CATALOGUES: dict[str, dict[str, str]] = {
+    "fr": {**fr.TEXTS, **fr_closure.TEXTS, **fr_teams.TEXTS},
+    "en": {**en.TEXTS, **en_closure.TEXTS, **en_teams.TEXTS},
+}
 DEFAULT_LANGUAGE = "fr"
 
 

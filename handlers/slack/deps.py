@@ -4,23 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
+from bot.actor import Actor
 from bot.clock import Clock
 from bot.config import Settings
-from bot.i18n.dates import local_date
 from bot.i18n.errors import error_text
 from bot.notify import Notifier
 from bot.services import people
 from bot.services.errors import DomainError
 from bot.services.messages import ComposeContext
 from bot.services.programmes import ProgrammeDefaults, default_programme
-from bot.services.roles import CoordinatorRule, Role, roles_of
+from bot.services.roles import CoordinatorRule, roles_of
 from handlers.slack.background import WorkQueue, ack_then
 from handlers.slack.directory import fetch_profile
 from scheduling.delivery import DeliveryReport, deliver_due
@@ -58,25 +57,6 @@ class Deps:
         from handlers.slack.errors import report_error  # errors imports this module
 
         ack_then(self.work, lambda b, c, r, e: report_error(self, b, c, r, e), ack, body, client, respond, work)
-
-
-@dataclass
-class Actor:
-    """The person behind a request, in their programme, language and time zone."""
-
-    workspace: Workspace
-    programme: Programme
-    person: Person
-    lang: str
-    tz: str
-    roles: set[Role]
-
-    @property
-    def mention(self) -> str:
-        return people.mention(self.person)
-
-    def today(self, deps: Deps) -> date:
-        return local_date(deps.clock.now(), self.tz)
 
 
 def workspace_and_programme(session: Session, deps: Deps, team_id: str) -> tuple[Workspace, Programme]:

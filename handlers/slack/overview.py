@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session
 from bot.commands import visible_for
 from bot.i18n import t
 from bot.services import conventions, people
-from bot.services.people import mention
-from bot.services.roles import Role, coordinator_names
+from bot.services.overview import role_lines
+from bot.services.roles import coordinator_names
 from handlers.slack.deps import Actor, Deps, resolve_actor
 from handlers.slack.render import as_dicts
 from handlers.slack.request import CommandRequest
@@ -17,24 +17,11 @@ from handlers.slack.views.status import status_blocks
 from storage.db import session_scope
 
 
-def role_lines(session: Session, deps: Deps, actor: Actor) -> list[str]:
-    lines: list[str] = []
-    if Role.COORDINATOR in actor.roles:
-        lines.append(t(actor.lang, "help.role.coordinator", programme=actor.programme.name))
-    for convention in conventions.conventions_of(session, actor.person):
-        role = conventions.role_in(convention, actor.person)
-        other = convention.mentee if role == "mentor" else convention.mentor
-        lines.append(t(actor.lang, f"help.role.{role}", other=mention(other)))
-    if not lines:
-        lines.append(t(actor.lang, "help.role.none"))
-    return lines
-
-
 def help_for(session: Session, deps: Deps, actor: Actor, *, preface: str | None = None) -> list[dict]:
     blocks = help_blocks(
         actor.lang,
         visible_for(actor.roles),
-        role_lines(session, deps, actor),
+        role_lines(session, actor),
         coordinator_names(session, actor.programme, deps.rule),
         preface=preface,
     )

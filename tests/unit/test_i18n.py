@@ -34,7 +34,10 @@ def test_dates_in_each_language_and_zone() -> None:
 
 
 def test_feature_catalogues_do_not_redefine_a_key() -> None:
-    from bot.i18n import en, en_closure, fr, fr_closure
+    from itertools import combinations
 
-    for base, feature in ((fr.TEXTS, fr_closure.TEXTS), (en.TEXTS, en_closure.TEXTS)):
-        assert not set(base) & set(feature), "a key defined twice: the later module would hide the first"
+    from bot.i18n import en, en_closure, en_teams, fr, fr_closure, fr_teams
+
+    for modules in ((fr, fr_closure, fr_teams), (en, en_closure, en_teams)):
+        for first, second in combinations(modules, 2):
+            assert not set(first.TEXTS) & set(second.TEXTS), "a key defined twice: the later module would hide it"

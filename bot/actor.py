@@ -1,0 +1,34 @@
+"""The person behind a request, whatever the chat platform: their programme, language, time zone, roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from bot.clock import Clock
+from bot.i18n.dates import local_date
+from bot.services import people
+from bot.services.roles import Role
+from storage.models import Person, Programme, Workspace
+
+
+class HasClock(Protocol):
+    clock: Clock
+
+
+@dataclass
+class Actor:
+    workspace: Workspace
+    programme: Programme
+    person: Person
+    lang: str
+    tz: str
+    roles: set[Role]
+
+    @property
+    def mention(self) -> str:
+        return people.mention(self.person)
+
+    def today(self, deps: HasClock) -> date:
+        return local_date(deps.clock.now(), self.tz)

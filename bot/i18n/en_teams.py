@@ -1,0 +1,16 @@
+"""Texts specific to Microsoft Teams: card forms, welcome, errors (English)."""
+
+TEXTS: dict[str, str] = {
+    "teams.form.cancel": "Cancel",
+    "teams.form.cancelled": "Form closed: nothing was saved.",
+    "teams.form.fix": "⚠️ One field needs fixing (see below). Everything you wrote is kept.",
+    "teams.welcome": "Hello {name}! I am *Mentorat*: I support your mentoring programme, from the agreement to "
+    "the closing review. Write `mentorat help` (or just `help`) to see what I can do for you.",
+    "teams.error.generic": "Sorry, something went wrong on our side. Nothing you wrote was sent to anyone; "
+    "please try again in a moment.",
+    "teams.personal_only": "To keep mentoring confidential, I only answer in a private chat: open a chat with "
+    "Mentorat and write `mentorat help` there.",
+    "teams.stale": "This button no longer matches anything I know. Write `mentorat help` to start again.",
+    "teams.file.open": "Open the file",
+    "teams.pair.picker": "Pick the person from your organisation's directory",
+}

@@ -1,0 +1,48 @@
+"""What help and status say, whatever the platform: the caller's roles, each convention's state."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from bot.actor import Actor
+from bot.i18n import t
+from bot.i18n.dates import format_day, format_moment
+from bot.services import conventions
+from bot.services.people import mention
+from bot.services.roles import Role
+
+
+def role_lines(session: Session, actor: Actor) -> list[str]:
+    lines: list[str] = []
+    if Role.COORDINATOR in actor.roles:
+        lines.append(t(actor.lang, "help.role.coordinator", programme=actor.programme.name))
+    for convention in conventions.conventions_of(session, actor.person):
+        role = conventions.role_in(convention, actor.person)
+        other = convention.mentee if role == "mentor" else convention.mentor
+        lines.append(t(actor.lang, f"help.role.{role}", other=mention(other)))
+    if not lines:
+        lines.append(t(actor.lang, "help.role.none"))
+    return lines
+
+
+def _meeting_line(lang: str, tz: str, info: conventions.StatusInfo) -> str:
+    if info.next_meeting is not None:
+        return t(lang, "status.meeting.next", when=format_moment(info.next_meeting.starts_at, tz, lang))
+    if info.proposal is not None:
+        return t(lang, "status.meeting.proposed", when=format_moment(info.proposal.starts_at, tz, lang))
+    return t(lang, "status.meeting.none")
+
+
+def status_lines(lang: str, tz: str, info: conventions.StatusInfo) -> list[str]:
+    """One convention's status: heading first, then state, phase, dates, meetings and what comes next."""
+    c = info.convention
+    other = c.mentee if info.role == "mentor" else c.mentor
+    return [
+        "*" + t(lang, "status.heading", other=mention(other), role=t(lang, f"role.{info.role}")) + "*",
+        t(lang, "status.state", status=t(lang, f"status.{c.status}")),
+        t(lang, "status.phase", phase=t(lang, f"phase.{info.phase.value}"), month=info.month, months=info.months),
+        t(lang, "status.dates", start=format_day(c.starts_on, lang), end=format_day(c.planned_end_on, lang)),
+        t(lang, "status.meetings", held=info.meetings_held, expected=info.meetings_expected),
+        _meeting_line(lang, tz, info),
+        t(lang, "status.next", next=t(lang, info.next_step, other=mention(other), start=format_day(c.starts_on, lang))),
+    ]

@@ -1,0 +1,70 @@
+"""Composition of the Teams front end: event loop, CloudAdapter, notifier, agent and endpoint."""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from microsoft_agents.hosting.aiohttp import CloudAdapter
+from microsoft_agents.hosting.core import TurnContext
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.i18n import t
+from handlers.teams.agent import MentoratAgent, send_replies
+from handlers.teams.auth import auth_configuration, connections
+from handlers.teams.deps import TeamsDeps, text_reply
+from handlers.teams.limits import SendLimiter
+from handlers.teams.notifier import TeamsNotifier
+from handlers.teams.runtime import EventLoopThread, TeamsEndpoint
+from storage.db import SessionFactory
+
+log = logging.getLogger(__name__)
+
+CONTINUE_CONVERSATION = "ContinueConversation"
+
+
+@dataclass
+class TeamsFrontEnd:
+    settings: Settings
+    loop: EventLoopThread
+    adapter: CloudAdapter
+    notifier: TeamsNotifier
+    endpoint: TeamsEndpoint | None = field(default=None)
+    deps: TeamsDeps | None = field(default=None)
+
+    def attach(self, deps: TeamsDeps) -> TeamsEndpoint:
+        """Serve activities with these deps (their notifier sends the turn's queued messages)."""
+        self.deps = deps
+        self.endpoint = TeamsEndpoint(self.loop, self.adapter, MentoratAgent(deps), auth_configuration(self.settings))
+        return self.endpoint
+
+    def close(self) -> None:
+        self.loop.close()
+
+
+async def on_turn_error(context: TurnContext, error: Exception) -> None:
+    """The SDK's default sends the exception text to the user; ours never shows (or logs) private text."""
+    activity = context.activity
+    if activity is not None and activity.type == "event" and activity.name == CONTINUE_CONVERSATION:
+        raise error  # a proactive send: the notifier turns it into an outbox retry
+    # The frames but not the message: an exception's text may quote what a person typed.
+    log.error("Teams turn failed: %s\n%s", type(error).__name__, "".join(traceback.format_tb(error.__traceback__)))
+    lang = "en" if (activity.locale or "").lower().startswith("en") else "fr"
+    try:
+        await send_replies(context, [text_reply(t(lang, "teams.error.generic"))])
+    except Exception as exc:  # the Bot Connector is unreachable too: nothing more to say
+        log.warning("could not tell the person about the error: %s", type(exc).__name__)
+
+
+def build_teams(settings: Settings, session_factory: SessionFactory, clock: Clock, *,
+                limiter: SendLimiter | None = None, sleep: Callable[[float], None] = time.sleep) -> TeamsFrontEnd:
+    loop = EventLoopThread()
+    adapter = CloudAdapter(connection_manager=connections(settings))
+    adapter.on_turn_error = on_turn_error
+    notifier = TeamsNotifier(loop, adapter, session_factory, app_id=settings.microsoft_app_id,
+                             public_url=settings.public_url, clock=clock, limiter=limiter, sleep=sleep)
+    return TeamsFrontEnd(settings, loop, adapter, notifier)

@@ -1,0 +1,106 @@
+"""Adaptive Cards for platform-neutral messages (bot.notify.Message), and the pieces forms are made of.
+
+Services write Slack-flavoured markup (`*bold*`, `<@id>` mentions, `<url|label>` links, `/mentorat …`);
+`teams_markdown` turns it into what a Teams card shows. Text a person typed goes into a TextRun,
+which Teams never reads as markdown: it is shown exactly as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from bot.notify import Button, Message
+
+CARD_VERSION = "1.5"
+ADAPTIVE = "application/vnd.microsoft.card.adaptive"
+# The key of an Action.Submit's data that names the action (the rest are the form's inputs).
+ACTION_KEY = "mentorat"
+VALUE_KEY = "value"
+
+MENTION = re.compile(r"<@([^>|]+)(?:\|[^>]*)?>")
+LINK = re.compile(r"<(https?://[^>|]+)\|([^>]+)>")
+BARE_LINK = re.compile(r"<(https?://[^>|]+)>")
+BOLD = re.compile(r"(?<![*\w])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![*\w])")
+CODE = re.compile(r"`([^`\n]+)`")
+STYLES = {"primary": "positive", "danger": "destructive"}
+
+Card = dict[str, Any]
+
+
+def mention_ids(text: str) -> set[str]:
+    return set(MENTION.findall(text))
+
+
+def teams_markdown(text: str, names: Mapping[str, str]) -> str:
+    """Slack mrkdwn from the services -> the markdown subset Teams cards render."""
+    text = MENTION.sub(lambda m: f"**{names.get(m.group(1), '?')}**", text)
+    text = LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
+    text = BARE_LINK.sub(lambda m: m.group(1), text)
+    text = BOLD.sub(lambda m: f"**{m.group(1)}**", text)
+    text = CODE.sub(lambda m: m.group(1), text)
+    # Teams users type commands to the bot; there is no slash command.
+    return text.replace("/mentorat", "mentorat")
+
+
+def text_block(text: str, **extra: Any) -> Card:
+    return {"type": "TextBlock", "text": text, "wrap": True, **extra}
+
+
+def typed_text(text: str, **extra: Any) -> Card:
+    """Text a person typed: a TextRun is never read as markdown, so `*`, `<@…>` or links stay as typed."""
+    return {"type": "RichTextBlock", "inlines": [{"type": "TextRun", "text": text}], **extra}
+
+
+def submit(label: str, action: str, value: str = "", *, style: str | None = None, **data: Any) -> Card:
+    action_card: Card = {"type": "Action.Submit", "title": label,
+                         "data": {ACTION_KEY: action, VALUE_KEY: value, **data}}
+    if style in STYLES:
+        action_card["style"] = STYLES[style]
+    return action_card
+
+
+def button(b: Button) -> Card:
+    return submit(b.label, b.action, b.value, style=b.style)
+
+
+def card(body: list[Card], actions: list[Card] | None = None) -> Card:
+    content: Card = {"type": "AdaptiveCard", "version": CARD_VERSION, "body": body, "msteams": {"width": "Full"}}
+    if actions:
+        content["actions"] = actions
+    return content
+
+
+def attachment(content: Card) -> dict[str, Any]:
+    return {"contentType": ADAPTIVE, "content": content}
+
+
+def message_card(message: Message, names: Mapping[str, str], *, file_url: str | None = None) -> Card:
+    def md(text: str) -> str:
+        return teams_markdown(text, names)
+
+    body: list[Card] = []
+    if message.sections and message.headline:
+        body.append(text_block(md(message.text), size="Medium", weight="Bolder"))
+    else:
+        body.append(text_block(md(message.text)))
+    for section in message.sections:
+        if section.title:
+            body.append(text_block(md(section.title), weight="Bolder", spacing="Medium"))
+        body.append(typed_text(section.body) if section.literal else text_block(md(section.body)))
+    if message.facts:
+        # Fact values can be typed by people (a place, a link): FactSet values are plain text.
+        body.append({"type": "FactSet", "facts": [{"title": md(label), "value": value}
+                                                  for label, value in message.facts]})
+    if message.context:
+        body.append(text_block(md(message.context), isSubtle=True, size="Small", spacing="Medium"))
+    actions = [button(b) for b in message.buttons]
+    if message.attachment is not None and file_url:
+        actions.append({"type": "Action.OpenUrl", "title": message.attachment.title, "url": file_url})
+    return card(body, actions)
+
+
+def summary_text(message: Message, names: Mapping[str, str]) -> str:
+    """The notification preview (activity.summary / text): the headline without markup."""
+    return teams_markdown(message.text, names).replace("**", "")[:200]

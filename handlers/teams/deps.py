@@ -1,0 +1,110 @@
+"""What every Teams handler needs, built once by handlers/teams/app.py, and the shape of a turn:
+a request in (typed command or card submission), replies out (Adaptive Cards)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.actor import Actor
+from bot.clock import Clock
+from bot.config import Settings
+from bot.i18n import t
+from bot.i18n.errors import error_text
+from bot.notify import Message, Notifier
+from bot.services import people
+from bot.services.errors import DomainError
+from bot.services.messages import ComposeContext
+from bot.services.programmes import ProgrammeDefaults, default_programme
+from bot.services.roles import CoordinatorRule, roles_of
+from handlers.teams import conversations
+from handlers.teams.cards import Card, card, message_card, summary_text, teams_markdown, text_block
+from handlers.teams.incoming import Incoming
+from handlers.teams.notifier import names_in
+from scheduling.delivery import DeliveryReport, deliver_due
+from storage.db import SessionFactory
+from storage.models import Platform
+
+
+@dataclass
+class TeamsDeps:
+    settings: Settings
+    session_factory: SessionFactory
+    clock: Clock
+    notifier: Notifier  # the outbox's notifier (every platform): a turn may queue DMs to Slack users too
+    rule: CoordinatorRule
+    defaults: ProgrammeDefaults
+    compose_ctx: ComposeContext = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.compose_ctx = ComposeContext(rule=self.rule)
+
+    def deliver_now(self) -> DeliveryReport:
+        """Send what a turn has just queued (the other person's card, the coordinator's notice) right away."""
+        return deliver_due(self.session_factory, self.notifier, self.clock.now(), self.compose_ctx)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One card the bot answers with. `replace`: it takes the place of the card the person acted on
+    (a form shown again with its errors, buttons that no longer apply)."""
+
+    card: Card
+    text: str
+    replace: bool = False
+
+
+@dataclass(frozen=True)
+class TeamsRequest:
+    deps: TeamsDeps
+    incoming: Incoming
+    args: str = ""  # what follows the sub-command
+    data: dict[str, Any] = field(default_factory=dict)  # a card's submitted values
+
+    def field(self, name: str) -> str:
+        value = self.data.get(name)
+        return "" if value is None else str(value)
+
+
+Handler = Callable[[TeamsRequest], list[Reply]]
+
+
+def resolve_actor(session: Session, deps: TeamsDeps, incoming: Incoming) -> Actor:
+    """The person writing, with the profile Teams sends on every activity (name, locale, time zone)."""
+    now = deps.clock.now()
+    workspace = people.ensure_workspace(session, platform=Platform.TEAMS, external_id=incoming.tenant_id, now=now)
+    programme = default_programme(session, workspace, deps.defaults, now=now)
+    person = people.ensure_person(session, workspace, incoming.user_id, now=now)
+    if (person.display_name, person.timezone, person.locale) != (
+            incoming.name or person.display_name, incoming.timezone or person.timezone,
+            incoming.locale or person.locale):
+        people.apply_profile(person, people.PersonProfile(
+            external_id=incoming.user_id, name=incoming.name, timezone=incoming.timezone, locale=incoming.locale,
+        ), now=now)
+    if incoming.conversation_id and incoming.service_url:
+        conversations.remember(session, person, incoming, now)
+    lang = people.language_of(person, programme.language)
+    tz = people.timezone_of(person, programme.timezone)
+    return Actor(workspace, programme, person, lang, tz, roles_of(session, person, programme, deps.rule))
+
+
+def message_reply(session: Session, actor: Actor, message: Message, *, replace: bool = False) -> Reply:
+    names = names_in(session, actor.workspace.id, message)
+    return Reply(message_card(message, names), summary_text(message, names), replace)
+
+
+def text_reply(text: str, *, replace: bool = False) -> Reply:
+    """A sentence from the catalogue (no mentions in it: use message_reply for those)."""
+    shown = teams_markdown(text, {})
+    return Reply(card([text_block(shown)]), shown.replace("**", ""), replace)
+
+
+def error_reply(actor: Actor, error: DomainError) -> Reply:
+    return text_reply(error_text(actor.lang, actor.tz, error))
+
+
+def say(lang: str, key: str, **params: object) -> Reply:
+    return text_reply(t(lang, key, **params))

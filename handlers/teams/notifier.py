@@ -1,0 +1,216 @@
+"""Sends platform-neutral messages to Teams users as Adaptive Cards, proactively.
+
+Each send continues the person's stored 1:1 conversation (or opens one on the tenant's service URL)
+through the Agents SDK's CloudAdapter. Teams' limits are kept by a SendLimiter; a 429 becomes a
+NotifierError with Retry-After so the outbox reschedules that row without holding up the others;
+412, 502 and 504 are retried a few times on the spot, with backoff.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import aiohttp
+from microsoft_agents.activity import (
+    Activity,
+    ChannelAccount,
+    ConversationAccount,
+    ConversationParameters,
+    ConversationReference,
+)
+from microsoft_agents.hosting.aiohttp import CloudAdapter
+from microsoft_agents.hosting.core import TurnContext
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.clock import Clock
+from bot.notify import Delivered, Message, NotifierError, Recipient
+from bot.services import shared_files
+from handlers.teams import conversations
+from handlers.teams.cards import attachment, mention_ids, message_card, summary_text
+from handlers.teams.limits import SendLimiter
+from handlers.teams.runtime import EventLoopThread
+from storage.db import SessionFactory, session_scope
+from storage.models import Person, Platform, TeamsConversation, Workspace
+
+log = logging.getLogger(__name__)
+
+TRANSIENT = {412, 502, 504}
+PERMANENT = {400, 401, 403, 404, 413}
+BACKOFF = (0.5, 1.0, 2.0)
+# A wait this short is spent here; a longer one goes back to the outbox (other rows keep moving).
+MAX_INLINE_WAIT = 1.0
+AUDIENCE = "https://api.botframework.com"
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    reference: conversations.Reference
+    activity: Activity
+
+
+def names_in(session: Session, workspace_id: int, message: Message) -> dict[str, str]:
+    """Display names of the people a message mentions (`<@id>`), for the card."""
+    texts = [message.text, message.context or "", *(s.body for s in message.sections if not s.literal),
+             *(s.title or "" for s in message.sections)]
+    ids = set().union(*(mention_ids(text) for text in texts))
+    if not ids:
+        return {}
+    rows = session.execute(select(Person.external_id, Person.display_name)
+                           .where(Person.workspace_id == workspace_id, Person.external_id.in_(ids)))
+    return {external_id: name or "?" for external_id, name in rows}
+
+
+def file_url(public_url: str, token: str) -> str:
+    return f"{public_url}/files/{token}"
+
+
+class TeamsNotifier:
+    def __init__(self, loop: EventLoopThread, adapter: CloudAdapter, session_factory: SessionFactory, *,
+                 app_id: str, public_url: str, clock: Clock, limiter: SendLimiter | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self._loop = loop
+        self._adapter = adapter
+        self._sessions = session_factory
+        self._app_id = app_id
+        self._public_url = public_url
+        self._clock = clock
+        self._limiter = limiter or SendLimiter()
+        self._sleep = sleep
+
+    # --- what the outbox calls ---------------------------------------------------------------
+    def send(self, recipient: Recipient, message: Message) -> Delivered:
+        outgoing = self._prepare(recipient, message)
+        ref = outgoing.reference
+        if ref.conversation_id is None:
+            conversation_id = self._with_retries(lambda: self._open_and_send(ref, outgoing.activity), "new")
+            with session_scope(self._sessions) as session:
+                conversations.remember_created(session, ref.person_id, conversation_id=conversation_id[0],
+                                               service_url=ref.service_url, tenant_id=ref.tenant_id,
+                                               bot_id=ref.bot_id, now=self._clock.now())
+            return Delivered(channel=conversation_id[0], ts=conversation_id[1], platform=Platform.TEAMS)
+        self._wait_turn(ref.conversation_id)
+        activity_id = self._with_retries(lambda: self._continue(ref, outgoing.activity), ref.conversation_id)
+        return Delivered(channel=ref.conversation_id, ts=activity_id, platform=Platform.TEAMS)
+
+    def update(self, delivered: Delivered, message: Message) -> None:
+        with session_scope(self._sessions) as session:
+            row = session.execute(
+                select(Person, TeamsConversation)
+                .join(TeamsConversation, TeamsConversation.person_id == Person.id)
+                .where(TeamsConversation.conversation_id == delivered.channel)
+            ).first()
+            if row is None:
+                raise NotifierError("teams:conversation_unknown", permanent=True)
+            person = row[0]
+            ref = conversations.reference_for(session, person)
+            activity = self._activity(session, person, message)
+        assert ref is not None
+        activity.id = delivered.ts
+        self._wait_turn(delivered.channel)
+        self._with_retries(lambda: self._update(ref, activity), delivered.channel)
+
+    # --- building the activity ---------------------------------------------------------------
+    def _prepare(self, recipient: Recipient, message: Message) -> Outgoing:
+        with session_scope(self._sessions) as session:
+            person = session.scalars(
+                select(Person).join(Workspace, Workspace.id == Person.workspace_id)
+                .where(Workspace.platform == Platform.TEAMS,
+                       Workspace.external_id == recipient.workspace_external_id,
+                       Person.external_id == recipient.user_external_id)
+            ).one_or_none()
+            if person is None:
+                raise NotifierError("teams:person_unknown", permanent=True)
+            ref = conversations.reference_for(session, person)
+            if ref is None:
+                # Nobody of this tenant ever wrote to the bot: no service URL to reach them yet.
+                raise NotifierError("teams:no_conversation_reference", permanent=True)
+            return Outgoing(ref, self._activity(session, person, message))
+
+    def _activity(self, session: Session, person: Person, message: Message) -> Activity:
+        names = names_in(session, person.workspace_id, message)
+        link = None
+        if message.attachment is not None and self._public_url:
+            link = file_url(self._public_url, shared_files.share(session, person.id, message.attachment,
+                                                                  self._clock.now()))
+        return Activity(type="message", text=summary_text(message, names), summary=summary_text(message, names),
+                        attachments=[attachment(message_card(message, names, file_url=link))])
+
+    # --- limits and retries ------------------------------------------------------------------
+    def _wait_turn(self, conversation_id: str) -> None:
+        wait = self._limiter.reserve(conversation_id)
+        while wait > 0:
+            if wait > MAX_INLINE_WAIT:
+                raise NotifierError("teams:throttled_locally", retry_after=wait)
+            self._sleep(wait)
+            wait = self._limiter.reserve(conversation_id)
+
+    def _with_retries(self, call: Callable[[], object], conversation_id: str):  # type: ignore[no-untyped-def]
+        for attempt in range(len(BACKOFF) + 1):
+            try:
+                return self._loop.run(call())  # type: ignore[arg-type]
+            except aiohttp.ClientResponseError as exc:
+                if exc.status == 429:
+                    raise NotifierError("teams:429", retry_after=_retry_after(exc)) from exc
+                if exc.status in TRANSIENT and attempt < len(BACKOFF):
+                    log.info("Teams answered %s, trying again in %.1f s", exc.status, BACKOFF[attempt])
+                    self._sleep(BACKOFF[attempt])
+                    continue
+                raise NotifierError(f"teams:{exc.status}", permanent=exc.status in PERMANENT) from exc
+            except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+                raise NotifierError(f"teams:{type(exc).__name__}") from exc
+        raise AssertionError("unreachable")
+
+    # --- the SDK calls (on the event loop) ---------------------------------------------------
+    def _reference(self, ref: conversations.Reference) -> ConversationReference:
+        if ref.reference:
+            return ConversationReference.model_validate(ref.reference)
+        return ConversationReference(
+            conversation=ConversationAccount(id=ref.conversation_id or "", tenant_id=ref.tenant_id,
+                                             conversation_type="personal"),
+            agent=ChannelAccount(id=ref.bot_id), channel_id="msteams", service_url=ref.service_url)
+
+    async def _continue(self, ref: conversations.Reference, activity: Activity) -> str:
+        sent: list[str] = []
+
+        async def callback(context: TurnContext) -> None:
+            response = await context.send_activity(activity)
+            sent.append(response.id if response else "")
+
+        continuation = self._reference(ref).get_continuation_activity()
+        await self._adapter.continue_conversation(self._app_id, continuation, callback)
+        return sent[0] if sent else ""
+
+    async def _update(self, ref: conversations.Reference, activity: Activity) -> None:
+        async def callback(context: TurnContext) -> None:
+            await context.update_activity(activity)
+
+        continuation = self._reference(ref).get_continuation_activity()
+        await self._adapter.continue_conversation(self._app_id, continuation, callback)
+
+    async def _open_and_send(self, ref: conversations.Reference, activity: Activity) -> tuple[str, str]:
+        """A 1:1 chat with someone who never wrote to the bot (Teams accepts their Entra object id)."""
+        opened: list[tuple[str, str]] = []
+
+        async def callback(context: TurnContext) -> None:
+            response = await context.send_activity(activity)
+            opened.append((context.activity.conversation.id, response.id if response else ""))
+
+        parameters = ConversationParameters(
+            is_group=False, agent=ChannelAccount(id=ref.bot_id), members=[ChannelAccount(id=ref.user_external_id)],
+            tenant_id=ref.tenant_id, channel_data={"tenant": {"id": ref.tenant_id}})
+        await self._adapter.create_conversation(self._app_id, "msteams", ref.service_url, AUDIENCE, parameters,
+                                                callback)
+        return opened[0]
+
+
+def _retry_after(exc: aiohttp.ClientResponseError) -> float:
+    raw = (exc.headers or {}).get("Retry-After", "") if exc.headers else ""
+    try:
+        return max(float(raw), 0.5)
+    except ValueError:
+        return 2.0
+

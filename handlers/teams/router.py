@@ -1,0 +1,73 @@
+"""A Teams turn: a typed command or a card's submission, checked for role, handed to its handler.
+
+Typed commands parse exactly like Slack's `/mentorat` (bot/commands.py). Feature modules declare
+`COMMANDS` (sub-command -> handler) and `ACTIONS` (card action key -> handler); every handler checks
+who may do what through the same services as Slack.
+"""
+
+from __future__ import annotations
+
+import logging
+from types import ModuleType
+
+from bot.commands import parse, suggest
+from bot.i18n import t
+from bot.services.errors import DomainError
+from handlers.teams import closure, disputes, journal, meetings, objectives, overview, pairing
+from handlers.teams.deps import Handler, Reply, TeamsRequest, error_reply, resolve_actor, say, text_reply
+from handlers.teams.forms import CANCEL
+from storage.db import session_scope
+
+log = logging.getLogger(__name__)
+
+FEATURES: tuple[ModuleType, ...] = (overview, pairing, meetings, journal, objectives, disputes, closure)
+COMMANDS: dict[str, Handler] = {name: h for module in FEATURES for name, h in getattr(module, "COMMANDS", {}).items()}
+ACTIONS: dict[str, Handler] = {key: h for module in FEATURES for key, h in getattr(module, "ACTIONS", {}).items()}
+# Like Slack: these answer people without the role themselves ("no convention yet") rather than refuse.
+SELF_EXPLAINING = {"statut", "convention", "bilan", "merci"}
+
+
+def on_text(req: TeamsRequest) -> list[Reply]:
+    parsed = parse(req.incoming.text)
+    if parsed.command is None:
+        return overview.help_replies(req, preface_key="help.unknown", command=parsed.word[:60],
+                                     suggestion=suggest(parsed.word) or "")
+    command = parsed.command
+    with session_scope(req.deps.session_factory) as session:
+        actor = resolve_actor(session, req.deps, req.incoming)
+        allowed = command.allowed(actor.roles) or command.name in SELF_EXPLAINING
+        if not allowed and command.roles is not None:
+            roles = ", ".join(t(actor.lang, f"role.{r.value}") for r in sorted(command.roles))
+            return [say(actor.lang, "error.not_allowed", command=command.name, roles=roles)]
+        lang = actor.lang
+    handler = COMMANDS.get(command.name)
+    if handler is None:
+        return [say(lang, "teams.stale")]
+    return _guarded(handler, TeamsRequest(req.deps, req.incoming, parsed.args))
+
+
+def on_submit(req: TeamsRequest) -> list[Reply]:
+    from handlers.teams.cards import ACTION_KEY
+
+    key = str(req.data.get(ACTION_KEY, ""))
+    if key == CANCEL:
+        with session_scope(req.deps.session_factory) as session:
+            lang = resolve_actor(session, req.deps, req.incoming).lang
+        return [say(lang, "teams.form.cancelled") if not req.incoming.reply_to_id
+                else text_reply(t(lang, "teams.form.cancelled"), replace=True)]
+    handler = ACTIONS.get(key)
+    if handler is None:
+        with session_scope(req.deps.session_factory) as session:
+            lang = resolve_actor(session, req.deps, req.incoming).lang
+        return [say(lang, "teams.stale")]
+    return _guarded(handler, req)
+
+
+def _guarded(handler: Handler, req: TeamsRequest) -> list[Reply]:
+    """A refused action (not allowed, not found, conflict) is told in the person's words."""
+    try:
+        return handler(req)
+    except DomainError as error:
+        with session_scope(req.deps.session_factory) as session:
+            actor = resolve_actor(session, req.deps, req.incoming)
+            return [error_reply(actor, error)]

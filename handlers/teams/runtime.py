@@ -1,0 +1,149 @@
+"""The Agents SDK's asynchronous side, on one event loop thread.
+
+Mentorat's services are synchronous (SQLAlchemy sessions, waitress threads, delivery workers); the
+Microsoft 365 Agents SDK is asyncio and aiohttp. One loop in a daemon thread hosts the SDK: the WSGI
+route hands each `POST /api/messages` over to it, and the Teams notifier submits proactive sends to it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import threading
+from collections.abc import Coroutine, Mapping
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from jwt import PyJWTError
+from microsoft_agents.activity import Activity
+from microsoft_agents.hosting.aiohttp import CloudAdapter
+from microsoft_agents.hosting.core import Agent
+from microsoft_agents.hosting.core.authorization import (
+    AgentAuthConfiguration,
+    AnonymousTokenProvider,
+    ClaimsIdentity,
+    JwtTokenValidator,
+)
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# Teams gives a bot 15 s to answer an activity; past that the user sees an error anyway.
+TURN_TIMEOUT = 15.0
+
+
+class EventLoopThread:
+    """An asyncio loop running forever in a daemon thread; `run` blocks the caller until a coroutine ends."""
+
+    def __init__(self, name: str = "teams-loop") -> None:
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, name=name, daemon=True)
+        self._thread.start()
+
+    def run(self, coro: Coroutine[Any, Any, T], timeout: float = TURN_TIMEOUT) -> T:
+        if threading.current_thread() is self._thread:
+            raise RuntimeError("EventLoopThread.run called from its own loop: await the coroutine instead")
+        future = asyncio.run_coroutine_threadsafe(coro, self.loop)
+        try:
+            return future.result(timeout)
+        except FutureTimeout:
+            future.cancel()
+            raise
+
+    def close(self) -> None:
+        if self.loop.is_closed():
+            return
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(timeout=5)
+        self.loop.close()
+
+
+class AnonymousConnections:
+    """The SDK's `Connections` when authentication is off (tests, the offline demo): no token at all."""
+
+    _provider = AnonymousTokenProvider()
+
+    def get_connection(self, connection_name: str) -> AnonymousTokenProvider:
+        return self._provider
+
+    def get_default_connection(self) -> AnonymousTokenProvider:
+        return self._provider
+
+    def get_token_provider(self, claims_identity: ClaimsIdentity, service_url: str) -> AnonymousTokenProvider:
+        return self._provider
+
+    def get_token_provider_from_activity(self, claims_identity: ClaimsIdentity,
+                                         activity: Activity) -> AnonymousTokenProvider:
+        return self._provider
+
+
+@dataclass(frozen=True)
+class HttpResult:
+    status: int
+    body: Any = None
+
+
+class _Request:
+    """The SDK's HttpRequestProtocol over a body already read by the WSGI server."""
+
+    def __init__(self, body: Any, headers: Mapping[str, str], claims: ClaimsIdentity) -> None:
+        self._body = body
+        self.headers = headers
+        self.method = "POST"
+        self._claims = claims
+
+    async def json(self) -> Any:
+        return self._body
+
+    def get_claims_identity(self) -> ClaimsIdentity:
+        return self._claims
+
+    def get_path_param(self, name: str) -> str:
+        raise KeyError(name)
+
+
+class TeamsEndpoint:
+    """`POST /api/messages`: check the Bot Framework token, then let the CloudAdapter run the agent."""
+
+    def __init__(self, loop: EventLoopThread, adapter: CloudAdapter, agent: Agent,
+                 auth: AgentAuthConfiguration) -> None:
+        self._loop = loop
+        self._adapter = adapter
+        self._agent = agent
+        self._auth = auth
+
+    def handle(self, headers: Mapping[str, str], body: bytes) -> HttpResult:
+        try:
+            payload = json.loads(body or b"null")
+        except ValueError:
+            return HttpResult(400, {"error": "the body is not JSON"})
+        if not isinstance(payload, dict):
+            return HttpResult(400, {"error": "an activity is a JSON object"})
+        try:
+            return self._loop.run(self._handle(headers, payload))
+        except FutureTimeout:
+            log.warning("a Teams activity took longer than %.0f s", TURN_TIMEOUT)
+            return HttpResult(504, {"error": "timeout"})
+
+    async def _handle(self, headers: Mapping[str, str], payload: dict[str, Any]) -> HttpResult:
+        claims = await self._authorize(headers.get("Authorization"))
+        if claims is None:
+            return HttpResult(401, {"error": "Invalid token or authentication failed."})
+        response = await self._adapter.process_request(_Request(payload, headers, claims), self._agent)
+        return HttpResult(int(response.status_code), response.body)
+
+    async def _authorize(self, header: str | None) -> ClaimsIdentity | None:
+        """The JWT the Bot Connector signs each request with; anonymous only when authentication is off."""
+        validator = JwtTokenValidator(self._auth)
+        if not header:
+            return validator.get_anonymous_claims() if self._auth.ANONYMOUS_ALLOWED else None
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return None
+        try:
+            return await validator.validate_token(token.strip())
+        except (PyJWTError, ValueError) as exc:
+            log.warning("rejected a Teams request: %s", type(exc).__name__)  # never the token or its claims
+            return None
