@@ -230,6 +230,35 @@ def cmd_start(args: argparse.Namespace) -> int:
     return cmd_demo(argparse.Namespace(lang=lang, html=None))
 
 
+# --- Teams app package (issue 8) ---
+def cmd_teams_manifest(args: argparse.Namespace) -> int:
+    """The zip a Teams admin uploads: manifest, French and English texts, icons; refused if Teams would refuse it."""
+    import os
+
+    from dotenv import find_dotenv, load_dotenv
+
+    from handlers.teams import manifest as teams
+
+    load_dotenv(find_dotenv(usecwd=True), override=False)
+    app_id = args.app_id or (teams.PLACEHOLDER_APP_ID if args.placeholder else os.environ.get("MICROSOFT_APP_ID"))
+    if not app_id:
+        print("No app id: pass --app-id GUID or set MICROSOFT_APP_ID (the Azure Bot's Microsoft App ID), "
+              "or use --placeholder for a sample package.", file=sys.stderr)
+        return 2
+    version = teams.package_version()
+    problems = teams.validate_manifest(*teams.build_package(app_id, version=version, base_url=args.base_url))
+    for problem in problems:
+        print(f"Teams would refuse the package: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    out = Path(args.out)
+    archive = teams.write_package(out, app_id, version=version, base_url=args.base_url)
+    for name in teams.PACKAGE_FILES:
+        print(f"written: {out / name}")
+    print(f"Teams app package: {archive}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentorat", description="Mentorat, the mentoring programme bot.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -264,6 +293,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_demo)
     start = sub.add_parser("start", help="the bot with the Slack tokens of .env, or the offline demo without them")
     start.set_defaults(func=cmd_start)
+    # --- Teams app package (issue 8) ---
+    teams = sub.add_parser("teams-manifest", help="write the Microsoft Teams app package (manifest, texts, icons, zip)")
+    teams_id = teams.add_mutually_exclusive_group()
+    teams_id.add_argument("--app-id", default=None, help="the Azure Bot's Microsoft App ID (default: $MICROSOFT_APP_ID)")
+    teams_id.add_argument("--placeholder", action="store_true", help="use the app id 00000000-… (a sample package)")
+    teams.add_argument("--base-url", default=None, help="the bot's public address, e.g. https://bot.example.org")
+    teams.add_argument("--out", default="teams", help="the folder to write into (default: teams)")
+    teams.set_defaults(func=cmd_teams_manifest)
     return parser
 
 
