@@ -3,35 +3,69 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+from sqlalchemy import Engine
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.notify import Notifier
+from bot.http import HttpApp
+from bot.notify import Notifier, PlatformNotifier
+from bot.services import shared_files
 from bot.services.programmes import ProgrammeDefaults
 from bot.services.roles import CoordinatorRule
 from handlers.slack.background import WorkQueue
 from handlers.slack.deps import Deps
 from handlers.slack.notifier import SlackNotifier
 from handlers.slack.register import register_handlers
+from handlers.teams.app import TeamsFrontEnd, build_teams
+from handlers.teams.deps import TeamsDeps
+from handlers.teams.limits import SendLimiter
 from scheduling.scheduler import Jobs
-from storage.db import SessionFactory
+from storage.db import SessionFactory, session_scope
+from storage.models import Platform
 
 
 @dataclass
 class Mentorat:
     bolt: App
     deps: Deps
+    teams: TeamsFrontEnd | None = None
+    serve_slack: bool = True  # False for `mentorat teams`: only POST /api/messages
 
     @property
     def jobs(self) -> Jobs:
         deps = self.deps
         return Jobs(deps.session_factory, deps.notifier, deps.clock, deps.compose_ctx)
+
+    def http_app(self, engine: Engine) -> HttpApp:
+        """Every route this process serves: Slack events, Teams activities and file links, health, metrics."""
+        teams = self.teams.endpoint if self.teams else None
+        files = SharedFileRoute(self.deps.session_factory, self.deps.clock) if self.teams else None
+        return HttpApp(self.bolt if self.serve_slack else None, engine, teams=teams, files=files)
+
+    def close(self) -> None:
+        if self.teams is not None:
+            self.teams.close()
+
+
+class SharedFileRoute:
+    """GET /files/<token>: the .ics or PDF a Teams card links to."""
+
+    def __init__(self, session_factory: SessionFactory, clock: Clock) -> None:
+        self._sessions = session_factory
+        self._clock = clock
+
+    def get(self, token: str) -> tuple[str, str, bytes] | None:
+        with session_scope(self._sessions) as session:
+            found = shared_files.fetch(session, token, self._clock.now())
+            return (found.filename, found.content_type, bytes(found.content)) if found else None
 
 
 def make_client(settings: Settings, *, timeout: int = 10, wait_out_rate_limits: bool = True) -> WebClient:
@@ -61,15 +95,27 @@ def create_app(
     notifier: Notifier | None = None,
     listener_executor: Executor | None = None,
     work_executor: Executor | None = None,
+    teams: bool | None = None,
+    teams_limiter: SendLimiter | None = None,
+    teams_sleep: Callable[[float], None] = time.sleep,
+    serve_slack: bool = True,
 ) -> Mentorat:
+    """The bot. Teams joins when its settings are present (or `teams=True`, e.g. offline with no auth)."""
     outbox_client = client or make_client(settings, wait_out_rate_limits=False)
     client = client or make_client(settings)
+    clock = clock or SystemClock()
+    front = None
+    if teams or (teams is None and settings.has_teams_settings):
+        front = build_teams(settings, session_factory, clock, limiter=teams_limiter, sleep=teams_sleep)
+    slack_notifier = notifier or SlackNotifier(outbox_client)
+    outbox_notifier: Notifier = (PlatformNotifier({Platform.SLACK: slack_notifier, Platform.TEAMS: front.notifier})
+                                 if front else slack_notifier)
     deps = Deps(
         settings=settings,
         session_factory=session_factory,
-        clock=clock or SystemClock(),
+        clock=clock,
         client=client,
-        notifier=notifier or SlackNotifier(outbox_client),
+        notifier=outbox_notifier,
         rule=CoordinatorRule(frozenset(settings.coordinators)),
         defaults=ProgrammeDefaults(language=settings.language, timezone=settings.timezone,
                                    closing_notice_days=settings.closing_notice_days),
@@ -84,4 +130,7 @@ def create_app(
         logger=logging.getLogger("mentorat.bolt"),
     )
     register_handlers(bolt, deps)
-    return Mentorat(bolt=bolt, deps=deps)
+    if front is not None:
+        front.attach(TeamsDeps(settings=settings, session_factory=session_factory, clock=clock,
+                               notifier=outbox_notifier, rule=deps.rule, defaults=deps.defaults))
+    return Mentorat(bolt=bolt, deps=deps, teams=front, serve_slack=serve_slack)

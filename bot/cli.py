@@ -31,23 +31,39 @@ def _prepare(settings: Settings):  # type: ignore[no-untyped-def]
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    return _serve(args, Mode.HTTP)
+
+
+def cmd_teams(args: argparse.Namespace) -> int:
+    return _serve(args, Mode.TEAMS)
+
+
+def _serve(args: argparse.Namespace, mode: Mode) -> int:
+    """HTTP: Slack (POST /slack/events), and Teams (POST /api/messages) when its settings are present."""
     from bot.app import create_app
-    from bot.http import HttpApp
     from bot.server import make_server, serve_forever
     from bot.startup import check_slack_token
 
-    settings = _settings(Mode.HTTP)
+    settings = _settings(mode)
     engine, factory = _prepare(settings)
-    mentorat = create_app(settings, factory)
-    identity = check_slack_token(mentorat.deps.client, settings)
-    running = make_server(HttpApp(mentorat.bolt, engine), host=args.host, port=args.port or settings.port)
+    slack = mode is Mode.HTTP and settings.has_slack_tokens
+    mentorat = create_app(settings, factory, serve_slack=slack)
+    routes = []
+    if slack:
+        identity = check_slack_token(mentorat.deps.client, settings)
+        routes.append(f"POST /slack/events for Slack team {identity.team_id}")
+    if mentorat.teams is not None:
+        routes.append(f"POST /api/messages for Teams app {settings.microsoft_app_id}")
+    running = make_server(mentorat.http_app(engine), host=args.host, port=args.port or settings.port)
     if not args.no_scheduler:
         from scheduling.scheduler import start_scheduler
 
         start_scheduler(mentorat.jobs)
-    log.info("Mentorat listening on %s:%s for team %s (POST /slack/events)", args.host, running.port,
-             identity.team_id)
-    serve_forever(running)
+    log.info("Mentorat listening on %s:%s: %s", args.host, running.port, "; ".join(routes))
+    try:
+        serve_forever(running)
+    finally:
+        mentorat.close()
     return 0
 
 
@@ -267,6 +283,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=None, help="default: $PORT or 3000")
     serve.add_argument("--no-scheduler", action="store_true", help="do not plan or deliver reminders here")
     serve.set_defaults(func=cmd_serve)
+    teams = sub.add_parser("teams", help="serve only Microsoft Teams over HTTP (POST /api/messages, GET /healthz)")
+    teams.add_argument("--host", default="0.0.0.0")
+    teams.add_argument("--port", type=int, default=None, help="default: $PORT or 3000")
+    teams.add_argument("--no-scheduler", action="store_true", help="do not run reminders in this process")
+    teams.set_defaults(func=cmd_teams)
     socket = sub.add_parser("socket", help="connect to Slack through Socket Mode (no public URL needed)")
     socket.set_defaults(func=cmd_socket)
     worker = sub.add_parser("worker", help="run only the scheduler: plan reminders hourly, deliver every 30 s")

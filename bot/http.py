@@ -1,10 +1,14 @@
-"""The WSGI application: Slack events, health and metrics. Served by waitress (bot/server.py)."""
+"""The WSGI application: Slack events, Teams activities, shared files, health and metrics.
+
+Served by waitress (bot/server.py)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from typing import Any
+from http import HTTPStatus
+from typing import Any, Protocol
+from urllib.parse import quote
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, generate_latest
 from slack_bolt import App
@@ -15,13 +19,25 @@ from storage.db import ping
 
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
+MAX_ACTIVITY_BYTES = 1_000_000  # a Teams activity is far smaller; refuse anything bigger unread
+
+
+class TeamsRoute(Protocol):
+    def handle(self, headers: dict[str, str], body: bytes) -> Any: ...
+
+
+class FileRoute(Protocol):
+    def get(self, token: str) -> tuple[str, str, bytes] | None: ...
 
 
 class HttpApp:
     """Routes by path; everything Slack sends goes to Bolt, which checks the signature."""
 
-    def __init__(self, bolt: App, engine: Engine, *, registry: CollectorRegistry | None = None) -> None:
-        self._slack = SlackRequestHandler(bolt, path="/slack/events")
+    def __init__(self, bolt: App | None, engine: Engine, *, registry: CollectorRegistry | None = None,
+                 teams: TeamsRoute | None = None, files: FileRoute | None = None) -> None:
+        self._slack = SlackRequestHandler(bolt, path="/slack/events") if bolt is not None else None
+        self._teams = teams
+        self._files = files
         self._engine = engine
         self.registry = registry or CollectorRegistry()
         self._requests = Counter("mentorat_http_requests", "HTTP requests by route and status",
@@ -29,7 +45,9 @@ class HttpApp:
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
-        route = path if path in ("/slack/events", "/healthz", "/metrics") else "other"
+        route = path if path in ("/slack/events", "/api/messages", "/healthz", "/metrics") else "other"
+        if path.startswith("/files/"):
+            route = "/files"
 
         def counting_start_response(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
             self._requests.labels(route, status.split(" ", 1)[0]).inc()
@@ -41,8 +59,12 @@ class HttpApp:
             body = generate_latest(self.registry)
             counting_start_response("200 OK", [("Content-Type", CONTENT_TYPE_LATEST)])
             return [body]
-        if path.startswith("/slack/"):
+        if path.startswith("/slack/") and self._slack is not None:
             return self._slack(environ, counting_start_response)
+        if path == "/api/messages" and self._teams is not None:
+            return self._activity(environ, counting_start_response)
+        if path.startswith("/files/") and self._files is not None and environ.get("REQUEST_METHOD") == "GET":
+            return self._file(path.removeprefix("/files/"), counting_start_response)
         counting_start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"not found"]
 
@@ -51,3 +73,34 @@ class HttpApp:
         body = json.dumps({"status": "ok" if database else "degraded", "database": database}).encode()
         start_response("200 OK" if database else "503 Service Unavailable", [("Content-Type", "application/json")])
         return [body]
+
+    def _activity(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        """POST /api/messages: a Teams activity, checked and run by the Agents SDK (handlers/teams)."""
+        assert self._teams is not None
+        if environ.get("REQUEST_METHOD") != "POST":
+            start_response("405 Method Not Allowed", [("Content-Type", "text/plain"), ("Allow", "POST")])
+            return [b"POST only"]
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        if length > MAX_ACTIVITY_BYTES:
+            start_response("413 Payload Too Large", [("Content-Type", "text/plain")])
+            return [b"too large"]
+        body = environ["wsgi.input"].read(length) if length else b""
+        headers = {key[5:].replace("_", "-").title(): value for key, value in environ.items()
+                   if key.startswith("HTTP_")}
+        result = self._teams.handle(headers, body)
+        payload = b"" if result.body is None else json.dumps(result.body).encode()
+        start_response(f"{result.status} {HTTPStatus(result.status).phrase}",
+                       [("Content-Type", "application/json")] if payload else [])
+        return [payload]
+
+    def _file(self, token: str, start_response: StartResponse) -> Iterable[bytes]:
+        assert self._files is not None
+        found = self._files.get(token)
+        if found is None:
+            start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
+            return ["Ce lien a expiré ou n'existe pas. / This link has expired or does not exist.".encode()]
+        filename, content_type, content = found
+        start_response("200 OK", [("Content-Type", content_type), ("Cache-Control", "private, no-store"),
+                                  ("Content-Disposition", f"attachment; filename*=UTF-8''{quote(filename)}")])
+        return [content]
+

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,12 +21,15 @@ from bot.config import Settings
 from bot.demo.executor import DrainableExecutor
 from bot.demo.slack_emulator import SlackEmulator
 from bot.demo.slack_requests import HttpAnswer, SlackSigner, form_body, get, payload_body, post
-from bot.http import HttpApp
+from bot.demo.teams_connector import BotConnectorEmulator
+from bot.demo.teams_requests import TeamsChannel
+from handlers.teams.limits import SendLimiter
 from bot.server import RunningServer, serve_in_thread
 from storage.db import SessionFactory, make_engine, make_session_factory
 
 SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
 TEAM_ID = "T0TEST"
+TENANT_ID = "72f988bf-0000-4000-8000-000000000001"
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Harness:
     session_factory: SessionFactory
     signer: SlackSigner
     engine: Any
+    teams: TeamsChannel | None = None
 
     _counter = itertools.count(1)
 
@@ -121,12 +126,16 @@ class Harness:
 
     def close(self) -> None:
         self.server.close()
+        self.mentorat.close()
         self.executor.shutdown(wait=True)
         self.engine.dispose()
 
 
 def start_harness(database_url: str, emulator: SlackEmulator, *, now: datetime,
-                  coordinators: tuple[str, ...] = (), language: str = "fr", fallback_admin: str = "") -> Harness:
+                  coordinators: tuple[str, ...] = (), language: str = "fr", fallback_admin: str = "",
+                  connector: BotConnectorEmulator | None = None, teams_limiter: SendLimiter | None = None,
+                  teams_sleep: Callable[[float], None] | None = None) -> Harness:
+    """The bot on loopback; with `connector`, Teams too (authentication off, the Bot Connector emulated)."""
     settings = Settings(
         slack_bot_token=emulator.bot_token,
         slack_signing_secret=SIGNING_SECRET,
@@ -141,7 +150,13 @@ def start_harness(database_url: str, emulator: SlackEmulator, *, now: datetime,
     factory = make_session_factory(engine)
     executor = DrainableExecutor()
     client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=5)
-    mentorat = create_app(settings, factory, client, clock=clock, listener_executor=executor, work_executor=executor)
-    server = serve_in_thread(HttpApp(mentorat.bolt, engine))
+    mentorat = create_app(settings, factory, client, clock=clock, listener_executor=executor, work_executor=executor,
+                          teams=connector is not None, teams_limiter=teams_limiter,
+                          teams_sleep=teams_sleep or (lambda _seconds: None))
+    server = serve_in_thread(mentorat.http_app(engine))
+    teams = None
+    if connector is not None and mentorat.teams is not None:
+        mentorat.teams.notifier.public_url = server.url  # known once the server has its port
+        teams = TeamsChannel(server.url, connector.service_url, TENANT_ID)
     return Harness(emulator, settings, clock, mentorat, server, executor, factory, SlackSigner(SIGNING_SECRET),
-                   engine)
+                   engine, teams)

@@ -13,4 +13,7 @@ TEXTS: dict[str, str] = {
     "teams.stale": "This button no longer matches anything I know. Write `mentorat help` to start again.",
     "teams.file.open": "Open the file",
     "teams.pair.picker": "Pick the person from your organisation's directory",
+    "teams.pair.unreachable": "I cannot write to this person in Teams: the Mentorat app is not installed for "
+    "them. Ask your Teams administrator to install it (or the person to add it), then try again: what you "
+    "picked is kept.",
 }

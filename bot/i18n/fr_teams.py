@@ -14,4 +14,7 @@ TEXTS: dict[str, str] = {
     "teams.stale": "Ce bouton ne correspond plus à rien que je connaisse. Écrivez `mentorat aide` pour repartir.",
     "teams.file.open": "Ouvrir le fichier",
     "teams.pair.picker": "Choisissez la personne dans l'annuaire de votre organisation",
+    "teams.pair.unreachable": "Je ne peux pas écrire à cette personne dans Teams : l'application Mentorat "
+    "n'est pas installée pour elle. Demandez à l'administration Teams de l'installer (ou à la personne de "
+    "l'ajouter), puis recommencez : ce que vous avez choisi est conservé.",
 }

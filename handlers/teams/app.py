@@ -38,6 +38,7 @@ class TeamsFrontEnd:
 
     def attach(self, deps: TeamsDeps) -> TeamsEndpoint:
         """Serve activities with these deps (their notifier sends the turn's queued messages)."""
+        deps.directory = deps.directory or self.notifier.member
         self.deps = deps
         self.endpoint = TeamsEndpoint(self.loop, self.adapter, MentoratAgent(deps), auth_configuration(self.settings))
         return self.endpoint

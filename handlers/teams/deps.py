@@ -23,7 +23,7 @@ from bot.services.roles import CoordinatorRule, roles_of
 from handlers.teams import conversations
 from handlers.teams.cards import Card, card, message_card, summary_text, teams_markdown, text_block
 from handlers.teams.incoming import Incoming
-from handlers.teams.notifier import names_in
+from handlers.teams.notifier import Member, names_in
 from scheduling.delivery import DeliveryReport, deliver_due
 from storage.db import SessionFactory
 from storage.models import Platform
@@ -37,6 +37,8 @@ class TeamsDeps:
     notifier: Notifier  # the outbox's notifier (every platform): a turn may queue DMs to Slack users too
     rule: CoordinatorRule
     defaults: ProgrammeDefaults
+    # Opens the 1:1 chat with a picked person and reads their name (the TeamsNotifier's `member`).
+    directory: Callable[[conversations.Reference], Member] | None = None
     compose_ctx: ComposeContext = field(init=False)
 
     def __post_init__(self) -> None:

@@ -23,6 +23,7 @@ from microsoft_agents.activity import (
 )
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import TurnContext
+from microsoft_agents.hosting.core.connector import ConnectorClientBase
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -44,6 +45,13 @@ BACKOFF = (0.5, 1.0, 2.0)
 # A wait this short is spent here; a longer one goes back to the outbox (other rows keep moving).
 MAX_INLINE_WAIT = 1.0
 AUDIENCE = "https://api.botframework.com"
+
+
+@dataclass(frozen=True)
+class Member:
+    conversation_id: str
+    name: str
+    teams_user_id: str
 
 
 @dataclass(frozen=True)
@@ -76,7 +84,7 @@ class TeamsNotifier:
         self._adapter = adapter
         self._sessions = session_factory
         self._app_id = app_id
-        self._public_url = public_url
+        self.public_url = public_url
         self._clock = clock
         self._limiter = limiter or SendLimiter()
         self._sleep = sleep
@@ -113,6 +121,44 @@ class TeamsNotifier:
         self._wait_turn(delivered.channel)
         self._with_retries(lambda: self._update(ref, activity), delivered.channel)
 
+    # --- the directory: who a picked person is -------------------------------------------------
+    def member(self, ref: conversations.Reference) -> Member:
+        """Open (or reuse) the 1:1 chat with someone and read their name, as Slack's users.info would.
+
+        Fails with NotifierError(permanent) when Teams will not let the bot reach them (app not installed).
+        """
+        result = self._with_retries(lambda: self._member(ref), ref.conversation_id or "new")
+        if ref.conversation_id is None:
+            with session_scope(self._sessions) as session:
+                conversations.remember_created(session, ref.person_id, conversation_id=result.conversation_id,
+                                               service_url=ref.service_url, tenant_id=ref.tenant_id,
+                                               bot_id=ref.bot_id, now=self._clock.now())
+        return result
+
+    async def _member(self, ref: conversations.Reference) -> Member:
+        found: list[Member] = []
+
+        async def callback(context: TurnContext) -> None:
+            client = context.services.get(ConnectorClientBase)
+            conversation_id = ref.conversation_id or context.activity.conversation.id
+            assert client is not None
+            members = await client.conversations.get_conversation_members(conversation_id)
+            wanted = ref.user_external_id.lower()
+            for member in members:
+                if (member.aad_object_id or member.id or "").lower() == wanted or len(members) == 1:
+                    found.append(Member(conversation_id, member.name or "", member.id))
+                    return
+            found.append(Member(conversation_id, "", ""))
+
+        if ref.conversation_id is None:
+            parameters = self._parameters(ref)
+            await self._adapter.create_conversation(self._app_id, "msteams", ref.service_url, AUDIENCE, parameters,
+                                                    callback)
+        else:
+            await self._adapter.continue_conversation(self._app_id, self._reference(ref).get_continuation_activity(),
+                                                      callback)
+        return found[0]
+
     # --- building the activity ---------------------------------------------------------------
     def _prepare(self, recipient: Recipient, message: Message) -> Outgoing:
         with session_scope(self._sessions) as session:
@@ -133,8 +179,8 @@ class TeamsNotifier:
     def _activity(self, session: Session, person: Person, message: Message) -> Activity:
         names = names_in(session, person.workspace_id, message)
         link = None
-        if message.attachment is not None and self._public_url:
-            link = file_url(self._public_url, shared_files.share(session, person.id, message.attachment,
+        if message.attachment is not None and self.public_url:
+            link = file_url(self.public_url, shared_files.share(session, person.id, message.attachment,
                                                                   self._clock.now()))
         return Activity(type="message", text=summary_text(message, names), summary=summary_text(message, names),
                         attachments=[attachment(message_card(message, names, file_url=link))])
@@ -199,12 +245,15 @@ class TeamsNotifier:
             response = await context.send_activity(activity)
             opened.append((context.activity.conversation.id, response.id if response else ""))
 
-        parameters = ConversationParameters(
+        await self._adapter.create_conversation(self._app_id, "msteams", ref.service_url, AUDIENCE,
+                                                self._parameters(ref), callback)
+        return opened[0]
+
+    @staticmethod
+    def _parameters(ref: conversations.Reference) -> ConversationParameters:
+        return ConversationParameters(
             is_group=False, agent=ChannelAccount(id=ref.bot_id), members=[ChannelAccount(id=ref.user_external_id)],
             tenant_id=ref.tenant_id, channel_data={"tenant": {"id": ref.tenant_id}})
-        await self._adapter.create_conversation(self._app_id, "msteams", ref.service_url, AUDIENCE, parameters,
-                                                callback)
-        return opened[0]
 
 
 def _retry_after(exc: aiohttp.ClientResponseError) -> float:
