@@ -108,8 +108,10 @@ def create_app(
     if teams or (teams is None and settings.has_teams_settings):
         front = build_teams(settings, session_factory, clock, limiter=teams_limiter, sleep=teams_sleep)
     slack_notifier = notifier or SlackNotifier(outbox_client)
-    outbox_notifier: Notifier = (PlatformNotifier({Platform.SLACK: slack_notifier, Platform.TEAMS: front.notifier})
-                                 if front else slack_notifier)
+    by_platform: dict[str, Notifier] = {Platform.SLACK: slack_notifier}
+    if front is not None:
+        by_platform[Platform.TEAMS] = front.notifier
+    outbox_notifier = PlatformNotifier(by_platform)
     deps = Deps(
         settings=settings,
         session_factory=session_factory,

@@ -79,6 +79,9 @@ class Notifier(Protocol):
         ...
 
 
+NOT_CONFIGURED_RETRY = 3600.0
+
+
 class PlatformNotifier:
     """One Notifier for the outbox: each message goes out through its recipient's platform."""
 
@@ -88,9 +91,9 @@ class PlatformNotifier:
     def _for(self, platform: str) -> Notifier:
         notifier = self._by_platform.get(platform)
         if notifier is None:
-            # This process does not talk to that platform (e.g. Teams settings missing): keep the row
-            # failed and visible rather than lose it silently.
-            raise NotifierError(f"{platform}:not_configured", permanent=True)
+            # This process does not talk to that platform (its settings are missing here): leave the row
+            # to a process that does, and come back to it in an hour rather than lose it.
+            raise NotifierError(f"{platform}:not_configured", retry_after=NOT_CONFIGURED_RETRY)
         return notifier
 
     def send(self, recipient: Recipient, message: Message) -> Delivered:

@@ -23,8 +23,8 @@ from bot.demo.slack_emulator import SlackEmulator
 from bot.demo.slack_requests import HttpAnswer, SlackSigner, form_body, get, payload_body, post
 from bot.demo.teams_connector import BotConnectorEmulator
 from bot.demo.teams_requests import TeamsChannel
-from handlers.teams.limits import SendLimiter
 from bot.server import RunningServer, serve_in_thread
+from handlers.teams.limits import SendLimiter
 from storage.db import SessionFactory, make_engine, make_session_factory
 
 SIGNING_SECRET = "test-signing-secret-0123456789abcdef"

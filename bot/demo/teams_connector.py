@@ -688,13 +688,26 @@ class BotConnectorEmulator:
 
     # ----------------------------------------------------------------- directory
 
-    def add_user(self, user_id: str, name: str, *, aad_object_id: str | None = None, tenant_id: str = "tenant-1") -> None:
-        """Register a Teams user (``29:...``) the bot may open a 1:1 chat with."""
+    def add_user(self, user_id: str, name: str, *, aad_object_id: str | None = None, tenant_id: str = "tenant-1",
+                 conversation_id: str | None = None) -> None:
+        """Register a Teams user (``29:...``) the bot may open a 1:1 chat with.
+
+        With `conversation_id`, their personal chat with the bot already exists (the app is installed
+        and they can write to it), as when Teams sends the bot activities from that chat.
+        """
         member: JsonDict = {"id": user_id, "name": name, "tenantId": tenant_id}
         if aad_object_id is not None:
             member["aadObjectId"] = aad_object_id
         with self._lock:
             self._users[user_id] = member
+            if conversation_id is not None:
+                self._conversations[conversation_id] = _Conversation(conversation_id, [user_id], tenant_id)
+                self._chat_of[user_id] = conversation_id
+
+    def add_channel(self, conversation_id: str, member_ids: list[str], *, tenant_id: str = "tenant-1") -> None:
+        """A team channel (or group chat) the bot was added to: it may answer there."""
+        with self._lock:
+            self._conversations[conversation_id] = _Conversation(conversation_id, list(member_ids), tenant_id)
 
     def conversation_of(self, user_id: str) -> str | None:
         """The id of the 1:1 chat with this user, None before the bot created it."""
@@ -888,7 +901,7 @@ class BotConnectorEmulator:
         """``POST /v3/conversations``: the 1:1 chat with one member (always the same id)."""
         if not isinstance(body, dict):
             raise _ConnectorError(400, "ConversationParameters are required.")
-        user_id = self._one_member(body)
+        user_id = self._user_id(self._one_member(body))
         tenant_id = body.get("tenantId") or _nested(body, "channelData", "tenant", "id")
         if not isinstance(tenant_id, str) or not tenant_id:
             raise _ConnectorError(400, "tenantId is required.")
@@ -907,6 +920,15 @@ class BotConnectorEmulator:
         if activity is not None:
             answer["activityId"] = self._post(conversation_id, activity, reply_to=None)
         return _Reply(201, answer)
+
+    def _user_id(self, member_id: str) -> str:
+        """Teams accepts a user's "29:…" id or their Entra object id when a bot opens a 1:1 chat."""
+        if member_id in self._users:
+            return member_id
+        for user_id, user in self._users.items():
+            if str(user.get("aadObjectId", "")).lower() == member_id.lower():
+                return user_id
+        return member_id
 
     def _one_member(self, body: JsonDict) -> str:
         """The member of a 1:1 chat; bots cannot create group chats."""

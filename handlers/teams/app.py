@@ -15,7 +15,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import t
 from handlers.teams.agent import MentoratAgent, send_replies
-from handlers.teams.auth import auth_configuration, connections
+from handlers.teams.auth import auth_configuration, client_factory
 from handlers.teams.deps import TeamsDeps, text_reply
 from handlers.teams.limits import SendLimiter
 from handlers.teams.notifier import TeamsNotifier
@@ -64,7 +64,7 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
 def build_teams(settings: Settings, session_factory: SessionFactory, clock: Clock, *,
                 limiter: SendLimiter | None = None, sleep: Callable[[float], None] = time.sleep) -> TeamsFrontEnd:
     loop = EventLoopThread()
-    adapter = CloudAdapter(connection_manager=connections(settings))
+    adapter = CloudAdapter(channel_service_client_factory=client_factory(settings))
     adapter.on_turn_error = on_turn_error
     notifier = TeamsNotifier(loop, adapter, session_factory, app_id=settings.microsoft_app_id,
                              public_url=settings.public_url, clock=clock, limiter=limiter, sleep=sleep)

@@ -35,7 +35,7 @@ def mention_ids(text: str) -> set[str]:
 
 def teams_markdown(text: str, names: Mapping[str, str]) -> str:
     """Slack mrkdwn from the services -> the markdown subset Teams cards render."""
-    text = MENTION.sub(lambda m: f"**{names.get(m.group(1), '?')}**", text)
+    text = MENTION.sub(lambda m: names.get(m.group(1), "?"), text)  # a name (Slack shows mentions plainly too)
     text = LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
     text = BARE_LINK.sub(lambda m: m.group(1), text)
     text = BOLD.sub(lambda m: f"**{m.group(1)}**", text)
