@@ -23,6 +23,7 @@ from bot.services import actions, meetings
 from bot.services.errors import Conflict, DomainError, InvalidInput, NotAllowed
 from bot.services.meeting_messages import (
     confirmed_message,
+    invitation,
     meeting_facts,
     outcome_followup,
     proposal_closed_message,
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 MEETING_NEW_SUBMIT = "teams-meeting-new-submit"  # value: the convention id
 MEETING_COUNTER_SUBMIT = "teams-meeting-counter-submit"  # value: the proposal answered
 MEETING_MOVE_SUBMIT = "teams-meeting-move-submit"  # value: the confirmed meeting moved
+MEETING_CANCEL_SUBMIT = "teams-meeting-cancel-submit"  # value: the confirmed meeting cancelled
 AGENDA_SUBMIT = "teams-agenda-submit"  # value: the meeting id, or "" for the next meeting
 SUBMIT_KIND = {MEETING_NEW_SUBMIT: "new", MEETING_COUNTER_SUBMIT: "counter", MEETING_MOVE_SUBMIT: "move"}
 ACTION_OF_KIND = {kind: key for key, kind in SUBMIT_KIND.items()}
@@ -263,6 +265,63 @@ def retire_messages(deps: TeamsDeps, purpose: str, meeting_ids: list[int], key: 
             log.warning("could not retire a %s message: %s", purpose, exc)
 
 
+def open_cancel(req: TeamsRequest) -> list[Reply]:
+    with session_scope(req.deps.session_factory) as session:
+        actor = resolve_actor(session, req.deps, req.incoming)
+        meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
+        return [_cancel_card(actor, meeting)]
+
+
+def _cancel_card(actor: Actor, meeting: Meeting, state: FormState | None = None) -> Reply:
+    lang = actor.lang
+    other = meetings.other_side(meeting.convention, actor.person)
+    state = state or FormState()
+    body = text_input("reason", t(lang, "meeting.modal.reason"), state, multiline=True,
+                      max_length=meetings.REASON_LIMIT, required=True,
+                      placeholder=_md(t(lang, "meeting.modal.reason_hint", other=mention(other)), other),
+                      error_message=t(lang, "error.meeting.reason_missing"))
+    intro = _md(t(lang, "meeting.cancel.intro", when=when(meeting, lang, actor.tz), other=mention(other)), other)
+    content = form_card(lang, t(lang, "meeting.cancel.title"), body, submit_label=t(lang, "meeting.cancel.submit"),
+                        action=MEETING_CANCEL_SUBMIT, value=str(meeting.id), intro=intro, state=state)
+    return Reply(content, t(lang, "meeting.cancel.title"), replace=bool(state.errors))
+
+
+def submit_cancel(req: TeamsRequest) -> list[Reply]:
+    deps, reason = req.deps, req.field("reason")
+    try:
+        with session_scope(deps.session_factory) as session:
+            actor = resolve_actor(session, deps, req.incoming)
+            meeting = meetings.cancel(session, meeting_id=_id(req), person=actor.person, reason=reason,
+                                      now=deps.clock.now())
+            message = proposal_closed_message(meeting, actor.person, "teams.meeting.cancelled")
+            return [message_reply(session, actor, message, replace=True)]
+    except DomainError as error:
+        if error.field != "reason":
+            raise
+        with session_scope(deps.session_factory) as session:
+            actor = resolve_actor(session, deps, req.incoming)
+            meeting = meetings.get_meeting(session, _id(req), actor.person)
+            state = FormState({"reason": reason}, {"reason": error_text(actor.lang, actor.tz, error)})
+            return [_cancel_card(actor, meeting, state)]
+
+
+def send_invitation(req: TeamsRequest) -> list[Reply]:
+    """"Recevoir l'invitation (.ics)": on Teams, a link to the file (GET /files/<token>)."""
+    deps = req.deps
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, req.incoming)
+        meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
+        file = invitation(meeting, actor.person, deps.clock.now())
+        link = deps.files(session, actor.person, file) if deps.files is not None else None
+        if link is None:
+            return [message_reply(session, actor, Message(text=t(actor.lang, "teams.meeting.ics_unavailable"),
+                                                          headline=False))]
+        text = t(actor.lang, "teams.meeting.ics", when=when(meeting, actor.lang, actor.tz))
+        message = Message(text=text, facts=meeting_facts(meeting, actor.lang, actor.tz), attachment=file,
+                          headline=False)
+        return [message_reply(session, actor, message, file_url=link)]
+
+
 # -- answers to a proposal, the check-in ----------------------------------------------------------------
 def confirm(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
@@ -403,6 +462,9 @@ ACTIONS: dict[str, Handler] = {
     MEETING_NEW_SUBMIT: submit_meeting,
     MEETING_COUNTER_SUBMIT: submit_meeting,
     MEETING_MOVE_SUBMIT: submit_meeting,
+    actions.MEETING_CANCEL: open_cancel,
+    MEETING_CANCEL_SUBMIT: submit_cancel,
+    actions.MEETING_ICS: send_invitation,
     actions.AGENDA_WRITE: open_agenda,
     AGENDA_SUBMIT: submit_agenda,
     **{key: answer_checkin for key in OUTCOME_OF_ACTION},

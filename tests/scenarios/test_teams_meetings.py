@@ -189,3 +189,96 @@ def test_a_counter_proposal_opens_the_card_prefilled_and_replaces_the_first(
     # Next time, `prochaine-rencontre` shows the confirmed meeting rather than the form.
     channel(teams_bot).say(MENTOR, "mentorat prochaine-rencontre")
     assert "Rencontre confirmée avec Sam Mentoré" in last_text(connector, MENTOR)
+
+
+def confirmed_meeting(bot: Harness, connector: BotConnectorEmulator) -> dict[str, Any]:
+    """Sam proposes, Marie confirms; Marie's confirmation card."""
+    teams_pair_and_accept(bot, connector, start="2026-11-23")
+    mentee_proposes(bot, connector)
+    proposal = find_card(connector, MENTOR, "vous propose une rencontre")
+    channel(bot).submit(MENTOR, action(proposal, "Confirmer"), card_id=proposal["id"])
+    return find_card(connector, MENTOR, "Rencontre confirmée avec")
+
+
+def test_the_ics_button_answers_with_a_link_to_the_file(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    confirmation = confirmed_meeting(teams_bot, connector)
+    channel(teams_bot).submit(MENTOR, action(confirmation, "invitation"))
+    answer = cards_for(connector, MENTOR)[-1]
+    assert "L'invitation pour votre rencontre lundi 7 décembre 2026 à 10 h 00" in text_of(answer)
+    [(_title, url)] = open_urls(answer)
+    downloaded = get(url)
+    assert downloaded.status == 200 and downloaded.headers["Content-Type"].startswith("text/calendar")
+    assert b"BEGIN:VEVENT" in downloaded.body
+
+
+def test_moving_then_cancelling_a_confirmed_meeting(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    confirmation = confirmed_meeting(teams_bot, connector)
+    channel(teams_bot).submit(MENTOR, action(confirmation, "Déplacer"))
+    form = cards_for(connector, MENTOR)[-1]
+    assert "reason" in card_inputs(form) and "agenda" not in card_inputs(form)
+    submit_form(teams_bot, MENTOR, form, "Proposer ce moment", date="2026-12-08", reason="")
+    assert "Dites en quelques mots pourquoi" in text_of(connector.latest(form["id"]))
+    submit_form(teams_bot, MENTOR, connector.latest(form["id"]), "Proposer ce moment", reason="Un déplacement")
+    moved = find_card(connector, MENTEE, "has to move the meeting")
+    assert "Tuesday, December 8, 2026 at 7:00" in text_of(moved) and "Un déplacement" in text_of(moved)
+    channel(teams_bot).submit(MENTEE, action(moved, "Confirm"), card_id=moved["id"])
+    old, new = all_meetings(teams_bot)
+    assert (old.status, new.status) == (MeetingStatus.SUPERSEDED, MeetingStatus.CONFIRMED)
+
+    confirmation = find_card(connector, MENTEE, "Meeting confirmed with Marie Mentor: Tuesday")
+    channel(teams_bot).submit(MENTEE, action(confirmation, "Cancel the meeting"))
+    form = cards_for(connector, MENTEE)[-1]
+    submit_form(teams_bot, MENTEE, form, "Cancel the meeting", reason="")
+    assert "Say why in a few words" in text_of(connector.latest(form["id"]))
+    submit_form(teams_bot, MENTEE, connector.latest(form["id"]), "Cancel the meeting", reason="Malade")
+    assert "Meeting cancelled" in text_of(connector.latest(form["id"]))
+    assert all_meetings(teams_bot)[1].status == MeetingStatus.CANCELLED
+    cancelled = find_card(connector, MENTOR, "a dû annuler la rencontre")
+    assert "Malade" in text_of(cancelled)
+    channel(teams_bot).submit(MENTOR, action(cancelled, "nouvelle date"))
+    assert "date" in card_inputs(cards_for(connector, MENTOR)[-1]), "the button opens the meeting card"
+
+
+def test_the_check_in_after_the_meeting(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    confirmed_meeting(teams_bot, connector)
+    teams_bot.clock.set(datetime(2026, 12, 8, 18, 0, tzinfo=UTC))  # the next day, 9:00 or later for both
+    teams_bot.mentorat.jobs.tick()
+    question = find_card(connector, MENTOR, "a-t-elle eu lieu")
+    mentee_question = find_card(connector, MENTEE, "take place")
+    channel(teams_bot).submit(MENTOR, action(question, "Oui"), card_id=question["id"])
+    assert "Merci, c'est noté" in text_of(connector.latest(question["id"]))
+    assert all_meetings(teams_bot)[0].status == MeetingStatus.HELD
+    assert "Already answered" in text_of(connector.latest(mentee_question["id"])), "the other's buttons are retired"
+    assert find_card(connector, MENTEE, "says your meeting of")
+    channel(teams_bot).submit(MENTEE, action(mentee_question, "No"))  # an old card: the first answer stands
+    assert "had already answered: it took place" in last_text(connector, MENTEE)
+    assert all_meetings(teams_bot)[0].status == MeetingStatus.HELD
+
+
+def test_the_mentee_writes_the_agenda_and_the_mentor_reads_it(
+        teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    teams_pair_and_accept(teams_bot, connector, start="2026-11-23")
+    channel(teams_bot).say(MENTEE, "mentorat ordre-du-jour")
+    form = cards_for(connector, MENTEE)[-1]
+    assert "agenda" in card_inputs(form)
+    channel(teams_bot).submit(MENTEE, {**action(form, "Send to my mentor"), "agenda": "   "}, card_id=form["id"])
+    assert "Write at least one topic" in text_of(connector.latest(form["id"]))
+    channel(teams_bot).submit(MENTEE, {**action(form, "Send to my mentor"), "agenda": "Mon *CV*"}, card_id=form["id"])
+    assert "Agenda sent to Marie Mentor" in text_of(connector.latest(form["id"]))
+    assert "Mon *CV*" in text_of(find_card(connector, MENTOR, "a préparé l'ordre du jour"))
+    channel(teams_bot).say(MENTOR, "mentorat ordre-du-jour")
+    assert "Mon *CV*" in last_text(connector, MENTOR)
+    # The agenda goes with the next proposal, prefilled for the mentee.
+    assert card_inputs(meeting_form(teams_bot, connector, MENTEE))["agenda"]["value"] == "Mon *CV*"
+
+
+def test_the_nudge_button_opens_the_meeting_card(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    teams_pair_and_accept(teams_bot, connector, start="2026-11-23")
+    teams_bot.clock.set(datetime(2026, 12, 28, 8, 0, tzinfo=UTC))  # Monday 9:00 in Paris
+    teams_bot.mentorat.jobs.tick()
+    nudge = find_card(connector, MENTEE, "Plan the next meeting")
+    channel(teams_bot).submit(MENTEE, action(nudge, "Plan the next meeting"))
+    form = cards_for(connector, MENTEE)[-1]
+    submit_form(teams_bot, MENTEE, form, "Send", date="2027-01-05", time="18:00", mode="phone")
+    assert "Proposal sent to Marie Mentor" in text_of(connector.latest(form["id"]))
+    assert find_card(connector, MENTOR, "mardi 5 janvier 2027 à 9 h 00")
