@@ -16,4 +16,8 @@ TEXTS: dict[str, str] = {
     "teams.pair.unreachable": "I cannot write to this person in Teams: the Mentorat app is not installed for "
     "them. Ask your Teams administrator to install it (or the person to add it), then try again: what you "
     "picked is kept.",
+    "teams.meeting.ics": "📎 The invitation for your meeting {when}: open it to add it to your calendar.",
+    "teams.meeting.ics_unavailable": "I cannot offer a file right now (the service's public address is not "
+    "configured): please add the meeting to your calendar by hand.",
+    "teams.meeting.cancelled": "❌ Meeting cancelled: {when}. The other person has been told.",
 }

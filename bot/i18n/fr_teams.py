@@ -17,4 +17,8 @@ TEXTS: dict[str, str] = {
     "teams.pair.unreachable": "Je ne peux pas écrire à cette personne dans Teams : l'application Mentorat "
     "n'est pas installée pour elle. Demandez à l'administration Teams de l'installer (ou à la personne de "
     "l'ajouter), puis recommencez : ce que vous avez choisi est conservé.",
+    "teams.meeting.ics": "📎 L'invitation pour votre rencontre {when} : ouvrez-la pour l'ajouter à votre agenda.",
+    "teams.meeting.ics_unavailable": "Je ne peux pas proposer de fichier pour l'instant (adresse publique du "
+    "service non configurée) : ajoutez la rencontre à votre agenda à la main.",
+    "teams.meeting.cancelled": "❌ Rencontre annulée : {when}. L'autre personne est prévenue.",
 }

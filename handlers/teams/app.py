@@ -39,6 +39,7 @@ class TeamsFrontEnd:
     def attach(self, deps: TeamsDeps) -> TeamsEndpoint:
         """Serve activities with these deps (their notifier sends the turn's queued messages)."""
         deps.directory = deps.directory or self.notifier.member
+        deps.files = deps.files or self.notifier.file_link
         self.deps = deps
         self.endpoint = TeamsEndpoint(self.loop, self.adapter, MentoratAgent(deps), auth_configuration(self.settings))
         return self.endpoint

@@ -14,7 +14,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import t
 from bot.i18n.errors import error_text
-from bot.notify import Message, Notifier
+from bot.notify import Attachment, Message, Notifier
 from bot.services import people
 from bot.services.errors import DomainError
 from bot.services.messages import ComposeContext
@@ -26,7 +26,7 @@ from handlers.teams.incoming import Incoming
 from handlers.teams.notifier import Member, names_in
 from scheduling.delivery import DeliveryReport, deliver_due
 from storage.db import SessionFactory
-from storage.models import Platform
+from storage.models import Person, Platform
 
 
 @dataclass
@@ -39,6 +39,8 @@ class TeamsDeps:
     defaults: ProgrammeDefaults
     # Opens the 1:1 chat with a picked person and reads their name (the TeamsNotifier's `member`).
     directory: Callable[[conversations.Reference], Member] | None = None
+    # Shares a file with a person behind a link to GET /files/<token> (the TeamsNotifier's `file_link`).
+    files: Callable[[Session, Person, Attachment], str | None] | None = None
     compose_ctx: ComposeContext = field(init=False)
 
     def __post_init__(self) -> None:
@@ -93,9 +95,10 @@ def resolve_actor(session: Session, deps: TeamsDeps, incoming: Incoming) -> Acto
     return Actor(workspace, programme, person, lang, tz, roles_of(session, person, programme, deps.rule))
 
 
-def message_reply(session: Session, actor: Actor, message: Message, *, replace: bool = False) -> Reply:
+def message_reply(session: Session, actor: Actor, message: Message, *, replace: bool = False,
+                  file_url: str | None = None) -> Reply:
     names = names_in(session, actor.workspace.id, message)
-    return Reply(message_card(message, names), summary_text(message, names), replace)
+    return Reply(message_card(message, names, file_url=file_url), summary_text(message, names), replace)
 
 
 def text_reply(text: str, *, replace: bool = False) -> Reply:

@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
-from bot.notify import Delivered, Message, NotifierError, Recipient
+from bot.notify import Attachment, Delivered, Message, NotifierError, Recipient
 from bot.services import shared_files
 from handlers.teams import conversations
 from handlers.teams.cards import attachment, mention_ids, message_card, summary_text
@@ -176,12 +176,17 @@ class TeamsNotifier:
                 raise NotifierError("teams:no_conversation_reference", permanent=True)
             return Outgoing(ref, self._activity(session, person, message))
 
+    def file_link(self, session: Session, person: Person, file: Attachment) -> str | None:
+        """A link (GET /files/<token>) to a file offered to this person; None without a public URL."""
+        if not self.public_url:
+            return None
+        return file_url(self.public_url, shared_files.share(session, person.id, file, self._clock.now()))
+
     def _activity(self, session: Session, person: Person, message: Message) -> Activity:
         names = names_in(session, person.workspace_id, message)
         link = None
-        if message.attachment is not None and self.public_url:
-            link = file_url(self.public_url, shared_files.share(session, person.id, message.attachment,
-                                                                  self._clock.now()))
+        if message.attachment is not None:
+            link = self.file_link(session, person, message.attachment)
         return Activity(type="message", text=summary_text(message, names), summary=summary_text(message, names),
                         attachments=[attachment(message_card(message, names, file_url=link))])
 
