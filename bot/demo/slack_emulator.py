@@ -26,10 +26,12 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
+
+from bot.demo.loopback import LoopbackServer
 
 __all__ = ["Call", "SlackEmulator", "text_of"]
 
@@ -391,16 +393,6 @@ def _validate_block_text(block: JsonDict, pointer: str) -> list[str]:
 # --------------------------------------------------------------------------- HTTP plumbing
 
 
-class _Server(ThreadingHTTPServer):
-    """Threaded server that stays quiet about client disconnects."""
-
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """Client went away (e.g. after a timeout): nothing to report."""
-
-
 class _Handler(BaseHTTPRequestHandler):
     """Routes HTTP requests to the emulator."""
 
@@ -483,8 +475,7 @@ class SlackEmulator:
         self._wall_clock = wall_clock
         self._lock = threading.RLock()
         self._cond = threading.Condition(self._lock)
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
+        self._http: LoopbackServer | None = None
         self._stopping = False
         self._tokens: set[str] = {bot_token}
         self._counter = 0
@@ -534,18 +525,10 @@ class SlackEmulator:
 
     def start(self) -> SlackEmulator:
         """Serve on 127.0.0.1 (random port) in a daemon thread."""
-        if self._server is not None:
+        if self._http is not None:
             return self
-        handler = type("BoundHandler", (_Handler,), {"emulator": self})
-        self._server = _Server(("127.0.0.1", 0), handler)
         self._stopping = False
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.02},
-            name="slack-emulator",
-            daemon=True,
-        )
-        self._thread.start()
+        self._http = LoopbackServer(type("BoundHandler", (_Handler,), {"emulator": self}), name="slack-emulator")
         return self
 
     def stop(self) -> None:
@@ -553,13 +536,9 @@ class SlackEmulator:
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._server = None
-        self._thread = None
+        if self._http is not None:
+            self._http.stop()
+        self._http = None
 
     def __enter__(self) -> SlackEmulator:
         return self.start()
@@ -570,10 +549,9 @@ class SlackEmulator:
     @property
     def base_url(self) -> str:
         """``http://127.0.0.1:PORT`` (the emulator must be started)."""
-        if self._server is None:
+        if self._http is None:
             raise RuntimeError("SlackEmulator is not started")
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return self._http.url
 
     @property
     def api_url(self) -> str:

@@ -41,9 +41,11 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from bot.demo.loopback import LoopbackServer
 
 __all__ = ["ADAPTIVE_CARD", "BotConnectorEmulator", "ConnectorCall", "card_actions", "card_inputs", "text_of"]
 
@@ -548,18 +550,6 @@ def _bearer(authorization: str | None) -> str | None:
 # --------------------------------------------------------------------------- HTTP plumbing
 
 
-class _Server(ThreadingHTTPServer):
-    """Threaded server that stays quiet about client disconnects."""
-
-    daemon_threads = True
-    allow_reuse_address = True
-    # The default backlog of 5 makes a burst of concurrent sends wait a second for a SYN retry.
-    request_queue_size = 128
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """Client went away (e.g. after a timeout): nothing to report."""
-
-
 class _Handler(BaseHTTPRequestHandler):
     """Hands each HTTP request to the emulator."""
 
@@ -622,8 +612,7 @@ class BotConnectorEmulator:
         self._clock = clock
         self._lock = threading.RLock()
         self._stopping = threading.Event()
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
+        self._http: LoopbackServer | None = None
         self._users: dict[str, JsonDict] = {}
         self._conversations: dict[str, _Conversation] = {}
         self._chat_of: dict[str, str] = {}
@@ -650,27 +639,19 @@ class BotConnectorEmulator:
 
     def start(self) -> BotConnectorEmulator:
         """Serve on 127.0.0.1 (random port) in a daemon thread."""
-        if self._server is not None:
+        if self._http is not None:
             return self
-        handler = type("BoundHandler", (_Handler,), {"emulator": self})
-        self._server = _Server(("127.0.0.1", 0), handler)
         self._stopping.clear()
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, name="teams-connector-emulator", daemon=True
-        )
-        self._thread.start()
+        self._http = LoopbackServer(type("BoundHandler", (_Handler,), {"emulator": self}),
+                                    name="teams-connector-emulator")
         return self
 
     def stop(self) -> None:
         """Release hung handlers and shut the server down."""
         self._stopping.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._server = None
-        self._thread = None
+        if self._http is not None:
+            self._http.stop()
+        self._http = None
 
     def __enter__(self) -> BotConnectorEmulator:
         return self.start()
@@ -681,10 +662,9 @@ class BotConnectorEmulator:
     @property
     def service_url(self) -> str:
         """``http://127.0.0.1:PORT/``, with its trailing slash like Teams' service URLs."""
-        if self._server is None:
+        if self._http is None:
             raise RuntimeError("BotConnectorEmulator is not started")
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/"
+        return f"{self._http.url}/"
 
     # ----------------------------------------------------------------- directory
 

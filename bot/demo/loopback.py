@@ -1,0 +1,40 @@
+"""A quiet threaded HTTP server on 127.0.0.1 (port chosen by the OS), shared by the local emulators."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """Threaded server that stays quiet about client disconnects."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+    # The default backlog of 5 makes a burst of concurrent calls wait a second for a SYN retry.
+    request_queue_size = 128
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Client went away (e.g. after a timeout): nothing to report."""
+
+
+class LoopbackServer:
+    """Serves `handler` in a daemon thread until `stop`."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler], *, name: str) -> None:
+        self._server = _QuietServer(("127.0.0.1", 0), handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02},
+                                        name=name, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        """``http://127.0.0.1:PORT``."""
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
