@@ -12,7 +12,7 @@ import logging
 from microsoft_agents.activity import Activity, ChannelAccount
 from microsoft_agents.hosting.core import ActivityHandler, TurnContext
 
-from bot.i18n import t
+from bot.i18n import normalise_language, t
 from handlers.teams import router
 from handlers.teams.cards import attachment
 from handlers.teams.deps import Reply, TeamsDeps, TeamsRequest, resolve_actor, text_reply
@@ -62,8 +62,7 @@ class MentoratAgent(ActivityHandler):
 
     def _personal_only(self, incoming: Incoming) -> list[Reply]:
         # No conversation reference is stored from a channel: reminders must never land there.
-        lang = "en" if (incoming.locale or "").lower().startswith("en") else "fr"
-        return [text_reply(t(lang, "teams.personal_only"))]
+        return [text_reply(t(normalise_language(incoming.locale), "teams.personal_only"))]
 
 
 async def send_replies(turn_context: TurnContext, replies: list[Reply]) -> None:

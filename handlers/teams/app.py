@@ -13,7 +13,7 @@ from microsoft_agents.hosting.core import TurnContext
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.i18n import t
+from bot.i18n import normalise_language, t
 from handlers.teams.agent import MentoratAgent, send_replies
 from handlers.teams.auth import auth_configuration, client_factory
 from handlers.teams.deps import TeamsDeps, text_reply
@@ -55,7 +55,7 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
         raise error  # a proactive send: the notifier turns it into an outbox retry
     # The frames but not the message: an exception's text may quote what a person typed.
     log.error("Teams turn failed: %s\n%s", type(error).__name__, "".join(traceback.format_tb(error.__traceback__)))
-    lang = "en" if (activity.locale or "").lower().startswith("en") else "fr"
+    lang = normalise_language(activity.locale)
     try:
         await send_replies(context, [text_reply(t(lang, "teams.error.generic"))])
     except Exception as exc:  # the Bot Connector is unreachable too: nothing more to say

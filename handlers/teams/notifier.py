@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import aiohttp
 from microsoft_agents.activity import (
@@ -38,6 +39,7 @@ from storage.db import SessionFactory, session_scope
 from storage.models import Person, Platform, TeamsConversation, Workspace
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 TRANSIENT = {412, 502, 504}
 PERMANENT = {400, 401, 403, 404, 413}
@@ -93,33 +95,34 @@ class TeamsNotifier:
     def send(self, recipient: Recipient, message: Message) -> Delivered:
         outgoing = self._prepare(recipient, message)
         ref = outgoing.reference
-        if ref.conversation_id is None:
-            conversation_id = self._with_retries(lambda: self._open_and_send(ref, outgoing.activity), "new")
-            with session_scope(self._sessions) as session:
-                conversations.remember_created(session, ref.person_id, conversation_id=conversation_id[0],
-                                               service_url=ref.service_url, tenant_id=ref.tenant_id,
-                                               bot_id=ref.bot_id, now=self._clock.now())
-            return Delivered(channel=conversation_id[0], ts=conversation_id[1], platform=Platform.TEAMS)
-        self._wait_turn(ref.conversation_id)
-        activity_id = self._with_retries(lambda: self._continue(ref, outgoing.activity), ref.conversation_id)
-        return Delivered(channel=ref.conversation_id, ts=activity_id, platform=Platform.TEAMS)
+        if ref.conversation_id is not None:
+            self._wait_turn(ref.conversation_id)
+
+        async def post(context: TurnContext) -> str:
+            response = await context.send_activity(outgoing.activity)
+            return response.id if response else ""
+
+        conversation_id, activity_id = self._in_chat(ref, post)
+        return Delivered(channel=conversation_id, ts=activity_id, platform=Platform.TEAMS)
 
     def update(self, delivered: Delivered, message: Message) -> None:
         with session_scope(self._sessions) as session:
-            row = session.execute(
-                select(Person, TeamsConversation)
-                .join(TeamsConversation, TeamsConversation.person_id == Person.id)
+            person = session.scalars(
+                select(Person).join(TeamsConversation, TeamsConversation.person_id == Person.id)
                 .where(TeamsConversation.conversation_id == delivered.channel)
             ).first()
-            if row is None:
+            if person is None:
                 raise NotifierError("teams:conversation_unknown", permanent=True)
-            person = row[0]
             ref = conversations.reference_for(session, person)
             activity = self._activity(session, person, message)
         assert ref is not None
         activity.id = delivered.ts
         self._wait_turn(delivered.channel)
-        self._with_retries(lambda: self._update(ref, activity), delivered.channel)
+
+        async def replace(context: TurnContext) -> None:
+            await context.update_activity(activity)
+
+        self._in_chat(ref, replace)
 
     # --- the directory: who a picked person is -------------------------------------------------
     def member(self, ref: conversations.Reference) -> Member:
@@ -127,37 +130,18 @@ class TeamsNotifier:
 
         Fails with NotifierError(permanent) when Teams will not let the bot reach them (app not installed).
         """
-        result = self._with_retries(lambda: self._member(ref), ref.conversation_id or "new")
-        if ref.conversation_id is None:
-            with session_scope(self._sessions) as session:
-                conversations.remember_created(session, ref.person_id, conversation_id=result.conversation_id,
-                                               service_url=ref.service_url, tenant_id=ref.tenant_id,
-                                               bot_id=ref.bot_id, now=self._clock.now())
-        return result
-
-    async def _member(self, ref: conversations.Reference) -> Member:
-        found: list[Member] = []
-
-        async def callback(context: TurnContext) -> None:
+        async def read(context: TurnContext) -> tuple[str, str]:
             client = context.services.get(ConnectorClientBase)
-            conversation_id = ref.conversation_id or context.activity.conversation.id
             assert client is not None
-            members = await client.conversations.get_conversation_members(conversation_id)
+            members = await client.conversations.get_conversation_members(context.activity.conversation.id)
             wanted = ref.user_external_id.lower()
             for member in members:
                 if (member.aad_object_id or member.id or "").lower() == wanted or len(members) == 1:
-                    found.append(Member(conversation_id, member.name or "", member.id))
-                    return
-            found.append(Member(conversation_id, "", ""))
+                    return member.name or "", member.id
+            return "", ""
 
-        if ref.conversation_id is None:
-            parameters = self._parameters(ref)
-            await self._adapter.create_conversation(self._app_id, "msteams", ref.service_url, AUDIENCE, parameters,
-                                                    callback)
-        else:
-            await self._adapter.continue_conversation(self._app_id, self._reference(ref).get_continuation_activity(),
-                                                      callback)
-        return found[0]
+        conversation_id, (name, teams_user_id) = self._in_chat(ref, read)
+        return Member(conversation_id, name, teams_user_id)
 
     # --- building the activity ---------------------------------------------------------------
     def _prepare(self, recipient: Recipient, message: Message) -> Outgoing:
@@ -199,10 +183,10 @@ class TeamsNotifier:
             self._sleep(wait)
             wait = self._limiter.reserve(conversation_id)
 
-    def _with_retries(self, call: Callable[[], object], conversation_id: str):  # type: ignore[no-untyped-def]
+    def _with_retries(self, call: Callable[[], Coroutine[Any, Any, T]]) -> T:
         for attempt in range(len(BACKOFF) + 1):
             try:
-                return self._loop.run(call())  # type: ignore[arg-type]
+                return self._loop.run(call())
             except aiohttp.ClientResponseError as exc:
                 if exc.status == 429:
                     raise NotifierError("teams:429", retry_after=_retry_after(exc)) from exc
@@ -224,35 +208,30 @@ class TeamsNotifier:
                                              conversation_type="personal"),
             agent=ChannelAccount(id=ref.bot_id), channel_id="msteams", service_url=ref.service_url)
 
-    async def _continue(self, ref: conversations.Reference, activity: Activity) -> str:
-        sent: list[str] = []
+    def _in_chat(self, ref: conversations.Reference, act: Callable[[TurnContext], Awaitable[T]]) -> tuple[str, T]:
+        """Run `act` in the person's 1:1 chat, opening it first when the bot never had one with them
+        (Teams accepts their Entra object id as the member); a chat opened here is remembered."""
+        async def run() -> tuple[str, T]:
+            done: list[tuple[str, T]] = []
 
-        async def callback(context: TurnContext) -> None:
-            response = await context.send_activity(activity)
-            sent.append(response.id if response else "")
+            async def callback(context: TurnContext) -> None:
+                done.append((context.activity.conversation.id, await act(context)))
 
-        continuation = self._reference(ref).get_continuation_activity()
-        await self._adapter.continue_conversation(self._app_id, continuation, callback)
-        return sent[0] if sent else ""
+            if ref.conversation_id is None:
+                await self._adapter.create_conversation(self._app_id, "msteams", ref.service_url, AUDIENCE,
+                                                        self._parameters(ref), callback)
+            else:
+                await self._adapter.continue_conversation(
+                    self._app_id, self._reference(ref).get_continuation_activity(), callback)
+            return done[0]
 
-    async def _update(self, ref: conversations.Reference, activity: Activity) -> None:
-        async def callback(context: TurnContext) -> None:
-            await context.update_activity(activity)
-
-        continuation = self._reference(ref).get_continuation_activity()
-        await self._adapter.continue_conversation(self._app_id, continuation, callback)
-
-    async def _open_and_send(self, ref: conversations.Reference, activity: Activity) -> tuple[str, str]:
-        """A 1:1 chat with someone who never wrote to the bot (Teams accepts their Entra object id)."""
-        opened: list[tuple[str, str]] = []
-
-        async def callback(context: TurnContext) -> None:
-            response = await context.send_activity(activity)
-            opened.append((context.activity.conversation.id, response.id if response else ""))
-
-        await self._adapter.create_conversation(self._app_id, "msteams", ref.service_url, AUDIENCE,
-                                                self._parameters(ref), callback)
-        return opened[0]
+        conversation_id, result = self._with_retries(run)
+        if ref.conversation_id is None:
+            with session_scope(self._sessions) as session:
+                conversations.remember_created(session, ref.person_id, conversation_id=conversation_id,
+                                               service_url=ref.service_url, tenant_id=ref.tenant_id,
+                                               bot_id=ref.bot_id, now=self._clock.now())
+        return conversation_id, result
 
     @staticmethod
     def _parameters(ref: conversations.Reference) -> ConversationParameters:
@@ -262,7 +241,7 @@ class TeamsNotifier:
 
 
 def _retry_after(exc: aiohttp.ClientResponseError) -> float:
-    raw = (exc.headers or {}).get("Retry-After", "") if exc.headers else ""
+    raw = (exc.headers or {}).get("Retry-After", "")
     try:
         return max(float(raw), 0.5)
     except ValueError:

@@ -7,18 +7,16 @@ who may do what through the same services as Slack.
 
 from __future__ import annotations
 
-import logging
 from types import ModuleType
 
 from bot.commands import parse, suggest
 from bot.i18n import t
 from bot.services.errors import DomainError
 from handlers.teams import closure, disputes, journal, meetings, objectives, overview, pairing
+from handlers.teams.cards import ACTION_KEY
 from handlers.teams.deps import Handler, Reply, TeamsRequest, error_reply, resolve_actor, say, text_reply
 from handlers.teams.forms import CANCEL
 from storage.db import session_scope
-
-log = logging.getLogger(__name__)
 
 FEATURES: tuple[ModuleType, ...] = (overview, pairing, meetings, journal, objectives, disputes, closure)
 COMMANDS: dict[str, Handler] = {name: h for module in FEATURES for name, h in getattr(module, "COMMANDS", {}).items()}
@@ -47,20 +45,15 @@ def on_text(req: TeamsRequest) -> list[Reply]:
 
 
 def on_submit(req: TeamsRequest) -> list[Reply]:
-    from handlers.teams.cards import ACTION_KEY
-
     key = str(req.data.get(ACTION_KEY, ""))
-    if key == CANCEL:
-        with session_scope(req.deps.session_factory) as session:
-            lang = resolve_actor(session, req.deps, req.incoming).lang
-        return [say(lang, "teams.form.cancelled") if not req.incoming.reply_to_id
-                else text_reply(t(lang, "teams.form.cancelled"), replace=True)]
     handler = ACTIONS.get(key)
-    if handler is None:
-        with session_scope(req.deps.session_factory) as session:
-            lang = resolve_actor(session, req.deps, req.incoming).lang
-        return [say(lang, "teams.stale")]
-    return _guarded(handler, req)
+    if handler is not None:
+        return _guarded(handler, req)
+    with session_scope(req.deps.session_factory) as session:
+        lang = resolve_actor(session, req.deps, req.incoming).lang
+    if key == CANCEL:  # the form's card makes way for the notice (a new card when there is none to replace)
+        return [text_reply(t(lang, "teams.form.cancelled"), replace=True)]
+    return [say(lang, "teams.stale")]
 
 
 def _guarded(handler: Handler, req: TeamsRequest) -> list[Reply]:
