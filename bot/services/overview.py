@@ -25,6 +25,26 @@ def role_lines(session: Session, actor: Actor) -> list[str]:
     return lines
 
 
+def help_preface(lang: str, key: str, **params: object) -> str:
+    """What help says first when it answers something else (an unknown word, with the closest match)."""
+    lines = [t(lang, key, **params)]
+    if params.get("suggestion"):
+        lines.append(t(lang, "help.did_you_mean", suggestion=params["suggestion"]))
+    return "\n".join(lines)
+
+
+def help_separator(lang: str) -> str:
+    """Between a command and what it does: French typography puts a space before the colon."""
+    return " : " if lang == "fr" else ": "
+
+
+def help_footer(lang: str, coordinator_names: list[str]) -> str:
+    footer = [t(lang, "help.footer")]
+    if coordinator_names:
+        footer.insert(0, t(lang, "help.coordinators", names=", ".join(coordinator_names)))
+    return " · ".join(footer)
+
+
 def _meeting_line(lang: str, tz: str, info: conventions.StatusInfo) -> str:
     if info.next_meeting is not None:
         return t(lang, "status.meeting.next", when=format_moment(info.next_meeting.starts_at, tz, lang))

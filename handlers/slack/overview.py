@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from bot.commands import visible_for
 from bot.i18n import t
 from bot.services import conventions, people
-from bot.services.overview import role_lines
+from bot.services.overview import help_preface, role_lines
 from bot.services.roles import coordinator_names
 from handlers.slack.deps import Actor, Deps, resolve_actor
 from handlers.slack.render import as_dicts
@@ -33,9 +33,7 @@ def show_help(req: CommandRequest, *, preface_key: str | None = None, **preface:
         actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
         text = None
         if preface_key:
-            text = t(actor.lang, preface_key, **preface)
-            if preface.get("suggestion"):
-                text += "\n" + t(actor.lang, "help.did_you_mean", suggestion=preface["suggestion"])
+            text = help_preface(actor.lang, preface_key, **preface)
         blocks = help_for(session, req.deps, actor, preface=text)
         fallback = t(actor.lang, "help.title")
     req.respond(text=fallback, blocks=blocks)

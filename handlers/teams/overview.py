@@ -7,7 +7,7 @@ from bot.i18n import t
 from bot.i18n.dates import format_moment
 from bot.notify import Message, Section
 from bot.services import conventions, people, reminders
-from bot.services.overview import role_lines, status_lines
+from bot.services.overview import help_footer, help_preface, help_separator, role_lines, status_lines
 from bot.services.roles import coordinator_names
 from handlers.teams.deps import Handler, Reply, TeamsRequest, message_reply, resolve_actor, say
 from storage.db import session_scope
@@ -17,19 +17,14 @@ def help_replies(req: TeamsRequest, *, preface_key: str | None = None, **preface
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.incoming)
         lang = actor.lang
-        separator = " : " if lang == "fr" else ": "  # French typography puts a space before the colon
+        separator = help_separator(lang)
         commands = "\n".join(f"- **mentorat {cmd.name}**{separator}{t(lang, cmd.help_key)}"
                              for cmd in visible_for(actor.roles))
         lead = [t(lang, "help.title"), *role_lines(session, actor)]
         if preface_key:
-            lead.insert(0, t(lang, preface_key, **preface))
-            if preface.get("suggestion"):
-                lead.insert(1, t(lang, "help.did_you_mean", suggestion=preface["suggestion"]))
-        footer = [t(lang, "help.footer")]
-        names = coordinator_names(session, actor.programme, req.deps.rule)
-        if names:
-            footer.insert(0, t(lang, "help.coordinators", names=", ".join(names)))
-        message = Message(text="\n\n".join(lead), sections=(Section(None, commands),), context=" · ".join(footer),
+            lead.insert(0, help_preface(lang, preface_key, **preface).replace("\n", "\n\n"))
+        footer = help_footer(lang, coordinator_names(session, actor.programme, req.deps.rule))
+        message = Message(text="\n\n".join(lead), sections=(Section(None, commands),), context=footer,
                           headline=False)
         return [message_reply(session, actor, message)]
 

@@ -6,6 +6,7 @@ from slack_sdk.models.blocks import Block, ContextBlock, MarkdownTextObject, Sec
 
 from bot.commands import SubCommand
 from bot.i18n import t
+from bot.services.overview import help_footer, help_separator
 
 
 def help_blocks(lang: str, commands: list[SubCommand], role_lines: list[str], coordinators: list[str],
@@ -15,11 +16,8 @@ def help_blocks(lang: str, commands: list[SubCommand], role_lines: list[str], co
         blocks.append(SectionBlock(text=MarkdownTextObject(text=preface)))
     intro = "\n".join([t(lang, "help.title"), *role_lines])
     blocks.append(SectionBlock(text=MarkdownTextObject(text=intro)))
-    separator = " : " if lang == "fr" else ": "  # French typography puts a space before the colon
+    separator = help_separator(lang)
     lines = [f"• `/mentorat {cmd.name}`{separator}{t(lang, cmd.help_key)}" for cmd in commands]
     blocks.append(SectionBlock(text=MarkdownTextObject(text="\n".join(lines))))
-    footer = [t(lang, "help.footer")]
-    if coordinators:
-        footer.insert(0, t(lang, "help.coordinators", names=", ".join(coordinators)))
-    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=" · ".join(footer))]))
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=help_footer(lang, coordinators))]))
     return blocks
