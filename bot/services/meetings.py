@@ -45,6 +45,13 @@ UNANSWERED_AFTER = timedelta(days=7)
 PLANNABLE = (ConventionStatus.ACTIVE, ConventionStatus.CLOSING)
 UPCOMING = (MeetingStatus.PROPOSED, MeetingStatus.CONFIRMED)
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+DURATION_STEP = 15  # the lengths a form offers, from the programme's shortest to its longest meeting
+
+
+def duration_choices(low: int, high: int) -> list[int]:
+    """low, low+15, … up to high, high always included (60 to 90 -> 60, 75, 90)."""
+    values = list(range(low, high + 1, DURATION_STEP))
+    return values if values and values[-1] == high else [*values, high]
 
 
 class Outcome(StrEnum):

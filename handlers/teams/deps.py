@@ -16,7 +16,7 @@ from bot.i18n import t
 from bot.i18n.errors import error_text
 from bot.notify import Attachment, Message, Notifier
 from bot.services import people
-from bot.services.errors import DomainError
+from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import ComposeContext
 from bot.services.programmes import ProgrammeDefaults, default_programme
 from bot.services.roles import CoordinatorRule, roles_of
@@ -71,6 +71,13 @@ class TeamsRequest:
     def field(self, name: str) -> str:
         value = self.data.get(name)
         return "" if value is None else str(value)
+
+    def subject_id(self) -> int:
+        """The id a card's button carries (a convention, a meeting); a tampered one is a stale button."""
+        raw = self.field("value")
+        if not raw.isdigit():
+            raise InvalidInput("teams.stale")
+        return int(raw)
 
 
 Handler = Callable[[TeamsRequest], list[Reply]]

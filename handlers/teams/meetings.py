@@ -49,16 +49,10 @@ AGENDA_SUBMIT = "teams-agenda-submit"  # value: the meeting id, or "" for the ne
 SUBMIT_KIND = {MEETING_NEW_SUBMIT: "new", MEETING_COUNTER_SUBMIT: "counter", MEETING_MOVE_SUBMIT: "move"}
 ACTION_OF_KIND = {kind: key for key, kind in SUBMIT_KIND.items()}
 FIELDS = ("date", "time", "duration", "mode", "location", "agenda", "reason")
-DURATION_STEP = 15
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(:\d\d)?$")
 OUTCOME_OF_ACTION = {actions.MEETING_HELD: meetings.Outcome.HELD,
                      actions.MEETING_POSTPONED: meetings.Outcome.POSTPONED,
                      actions.MEETING_MISSED: meetings.Outcome.MISSED}
-
-
-def durations(low: int, high: int) -> list[int]:
-    values = list(range(low, high + 1, DURATION_STEP))
-    return values if values and values[-1] == high else [*values, high]
 
 
 def _prefill(meeting: Meeting | None, tz: str, convention: Convention, actor: Actor) -> dict[str, str]:
@@ -83,17 +77,18 @@ def meeting_card(deps: TeamsDeps, actor: Actor, convention: Convention, *, kind:
     lang, tz = actor.lang, actor.tz
     programme = convention.programme
     other = meetings.other_side(convention, actor.person)
-    low, high = programme.meeting_min_minutes, programme.meeting_max_minutes
+    lengths = [str(m) for m in meetings.duration_choices(programme.meeting_min_minutes,
+                                                         programme.meeting_max_minutes)]
     fill = _prefill(meeting, tz, convention, actor)
     if state is None:
         state = FormState(fill)
-    duration = fill.get("duration") if fill.get("duration") in {str(m) for m in durations(low, high)} else str(low)
+    duration = fill["duration"] if fill.get("duration") in lengths else lengths[0]
     body = [
         *date_input("date", t(lang, "meeting.modal.date"), state, error_message=t(lang, "error.meeting.date_missing")),
         *time_input("time", t(lang, "meeting.modal.time", zone=zone_name(deps.clock.now(), tz, lang)), state,
                     error_message=t(lang, "error.meeting.time_missing")),
         *choice_input("duration", t(lang, "meeting.modal.duration"), state,
-                      [(t(lang, "meeting.minutes", minutes=m), str(m)) for m in durations(low, high)],
+                      [(t(lang, "meeting.minutes", minutes=m), m) for m in lengths],
                       default=duration, required=True),
         *choice_input("mode", t(lang, "meeting.modal.mode"), state,
                       [(t(lang, f"meeting.mode.{m.value}"), m.value) for m in MeetingMode],
@@ -151,7 +146,7 @@ def open_plan(req: TeamsRequest) -> list[Reply]:
 def _clicked_meeting(session: Session, actor: Actor, req: TeamsRequest, status: MeetingStatus,
                      gone_key: str) -> Meeting:
     """The meeting a button is about, if the clicker is of its pair and it is still in `status`."""
-    meeting = meetings.get_meeting(session, _id(req), actor.person)
+    meeting = meetings.get_meeting(session, req.subject_id(), actor.person)
     if meeting.status != status:
         raise Conflict(gone_key)
     return meeting
@@ -210,7 +205,7 @@ def submit_meeting(req: TeamsRequest) -> list[Reply]:
         with session_scope(req.deps.session_factory) as session:
             actor = resolve_actor(session, req.deps, req.incoming)
             message = error_text(actor.lang, actor.tz, error)
-            subject_id = _id(req)
+            subject_id = req.subject_id()
             if kind == "new":
                 convention = meetings.plannable_convention(session, actor.person, subject_id)
             else:
@@ -222,7 +217,7 @@ def submit_meeting(req: TeamsRequest) -> list[Reply]:
 def _save(req: TeamsRequest, kind: str, values: dict[str, str]) -> list[Reply]:
     deps = req.deps
     now = deps.clock.now()
-    subject_id = _id(req)
+    subject_id = req.subject_id()
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
         draft = draft_of(values, actor.tz)
@@ -291,7 +286,7 @@ def submit_cancel(req: TeamsRequest) -> list[Reply]:
     try:
         with session_scope(deps.session_factory) as session:
             actor = resolve_actor(session, deps, req.incoming)
-            meeting = meetings.cancel(session, meeting_id=_id(req), person=actor.person, reason=reason,
+            meeting = meetings.cancel(session, meeting_id=req.subject_id(), person=actor.person, reason=reason,
                                       now=deps.clock.now())
             message = proposal_closed_message(meeting, actor.person, "teams.meeting.cancelled")
             return [message_reply(session, actor, message, replace=True)]
@@ -300,7 +295,7 @@ def submit_cancel(req: TeamsRequest) -> list[Reply]:
             raise
         with session_scope(deps.session_factory) as session:
             actor = resolve_actor(session, deps, req.incoming)
-            meeting = meetings.get_meeting(session, _id(req), actor.person)
+            meeting = meetings.get_meeting(session, req.subject_id(), actor.person)
             state = FormState({"reason": reason}, {"reason": error_text(actor.lang, actor.tz, error)})
             return [_cancel_card(actor, meeting, state)]
 
@@ -327,7 +322,7 @@ def confirm(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
-        result = meetings.confirm(session, meeting_id=_id(req), person=actor.person, now=deps.clock.now())
+        result = meetings.confirm(session, meeting_id=req.subject_id(), person=actor.person, now=deps.clock.now())
         key = "meeting.closed.already" if result.already else "meeting.closed.confirmed"
         return [message_reply(session, actor, proposal_closed_message(result.meeting, actor.person, key),
                               replace=True)]
@@ -337,7 +332,7 @@ def answer_checkin(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
-        result = meetings.record_outcome(session, meeting_id=_id(req), person=actor.person,
+        result = meetings.record_outcome(session, meeting_id=req.subject_id(), person=actor.person,
                                          outcome=OUTCOME_OF_ACTION[req.field("mentorat")], now=deps.clock.now())
         if result.already:
             by = result.answered_by
@@ -443,13 +438,6 @@ def submit_agenda(req: TeamsRequest) -> list[Reply]:
             convention = meeting.convention if meeting else meetings.plannable_convention(session, actor.person)
             state = FormState({"agenda": text}, {"agenda": error_text(actor.lang, actor.tz, error)})
             return [_agenda_card(actor, convention, meeting, state)]
-
-
-def _id(req: TeamsRequest) -> int:
-    raw = req.field("value")
-    if not raw.isdigit():
-        raise InvalidInput("teams.stale")
-    return int(raw)
 
 
 COMMANDS: dict[str, Handler] = {"prochaine-rencontre": next_meeting, "ordre-du-jour": agenda_command}

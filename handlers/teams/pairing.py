@@ -132,7 +132,7 @@ def accept(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
-        result = conventions.accept(session, convention_id=_id(req), person=actor.person, now=deps.clock.now())
+        result = conventions.accept(session, convention_id=req.subject_id(), person=actor.person, now=deps.clock.now())
         when = format_moment(result.accepted_at, actor.tz, actor.lang)
         if result.already:
             return [say(actor.lang, "conv.already_accepted", when=when)]
@@ -152,19 +152,12 @@ def ask_question(req: TeamsRequest) -> list[Reply]:
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
         coordinator_ids = [p.id for p in coordinators(session, actor.programme, deps.rule)]
-        convention = conventions.ask_question(session, convention_id=_id(req), person=actor.person,
+        convention = conventions.ask_question(session, convention_id=req.subject_id(), person=actor.person,
                                               now=deps.clock.now(), coordinator_ids=coordinator_ids)
         who = (mention(convention.paired_by) if convention.paired_by
                else ", ".join(coordinator_names(session, actor.programme, deps.rule)))
         return [message_reply(session, actor, Message(text=t(actor.lang, "conv.question.sent", coordinator=who),
                                                       headline=False))]
-
-
-def _id(req: TeamsRequest) -> int:
-    raw = req.field("value")
-    if not raw.isdigit():
-        raise InvalidInput("teams.stale")
-    return int(raw)
 
 
 COMMANDS: dict[str, Handler] = {"jumeler": open_pairing, "convention": show_conventions}

@@ -24,11 +24,9 @@ from slack_sdk.models.views import View
 
 from bot.i18n import t
 from bot.i18n.dates import zone_name
-from bot.services.meetings import AGENDA_LIMIT, LOCATION_LIMIT, REASON_LIMIT
+from bot.services.meetings import AGENDA_LIMIT, LOCATION_LIMIT, REASON_LIMIT, duration_choices
 from handlers.slack.ids import BlockId, CallbackId, FieldId
 from storage.models import Meeting, MeetingMode
-
-DURATION_STEP = 15
 
 
 @dataclass(frozen=True)
@@ -47,11 +45,6 @@ class MeetingPrefill:
                    mode=meeting.mode, location=meeting.location or "", agenda=meeting.agenda or "")
 
 
-def durations(low: int, high: int) -> list[int]:
-    values = list(range(low, high + 1, DURATION_STEP))
-    return values if values[-1] == high else [*values, high]
-
-
 def _option(text: str, value: str) -> Option:
     return Option(text=text, value=value)
 
@@ -60,10 +53,10 @@ def meeting_modal(lang: str, tz: str, now: datetime, *, low: int, high: int, oth
                   metadata: str, prefill: MeetingPrefill | None = None) -> View:
     """kind: "new", "counter" (answer a proposal) or "move" (a confirmed meeting; asks the reason)."""
     fill = prefill or MeetingPrefill()
-    duration = fill.duration if fill.duration in durations(low, high) else low
+    duration = fill.duration if fill.duration in duration_choices(low, high) else low
     modes = [_option(t(lang, f"meeting.mode.{m.value}"), m.value) for m in MeetingMode]
     chosen_mode = next((o for o in modes if o.value == fill.mode), modes[1])
-    duration_options = [_option(t(lang, "meeting.minutes", minutes=m), str(m)) for m in durations(low, high)]
+    duration_options = [_option(t(lang, "meeting.minutes", minutes=m), str(m)) for m in duration_choices(low, high)]
     blocks: list[Block] = [
         SectionBlock(text=MarkdownTextObject(text=t(lang, f"meeting.modal.intro.{kind}", other=other))),
         InputBlock(block_id=BlockId.MEETING_DATE, label=t(lang, "meeting.modal.date"),
