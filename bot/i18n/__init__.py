@@ -6,12 +6,30 @@ placeholders; a test checks that. Dates and times are formatted by Babel (bot/i1
 
 from __future__ import annotations
 
-from bot.i18n import en, en_closure, en_teams, fr, fr_closure, fr_teams
+from bot.i18n import (
+    en,
+    en_closure,
+    en_teams,
+    en_teams_closure,
+    en_teams_disputes,
+    en_teams_notes,
+    fr,
+    fr_closure,
+    fr_teams,
+    fr_teams_closure,
+    fr_teams_disputes,
+    fr_teams_notes,
+)
+
+# Per language, the feature modules in the order they are merged (a test refuses a key defined twice).
+MODULES = {
+    "fr": (fr, fr_closure, fr_teams, fr_teams_notes, fr_teams_disputes, fr_teams_closure),
+    "en": (en, en_closure, en_teams, en_teams_notes, en_teams_disputes, en_teams_closure),
+}
 
 # One catalogue per language, assembled from per-feature modules (same keys in each language).
 CATALOGUES: dict[str, dict[str, str]] = {
-    "fr": {**fr.TEXTS, **fr_closure.TEXTS, **fr_teams.TEXTS},
-    "en": {**en.TEXTS, **en_closure.TEXTS, **en_teams.TEXTS},
+    lang: {key: text for module in modules for key, text in module.TEXTS.items()} for lang, modules in MODULES.items()
 }
 DEFAULT_LANGUAGE = "fr"
 

@@ -1,0 +1,4 @@
+"""Teams texts: review, thanks, report and import (English)."""
+
+TEXTS: dict[str, str] = {
+}

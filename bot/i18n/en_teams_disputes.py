@@ -1,0 +1,4 @@
+"""Teams texts: disagreement and early end (English)."""
+
+TEXTS: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""Teams texts: notes and objectives (English)."""
+
+TEXTS: dict[str, str] = {
+}

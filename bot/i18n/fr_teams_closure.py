@@ -1,0 +1,4 @@
+"""Textes Teams : bilan, merci, rapport et import (français)."""
+
+TEXTS: dict[str, str] = {
+}

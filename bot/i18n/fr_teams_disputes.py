@@ -1,0 +1,4 @@
+"""Textes Teams : différend et fin anticipée (français)."""
+
+TEXTS: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""Textes Teams : notes et objectifs (français)."""
+
+TEXTS: dict[str, str] = {
+}
