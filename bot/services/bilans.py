@@ -60,6 +60,12 @@ def shareable_keys(convention: Convention, role: str) -> tuple[str, ...]:
     return (*questions_for(convention, role), *FIGURE_KEYS)
 
 
+def in_any_convention(session: Session, person: Person) -> bool:
+    """Whether the person is (or was) of a pair: a coordinator who is not reads figures, not a bilan."""
+    return session.scalar(select(Convention.id).where(
+        or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id)).limit(1)) is not None
+
+
 def decision_open(convention: Convention) -> bool:
     """The follow-up is still to be chosen: the convention runs and no agreement closed this round."""
     return convention.status in (ConventionStatus.ACTIVE, ConventionStatus.CLOSING)
@@ -197,6 +203,11 @@ class BilanView:
     other_shared: dict[str, object] = field(default_factory=dict)  # key -> answer, satisfaction, objectives
     other_decision: str | None = None  # shown once both answered, so they can agree
     locked: bool = False
+
+    @property
+    def report_ready(self) -> bool:
+        """The final report is worth asking for: both answered, or the follow-up is settled."""
+        return (self.mine is not None and self.other_done) or self.locked
 
 
 def view_for(session: Session, person: Person, convention_id: int | None = None) -> BilanView:

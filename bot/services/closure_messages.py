@@ -5,6 +5,7 @@ Prompts carry the planned end they were written for: after « continue » moved 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -15,9 +16,9 @@ from bot.i18n.numbers import one_decimal
 from bot.notify import Attachment, Button, Message, Section
 from bot.services import actions
 from bot.services.bilans import bilans_of_round, decision_open
-from bot.services.closure import programme_figures
+from bot.services.closure import ClosureFigures, programme_figures
 from bot.services.conventions import meetings_held
-from bot.services.final_report import NotShared, build
+from bot.services.final_report import ANSWER_ORDER, NotShared, build
 from bot.services.gratitude import thanked
 from bot.services.meetings import other_side
 from bot.services.objectives import counts, of_convention
@@ -242,6 +243,38 @@ def satisfaction_line(lang: str, satisfaction: dict[str, float | None]) -> str:
 
     return t(lang, "figures.satisfaction", mentor=shown(satisfaction.get("mentor")),
              mentee=shown(satisfaction.get("mentee")))
+
+
+def answer_sections(lang: str, part: Mapping[str, object], titles: Mapping[int, str]) -> list[Section]:
+    """One side's bilan as it is read back (by its author, or by the other side for what is shared):
+    each answer under its label, then the follow-up date, the satisfaction and the objectives' results.
+    Words people typed (answers, objective titles) are literal sections."""
+    found: list[Section] = []
+    for key in (*ANSWER_ORDER, "support", "next_steps"):
+        if part.get(key):
+            found.append(Section(t(lang, f"bilan.short.{key}"), str(part[key]), literal=True))
+    follow_up = part.get("follow_up_on")
+    if isinstance(follow_up, date):
+        found.append(Section(None, t(lang, "final_report.follow_up_on", day=format_day(follow_up, lang))))
+    satisfaction = part.get("satisfaction")
+    if isinstance(satisfaction, int):
+        found.append(Section(None, t(lang, "bilan.view.satisfaction", value=satisfaction)))
+    results = part.get("objectives")
+    if isinstance(results, dict):
+        for objective_id, result in results.items():
+            title = titles.get(int(objective_id))
+            if title:
+                found.append(Section(None, f"• « {title} » : {t(lang, f'bilan.result.{result}')}", literal=True))
+    return found
+
+
+def closure_figure_lines(lang: str, figures: ClosureFigures) -> list[str]:
+    """What a coordinator reads of the programme's closures: counts and averages, never a word of a bilan."""
+    return [t(lang, "figures.in_closure", count=figures.in_closure),
+            t(lang, "figures.bilans", done=figures.bilans_done, expected=figures.bilans_expected),
+            t(lang, "final_report.line", label=t(lang, "figures.satisfaction.label"),
+              value=satisfaction_line(lang, figures.satisfaction)),
+            t(lang, "figures.decisions", **figures.decisions)]
 
 
 COMPOSERS = {

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
@@ -31,11 +30,6 @@ from storage.db import session_scope
 from storage.models import Convention, Person
 
 THANKS_FIELDS = {"message": BlockId.THANKS_MESSAGE, "achievements": BlockId.THANKS_ACHIEVEMENTS}
-
-
-def _in_any_convention(session: Session, person: Person) -> bool:
-    return session.scalar(select(Convention.id).where(
-        or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id)).limit(1)) is not None
 
 
 def _bilan_view(deps: Deps, convention_id: int | None) -> Callable[[Session, Actor, str], dict]:
@@ -99,7 +93,7 @@ def run_bilan_command(req: CommandRequest) -> None:
         return
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.team_id, req.user_id)
-        if Role.COORDINATOR in actor.roles and not _in_any_convention(session, actor.person):
+        if Role.COORDINATOR in actor.roles and not bilans.in_any_convention(session, actor.person):
             figures = closure.programme_figures(session, actor.programme, actor.today(deps))
             blocks = figures_blocks(actor.lang, actor.programme.name, figures)
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": t(actor.lang, "sponsor.hint")}]})

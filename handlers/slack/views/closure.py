@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -23,11 +21,10 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.i18n import t
-from bot.i18n.dates import format_day
+from bot.notify import Section
 from bot.services.bilans import EXTEND_MONTHS, OBJECTIVE_RESULTS, REQUIRED, TEXT_LIMIT, BilanView, questions_for
 from bot.services.closure import ClosureFigures
-from bot.services.closure_messages import satisfaction_line
-from bot.services.final_report import ANSWER_ORDER
+from bot.services.closure_messages import answer_sections, closure_figure_lines
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
 from handlers.slack.render import as_dicts, as_typed, pieces
 from storage.models import Bilan, Convention, Decision, Objective
@@ -124,22 +121,11 @@ def bilan_modal(lang: str, convention: Convention, role: str, *, other: str, oth
 
 
 def _answers_text(lang: str, part: dict[str, object], objectives: dict[int, str]) -> str:
-    lines = []
-    for key in (*ANSWER_ORDER, "support", "next_steps"):
-        if part.get(key):
-            lines.append(f"*{t(lang, f'bilan.short.{key}')}*\n{as_typed(str(part[key]))}")
-    follow_up = part.get("follow_up_on")
-    if isinstance(follow_up, date):
-        lines.append(t(lang, "final_report.follow_up_on", day=format_day(follow_up, lang)))
-    if isinstance(part.get("satisfaction"), int):
-        lines.append(t(lang, "bilan.view.satisfaction", value=part["satisfaction"]))
-    results = part.get("objectives")
-    if isinstance(results, dict):
-        for objective_id, result in results.items():
-            title = objectives.get(int(objective_id))
-            if title:
-                lines.append(f"• « {as_typed(title)} » : {t(lang, f'bilan.result.{result}')}")
-    return "\n\n".join(lines)
+    def shown(section: Section) -> str:
+        body = as_typed(section.body) if section.literal else section.body
+        return f"*{section.title}*\n{body}" if section.title else body
+
+    return "\n\n".join(shown(s) for s in answer_sections(lang, part, objectives))
 
 
 def _text_blocks(text: str) -> list[Block]:
@@ -180,7 +166,7 @@ def bilan_blocks(lang: str, view: BilanView, *, other: str, objectives: list[Obj
         if view.other_decision:
             blocks.append(ContextBlock(elements=[_md(t(lang, "bilan.view.other_decision", other=other,
                                                        decision=t(lang, f"bilan.decision.{view.other_decision}")))]))
-    if (view.mine is not None and view.other_done) or view.locked:
+    if view.report_ready:
         buttons.append(ButtonElement(text=t(lang, "bilan.button.report"), action_id=ActionId.BILAN_REPORT, value=value))
     blocks.append(ActionsBlock(elements=buttons))
     return as_dicts(blocks)
@@ -192,11 +178,7 @@ def figures_blocks(lang: str, programme: str, figures: ClosureFigures) -> list[d
 
 
 def closure_figure_blocks(lang: str, programme: str, figures: ClosureFigures) -> list[Block]:
-    lines = [t(lang, "figures.in_closure", count=figures.in_closure),
-             t(lang, "figures.bilans", done=figures.bilans_done, expected=figures.bilans_expected),
-             t(lang, "final_report.line", label=t(lang, "figures.satisfaction.label"),
-               value=satisfaction_line(lang, figures.satisfaction)),
-             t(lang, "figures.decisions", **figures.decisions)]
+    lines = closure_figure_lines(lang, figures)
     return [SectionBlock(text=_md("*" + t(lang, "figures.title", programme=as_typed(programme)) + "*")),
             SectionBlock(text=_md("\n".join(f"• {line}" for line in lines))),
             ContextBlock(elements=[_md(t(lang, "figures.private"))])]
