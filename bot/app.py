@@ -134,5 +134,5 @@ def create_app(
     register_handlers(bolt, deps)
     if front is not None:
         front.attach(TeamsDeps(settings=settings, session_factory=session_factory, clock=clock,
-                               notifier=outbox_notifier, rule=deps.rule, defaults=deps.defaults))
+                               notifier=outbox_notifier, rule=deps.rule, defaults=deps.defaults, background=deps.soon))
     return Mentorat(bolt=bolt, deps=deps, teams=front, serve_slack=serve_slack)

@@ -2,8 +2,9 @@
 
 Each line is its own unit of work inside the import (a savepoint): a line is either fully
 created (the convention and both invitations) or not at all, and a bad line never stops the
-good ones. Lines name people by their chat member id (U012ABCDEF or a <@U012ABCDEF> mention):
-looking people up by e-mail would need a wider Slack scope than the bot asks for.
+good ones. Lines name people by their chat platform's id, read by a `MemberId` function: on Slack
+the member id (U012ABCDEF or a <@U012ABCDEF> mention; looking people up by e-mail would need a wider
+Slack scope than the bot asks for), on Teams the Microsoft Entra object id (handlers/teams/reports.py).
 """
 
 from __future__ import annotations
@@ -48,6 +49,16 @@ class ImportResult:
     bad: list[BadRow] = field(default_factory=list)
 
 
+MemberId = Callable[[str], str]  # a cell -> the person's id on the platform; InvalidInput is the line's reason
+
+
+def slack_member(value: str) -> str:
+    match = MEMBER.match(value)
+    if match is None:
+        raise InvalidInput("import.reason.person", value=value[:40])
+    return match.group(1)
+
+
 def _reader(text: str) -> csv.reader:  # type: ignore[valid-type]
     sample = text[:4096]
     try:
@@ -70,7 +81,7 @@ def _cell(cells: list[str], positions: dict[int, int], column: int) -> str:
     return cells[index].strip() if index is not None and index < len(cells) else ""
 
 
-def parse_rows(text: str) -> tuple[list[Row], list[BadRow]]:
+def parse_rows(text: str, member: MemberId = slack_member) -> tuple[list[Row], list[BadRow]]:
     """The lines of a CSV (comma, semicolon or tab; an optional header line); numbers are file lines."""
     text = text.lstrip("\ufeff")
     rows: list[Row] = []
@@ -95,14 +106,10 @@ def parse_rows(text: str) -> tuple[list[Row], list[BadRow]]:
         if not mentor or not mentee:
             bad.append(BadRow(line, InvalidInput("import.reason.columns")))
             continue
-        ids = []
-        for value in (mentor, mentee):
-            match = MEMBER.match(value)
-            if match is None:
-                bad.append(BadRow(line, InvalidInput("import.reason.person", value=value[:40])))
-                break
-            ids.append(match.group(1))
-        if len(ids) < 2:
+        try:
+            ids = [member(value) for value in (mentor, mentee)]
+        except InvalidInput as error:
+            bad.append(BadRow(line, error))
             continue
         try:
             start = date.fromisoformat(start_raw) if start_raw else None
@@ -121,8 +128,8 @@ Resolve = Callable[[str], Person]  # a member id -> the person (raises a DomainE
 
 
 def import_pairs(session: Session, *, programme: Programme, coordinator: Person, text: str, resolve: Resolve,
-                 today: date, now: datetime) -> ImportResult:
-    rows, bad = parse_rows(text)
+                 today: date, now: datetime, member: MemberId = slack_member) -> ImportResult:
+    rows, bad = parse_rows(text, member)
     result = ImportResult(bad=list(bad))
     seen_mentors: set[str] = set()
     seen_mentees: set[str] = set()

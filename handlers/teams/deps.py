@@ -3,7 +3,7 @@ a request in (typed command or card submission), replies out (Adaptive Cards).""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +14,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import t
 from bot.i18n.errors import error_text
-from bot.notify import Attachment, Message, Notifier
+from bot.notify import Attachment, Message, Notifier, NotifierError
 from bot.services import people
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import ComposeContext
@@ -41,6 +41,8 @@ class TeamsDeps:
     directory: Callable[[conversations.Reference], Member] | None = None
     # Shares a file with a person behind a link to GET /files/<token> (the TeamsNotifier's `file_link`).
     files: Callable[[Session, Person, Attachment], str | None] | None = None
+    # Runs work after the turn has answered (the Slack side's work queue); None: right away, in the turn.
+    background: Callable[[Callable[[], object]], None] | None = None
     compose_ctx: ComposeContext = field(init=False)
 
     def __post_init__(self) -> None:
@@ -49,6 +51,13 @@ class TeamsDeps:
     def deliver_now(self) -> DeliveryReport:
         """Send what a turn has just queued (the other person's card, the coordinator's notice) right away."""
         return deliver_due(self.session_factory, self.notifier, self.clock.now(), self.compose_ctx)
+
+    def soon(self, work: Callable[[], object]) -> None:
+        """Run `work` once the turn has answered: Teams gives a turn 15 s, a bulk import may need more."""
+        if self.background is None:
+            work()
+        else:
+            self.background(work)
 
 
 @dataclass(frozen=True)
@@ -120,3 +129,29 @@ def error_reply(actor: Actor, error: DomainError) -> Reply:
 
 def say(lang: str, key: str, **params: object) -> Reply:
     return text_reply(t(lang, key, **params))
+
+
+def named(text: str, *people: Person) -> str:
+    """A catalogue sentence naming these people (`<@id>`), as a Teams card shows it."""
+    return teams_markdown(text, {p.external_id: p.display_name or "?" for p in people})
+
+
+@dataclass(frozen=True)
+class Reached:
+    names: dict[int, str]  # person id -> the name Teams gives them
+    unreachable: frozenset[int]  # person ids Teams will not let the bot write to (the app is not installed for them)
+
+
+def reach(deps: TeamsDeps, refs: Sequence[conversations.Reference]) -> Reached:
+    """Open (or reuse) each person's 1:1 chat and read their name, as users.info does on Slack.
+    It talks to Teams: call it with no session open, so no lock is held meanwhile."""
+    names: dict[int, str] = {}
+    unreachable: set[int] = set()
+    if deps.directory is None:
+        return Reached(names, frozenset())
+    for ref in refs:
+        try:
+            names[ref.person_id] = deps.directory(ref).name
+        except NotifierError:
+            unreachable.add(ref.person_id)
+    return Reached(names, frozenset(unreachable))
