@@ -48,6 +48,10 @@ COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("importer", ("import-pairs", "import"), COORDINATORS, "cmd.importer"),
 )
 
+# `bilan direction @personne` / `bilan direction aucune`: who receives the final reports (coordinators).
+SPONSOR_WORDS = frozenset({"direction", "sponsor"})
+NOBODY_WORDS = frozenset({"aucun", "aucune", "personne", "none", "nobody"})
+
 _BY_NAME = {alias: cmd for cmd in COMMANDS for alias in (cmd.name, *cmd.aliases)}
 
 

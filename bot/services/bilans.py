@@ -226,6 +226,12 @@ def view_for(session: Session, person: Person, convention_id: int | None = None)
     return BilanView(convention, role, mine, theirs is not None, shared, decision, not decision_open(convention))
 
 
+def own_part(bilan: Bilan) -> dict[str, object]:
+    """Everything its author wrote, by key (satisfaction, objectives and follow-up date included)."""
+    return {**bilan.answers, "satisfaction": bilan.satisfaction, "objectives": bilan.objective_results,
+            "follow_up_on": bilan.follow_up_on}
+
+
 def shared_part(bilan: Bilan) -> dict[str, object]:
     """The answers the author chose to share, by key (satisfaction and objectives included)."""
     keys = set(bilan.shared_keys or [])

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
 
 # The object API, not pyplot: no global figure state, so reports built on several threads at
 # once do not draw on each other's figures.
 from matplotlib.figure import Figure
 
 from bot.i18n import t
+from bot.notify import Attachment
 from bot.services.programme_report import ProgrammeReport
 from bot.services.report_text import risk_text
 
@@ -61,3 +63,14 @@ def report_chart(lang: str, report: ProgrammeReport) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+def chart_file(lang: str, report: ProgrammeReport, now: datetime) -> Attachment:
+    """The chart as a file (a Slack upload, a Teams link), named for its programme and day."""
+    return Attachment(filename=f"mentorat-{report.programme_id}-{now:%Y-%m-%d}.png", content=report_chart(lang, report),
+                      title=t(lang, "report.chart.file_title"))
+
+
+def csv_file(lang: str, reports: list[ProgrammeReport], now: datetime) -> Attachment:
+    return Attachment(filename=f"mentorat-{now:%Y-%m-%d}.csv", content=report_csv(lang, reports).encode("utf-8"),
+                      title=t(lang, "report.csv.file_title"))

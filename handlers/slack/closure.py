@@ -8,6 +8,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
+from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
 from bot.i18n import t
 from bot.notify import Recipient
 from bot.services import bilans, closure, gratitude
@@ -57,10 +58,6 @@ def bilan_overview(deps: Deps, team_id: str, user_id: str, convention_id: int | 
         other = mention(other_side(view.convention, actor.person))
         return (t(actor.lang, "bilan.view.title", other=other),
                 bilan_blocks(actor.lang, view, other=other, objectives=of_convention(session, view.convention)))
-
-
-SPONSOR_WORDS = {"direction", "sponsor"}
-NOBODY_WORDS = {"aucun", "aucune", "personne", "none", "nobody"}
 
 
 def set_sponsor(req: CommandRequest) -> None:

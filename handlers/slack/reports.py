@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from bot.i18n import t
 from bot.services.programme_report import workspace_reports
-from bot.services.report_files import report_chart, report_csv
+from bot.services.report_files import chart_file, csv_file
 from bot.services.report_text import title
 from bot.services.roles import require_coordinator
 from handlers.slack.deps import Deps, ids_from_body, resolve_actor
@@ -31,14 +31,9 @@ def send_report(deps: Deps, client: WebClient, team_id: str, user_id: str) -> st
     channel = dm_channel(client, user_id)
     headline = title(lang, reports[0]) if reports else t(lang, "report.empty")
     client.chat_postMessage(channel=channel, text=headline, blocks=blocks)
-    stamp = now.strftime("%Y-%m-%d")
-    for report in reports:
-        if report.pairs:
-            client.files_upload_v2(channel=channel, content=report_chart(lang, report),
-                                   filename=f"mentorat-{report.programme_id}-{stamp}.png",
-                                   title=t(lang, "report.chart.file_title"))
-    client.files_upload_v2(channel=channel, content=report_csv(lang, reports).encode("utf-8"),
-                           filename=f"mentorat-{stamp}.csv", title=t(lang, "report.csv.file_title"))
+    files = [chart_file(lang, report, now) for report in reports if report.pairs] + [csv_file(lang, reports, now)]
+    for file in files:
+        client.files_upload_v2(channel=channel, content=file.content, filename=file.filename, title=file.title)
     return t(lang, "report.sent")
 
 

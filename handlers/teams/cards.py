@@ -7,6 +7,7 @@ which Teams never reads as markdown: it is shown exactly as typed.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -76,7 +77,10 @@ def attachment(content: Card) -> dict[str, Any]:
     return {"contentType": ADAPTIVE, "content": content}
 
 
-def message_card(message: Message, names: Mapping[str, str], *, file_url: str | None = None) -> Card:
+def message_card(message: Message, names: Mapping[str, str], *, file_url: str | None = None,
+                 whole: bool = False) -> Card:
+    """The message as one card; past Teams' size limit its longest typed texts are shortened (see `fit`),
+    unless `whole` (the caller then spreads it over several cards with `split_cards`)."""
     def md(text: str) -> str:
         return teams_markdown(text, names)
 
@@ -98,9 +102,61 @@ def message_card(message: Message, names: Mapping[str, str], *, file_url: str | 
     actions = [button(b) for b in message.buttons]
     if message.attachment is not None and file_url:
         actions.append({"type": "Action.OpenUrl", "title": message.attachment.title, "url": file_url})
-    return card(body, actions)
+    return card(body, actions) if whole else fit(card(body, actions))
 
 
 def summary_text(message: Message, names: Mapping[str, str]) -> str:
     """The notification preview (activity.summary / text): the headline without markup."""
     return teams_markdown(message.text, names).replace("**", "")[:200]
+
+
+# Bytes of card JSON per message: Teams refuses an activity over 28 KB, its text and envelope included.
+CARD_BUDGET = 24_000
+
+
+def open_url(title: str, url: str) -> Card:
+    """A button that opens a link (a shared file: the PDF, the chart, the CSV)."""
+    return {"type": "Action.OpenUrl", "title": title, "url": url}
+
+
+def size_of(content: Card) -> int:
+    return len(json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def split_cards(body: list[Card], actions: list[Card] | None = None, *, budget: int = CARD_BUDGET) -> list[Card]:
+    """Long content (two people's bilans, a report) over as many cards as it takes, each within Teams'
+    size limit, nothing cut off; the buttons go on the last card."""
+    room = budget - size_of(card([], actions))
+    cards: list[list[Card]] = [[]]
+    used = 0
+    for element in body:
+        size = size_of(element) + 1
+        if cards[-1] and used + size > room:
+            cards.append([])
+            used = 0
+        cards[-1].append(element)
+        used += size
+    return [card(part, actions if i == len(cards) - 1 else None) for i, part in enumerate(cards)]
+
+
+CLIPPED = " […]"
+
+
+def fit(content: Card, budget: int = CARD_BUDGET) -> Card:
+    """Keep a card within Teams' size limit by shortening its longest typed texts, marked " […]".
+
+    A proactive message is one activity and Teams refuses one over 28 KB for good (413): a final report
+    where both sides shared long answers would never arrive. Shortened, it does, and its PDF holds every
+    word. Cards within the limit are left as they are."""
+    excess = size_of(content) - budget
+    while excess > 0:
+        runs = [run for element in content.get("body", []) if element.get("type") == "RichTextBlock"
+                for run in element.get("inlines", []) if len(run.get("text", "")) > 200]
+        if not runs:
+            break  # nothing typed left to shorten: send it as it is
+        longest = max(runs, key=lambda run: len(run["text"].encode("utf-8")))
+        text = longest["text"]
+        keep = max(100, len(text) - excess - len(CLIPPED) - 16)
+        longest["text"] = text[:keep].rstrip() + CLIPPED
+        excess = size_of(content) - budget
+    return content

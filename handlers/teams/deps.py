@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from bot.actor import Actor
 from bot.clock import Clock
@@ -21,7 +21,7 @@ from bot.services.messages import ComposeContext
 from bot.services.programmes import ProgrammeDefaults, default_programme
 from bot.services.roles import CoordinatorRule, roles_of
 from handlers.teams import conversations
-from handlers.teams.cards import Card, card, message_card, summary_text, teams_markdown, text_block
+from handlers.teams.cards import Card, card, mention_ids, message_card, summary_text, teams_markdown, text_block
 from handlers.teams.incoming import Incoming
 from handlers.teams.notifier import Member, names_in
 from scheduling.delivery import DeliveryReport, deliver_due
@@ -124,7 +124,11 @@ def text_reply(text: str, *, replace: bool = False) -> Reply:
 
 
 def error_reply(actor: Actor, error: DomainError) -> Reply:
-    return text_reply(error_text(actor.lang, actor.tz, error))
+    text = error_text(actor.lang, actor.tz, error)
+    session = object_session(actor.person)
+    if session is not None and mention_ids(text):  # "only the coordinators can (<@…>)": their names, not "?"
+        return message_reply(session, actor, Message(text=text, headline=False))
+    return text_reply(text)
 
 
 def say(lang: str, key: str, **params: object) -> Reply:

@@ -110,3 +110,8 @@ def form_card(lang: str, title: str, body: Sequence[Card], *, submit_label: str,
 
 def flag(data: Mapping[str, Any], name: str) -> bool:
     return str(data.get(name, "")).lower() == "true"
+
+
+def note(text: str) -> Card:
+    """A hint under an input (what a choice implies, who will read it)."""
+    return text_block(text, isSubtle=True, size="Small", spacing="None")

@@ -22,7 +22,15 @@ from slack_sdk.models.views import View
 
 from bot.i18n import t
 from bot.notify import Section
-from bot.services.bilans import EXTEND_MONTHS, OBJECTIVE_RESULTS, REQUIRED, TEXT_LIMIT, BilanView, questions_for
+from bot.services.bilans import (
+    EXTEND_MONTHS,
+    OBJECTIVE_RESULTS,
+    REQUIRED,
+    TEXT_LIMIT,
+    BilanView,
+    own_part,
+    questions_for,
+)
 from bot.services.closure import ClosureFigures
 from bot.services.closure_messages import answer_sections, closure_figure_lines
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
@@ -143,8 +151,7 @@ def bilan_blocks(lang: str, view: BilanView, *, other: str, objectives: list[Obj
         buttons.append(ButtonElement(text=t(lang, "bilan.button.open"), action_id=ActionId.BILAN_OPEN, value=value,
                                      style="primary"))
     else:
-        mine = {**view.mine.answers, "satisfaction": view.mine.satisfaction, "objectives": view.mine.objective_results,
-                "follow_up_on": view.mine.follow_up_on}
+        mine = own_part(view.mine)
         blocks.append(DividerBlock())
         blocks.append(SectionBlock(text=_md("*" + t(lang, "bilan.view.mine") + "*")))
         blocks += _text_blocks(_answers_text(lang, mine, titles))

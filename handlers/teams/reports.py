@@ -1,0 +1,242 @@
+"""For coordinators on Teams: `mentorat rapport` (the programme's figures; the chart and the CSV become
+links) and `mentorat importer` (bulk pairing from CSV lines pasted into a card).
+
+Mirrors handlers/slack/reports.py and handlers/slack/pair_import.py with the same services. On Teams a
+line names people by their Microsoft Entra object id (what the people picker returns); each new person
+is reached through the directory as `mentorat jumeler` does, and a line naming someone Teams will not
+let the bot write to is refused with its reason. The import runs after the turn has answered (Teams
+gives a turn 15 s; reaching a hundred people takes longer) and its result comes as a new message.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+
+from sqlalchemy.orm import Session
+
+from bot.actor import Actor
+from bot.i18n import t
+from bot.i18n.errors import error_text
+from bot.notify import Attachment, Message, NotifierError, Recipient
+from bot.services import actions, pair_import, people
+from bot.services.errors import DomainError, InvalidInput
+from bot.services.programme_report import ProgrammeReport, workspace_reports
+from bot.services.report_files import chart_file, csv_file
+from bot.services.report_text import pair_lines, risk_lines, summary_lines, title
+from bot.services.roles import require_coordinator
+from handlers.teams import conversations
+from handlers.teams.cards import Card, open_url, split_cards, teams_markdown, text_block
+from handlers.teams.deps import Handler, Reply, TeamsDeps, TeamsRequest, reach, resolve_actor, text_reply
+from handlers.teams.forms import FormState, form_card, note, text_input
+from handlers.teams.incoming import Incoming
+from storage.db import session_scope
+from storage.models import Person, Platform
+
+log = logging.getLogger(__name__)
+
+IMPORT_SUBMIT = "teams-import-submit"
+# What one card can echo back when the lines are refused as a whole (Teams: 28 KB a card), about 230 pairs.
+PASTE_LIMIT = 20_000
+ENTRA_ID = re.compile(r"^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$", re.IGNORECASE)
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+RESULT_CHUNK = 12_000  # bytes of result lines per message, well within a card
+
+
+# -- mentorat rapport ------------------------------------------------------------------------------
+def _programme_body(lang: str, report: ProgrammeReport) -> list[Card]:
+    """As Slack's report: per programme, the pairs at risk first, then the figures, then one line per pair."""
+    names = {ref: name for p in report.pairs for ref, name in ((p.mentor_ref, p.mentor), (p.mentee_ref, p.mentee))}
+    body = [text_block(teams_markdown(title(lang, report), {}), size="Medium", weight="Bolder", separator=True)]
+    if not report.pairs:
+        return [*body, text_block(t(lang, "report.empty"))]
+    for lines in (risk_lines(lang, report), summary_lines(lang, report), pair_lines(lang, report)):
+        body += [text_block(teams_markdown(line, names), spacing="Medium" if i == 0 else "None")
+                 for i, line in enumerate(lines)]
+    return body
+
+
+def _link(deps: TeamsDeps, session: Session, actor: Actor, file: Attachment) -> Card | None:
+    url = deps.files(session, actor.person, file) if deps.files is not None else None
+    return open_url(file.title, url) if url else None
+
+
+def report_replies(deps: TeamsDeps, session: Session, actor: Actor) -> list[Reply]:
+    """The figures of every programme of the tenant; the charts and the CSV are personal links."""
+    now = deps.clock.now()
+    reports = workspace_reports(session, actor.workspace.id, now)
+    lang = actor.lang
+    body = [element for report in reports for element in _programme_body(lang, report)]
+    files = [chart_file(lang, report, now) for report in reports if report.pairs] + [csv_file(lang, reports, now)]
+    links = [link for file in files if (link := _link(deps, session, actor, file)) is not None]
+    body.append(note(t(lang, "report.private")))
+    body.append(note(t(lang, "teams.closure.files" if links else "teams.closure.file_unavailable")))
+    headline = title(lang, reports[0]) if reports else t(lang, "report.empty")
+    return [Reply(content, headline) for content in split_cards(body, links)]
+
+
+def send_report(req: TeamsRequest) -> list[Reply]:
+    """`mentorat rapport`, and the monthly digest's « Recevoir le rapport complet »: coordinators only."""
+    with session_scope(req.deps.session_factory) as session:
+        actor = resolve_actor(session, req.deps, req.incoming)
+        require_coordinator(session, actor.person, actor.programme, req.deps.rule)
+        return report_replies(req.deps, session, actor)
+
+
+# -- mentorat importer: reading the lines ------------------------------------------------------------
+def entra_member(value: str) -> str:
+    """A line's person on Teams: their Entra object id (a GUID), as the people picker gives it."""
+    found = ENTRA_ID.match(value.strip())
+    if found is not None:
+        return found.group(1).lower()
+    if EMAIL.match(value.strip()):
+        # Finding someone by address needs Graph's User.Read.All, which the bot does not ask for.
+        raise InvalidInput("teams.closure.import.email", value=value[:60])
+    raise InvalidInput("teams.closure.import.person", value=value[:40])
+
+
+def import_form(lang: str, state: FormState | None = None) -> Reply:
+    state = state or FormState()
+    body = text_input("paste", t(lang, "teams.closure.import.paste"), state, multiline=True, max_length=PASTE_LIMIT,
+                      required=True, error_message=t(lang, "error.import.nothing"),
+                      placeholder="mentor,mentore,debut")
+    intro = teams_markdown(t(lang, "teams.closure.import.intro", limit=f"{PASTE_LIMIT:,}".replace(",", " ")), {})
+    heading = t(lang, "import.modal.title")
+    content = form_card(lang, heading, body, submit_label=t(lang, "import.modal.submit"), action=IMPORT_SUBMIT,
+                        intro=intro, state=state)
+    return Reply(content, heading, replace=bool(state.errors))
+
+
+def import_command(req: TeamsRequest) -> list[Reply]:
+    with session_scope(req.deps.session_factory) as session:
+        actor = resolve_actor(session, req.deps, req.incoming)
+        require_coordinator(session, actor.person, actor.programme, req.deps.rule)
+        return [import_form(actor.lang)]
+
+
+def _readable(text: str) -> int:
+    """The lines as a whole can be read (else the form comes back with the reason); how many there are."""
+    if not text.strip():
+        raise InvalidInput("error.import.nothing", field="paste")
+    if len(text) > PASTE_LIMIT:
+        raise InvalidInput("teams.closure.import.too_long", field="paste", limit=PASTE_LIMIT)
+    rows, bad = pair_import.parse_rows(text, entra_member)
+    return len(rows) + len(bad)
+
+
+def submit_import(req: TeamsRequest) -> list[Reply]:
+    deps, text = req.deps, req.field("paste")
+    try:
+        with session_scope(deps.session_factory) as session:
+            actor = resolve_actor(session, deps, req.incoming)
+            require_coordinator(session, actor.person, actor.programme, deps.rule)
+            lang = actor.lang
+            count = _readable(text)
+    except DomainError as error:
+        if error.field not in ("file", "paste"):
+            raise
+        with session_scope(deps.session_factory) as session:
+            actor = resolve_actor(session, deps, req.incoming)
+            message = error_text(actor.lang, actor.tz, error)
+            return [import_form(actor.lang, FormState({"paste": text[:PASTE_LIMIT]}, {"paste": message}))]
+    deps.soon(lambda: run_import(deps, req.incoming, text))
+    return [text_reply(t(lang, "teams.closure.import.started", count=count), replace=True)]
+
+
+# -- mentorat importer: the work, after the turn ----------------------------------------------------
+def run_import(deps: TeamsDeps, incoming: Incoming, text: str) -> None:
+    """Import, then tell the coordinator in their chat; a failure is told too (never with the lines' text)."""
+    recipient = Recipient(Platform.TEAMS, incoming.tenant_id, incoming.user_id)
+    try:
+        lang, messages = import_lines(deps, incoming, text)
+    except Exception as exc:
+        log.error("Teams import failed: %s", type(exc).__name__)
+        with session_scope(deps.session_factory) as session:
+            lang = resolve_actor(session, deps, incoming).lang
+        messages = [Message(text=t(lang, "teams.closure.import.failed"), headline=False)]
+    for message in messages:
+        try:
+            deps.notifier.send(recipient, message)
+        except NotifierError as exc:
+            log.warning("could not send the import's result: %s", exc)
+    deps.deliver_now()  # the invitations of the pairs created
+
+
+def import_lines(deps: TeamsDeps, incoming: Incoming, text: str) -> tuple[str, list[Message]]:
+    """Reach the people the lines name, then pair them line by line. Returns the result to send."""
+    now = deps.clock.now()
+    # 1. The people named, and which of them the bot never reached (no session is held while Teams answers).
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, incoming)
+        require_coordinator(session, actor.person, actor.programme, deps.rule)
+        rows, _bad = pair_import.parse_rows(text, entra_member)
+        ids = sorted({row.mentor for row in rows} | {row.mentee for row in rows})
+        new = {i for i in ids if people.find_person(session, actor.workspace, i) is None}
+        to_reach = []
+        for external_id in ids:
+            person = people.ensure_person(session, actor.workspace, external_id, now=now)
+            ref = conversations.reference_for(session, person)
+            if ref is not None and (ref.conversation_id is None or not person.display_name):
+                to_reach.append(ref)
+    reached = reach(deps, to_reach)
+    # 2. The conventions, as on Slack: each line in its own savepoint.
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, incoming)
+        require_coordinator(session, actor.person, actor.programme, deps.rule)
+        unreachable = _known(session, actor, ids, reached.names, reached.unreachable)
+
+        def resolve(member_id: str) -> Person:
+            if member_id in unreachable:
+                raise InvalidInput("teams.closure.import.unreachable", value=member_id)
+            person = people.find_person(session, actor.workspace, member_id)
+            assert person is not None
+            return person
+
+        result = pair_import.import_pairs(session, programme=actor.programme, coordinator=actor.person, text=text,
+                                          resolve=resolve, today=actor.today(deps), now=now, member=entra_member)
+        _forget(session, actor, new & unreachable)
+        lines = [t(actor.lang, "import.done", created=len(result.created), existing=len(result.existing),
+                   bad=len(result.bad))]
+        lines += [t(actor.lang, "import.bad_line", line=b.line, reason=error_text(actor.lang, actor.tz, b.error))
+                  for b in result.bad]
+        return actor.lang, [Message(text="\n\n".join(part), headline=False) for part in _chunks(lines)]
+
+
+def _known(session: Session, actor: Actor, named: list[str], names: dict[int, str],
+           unreachable_ids: frozenset[int]) -> set[str]:
+    """Record the names Teams gave; return the ids of the people it would not let the bot reach."""
+    refused = set()
+    for external_id in named:
+        person = people.find_person(session, actor.workspace, external_id)
+        assert person is not None
+        if person.id in unreachable_ids:
+            refused.add(external_id)
+        elif names.get(person.id):
+            person.display_name = names[person.id]
+    return refused
+
+
+def _forget(session: Session, actor: Actor, external_ids: set[str]) -> None:
+    """No row is left for an id this file alone named and Teams does not know: nothing refers to it."""
+    for external_id in external_ids:
+        person = people.find_person(session, actor.workspace, external_id)
+        if person is not None:
+            session.delete(person)
+
+
+def _chunks(lines: list[str]) -> Iterator[list[str]]:
+    """Result lines in messages that each fit a Teams card (a file of refused lines can be long)."""
+    part: list[str] = []
+    size = 0
+    for line in lines:
+        if part and size + len(line.encode()) > RESULT_CHUNK:
+            yield part
+            part, size = [], 0
+        part.append(line)
+        size += len(line.encode()) + 2
+    yield part
+
+
+COMMANDS: dict[str, Handler] = {"rapport": send_report, "importer": import_command}
+ACTIONS: dict[str, Handler] = {actions.REPORT_SEND: send_report, IMPORT_SUBMIT: submit_import}
