@@ -27,6 +27,7 @@ TEXTS: dict[str, str] = {
     "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d); the start date (YYYY-MM-DD) is optional. Up to {limit} characters "
     "per import.",
     "teams.closure.import.paste": "The lines of the CSV file",
+    "teams.closure.import.nothing": "Paste the lines of the CSV file, one pair per line.",
     "teams.closure.import.too_long": "Paste at most {limit} characters at a time: spread the pairs over several "
     "imports.",
     "teams.closure.import.started": "📥 Import started: {count} lines read. Reaching each person in Teams takes a "

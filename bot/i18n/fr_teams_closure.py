@@ -28,6 +28,7 @@ TEXTS: dict[str, str] = {
     "d'administration Entra, par exemple 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d) ; la date de début (AAAA-MM-JJ) "
     "est facultative. Jusqu'à {limit} caractères par import.",
     "teams.closure.import.paste": "Les lignes du fichier CSV",
+    "teams.closure.import.nothing": "Collez les lignes du fichier CSV, une paire par ligne.",
     "teams.closure.import.too_long": "Collez au plus {limit} caractères à la fois : répartissez les paires sur "
     "plusieurs imports.",
     "teams.closure.import.started": "📥 Import lancé : {count} lignes lues. Joindre chaque personne dans Teams prend "

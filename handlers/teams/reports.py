@@ -99,7 +99,7 @@ def entra_member(value: str) -> str:
 def import_form(lang: str, state: FormState | None = None) -> Reply:
     state = state or FormState()
     body = text_input("paste", t(lang, "teams.closure.import.paste"), state, multiline=True, max_length=PASTE_LIMIT,
-                      required=True, error_message=t(lang, "error.import.nothing"),
+                      required=True, error_message=t(lang, "teams.closure.import.nothing"),
                       placeholder="mentor,mentore,debut")
     intro = teams_markdown(t(lang, "teams.closure.import.intro", limit=f"{PASTE_LIMIT:,}".replace(",", " ")), {})
     heading = t(lang, "import.modal.title")
@@ -118,7 +118,7 @@ def import_command(req: TeamsRequest) -> list[Reply]:
 def _readable(text: str) -> int:
     """The lines as a whole can be read (else the form comes back with the reason); how many there are."""
     if not text.strip():
-        raise InvalidInput("error.import.nothing", field="paste")
+        raise InvalidInput("teams.closure.import.nothing", field="paste")
     if len(text) > PASTE_LIMIT:
         raise InvalidInput("teams.closure.import.too_long", field="paste", limit=PASTE_LIMIT)
     rows, bad = pair_import.parse_rows(text, entra_member)
