@@ -199,7 +199,7 @@ def draft_of(data: Mapping[str, Any], ctx: BilanContext) -> BilanDraft:
 
 
 # -- a bilan read back ---------------------------------------------------------------------------
-def _shown(lang: str, sections: list[Section]) -> list[Card]:
+def _shown(sections: list[Section]) -> list[Card]:
     """Labels as text, typed answers as typed text (never read as markdown)."""
     body: list[Card] = []
     for section in sections:
@@ -226,7 +226,7 @@ def overview_cards(lang: str, view: BilanView, other: Person, objectives: list[O
         buttons.append(submit(t(lang, "bilan.button.open"), actions.BILAN_OPEN, value, style="primary"))
     else:
         body.append(text_block(t(lang, "bilan.view.mine"), size="Medium", weight="Bolder", separator=True))
-        body += _shown(lang, answer_sections(lang, own_part(view.mine), titles))
+        body += _shown(answer_sections(lang, own_part(view.mine), titles))
         body.append(note(t(lang, "bilan.view.your_decision", decision=t(lang, f"bilan.decision.{view.mine.decision}"))))
         buttons.append(submit(t(lang, "bilan.button.edit"), actions.BILAN_OPEN, value))
     if not view.other_done:
@@ -238,7 +238,7 @@ def overview_cards(lang: str, view: BilanView, other: Person, objectives: list[O
         if shared:
             body.append(text_block(md("bilan.view.other_shared"), size="Medium", weight="Bolder", separator=True,
                                    spacing="Large"))
-            body += _shown(lang, shared)
+            body += _shown(shared)
         else:
             body.append(text_block(md("bilan.view.nothing_shared"), separator=True, spacing="Large"))
         if view.other_decision:
