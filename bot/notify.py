@@ -60,6 +60,7 @@ class Delivered:
     channel: str  # a Slack channel id, a Teams conversation id
     ts: str  # a Slack message ts, a Teams activity id
     platform: str = "slack"
+    workspace: str = ""  # the Slack team id (its token updates the message); unused on Teams
 
 
 class NotifierError(Exception):

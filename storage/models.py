@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from storage.slack_oauth import add_slack_oauth_tables
 from storage.types import UTCDateTime
 
 NAMING = {
@@ -499,3 +500,7 @@ class SharedFile(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+# Slack OAuth installations (slack_sdk's SQLAlchemy stores): in these metadata so Alembic creates them.
+SLACK_INSTALLATIONS, SLACK_BOTS, SLACK_OAUTH_STATES = add_slack_oauth_tables(Base.metadata)

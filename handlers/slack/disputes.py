@@ -87,9 +87,9 @@ def _coordinator_answer(deps: Deps, body: dict, action: dict, respond: Respond,
         convention_id = dispute.convention_id
     respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
     if note:
-        post_dm(deps.client, user_id, note)
+        post_dm(deps.client_for(team_id), user_id, note)
     deps.deliver_now()
-    refresh_homes(deps, deps.client, team_id, convention_id)
+    refresh_homes(deps, deps.client_for(team_id), team_id, convention_id)
 
 
 def register(app: App, deps: Deps) -> None:
@@ -105,7 +105,8 @@ def register(app: App, deps: Deps) -> None:
             return
 
         def after() -> None:
-            post_dm(deps.client, user_id, message.text, as_dicts(message_blocks(message, header=False)))
+            blocks = as_dicts(message_blocks(message, header=False))
+            post_dm(deps.client_for(context.team_id), user_id, message.text, blocks)
             deps.deliver_now()
 
         deps.soon(after)
