@@ -269,3 +269,19 @@ def _note_shared(session: Session, reminder: Reminder, person: Person, ctx: obje
 
 
 COMPOSERS["note_shared"] = _note_shared
+
+
+def note_intro(meeting: Meeting | None, lang: str, tz: str) -> str:
+    """The note form's first line: who will read the note, and which meeting it is about."""
+    if meeting is None:
+        return t(lang, "note.modal.about")
+    return t(lang, "note.modal.about_meeting", when=when(meeting, lang, tz))
+
+
+def note_saved(session: Session, note: Note, author: Person, lang: str) -> str:
+    """The author's confirmation: kept private, or shared with the other side."""
+    if note.shared_at is None:
+        return t(lang, "note.saved.private")
+    convention = session.get(Convention, note.convention_id)
+    assert convention is not None
+    return t(lang, "note.saved.shared", other=mention(other_side(convention, author)))

@@ -145,6 +145,16 @@ def for_person(session: Session, person: Person, convention_id: int | None = Non
     return convention, of_convention(session, convention)
 
 
+def feedback_target(session: Session, person: Person, objective_id: int) -> tuple[Objective, str | None]:
+    """The objective the mentor answers, with the comment of its latest update (what they answer to)."""
+    objective, updates = history(session, person, objective_id)
+    convention = session.get(Convention, objective.convention_id)
+    if convention is None or convention.mentor_id != person.id:
+        raise NotAllowed("objective.mentor_only")
+    last = next((u.comment for u in reversed(updates) if u.kind == "update" and u.comment), None)
+    return objective, last
+
+
 def history(session: Session, person: Person, objective_id: int) -> tuple[Objective, list[ObjectiveUpdate]]:
     objective = _objective(session, objective_id, person)
     rows = session.scalars(select(ObjectiveUpdate).where(ObjectiveUpdate.objective_id == objective.id)
