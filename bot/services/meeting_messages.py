@@ -17,6 +17,7 @@ from bot.notify import Attachment, Button, Message, Section
 from bot.services import actions
 from bot.services.calendar_invite import meeting_ics
 from bot.services.meetings import other_side, outcome_of
+from bot.services.notes import VisibleNote
 from bot.services.people import language_of, mention, timezone_of
 from storage.models import Convention, Meeting, MeetingMode, MeetingStatus, Note, Person, Reminder
 
@@ -285,3 +286,15 @@ def note_saved(session: Session, note: Note, author: Person, lang: str) -> str:
     convention = session.get(Convention, note.convention_id)
     assert convention is not None
     return t(lang, "note.saved.shared", other=mention(other_side(convention, author)))
+
+
+def note_heading(found: VisibleNote, lang: str, tz: str, other: Person) -> str:
+    """Above a note in a list: who wrote it, when, and who may read it."""
+    moment = format_moment(found.note.created_at, tz, lang, with_zone=False)
+    if not found.mine:
+        key = "note.list.from_other"
+    elif found.note.shared_at is not None:
+        key = "note.list.mine_shared"
+    else:
+        key = "note.list.mine_private"
+    return t(lang, key, when=moment, other=mention(other))

@@ -34,6 +34,7 @@ TITLE_LIMIT = 150
 TEXT_LIMIT = 3000
 GROUP_WINDOW = timedelta(minutes=10)
 HORIZONS = ("short", "long")
+PROGRESS_STEPS = tuple(range(0, 101, 10))  # what the update forms offer, in %
 NEWS = "objective_news"
 REVIEW = "objectives_review"
 
@@ -45,6 +46,11 @@ class ObjectiveDraft:
     horizon: str | None
     due_on: date | None
     success_measure: str
+
+
+def progress_step(progress: int) -> int:
+    """The offered step nearest an objective's progress: the update form's first choice."""
+    return min(PROGRESS_STEPS, key=lambda step: abs(step - progress))
 
 
 def _check_text(value: str, field: str) -> str | None:

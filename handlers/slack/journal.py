@@ -9,10 +9,9 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
-from bot.i18n.dates import format_moment
 from bot.services import meetings, notes
 from bot.services.errors import NotAllowed
-from bot.services.meeting_messages import note_intro, note_saved, when
+from bot.services.meeting_messages import note_heading, note_intro, note_saved, when
 from bot.services.people import mention
 from handlers.slack.deps import Actor, Deps, resolve_actor
 from handlers.slack.forms import FormContext, MeetingForm, NoteForm
@@ -96,10 +95,8 @@ def notes_overview(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[di
         convention = meetings.plannable_convention(session, actor.person)
         found = notes.visible_notes(session, actor.person, convention)
         other = meetings.other_side(convention, actor.person)
-        lines = [(n.note.body, format_moment(n.note.created_at, actor.tz, actor.lang, with_zone=False), n.mine,
-                  n.note.shared_at is not None) for n in found]
-        return t(actor.lang, "note.list.title"), notes_blocks(actor.lang, lines, other=mention(other),
-                                                               convention_id=convention.id)
+        lines = [(note_heading(n, actor.lang, actor.tz, other), n.note.body) for n in found]
+        return t(actor.lang, "note.list.title"), notes_blocks(actor.lang, lines, convention_id=convention.id)
 
 
 def run_notes_command(req: CommandRequest) -> None:
