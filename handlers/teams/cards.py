@@ -7,8 +7,9 @@ which Teams never reads as markdown: it is shown exactly as typed.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.notify import Button, Message
@@ -104,3 +105,33 @@ def message_card(message: Message, names: Mapping[str, str], *, file_url: str | 
 def summary_text(message: Message, names: Mapping[str, str]) -> str:
     """The notification preview (activity.summary / text): the headline without markup."""
     return teams_markdown(message.text, names).replace("**", "")[:200]
+
+
+def action_set(actions: Sequence[Card], **extra: Any) -> Card:
+    """Buttons inside the body, under the item they act on (a card's own actions sit at its foot)."""
+    return {"type": "ActionSet", "actions": list(actions), **extra}
+
+
+# Teams refuses an activity over about 28 KB; a card within this leaves room for the rest of the activity.
+CARD_BUDGET = 24_000
+
+
+def card_size(content: Card) -> int:
+    """The card's bytes as Teams counts them: compact JSON, UTF-8."""
+    return len(json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def paged_cards(head: Sequence[Card], groups: Sequence[Sequence[Card]], actions: Sequence[Card] = (), *,
+                continued: Sequence[Card] = (), budget: int = CARD_BUDGET) -> list[Card]:
+    """A list too long for one card, over as few as fit: `head` opens the first card, `continued` the
+    next ones, each group stays whole on one card (one too big for any gets a card of its own) and
+    `actions` close the last. Nothing is cut: long texts people typed are shown in full."""
+    pages: list[list[Card]] = [list(head)]
+    opening = len(head)
+    for group in groups:
+        if len(pages[-1]) > opening and card_size(card([*pages[-1], *group], list(actions))) > budget:
+            pages.append(list(continued))
+            opening = len(continued)
+        pages[-1].extend(group)
+    last = len(pages) - 1
+    return [card(body, list(actions) if index == last else None) for index, body in enumerate(pages)]

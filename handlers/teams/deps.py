@@ -3,7 +3,7 @@ a request in (typed command or card submission), replies out (Adaptive Cards).""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,10 +22,11 @@ from bot.services.programmes import ProgrammeDefaults, default_programme
 from bot.services.roles import CoordinatorRule, roles_of
 from handlers.teams import conversations
 from handlers.teams.cards import Card, card, message_card, summary_text, teams_markdown, text_block
+from handlers.teams.forms import FormState
 from handlers.teams.incoming import Incoming
 from handlers.teams.notifier import Member, names_in
 from scheduling.delivery import DeliveryReport, deliver_due
-from storage.db import SessionFactory
+from storage.db import SessionFactory, session_scope
 from storage.models import Person, Platform
 
 
@@ -120,3 +121,32 @@ def error_reply(actor: Actor, error: DomainError) -> Reply:
 
 def say(lang: str, key: str, **params: object) -> Reply:
     return text_reply(t(lang, key, **params))
+
+
+def people_markdown(text: str, *people: Person) -> str:
+    """A catalogue sentence that mentions these people (`<@id>`), as a card shows it: with their names."""
+    return teams_markdown(text, {p.external_id: p.display_name or "?" for p in people})
+
+
+def paged_replies(cards: Sequence[Card], text: str, *, replace: bool = False) -> list[Reply]:
+    """A list spread over several cards; with `replace`, the first takes the place of the card acted on."""
+    return [Reply(content, text, replace and index == 0) for index, content in enumerate(cards)]
+
+
+FormBuilder = Callable[[Session, Actor, FormState], Reply]
+
+
+def saved_or_form(req: TeamsRequest, fields: Sequence[str], save: Callable[[], list[Reply]],
+                  form: FormBuilder) -> list[Reply]:
+    """Run `save`; refused on one of the form's `fields`, the form comes back in place with everything
+    as typed and the error under that field. Any other refusal is told as usual (handlers/teams/router.py)."""
+    try:
+        return save()
+    except DomainError as error:
+        if error.field not in fields:
+            raise
+        with session_scope(req.deps.session_factory) as session:
+            actor = resolve_actor(session, req.deps, req.incoming)
+            state = FormState({name: req.field(name) for name in fields},
+                              {error.field: error_text(actor.lang, actor.tz, error)})
+            return [form(session, actor, state)]
