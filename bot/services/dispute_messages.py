@@ -95,11 +95,11 @@ def coordinator_view(dispute: Dispute, person: Person, *, done: bool,
     closed = dispute.status in (DisputeStatus.RESOLVED, DisputeStatus.WITHDRAWN)
     message = closed_note(dispute, person) if closed else coordinator_message(dispute, person)
     note = None
-    if not done and dispute.taken_by is not None and dispute.taken_by_id != person.id:
+    if not done and closed:  # first: a withdrawn request's taker is the person who withdrew it
+        note = t(lang, "dispute.already_closed")
+    elif not done and dispute.taken_by is not None and dispute.taken_by_id != person.id:
         note = t(lang, "dispute.already_taken", person=mention(dispute.taken_by),
                  when=format_moment(dispute.taken_at or dispute.updated_at, tz, lang))
-    elif not done and closed:
-        note = t(lang, "dispute.already_closed")
     elif done and key_done:
         note = t(lang, key_done, person=mention(dispute.raised_by))
     return message, note
