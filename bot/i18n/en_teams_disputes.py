@@ -1,4 +1,4 @@
-"""Teams texts: disagreement and early end (English)."""
+"""Teams texts: disagreement, early end and the coordinators (English)."""
 
 TEXTS: dict[str, str] = {
     # `mentorat coordonnateurs`: on Teams the person is picked from the directory rather than mentioned.

@@ -1,4 +1,4 @@
-"""Textes Teams : différend et fin anticipée (français)."""
+"""Textes Teams : différend, fin hâtive et coordination (français)."""
 
 TEXTS: dict[str, str] = {
     # `mentorat coordonnateurs` : sur Teams, on choisit la personne dans l'annuaire au lieu de la mentionner.
