@@ -20,7 +20,10 @@ from sqlalchemy import select
 from bot.demo.harness import Harness
 from bot.demo.teams_connector import BotConnectorEmulator, card_actions, card_inputs, text_of
 from storage.db import session_scope
-from storage.models import Convention, Dispute, Reminder, ReminderStatus
+from storage.models import Convention, Dispute, Person, Reminder, ReminderStatus
+from tests.scenarios.dispute_helpers import raise_differend as raise_on_slack
+from tests.scenarios.helpers import pair_and_accept
+from tests.scenarios.meeting_helpers import texts_to, with_button
 from tests.scenarios.teams_helpers import (
     COORD,
     MENTEE,
@@ -94,6 +97,12 @@ def all_disputes(bot: Harness) -> list[Dispute]:
 def convention_status(bot: Harness) -> str:
     with session_scope(bot.session_factory) as session:
         return session.scalars(select(Convention.status)).one()
+
+
+def known_ids(bot: Harness) -> list[str]:
+    """The people the bot knows, on both platforms (an id twice: one platform's id taken for the other's)."""
+    with session_scope(bot.session_factory) as session:
+        return list(session.scalars(select(Person.external_id)))
 
 
 def alerts(connector: BotConnectorEmulator, user: TeamsUser, needle: str = ALERT) -> list[dict[str, Any]]:
@@ -213,6 +222,23 @@ def test_the_coordinator_takes_asks_to_meet_and_resolves_from_the_alert(
     # A stale copy clicked again changes nothing and says so.
     channel(teams_bot).submit(COORD, action(taken, "Résolu"))
     assert "déjà fermé : rien n'a changé" in last_text(connector, COORD)
+
+
+def test_one_coordinator_list_serves_slack_and_teams(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    """MENTORAT_COORDINATORS holds a Slack member id (UCOORD) and Camille's Entra id: a différend raised
+    on Slack reaches UCOORD on Slack, one raised on Teams reaches Camille on Teams, each at once."""
+    pair_and_accept(teams_bot, start="2026-11-23")  # Marie and Sam on Slack this time
+    raise_on_slack(teams_bot, "UMENTOR")
+    assert "transmis à la coordination (<@UCOORD>)" in texts_to(teams_bot, "UMENTOR")[-1]
+    assert len(with_button(teams_bot, "UCOORD", "dispute-case-take")) == 1
+    teams_pair_and_accept(teams_bot, connector, start="2026-11-23")
+    raise_differend(teams_bot, connector, MENTOR)
+    assert "transmis à la coordination (Camille Coordination)" in last_text(connector, MENTOR)
+    assert len(alerts(connector, COORD)) == 1
+    assert len(with_button(teams_bot, "UCOORD", "dispute-case-take")) == 1, "the Slack coordinator got only Slack's"
+    # Neither workspace took the other platform's id for one of its people.
+    assert known_ids(teams_bot).count("UCOORD") == 1
+    assert known_ids(teams_bot).count(COORD.aad_object_id) == 1
 
 
 def test_only_the_coordination_acts_on_a_dispute(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
