@@ -14,7 +14,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import t
 from bot.i18n.errors import error_text
-from bot.notify import Attachment, Message, Notifier
+from bot.notify import Attachment, Message, Notifier, NotifierError
 from bot.services import people
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import ComposeContext
@@ -150,3 +150,24 @@ def saved_or_form(req: TeamsRequest, fields: Sequence[str], save: Callable[[], l
             state = FormState({name: req.field(name) for name in fields},
                               {error.field: error_text(actor.lang, actor.tz, error)})
             return [form(session, actor, state)]
+
+
+def directory_name(deps: TeamsDeps, ref: conversations.Reference, field: str) -> str | None:
+    """A picked person's name from their 1:1 chat (opened if needed), as Slack's users.info gives it.
+
+    None when no directory is wired in; a person the bot cannot reach (the app is not installed for
+    them) is refused on the form's `field`. Call it between units of work: Teams may take a while.
+    """
+    if deps.directory is None:
+        return None
+    try:
+        return deps.directory(ref).name
+    except NotifierError as exc:
+        raise InvalidInput("teams.pair.unreachable", field=field) from exc
+
+
+def refusal(session: Session, actor: Actor, error: DomainError, *, replace: bool = False) -> Reply:
+    """A domain error in the person's words, with the people it names shown by name (the coordinators
+    of "only the coordinators can…"), where error_reply would show them as "?"."""
+    message = Message(text=error_text(actor.lang, actor.tz, error), headline=False)
+    return message_reply(session, actor, message, replace=replace)

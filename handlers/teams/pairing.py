@@ -10,14 +10,14 @@ from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.dates import format_day, format_moment
 from bot.i18n.errors import error_text
-from bot.notify import Message, NotifierError
+from bot.notify import Message
 from bot.services import actions, conventions, people
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import convention_message
 from bot.services.people import mention
 from bot.services.roles import coordinator_names, coordinators, require_coordinator
 from handlers.teams import conversations
-from handlers.teams.deps import Handler, Reply, TeamsRequest, message_reply, resolve_actor, say
+from handlers.teams.deps import Handler, Reply, TeamsRequest, directory_name, message_reply, resolve_actor, say
 from handlers.teams.forms import FormState, date_input, form_card, person_picker
 from storage.db import session_scope
 
@@ -89,14 +89,7 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
             assert ref is not None  # the coordinator's own chat gives the tenant's service URL
             picked.append(Picked(field, ref))
     # 2. Reach each person (their 1:1 chat) and read their name, as users.info does on Slack.
-    names: dict[int, str] = {}
-    for choice in picked:
-        if deps.directory is None:
-            continue
-        try:
-            names[choice.ref.person_id] = deps.directory(choice.ref).name
-        except NotifierError as exc:
-            raise InvalidInput("teams.pair.unreachable", field=choice.field) from exc
+    names = {choice.ref.person_id: directory_name(deps, choice.ref, choice.field) for choice in picked}
     # 3. The convention, as on Slack.
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
