@@ -80,7 +80,8 @@ def make_client(settings: Settings, *, timeout: int = 10, wait_out_rate_limits: 
     if wait_out_rate_limits:
         handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
     return WebClient(
-        token=settings.slack_bot_token or None,  # None with OAuth: each workspace's token comes per call
+        # None with OAuth: each workspace's token comes from its installation, per request.
+        token=None if settings.slack_oauth else settings.slack_bot_token,
         base_url=settings.slack_api_url,
         timeout=timeout,
         retry_handlers=handlers,
