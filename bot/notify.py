@@ -53,6 +53,7 @@ class Recipient:
     platform: str
     workspace_external_id: str
     user_external_id: str
+    channel: str = ""  # a direct channel already known (Slack's DM id from an earlier send), else ""
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,9 @@ class Person(Base):
     is_bot: Mapped[bool] = mapped_column(Boolean, default=False)
     profile_refreshed_at: Mapped[datetime | None]
     reminders_paused_until: Mapped[datetime | None]
+    # The Slack DM channel with the bot, learnt from the first message sent: later sends need no
+    # conversations.open (rate-limited per workspace), whichever process sends them.
+    dm_channel: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime]
 
     workspace: Mapped[Workspace] = relationship()

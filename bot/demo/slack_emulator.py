@@ -1002,6 +1002,8 @@ class SlackEmulator:
         channel = str(channel)
         if channel[:1] in ("U", "W") and channel not in self._users:
             raise _SlackError("channel_not_found")
+        if channel[:1] == "D" and channel[1:] not in self._users:  # a DM with nobody the workspace knows
+            raise _SlackError("channel_not_found")
         return self._resolve_channel(channel)
 
     # ----------------------------------------------------------------- auth / team / users

@@ -46,10 +46,17 @@ class SlackNotifier:
     def send(self, recipient: Recipient, message: Message) -> Delivered:
         team_id = recipient.workspace_external_id
         client = self._client(team_id)
+        blocks = as_dicts(message_blocks(message))
         try:
-            channel = self._dm_channel(client, team_id, recipient.user_external_id)
-            response = client.chat_postMessage(channel=channel, text=message.text,
-                                               blocks=as_dicts(message_blocks(message)))
+            channel = recipient.channel or self._dm_channel(client, team_id, recipient.user_external_id)
+            try:
+                response = client.chat_postMessage(channel=channel, text=message.text, blocks=blocks)
+            except SlackApiError as exc:
+                if not recipient.channel or exc.response.get("error") != "channel_not_found":
+                    raise
+                # The DM kept from an earlier send is gone (e.g. the app was reinstalled): open it again.
+                channel = self._dm_channel(client, team_id, recipient.user_external_id)
+                response = client.chat_postMessage(channel=channel, text=message.text, blocks=blocks)
         except SlackApiError as exc:
             raise _as_notifier_error(exc) from exc
         except (SlackClientError, OSError) as exc:
