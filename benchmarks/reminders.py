@@ -331,12 +331,13 @@ def _worker_child(url: str, api_url: str, token: str, conn: Any) -> None:
     from bot.config import Settings
     from bot.services.messages import ComposeContext
     from bot.services.roles import CoordinatorRule
+    from handlers.slack.clients import WorkspaceClients
     from handlers.slack.notifier import SlackNotifier
     from scheduling.delivery import deliver_due
 
     engine = make_engine(url)
     client = make_client(Settings(slack_bot_token=token, slack_api_url=api_url), wait_out_rate_limits=False)
-    notifier, ctx = SlackNotifier(client), ComposeContext(rule=CoordinatorRule(frozenset()))
+    notifier, ctx = SlackNotifier(WorkspaceClients(client)), ComposeContext(rule=CoordinatorRule(frozenset()))
     factory = make_session_factory(engine)
     _pending(engine)  # connected and warm before the start
     conn.send("ready")

@@ -21,8 +21,10 @@ from bot.services import shared_files
 from bot.services.programmes import ProgrammeDefaults
 from bot.services.roles import CoordinatorRule
 from handlers.slack.background import WorkQueue
+from handlers.slack.clients import WorkspaceClients
 from handlers.slack.deps import Deps
 from handlers.slack.notifier import SlackNotifier
+from handlers.slack.oauth import NOT_INSTALLED, installation_store, oauth_flow
 from handlers.slack.register import register_handlers
 from handlers.teams.app import TeamsFrontEnd, build_teams
 from handlers.teams.deps import TeamsDeps
@@ -78,12 +80,17 @@ def make_client(settings: Settings, *, timeout: int = 10, wait_out_rate_limits: 
     if wait_out_rate_limits:
         handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
     return WebClient(
-        token=settings.slack_bot_token,
+        # None with OAuth: each workspace's token comes from its installation, per request.
+        token=None if settings.slack_oauth else settings.slack_bot_token,
         base_url=settings.slack_api_url,
         timeout=timeout,
         retry_handlers=handlers,
         logger=logging.getLogger("mentorat.slack"),
     )
+
+
+def _engine_of(session_factory: SessionFactory) -> Engine:
+    return session_factory.kw["bind"]
 
 
 def create_app(
@@ -104,10 +111,13 @@ def create_app(
     outbox_client = client or make_client(settings, wait_out_rate_limits=False)
     client = client or make_client(settings)
     clock = clock or SystemClock()
+    installations = None
+    if settings.slack_oauth:
+        installations = installation_store(settings, _engine_of(session_factory))
     front = None
     if teams or (teams is None and settings.has_teams_settings):
         front = build_teams(settings, session_factory, clock, limiter=teams_limiter, sleep=teams_sleep)
-    slack_notifier = notifier or SlackNotifier(outbox_client)
+    slack_notifier = notifier or SlackNotifier(WorkspaceClients(outbox_client, installations))
     by_platform: dict[str, Notifier] = {Platform.SLACK: slack_notifier}
     if front is not None:
         by_platform[Platform.TEAMS] = front.notifier
@@ -117,6 +127,7 @@ def create_app(
         session_factory=session_factory,
         clock=clock,
         client=client,
+        clients=WorkspaceClients(client, installations),
         notifier=outbox_notifier,
         rule=CoordinatorRule(frozenset(settings.coordinators)),
         defaults=ProgrammeDefaults(language=settings.language, timezone=settings.timezone,
@@ -130,7 +141,11 @@ def create_app(
         token_verification_enabled=False,  # checked once at start by bot.startup, not at import time
         listener_executor=listener_executor or ThreadPoolExecutor(max_workers=8, thread_name_prefix="listener"),
         logger=logging.getLogger("mentorat.bolt"),
+        oauth_flow=oauth_flow(settings, _engine_of(session_factory), installations, client) if installations else None,
+        user_facing_authorize_error_message=NOT_INSTALLED,
     )
+    if installations is not None:
+        bolt.enable_token_revocation_listeners()  # app_uninstalled / tokens_revoked delete the stored tokens
     register_handlers(bolt, deps)
     if front is not None:
         front.attach(TeamsDeps(settings=settings, session_factory=session_factory, clock=clock,

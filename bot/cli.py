@@ -49,7 +49,10 @@ def _serve(args: argparse.Namespace, mode: Mode) -> int:
     slack = mode is Mode.HTTP and settings.has_slack_tokens
     mentorat = create_app(settings, factory, serve_slack=slack)
     routes = []
-    if slack:
+    if slack and settings.slack_oauth:
+        routes.append(f"POST /slack/events and GET /slack/install for every Slack workspace that installs Mentorat "
+                      f"(add it at {settings.public_url}/slack/install)")
+    elif slack:
         identity = check_slack_token(mentorat.deps.client, settings)
         routes.append(f"POST /slack/events for Slack team {identity.team_id}")
     if mentorat.teams is not None:
@@ -92,7 +95,8 @@ def cmd_worker(_args: argparse.Namespace) -> int:
     settings = _settings(Mode.WORKER)
     _engine, factory = _prepare(settings)
     mentorat = create_app(settings, factory)
-    check_slack_token(mentorat.deps.client, settings)
+    if not settings.slack_oauth:  # with OAuth each workspace's token is checked by Slack as it is used
+        check_slack_token(mentorat.deps.client, settings)
     start_scheduler(mentorat.jobs)
     log.info("Mentorat worker running: planning every hour, delivering every 30 s")
     threading.Event().wait()
@@ -156,9 +160,12 @@ def cmd_import_pairs(args: argparse.Namespace) -> int:
         return 2
     _engine, factory = _prepare(settings)
     mentorat = create_app(settings, factory)
-    identity = check_slack_token(mentorat.deps.client, settings)
+    if settings.slack_oauth and not args.team:
+        print("Mentorat is installed in several workspaces: say which one with --team T012ABCDEF.", file=sys.stderr)
+        return 2
+    team_id = args.team or check_slack_token(mentorat.deps.client, settings).team_id
     try:
-        outcome = import_text(mentorat.deps, identity.team_id, coordinator, text)
+        outcome = import_text(mentorat.deps, team_id, coordinator, text)
     except DomainError as error:
         print(error_text(settings.language, settings.timezone, error), file=sys.stderr)
         return 2
@@ -302,6 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     bulk = sub.add_parser("import-pairs", help="pair mentors and mentees from a CSV file (mentor,mentee,start)")
     bulk.add_argument("file", help="CSV: one line per pair, Slack member ids, start date YYYY-MM-DD optional")
     bulk.add_argument("--by", default=None, help="the coordinator importing (default: first MENTORAT_COORDINATORS)")
+    bulk.add_argument("--team", default=None, help="the Slack workspace id (T…), needed when Mentorat is installed by OAuth")
     bulk.set_defaults(func=cmd_import_pairs)
     report = sub.add_parser("report", help="the programmes' figures (no private text), optionally as CSV and chart")
     report.add_argument("--csv", default=None, help="write the per-pair figures to this CSV file")

@@ -31,6 +31,8 @@ WHERE = {
     "SLACK_SIGNING_SECRET": "Slack app page > Basic Information > App Credentials > Signing Secret",
     "SLACK_APP_TOKEN": "Slack app page > Basic Information > App-Level Tokens, scope connections:write "
     "(starts with xapp-)",
+    "SLACK_CLIENT_ID": "Slack app page > Basic Information > App Credentials > Client ID",
+    "SLACK_CLIENT_SECRET": "Slack app page > Basic Information > App Credentials > Client Secret",
     "MICROSOFT_APP_ID": "Azure portal > your Azure Bot > Configuration > Microsoft App ID",
     "MICROSOFT_APP_PASSWORD": "Azure portal > your Azure Bot > Configuration > Manage Password > "
     "Certificates & secrets > client secret value",
@@ -76,12 +78,21 @@ class Settings:
     microsoft_app_id: str = ""
     microsoft_app_password: str = ""
     microsoft_app_tenant_id: str = ""
-    # Where this server is reachable from outside, e.g. https://mentorat.example.org (Teams file links).
+    # Where this server is reachable from outside, e.g. https://mentorat.example.org (Teams file links,
+    # the Slack OAuth redirect).
     public_url: str = ""
+    # Slack OAuth (installs in several workspaces); empty: the one workspace of SLACK_BOT_TOKEN.
+    slack_client_id: str = ""
+    slack_client_secret: str = ""
 
     @property
     def has_slack_tokens(self) -> bool:
-        return bool(self.slack_bot_token)
+        return bool(self.slack_bot_token) or self.slack_oauth
+
+    @property
+    def slack_oauth(self) -> bool:
+        """Each workspace that installs the app gets its own bot token, kept in the database."""
+        return bool(self.slack_client_id)
 
     @property
     def has_teams_settings(self) -> bool:
@@ -118,15 +129,31 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
             elif name != "MICROSOFT_APP_PASSWORD" and not GUID.match(value):
                 problems.append(f"{name} must be a GUID such as 00000000-0000-0000-0000-000000000000: {WHERE[name]}.")
 
+    client_id, client_secret = get("SLACK_CLIENT_ID"), get("SLACK_CLIENT_SECRET")
+    oauth = bool(client_id or client_secret)
+    if oauth:
+        for name, value in (("SLACK_CLIENT_ID", client_id), ("SLACK_CLIENT_SECRET", client_secret)):
+            if not value:
+                problems.append(f"{name} is missing (Slack OAuth needs both): {WHERE[name]}.")
+        if mode is Mode.SOCKET:
+            problems.append("SLACK_CLIENT_ID is set: installing in several workspaces needs `mentorat serve` (the "
+                            "OAuth redirect is an HTTP route), not Socket Mode.")
+
     public_url = get("MENTORAT_PUBLIC_URL").rstrip("/")
     if public_url and not public_url.startswith(("http://", "https://")):
         problems.append(f"MENTORAT_PUBLIC_URL must be an http(s) URL, got {public_url!r}.")
     elif (mode is Mode.TEAMS or teams["MICROSOFT_APP_ID"]) and not public_url:
         problems.append("MENTORAT_PUBLIC_URL is missing: the https address of this server, the Azure Bot's "
                         "messaging endpoint without /api/messages (Teams cards link the .ics and PDF files to it).")
+    elif oauth and mode is Mode.HTTP and not public_url:
+        problems.append("MENTORAT_PUBLIC_URL is missing: the https address of this server; Slack sends people back "
+                        "to MENTORAT_PUBLIC_URL/slack/oauth_redirect after they install the app (add that address "
+                        "under OAuth & Permissions > Redirect URLs).")
 
-    # A Teams-only deployment has no Slack tokens; a worker needs them only when Slack is in use.
-    needs_bot_token = mode in (Mode.HTTP, Mode.SOCKET) or (mode is Mode.WORKER and not teams["MICROSOFT_APP_ID"])
+    # A Teams-only deployment has no Slack tokens; a worker needs them only when Slack is in use. With OAuth,
+    # each workspace's token comes from its installation, not from the environment.
+    needs_bot_token = not oauth and (
+        mode in (Mode.HTTP, Mode.SOCKET) or (mode is Mode.WORKER and not teams["MICROSOFT_APP_ID"]))
     if mode is Mode.HTTP and teams["MICROSOFT_APP_ID"] and not bot_token and not signing_secret:
         needs_bot_token = False  # `serve` with Teams settings only: Teams alone
     if needs_bot_token:
@@ -134,7 +161,7 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
             problems.append(f"SLACK_BOT_TOKEN is missing: {WHERE['SLACK_BOT_TOKEN']}.")
         elif not bot_token.startswith("xoxb-"):
             problems.append(f"SLACK_BOT_TOKEN must start with xoxb-: {WHERE['SLACK_BOT_TOKEN']}.")
-    if mode is Mode.HTTP and needs_bot_token and not signing_secret:
+    if mode is Mode.HTTP and (needs_bot_token or oauth) and not signing_secret:
         problems.append(f"SLACK_SIGNING_SECRET is missing: {WHERE['SLACK_SIGNING_SECRET']}.")
     if mode is Mode.SOCKET:
         if not app_token:
@@ -213,4 +240,6 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
         microsoft_app_password=teams["MICROSOFT_APP_PASSWORD"],
         microsoft_app_tenant_id=teams["MICROSOFT_APP_TENANT_ID"],
         public_url=public_url,
+        slack_client_id=client_id,
+        slack_client_secret=client_secret,
     )

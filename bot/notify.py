@@ -53,6 +53,7 @@ class Recipient:
     platform: str
     workspace_external_id: str
     user_external_id: str
+    channel: str = ""  # a direct channel already known (Slack's DM id from an earlier send), else ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Delivered:
     channel: str  # a Slack channel id, a Teams conversation id
     ts: str  # a Slack message ts, a Teams activity id
     platform: str = "slack"
+    workspace: str = ""  # the Slack team id (its token updates the message); unused on Teams
 
 
 class NotifierError(Exception):

@@ -24,16 +24,16 @@ from sqlalchemy import Engine, and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.i18n import DEFAULT_LANGUAGE
-from bot.notify import Message, Notifier, NotifierError, Recipient
+from bot.notify import Delivered, Message, Notifier, NotifierError, Recipient
 from bot.services.meeting_messages import TRACKED_KINDS
 from bot.services.message_refs import remember_message
 from bot.services.messages import ComposeContext, compose
-from bot.services.people import language_of
+from bot.services.people import language_of, remember_dm_channel
 from bot.services.reminders import is_paused
 from scheduling.daily_cap import CapPlan, bundle, plan_batch
 from scheduling.timing import next_good_moment
 from storage.db import SessionFactory, session_scope
-from storage.models import Person, Reminder, ReminderStatus, Workspace
+from storage.models import Person, Platform, Reminder, ReminderStatus, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +167,8 @@ def _deliver(factory: SessionFactory, notifier: Notifier, reminder_id: int, now:
             reminder.status, reminder.due_at, reminder.lease_expires_at = ReminderStatus.PENDING, resume_at, None
             return Outcome.DEFERRED, None
         message = compose(session, reminder, person, ctx)
-        recipient = Recipient(workspace.platform, workspace.external_id, person.external_id)
+        recipient = _recipient(workspace, person)
+        person_id = person.id
         attempts = reminder.attempts + 1
         tracked = (reminder.kind, reminder.meeting_id, person.id) if reminder.kind in TRACKED_KINDS else None
     if message is None:
@@ -179,10 +180,23 @@ def _deliver(factory: SessionFactory, notifier: Notifier, reminder_id: int, now:
         return _after_error(factory, reminder_id, attempts, exc, now)
     _settle(factory, reminder_id, status=ReminderStatus.SENT, attempts=attempts, sent_at=now,
             lease_expires_at=None, last_error=None)
+    _remember_channel(factory, recipient, person_id, delivered)
     if tracked is not None and tracked[1] is not None:
         with session_scope(factory) as session:
             remember_message(session, tracked[0], tracked[1], tracked[2], delivered, now)
     return Outcome.SENT, None
+
+
+def _recipient(workspace: Workspace, person: Person) -> Recipient:
+    channel = (person.dm_channel or "") if workspace.platform == Platform.SLACK else ""
+    return Recipient(workspace.platform, workspace.external_id, person.external_id, channel)
+
+
+def _remember_channel(factory: SessionFactory, recipient: Recipient, person_id: int, delivered: Delivered) -> None:
+    """A Slack DM channel learnt by this send is kept for every later one (and every process)."""
+    if recipient.platform == Platform.SLACK and delivered.channel and delivered.channel != recipient.channel:
+        with session_scope(factory) as session:
+            remember_dm_channel(session, person_id, delivered.channel)
 
 
 def _after_error(factory: SessionFactory, reminder_id: int, attempts: int, exc: NotifierError,
@@ -238,7 +252,7 @@ def _deliver_group(factory: SessionFactory, notifier: Notifier, ids: list[int], 
             if found is None:
                 continue
             reminder, person, workspace = found
-            recipient = Recipient(workspace.platform, workspace.external_id, person.external_id)
+            recipient, person_id = _recipient(workspace, person), person.id
             lang = language_of(person, DEFAULT_LANGUAGE)
             message = compose(session, reminder, person, ctx)
             if message is None:
@@ -254,11 +268,12 @@ def _deliver_group(factory: SessionFactory, notifier: Notifier, ids: list[int], 
         _count(report, _deliver(factory, notifier, messages[0][0], now, ctx)[0])
     elif messages and recipient is not None:
         try:
-            notifier.send(recipient, bundle([m for _, _, m in messages], lang))
+            delivered = notifier.send(recipient, bundle([m for _, _, m in messages], lang))
         except NotifierError as exc:
             for reminder_id, attempts, _message in messages:
                 _count(report, _after_error(factory, reminder_id, attempts, exc, now)[0])
             return report
+        _remember_channel(factory, recipient, person_id, delivered)
         for reminder_id, attempts, _message in messages:
             _settle(factory, reminder_id, status=ReminderStatus.SENT, attempts=attempts, sent_at=now,
                     lease_expires_at=None, last_error=None)

@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from storage.slack_oauth import add_slack_oauth_tables
 from storage.types import UTCDateTime
 
 NAMING = {
@@ -138,6 +139,9 @@ class Person(Base):
     is_bot: Mapped[bool] = mapped_column(Boolean, default=False)
     profile_refreshed_at: Mapped[datetime | None]
     reminders_paused_until: Mapped[datetime | None]
+    # The Slack DM channel with the bot, learnt from the first message sent: later sends need no
+    # conversations.open (rate-limited per workspace), whichever process sends them.
+    dm_channel: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime]
 
     workspace: Mapped[Workspace] = relationship()
@@ -499,3 +503,7 @@ class SharedFile(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+# Slack OAuth installations (slack_sdk's SQLAlchemy stores): in these metadata so Alembic creates them.
+SLACK_INSTALLATIONS, SLACK_BOTS, SLACK_OAUTH_STATES = add_slack_oauth_tables(Base.metadata)

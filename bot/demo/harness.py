@@ -30,6 +30,7 @@ from storage.db import SessionFactory, make_engine, make_session_factory
 SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
 TEAM_ID = "T0TEST"
 TENANT_ID = "72f988bf-0000-4000-8000-000000000001"
+OAUTH_PUBLIC_URL = "https://mentorat.example.org"  # where Slack sends an installer back (redirect_uri)
 
 
 @dataclass
@@ -59,10 +60,10 @@ class Harness:
         self.executor.drain()
         return answer
 
-    def command(self, user: str, text: str = "", *, name: str = "/mentorat") -> HttpAnswer:
+    def command(self, user: str, text: str = "", *, name: str = "/mentorat", team: str = TEAM_ID) -> HttpAnswer:
         n = next(self._counter)
         return self.send_form({
-            "token": "legacy", "team_id": TEAM_ID, "team_domain": "test", "channel_id": f"D{user}",
+            "token": "legacy", "team_id": team, "team_domain": "test", "channel_id": f"D{user}",
             "channel_name": "directmessage", "user_id": user, "user_name": user.lower(), "command": name,
             "text": text, "api_app_id": "A0MENTORAT", "is_enterprise_install": "false",
             "response_url": self.emulator.response_url(f"cmd-{n}"), "trigger_id": f"trigger-{n}",
@@ -75,11 +76,11 @@ class Harness:
         return answer
 
     def click(self, user: str, action_id: str, value: str, *, message: dict[str, Any] | None = None,
-              container: str = "message") -> HttpAnswer:
+              container: str = "message", team: str = TEAM_ID) -> HttpAnswer:
         n = next(self._counter)
         payload: dict[str, Any] = {
-            "type": "block_actions", "team": {"id": TEAM_ID, "domain": "test"},
-            "user": {"id": user, "team_id": TEAM_ID, "username": user.lower()}, "api_app_id": "A0MENTORAT",
+            "type": "block_actions", "team": {"id": team, "domain": "test"},
+            "user": {"id": user, "team_id": team, "username": user.lower()}, "api_app_id": "A0MENTORAT",
             "trigger_id": f"trigger-{n}",
             "actions": [{"type": "button", "action_id": action_id, "block_id": "b", "value": value,
                          "action_ts": f"{n}.0"}],
@@ -105,8 +106,9 @@ class Harness:
         }
         return self._interaction(payload)
 
-    def event(self, event: dict[str, Any], *, retry_num: int | None = None, event_id: str = "Ev1") -> HttpAnswer:
-        body = json.dumps({"token": "legacy", "team_id": TEAM_ID, "api_app_id": "A0MENTORAT", "event": event,
+    def event(self, event: dict[str, Any], *, retry_num: int | None = None, event_id: str = "Ev1",
+              team: str = TEAM_ID) -> HttpAnswer:
+        body = json.dumps({"token": "legacy", "team_id": team, "api_app_id": "A0MENTORAT", "event": event,
                            "type": "event_callback", "event_id": event_id, "event_time": 1})
         headers = self.signer.headers(body)
         if retry_num is not None:
@@ -115,8 +117,8 @@ class Harness:
         self.executor.drain()
         return answer
 
-    def get(self, path: str) -> HttpAnswer:
-        return get(f"{self.server.url}{path}")
+    def get(self, path: str, headers: dict[str, str] | None = None) -> HttpAnswer:
+        return get(f"{self.server.url}{path}", headers)
 
     # -- reading what people saw -------------------------------------------------------------
     def last_response(self) -> dict[str, Any]:
@@ -134,10 +136,16 @@ class Harness:
 def start_harness(database_url: str, emulator: SlackEmulator, *, now: datetime,
                   coordinators: tuple[str, ...] = (), language: str = "fr", fallback_admin: str = "",
                   connector: BotConnectorEmulator | None = None, teams_limiter: SendLimiter | None = None,
-                  teams_sleep: Callable[[float], None] | None = None) -> Harness:
-    """The bot on loopback; with `connector`, Teams too (authentication off, the Bot Connector emulated)."""
+                  teams_sleep: Callable[[float], None] | None = None,
+                  slack_oauth: tuple[str, str] | None = None) -> Harness:
+    """The bot on loopback; with `connector`, Teams too (authentication off, the Bot Connector emulated);
+    with `slack_oauth` (client id, secret), installed by OAuth in any number of workspaces instead of one token."""
+    client_id, client_secret = slack_oauth or ("", "")
     settings = Settings(
-        slack_bot_token=emulator.bot_token,
+        slack_bot_token="" if slack_oauth else emulator.bot_token,
+        slack_client_id=client_id,
+        slack_client_secret=client_secret,
+        public_url=OAUTH_PUBLIC_URL if slack_oauth else "",
         slack_signing_secret=SIGNING_SECRET,
         slack_api_url=emulator.api_url,
         database_url=database_url,
@@ -149,7 +157,7 @@ def start_harness(database_url: str, emulator: SlackEmulator, *, now: datetime,
     engine = make_engine(database_url)
     factory = make_session_factory(engine)
     executor = DrainableExecutor()
-    client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=5)
+    client = WebClient(token=settings.slack_bot_token or None, base_url=settings.slack_api_url, timeout=5)
     mentorat = create_app(settings, factory, client, clock=clock, listener_executor=executor, work_executor=executor,
                           teams=connector is not None, teams_limiter=teams_limiter,
                           teams_sleep=teams_sleep or (lambda _seconds: None))

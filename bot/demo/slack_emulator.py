@@ -15,6 +15,7 @@ limits. Standard library only.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import copy
 import json
@@ -478,6 +479,11 @@ class SlackEmulator:
         self._http: LoopbackServer | None = None
         self._stopping = False
         self._tokens: set[str] = {bot_token}
+        # OAuth: the team each installed bot token belongs to, pending one-time codes, the app's credentials.
+        self._token_teams: dict[str, tuple[str, str]] = {}
+        self._install_codes: dict[str, JsonDict] = {}
+        self._oauth_client: tuple[str, str] | None = None
+        self._current_token: str | None = None
         self._counter = 0
         self._users: dict[str, JsonDict] = {}
         self._open_ims: set[str] = set()
@@ -564,6 +570,56 @@ class SlackEmulator:
         """Accept another token (e.g. a user token) besides the bot token."""
         with self._lock:
             self._tokens.add(token)
+
+    # ----------------------------------------------------------------- OAuth installs (several workspaces)
+
+    def enable_oauth(self, client_id: str, client_secret: str) -> None:
+        """The app's credentials (Basic Information > App Credentials) that oauth.v2.access checks."""
+        with self._lock:
+            self._oauth_client = (client_id, client_secret)
+
+    def authorize_install(self, team_id: str, team_name: str, *, installer: str = "UINSTALLER",
+                          redirect_uri: str | None = None) -> str:
+        """What Slack does when an admin clicks « Autoriser » on the consent screen: a one-time code that
+        the app's redirect exchanges (oauth.v2.access) for the workspace's own bot token."""
+        with self._lock:
+            number = self._next_number()
+            code = f"{number}.{team_id}.oauthcode"
+            self._install_codes[code] = {"team_id": team_id, "team_name": team_name, "installer": installer,
+                                         "redirect_uri": redirect_uri, "token": f"xoxb-{team_id.lower()}-{number}"}
+            return code
+
+    def revoke_token(self, token: str) -> None:
+        """The workspace removed the app: its token stops working."""
+        with self._lock:
+            self._tokens.discard(token)
+            self._token_teams.pop(token, None)
+
+    def tokens_of(self, team_id: str) -> list[str]:
+        with self._lock:
+            return [token for token, (team, _name) in self._token_teams.items() if team == team_id]
+
+    def _oauth_v2_access(self, args: JsonDict, authorization: str | None) -> _Reply:
+        client_id, client_secret = _basic(authorization) or (args.get("client_id"), args.get("client_secret"))
+        expected = self._oauth_client
+        if expected is None or client_id != expected[0]:
+            return _Reply(200, {"ok": False, "error": "invalid_client_id"})
+        if client_secret != expected[1]:
+            return _Reply(200, {"ok": False, "error": "bad_client_secret"})
+        grant = self._install_codes.pop(str(args.get("code", "")), None)  # a code works once
+        if grant is None:
+            return _Reply(200, {"ok": False, "error": "invalid_code"})
+        if grant["redirect_uri"] and args.get("redirect_uri") != grant["redirect_uri"]:
+            return _Reply(200, {"ok": False, "error": "bad_redirect_uri"})
+        token = grant["token"]
+        self._tokens.add(token)
+        self._token_teams[token] = (grant["team_id"], grant["team_name"])
+        return _Reply(200, {
+            "ok": True, "access_token": token, "token_type": "bot", "scope": "commands,chat:write",
+            "bot_user_id": self.bot_user_id, "app_id": self.app_id,
+            "team": {"id": grant["team_id"], "name": grant["team_name"]}, "enterprise": None,
+            "is_enterprise_install": False, "authed_user": {"id": grant["installer"]},
+        })
 
     def add_user(
         self,
@@ -835,6 +891,9 @@ class SlackEmulator:
         if path.startswith("/response/"):
             key = path.rsplit("/", 1)[-1]
             return self._serve("response_url", {"id": key, "payload": args}, None, self._response_post)
+        if path == "/api/oauth.v2.access":  # the app's credentials, not a token
+            secret_free = {k: v for k, v in args.items() if k != "client_secret"}
+            return self._serve("oauth.v2.access", secret_free, None, lambda _a: self._oauth_v2_access(args, authorization))
         if path.startswith("/api/"):
             token = _bearer(authorization) or args.pop("token", None)
             args.pop("token", None)
@@ -906,6 +965,7 @@ class SlackEmulator:
         retry_after = self._rate_limited(method, args)
         if retry_after is not None:
             return _Reply(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry_after)})
+        self._current_token = token
         try:
             return _Reply(200, {"ok": True, **handler(args)})
         except _SlackError as exc:
@@ -942,6 +1002,8 @@ class SlackEmulator:
         channel = str(channel)
         if channel[:1] in ("U", "W") and channel not in self._users:
             raise _SlackError("channel_not_found")
+        if channel[:1] == "D" and channel[1:] not in self._users:  # a DM with nobody the workspace knows
+            raise _SlackError("channel_not_found")
         return self._resolve_channel(channel)
 
     # ----------------------------------------------------------------- auth / team / users
@@ -950,11 +1012,12 @@ class SlackEmulator:
         return {"args": args} if args else {}
 
     def _auth_test(self, args: JsonDict) -> JsonDict:
+        team_id, team_name = self._token_teams.get(self._current_token or "", (self.team_id, self.team_name))
         return {
             "url": f"https://{self.team_domain}.slack.com/",
-            "team": self.team_name,
+            "team": team_name,
             "user": self.bot_name,
-            "team_id": self.team_id,
+            "team_id": team_id,
             "user_id": self.bot_user_id,
             "bot_id": self.bot_id,
             "is_enterprise_install": False,
@@ -1400,6 +1463,18 @@ def _failure_status(status: int | None, error: str | None) -> int:
     if status is not None:
         return status
     return 200 if error else 429
+
+
+def _basic(authorization: str | None) -> tuple[str, str] | None:
+    """(client id, client secret) of an ``Authorization: Basic ...`` header."""
+    scheme, _, encoded = (authorization or "").partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        user, _, password = base64.b64decode(encoded.strip()).decode().partition(":")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return user, password
 
 
 def _bearer(authorization: str | None) -> str | None:

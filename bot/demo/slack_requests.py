@@ -46,12 +46,22 @@ def post(url: str, body: str, headers: dict[str, str], content_type: str) -> Htt
         return HttpAnswer(error.code, error.read(), dict(error.headers))
 
 
-def get(url: str) -> HttpAnswer:
+def get(url: str, headers: dict[str, str] | None = None) -> HttpAnswer:
+    """A GET that does not follow redirects (an install page's 302 is an answer to look at)."""
+    request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        with _NO_REDIRECTS.open(request, timeout=30) as response:
             return HttpAnswer(response.status, response.read(), dict(response.headers))
     except urllib.error.HTTPError as error:
         return HttpAnswer(error.code, error.read(), dict(error.headers))
+
+
+class _KeepRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_NO_REDIRECTS = urllib.request.build_opener(_KeepRedirects)
 
 
 def form_body(fields: dict[str, str]) -> str:

@@ -87,6 +87,24 @@ def closed_note(dispute: Dispute, person: Person) -> Message:
                           when=format_moment(dispute.closed_at or dispute.updated_at, tz, lang)))
 
 
+def coordinator_view(dispute: Dispute, person: Person, *, done: bool,
+                     key_done: str | None) -> tuple[Message, str | None]:
+    """After a coordinator's click: their copy of the case as it now stands, and a note when the click
+    changed nothing (someone else has it, it is closed) or when `key_done` tells what just happened."""
+    lang, tz = _reader(person, dispute)
+    closed = dispute.status in (DisputeStatus.RESOLVED, DisputeStatus.WITHDRAWN)
+    message = closed_note(dispute, person) if closed else coordinator_message(dispute, person)
+    note = None
+    if not done and closed:  # first: a withdrawn request's taker is the person who withdrew it
+        note = t(lang, "dispute.already_closed")
+    elif not done and dispute.taken_by is not None and dispute.taken_by_id != person.id:
+        note = t(lang, "dispute.already_taken", person=mention(dispute.taken_by),
+                 when=format_moment(dispute.taken_at or dispute.updated_at, tz, lang))
+    elif done and key_done:
+        note = t(lang, key_done, person=mention(dispute.raised_by))
+    return message, note
+
+
 def raised_ack(dispute: Dispute, person: Person, coordinator_names: list[str]) -> Message:
     """What the person who raised it reads right away."""
     lang, tz = _reader(person, dispute)

@@ -24,7 +24,7 @@ from bot.services.conventions import role_in
 from bot.services.danger import mentions_danger
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.people import ensure_person, timezone_of
-from bot.services.roles import CoordinatorRule, coordinators, require_coordinator
+from bot.services.roles import CoordinatorRule, coordinators, fits_platform, require_coordinator
 from bot.services.typed_text import required_text
 from scheduling.timing import next_good_moment, working_days_after
 from storage.models import (
@@ -78,10 +78,10 @@ def escalation_people(session: Session, programme: Programme, rule: CoordinatorR
     """The coordinators (env ids included, even before they ever used the bot) and the fallback."""
     workspace = session.get(Workspace, programme.workspace_id)
     assert workspace is not None
-    for external_id in sorted(rule.env_ids):
+    for external_id in rule.ids_on(workspace.platform):
         ensure_person(session, workspace, external_id, now=now)
     people = [p for p in coordinators(session, programme, rule) if not p.is_bot]
-    if fallback_admin:
+    if fallback_admin and fits_platform(fallback_admin, workspace.platform):
         fallback = [ensure_person(session, workspace, fallback_admin, now=now)]
     else:
         fallback = [p for p in people if p.is_workspace_admin]
@@ -168,6 +168,14 @@ def raise_dispute(session: Session, *, convention: Convention, person: Person, d
                        payload={"dispute": dispute.id, "level": 2},
                        dedupe_key=f"dispute_escalated:{dispute.id}:2:{person_.id}")
     return dispute
+
+
+def raise_for(session: Session, *, person: Person, convention_id: int | None, draft: DisputeDraft,
+              rule: CoordinatorRule, fallback_admin: str, now: datetime) -> Dispute:
+    """A submitted form, on any platform: the person's running convention, who to alert, the dispute."""
+    convention = running_convention(session, person, convention_id)
+    people = escalation_people(session, convention.programme, rule, fallback_admin, now)
+    return raise_dispute(session, convention=convention, person=person, draft=draft, people=people, now=now)
 
 
 def get_dispute(session: Session, dispute_id: int) -> Dispute:

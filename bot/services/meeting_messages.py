@@ -17,6 +17,7 @@ from bot.notify import Attachment, Button, Message, Section
 from bot.services import actions
 from bot.services.calendar_invite import meeting_ics
 from bot.services.meetings import other_side, outcome_of
+from bot.services.notes import VisibleNote
 from bot.services.people import language_of, mention, timezone_of
 from storage.models import Convention, Meeting, MeetingMode, MeetingStatus, Note, Person, Reminder
 
@@ -269,3 +270,31 @@ def _note_shared(session: Session, reminder: Reminder, person: Person, ctx: obje
 
 
 COMPOSERS["note_shared"] = _note_shared
+
+
+def note_intro(meeting: Meeting | None, lang: str, tz: str) -> str:
+    """The note form's first line: who will read the note, and which meeting it is about."""
+    if meeting is None:
+        return t(lang, "note.modal.about")
+    return t(lang, "note.modal.about_meeting", when=when(meeting, lang, tz))
+
+
+def note_saved(session: Session, note: Note, author: Person, lang: str) -> str:
+    """The author's confirmation: kept private, or shared with the other side."""
+    if note.shared_at is None:
+        return t(lang, "note.saved.private")
+    convention = session.get(Convention, note.convention_id)
+    assert convention is not None
+    return t(lang, "note.saved.shared", other=mention(other_side(convention, author)))
+
+
+def note_heading(found: VisibleNote, lang: str, tz: str, other: Person) -> str:
+    """Above a note in a list: who wrote it, when, and who may read it."""
+    moment = format_moment(found.note.created_at, tz, lang, with_zone=False)
+    if not found.mine:
+        key = "note.list.from_other"
+    elif found.note.shared_at is not None:
+        key = "note.list.mine_shared"
+    else:
+        key = "note.list.mine_private"
+    return t(lang, key, when=moment, other=mention(other))

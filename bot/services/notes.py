@@ -15,7 +15,7 @@ from bot.services import audit, outbox
 from bot.services.errors import NotFound
 from bot.services.meetings import AGENDA_LIMIT, get_meeting, other_side, plannable_convention, require_member
 from bot.services.typed_text import required_text
-from storage.models import Convention, Note, Person
+from storage.models import Convention, Meeting, Note, Person
 
 NOTE_LIMIT = AGENDA_LIMIT
 
@@ -65,3 +65,24 @@ def visible_notes(session: Session, person: Person, convention: Convention, limi
         .order_by(Note.created_at.desc(), Note.id.desc()).limit(limit)
     )
     return [VisibleNote(n, n.author_id == person.id) for n in rows]
+
+
+@dataclass(frozen=True)
+class NoteTarget:
+    """Where a new note goes: a meeting of the pair, or the convention as a whole."""
+
+    convention: Convention
+    meeting: Meeting | None
+
+
+def note_target(session: Session, person: Person, value: str) -> NoteTarget:
+    """What a "write a note" button is about: "meeting:<id>" or a bare meeting id (after the check-in),
+    "convention:<id>" (the notes list). Only the pair may write there; an unreadable value is nobody's."""
+    kind, _, raw = value.partition(":")
+    digits = raw if raw else kind
+    if not digits.isdigit():
+        raise NotFound("meeting.not_yours")
+    if kind == "convention":
+        return NoteTarget(plannable_convention(session, person, int(digits)), None)
+    meeting = get_meeting(session, int(digits), person)
+    return NoteTarget(meeting.convention, meeting)

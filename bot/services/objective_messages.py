@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
-from bot.i18n.dates import format_day
+from bot.i18n.dates import format_day, format_moment
 from bot.notify import Button, Message, Section
 from bot.services import actions
 from bot.services.meetings import other_side
@@ -28,6 +28,20 @@ def objective_line(objective: Objective, lang: str) -> str:
     if objective.due_on:
         parts.append(t(lang, "objective.due", day=format_day(objective.due_on, lang)))
     return f"« {objective.title} » — " + " · ".join(parts)
+
+
+def history_line(update: ObjectiveUpdate, lang: str, tz: str) -> str:
+    """One step of an objective's history: when, who, what (and the comment as typed)."""
+    who = update.author.display_name if update.author else "?"
+    when = format_moment(update.created_at, tz, lang, with_zone=False)
+    if update.kind == "created":
+        line = t(lang, "objective.history.created", who=who, when=when)
+    elif update.kind == "feedback":
+        line = t(lang, "objective.history.feedback", who=who, when=when)
+    else:
+        line = t(lang, "objective.history.updated", who=who, when=when,
+                 status=t(lang, f"objective.status.{update.status}"), progress=update.progress)
+    return f"{line} — {update.comment}" if update.comment else line
 
 
 def _update_line(update: ObjectiveUpdate, objective: Objective, lang: str) -> str:

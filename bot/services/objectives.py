@@ -34,6 +34,7 @@ TITLE_LIMIT = 150
 TEXT_LIMIT = 3000
 GROUP_WINDOW = timedelta(minutes=10)
 HORIZONS = ("short", "long")
+PROGRESS_STEPS = tuple(range(0, 101, 10))  # what the update forms offer, in %
 NEWS = "objective_news"
 REVIEW = "objectives_review"
 
@@ -45,6 +46,11 @@ class ObjectiveDraft:
     horizon: str | None
     due_on: date | None
     success_measure: str
+
+
+def progress_step(progress: int) -> int:
+    """The offered step nearest an objective's progress: the update form's first choice."""
+    return min(PROGRESS_STEPS, key=lambda step: abs(step - progress))
 
 
 def _check_text(value: str, field: str) -> str | None:
@@ -143,6 +149,16 @@ def for_person(session: Session, person: Person, convention_id: int | None = Non
                                                                                             list[Objective]]:
     convention = plannable_convention(session, person, convention_id)  # checks the person is of the pair
     return convention, of_convention(session, convention)
+
+
+def feedback_target(session: Session, person: Person, objective_id: int) -> tuple[Objective, str | None]:
+    """The objective the mentor answers, with the comment of its latest update (what they answer to)."""
+    objective, updates = history(session, person, objective_id)
+    convention = session.get(Convention, objective.convention_id)
+    if convention is None or convention.mentor_id != person.id:
+        raise NotAllowed("objective.mentor_only")
+    last = next((u.comment for u in reversed(updates) if u.kind == "update" and u.comment), None)
+    return objective, last
 
 
 def history(session: Session, person: Person, objective_id: int) -> tuple[Objective, list[ObjectiveUpdate]]:

@@ -110,3 +110,10 @@ def set_language(person: Person, language: str) -> None:
 def mention(person: Person | None) -> str:
     """How a message names a person: a mention the chat platform renders with their name."""
     return f"<@{person.external_id}>" if person else "?"
+
+
+def remember_dm_channel(session: Session, person_id: int, channel: str) -> None:
+    """Keep the DM channel a send went to, so that no process has to open it again."""
+    person = session.get(Person, person_id)
+    if person is not None and channel and person.dm_channel != channel:
+        person.dm_channel = channel

@@ -9,8 +9,9 @@ from enum import StrEnum
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from bot.config import GUID
 from bot.services.errors import NotAllowed
-from storage.models import OPEN_CONVENTION_STATUSES, Convention, Person, Programme, ProgrammeCoordinator
+from storage.models import OPEN_CONVENTION_STATUSES, Convention, Person, Platform, Programme, ProgrammeCoordinator
 
 
 class Role(StrEnum):
@@ -27,6 +28,16 @@ class CoordinatorRule:
 
     def by_right(self, person: Person) -> bool:
         return person.is_workspace_admin or person.external_id in self.env_ids
+
+    def ids_on(self, platform: str) -> list[str]:
+        """The env ids that can be people of a workspace on `platform`: MENTORAT_COORDINATORS lists Slack
+        member ids and Entra object ids together, and a Slack id names nobody in a Teams tenant (nor the reverse)."""
+        return sorted(i for i in self.env_ids if fits_platform(i, platform))
+
+
+def fits_platform(external_id: str, platform: str) -> bool:
+    """An Entra object id (a GUID) is a Teams user; anything else is a Slack member id."""
+    return bool(GUID.match(external_id)) == (platform == Platform.TEAMS)
 
 
 def is_coordinator(session: Session, person: Person, programme: Programme, rule: CoordinatorRule) -> bool:
@@ -86,7 +97,7 @@ def coordinators(session: Session, programme: Programme, rule: CoordinatorRule) 
 def coordinator_names(session: Session, programme: Programme, rule: CoordinatorRule) -> list[str]:
     """Mentions of the coordinators, env ids included even before they ever used the bot."""
     ids = [p.external_id for p in coordinators(session, programme, rule)]
-    ids += [i for i in sorted(rule.env_ids) if i not in ids]
+    ids += [i for i in rule.ids_on(programme.workspace.platform) if i not in ids]
     return [f"<@{i}>" for i in ids]
 
 

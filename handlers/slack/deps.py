@@ -21,6 +21,7 @@ from bot.services.messages import ComposeContext
 from bot.services.programmes import ProgrammeDefaults, default_programme
 from bot.services.roles import CoordinatorRule, roles_of
 from handlers.slack.background import WorkQueue, ack_then
+from handlers.slack.clients import WorkspaceClients
 from handlers.slack.directory import fetch_profile
 from scheduling.delivery import DeliveryReport, deliver_due
 from storage.db import SessionFactory, session_scope
@@ -32,7 +33,8 @@ class Deps:
     settings: Settings
     session_factory: SessionFactory
     clock: Clock
-    client: WebClient
+    client: WebClient  # the single-workspace client (SLACK_BOT_TOKEN); use client_for(team) for a workspace's calls
+    clients: WorkspaceClients
     notifier: Notifier
     rule: CoordinatorRule
     defaults: ProgrammeDefaults
@@ -41,6 +43,10 @@ class Deps:
 
     def __post_init__(self) -> None:
         self.compose_ctx = ComposeContext(rule=self.rule)
+
+    def client_for(self, team_id: str) -> WebClient:
+        """The client carrying the workspace's bot token (its OAuth installation's, or the one token)."""
+        return self.clients.for_team(team_id)
 
     def deliver_now(self) -> DeliveryReport:
         """Send what a request has just queued, right away (the scheduler catches any leftovers)."""
@@ -71,7 +77,7 @@ def known_person(session: Session, deps: Deps, workspace: Workspace, user_id: st
     now = deps.clock.now()
     person = people.ensure_person(session, workspace, user_id, now=now)
     if fresh or people.profile_is_stale(person, now):
-        profile = fetch_profile(deps.client, user_id, field=field_name)
+        profile = fetch_profile(deps.client_for(workspace.external_id), user_id, field=field_name)
         people.apply_profile(person, profile, now=now)
         if profile.deleted:
             from bot.services.errors import InvalidInput

@@ -8,10 +8,9 @@ from slack_bolt import Ack, App, Respond
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
-from bot.i18n.dates import format_moment
 from bot.notify import Message
 from bot.services import disputes
-from bot.services.dispute_messages import closed_note, coordinator_message, raised_ack
+from bot.services.dispute_messages import coordinator_view, raised_ack
 from bot.services.people import mention
 from bot.services.roles import coordinator_names
 from handlers.slack.deps import Actor, Deps, ids_from_body, resolve_actor
@@ -23,7 +22,7 @@ from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.disputes import differend_modal, early_end_modal
 from storage.db import session_scope
-from storage.models import Dispute, DisputeKind, DisputeStatus
+from storage.models import DisputeKind
 
 FIELD_BLOCKS = {"summary": BlockId.DISPUTE_SUMMARY, "amicable": BlockId.DISPUTE_AMICABLE,
                 "urgency": BlockId.DISPUTE_URGENCY}
@@ -51,15 +50,13 @@ def run_early_end_command(req: CommandRequest) -> None:
 
 def _save(deps: Deps, context: DisputeContext, form: DisputeForm) -> Callable[[Session, Actor], Message]:
     def save(session: Session, actor: Actor) -> Message:
-        now = deps.clock.now()
-        convention = disputes.running_convention(session, actor.person, context.convention_id)
-        people = disputes.escalation_people(session, convention.programme, deps.rule, deps.settings.fallback_admin,
-                                            now)
         draft = disputes.DisputeDraft(kind=DisputeKind(context.kind), summary=form.summary,
                                       amicable_tried=form.amicable, go_on=form.go_on, urgency=form.urgency)
-        dispute = disputes.raise_dispute(session, convention=convention, person=actor.person, draft=draft,
-                                         people=people, now=now)
-        return raised_ack(dispute, actor.person, coordinator_names(session, convention.programme, deps.rule))
+        dispute = disputes.raise_for(session, person=actor.person, convention_id=context.convention_id, draft=draft,
+                                     rule=deps.rule, fallback_admin=deps.settings.fallback_admin,
+                                     now=deps.clock.now())
+        programme = dispute.convention.programme
+        return raised_ack(dispute, actor.person, coordinator_names(session, programme, deps.rule))
 
     return save
 
@@ -71,25 +68,13 @@ def _coordinator_answer(deps: Deps, body: dict, action: dict, respond: Respond,
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id, fresh=True)  # a privileged act: re-read admin flag
         change = act(session, actor, int(action["value"]))
-        dispute: Dispute = change.dispute
-        if dispute.status in (DisputeStatus.RESOLVED, DisputeStatus.WITHDRAWN):
-            message = closed_note(dispute, actor.person)
-        else:
-            message = coordinator_message(dispute, actor.person)
-        note = None
-        if not change.done and dispute.taken_by is not None and dispute.taken_by_id != actor.person.id:
-            note = t(actor.lang, "dispute.already_taken", person=mention(dispute.taken_by),
-                     when=format_moment(dispute.taken_at or dispute.updated_at, actor.tz, actor.lang))
-        elif not change.done and dispute.status in (DisputeStatus.RESOLVED, DisputeStatus.WITHDRAWN):
-            note = t(actor.lang, "dispute.already_closed")
-        elif change.done and key_done:
-            note = t(actor.lang, key_done, person=mention(dispute.raised_by))
-        convention_id = dispute.convention_id
+        message, note = coordinator_view(change.dispute, actor.person, done=change.done, key_done=key_done)
+        convention_id = change.dispute.convention_id
     respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
     if note:
-        post_dm(deps.client, user_id, note)
+        post_dm(deps.client_for(team_id), user_id, note)
     deps.deliver_now()
-    refresh_homes(deps, deps.client, team_id, convention_id)
+    refresh_homes(deps, deps.client_for(team_id), team_id, convention_id)
 
 
 def register(app: App, deps: Deps) -> None:
@@ -105,7 +90,8 @@ def register(app: App, deps: Deps) -> None:
             return
 
         def after() -> None:
-            post_dm(deps.client, user_id, message.text, as_dicts(message_blocks(message, header=False)))
+            blocks = as_dicts(message_blocks(message, header=False))
+            post_dm(deps.client_for(context.team_id), user_id, message.text, blocks)
             deps.deliver_now()
 
         deps.soon(after)

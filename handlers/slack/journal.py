@@ -9,10 +9,9 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
-from bot.i18n.dates import format_moment
 from bot.services import meetings, notes
 from bot.services.errors import NotAllowed
-from bot.services.meeting_messages import when
+from bot.services.meeting_messages import note_heading, note_intro, note_saved, when
 from bot.services.people import mention
 from handlers.slack.deps import Actor, Deps, resolve_actor
 from handlers.slack.forms import FormContext, MeetingForm, NoteForm
@@ -96,10 +95,8 @@ def notes_overview(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[di
         convention = meetings.plannable_convention(session, actor.person)
         found = notes.visible_notes(session, actor.person, convention)
         other = meetings.other_side(convention, actor.person)
-        lines = [(n.note.body, format_moment(n.note.created_at, actor.tz, actor.lang, with_zone=False), n.mine,
-                  n.note.shared_at is not None) for n in found]
-        return t(actor.lang, "note.list.title"), notes_blocks(actor.lang, lines, other=mention(other),
-                                                               convention_id=convention.id)
+        lines = [(note_heading(n, actor.lang, actor.tz, other), n.note.body) for n in found]
+        return t(actor.lang, "note.list.title"), notes_blocks(actor.lang, lines, convention_id=convention.id)
 
 
 def run_notes_command(req: CommandRequest) -> None:
@@ -118,20 +115,13 @@ def run_notes_command(req: CommandRequest) -> None:
 
 def open_note_modal(deps: Deps, client: WebClient, body: dict, value: str) -> None:
     """`value` is "meeting:<id>" (a note about that meeting) or "convention:<id>"."""
-    kind, _, raw_id = value.partition(":")
-    subject = int(raw_id) if raw_id.isdigit() else int(value)
-
     def build(session: Session, actor: Actor, team_id: str) -> dict:
-        if kind == "convention":
-            convention = meetings.plannable_convention(session, actor.person, subject)
-            meeting_id, about = None, t(actor.lang, "note.modal.about")
-        else:
-            meeting = meetings.get_meeting(session, subject, actor.person)
-            convention, meeting_id = meeting.convention, meeting.id
-            about = t(actor.lang, "note.modal.about_meeting", when=when(meeting, actor.lang, actor.tz))
-        other = meetings.other_side(convention, actor.person)
-        context = FormContext(team_id=team_id, kind="note", convention_id=convention.id, meeting_id=meeting_id)
-        return note_modal(actor.lang, about=about, other=mention(other), metadata=context.dumps()).to_dict()
+        target = notes.note_target(session, actor.person, value)
+        meeting_id = target.meeting.id if target.meeting else None
+        other = meetings.other_side(target.convention, actor.person)
+        context = FormContext(team_id=team_id, kind="note", convention_id=target.convention.id, meeting_id=meeting_id)
+        return note_modal(actor.lang, about=note_intro(target.meeting, actor.lang, actor.tz), other=mention(other),
+                          metadata=context.dumps()).to_dict()
 
     open_modal(deps, client, body, build)
 
@@ -180,9 +170,6 @@ def register(app: App, deps: Deps) -> None:
             note = notes.add_note(session, person=actor.person, body=form.body, share=form.share,
                                   now=deps.clock.now(), meeting_id=context.meeting_id,
                                   convention_id=context.convention_id)
-            if note.shared_at is None:
-                return t(actor.lang, "note.saved.private")
-            convention = session.get(Convention, note.convention_id)
-            return t(actor.lang, "note.saved.shared", other=mention(meetings.other_side(convention, actor.person)))
+            return note_saved(session, note, actor.person, actor.lang)
 
         submitted(ack, body, view, client, save)

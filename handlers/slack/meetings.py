@@ -143,7 +143,8 @@ def retire_messages(deps: Deps, purpose: str, meeting_ids: list[int], key: str,
             meeting, person = session.get(Meeting, ref.subject_id), session.get(Person, ref.person_id)
             if meeting is None or person is None or person.id == skip_person:
                 continue
-            updates.append((Delivered(ref.channel, ref.ts), proposal_closed_message(meeting, person, key)))
+            delivered = Delivered(ref.channel, ref.ts, workspace=person.workspace.external_id)
+            updates.append((delivered, proposal_closed_message(meeting, person, key)))
     for delivered, message in updates:
         try:
             deps.notifier.update(delivered, message)
@@ -163,7 +164,7 @@ def confirm_proposal(deps: Deps, body: dict, action: dict, respond: Respond) -> 
         convention_id = result.meeting.convention_id
     respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
     deps.deliver_now()
-    refresh_homes(deps, deps.client, team_id, convention_id)
+    refresh_homes(deps, deps.client_for(team_id), team_id, convention_id)
 
 
 def _clicked_meeting(session: Session, actor: Actor, action: dict, status: MeetingStatus, gone_key: str) -> Meeting:
@@ -232,7 +233,7 @@ def answer_checkin(deps: Deps, body: dict, action: dict, respond: Respond) -> No
     if not already:
         retire_messages(deps, "meeting_checkin", [meeting_id], "checkin.closed", skip_person=person_id)
         deps.deliver_now()
-        refresh_homes(deps, deps.client, team_id, convention_id)
+        refresh_homes(deps, deps.client_for(team_id), team_id, convention_id)
 
 
 def register(app: App, deps: Deps) -> None:
@@ -281,6 +282,6 @@ def register(app: App, deps: Deps) -> None:
 
         def after() -> None:
             deps.deliver_now()
-            refresh_homes(deps, deps.client, context.team_id, convention_id)
+            refresh_homes(deps, deps.client_for(context.team_id), context.team_id, convention_id)
 
         deps.soon(after)

@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.notify import Attachment, Delivered, Message, NotifierError, Recipient
+from handlers.slack.clients import NotInstalled, WorkspaceClients
 from handlers.slack.render import as_dicts, message_blocks
 
 log = logging.getLogger(__name__)
@@ -21,49 +22,64 @@ PERMANENT = {
 
 
 class SlackNotifier:
-    def __init__(self, client: WebClient) -> None:
-        self._client = client
-        self._dm_channels: dict[str, str] = {}
+    def __init__(self, clients: WorkspaceClients) -> None:
+        self._clients = clients
+        self._dm_channels: dict[tuple[str, str], str] = {}
         self._lock = threading.Lock()
 
-    def _dm_channel(self, user_id: str) -> str:
+    def _client(self, team_id: str) -> WebClient:
+        try:
+            return self._clients.for_team(team_id)
+        except NotInstalled as exc:  # uninstalled: nothing will reach this workspace until it installs again
+            raise NotifierError("slack:not_installed", permanent=True) from exc
+
+    def _dm_channel(self, client: WebClient, team_id: str, user_id: str) -> str:
         with self._lock:
-            cached = self._dm_channels.get(user_id)
+            cached = self._dm_channels.get((team_id, user_id))
         if cached:
             return cached
-        channel = self._client.conversations_open(users=user_id)["channel"]["id"]
+        channel = client.conversations_open(users=user_id)["channel"]["id"]
         with self._lock:
-            self._dm_channels[user_id] = channel
+            self._dm_channels[(team_id, user_id)] = channel
         return channel
 
     def send(self, recipient: Recipient, message: Message) -> Delivered:
+        team_id = recipient.workspace_external_id
+        client = self._client(team_id)
+        blocks = as_dicts(message_blocks(message))
         try:
-            channel = self._dm_channel(recipient.user_external_id)
-            response = self._client.chat_postMessage(
-                channel=channel, text=message.text, blocks=as_dicts(message_blocks(message))
-            )
+            channel = recipient.channel or self._dm_channel(client, team_id, recipient.user_external_id)
+            try:
+                response = client.chat_postMessage(channel=channel, text=message.text, blocks=blocks)
+            except SlackApiError as exc:
+                if not recipient.channel or exc.response.get("error") != "channel_not_found":
+                    raise
+                # The DM kept from an earlier send is gone (e.g. the app was reinstalled): open it again.
+                channel = self._dm_channel(client, team_id, recipient.user_external_id)
+                response = client.chat_postMessage(channel=channel, text=message.text, blocks=blocks)
         except SlackApiError as exc:
             raise _as_notifier_error(exc) from exc
         except (SlackClientError, OSError) as exc:
             raise NotifierError(f"slack:{type(exc).__name__}") from exc
-        delivered = Delivered(channel=response["channel"], ts=response["ts"])
+        delivered = Delivered(channel=response["channel"], ts=response["ts"], workspace=team_id)
         if message.attachment is not None:
-            self._attach(delivered, message.attachment)
+            self._attach(client, delivered, message.attachment)
         return delivered
 
-    def _attach(self, delivered: Delivered, attachment: Attachment) -> None:
+    def _attach(self, client: WebClient, delivered: Delivered, attachment: Attachment) -> None:
         """Upload the file into the same DM. The message itself is out: a failed upload is not
         retried as a whole (that would repeat the message); the message offers the file again."""
         try:
-            self._client.files_upload_v2(channel=delivered.channel, content=attachment.content,
-                                         filename=attachment.filename, title=attachment.title)
+            client.files_upload_v2(channel=delivered.channel, content=attachment.content,
+                                   filename=attachment.filename, title=attachment.title)
         except (SlackApiError, SlackClientError, OSError) as exc:
             log.warning("could not upload %s: %s", attachment.filename, type(exc).__name__)
 
     def update(self, delivered: Delivered, message: Message) -> None:
+        client = self._client(delivered.workspace)
         try:
-            self._client.chat_update(channel=delivered.channel, ts=delivered.ts, text=message.text,
-                                     blocks=as_dicts(message_blocks(message)))
+            client.chat_update(channel=delivered.channel, ts=delivered.ts, text=message.text,
+                               blocks=as_dicts(message_blocks(message)))
         except SlackApiError as exc:
             raise _as_notifier_error(exc) from exc
         except (SlackClientError, OSError) as exc:

@@ -9,10 +9,9 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
-from bot.i18n.dates import format_moment
 from bot.services import objectives
-from bot.services.errors import NotAllowed
 from bot.services.meetings import other_side
+from bot.services.objective_messages import history_line
 from bot.services.people import mention
 from handlers.slack.deps import Actor, Deps, ids_from_body, resolve_actor
 from handlers.slack.forms import FormContext, ObjectiveForm, ObjectiveUpdateForm
@@ -22,7 +21,7 @@ from handlers.slack.interactions import on_click, open_modal, post_dm, save_form
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.objectives import add_modal, feedback_modal, history_modal, objectives_blocks, update_modal
 from storage.db import session_scope
-from storage.models import Convention, Objective
+from storage.models import Objective
 
 FIELD_BLOCKS = {"title": BlockId.OBJECTIVE_TITLE, "description": BlockId.OBJECTIVE_DESCRIPTION,
                 "horizon": BlockId.OBJECTIVE_HORIZON, "due": BlockId.OBJECTIVE_DUE,
@@ -64,27 +63,11 @@ def _objective_view(objective_id: int, kind: str) -> Callable[[Session, Actor, s
         if kind == "update":
             return update_modal(actor.lang, objective, metadata=context).to_dict()
         if kind == "feedback":
-            convention = session.get(Convention, objective.convention_id)
-            if convention is None or convention.mentor_id != actor.person.id:
-                raise NotAllowed("objective.mentor_only")
-            last = next((u.comment for u in reversed(updates) if u.kind == "update" and u.comment), None)
+            objective, last = objectives.feedback_target(session, actor.person, objective_id)
             return feedback_modal(actor.lang, objective, last=last, metadata=context).to_dict()
-        lines = [_history_line(actor, u) for u in updates]
+        lines = [history_line(u, actor.lang, actor.tz) for u in updates]
         return history_modal(actor.lang, objective.title, lines).to_dict()
     return build
-
-
-def _history_line(actor: Actor, update) -> str:  # type: ignore[no-untyped-def]
-    who = update.author.display_name if update.author else "?"
-    when = format_moment(update.created_at, actor.tz, actor.lang, with_zone=False)
-    if update.kind == "created":
-        line = t(actor.lang, "objective.history.created", who=who, when=when)
-    elif update.kind == "feedback":
-        line = t(actor.lang, "objective.history.feedback", who=who, when=when)
-    else:
-        line = t(actor.lang, "objective.history.updated", who=who, when=when,
-                 status=t(actor.lang, f"objective.status.{update.status}"), progress=update.progress)
-    return f"{line} — {update.comment}" if update.comment else line
 
 
 def register(app: App, deps: Deps) -> None:

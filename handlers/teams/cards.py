@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.notify import Button, Message
@@ -80,7 +80,7 @@ def attachment(content: Card) -> dict[str, Any]:
 def message_card(message: Message, names: Mapping[str, str], *, file_url: str | None = None,
                  whole: bool = False) -> Card:
     """The message as one card; past Teams' size limit its longest typed texts are shortened (see `fit`),
-    unless `whole` (the caller then spreads it over several cards with `split_cards`)."""
+    unless `whole` (the caller then spreads it over several cards with `paged_cards`)."""
     def md(text: str) -> str:
         return teams_markdown(text, names)
 
@@ -110,33 +110,39 @@ def summary_text(message: Message, names: Mapping[str, str]) -> str:
     return teams_markdown(message.text, names).replace("**", "")[:200]
 
 
-# Bytes of card JSON per message: Teams refuses an activity over 28 KB, its text and envelope included.
+def action_set(actions: Sequence[Card], **extra: Any) -> Card:
+    """Buttons inside the body, under the item they act on (a card's own actions sit at its foot)."""
+    return {"type": "ActionSet", "actions": list(actions), **extra}
+
+
+# Teams refuses an activity over about 28 KB; a card within this leaves room for the rest of the activity.
 CARD_BUDGET = 24_000
+
+
+def card_size(content: Card) -> int:
+    """The card's bytes as Teams counts them: compact JSON, UTF-8."""
+    return len(json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def paged_cards(head: Sequence[Card], groups: Sequence[Sequence[Card]], actions: Sequence[Card] = (), *,
+                continued: Sequence[Card] = (), budget: int = CARD_BUDGET) -> list[Card]:
+    """A list too long for one card, over as few as fit: `head` opens the first card, `continued` the
+    next ones, each group stays whole on one card (one too big for any gets a card of its own) and
+    `actions` close the last. Nothing is cut: long texts people typed are shown in full."""
+    pages: list[list[Card]] = [list(head)]
+    opening = len(head)
+    for group in groups:
+        if len(pages[-1]) > opening and card_size(card([*pages[-1], *group], list(actions))) > budget:
+            pages.append(list(continued))
+            opening = len(continued)
+        pages[-1].extend(group)
+    last = len(pages) - 1
+    return [card(body, list(actions) if index == last else None) for index, body in enumerate(pages)]
 
 
 def open_url(title: str, url: str) -> Card:
     """A button that opens a link (a shared file: the PDF, the chart, the CSV)."""
     return {"type": "Action.OpenUrl", "title": title, "url": url}
-
-
-def size_of(content: Card) -> int:
-    return len(json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-
-
-def split_cards(body: list[Card], actions: list[Card] | None = None, *, budget: int = CARD_BUDGET) -> list[Card]:
-    """Long content (two people's bilans, a report) over as many cards as it takes, each within Teams'
-    size limit, nothing cut off; the buttons go on the last card."""
-    room = budget - size_of(card([], actions))
-    cards: list[list[Card]] = [[]]
-    used = 0
-    for element in body:
-        size = size_of(element) + 1
-        if cards[-1] and used + size > room:
-            cards.append([])
-            used = 0
-        cards[-1].append(element)
-        used += size
-    return [card(part, actions if i == len(cards) - 1 else None) for i, part in enumerate(cards)]
 
 
 CLIPPED = " […]"
@@ -148,7 +154,7 @@ def fit(content: Card, budget: int = CARD_BUDGET) -> Card:
     A proactive message is one activity and Teams refuses one over 28 KB for good (413): a final report
     where both sides shared long answers would never arrive. Shortened, it does, and its PDF holds every
     word. Cards within the limit are left as they are."""
-    excess = size_of(content) - budget
+    excess = card_size(content) - budget
     while excess > 0:
         runs = [run for element in content.get("body", []) if element.get("type") == "RichTextBlock"
                 for run in element.get("inlines", []) if len(run.get("text", "")) > 200]
@@ -158,5 +164,5 @@ def fit(content: Card, budget: int = CARD_BUDGET) -> Card:
         text = longest["text"]
         keep = max(100, len(text) - excess - len(CLIPPED) - 16)
         longest["text"] = text[:keep].rstrip() + CLIPPED
-        excess = size_of(content) - budget
+        excess = card_size(content) - budget
     return content

@@ -13,18 +13,17 @@ from sqlalchemy.orm import Session
 from bot.actor import Actor
 from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
 from bot.i18n import t
-from bot.i18n.errors import error_text
 from bot.notify import Message
 from bot.services import actions, bilans, closure, gratitude, people
 from bot.services.closure_messages import report_message
 from bot.services.conventions import role_in
-from bot.services.errors import DomainError, InvalidInput
+from bot.services.errors import InvalidInput
 from bot.services.meetings import other_side
 from bot.services.objectives import of_convention
 from bot.services.people import mention
 from bot.services.roles import Role, require_coordinator
 from handlers.teams import conversations
-from handlers.teams.cards import ACTION_KEY, VALUE_KEY, message_card, split_cards, summary_text
+from handlers.teams.cards import ACTION_KEY, message_card, paged_cards, summary_text
 from handlers.teams.closure_cards import (
     BILAN_SUBMIT,
     SPONSOR_CLEAR,
@@ -32,6 +31,7 @@ from handlers.teams.closure_cards import (
     THANKS_FIELDS,
     THANKS_SUBMIT,
     BilanContext,
+    bilan_fields,
     bilan_form,
     draft_of,
     figures_card,
@@ -44,10 +44,12 @@ from handlers.teams.deps import (
     Reply,
     TeamsDeps,
     TeamsRequest,
+    directory_name,
     message_reply,
-    named,
-    reach,
+    paged_replies,
+    people_markdown,
     resolve_actor,
+    saved_or_form,
     say,
     text_reply,
 )
@@ -76,7 +78,7 @@ def _context(session: Session, deps: TeamsDeps, actor: Actor, convention_id: int
 def _overview(session: Session, actor: Actor, convention_id: int | None) -> list[Reply]:
     view = bilans.view_for(session, actor.person, convention_id)  # the one reader that enforces privacy
     other = other_side(view.convention, actor.person)
-    title = named(t(actor.lang, "bilan.view.title", other=mention(other)), other)
+    title = people_markdown(t(actor.lang, "bilan.view.title", other=mention(other)), other)
     return [Reply(content, title) for content in
             overview_cards(actor.lang, view, other, of_convention(session, view.convention))]
 
@@ -114,17 +116,10 @@ def show_bilan(req: TeamsRequest) -> list[Reply]:
 
 
 def submit_bilan(req: TeamsRequest) -> list[Reply]:
-    values = {k: v for k, v in req.data.items() if k not in (ACTION_KEY, VALUE_KEY)}
-    try:
-        return _save_bilan(req)
-    except DomainError as error:
-        if error.field is None:
-            raise
-        with session_scope(req.deps.session_factory) as session:
-            actor = resolve_actor(session, req.deps, req.incoming)
-            ctx = _context(session, req.deps, actor, req.subject_id())
-            state = FormState(values, {error.field: error_text(actor.lang, actor.tz, error)})
-            return [bilan_form(actor.lang, ctx, state)]
+    def form(session: Session, actor: Actor, state: FormState) -> Reply:
+        return bilan_form(actor.lang, _context(session, req.deps, actor, req.subject_id()), state)
+
+    return saved_or_form(req, bilan_fields(req.data), lambda: _save_bilan(req), form)
 
 
 def _save_bilan(req: TeamsRequest) -> list[Reply]:
@@ -137,7 +132,7 @@ def _save_bilan(req: TeamsRequest) -> list[Reply]:
         if saved.both:
             text = t(actor.lang, "bilan.saved")
         else:
-            text = named(t(actor.lang, "bilan.saved.waiting", other=mention(ctx.other)), ctx.other)
+            text = people_markdown(t(actor.lang, "bilan.saved.waiting", other=mention(ctx.other)), ctx.other)
         # The form gives way to the confirmation; the bilan as it now reads follows.
         return [text_reply(text, replace=True), *_overview(session, actor, ctx.convention.id)]
 
@@ -154,8 +149,8 @@ def send_final_report(req: TeamsRequest) -> list[Reply]:
         names = names_in(session, actor.workspace.id, message)
         # Whole, over as many cards as it takes (two long bilans shared in full outgrow one card).
         content = message_card(message, names, file_url=link, whole=True)
-        replies = [Reply(part, summary_text(message, names)) for part in
-                   split_cards(content["body"], content.get("actions"))]
+        pages = paged_cards([], [[element] for element in content["body"]], content.get("actions") or [])
+        replies = paged_replies(pages, summary_text(message, names))
         if link is None:
             replies.append(say(actor.lang, "teams.closure.file_unavailable"))
         return replies
@@ -176,17 +171,11 @@ def sponsor_command(req: TeamsRequest) -> list[Reply]:
 
 
 def submit_sponsor(req: TeamsRequest) -> list[Reply]:
-    picked = req.field("sponsor").strip().lower()
-    try:
-        return _set_sponsor(req, picked)
-    except DomainError as error:
-        if error.field != "sponsor":
-            raise
-        with session_scope(req.deps.session_factory) as session:
-            actor = resolve_actor(session, req.deps, req.incoming)
-            current = session.get(Person, actor.programme.sponsor_id) if actor.programme.sponsor_id else None
-            state = FormState({"sponsor": picked}, {"sponsor": error_text(actor.lang, actor.tz, error)})
-            return [sponsor_form(actor.lang, current, state)]
+    def form(session: Session, actor: Actor, state: FormState) -> Reply:
+        current = session.get(Person, actor.programme.sponsor_id) if actor.programme.sponsor_id else None
+        return sponsor_form(actor.lang, current, state)
+
+    return saved_or_form(req, ("sponsor",), lambda: _set_sponsor(req, req.field("sponsor").strip().lower()), form)
 
 
 def _set_sponsor(req: TeamsRequest, picked: str) -> list[Reply]:
@@ -199,15 +188,13 @@ def _set_sponsor(req: TeamsRequest, picked: str) -> list[Reply]:
         ref = conversations.reference_for(session, people.ensure_person(session, actor.workspace, picked,
                                                                         now=deps.clock.now()))
         assert ref is not None  # the coordinator's own chat gives the tenant's service URL
-    reached = reach(deps, [ref])  # the report goes to them by chat: they must be reachable
-    if ref.person_id in reached.unreachable:
-        raise InvalidInput("teams.pair.unreachable", field="sponsor")
+    name = directory_name(deps, ref, "sponsor")  # the report goes to them by chat: they must be reachable
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
         require_coordinator(session, actor.person, actor.programme, deps.rule)
         sponsor = session.get(Person, ref.person_id)
         assert sponsor is not None
-        sponsor.display_name = reached.names.get(sponsor.id) or sponsor.display_name
+        sponsor.display_name = name or sponsor.display_name
         actor.programme.sponsor_id = sponsor.id
         text = t(actor.lang, "sponsor.set", name=mention(sponsor))
         return [message_reply(session, actor, Message(text=text, headline=False), replace=True)]
@@ -243,28 +230,27 @@ def open_news(req: TeamsRequest) -> list[Reply]:
 
 def submit_thanks(req: TeamsRequest) -> list[Reply]:
     kind = KIND_OF_SUBMIT[req.field(ACTION_KEY)]
-    values = {name: req.field(name) for name in THANKS_FIELDS}
+
+    def form(session: Session, actor: Actor, state: FormState) -> Reply:
+        convention = gratitude.mentee_convention(session, actor.person, req.subject_id())
+        return thanks_form(actor.lang, kind, convention.mentor, convention.id, state)
+
+    return saved_or_form(req, THANKS_FIELDS, lambda: _send_thanks(req, kind), form)
+
+
+def _send_thanks(req: TeamsRequest, kind: str) -> list[Reply]:
     deps = req.deps
-    try:
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, req.incoming)
-            sent = gratitude.send(session, person=actor.person, convention_id=req.subject_id(), kind=kind,
-                                  message=values["message"], achievements=values["achievements"],
-                                  now=deps.clock.now())
-            convention = session.get(Convention, sent.convention_id)
-            assert convention is not None
-            text = t(actor.lang, f"{kind}.sent", other=mention(convention.mentor))
-            if kind == gratitude.THANKS:
-                text += "\n\n" + t(actor.lang, "thanks.sent.moment")
-            return [message_reply(session, actor, Message(text=text, headline=False), replace=True)]
-    except DomainError as error:
-        if error.field not in THANKS_FIELDS:
-            raise
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, req.incoming)
-            convention = gratitude.mentee_convention(session, actor.person, req.subject_id())
-            state = FormState(values, {error.field: error_text(actor.lang, actor.tz, error)})
-            return [thanks_form(actor.lang, kind, convention.mentor, convention.id, state)]
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, req.incoming)
+        sent = gratitude.send(session, person=actor.person, convention_id=req.subject_id(), kind=kind,
+                              message=req.field("message"), achievements=req.field("achievements"),
+                              now=deps.clock.now())
+        convention = session.get(Convention, sent.convention_id)
+        assert convention is not None
+        text = t(actor.lang, f"{kind}.sent", other=mention(convention.mentor))
+        if kind == gratitude.THANKS:
+            text += "\n\n" + t(actor.lang, "thanks.sent.moment")
+        return [message_reply(session, actor, Message(text=text, headline=False), replace=True)]
 
 
 COMMANDS: dict[str, Handler] = {"bilan": bilan_command, "merci": thanks_command}

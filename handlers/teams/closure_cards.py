@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from bot.i18n import t
@@ -16,6 +15,7 @@ from bot.services import actions
 from bot.services.bilans import (
     EXTEND_MONTHS,
     OBJECTIVE_RESULTS,
+    QUESTIONS,
     REQUIRED,
     BilanDraft,
     BilanView,
@@ -29,12 +29,13 @@ from bot.services.final_report import display_name
 from bot.services.gratitude import TEXT_LIMIT as THANKS_LIMIT
 from bot.services.gratitude import THANKS
 from bot.services.people import mention
-from handlers.teams.cards import Card, card, split_cards, submit, teams_markdown, text_block, typed_text
-from handlers.teams.deps import Reply, named
+from handlers.teams.cards import Card, card, paged_cards, submit, teams_markdown, text_block, typed_text
+from handlers.teams.deps import Reply, people_markdown
 from handlers.teams.forms import (
     FormState,
     choice_input,
     date_input,
+    date_value,
     flag,
     form_card,
     note,
@@ -54,6 +55,10 @@ SPONSOR_CLEAR = "teams-sponsor-clear"
 ANSWER_LIMIT = 1500
 SHOWN_OBJECTIVES = 12  # the others keep the results already recorded (the card says so)
 THANKS_FIELDS = ("message", "achievements")
+
+
+# Where the service may refuse a bilan, besides the questions and the objectives.
+CHOICE_FIELDS = ("satisfaction", "follow_up", "decision", "extend", "keep_in_touch", "share", "sponsor")
 
 
 def objective_field(objective_id: int) -> str:
@@ -157,7 +162,7 @@ def bilan_form(lang: str, ctx: BilanContext, state: FormState | None = None) -> 
     state = state or FormState(saved_values(ctx.mine))
     body = [*_questions(lang, ctx, state), *_objectives(lang, ctx, state), *_follow_up(lang, ctx, state),
             *_sharing(lang, ctx, state)]
-    intro = named(t(lang, "bilan.modal.intro", other=mention(ctx.other)), ctx.other) + "\n\n" + t(
+    intro = people_markdown(t(lang, "bilan.modal.intro", other=mention(ctx.other)), ctx.other) + "\n\n" + t(
         lang, "teams.closure.bilan.limit", limit=ANSWER_LIMIT)
     title = t(lang, "bilan.modal.title")
     content = form_card(lang, title, body, submit_label=t(lang, "bilan.modal.submit"), action=BILAN_SUBMIT,
@@ -165,12 +170,12 @@ def bilan_form(lang: str, ctx: BilanContext, state: FormState | None = None) -> 
     return Reply(content, title, replace=bool(state.errors))
 
 
-def _as_day(raw: str) -> date | None:
-    """Input.Date's YYYY-MM-DD; anything else counts as no date (as Slack's date picker)."""
-    try:
-        return date.fromisoformat(raw.strip()) if raw.strip() else None
-    except ValueError:
-        return None
+def bilan_fields(data: Mapping[str, Any]) -> tuple[str, ...]:
+    """The card's inputs as submitted (the questions and objectives it showed) and every choice: what a
+    refused card shows again, and where the service's error may go."""
+    questions = {key for keys in QUESTIONS.values() for key in keys}
+    submitted = [name for name in data if name in questions or name.startswith("objective:")]
+    return tuple(dict.fromkeys([*submitted, *sorted(questions), *CHOICE_FIELDS]))
 
 
 def draft_of(data: Mapping[str, Any], ctx: BilanContext) -> BilanDraft:
@@ -192,22 +197,26 @@ def draft_of(data: Mapping[str, Any], ctx: BilanContext) -> BilanDraft:
         decision=raw("decision").strip() or None,
         extend_months=int(extend) if extend.isdigit() else None,
         keep_in_touch=keep == "yes" if keep in ("yes", "no") else None,
-        follow_up_on=_as_day(raw("follow_up")),
+        follow_up_on=date_value(raw("follow_up")),
         shared_keys=tuple(key for key in raw("share").split(",") if key),
         sponsor_ok=ctx.sponsor is not None and flag(data, "sponsor"),
     )
 
 
 # -- a bilan read back ---------------------------------------------------------------------------
-def _shown(sections: list[Section]) -> list[Card]:
-    """Labels as text, typed answers as typed text (never read as markdown)."""
-    body: list[Card] = []
-    for section in sections:
-        if section.title:
-            body.append(text_block(section.title, weight="Bolder", spacing="Medium"))
-        body.append(typed_text(section.body, spacing="Small") if section.literal
-                    else text_block(teams_markdown(section.body, {}), spacing="Small"))
-    return body
+def _shown(heading: Card, sections: list[Section]) -> list[list[Card]]:
+    """A heading, then each answer under its label: groups a card never splits (the heading stays with the
+    first answer); typed answers as typed text."""
+    groups: list[list[Card]] = [[heading]]
+    for index, section in enumerate(sections):
+        label = [text_block(section.title, weight="Bolder", spacing="Medium")] if section.title else []
+        shown = typed_text(section.body, spacing="Small") if section.literal \
+            else text_block(teams_markdown(section.body, {}), spacing="Small")
+        if index == 0:
+            groups[0] += [*label, shown]
+        else:
+            groups.append([*label, shown])
+    return groups
 
 
 def overview_cards(lang: str, view: BilanView, other: Person, objectives: list[Objective]) -> list[Card]:
@@ -217,36 +226,38 @@ def overview_cards(lang: str, view: BilanView, other: Person, objectives: list[O
     value = str(view.convention.id)
 
     def md(key: str, **params: object) -> str:
-        return named(t(lang, key, other=mention(other), **params), other)
+        return people_markdown(t(lang, key, other=mention(other), **params), other)
 
-    body = [text_block(md("bilan.view.title"), size="Medium", weight="Bolder")]
+    head = [text_block(md("bilan.view.title"), size="Medium", weight="Bolder")]
+    groups: list[list[Card]] = []
     buttons: list[Card] = []
     if view.mine is None:
-        body.append(text_block(t(lang, "bilan.view.not_started")))
+        groups.append([text_block(t(lang, "bilan.view.not_started"))])
         buttons.append(submit(t(lang, "bilan.button.open"), actions.BILAN_OPEN, value, style="primary"))
     else:
-        body.append(text_block(t(lang, "bilan.view.mine"), size="Medium", weight="Bolder", separator=True))
-        body += _shown(answer_sections(lang, own_part(view.mine), titles))
-        body.append(note(t(lang, "bilan.view.your_decision", decision=t(lang, f"bilan.decision.{view.mine.decision}"))))
+        heading = text_block(t(lang, "bilan.view.mine"), size="Medium", weight="Bolder", separator=True)
+        groups += _shown(heading, answer_sections(lang, own_part(view.mine), titles))
+        groups.append([note(t(lang, "bilan.view.your_decision",
+                              decision=t(lang, f"bilan.decision.{view.mine.decision}")))])
         buttons.append(submit(t(lang, "bilan.button.edit"), actions.BILAN_OPEN, value))
     if not view.other_done:
-        body.append(text_block(md("bilan.view.other_not_done"), separator=True, spacing="Large"))
+        groups.append([text_block(md("bilan.view.other_not_done"), separator=True, spacing="Large")])
     elif view.mine is None:
-        body.append(text_block(md("bilan.view.waiting"), separator=True, spacing="Large"))
+        groups.append([text_block(md("bilan.view.waiting"), separator=True, spacing="Large")])
     else:
         shared = answer_sections(lang, view.other_shared, titles)
         if shared:
-            body.append(text_block(md("bilan.view.other_shared"), size="Medium", weight="Bolder", separator=True,
-                                   spacing="Large"))
-            body += _shown(shared)
+            heading = text_block(md("bilan.view.other_shared"), size="Medium", weight="Bolder", separator=True,
+                                 spacing="Large")
+            groups += _shown(heading, shared)
         else:
-            body.append(text_block(md("bilan.view.nothing_shared"), separator=True, spacing="Large"))
+            groups.append([text_block(md("bilan.view.nothing_shared"), separator=True, spacing="Large")])
         if view.other_decision:
-            body.append(note(md("bilan.view.other_decision",
-                                decision=t(lang, f"bilan.decision.{view.other_decision}"))))
+            groups.append([note(md("bilan.view.other_decision",
+                                   decision=t(lang, f"bilan.decision.{view.other_decision}")))])
     if view.report_ready:
         buttons.append(submit(t(lang, "bilan.button.report"), actions.BILAN_REPORT, value))
-    return split_cards(body, buttons)
+    return paged_cards(head, groups, buttons)
 
 
 # -- the coordinator's figures ---------------------------------------------------------------------
@@ -270,9 +281,9 @@ def thanks_form(lang: str, kind: str, mentor: Person, convention_id: int, state:
         body += text_input("achievements", t(lang, "thanks.modal.achievements"), state, multiline=True,
                            max_length=THANKS_LIMIT)
     title = t(lang, f"{kind}.modal.title")
+    intro = people_markdown(t(lang, f"{kind}.modal.intro", other=mention(mentor)), mentor)
     content = form_card(lang, title, body, submit_label=t(lang, "thanks.modal.submit"), action=THANKS_SUBMIT[kind],
-                        value=str(convention_id), intro=named(t(lang, f"{kind}.modal.intro", other=mention(mentor)),
-                                                              mentor), state=state)
+                        value=str(convention_id), intro=intro, state=state)
     return Reply(content, title, replace=bool(state.errors))
 
 
@@ -283,7 +294,7 @@ def sponsor_form(lang: str, current: Person | None, state: FormState | None = No
     body = person_picker("sponsor", t(lang, "teams.closure.sponsor.label"), state,
                          error_message=t(lang, "teams.pair.picker"))
     name = mention(current) if current else t(lang, "none")
-    intro = named(t(lang, "teams.closure.sponsor.intro", name=name), *([current] if current else []))
+    intro = people_markdown(t(lang, "teams.closure.sponsor.intro", name=name), *([current] if current else []))
     title = t(lang, "teams.closure.sponsor.title")
     content = form_card(lang, title, body, submit_label=t(lang, "teams.closure.sponsor.submit"),
                         action=SPONSOR_SUBMIT, intro=intro, state=state)

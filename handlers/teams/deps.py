@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.clock import Clock
@@ -21,11 +21,12 @@ from bot.services.messages import ComposeContext
 from bot.services.programmes import ProgrammeDefaults, default_programme
 from bot.services.roles import CoordinatorRule, roles_of
 from handlers.teams import conversations
-from handlers.teams.cards import Card, card, mention_ids, message_card, summary_text, teams_markdown, text_block
+from handlers.teams.cards import Card, card, message_card, summary_text, teams_markdown, text_block
+from handlers.teams.forms import FormState
 from handlers.teams.incoming import Incoming
 from handlers.teams.notifier import Member, names_in
 from scheduling.delivery import DeliveryReport, deliver_due
-from storage.db import SessionFactory
+from storage.db import SessionFactory, session_scope
 from storage.models import Person, Platform
 
 
@@ -124,38 +125,58 @@ def text_reply(text: str, *, replace: bool = False) -> Reply:
 
 
 def error_reply(actor: Actor, error: DomainError) -> Reply:
-    text = error_text(actor.lang, actor.tz, error)
-    session = object_session(actor.person)
-    if session is not None and mention_ids(text):  # "only the coordinators can (<@…>)": their names, not "?"
-        return message_reply(session, actor, Message(text=text, headline=False))
-    return text_reply(text)
+    return text_reply(error_text(actor.lang, actor.tz, error))
 
 
 def say(lang: str, key: str, **params: object) -> Reply:
     return text_reply(t(lang, key, **params))
 
 
-def named(text: str, *people: Person) -> str:
-    """A catalogue sentence naming these people (`<@id>`), as a Teams card shows it."""
+def people_markdown(text: str, *people: Person) -> str:
+    """A catalogue sentence that mentions these people (`<@id>`), as a card shows it: with their names."""
     return teams_markdown(text, {p.external_id: p.display_name or "?" for p in people})
 
 
-@dataclass(frozen=True)
-class Reached:
-    names: dict[int, str]  # person id -> the name Teams gives them
-    unreachable: frozenset[int]  # person ids Teams will not let the bot write to (the app is not installed for them)
+def paged_replies(cards: Sequence[Card], text: str, *, replace: bool = False) -> list[Reply]:
+    """A list spread over several cards; with `replace`, the first takes the place of the card acted on."""
+    return [Reply(content, text, replace and index == 0) for index, content in enumerate(cards)]
 
 
-def reach(deps: TeamsDeps, refs: Sequence[conversations.Reference]) -> Reached:
-    """Open (or reuse) each person's 1:1 chat and read their name, as users.info does on Slack.
-    It talks to Teams: call it with no session open, so no lock is held meanwhile."""
-    names: dict[int, str] = {}
-    unreachable: set[int] = set()
+FormBuilder = Callable[[Session, Actor, FormState], Reply]
+
+
+def saved_or_form(req: TeamsRequest, fields: Sequence[str], save: Callable[[], list[Reply]],
+                  form: FormBuilder) -> list[Reply]:
+    """Run `save`; refused on one of the form's `fields`, the form comes back in place with everything
+    as typed and the error under that field. Any other refusal is told as usual (handlers/teams/router.py)."""
+    try:
+        return save()
+    except DomainError as error:
+        if error.field not in fields:
+            raise
+        with session_scope(req.deps.session_factory) as session:
+            actor = resolve_actor(session, req.deps, req.incoming)
+            state = FormState({name: req.field(name) for name in fields},
+                              {error.field: error_text(actor.lang, actor.tz, error)})
+            return [form(session, actor, state)]
+
+
+def directory_name(deps: TeamsDeps, ref: conversations.Reference, field: str) -> str | None:
+    """A picked person's name from their 1:1 chat (opened if needed), as Slack's users.info gives it.
+
+    None when no directory is wired in; a person the bot cannot reach (the app is not installed for
+    them) is refused on the form's `field`. Call it between units of work: Teams may take a while.
+    """
     if deps.directory is None:
-        return Reached(names, frozenset())
-    for ref in refs:
-        try:
-            names[ref.person_id] = deps.directory(ref).name
-        except NotifierError:
-            unreachable.add(ref.person_id)
-    return Reached(names, frozenset(unreachable))
+        return None
+    try:
+        return deps.directory(ref).name
+    except NotifierError as exc:
+        raise InvalidInput("teams.pair.unreachable", field=field) from exc
+
+
+def refusal(session: Session, actor: Actor, error: DomainError, *, replace: bool = False) -> Reply:
+    """A domain error in the person's words, with the people it names shown by name (the coordinators
+    of "only the coordinators can…"), where error_reply would show them as "?"."""
+    message = Message(text=error_text(actor.lang, actor.tz, error), headline=False)
+    return message_reply(session, actor, message, replace=replace)

@@ -1,8 +1,118 @@
-"""Teams: journal (to be written)."""
+"""Notes on Teams: `mentorat notes` (the list, or a private note typed right after the command), the
+"Écrire une note privée" button after a check-in, "Nouvelle note" under the list, and the note card.
+
+Mirrors the note parts of handlers/slack/journal.py (the agenda is in handlers/teams/meetings.py): the
+same services and texts; Slack's modal is an Adaptive Card form here. A note is read by its author
+only, unless they share it with the other side of the pair; coordinators never see one.
+"""
 
 from __future__ import annotations
 
-from handlers.teams.deps import Handler
+from sqlalchemy.orm import Session
 
-COMMANDS: dict[str, Handler] = {}
-ACTIONS: dict[str, Handler] = {}
+from bot.actor import Actor
+from bot.i18n import t
+from bot.notify import Message
+from bot.services import actions, meetings, notes
+from bot.services.meeting_messages import note_heading, note_intro, note_saved
+from bot.services.people import mention
+from handlers.teams.cards import Card, paged_cards, submit, text_block, typed_text
+from handlers.teams.deps import (
+    Handler,
+    Reply,
+    TeamsRequest,
+    message_reply,
+    paged_replies,
+    people_markdown,
+    resolve_actor,
+    saved_or_form,
+    say,
+)
+from handlers.teams.forms import FormState, flag, form_card, text_input, toggle_input
+from storage.db import session_scope
+from storage.models import Person
+
+# The note card's submit; value: what the button was about ("meeting:<id>", "convention:<id>").
+NOTE_SUBMIT = "teams-note-submit"
+FIELDS = ("body", "share")
+
+
+# -- the list ----------------------------------------------------------------------------------------------
+def notes_command(req: TeamsRequest) -> list[Reply]:
+    """`mentorat notes` lists; `mentorat notes <text>` keeps a private note at once (as Slack)."""
+    deps = req.deps
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, req.incoming)
+        if req.args:
+            notes.add_note(session, person=actor.person, body=req.args, share=False, now=deps.clock.now())
+            return [say(actor.lang, "note.saved.private")]
+        return _notes_list(session, actor)
+
+
+def _notes_list(session: Session, actor: Actor) -> list[Reply]:
+    """The person's notes and those their partner shared, newest first; "Nouvelle note" at the foot."""
+    lang = actor.lang
+    convention = meetings.plannable_convention(session, actor.person)
+    other = meetings.other_side(convention, actor.person)
+    found = notes.visible_notes(session, actor.person, convention)
+    title = t(lang, "note.list.title")
+    head = [text_block(title, size="Medium", weight="Bolder")]
+    if not found:
+        head.append(text_block(t(lang, "note.list.empty")))
+    groups = [_note_item(note_heading(n, lang, actor.tz, other), n.note.body, other) for n in found]
+    new = submit(t(lang, "note.button.new"), actions.NOTE_WRITE, f"convention:{convention.id}", style="primary")
+    more = [text_block(t(lang, "teams.notes.continued", title=title), weight="Bolder")]
+    return paged_replies(paged_cards(head, groups, [new], continued=more), title)
+
+
+def _note_item(heading: str, body: str, other: Person) -> list[Card]:
+    # The body as typed: a TextRun is never read as markdown, mentions or links.
+    return [text_block(people_markdown(heading, other), isSubtle=True, size="Small", spacing="Medium"),
+            typed_text(body, spacing="Small")]
+
+
+# -- the note card -----------------------------------------------------------------------------------------
+def _note_card(session: Session, actor: Actor, value: str, state: FormState | None = None) -> Reply:
+    """Slack's note modal as a card: the text, and a switch to share it with the other side."""
+    lang = actor.lang
+    target = notes.note_target(session, actor.person, value)
+    other = meetings.other_side(target.convention, actor.person)
+    state = state or FormState()
+    body = [
+        *text_input("body", t(lang, "note.modal.label"), state, multiline=True, max_length=notes.NOTE_LIMIT,
+                    required=True, error_message=t(lang, "error.note.empty")),
+        *toggle_input("share", people_markdown(t(lang, "note.modal.share", other=mention(other)), other), state),
+    ]
+    title = t(lang, "note.modal.title")
+    content = form_card(lang, title, body, submit_label=t(lang, "note.modal.submit"), action=NOTE_SUBMIT, value=value,
+                        intro=note_intro(target.meeting, lang, actor.tz), state=state)
+    return Reply(content, title, replace=bool(state.errors))
+
+
+def open_note(req: TeamsRequest) -> list[Reply]:
+    """"Écrire une note privée" (value: the meeting) and "Nouvelle note" (value: "convention:<id>")."""
+    with session_scope(req.deps.session_factory) as session:
+        actor = resolve_actor(session, req.deps, req.incoming)
+        return [_note_card(session, actor, req.field("value"))]
+
+
+def submit_note(req: TeamsRequest) -> list[Reply]:
+    value = req.field("value")
+
+    def save() -> list[Reply]:
+        deps = req.deps
+        with session_scope(deps.session_factory) as session:
+            actor = resolve_actor(session, deps, req.incoming)
+            # The button's subject is checked again: only the pair may write there.
+            target = notes.note_target(session, actor.person, value)
+            note = notes.add_note(session, person=actor.person, body=req.field("body"), share=flag(req.data, "share"),
+                                  now=deps.clock.now(), meeting_id=target.meeting.id if target.meeting else None,
+                                  convention_id=target.convention.id)
+            saved = Message(text=note_saved(session, note, actor.person, actor.lang), headline=False)
+            return [message_reply(session, actor, saved, replace=True)]  # the card gives way to the confirmation
+
+    return saved_or_form(req, FIELDS, save, lambda session, actor, state: _note_card(session, actor, value, state))
+
+
+COMMANDS: dict[str, Handler] = {"notes": notes_command}
+ACTIONS: dict[str, Handler] = {actions.NOTE_WRITE: open_note, NOTE_SUBMIT: submit_note}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -32,9 +31,16 @@ from bot.services.meeting_messages import (
 )
 from bot.services.message_refs import messages_about
 from bot.services.people import mention
-from handlers.teams.cards import teams_markdown
-from handlers.teams.deps import Handler, Reply, TeamsDeps, TeamsRequest, message_reply, resolve_actor
-from handlers.teams.forms import FormState, choice_input, date_input, form_card, text_input, time_input
+from handlers.teams.deps import (
+    Handler,
+    Reply,
+    TeamsDeps,
+    TeamsRequest,
+    message_reply,
+    people_markdown,
+    resolve_actor,
+)
+from handlers.teams.forms import FormState, choice_input, date_input, date_value, form_card, text_input, time_input
 from storage.db import session_scope
 from storage.models import Convention, Meeting, MeetingMode, MeetingStatus, Person
 
@@ -67,10 +73,6 @@ def _prefill(meeting: Meeting | None, tz: str, convention: Convention, actor: Ac
     return {}
 
 
-def _md(text: str, *people: Person) -> str:
-    return teams_markdown(text, {p.external_id: p.display_name or "?" for p in people})
-
-
 def meeting_card(deps: TeamsDeps, actor: Actor, convention: Convention, *, kind: str, subject_id: int,
                  meeting: Meeting | None = None, state: FormState | None = None) -> Reply:
     """The meeting form ("new", "counter" a proposal, "move" a confirmed meeting), as Slack's modal."""
@@ -100,17 +102,17 @@ def meeting_card(deps: TeamsDeps, actor: Actor, convention: Convention, *, kind:
     if kind == "move":
         body += text_input("reason", t(lang, "meeting.modal.reason"), state, multiline=True,
                            max_length=meetings.REASON_LIMIT, required=True,
-                           placeholder=_md(t(lang, "meeting.modal.reason_hint", other=mention(other)), other),
+                           placeholder=people_markdown(t(lang, "meeting.modal.reason_hint", other=mention(other)), other),
                            error_message=t(lang, "error.meeting.reason_missing"))
     else:
         body += text_input("agenda", t(lang, "meeting.modal.agenda"), state, multiline=True,
                            max_length=meetings.AGENDA_LIMIT, placeholder=t(lang, "meeting.modal.agenda_hint"))
-    intro = _md(t(lang, f"meeting.modal.intro.{kind}", other=mention(other)), other)
+    intro = people_markdown(t(lang, f"meeting.modal.intro.{kind}", other=mention(other)), other)
     title = t(lang, f"meeting.modal.title.{kind}")
     content = form_card(lang, title, body, submit_label=t(lang, f"meeting.modal.submit.{kind}"),
                         action=ACTION_OF_KIND[kind], value=str(subject_id), intro=intro, state=state)
     content["body"].append({"type": "TextBlock", "wrap": True, "isSubtle": True, "size": "Small",
-                            "text": _md(t(lang, "meeting.modal.footer", other=mention(other)), other)})
+                            "text": people_markdown(t(lang, "meeting.modal.footer", other=mention(other)), other)})
     return Reply(content, title, replace=bool(state.errors))
 
 
@@ -171,13 +173,6 @@ def open_move(req: TeamsRequest) -> list[Reply]:
 
 
 # -- the submitted card ------------------------------------------------------------------------------
-def _as_date(raw: str) -> date | None:
-    try:
-        return date.fromisoformat(raw.strip()) if raw.strip() else None
-    except ValueError:
-        return None
-
-
 def _as_time(raw: str) -> str | None:
     found = TIME.match(raw.strip())
     return f"{int(found.group(1)):02d}:{found.group(2)}" if found else None
@@ -186,9 +181,9 @@ def _as_time(raw: str) -> str | None:
 def draft_of(values: dict[str, str], tz: str) -> meetings.MeetingDraft:
     """The card's values as Slack's MeetingForm reads its modal; the date and time are in `tz`."""
     raw = values.get("duration", "").strip()
-    if values.get("date", "").strip() and _as_date(values["date"]) is None:
+    if values.get("date", "").strip() and date_value(values["date"]) is None:
         raise InvalidInput("error.meeting.date_missing", field="date")
-    return meetings.MeetingDraft(day=_as_date(values.get("date", "")), time=_as_time(values.get("time", "")), tz=tz,
+    return meetings.MeetingDraft(day=date_value(values.get("date", "")), time=_as_time(values.get("time", "")), tz=tz,
                                  duration_minutes=int(raw) if raw.isdigit() else None,
                                  mode=values.get("mode") or None, location=values.get("location", ""),
                                  agenda=values.get("agenda", ""))
@@ -273,9 +268,9 @@ def _cancel_card(actor: Actor, meeting: Meeting, state: FormState | None = None)
     state = state or FormState()
     body = text_input("reason", t(lang, "meeting.modal.reason"), state, multiline=True,
                       max_length=meetings.REASON_LIMIT, required=True,
-                      placeholder=_md(t(lang, "meeting.modal.reason_hint", other=mention(other)), other),
+                      placeholder=people_markdown(t(lang, "meeting.modal.reason_hint", other=mention(other)), other),
                       error_message=t(lang, "error.meeting.reason_missing"))
-    intro = _md(t(lang, "meeting.cancel.intro", when=when(meeting, lang, actor.tz), other=mention(other)), other)
+    intro = people_markdown(t(lang, "meeting.cancel.intro", when=when(meeting, lang, actor.tz), other=mention(other)), other)
     content = form_card(lang, t(lang, "meeting.cancel.title"), body, submit_label=t(lang, "meeting.cancel.submit"),
                         action=MEETING_CANCEL_SUBMIT, value=str(meeting.id), intro=intro, state=state)
     return Reply(content, t(lang, "meeting.cancel.title"), replace=bool(state.errors))
@@ -363,10 +358,10 @@ def _agenda_card(actor: Actor, convention: Convention, meeting: Meeting | None,
     state = state or FormState({"agenda": initial})
     body = text_input("agenda", t(lang, "agenda.modal.label"), state, multiline=True,
                       max_length=meetings.AGENDA_LIMIT, required=True,
-                      placeholder=_md(t(lang, "agenda.modal.hint", mentor=mention(mentor)), mentor),
+                      placeholder=people_markdown(t(lang, "agenda.modal.hint", mentor=mention(mentor)), mentor),
                       error_message=t(lang, "error.agenda.empty"))
     content = form_card(lang, t(lang, "agenda.modal.title"), body, submit_label=t(lang, "agenda.modal.submit"),
-                        action=AGENDA_SUBMIT, value=str(meeting.id) if meeting else "", intro=_md(about, mentor),
+                        action=AGENDA_SUBMIT, value=str(meeting.id) if meeting else "", intro=people_markdown(about, mentor),
                         state=state)
     return Reply(content, t(lang, "agenda.modal.title"), replace=bool(state.errors))
 

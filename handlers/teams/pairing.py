@@ -17,7 +17,7 @@ from bot.services.messages import convention_message
 from bot.services.people import mention
 from bot.services.roles import coordinator_names, coordinators, require_coordinator
 from handlers.teams import conversations
-from handlers.teams.deps import Handler, Reply, TeamsRequest, message_reply, reach, resolve_actor, say
+from handlers.teams.deps import Handler, Reply, TeamsRequest, directory_name, message_reply, resolve_actor, say
 from handlers.teams.forms import FormState, date_input, form_card, person_picker
 from storage.db import session_scope
 
@@ -89,11 +89,7 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
             assert ref is not None  # the coordinator's own chat gives the tenant's service URL
             picked.append(Picked(field, ref))
     # 2. Reach each person (their 1:1 chat) and read their name, as users.info does on Slack.
-    reached = reach(deps, [choice.ref for choice in picked])
-    for choice in picked:
-        if choice.ref.person_id in reached.unreachable:
-            raise InvalidInput("teams.pair.unreachable", field=choice.field)
-    names = reached.names
+    names = {choice.ref.person_id: directory_name(deps, choice.ref, choice.field) for choice in picked}
     # 3. The convention, as on Slack.
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)

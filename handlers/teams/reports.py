@@ -27,8 +27,17 @@ from bot.services.report_files import chart_file, csv_file
 from bot.services.report_text import pair_lines, risk_lines, summary_lines, title
 from bot.services.roles import require_coordinator
 from handlers.teams import conversations
-from handlers.teams.cards import Card, open_url, split_cards, teams_markdown, text_block
-from handlers.teams.deps import Handler, Reply, TeamsDeps, TeamsRequest, reach, resolve_actor, text_reply
+from handlers.teams.cards import Card, open_url, paged_cards, teams_markdown, text_block
+from handlers.teams.deps import (
+    Handler,
+    Reply,
+    TeamsDeps,
+    TeamsRequest,
+    directory_name,
+    paged_replies,
+    resolve_actor,
+    text_reply,
+)
 from handlers.teams.forms import FormState, form_card, note, text_input
 from handlers.teams.incoming import Incoming
 from storage.db import session_scope
@@ -45,16 +54,18 @@ RESULT_CHUNK = 12_000  # bytes of result lines per message, well within a card
 
 
 # -- mentorat rapport ------------------------------------------------------------------------------
-def _programme_body(lang: str, report: ProgrammeReport) -> list[Card]:
-    """As Slack's report: per programme, the pairs at risk first, then the figures, then one line per pair."""
+def _programme_groups(lang: str, report: ProgrammeReport) -> list[list[Card]]:
+    """As Slack's report: per programme, the pairs at risk first, then the figures, then one line per pair.
+    Each part stays whole on a card."""
     names = {ref: name for p in report.pairs for ref, name in ((p.mentor_ref, p.mentor), (p.mentee_ref, p.mentee))}
-    body = [text_block(teams_markdown(title(lang, report), {}), size="Medium", weight="Bolder", separator=True)]
+    heading = text_block(teams_markdown(title(lang, report), {}), size="Medium", weight="Bolder", separator=True)
     if not report.pairs:
-        return [*body, text_block(t(lang, "report.empty"))]
-    for lines in (risk_lines(lang, report), summary_lines(lang, report), pair_lines(lang, report)):
-        body += [text_block(teams_markdown(line, names), spacing="Medium" if i == 0 else "None")
-                 for i, line in enumerate(lines)]
-    return body
+        return [[heading, text_block(t(lang, "report.empty"))]]
+    groups = [[text_block(teams_markdown(line, names), spacing="Medium" if i == 0 else "None")
+               for i, line in enumerate(lines)]
+              for lines in (risk_lines(lang, report), summary_lines(lang, report), pair_lines(lang, report))]
+    groups[0].insert(0, heading)
+    return groups
 
 
 def _link(deps: TeamsDeps, session: Session, actor: Actor, file: Attachment) -> Card | None:
@@ -67,13 +78,13 @@ def report_replies(deps: TeamsDeps, session: Session, actor: Actor) -> list[Repl
     now = deps.clock.now()
     reports = workspace_reports(session, actor.workspace.id, now)
     lang = actor.lang
-    body = [element for report in reports for element in _programme_body(lang, report)]
+    groups = [group for report in reports for group in _programme_groups(lang, report)]
     files = [chart_file(lang, report, now) for report in reports if report.pairs] + [csv_file(lang, reports, now)]
     links = [link for file in files if (link := _link(deps, session, actor, file)) is not None]
-    body.append(note(t(lang, "report.private")))
-    body.append(note(t(lang, "teams.closure.files" if links else "teams.closure.file_unavailable")))
+    groups.append([note(t(lang, "report.private")),
+                   note(t(lang, "teams.closure.files" if links else "teams.closure.file_unavailable"))])
     headline = title(lang, reports[0]) if reports else t(lang, "report.empty")
-    return [Reply(content, headline) for content in split_cards(body, links)]
+    return paged_replies(paged_cards([], groups, links), headline)
 
 
 def send_report(req: TeamsRequest) -> list[Reply]:
@@ -179,12 +190,12 @@ def import_lines(deps: TeamsDeps, incoming: Incoming, text: str) -> tuple[str, l
             ref = conversations.reference_for(session, person)
             if ref is not None and (ref.conversation_id is None or not person.display_name):
                 to_reach.append(ref)
-    reached = reach(deps, to_reach)
+    names, refused = _reach(deps, to_reach)
     # 2. The conventions, as on Slack: each line in its own savepoint.
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, incoming)
         require_coordinator(session, actor.person, actor.programme, deps.rule)
-        unreachable = _known(session, actor, ids, reached.names, reached.unreachable)
+        unreachable = _known(session, actor, ids, names, refused)
 
         def resolve(member_id: str) -> Person:
             if member_id in unreachable:
@@ -203,8 +214,24 @@ def import_lines(deps: TeamsDeps, incoming: Incoming, text: str) -> tuple[str, l
         return actor.lang, [Message(text="\n\n".join(part), headline=False) for part in _chunks(lines)]
 
 
+def _reach(deps: TeamsDeps, refs: list[conversations.Reference]) -> tuple[dict[int, str], set[int]]:
+    """Each person's name from their chat (opened if needed), as `mentorat jumeler` reads it; the people
+    Teams will not let the bot write to (the app is not installed for them) apart. No session is open."""
+    names: dict[int, str] = {}
+    refused: set[int] = set()
+    for ref in refs:
+        try:
+            name = directory_name(deps, ref, "paste")
+        except InvalidInput:
+            refused.add(ref.person_id)
+            continue
+        if name:
+            names[ref.person_id] = name
+    return names, refused
+
+
 def _known(session: Session, actor: Actor, named: list[str], names: dict[int, str],
-           unreachable_ids: frozenset[int]) -> set[str]:
+           unreachable_ids: set[int]) -> set[str]:
     """Record the names Teams gave; return the ids of the people it would not let the bot reach."""
     refused = set()
     for external_id in named:

@@ -12,13 +12,24 @@ from types import ModuleType
 from bot.commands import parse, suggest
 from bot.i18n import t
 from bot.services.errors import DomainError
-from handlers.teams import closure, disputes, journal, meetings, objectives, overview, pairing, reports
+from handlers.teams import (
+    closure,
+    coordinators,
+    disputes,
+    journal,
+    meetings,
+    objectives,
+    overview,
+    pairing,
+    reports,
+)
 from handlers.teams.cards import ACTION_KEY
-from handlers.teams.deps import Handler, Reply, TeamsRequest, error_reply, resolve_actor, say, text_reply
+from handlers.teams.deps import Handler, Reply, TeamsRequest, refusal, resolve_actor, say, text_reply
 from handlers.teams.forms import CANCEL
 from storage.db import session_scope
 
-FEATURES: tuple[ModuleType, ...] = (overview, pairing, meetings, journal, objectives, disputes, closure, reports)
+FEATURES: tuple[ModuleType, ...] = (overview, pairing, meetings, journal, objectives, disputes, closure,
+                                    coordinators, reports)
 COMMANDS: dict[str, Handler] = {name: h for module in FEATURES for name, h in getattr(module, "COMMANDS", {}).items()}
 ACTIONS: dict[str, Handler] = {key: h for module in FEATURES for key, h in getattr(module, "ACTIONS", {}).items()}
 # Like Slack: these answer people without the role themselves ("no convention yet") rather than refuse.
@@ -63,4 +74,4 @@ def _guarded(handler: Handler, req: TeamsRequest) -> list[Reply]:
     except DomainError as error:
         with session_scope(req.deps.session_factory) as session:
             actor = resolve_actor(session, req.deps, req.incoming)
-            return [error_reply(actor, error)]
+            return [refusal(session, actor, error)]

@@ -6,10 +6,11 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.demo.harness import Harness
+from bot.demo.harness import Harness, start_harness
+from bot.demo.slack_emulator import text_of
 from scheduling.delivery import deliver_due
-from storage.models import Reminder, ReminderStatus
-from tests.scenarios.helpers import button_value
+from storage.models import Person, Reminder, ReminderStatus
+from tests.scenarios.helpers import button_value, pair_and_accept
 
 
 def test_rate_limited_invitation_is_sent_later_once(bot: Harness) -> None:
@@ -37,3 +38,37 @@ def test_permanent_error_is_marked_failed(bot: Harness) -> None:
     with bot.session_factory() as session:
         statuses = sorted(r.status for r in session.scalars(select(Reminder)))
     assert statuses == [ReminderStatus.FAILED, ReminderStatus.SENT]
+
+
+def test_a_dm_channel_is_opened_once_whichever_process_sends_later(bot: Harness, database_url: str) -> None:
+    """conversations.open is rate-limited per workspace: the DM learnt by the first message is kept in
+    the database, so another worker process (its memory empty) sends without opening it again."""
+    pair_and_accept(bot)
+    with bot.session_factory() as session:
+        kept = {p.external_id: p.dm_channel for p in session.scalars(select(Person))}
+    assert kept["UMENTOR"] == bot.emulator.im_channel_id("UMENTOR")
+    opened = len(bot.emulator.calls("conversations.open"))
+    other = start_harness(database_url, bot.emulator, now=bot.clock.now() + timedelta(days=45),
+                          coordinators=("UCOORD",))
+    try:
+        _planned, delivered = other.mentorat.jobs.tick()  # the monthly nudges, from a fresh process
+        assert delivered.sent == 2
+        assert len(bot.emulator.calls("conversations.open")) == opened
+    finally:
+        other.close()
+
+
+def test_a_kept_dm_channel_that_is_gone_is_opened_again(bot: Harness) -> None:
+    pair_and_accept(bot)
+    with bot.session_factory.begin() as session:
+        mentee = session.scalars(select(Person).where(Person.external_id == "UMENTEE")).one()
+        mentee.dm_channel = "DGONE0001"  # e.g. the app was reinstalled since
+    seen = len(bot.emulator.messages_to("UMENTEE"))
+    bot.clock.advance(timedelta(days=45))
+    _planned, delivered = bot.mentorat.jobs.tick()  # the mentee's nudge (9:00 in Paris) is due
+    assert delivered.failed == 0
+    assert len(bot.emulator.messages_to("UMENTEE")) == seen + 1
+    assert "meeting" in text_of(bot.emulator.messages_to("UMENTEE")[-1]).lower()
+    with bot.session_factory() as session:
+        mentee = session.scalars(select(Person).where(Person.external_id == "UMENTEE")).one()
+        assert mentee.dm_channel == bot.emulator.im_channel_id("UMENTEE")

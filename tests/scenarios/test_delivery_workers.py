@@ -27,6 +27,7 @@ from bot.notify import Message, NotifierError, Recipient
 from bot.services import outbox
 from bot.services.messages import ComposeContext
 from bot.services.roles import CoordinatorRule
+from handlers.slack.clients import WorkspaceClients
 from handlers.slack.notifier import SlackNotifier
 from scheduling.delivery import LEASE, SEND_THREADS, deliver_due
 from storage.db import make_engine, make_session_factory
@@ -208,7 +209,7 @@ def test_worker_killed_mid_delivery_loses_nothing(pg_url: str, slack: SlackEmula
 def outbox_notifier(emu: SlackEmulator, timeout: int = 1) -> SlackNotifier:
     """The outbox's real notifier and client (as create_app builds them), with a short read timeout."""
     settings = Settings(slack_bot_token=emu.bot_token, slack_api_url=emu.api_url)
-    return SlackNotifier(make_client(settings, timeout=timeout, wait_out_rate_limits=False))
+    return SlackNotifier(WorkspaceClients(make_client(settings, timeout=timeout, wait_out_rate_limits=False)))
 
 
 def test_a_read_timeout_is_a_transient_failure(slack: SlackEmulator) -> None:

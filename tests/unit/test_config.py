@@ -44,6 +44,36 @@ def test_socket_mode_needs_the_app_token() -> None:
     assert caught.value.problems == [p for p in caught.value.problems if "SLACK_APP_TOKEN" in p]
 
 
+def test_oauth_installs_need_no_bot_token_but_the_pair_of_credentials_and_a_public_url() -> None:
+    oauth = {"SLACK_CLIENT_ID": "1234.5678", "SLACK_CLIENT_SECRET": "c", "SLACK_SIGNING_SECRET": "s",
+             "MENTORAT_PUBLIC_URL": "https://mentorat.example.org/"}
+    settings = load_settings(oauth)
+    assert settings.slack_oauth and settings.slack_bot_token == "" and settings.has_slack_tokens
+    assert settings.public_url == "https://mentorat.example.org"
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"SLACK_CLIENT_ID": "1234.5678"})
+    problems = " ".join(caught.value.problems)
+    assert "SLACK_CLIENT_SECRET is missing" in problems and "App Credentials" in problems
+    assert "SLACK_SIGNING_SECRET is missing" in problems and "/slack/oauth_redirect" in problems
+    assert "SLACK_BOT_TOKEN" not in problems
+    with pytest.raises(ConfigError) as caught:
+        load_settings(oauth | {"SLACK_APP_TOKEN": "xapp-1"}, mode=Mode.SOCKET)
+    assert any("not Socket Mode" in p for p in caught.value.problems)
+
+
+def test_the_oauth_scopes_are_the_manifest_scopes() -> None:
+    from pathlib import Path
+
+    import yaml
+
+    from handlers.slack.oauth import BOT_SCOPES
+
+    manifest = yaml.safe_load((Path(__file__).parents[2] / "manifest.yml").read_text(encoding="utf-8"))
+    assert tuple(manifest["oauth_config"]["scopes"]["bot"]) == BOT_SCOPES
+    assert manifest["oauth_config"]["redirect_urls"][0].endswith("/slack/oauth_redirect")
+    assert {"app_uninstalled", "tokens_revoked"} <= set(manifest["settings"]["event_subscriptions"]["bot_events"])
+
+
 def test_coordinators_list_and_api_url_slash() -> None:
     settings = load_settings(GOOD | {"MENTORAT_COORDINATORS": "U1, W2;U3", "SLACK_API_URL": "http://127.0.0.1:9/api"})
     assert settings.coordinators == ("U1", "W2", "U3")

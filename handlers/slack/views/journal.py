@@ -8,19 +8,15 @@ from bot.i18n import t
 from handlers.slack.ids import ActionId
 from handlers.slack.render import as_dicts, as_typed
 
-NoteLine = tuple[str, str, bool, bool]  # body, when, mine, shared
+NoteLine = tuple[str, str]  # heading (who, when, shared or not), body as typed
 
 
-def notes_blocks(lang: str, lines: list[NoteLine], *, other: str, convention_id: int) -> list[dict]:
+def notes_blocks(lang: str, lines: list[NoteLine], *, convention_id: int) -> list[dict]:
     blocks: list = [SectionBlock(text=MarkdownTextObject(text="*" + t(lang, "note.list.title") + "*"))]
     if not lines:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=t(lang, "note.list.empty"))))
-    for body, when, mine, shared in lines:
-        if mine:
-            label = t(lang, "note.list.mine_shared" if shared else "note.list.mine_private", when=when, other=other)
-        else:
-            label = t(lang, "note.list.from_other", when=when, other=other)
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=label)]))
+    for heading, body in lines:
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=heading)]))
         # verbatim: the note is shown exactly as typed, never turned into mentions or links
         blocks.append(SectionBlock(text=MarkdownTextObject(text=as_typed(body)[:2900], verbatim=True)))
     blocks.append(ActionsBlock(elements=[ButtonElement(text=t(lang, "note.button.new"), action_id=ActionId.NOTE_WRITE,

@@ -23,7 +23,7 @@ from slack_sdk.models.views import View
 
 from bot.i18n import t
 from bot.services.objective_messages import objective_line
-from bot.services.objectives import HORIZONS, TEXT_LIMIT, TITLE_LIMIT
+from bot.services.objectives import HORIZONS, PROGRESS_STEPS, TEXT_LIMIT, TITLE_LIMIT, progress_step
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
 from handlers.slack.render import as_dicts, as_typed, pieces
 from storage.models import Objective, ObjectiveStatus
@@ -93,8 +93,8 @@ def add_modal(lang: str, *, other: str, today: date, metadata: str) -> View:
 
 def update_modal(lang: str, objective: Objective, *, metadata: str) -> View:
     statuses = [Option(text=t(lang, f"objective.status.{s.value}"), value=s.value) for s in ObjectiveStatus]
-    steps = [Option(text=f"{p} %", value=str(p)) for p in range(0, 101, 10)]
-    current = min(steps, key=lambda o: abs(int(o.value) - objective.progress))
+    steps = [Option(text=f"{p} %", value=str(p)) for p in PROGRESS_STEPS]
+    current = next(o for o in steps if o.value == str(progress_step(objective.progress)))
     return View(
         type="modal", callback_id=CallbackId.OBJECTIVE_UPDATE_SUBMIT, title=t(lang, "objective.update.title"),
         submit=t(lang, "objective.update.submit"), close=t(lang, "modal.cancel"), private_metadata=metadata,
