@@ -79,8 +79,7 @@ def _overview(session: Session, actor: Actor, convention_id: int | None) -> list
     view = bilans.view_for(session, actor.person, convention_id)  # the one reader that enforces privacy
     other = other_side(view.convention, actor.person)
     title = people_markdown(t(actor.lang, "bilan.view.title", other=mention(other)), other)
-    return [Reply(content, title) for content in
-            overview_cards(actor.lang, view, other, of_convention(session, view.convention))]
+    return paged_replies(overview_cards(actor.lang, view, other, of_convention(session, view.convention)), title)
 
 
 def bilan_command(req: TeamsRequest) -> list[Reply]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.i18n import t
+from bot.i18n.numbers import whole
 from bot.notify import Section
 from bot.services import actions
 from bot.services.bilans import (
@@ -163,7 +164,7 @@ def bilan_form(lang: str, ctx: BilanContext, state: FormState | None = None) -> 
     body = [*_questions(lang, ctx, state), *_objectives(lang, ctx, state), *_follow_up(lang, ctx, state),
             *_sharing(lang, ctx, state)]
     intro = people_markdown(t(lang, "bilan.modal.intro", other=mention(ctx.other)), ctx.other) + "\n\n" + t(
-        lang, "teams.closure.bilan.limit", limit=ANSWER_LIMIT)
+        lang, "teams.closure.bilan.limit", limit=whole(ANSWER_LIMIT, lang))
     title = t(lang, "bilan.modal.title")
     content = form_card(lang, title, body, submit_label=t(lang, "bilan.modal.submit"), action=BILAN_SUBMIT,
                         value=str(ctx.convention.id), intro=intro, state=state)

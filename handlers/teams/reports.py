@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import traceback
 from collections.abc import Iterator
 
 from sqlalchemy.orm import Session
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.errors import error_text
+from bot.i18n.numbers import whole
 from bot.notify import Attachment, Message, NotifierError, Recipient
 from bot.services import actions, pair_import, people
 from bot.services.errors import DomainError, InvalidInput
@@ -112,7 +114,7 @@ def import_form(lang: str, state: FormState | None = None) -> Reply:
     body = text_input("paste", t(lang, "teams.closure.import.paste"), state, multiline=True, max_length=PASTE_LIMIT,
                       required=True, error_message=t(lang, "teams.closure.import.nothing"),
                       placeholder="mentor,mentore,debut")
-    intro = teams_markdown(t(lang, "teams.closure.import.intro", limit=f"{PASTE_LIMIT:,}".replace(",", " ")), {})
+    intro = teams_markdown(t(lang, "teams.closure.import.intro", limit=whole(PASTE_LIMIT, lang)), {})
     heading = t(lang, "import.modal.title")
     content = form_card(lang, heading, body, submit_label=t(lang, "import.modal.submit"), action=IMPORT_SUBMIT,
                         intro=intro, state=state)
@@ -161,8 +163,8 @@ def run_import(deps: TeamsDeps, incoming: Incoming, text: str) -> None:
     recipient = Recipient(Platform.TEAMS, incoming.tenant_id, incoming.user_id)
     try:
         lang, messages = import_lines(deps, incoming, text)
-    except Exception as exc:
-        log.error("Teams import failed: %s", type(exc).__name__)
+    except Exception as exc:  # told to the coordinator; logged without its message, which may quote a line
+        log.error("Teams import failed: %s\n%s", type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))
         with session_scope(deps.session_factory) as session:
             lang = resolve_actor(session, deps, incoming).lang
         messages = [Message(text=t(lang, "teams.closure.import.failed"), headline=False)]

@@ -351,7 +351,7 @@ def test_the_largest_bilan_card_fits_teams_and_nothing_is_lost(
                ("brought", "went", "qualities", "changes", "helped", "support", "next_steps")}
     form = bilan_card(teams_bot, connector, MENTEE)
     inputs = card_inputs(form)
-    assert inputs["brought"]["maxLength"] == 1500 and "1500" in text_of(form)
+    assert inputs["brought"]["maxLength"] == 1500 and "up to 1,500 characters" in text_of(form)
     shown = [f"objective:{i}" for i in ids[:12]]
     assert set(shown) <= set(inputs) and f"objective:{ids[12]}" not in inputs, "twelve on the card"
     assert "And 3 more objectives" in text_of(form)
