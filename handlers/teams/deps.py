@@ -124,10 +124,6 @@ def text_reply(text: str, *, replace: bool = False) -> Reply:
     return Reply(card([text_block(shown)]), shown.replace("**", ""), replace)
 
 
-def error_reply(actor: Actor, error: DomainError) -> Reply:
-    return text_reply(error_text(actor.lang, actor.tz, error))
-
-
 def say(lang: str, key: str, **params: object) -> Reply:
     return text_reply(t(lang, key, **params))
 
@@ -177,6 +173,6 @@ def directory_name(deps: TeamsDeps, ref: conversations.Reference, field: str) ->
 
 def refusal(session: Session, actor: Actor, error: DomainError, *, replace: bool = False) -> Reply:
     """A domain error in the person's words, with the people it names shown by name (the coordinators
-    of "only the coordinators can…"), where error_reply would show them as "?"."""
+    of "only the coordinators can…"), not as "?"."""
     message = Message(text=error_text(actor.lang, actor.tz, error), headline=False)
     return message_reply(session, actor, message, replace=replace)
