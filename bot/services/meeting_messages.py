@@ -7,19 +7,24 @@ is not sent. Private texts (agenda, reasons) only ever go to the pair.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.i18n.dates import format_moment, zone_name
-from bot.notify import Attachment, Button, Message, Section
+from bot.notify import Attachment, Button, Delivered, Message, Notifier, NotifierError, Section
 from bot.services import actions
 from bot.services.calendar_invite import meeting_ics
 from bot.services.meetings import other_side, outcome_of
+from bot.services.message_refs import delivered_at, messages_about
 from bot.services.notes import VisibleNote
 from bot.services.people import language_of, mention, timezone_of
+from storage.db import SessionFactory, session_scope
 from storage.models import Convention, Meeting, MeetingMode, MeetingStatus, Note, Person, Reminder
+
+log = logging.getLogger(__name__)
 
 
 def _reader(person: Person, convention: Convention) -> tuple[str, str]:
@@ -298,3 +303,22 @@ def note_heading(found: VisibleNote, lang: str, tz: str, other: Person) -> str:
     else:
         key = "note.list.mine_private"
     return t(lang, key, when=moment, other=mention(other))
+
+
+def retire_messages(factory: SessionFactory, notifier: Notifier, purpose: str, meeting_ids: list[int], key: str,
+                    *, skip_person: int | None = None) -> None:
+    """Replace earlier messages about these meetings (on either platform) by a version without buttons.
+
+    The updates go out after the unit of work: a slow platform must not hold the database."""
+    updates: list[tuple[Delivered, Message]] = []
+    with session_scope(factory) as session:
+        for ref in messages_about(session, purpose, meeting_ids):
+            meeting, person = session.get(Meeting, ref.subject_id), session.get(Person, ref.person_id)
+            if meeting is None or person is None or person.id == skip_person:
+                continue
+            updates.append((delivered_at(ref, person), proposal_closed_message(meeting, person, key)))
+    for delivered, message in updates:
+        try:
+            notifier.update(delivered, message)
+        except NotifierError as exc:  # the buttons stay, but clicking them is refused politely
+            log.warning("could not retire a %s message: %s", purpose, exc)

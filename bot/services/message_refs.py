@@ -10,7 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.notify import Delivered
-from storage.models import MessageRef
+from storage.models import MessageRef, Person
 
 
 def remember_message(session: Session, purpose: str, subject_id: int, person_id: int, delivered: Delivered,
@@ -27,3 +27,9 @@ def messages_about(session: Session, purpose: str, subject_ids: list[int]) -> li
         return []
     return list(session.scalars(select(MessageRef).where(MessageRef.purpose == purpose,
                                                          MessageRef.subject_id.in_(subject_ids))))
+
+
+def delivered_at(ref: MessageRef, person: Person) -> Delivered:
+    """Where a remembered message is, as its platform's notifier addresses it (Slack needs the team's token)."""
+    workspace = person.workspace
+    return Delivered(ref.channel, ref.ts, platform=workspace.platform, workspace=workspace.external_id)

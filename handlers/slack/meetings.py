@@ -3,7 +3,6 @@ proposal, moving and cancelling, the .ics, and the check-in after it."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -12,7 +11,7 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
-from bot.notify import Delivered, Message, NotifierError
+from bot.notify import Message
 from bot.services import meetings
 from bot.services.errors import Conflict
 from bot.services.meeting_messages import (
@@ -21,9 +20,9 @@ from bot.services.meeting_messages import (
     outcome_followup,
     proposal_closed_message,
     proposal_message,
+    retire_messages,
     when,
 )
-from bot.services.message_refs import messages_about
 from bot.services.people import mention
 from handlers.slack.deps import Actor, Deps, ids_from_body, resolve_actor
 from handlers.slack.forms import FormContext, MeetingForm
@@ -34,9 +33,7 @@ from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.meeting import MeetingPrefill, cancel_modal, meeting_modal
 from storage.db import session_scope
-from storage.models import Convention, Meeting, MeetingStatus, Person
-
-log = logging.getLogger(__name__)
+from storage.models import Convention, Meeting, MeetingStatus
 
 FIELD_BLOCKS = {
     "date": BlockId.MEETING_DATE, "time": BlockId.MEETING_TIME, "duration": BlockId.MEETING_DURATION,
@@ -134,24 +131,6 @@ def save_meeting_form(deps: Deps, context: FormContext, form: MeetingForm) -> Ca
     return save
 
 
-def retire_messages(deps: Deps, purpose: str, meeting_ids: list[int], key: str,
-                    *, skip_person: int | None = None) -> None:
-    """Replace earlier messages about these meetings by a version without buttons."""
-    updates: list[tuple[Delivered, Message]] = []
-    with session_scope(deps.session_factory) as session:
-        for ref in messages_about(session, purpose, meeting_ids):
-            meeting, person = session.get(Meeting, ref.subject_id), session.get(Person, ref.person_id)
-            if meeting is None or person is None or person.id == skip_person:
-                continue
-            delivered = Delivered(ref.channel, ref.ts, workspace=person.workspace.external_id)
-            updates.append((delivered, proposal_closed_message(meeting, person, key)))
-    for delivered, message in updates:
-        try:
-            deps.notifier.update(delivered, message)
-        except NotifierError as exc:  # the buttons stay, but clicking them is refused politely
-            log.warning("could not retire a %s message: %s", purpose, exc)
-
-
 # -- answers to a proposal and changes to a meeting -----------------------------------------------
 def confirm_proposal(deps: Deps, body: dict, action: dict, respond: Respond) -> None:
     team_id, user_id = ids_from_body(body)
@@ -231,7 +210,8 @@ def answer_checkin(deps: Deps, body: dict, action: dict, respond: Respond) -> No
         convention_id = result.meeting.convention_id
     respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
     if not already:
-        retire_messages(deps, "meeting_checkin", [meeting_id], "checkin.closed", skip_person=person_id)
+        retire_messages(deps.session_factory, deps.notifier, "meeting_checkin", [meeting_id], "checkin.closed",
+                        skip_person=person_id)
         deps.deliver_now()
         refresh_homes(deps, deps.client_for(team_id), team_id, convention_id)
 
@@ -258,7 +238,8 @@ def register(app: App, deps: Deps) -> None:
 
         def after() -> None:
             post_dm(client, user_id, saved.text)
-            retire_messages(deps, "meeting_proposal", saved.retired, "meeting.closed.replaced")
+            retire_messages(deps.session_factory, deps.notifier, "meeting_proposal", saved.retired,
+                            "meeting.closed.replaced")
             deps.deliver_now()
             refresh_homes(deps, client, context.team_id, saved.convention_id)
 

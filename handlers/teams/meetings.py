@@ -7,7 +7,6 @@ Slack's modals are Adaptive Card forms here, and a refused form comes back in pl
 
 from __future__ import annotations
 
-import logging
 import re
 from zoneinfo import ZoneInfo
 
@@ -17,7 +16,7 @@ from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.dates import zone_name
 from bot.i18n.errors import error_text
-from bot.notify import Delivered, Message, NotifierError, Section
+from bot.notify import Message, Section
 from bot.services import actions, meetings
 from bot.services.errors import Conflict, DomainError, InvalidInput, NotAllowed
 from bot.services.meeting_messages import (
@@ -27,9 +26,9 @@ from bot.services.meeting_messages import (
     outcome_followup,
     proposal_closed_message,
     proposal_message,
+    retire_messages,
     when,
 )
-from bot.services.message_refs import messages_about
 from bot.services.people import mention
 from handlers.teams.deps import (
     Handler,
@@ -42,9 +41,7 @@ from handlers.teams.deps import (
 )
 from handlers.teams.forms import FormState, choice_input, date_input, date_value, form_card, text_input, time_input
 from storage.db import session_scope
-from storage.models import Convention, Meeting, MeetingMode, MeetingStatus, Person
-
-log = logging.getLogger(__name__)
+from storage.models import Convention, Meeting, MeetingMode, MeetingStatus
 
 # Card actions of the forms (the neutral buttons' keys are in bot/services/actions.py).
 MEETING_NEW_SUBMIT = "teams-meeting-new-submit"  # value: the convention id
@@ -233,26 +230,8 @@ def _save(req: TeamsRequest, kind: str, values: dict[str, str]) -> list[Reply]:
         reply = message_reply(session, actor, Message(text=text, facts=meeting_facts(meeting, actor.lang, actor.tz),
                                                       sections=sections, headline=False), replace=True)
         retired = proposal.retired
-    retire_messages(deps, "meeting_proposal", retired, "meeting.closed.replaced")
+    retire_messages(deps.session_factory, deps.notifier, "meeting_proposal", retired, "meeting.closed.replaced")
     return [reply]
-
-
-def retire_messages(deps: TeamsDeps, purpose: str, meeting_ids: list[int], key: str,
-                    *, skip_person: int | None = None) -> None:
-    """Replace earlier messages about these meetings (on either platform) by a version without buttons."""
-    updates: list[tuple[Delivered, Message]] = []
-    with session_scope(deps.session_factory) as session:
-        for ref in messages_about(session, purpose, meeting_ids):
-            meeting, person = session.get(Meeting, ref.subject_id), session.get(Person, ref.person_id)
-            if meeting is None or person is None or person.id == skip_person:
-                continue
-            delivered = Delivered(ref.channel, ref.ts, platform=person.workspace.platform)
-            updates.append((delivered, proposal_closed_message(meeting, person, key)))
-    for delivered, message in updates:
-        try:
-            deps.notifier.update(delivered, message)
-        except NotifierError as exc:  # the buttons stay, but clicking them is refused politely
-            log.warning("could not retire a %s message: %s", purpose, exc)
 
 
 def open_cancel(req: TeamsRequest) -> list[Reply]:
@@ -340,7 +319,8 @@ def answer_checkin(req: TeamsRequest) -> list[Reply]:
         reply = message_reply(session, actor, message, replace=True)
         meeting_id, person_id, already = result.meeting.id, actor.person.id, result.already
     if not already:
-        retire_messages(deps, "meeting_checkin", [meeting_id], "checkin.closed", skip_person=person_id)
+        retire_messages(deps.session_factory, deps.notifier, "meeting_checkin", [meeting_id], "checkin.closed",
+                        skip_person=person_id)
     return [reply]
 
 
