@@ -35,7 +35,6 @@ from handlers.slack.views.meeting import MeetingPrefill, cancel_modal, meeting_m
 from storage.db import session_scope
 from storage.models import Convention, Meeting, MeetingStatus
 
-
 FIELD_BLOCKS = {
     "date": BlockId.MEETING_DATE, "time": BlockId.MEETING_TIME, "duration": BlockId.MEETING_DURATION,
     "mode": BlockId.MEETING_MODE, "location": BlockId.MEETING_LOCATION, "agenda": BlockId.MEETING_AGENDA,
