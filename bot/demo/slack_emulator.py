@@ -27,12 +27,11 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
-from bot.demo.loopback import LoopbackServer
+from bot.demo.loopback import LoopbackServer, QuietHandler, bearer_token
 
 __all__ = ["Call", "SlackEmulator", "text_of"]
 
@@ -394,14 +393,11 @@ def _validate_block_text(block: JsonDict, pointer: str) -> list[str]:
 # --------------------------------------------------------------------------- HTTP plumbing
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     """Routes HTTP requests to the emulator."""
 
     emulator: SlackEmulator
     server_version = "SlackEmulator/1.0"
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Silence the default stderr logging."""
 
     def do_GET(self) -> None:
         self._route()
@@ -432,16 +428,7 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             payload = reply.body.encode("utf-8")
             content_type = "text/plain; charset=utf-8"
-        try:
-            self.send_response(reply.status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(payload)))
-            for name, value in reply.headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(payload)
-        except OSError:
-            pass  # the client gave up (timeout): Slack would not care either
+        self.write_reply(reply.status, payload, content_type, reply.headers)
 
 
 # --------------------------------------------------------------------------- the emulator
@@ -886,7 +873,7 @@ class SlackEmulator:
         except (ValueError, UnicodeDecodeError):
             return _Reply(400, {"ok": False, "error": "invalid_form_data"})
         if path.startswith("/files/"):
-            token = _bearer(authorization)
+            token = bearer_token(authorization)
             return self._serve("file_download", {"path": path, "_token": token}, token, self._file_download)
         if path.startswith("/response/"):
             key = path.rsplit("/", 1)[-1]
@@ -895,7 +882,7 @@ class SlackEmulator:
             secret_free = {k: v for k, v in args.items() if k != "client_secret"}
             return self._serve("oauth.v2.access", secret_free, None, lambda _a: self._oauth_v2_access(args, authorization))
         if path.startswith("/api/"):
-            token = _bearer(authorization) or args.pop("token", None)
+            token = bearer_token(authorization) or args.pop("token", None)
             args.pop("token", None)
             return self._serve(path[len("/api/") :].strip("/"), _decode_json_args(args), token, None)
         return _Reply(404, "not found")
@@ -1475,16 +1462,6 @@ def _basic(authorization: str | None) -> tuple[str, str] | None:
     except (ValueError, UnicodeDecodeError):
         return None
     return user, password
-
-
-def _bearer(authorization: str | None) -> str | None:
-    """The token of an ``Authorization: Bearer ...`` header."""
-    if not authorization:
-        return None
-    scheme, _, token = authorization.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        return None
-    return token.strip()
 
 
 def _modal_errors(view: JsonDict) -> list[str]:

@@ -41,11 +41,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from bot.demo.loopback import LoopbackServer
+from bot.demo.loopback import LoopbackServer, QuietHandler, bearer_token
 
 __all__ = ["ADAPTIVE_CARD", "BotConnectorEmulator", "ConnectorCall", "card_actions", "card_inputs", "text_of"]
 
@@ -538,26 +537,14 @@ def _seconds(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def _bearer(authorization: str | None) -> str | None:
-    if not authorization:
-        return None
-    scheme, _, token = authorization.partition(" ")
-    if scheme.lower() != "bearer":
-        return None
-    return token.strip() or None
-
-
 # --------------------------------------------------------------------------- HTTP plumbing
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     """Hands each HTTP request to the emulator."""
 
     emulator: BotConnectorEmulator
     server_version = "BotConnectorEmulator/1.0"
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Silence the default stderr logging."""
 
     def do_GET(self) -> None:
         self._answer()
@@ -587,17 +574,7 @@ class _Handler(BaseHTTPRequestHandler):
             payload, content_type = reply.body.encode("utf-8"), "text/plain; charset=utf-8"
         else:
             payload, content_type = json.dumps(reply.body).encode("utf-8"), "application/json; charset=utf-8"
-        try:
-            self.send_response(reply.status)
-            if content_type:
-                self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(payload)))
-            for name, value in reply.headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(payload)
-        except OSError:
-            pass  # the client gave up (timeout): Teams would not care either
+        self.write_reply(reply.status, payload, content_type, reply.headers)
 
 
 # --------------------------------------------------------------------------- the emulator
@@ -853,7 +830,7 @@ class BotConnectorEmulator:
         return None
 
     def _authenticate(self, authorization: str | None) -> None:
-        if self.token is not None and _bearer(authorization) != self.token:
+        if self.token is not None and bearer_token(authorization) != self.token:
             raise _ConnectorError(401, "Authorization has been denied for this request.")
 
     def _endpoint(self, method: str, route: _Route) -> Callable[[_Route, Any], _Reply]:
