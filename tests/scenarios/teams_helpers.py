@@ -9,7 +9,7 @@ import pytest
 
 from bot.demo.harness import TENANT_ID, Harness, start_harness
 from bot.demo.slack_emulator import SlackEmulator
-from bot.demo.teams_connector import BotConnectorEmulator, card_actions, text_of
+from bot.demo.teams_connector import BotConnectorEmulator, card_actions, card_inputs, text_of
 from bot.demo.teams_requests import TeamsChannel, TeamsUser
 from tests.conftest import DEFAULT_NOW
 
@@ -22,13 +22,18 @@ OUTSIDER = TeamsUser("0a000000-0000-4000-8000-0000000000f0", "29:outsider", "Oli
 EVERYONE = (COORD, MENTOR, MENTEE, OUTSIDER)
 
 
+def add_everyone(emu: BotConnectorEmulator) -> BotConnectorEmulator:
+    """The scenarios' people, each with their 1:1 chat with the bot, in the test tenant."""
+    for user in EVERYONE:
+        emu.add_user(user.teams_id, user.name, aad_object_id=user.aad_object_id, tenant_id=TENANT_ID,
+                     conversation_id=user.conversation_id)
+    return emu
+
+
 @pytest.fixture
 def connector() -> Iterator[BotConnectorEmulator]:
     with BotConnectorEmulator() as emu:
-        for user in EVERYONE:
-            emu.add_user(user.teams_id, user.name, aad_object_id=user.aad_object_id, tenant_id=TENANT_ID,
-                         conversation_id=user.conversation_id)
-        yield emu
+        yield add_everyone(emu)
 
 
 @pytest.fixture
@@ -69,3 +74,66 @@ def find_card(connector: BotConnectorEmulator, user: TeamsUser, needle: str) -> 
         if needle.lower() in text_of(activity).lower():
             return activity
     raise AssertionError(f"{user.name} has no card containing {needle!r}")
+
+
+# -- flows several Teams scenarios start from ----------------------------------------------------------------
+
+def pairing_form(bot: Harness, connector: BotConnectorEmulator) -> dict[str, Any]:
+    channel(bot).say(COORD, "mentorat jumeler")
+    form = cards_for(connector, COORD)[-1]
+    inputs = card_inputs(form)
+    assert {"mentor", "mentee", "start"} <= set(inputs)
+    assert inputs["mentor"]["choices.data"]["dataset"] == "graph.microsoft.com/users"  # Teams' people picker
+    return form
+
+
+def teams_pair_and_accept(bot: Harness, connector: BotConnectorEmulator, start: str = "2026-12-01") -> None:
+    form = pairing_form(bot, connector)
+    data = {**action(form, "Envoyer"), "mentor": MENTOR.aad_object_id, "mentee": MENTEE.aad_object_id,
+            "start": start}
+    channel(bot).submit(COORD, data, card_id=form["id"])
+    for user in (MENTOR, MENTEE):
+        invitation = find_card(connector, user, "Votre convention")
+        channel(bot).submit(user, action(invitation, "accept"), card_id=invitation["id"])
+
+
+def meeting_form(bot: Harness, connector: BotConnectorEmulator, user: TeamsUser) -> dict[str, Any]:
+    channel(bot).say(user, "mentorat prochaine-rencontre")
+    form = cards_for(connector, user)[-1]
+    assert {"date", "time", "duration", "mode", "location", "agenda"} <= set(card_inputs(form))
+    return form
+
+
+def submit_form(bot: Harness, user: TeamsUser, form: dict[str, Any], submit_title: str, **values: str) -> None:
+    inputs = card_inputs(form)
+    data = {**action(form, submit_title), **{name: element.get("value", "") for name, element in inputs.items()},
+            **values}
+    channel(bot).submit(user, data, card_id=form["id"])
+
+
+def open_urls(activity: dict[str, Any]) -> list[tuple[str, str]]:
+    found = []
+    for attachment in activity.get("attachments") or []:
+        for act in (attachment.get("content") or {}).get("actions") or []:
+            if act.get("type") == "Action.OpenUrl":
+                found.append((act["title"], act["url"]))
+    return found
+
+
+def mentee_proposes(bot: Harness, connector: BotConnectorEmulator) -> None:
+    """Sam (Paris, reads English) proposes Monday 7 December, 19:00 his time = 18:00 UTC = 10:00 in Vancouver."""
+    form = meeting_form(bot, connector, MENTEE)
+    inputs = card_inputs(form)
+    assert "Central European" in inputs["time"]["label"], "the time is read in the person's zone"
+    assert [c["value"] for c in inputs["duration"]["choices"]][:2] == ["60", "75"]
+    submit_form(bot, MENTEE, form, "Send", date="2026-12-07", time="19:00", duration="75", mode="video",
+                location="https://meet.example/abc", agenda="Mon plan de carrière")
+
+
+def confirmed_meeting(bot: Harness, connector: BotConnectorEmulator) -> dict[str, Any]:
+    """Sam proposes, Marie confirms; Marie's confirmation card."""
+    teams_pair_and_accept(bot, connector, start="2026-11-23")
+    mentee_proposes(bot, connector)
+    proposal = find_card(connector, MENTOR, "vous propose une rencontre")
+    channel(bot).submit(MENTOR, action(proposal, "Confirmer"), card_id=proposal["id"])
+    return find_card(connector, MENTOR, "Rencontre confirmée avec")

@@ -13,7 +13,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.demo.harness import TENANT_ID, Harness, start_harness
+from bot.demo.harness import Harness, start_harness
 from bot.demo.slack_emulator import SlackEmulator
 from bot.demo.teams_connector import BotConnectorEmulator, text_of
 from bot.services import outbox
@@ -21,8 +21,13 @@ from handlers.teams.limits import SendLimiter, Window
 from storage.db import session_scope
 from storage.models import Convention, Person, Reminder, ReminderStatus
 from tests.conftest import DEFAULT_NOW
-from tests.scenarios.teams_helpers import COORD, EVERYONE, MENTOR, cards_for
-from tests.scenarios.test_teams_convention import teams_pair_and_accept
+from tests.scenarios.teams_helpers import (
+    COORD,
+    MENTOR,
+    add_everyone,
+    cards_for,
+    teams_pair_and_accept,
+)
 
 BURST = 75  # more than one 30-second window holds
 
@@ -46,10 +51,7 @@ def time_() -> VirtualTime:
 @pytest.fixture
 def strict_connector(time_: VirtualTime) -> Iterator[BotConnectorEmulator]:
     with BotConnectorEmulator(clock=time_) as emu:
-        for user in EVERYONE:
-            emu.add_user(user.teams_id, user.name, aad_object_id=user.aad_object_id, tenant_id=TENANT_ID,
-                         conversation_id=user.conversation_id)
-        yield emu
+        yield add_everyone(emu)
 
 
 def _harness(database_url: str, emulator: SlackEmulator, connector: BotConnectorEmulator, time_: VirtualTime,

@@ -22,31 +22,13 @@ from tests.scenarios.teams_helpers import (
     cards_for,
     channel,
     connector,
-    find_card,
     last_text,
+    pairing_form,
     teams_bot,
+    teams_pair_and_accept,
 )
 
 __all__ = ["connector", "teams_bot"]
-
-
-def _pairing_form(bot: Harness, connector: BotConnectorEmulator) -> dict[str, Any]:
-    channel(bot).say(COORD, "mentorat jumeler")
-    form = cards_for(connector, COORD)[-1]
-    inputs = card_inputs(form)
-    assert {"mentor", "mentee", "start"} <= set(inputs)
-    assert inputs["mentor"]["choices.data"]["dataset"] == "graph.microsoft.com/users"  # Teams' people picker
-    return form
-
-
-def teams_pair_and_accept(bot: Harness, connector: BotConnectorEmulator, start: str = "2026-12-01") -> None:
-    form = _pairing_form(bot, connector)
-    data = {**action(form, "Envoyer"), "mentor": MENTOR.aad_object_id, "mentee": MENTEE.aad_object_id,
-            "start": start}
-    channel(bot).submit(COORD, data, card_id=form["id"])
-    for user in (MENTOR, MENTEE):
-        invitation = find_card(connector, user, "Votre convention")
-        channel(bot).submit(user, action(invitation, "accept"), card_id=invitation["id"])
 
 
 def test_pairing_from_teams_sends_the_convention_and_both_accept(teams_bot: Harness,
@@ -71,7 +53,7 @@ def test_pairing_from_teams_sends_the_convention_and_both_accept(teams_bot: Harn
 
 def test_a_refused_pairing_form_comes_back_with_the_error_and_what_was_picked(
         teams_bot: Harness, connector: BotConnectorEmulator) -> None:
-    form = _pairing_form(teams_bot, connector)
+    form = pairing_form(teams_bot, connector)
     data = {**action(form, "Envoyer"), "mentor": MENTOR.aad_object_id, "mentee": MENTOR.aad_object_id,
             "start": "2026-12-01"}
     channel(teams_bot).submit(COORD, data, card_id=form["id"])
@@ -90,7 +72,7 @@ def test_a_refused_pairing_form_comes_back_with_the_error_and_what_was_picked(
 
 def test_pairing_is_for_coordinators_only(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
     channel(teams_bot).say(OUTSIDER, "mentorat aide")  # to know the outsider
-    form = _pairing_form(teams_bot, connector)
+    form = pairing_form(teams_bot, connector)
     data = {**action(form, "Envoyer"), "mentor": MENTOR.aad_object_id, "mentee": MENTEE.aad_object_id,
             "start": "2026-12-01"}
     channel(teams_bot).submit(OUTSIDER, data)  # a forged submission from someone else

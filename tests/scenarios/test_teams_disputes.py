@@ -36,10 +36,10 @@ from tests.scenarios.teams_helpers import (
     connector,
     find_card,
     last_text,
+    submit_form,
     teams_bot,
+    teams_pair_and_accept,
 )
-from tests.scenarios.test_teams_convention import teams_pair_and_accept
-from tests.scenarios.test_teams_meetings import submit_form
 
 __all__ = ["connector", "teams_bot"]
 

@@ -7,7 +7,6 @@ The mentor is in Vancouver (fr-CA), the mentee in Paris (en-US): each reads time
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from icalendar import Calendar
 from sqlalchemy import select
@@ -21,41 +20,22 @@ from tests.scenarios.teams_helpers import (
     MENTEE,
     MENTOR,
     OUTSIDER,
-    TeamsUser,
     action,
     cards_for,
     channel,
+    confirmed_meeting,
     connector,
     find_card,
     last_text,
+    meeting_form,
+    mentee_proposes,
+    open_urls,
+    submit_form,
     teams_bot,
+    teams_pair_and_accept,
 )
-from tests.scenarios.test_teams_convention import teams_pair_and_accept
 
 __all__ = ["connector", "teams_bot"]
-
-
-def meeting_form(bot: Harness, connector: BotConnectorEmulator, user: TeamsUser) -> dict[str, Any]:
-    channel(bot).say(user, "mentorat prochaine-rencontre")
-    form = cards_for(connector, user)[-1]
-    assert {"date", "time", "duration", "mode", "location", "agenda"} <= set(card_inputs(form))
-    return form
-
-
-def submit_form(bot: Harness, user: TeamsUser, form: dict[str, Any], submit_title: str, **values: str) -> None:
-    inputs = card_inputs(form)
-    data = {**action(form, submit_title), **{name: element.get("value", "") for name, element in inputs.items()},
-            **values}
-    channel(bot).submit(user, data, card_id=form["id"])
-
-
-def open_urls(activity: dict[str, Any]) -> list[tuple[str, str]]:
-    found = []
-    for attachment in activity.get("attachments") or []:
-        for act in (attachment.get("content") or {}).get("actions") or []:
-            if act.get("type") == "Action.OpenUrl":
-                found.append((act["title"], act["url"]))
-    return found
 
 
 def all_meetings(bot: Harness) -> list[Meeting]:
@@ -63,16 +43,6 @@ def all_meetings(bot: Harness) -> list[Meeting]:
         found = list(session.scalars(select(Meeting).order_by(Meeting.id)))
         session.expunge_all()
         return found
-
-
-def mentee_proposes(bot: Harness, connector: BotConnectorEmulator) -> None:
-    """Sam (Paris, reads English) proposes Monday 7 December, 19:00 his time = 18:00 UTC = 10:00 in Vancouver."""
-    form = meeting_form(bot, connector, MENTEE)
-    inputs = card_inputs(form)
-    assert "Central European" in inputs["time"]["label"], "the time is read in the person's zone"
-    assert [c["value"] for c in inputs["duration"]["choices"]][:2] == ["60", "75"]
-    submit_form(bot, MENTEE, form, "Send", date="2026-12-07", time="19:00", duration="75", mode="video",
-                location="https://meet.example/abc", agenda="Mon plan de carrière")
 
 
 def test_a_proposal_from_teams_reaches_the_other_side_in_their_zone_and_language(
@@ -189,15 +159,6 @@ def test_a_counter_proposal_opens_the_card_prefilled_and_replaces_the_first(
     # Next time, `prochaine-rencontre` shows the confirmed meeting rather than the form.
     channel(teams_bot).say(MENTOR, "mentorat prochaine-rencontre")
     assert "Rencontre confirmée avec Sam Mentoré" in last_text(connector, MENTOR)
-
-
-def confirmed_meeting(bot: Harness, connector: BotConnectorEmulator) -> dict[str, Any]:
-    """Sam proposes, Marie confirms; Marie's confirmation card."""
-    teams_pair_and_accept(bot, connector, start="2026-11-23")
-    mentee_proposes(bot, connector)
-    proposal = find_card(connector, MENTOR, "vous propose une rencontre")
-    channel(bot).submit(MENTOR, action(proposal, "Confirmer"), card_id=proposal["id"])
-    return find_card(connector, MENTOR, "Rencontre confirmée avec")
 
 
 def test_the_ics_button_answers_with_a_link_to_the_file(teams_bot: Harness, connector: BotConnectorEmulator) -> None:

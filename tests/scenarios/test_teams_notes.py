@@ -26,13 +26,14 @@ from tests.scenarios.teams_helpers import (
     action,
     cards_for,
     channel,
+    confirmed_meeting,
     connector,
     find_card,
     last_text,
+    submit_form,
     teams_bot,
+    teams_pair_and_accept,
 )
-from tests.scenarios.test_teams_convention import teams_pair_and_accept
-from tests.scenarios.test_teams_meetings import confirmed_meeting, submit_form
 
 __all__ = ["connector", "teams_bot"]
 

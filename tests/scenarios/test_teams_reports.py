@@ -29,10 +29,11 @@ from tests.scenarios.teams_helpers import (
     connector,
     find_card,
     last_text,
+    open_urls,
+    submit_form,
     teams_bot,
+    teams_pair_and_accept,
 )
-from tests.scenarios.test_teams_convention import teams_pair_and_accept
-from tests.scenarios.test_teams_meetings import open_urls, submit_form
 
 __all__ = ["connector", "teams_bot"]
 
