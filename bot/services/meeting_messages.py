@@ -17,7 +17,7 @@ from bot.i18n.dates import format_moment, zone_name
 from bot.notify import Attachment, Button, Delivered, Message, Notifier, NotifierError, Section
 from bot.services import actions
 from bot.services.calendar_invite import meeting_ics
-from bot.services.meetings import other_side, outcome_of
+from bot.services.meetings import CheckIn, other_side, outcome_of
 from bot.services.message_refs import delivered_at, messages_about
 from bot.services.notes import VisibleNote
 from bot.services.people import language_of, mention, timezone_of
@@ -237,6 +237,15 @@ def outcome_followup(meeting: Meeting, person: Person, outcome: str) -> Message:
     text = t(lang, f"checkin.thanks.{outcome}", other=mention(other_side(convention, person)),
              when=when(meeting, lang, tz))
     return Message(text=text, buttons=_after_checkin(meeting, lang))
+
+
+def checkin_answered(result: CheckIn, person: Person, lang: str) -> Message:
+    """The answer to a check-in click: what follows, or, when the other side answered first, who and what."""
+    if not result.already:
+        return outcome_followup(result.meeting, person, result.outcome.value)
+    by = result.answered_by
+    who = t(lang, "checkin.you") if by is not None and by.id == person.id else (mention(by) if by else "?")
+    return Message(text=t(lang, "checkin.already", person=who, answer=t(lang, f"checkin.answer.{result.outcome}")))
 
 
 def _outcome(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:

@@ -11,13 +11,12 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
-from bot.notify import Message
 from bot.services import meetings
 from bot.services.errors import Conflict
 from bot.services.meeting_messages import (
+    checkin_answered,
     confirmed_message,
     invitation,
-    outcome_followup,
     proposal_closed_message,
     proposal_message,
     retire_messages,
@@ -198,14 +197,7 @@ def answer_checkin(deps: Deps, body: dict, action: dict, respond: Respond) -> No
         result = meetings.record_outcome(session, meeting_id=int(action["value"]), person=actor.person,
                                          outcome=OUTCOME_OF_ACTION[ActionId(action["action_id"])],
                                          now=deps.clock.now())
-        if result.already:
-            by = result.answered_by
-            who = t(actor.lang, "checkin.you") if by is not None and by.id == actor.person.id else \
-                (mention(by) if by else "?")
-            text = t(actor.lang, "checkin.already", person=who, answer=t(actor.lang, f"checkin.answer.{result.outcome}"))
-            message = Message(text=text)
-        else:
-            message = outcome_followup(result.meeting, actor.person, result.outcome.value)
+        message = checkin_answered(result, actor.person, actor.lang)
         meeting_id, person_id, already = result.meeting.id, actor.person.id, result.already
         convention_id = result.meeting.convention_id
     respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)

@@ -20,10 +20,10 @@ from bot.notify import Message, Section
 from bot.services import actions, meetings
 from bot.services.errors import Conflict, DomainError, InvalidInput, NotAllowed
 from bot.services.meeting_messages import (
+    checkin_answered,
     confirmed_message,
     invitation,
     meeting_facts,
-    outcome_followup,
     proposal_closed_message,
     proposal_message,
     retire_messages,
@@ -308,15 +308,7 @@ def answer_checkin(req: TeamsRequest) -> list[Reply]:
         actor = resolve_actor(session, deps, req.incoming)
         result = meetings.record_outcome(session, meeting_id=req.subject_id(), person=actor.person,
                                          outcome=OUTCOME_OF_ACTION[req.field("mentorat")], now=deps.clock.now())
-        if result.already:
-            by = result.answered_by
-            who = t(actor.lang, "checkin.you") if by is not None and by.id == actor.person.id else \
-                (mention(by) if by else "?")
-            message = Message(text=t(actor.lang, "checkin.already", person=who,
-                                     answer=t(actor.lang, f"checkin.answer.{result.outcome}")))
-        else:
-            message = outcome_followup(result.meeting, actor.person, result.outcome.value)
-        reply = message_reply(session, actor, message, replace=True)
+        reply = message_reply(session, actor, checkin_answered(result, actor.person, actor.lang), replace=True)
         meeting_id, person_id, already = result.meeting.id, actor.person.id, result.already
     if not already:
         retire_messages(deps.session_factory, deps.notifier, "meeting_checkin", [meeting_id], "checkin.closed",
