@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
@@ -204,6 +205,13 @@ def _tell(session: Session, dispute: Dispute, kind: str, recipients: list[int], 
         outbox.enqueue(session, kind=kind, recipient_id=recipient_id, convention_id=dispute.convention_id,
                        due_at=now, now=now, essential=True, payload={"dispute": dispute.id},
                        dedupe_key=f"{kind}:{dispute.id}:{recipient_id}")
+
+
+class CoordinatorAct(Protocol):
+    """A coordinator's button on an alert (take, meet, resolve, confirm the end): one signature for all."""
+
+    def __call__(self, session: Session, *, dispute_id: int, person: Person, rule: CoordinatorRule,
+                 now: datetime) -> Change: ...
 
 
 def take(session: Session, *, dispute_id: int, person: Person, rule: CoordinatorRule, now: datetime) -> Change:

@@ -61,13 +61,14 @@ def _save(deps: Deps, context: DisputeContext, form: DisputeForm) -> Callable[[S
     return save
 
 
-def _coordinator_answer(deps: Deps, body: dict, action: dict, respond: Respond,
-                        act: Callable[[Session, Actor, int], disputes.Change], *, key_done: str | None) -> None:
+def _coordinator_answer(deps: Deps, body: dict, action: dict, respond: Respond, act: disputes.CoordinatorAct,
+                        *, key_done: str | None) -> None:
     """Run a coordinator's click, then show them the case as it now stands."""
     team_id, user_id = ids_from_body(body)
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id, fresh=True)  # a privileged act: re-read admin flag
-        change = act(session, actor, int(action["value"]))
+        change = act(session, dispute_id=int(action["value"]), person=actor.person, rule=deps.rule,
+                     now=deps.clock.now())
         message, note = coordinator_view(change.dispute, actor.person, done=change.done, key_done=key_done)
         convention_id = change.dispute.convention_id
     respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
@@ -99,30 +100,15 @@ def register(app: App, deps: Deps) -> None:
     app.view(CallbackId.DIFFEREND_FORM_SUBMIT)(submit)
     app.view(CallbackId.EARLY_END_FORM_SUBMIT)(submit)
 
-    def take(session: Session, actor: Actor, dispute_id: int) -> disputes.Change:
-        return disputes.take(session, dispute_id=dispute_id, person=actor.person, rule=deps.rule,
-                             now=deps.clock.now())
-
-    def meet(session: Session, actor: Actor, dispute_id: int) -> disputes.Change:
-        return disputes.request_meeting(session, dispute_id=dispute_id, person=actor.person, rule=deps.rule,
-                                        now=deps.clock.now())
-
-    def resolve(session: Session, actor: Actor, dispute_id: int) -> disputes.Change:
-        return disputes.resolve(session, dispute_id=dispute_id, person=actor.person, rule=deps.rule,
-                                now=deps.clock.now())
-
-    def confirm(session: Session, actor: Actor, dispute_id: int) -> disputes.Change:
-        return disputes.confirm_early_end(session, dispute_id=dispute_id, person=actor.person, rule=deps.rule,
-                                          now=deps.clock.now())
-
     on_click(app, deps, ActionId.DISPUTE_TAKE,
-             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, take, key_done="dispute.taken.you"))
+             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, disputes.take, key_done="dispute.taken.you"))
     on_click(app, deps, ActionId.DISPUTE_MEET,
-             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, meet, key_done="dispute.meeting.sent"))
+             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, disputes.request_meeting,
+                                                    key_done="dispute.meeting.sent"))
     on_click(app, deps, ActionId.DISPUTE_RESOLVE,
-             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, resolve, key_done=None))
+             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, disputes.resolve, key_done=None))
     on_click(app, deps, ActionId.EARLY_END_CONFIRM,
-             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, confirm, key_done=None))
+             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, disputes.confirm_early_end, key_done=None))
 
     def withdraw(body: dict, action: dict, respond: Respond, client: object) -> None:
         team_id, user_id = ids_from_body(body)

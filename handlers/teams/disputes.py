@@ -8,10 +8,6 @@ What a person writes goes to the coordinators only (the services see to that); i
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from sqlalchemy.orm import Session
-
 from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.errors import error_text
@@ -142,14 +138,12 @@ def _raise(req: TeamsRequest, kind: DisputeKind, values: dict[str, str]) -> list
 
 
 # -- the coordinators' buttons ----------------------------------------------------------------------
-Act = Callable[[Session, Actor, TeamsRequest], disputes.Change]
-
-
-def _coordinator_answer(req: TeamsRequest, act: Act, *, key_done: str | None) -> list[Reply]:
+def _coordinator_answer(req: TeamsRequest, act: disputes.CoordinatorAct, *, key_done: str | None) -> list[Reply]:
     """Run a coordinator's click, then show them the case as it now stands (in place of the alert)."""
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
-        change = act(session, actor, req)
+    deps = req.deps
+    with session_scope(deps.session_factory) as session:
+        actor = resolve_actor(session, deps, req.incoming)
+        change = act(session, dispute_id=req.subject_id(), person=actor.person, rule=deps.rule, now=deps.clock.now())
         message, note = coordinator_view(change.dispute, actor.person, done=change.done, key_done=key_done)
         replies = [message_reply(session, actor, message, replace=True)]
         if note:
@@ -157,44 +151,24 @@ def _coordinator_answer(req: TeamsRequest, act: Act, *, key_done: str | None) ->
         return replies
 
 
-def _take(session: Session, actor: Actor, req: TeamsRequest) -> disputes.Change:
-    return disputes.take(session, dispute_id=req.subject_id(), person=actor.person, rule=req.deps.rule,
-                         now=req.deps.clock.now())
-
-
-def _meet(session: Session, actor: Actor, req: TeamsRequest) -> disputes.Change:
-    return disputes.request_meeting(session, dispute_id=req.subject_id(), person=actor.person, rule=req.deps.rule,
-                                    now=req.deps.clock.now())
-
-
-def _resolve(session: Session, actor: Actor, req: TeamsRequest) -> disputes.Change:
-    return disputes.resolve(session, dispute_id=req.subject_id(), person=actor.person, rule=req.deps.rule,
-                            now=req.deps.clock.now())
-
-
-def _confirm_end(session: Session, actor: Actor, req: TeamsRequest) -> disputes.Change:
-    return disputes.confirm_early_end(session, dispute_id=req.subject_id(), person=actor.person, rule=req.deps.rule,
-                                      now=req.deps.clock.now())
-
-
 def take(req: TeamsRequest) -> list[Reply]:
     """« Je m'en occupe »."""
-    return _coordinator_answer(req, _take, key_done="dispute.taken.you")
+    return _coordinator_answer(req, disputes.take, key_done="dispute.taken.you")
 
 
 def meet(req: TeamsRequest) -> list[Reply]:
     """« Planifier une rencontre »: both sides of the pair are told (without the text)."""
-    return _coordinator_answer(req, _meet, key_done="dispute.meeting.sent")
+    return _coordinator_answer(req, disputes.request_meeting, key_done="dispute.meeting.sent")
 
 
 def resolve(req: TeamsRequest) -> list[Reply]:
     """« Résolu » on a différend."""
-    return _coordinator_answer(req, _resolve, key_done=None)
+    return _coordinator_answer(req, disputes.resolve, key_done=None)
 
 
 def confirm_end(req: TeamsRequest) -> list[Reply]:
     """« Confirmer la fin »: the convention ends now, reminders stop, both are offered the short bilan."""
-    return _coordinator_answer(req, _confirm_end, key_done=None)
+    return _coordinator_answer(req, disputes.confirm_early_end, key_done=None)
 
 
 def withdraw(req: TeamsRequest) -> list[Reply]:
