@@ -32,10 +32,6 @@ class WorkspaceClients:
         self._cache: dict[str, tuple[WebClient, float]] = {}
         self._lock = threading.Lock()
 
-    @property
-    def multi_workspace(self) -> bool:
-        return self._installations is not None
-
     def for_team(self, team_id: str) -> WebClient:
         if self._installations is None:
             return self._base
