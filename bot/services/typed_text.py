@@ -1,6 +1,8 @@
-"""Checks on text people type in a form: trimmed, required or not, within a length."""
+"""Checks on text people type in a form: trimmed, required or not, within a length; a picked date."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from bot.services.errors import InvalidInput
 
@@ -21,3 +23,12 @@ def optional_text(value: str, *, field: str, limit: int, too_long: str) -> str |
     if len(text) > limit:
         raise InvalidInput(too_long, field=field, limit=limit)
     return text or None
+
+
+def picked_date(raw: str | None) -> date | None:
+    """A date picker's YYYY-MM-DD; None when empty or unreadable (the service says which field)."""
+    text = (raw or "").strip()
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None

@@ -7,19 +7,12 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from bot.services.typed_text import picked_date
 from handlers.slack.ids import BlockId, FieldId
 
 
 def _value(view: dict[str, Any], block: str, action: str) -> dict[str, Any]:
     return view.get("state", {}).get("values", {}).get(block, {}).get(action, {}) or {}
-
-
-def _as_date(raw: str | None) -> date | None:
-    """A date picker's YYYY-MM-DD; None when empty or malformed (the service says which field)."""
-    try:
-        return date.fromisoformat(raw) if raw else None
-    except ValueError:
-        return None
 
 
 @dataclass(frozen=True)
@@ -32,7 +25,7 @@ class PairingForm:
     @classmethod
     def from_view(cls, view: dict[str, Any]) -> PairingForm:
         raw = _value(view, BlockId.PAIRING_START, FieldId.PAIRING_START).get("selected_date")
-        start = _as_date(raw)
+        start = picked_date(raw)
         return cls(
             mentor=_value(view, BlockId.PAIRING_MENTOR, FieldId.PAIRING_MENTOR).get("selected_user"),
             mentee=_value(view, BlockId.PAIRING_MENTEE, FieldId.PAIRING_MENTEE).get("selected_user"),
@@ -78,7 +71,7 @@ class MeetingForm:
     def from_view(cls, view: dict[str, Any]) -> MeetingForm:
         minutes = _option_value(view, BlockId.MEETING_DURATION, FieldId.MEETING_DURATION)
         return cls(
-            day=_as_date(_value(view, BlockId.MEETING_DATE, FieldId.MEETING_DATE).get("selected_date")),
+            day=picked_date(_value(view, BlockId.MEETING_DATE, FieldId.MEETING_DATE).get("selected_date")),
             time=_value(view, BlockId.MEETING_TIME, FieldId.MEETING_TIME).get("selected_time"),
             duration=int(minutes) if minutes and minutes.isdigit() else None,
             mode=_option_value(view, BlockId.MEETING_MODE, FieldId.MEETING_MODE),
@@ -145,7 +138,7 @@ class ObjectiveForm:
 
     @classmethod
     def from_view(cls, view: dict[str, Any]) -> ObjectiveForm:
-        due = _as_date(_value(view, BlockId.OBJECTIVE_DUE, FieldId.OBJECTIVE_DUE).get("selected_date"))
+        due = picked_date(_value(view, BlockId.OBJECTIVE_DUE, FieldId.OBJECTIVE_DUE).get("selected_date"))
         return cls(title=_text(view, BlockId.OBJECTIVE_TITLE, FieldId.OBJECTIVE_TITLE),
                    description=_text(view, BlockId.OBJECTIVE_DESCRIPTION, FieldId.OBJECTIVE_DESCRIPTION),
                    horizon=_option_value(view, BlockId.OBJECTIVE_HORIZON, FieldId.OBJECTIVE_HORIZON),
@@ -203,7 +196,7 @@ class BilanForm:
             answers=answers,
             satisfaction=int(satisfaction) if satisfaction and satisfaction.isdigit() else None,
             objective_results=results,
-            follow_up=_as_date(_value(view, BlockId.BILAN_FOLLOW_UP, FieldId.BILAN_FOLLOW_UP).get("selected_date")),
+            follow_up=picked_date(_value(view, BlockId.BILAN_FOLLOW_UP, FieldId.BILAN_FOLLOW_UP).get("selected_date")),
             decision=_option_value(view, BlockId.BILAN_DECISION, FieldId.BILAN_DECISION),
             extend_months=int(extend) if extend and extend.isdigit() else None,
             keep_in_touch=None if keep is None else keep == "yes",

@@ -30,13 +30,13 @@ from bot.services.final_report import display_name
 from bot.services.gratitude import TEXT_LIMIT as THANKS_LIMIT
 from bot.services.gratitude import THANKS
 from bot.services.people import mention
+from bot.services.typed_text import picked_date
 from handlers.teams.cards import Card, card, paged_cards, submit, teams_markdown, text_block, typed_text
 from handlers.teams.deps import Reply, people_markdown
 from handlers.teams.forms import (
     FormState,
     choice_input,
     date_input,
-    date_value,
     flag,
     form_card,
     note,
@@ -198,7 +198,7 @@ def draft_of(data: Mapping[str, Any], ctx: BilanContext) -> BilanDraft:
         decision=raw("decision").strip() or None,
         extend_months=int(extend) if extend.isdigit() else None,
         keep_in_touch=keep == "yes" if keep in ("yes", "no") else None,
-        follow_up_on=date_value(raw("follow_up")),
+        follow_up_on=picked_date(raw("follow_up")),
         shared_keys=tuple(key for key in raw("share").split(",") if key),
         sponsor_ok=ctx.sponsor is not None and flag(data, "sponsor"),
     )

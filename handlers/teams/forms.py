@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from bot.i18n import t
@@ -111,14 +110,6 @@ def form_card(lang: str, title: str, body: Sequence[Card], *, submit_label: str,
 
 def flag(data: Mapping[str, Any], name: str) -> bool:
     return str(data.get(name, "")).lower() == "true"
-
-
-def date_value(raw: str) -> date | None:
-    """An Input.Date's YYYY-MM-DD; None when empty or unreadable (a form says which, on its field)."""
-    try:
-        return date.fromisoformat(raw.strip()) if raw.strip() else None
-    except ValueError:
-        return None
 
 
 def note(text: str) -> Card:

@@ -30,6 +30,7 @@ from bot.services.meeting_messages import (
     when,
 )
 from bot.services.people import mention
+from bot.services.typed_text import picked_date
 from handlers.teams.deps import (
     Handler,
     Reply,
@@ -39,7 +40,7 @@ from handlers.teams.deps import (
     people_markdown,
     resolve_actor,
 )
-from handlers.teams.forms import FormState, choice_input, date_input, date_value, form_card, text_input, time_input
+from handlers.teams.forms import FormState, choice_input, date_input, form_card, text_input, time_input
 from storage.db import session_scope
 from storage.models import Convention, Meeting, MeetingMode, MeetingStatus
 
@@ -178,9 +179,9 @@ def _as_time(raw: str) -> str | None:
 def draft_of(values: dict[str, str], tz: str) -> meetings.MeetingDraft:
     """The card's values as Slack's MeetingForm reads its modal; the date and time are in `tz`."""
     raw = values.get("duration", "").strip()
-    if values.get("date", "").strip() and date_value(values["date"]) is None:
+    if values.get("date", "").strip() and picked_date(values["date"]) is None:
         raise InvalidInput("error.meeting.date_missing", field="date")
-    return meetings.MeetingDraft(day=date_value(values.get("date", "")), time=_as_time(values.get("time", "")), tz=tz,
+    return meetings.MeetingDraft(day=picked_date(values.get("date", "")), time=_as_time(values.get("time", "")), tz=tz,
                                  duration_minutes=int(raw) if raw.isdigit() else None,
                                  mode=values.get("mode") or None, location=values.get("location", ""),
                                  agenda=values.get("agenda", ""))

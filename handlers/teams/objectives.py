@@ -17,6 +17,7 @@ from bot.services.errors import InvalidInput
 from bot.services.meetings import other_side
 from bot.services.objective_messages import history_line, objective_line
 from bot.services.people import mention
+from bot.services.typed_text import picked_date
 from handlers.teams.cards import Card, action_set, paged_cards, submit, text_block, typed_text
 from handlers.teams.deps import (
     Handler,
@@ -27,7 +28,7 @@ from handlers.teams.deps import (
     resolve_actor,
     saved_or_form,
 )
-from handlers.teams.forms import FormState, choice_input, date_input, date_value, form_card, text_input
+from handlers.teams.forms import FormState, choice_input, date_input, form_card, text_input
 from storage.db import session_scope
 from storage.models import Objective, ObjectiveStatus
 
@@ -123,7 +124,7 @@ def open_add(req: TeamsRequest) -> list[Reply]:
 
 def _draft(req: TeamsRequest) -> objectives.ObjectiveDraft:
     """The card's values as Slack's ObjectiveForm reads its modal."""
-    due = date_value(req.field("due"))
+    due = picked_date(req.field("due"))
     if req.field("due").strip() and due is None:
         raise InvalidInput("teams.notes.due_unreadable", field="due")
     return objectives.ObjectiveDraft(title=req.field("title"), description=req.field("description"),
