@@ -108,6 +108,18 @@ def _person_id(value: str) -> bool:
     return (value[:1] in ("U", "W") and value.isalnum()) or bool(GUID.match(value))
 
 
+def _needs_bot_token(mode: Mode, *, oauth: bool, teams_on: bool, slack_given: bool) -> bool:
+    """Slack's bot token is required, except where each workspace's comes from its OAuth installation, or
+    where Teams runs alone (`serve` with no Slack setting at all, a worker beside Teams, `mentorat teams`)."""
+    if oauth:
+        return False
+    if mode is Mode.SOCKET:
+        return True
+    if mode is Mode.HTTP:
+        return slack_given or not teams_on
+    return mode is Mode.WORKER and not teams_on
+
+
 def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) -> Settings:
     """Read and check the settings a mode needs; raise ConfigError naming every problem."""
     env = os.environ if env is None else env
@@ -122,7 +134,8 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
 
     teams = {name: get(name) for name in TEAMS_VARIABLES}
     # Teams is on when its app id is set (or for `mentorat teams`); then all three are needed.
-    if mode is Mode.TEAMS or teams["MICROSOFT_APP_ID"]:
+    teams_on = mode is Mode.TEAMS or bool(teams["MICROSOFT_APP_ID"])
+    if teams_on:
         for name, value in teams.items():
             if not value:
                 problems.append(f"{name} is missing: {WHERE[name]}.")
@@ -142,7 +155,7 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
     public_url = get("MENTORAT_PUBLIC_URL").rstrip("/")
     if public_url and not public_url.startswith(("http://", "https://")):
         problems.append(f"MENTORAT_PUBLIC_URL must be an http(s) URL, got {public_url!r}.")
-    elif (mode is Mode.TEAMS or teams["MICROSOFT_APP_ID"]) and not public_url:
+    elif teams_on and not public_url:
         problems.append("MENTORAT_PUBLIC_URL is missing: the https address of this server, the Azure Bot's "
                         "messaging endpoint without /api/messages (Teams cards link the .ics and PDF files to it).")
     elif oauth and mode is Mode.HTTP and not public_url:
@@ -150,12 +163,8 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
                         "to MENTORAT_PUBLIC_URL/slack/oauth_redirect after they install the app (add that address "
                         "under OAuth & Permissions > Redirect URLs).")
 
-    # A Teams-only deployment has no Slack tokens; a worker needs them only when Slack is in use. With OAuth,
-    # each workspace's token comes from its installation, not from the environment.
-    needs_bot_token = not oauth and (
-        mode in (Mode.HTTP, Mode.SOCKET) or (mode is Mode.WORKER and not teams["MICROSOFT_APP_ID"]))
-    if mode is Mode.HTTP and teams["MICROSOFT_APP_ID"] and not bot_token and not signing_secret:
-        needs_bot_token = False  # `serve` with Teams settings only: Teams alone
+    needs_bot_token = _needs_bot_token(mode, oauth=oauth, teams_on=teams_on,
+                                       slack_given=bool(bot_token or signing_secret))
     if needs_bot_token:
         if not bot_token:
             problems.append(f"SLACK_BOT_TOKEN is missing: {WHERE['SLACK_BOT_TOKEN']}.")

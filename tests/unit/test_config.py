@@ -86,3 +86,25 @@ def test_cli_stops_with_one_clear_message(tmp_path) -> None:  # type: ignore[no-
     assert result.returncode == 2
     assert "Mentorat cannot start" in result.stderr and "SLACK_BOT_TOKEN is missing" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+TEAMS = {"MICROSOFT_APP_ID": "00000000-0000-0000-0000-000000000001", "MICROSOFT_APP_PASSWORD": "p",
+         "MICROSOFT_APP_TENANT_ID": "00000000-0000-0000-0000-000000000002", "MENTORAT_PUBLIC_URL": "https://x.example"}
+
+
+@pytest.mark.parametrize(("env", "mode", "token_needed"), [
+    (TEAMS, Mode.HTTP, False),  # `serve` with Teams settings only: Teams alone
+    (TEAMS | {"SLACK_SIGNING_SECRET": "s"}, Mode.HTTP, True),  # Slack half set up: say what is missing
+    (TEAMS, Mode.WORKER, False),
+    (TEAMS, Mode.TEAMS, False),
+    (TEAMS, Mode.SOCKET, True),
+    ({}, Mode.WORKER, True),
+])
+def test_the_slack_token_is_asked_for_only_when_slack_is_served(env: dict[str, str], mode: Mode,
+                                                                 token_needed: bool) -> None:
+    try:
+        load_settings(env, mode=mode)
+        problems: list[str] = []
+    except ConfigError as error:
+        problems = error.problems
+    assert any("SLACK_BOT_TOKEN is missing" in p for p in problems) == token_needed
