@@ -2,11 +2,16 @@
 
     python -m benchmarks.ack_latency [--seconds 20] [--clients 20] [--rate R] [--database-url URL] [--isolate] [--check]
 
-Both apps sit behind waitress on 127.0.0.1 with `mentorat serve`'s thread count and talk to the
-Slack emulator (tests/support/slack_emulator.py). Client threads send signed `/mentorat statut`
+The apps sit behind waitress on 127.0.0.1 with `mentorat serve`'s thread count and talk to the
+Slack emulator (bot/demo/slack_emulator.py). Client threads send signed `/mentorat statut`
 slash commands over keep-alive connections and time each HTTP 200, i.e. the ack Slack waits for
-(3 s at most). Mentorat's work after the ack (database, reply through response_url) runs in its
-listener executor during the measurement, as in production: it competes for the CPU and the GIL.
+(3 s at most). Mentorat's work after the ack (database, reply through response_url) runs on its
+work queue during the measurement, as in production: it competes for the CPU and the GIL. When
+200 commands are already waiting, Mentorat acks "too busy, try again" instead: the `busy` column
+counts those acks, which did no work.
+
+Two bare Bolt apps that only ack: `bare` as Bolt comes (the target's reference) and `bare-inline`
+with Mentorat's own Bolt setting (process_before_response=True), for comparison.
 
 Targets: p99 < 100 ms, and Mentorat's p99 at most 1.5 times the bare app's. The exit code is 0
 whatever the figures, unless --check is given. All traffic stays on 127.0.0.1.
@@ -18,6 +23,7 @@ import argparse
 import contextlib
 import http.client
 import inspect
+import json
 import logging
 import multiprocessing
 import os
@@ -39,6 +45,7 @@ from slack_sdk import WebClient
 from slack_sdk.signature import SignatureVerifier
 
 from bot.server import RunningServer, make_server, serve_forever
+from handlers.slack.background import BUSY
 
 SIGNING_SECRET = "bench-signing-secret-0123456789abcdef"
 BOT_TOKEN = "xoxb-bench"
@@ -101,11 +108,16 @@ def start_mentorat(api_url: str, database_url: str) -> tuple[int, Callable[[], N
     return running.port, stop
 
 
-def start_bare(api_url: str, _database_url: str = "") -> tuple[int, Callable[[], None]]:
-    """The floor: Bolt with one listener that only acks, behind the same server."""
+def start_bare(api_url: str, _database_url: str = "", *, answer_from_server_thread: bool = False
+               ) -> tuple[int, Callable[[], None]]:
+    """The floor: Bolt with one listener that only acks, behind the same server.
+
+    `answer_from_server_thread` is Mentorat's Bolt setting (process_before_response=True); without
+    it, Bolt's default runs the listener on its executor and polls every 10 ms for the ack.
+    """
     # The client carries the token (Bolt would warn that token= is unused next to client=).
     bolt = App(signing_secret=SIGNING_SECRET, client=WebClient(token=BOT_TOKEN, base_url=api_url),
-               token_verification_enabled=False)
+               token_verification_enabled=False, process_before_response=answer_from_server_thread)
 
     @bolt.command("/mentorat")
     def just_ack(ack: Ack) -> None:
@@ -115,7 +127,12 @@ def start_bare(api_url: str, _database_url: str = "") -> tuple[int, Callable[[],
     return running.port, running.close
 
 
-STARTERS: dict[str, Callable[[str, str], Any]] = {"mentorat": start_mentorat, "bare": start_bare}
+def start_bare_inline(api_url: str, database_url: str = "") -> tuple[int, Callable[[], None]]:
+    return start_bare(api_url, database_url, answer_from_server_thread=True)
+
+
+STARTERS: dict[str, Callable[[str, str], Any]] = {
+    "mentorat": start_mentorat, "bare": start_bare, "bare-inline": start_bare_inline}
 
 
 def _child(kind: str, api_url: str, database_url: str, pipe: Connection) -> None:
@@ -197,8 +214,6 @@ def command_body(emulator: Any, user: str, text: str, response_name: str) -> str
 
 
 def click_body(emulator: Any, user: str, action_id: str, value: str, message: dict[str, Any], response_name: str) -> str:
-    import json
-
     n = _next()
     channel = emulator.im_channel_id(user)
     payload = {
@@ -317,6 +332,7 @@ class Result:
     seconds: float
     latencies: list[float] = field(default_factory=list)  # seconds, successful acks only
     errors: int = 0
+    busy: int = 0  # acks that said "too busy, try again" (the work queue was full): nothing else was done
     replies_after: int = 0  # response_url replies Mentorat delivered during the window
 
     def percentile(self, q: float) -> float:
@@ -333,11 +349,11 @@ class Result:
 
 
 def _client(target: Target, emulator: Any, signer: Signer, start: threading.Barrier, window: list[float],
-            pace: tuple[float, float], out: list[tuple[list[float], int]]) -> None:
+            pace: tuple[float, float], out: list[tuple[list[float], int, int]]) -> None:
     """Send `statut` until the window closes; `pace` = (seconds between sends, offset), (0, 0) = back to back."""
     interval, offset = pace
     latencies: list[float] = []
-    errors = 0
+    errors = busy = 0
     conn = http.client.HTTPConnection(target.host, target.port, timeout=REQUEST_TIMEOUT)
     start.wait()
     measure_from, stop_at = window
@@ -354,7 +370,7 @@ def _client(target: Target, emulator: Any, signer: Signer, start: threading.Barr
             try:
                 conn.request("POST", EVENTS_PATH, body=body, headers=headers)
                 response = conn.getresponse()
-                response.read()
+                answer = response.read()
                 ok = response.status == 200
             except (OSError, http.client.HTTPException):
                 ok = False
@@ -363,11 +379,17 @@ def _client(target: Target, emulator: Any, signer: Signer, start: threading.Barr
             if began >= measure_from:
                 if ok:
                     latencies.append(elapsed)
+                    busy += is_busy(answer)
                 else:
                     errors += 1
     finally:
         conn.close()
-        out.append((latencies, errors))
+        out.append((latencies, errors, busy))
+
+
+def is_busy(answer: bytes) -> bool:
+    """The ack said "too busy, try again in a minute": the work queue was full and nothing else was done."""
+    return bool(answer) and json.loads(answer).get("text") == BUSY
 
 
 def replies_delivered(emulator: Any) -> int:
@@ -379,7 +401,7 @@ def run_load(target: Target, emulator: Any, *, clients: int, seconds: float, rat
     signer = Signer()
     interval = clients / rate if rate else 0.0
     window = [0.0, 0.0]
-    out: list[tuple[list[float], int]] = []
+    out: list[tuple[list[float], int, int]] = []
 
     def open_window() -> None:
         now = time.perf_counter()
@@ -396,9 +418,10 @@ def run_load(target: Target, emulator: Any, *, clients: int, seconds: float, rat
     for thread in threads:
         thread.join(WARMUP_SECONDS + seconds + REQUEST_TIMEOUT + 5)
     result = Result(target.name, seconds, replies_after=replies_delivered(emulator) - replies_before)
-    for latencies, errors in out:
+    for latencies, errors, busy in out:
         result.latencies.extend(latencies)
         result.errors += errors
+        result.busy += busy
     result.errors += sum(1 for thread in threads if thread.is_alive())  # a client stuck past its timeout
     return result
 
@@ -425,22 +448,28 @@ def report(results: list[Result], args: argparse.Namespace) -> bool:
     print(f"clients: {args.clients}   "
           f"{args.seconds:g} s per target after {WARMUP_SECONDS:g} s warm-up   "
           f"load: {f'{args.rate:g} req/s offered' if args.rate else 'closed loop (next request on each ack)'}")
-    print(f"{'target':<10}{'requests':>10}{'errors':>8}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}"
+    print("bare: Bolt as it comes (listener on its executor, ack polled every 10 ms); bare-inline: Bolt answering "
+          "from the server's thread, as Mentorat's does (process_before_response=True)")
+    print(f"{'target':<13}{'requests':>10}{'errors':>8}{'busy':>7}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}"
           f"{'p99 ms':>9}{'max ms':>9}")
     for r in results:
-        print(f"{r.name:<10}{len(r.latencies):>10}{r.errors:>8}{r.throughput:>9.1f}{r.percentile(50):>9.1f}"
-              f"{r.percentile(90):>9.1f}{r.percentile(99):>9.1f}{max(r.latencies, default=0) * 1000:>9.1f}")
+        print(f"{r.name:<13}{len(r.latencies):>10}{r.errors:>8}{r.busy:>7}{r.throughput:>9.1f}"
+              f"{r.percentile(50):>9.1f}{r.percentile(90):>9.1f}{r.percentile(99):>9.1f}"
+              f"{max(r.latencies, default=0) * 1000:>9.1f}")
     by_name = {r.name: r for r in results}
-    mentorat, bare = by_name["mentorat"], by_name["bare"]
+    mentorat, bare, inline = by_name["mentorat"], by_name["bare"], by_name["bare-inline"]
     print(f"mentorat replies through response_url during its run (warm-up included): {mentorat.replies_after} "
-          f"(for {len(mentorat.latencies)} acks measured)")
+          f"(for {len(mentorat.latencies)} acks measured, {mentorat.busy} of them \"too busy, try again\" "
+          "because 200 commands were already waiting)")
     p99, bare_p99 = mentorat.percentile(99), bare.percentile(99)
     ratio = p99 / bare_p99 if bare_p99 > 0 else float("inf")
-    print(f"p99 ratio mentorat/bare: {ratio:.2f}")
+    inline_p99 = inline.percentile(99)
+    print(f"p99 ratio mentorat/bare: {ratio:.2f}   mentorat/bare-inline: "
+          f"{p99 / inline_p99 if inline_p99 > 0 else float('inf'):.2f}")
     checks = [
         (f"mentorat p99 < {P99_TARGET_MS:g} ms", p99 < P99_TARGET_MS, f"{p99:.1f} ms"),
         (f"p99 ratio <= {RATIO_TARGET:g}", ratio <= RATIO_TARGET, f"{ratio:.2f}"),
-        ("no errors", mentorat.errors == 0 and bare.errors == 0, f"{mentorat.errors + bare.errors} errors"),
+        ("no errors", not any(r.errors for r in results), f"{sum(r.errors for r in results)} errors"),
     ]
     for label, ok, figure in checks:
         print(f"  {'ok  ' if ok else 'MISS'} {label}: {figure}")
@@ -488,13 +517,14 @@ def main(argv: list[str] | None = None) -> int:
         emulator = start_emulator()
         targets: list[Target] = []
         try:
-            for kind in ("mentorat", "bare"):
+            for kind in ("mentorat", "bare", "bare-inline"):
                 targets.append(start_target(kind, emulator.api_url, database_url, isolate=args.isolate))
-            mentorat, bare = targets
+            mentorat, *bares = targets
             seed(mentorat, emulator, database_url, Signer())
-            post_once(bare, command_body(emulator, BENCH_USER, "statut", "seed-bare"), Signer())
+            for bare in bares:
+                post_once(bare, command_body(emulator, BENCH_USER, "statut", "seed-bare"), Signer())
             results = []
-            for target in (bare, mentorat):
+            for target in (*bares, mentorat):
                 print(f"{target.name}: {args.clients} clients, {WARMUP_SECONDS:g} s warm-up + {args.seconds:g} s ...",
                       flush=True)
                 results.append(run_load(target, emulator, clients=args.clients, seconds=args.seconds, rate=args.rate))

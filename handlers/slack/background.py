@@ -39,6 +39,10 @@ class WorkQueue:
         self._executor.submit(run)
         return True
 
+    def submit_past_limit(self, work: Callable[[], None]) -> None:
+        """Run `work` soon even when the queue is full: the rest of something already saved (a confirmation)."""
+        self._executor.submit(work)
+
 
 ErrorReporter = Callable[[dict[str, Any], WebClient, Respond, Exception], None]
 

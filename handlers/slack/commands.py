@@ -60,15 +60,18 @@ def route(req: CommandRequest, text: str) -> None:
                            suggestion=suggest(parsed.word) or "")
         return
     command = parsed.command
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
-        allowed = command.allowed(actor.roles) or command.name in SELF_EXPLAINING
-        if not allowed and command.roles is not None:
-            roles = ", ".join(t(actor.lang, f"role.{r.value}") for r in sorted(command.roles))
-            refusal = t(actor.lang, "error.not_allowed", command=command.name, roles=roles)
-    if not allowed:
-        req.respond(text=refusal)
-        return
+    if command.roles is not None and command.name not in SELF_EXPLAINING:
+        # Only restricted sub-commands need the caller's roles first; the others resolve the caller once, themselves.
+        with session_scope(req.deps.session_factory) as session:
+            actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
+            if not command.allowed(actor.roles):
+                roles = ", ".join(t(actor.lang, f"role.{r.value}") for r in sorted(command.roles))
+                refusal = t(actor.lang, "error.not_allowed", command=command.name, roles=roles)
+            else:
+                refusal = ""
+        if refusal:
+            req.respond(text=refusal)
+            return
     HANDLERS[command.name](
         CommandRequest(req.deps, req.team_id, req.user_id, parsed.args, req.body, req.respond, req.client)
     )

@@ -53,9 +53,12 @@ class Deps:
         return deliver_due(self.session_factory, self.notifier, self.clock.now(), self.compose_ctx)
 
     def soon(self, work: Callable[[], object]) -> None:
-        """Run `work` after the ack, on the work queue; right here when the queue is full."""
+        """Run `work` after the ack, on the work queue, even past its limit: what was saved is never left half told.
+
+        Not right here when the queue is full: Bolt answers Slack only when the listener returns.
+        """
         if not self.work.submit(work):  # type: ignore[arg-type]
-            work()
+            self.work.submit_past_limit(work)  # type: ignore[arg-type]
 
     def ack_then(self, ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
                  work: Callable[[], None]) -> None:

@@ -47,4 +47,5 @@ def report_error(deps: Deps, body: dict, client: WebClient, respond, error: Exce
 def register(app: App, deps: Deps) -> None:
     @app.error
     def on_error(error: Exception, body: dict, client: WebClient, respond) -> None:  # type: ignore[no-untyped-def]
-        report_error(deps, body, client, respond, error)
+        # Slack gets its answer first (the ack, or the 500 Bolt sends when there was none); the person is told after.
+        deps.soon(lambda: report_error(deps, body, client, respond, error))

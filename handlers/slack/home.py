@@ -27,7 +27,8 @@ def register(app: App, deps: Deps) -> None:
     def home_opened(event: dict, body: dict, client: WebClient) -> None:
         if event.get("tab") not in (None, "home"):
             return
-        publish_home(deps, client, body.get("team_id", ""), event["user"])
+        # Bolt answers Slack when this returns: publish after, on the work queue.
+        deps.soon(lambda: publish_home(deps, client, body.get("team_id", ""), event["user"]))
 
     def help_modal(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)

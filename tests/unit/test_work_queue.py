@@ -42,3 +42,17 @@ def test_ack_then_acks_busy_text_when_full_and_reports_errors() -> None:
         gate.set()
     assert acks == [{}, {"text": BUSY}]
     assert [str(e) for e in reported] == ["boom"]
+
+
+def test_work_past_the_limit_runs_later_not_on_the_callers_thread() -> None:
+    """What finishes a saved change (its confirmation) is queued even when full, and never holds up the ack."""
+    gate = threading.Event()
+    ran_on: list[str] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="work") as pool:
+        queue = WorkQueue(pool, limit=1)
+        assert queue.submit(gate.wait)
+        assert not queue.submit(lambda: None)
+        queue.submit_past_limit(lambda: ran_on.append(threading.current_thread().name))
+        assert ran_on == [], "it waits its turn behind the running task instead of running on the caller's thread"
+        gate.set()
+    assert len(ran_on) == 1 and ran_on[0].startswith("work")
