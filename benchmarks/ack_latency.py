@@ -389,7 +389,10 @@ def _client(target: Target, emulator: Any, signer: Signer, start: threading.Barr
 
 def is_busy(answer: bytes) -> bool:
     """The ack said "too busy, try again in a minute": the work queue was full and nothing else was done."""
-    return bool(answer) and json.loads(answer).get("text") == BUSY
+    text = answer.decode("utf-8", "replace")  # Bolt sends a text-only ack as plain text, a bare ack() as nothing
+    if text.startswith("{"):
+        text = json.loads(text).get("text", "")
+    return text == BUSY
 
 
 def replies_delivered(emulator: Any) -> int:
