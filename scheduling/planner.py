@@ -12,7 +12,9 @@ spends most of its time inserting the 200,000 rows (foreign-key checks, five ind
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -59,6 +61,8 @@ from storage.models import (
 from storage.types import UTCDateTime
 
 MONTHLY_NUDGE = "monthly_nudge"
+# Programmes planned side by side on PostgreSQL: one per core, at most 4 (each holds a pooled connection).
+PLANNER_CONNECTIONS = max(1, min(4, os.cpu_count() or 1))
 
 
 @dataclass
@@ -192,13 +196,35 @@ def plan_nudges(session: Session, programme: Programme, now: datetime) -> int:
         return session.execute(stmt).rowcount  # type: ignore[attr-defined]
 
 
+def _nudges_of(factory: SessionFactory, programme: Programme, now: datetime) -> int:
+    with session_scope(factory) as session:
+        return plan_nudges(session, session.merge(programme, load=False), now)
+
+
+def _plan_all_nudges(factory: SessionFactory, programmes: list[Programme], now: datetime) -> int:
+    """Each programme's nudges in its own transaction; on PostgreSQL, several programmes at once.
+
+    A pass where many conventions are due is spent inside PostgreSQL (foreign-key checks and index
+    upkeep for each row written), one backend per statement: two programmes at a time use a second
+    core (4.7 s -> 3.0 s for 200,000 rows on 2 cores). SQLite has one writer, so it goes in turn.
+    """
+    workers = min(PLANNER_CONNECTIONS, len(programmes))
+    if workers < 2 or _dialect(factory) != "postgresql":
+        return sum(_nudges_of(factory, programme, now) for programme in programmes)
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="planner") as pool:
+        return sum(pool.map(lambda programme: _nudges_of(factory, programme, now), programmes))
+
+
+def _dialect(factory: SessionFactory) -> str:
+    return factory.kw["bind"].dialect.name
+
+
 def plan(factory: SessionFactory, now: datetime, rule: CoordinatorRule | None = None) -> PlanReport:
     report = PlanReport()
     with session_scope(factory) as session:
         programmes = list(session.scalars(select(Programme)))
+    report.nudges = _plan_all_nudges(factory, programmes, now)
     for programme in programmes:
-        with session_scope(factory) as session:
-            report.nudges += plan_nudges(session, session.merge(programme, load=False), now)
         with session_scope(factory) as session:
             planned, closed = closure.plan_programme(session, session.merge(programme, load=False), now)
             report.closures_planned += planned
