@@ -30,7 +30,7 @@ from handlers.teams.app import TeamsFrontEnd, build_teams
 from handlers.teams.deps import TeamsDeps
 from handlers.teams.limits import SendLimiter
 from scheduling.scheduler import Jobs
-from storage.db import SessionFactory, session_scope
+from storage.db import SessionFactory, engine_of, session_scope
 from storage.models import Platform
 
 
@@ -89,10 +89,6 @@ def make_client(settings: Settings, *, timeout: int = 10, wait_out_rate_limits: 
     )
 
 
-def _engine_of(session_factory: SessionFactory) -> Engine:
-    return session_factory.kw["bind"]
-
-
 def create_app(
     settings: Settings,
     session_factory: SessionFactory,
@@ -113,7 +109,7 @@ def create_app(
     clock = clock or SystemClock()
     installations = None
     if settings.slack_oauth:
-        installations = installation_store(settings, _engine_of(session_factory))
+        installations = installation_store(settings, engine_of(session_factory))
     front = None
     if teams or (teams is None and settings.has_teams_settings):
         front = build_teams(settings, session_factory, clock, limiter=teams_limiter, sleep=teams_sleep)
@@ -145,7 +141,7 @@ def create_app(
         process_before_response=True,
         listener_executor=listener_executor or ThreadPoolExecutor(max_workers=8, thread_name_prefix="listener"),
         logger=logging.getLogger("mentorat.bolt"),
-        oauth_flow=oauth_flow(settings, _engine_of(session_factory), installations, client) if installations else None,
+        oauth_flow=oauth_flow(settings, engine_of(session_factory), installations, client) if installations else None,
         user_facing_authorize_error_message=NOT_INSTALLED,
     )
     if installations is not None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from enum import Enum
 
-from sqlalchemy import Engine, and_, or_, select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.i18n import DEFAULT_LANGUAGE
@@ -32,7 +32,7 @@ from bot.services.people import language_of, remember_dm_channel
 from bot.services.reminders import is_paused
 from scheduling.daily_cap import CapPlan, bundle, plan_batch
 from scheduling.timing import next_good_moment
-from storage.db import SessionFactory, session_scope
+from storage.db import SessionFactory, engine_of, session_scope
 from storage.models import Person, Platform, Reminder, ReminderStatus, Workspace
 
 log = logging.getLogger(__name__)
@@ -117,14 +117,10 @@ def _claim_rows(factory: SessionFactory, now: datetime, limit: int) -> list[Clai
     return [Claimed(row.id, row.recipient_id) for row in rows]
 
 
-def _engine(factory: SessionFactory) -> Engine:
-    return factory.kw["bind"]  # type: ignore[no-any-return]
-
-
 def _settle(factory: SessionFactory, reminder_id: int, **values: object) -> None:
     # A Core connection, not an ORM session: this runs once per message sent, and the session's
     # bookkeeping cost more than the UPDATE itself.
-    with _engine(factory).begin() as conn:
+    with engine_of(factory).begin() as conn:
         conn.execute(
             update(Reminder)
             .where(Reminder.id == reminder_id, Reminder.status == ReminderStatus.CLAIMED)
@@ -134,7 +130,7 @@ def _settle(factory: SessionFactory, reminder_id: int, **values: object) -> None
 
 def _release(factory: SessionFactory, ids: Iterable[int], due_at: datetime) -> None:
     """Give claimed rows back, unsent and with no attempt counted, due again at `due_at`."""
-    with _engine(factory).begin() as conn:
+    with engine_of(factory).begin() as conn:
         conn.execute(
             update(Reminder)
             .where(Reminder.id.in_(list(ids)), Reminder.status == ReminderStatus.CLAIMED)
@@ -318,7 +314,7 @@ def _by_recipient(rows: list[Claimed]) -> list[list[int]]:
 
 
 def _send_threads(factory: SessionFactory) -> int:
-    return SEND_THREADS if _engine(factory).dialect.name == "postgresql" else 1
+    return SEND_THREADS if engine_of(factory).dialect.name == "postgresql" else 1
 
 
 def _map(threads: int, fn: Callable[[list[int]], DeliveryReport], groups: list[list[int]]) -> list[DeliveryReport]:

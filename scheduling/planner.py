@@ -47,7 +47,7 @@ from bot.services.disputes import mark_escalations
 from bot.services.meetings import expire_unanswered
 from bot.services.roles import CoordinatorRule
 from scheduling.timing import next_good_moment
-from storage.db import SessionFactory, session_scope
+from storage.db import SessionFactory, engine_of, session_scope
 from storage.models import (
     Convention,
     ConventionStatus,
@@ -209,14 +209,10 @@ def _plan_all_nudges(factory: SessionFactory, programmes: list[Programme], now: 
     core (4.7 s -> 3.0 s for 200,000 rows on 2 cores). SQLite has one writer, so it goes in turn.
     """
     workers = min(PLANNER_CONNECTIONS, len(programmes))
-    if workers < 2 or _dialect(factory) != "postgresql":
+    if workers < 2 or engine_of(factory).dialect.name != "postgresql":
         return sum(_nudges_of(factory, programme, now) for programme in programmes)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="planner") as pool:
         return sum(pool.map(lambda programme: _nudges_of(factory, programme, now), programmes))
-
-
-def _dialect(factory: SessionFactory) -> str:
-    return factory.kw["bind"].dialect.name
 
 
 def plan(factory: SessionFactory, now: datetime, rule: CoordinatorRule | None = None) -> PlanReport:

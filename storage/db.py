@@ -47,6 +47,11 @@ def make_session_factory(engine: Engine) -> SessionFactory:
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
+def engine_of(factory: SessionFactory) -> Engine:
+    """The engine a session factory was made with (make_session_factory binds one)."""
+    return factory.kw["bind"]  # type: ignore[no-any-return]
+
+
 @contextmanager
 def session_scope(factory: SessionFactory) -> Iterator[Session]:
     """One unit of work: commit on success, roll back on any error."""
