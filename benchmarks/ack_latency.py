@@ -80,7 +80,7 @@ def serve(app: Any) -> RunningServer:
 
 
 def start_mentorat(api_url: str, database_url: str) -> tuple[int, Callable[[], None]]:
-    """What `mentorat serve` runs: create_app (default listener executor and WebClient), HttpApp, scheduler."""
+    """What `mentorat serve` runs: create_app (default work queue and WebClient), HttpApp, scheduler."""
     from bot.app import create_app
     from bot.config import Settings
     from bot.http import HttpApp

@@ -96,7 +96,6 @@ def create_app(
     *,
     clock: Clock | None = None,
     notifier: Notifier | None = None,
-    listener_executor: Executor | None = None,
     work_executor: Executor | None = None,
     teams: bool | None = None,
     teams_limiter: SendLimiter | None = None,
@@ -139,7 +138,6 @@ def create_app(
         # return, from the server's thread. The default (False) would run each listener on another thread
         # and poll every 10 ms for its ack: one more hop and up to 10 ms on every answer.
         process_before_response=True,
-        listener_executor=listener_executor or ThreadPoolExecutor(max_workers=8, thread_name_prefix="listener"),
         logger=logging.getLogger("mentorat.bolt"),
         oauth_flow=oauth_flow(settings, engine_of(session_factory), installations, client) if installations else None,
         user_facing_authorize_error_message=NOT_INSTALLED,

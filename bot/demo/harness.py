@@ -158,7 +158,7 @@ def start_harness(database_url: str, emulator: SlackEmulator, *, now: datetime,
     factory = make_session_factory(engine)
     executor = DrainableExecutor()
     client = WebClient(token=settings.slack_bot_token or None, base_url=settings.slack_api_url, timeout=5)
-    mentorat = create_app(settings, factory, client, clock=clock, listener_executor=executor, work_executor=executor,
+    mentorat = create_app(settings, factory, client, clock=clock, work_executor=executor,
                           teams=connector is not None, teams_limiter=teams_limiter,
                           teams_sleep=teams_sleep or (lambda _seconds: None))
     server = serve_in_thread(mentorat.http_app(engine))

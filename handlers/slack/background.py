@@ -1,9 +1,10 @@
 """Ack at once, work afterwards: keeps Slack's 3-second ack path free of database and API work.
 
-Bolt runs each listener on its listener executor; if the work ran there too, a burst of commands
-would make new acks queue behind earlier work. Listeners therefore ack and hand the work to a
-bounded work queue. When the queue is full the person is told at once to try again, rather
-than getting an answer minutes late.
+Bolt runs each listener on the server's thread and answers Slack when it returns
+(process_before_response=True); if the work ran there too, a burst of commands would make new
+acks queue behind earlier work. Listeners therefore ack and hand the work to a bounded work
+queue. When the queue is full the person is told at once to try again, rather than getting an
+answer minutes late.
 """
 
 from __future__ import annotations
