@@ -64,12 +64,11 @@ def route(req: CommandRequest, text: str) -> None:
         # Only restricted sub-commands need the caller's roles first; the others resolve the caller once, themselves.
         with session_scope(req.deps.session_factory) as session:
             actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
-            if not command.allowed(actor.roles):
+            allowed = command.allowed(actor.roles)
+            if not allowed:
                 roles = ", ".join(t(actor.lang, f"role.{r.value}") for r in sorted(command.roles))
                 refusal = t(actor.lang, "error.not_allowed", command=command.name, roles=roles)
-            else:
-                refusal = ""
-        if refusal:
+        if not allowed:
             req.respond(text=refusal)
             return
     HANDLERS[command.name](
