@@ -149,12 +149,19 @@ def _load(session: Session, reminder_id: int) -> tuple[Reminder, Person, Workspa
     return None if found is None else (found[0], found[1], found[2])
 
 
+def _cancel(session: Session, reminder_id: int) -> None:
+    """A row with no recipient any more (the outbox has no foreign keys): never sent, never claimed again."""
+    session.execute(update(Reminder).where(Reminder.id == reminder_id)
+                    .values(status=ReminderStatus.CANCELLED, lease_expires_at=None))
+
+
 def _deliver(factory: SessionFactory, notifier: Notifier, reminder_id: int, now: datetime,
              ctx: ComposeContext) -> tuple[Outcome, timedelta | None]:
     """Send one claimed row and record the outcome; the wait asked for by a 429, if any."""
     with session_scope(factory) as session:
         found = _load(session, reminder_id)
-        if found is None:
+        if found is None:  # the row was deleted, or its recipient was: nobody to send it to
+            _cancel(session, reminder_id)
             return Outcome.GONE, None
         reminder, person, workspace = found
         if not reminder.essential and is_paused(person, now):
@@ -246,6 +253,7 @@ def _deliver_group(factory: SessionFactory, notifier: Notifier, ids: list[int], 
         for reminder_id in ids:
             found = _load(session, reminder_id)
             if found is None:
+                _cancel(session, reminder_id)
                 continue
             reminder, person, workspace = found
             recipient, person_id = _recipient(workspace, person), person.id

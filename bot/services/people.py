@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.i18n import normalise_language
-from storage.models import Person, Workspace
+from storage.models import Person, Reminder, Workspace
 
 PROFILE_TTL = timedelta(hours=12)
 
@@ -117,3 +117,9 @@ def remember_dm_channel(session: Session, person_id: int, channel: str) -> None:
     person = session.get(Person, person_id)
     if person is not None and channel and person.dm_channel != channel:
         person.dm_channel = channel
+
+
+def forget_person(session: Session, person: Person) -> None:
+    """Delete a person and their reminders (the outbox has no foreign key to cascade from)."""
+    session.execute(delete(Reminder).where(Reminder.recipient_id == person.id))
+    session.delete(person)

@@ -251,7 +251,7 @@ def _forget(session: Session, actor: Actor, external_ids: set[str]) -> None:
     for external_id in external_ids:
         person = people.find_person(session, actor.workspace, external_id)
         if person is not None:
-            session.delete(person)
+            people.forget_person(session, person)
 
 
 def _chunks(lines: list[str]) -> Iterator[list[str]]:

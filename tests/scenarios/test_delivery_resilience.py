@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from bot.demo.harness import Harness, start_harness
 from bot.demo.slack_emulator import text_of
+from bot.services.outbox import enqueue
+from bot.services.people import forget_person
 from scheduling.delivery import deliver_due
-from storage.models import Person, Reminder, ReminderStatus
+from storage.models import Convention, Person, Reminder, ReminderStatus
 from tests.scenarios.helpers import button_value, pair_and_accept
 
 
@@ -72,3 +74,43 @@ def test_a_kept_dm_channel_that_is_gone_is_opened_again(bot: Harness) -> None:
     with bot.session_factory() as session:
         mentee = session.scalars(select(Person).where(Person.external_id == "UMENTEE")).one()
         assert mentee.dm_channel == bot.emulator.im_channel_id("UMENTEE")
+
+
+def _nudge_for(bot: Harness, external_id: str, key: str) -> int:
+    with bot.session_factory.begin() as session:
+        person = session.scalars(select(Person).where(Person.external_id == external_id)).one()
+        convention = session.scalars(select(Convention)).one()
+        enqueue(session, kind="monthly_nudge", recipient_id=person.id, convention_id=convention.id,
+                due_at=bot.clock.now(), dedupe_key=key, now=bot.clock.now())
+        return person.id
+
+
+def test_a_reminder_whose_recipient_is_gone_is_cancelled_not_retried(bot: Harness) -> None:
+    """The outbox has no foreign keys: a row left behind by a deleted person is dropped at delivery."""
+    pair_and_accept(bot)
+    gone = _nudge_for(bot, "UCOORD", "orphan")
+    with bot.session_factory.begin() as session:
+        session.execute(delete(Person).where(Person.id == gone))  # as an operator's clean-up would
+    _nudge_for(bot, "UMENTOR", "kept")
+    seen = len(bot.emulator.calls("chat.postMessage"))
+    deps = bot.mentorat.deps
+    report = deliver_due(deps.session_factory, deps.notifier, bot.clock.now(), deps.compose_ctx)
+    assert report.sent == 1 and len(bot.emulator.calls("chat.postMessage")) == seen + 1
+    with bot.session_factory() as session:
+        statuses = {r.dedupe_key: r.status for r in session.scalars(select(Reminder))}
+    assert statuses["orphan"] == ReminderStatus.CANCELLED and statuses["kept"] == ReminderStatus.SENT
+    later = bot.clock.advance(timedelta(hours=1))
+    assert deliver_due(deps.session_factory, deps.notifier, later, deps.compose_ctx).sent == 0
+
+
+def test_forgetting_a_person_deletes_their_reminders_and_no_one_elses(bot: Harness) -> None:
+    pair_and_accept(bot)  # the coordinator was told of the pairing: those rows are theirs too
+    coordinator = _nudge_for(bot, "UCOORD", "coordinator")
+    _nudge_for(bot, "UMENTOR", "mentor")
+    with bot.session_factory.begin() as session:
+        forget_person(session, session.get(Person, coordinator))
+    with bot.session_factory() as session:
+        left = {r.dedupe_key: r.recipient_id for r in session.scalars(select(Reminder))}
+        assert session.get(Person, coordinator) is None
+    assert "mentor" in left and "coordinator" not in left
+    assert coordinator not in left.values()
