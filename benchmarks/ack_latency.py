@@ -1,14 +1,17 @@
 """Ack latency of `/mentorat statut`: Mentorat as `mentorat serve` runs it, next to a bare Bolt app.
 
-    python -m benchmarks.ack_latency [--seconds 20] [--clients 20] [--rate R] [--database-url URL] [--isolate] [--check]
+    python -m benchmarks.ack_latency [--seconds 20] [--clients 20] [--rate R] [--database-url URL] [--isolate]
+                                     [--with-one-process] [--check]
 
 The apps sit behind waitress on 127.0.0.1 with `mentorat serve`'s thread count and talk to the
 Slack emulator (bot/demo/slack_emulator.py). Client threads send signed `/mentorat statut`
 slash commands over keep-alive connections and time each HTTP 200, i.e. the ack Slack waits for
-(3 s at most). Mentorat's work after the ack (database, reply through response_url) runs on its
-work queue during the measurement, as in production: it competes for the CPU and the GIL. When
-200 commands are already waiting, Mentorat acks "too busy, try again" instead: the `busy` column
-counts those acks, which did no work.
+(3 s at most). Mentorat's work after the ack (database, reply through response_url) runs during
+the measurement, as in production: in `mentorat serve`'s work process (bot/work_process.py), on
+the same 2 cores as the acks, the clients and the emulator. When 200 commands are already
+waiting, Mentorat acks "too busy, try again" instead: the `busy` column counts those acks, which
+did no work. `--with-one-process` also measures `mentorat serve --work-in-process`, where the
+work shares the serving process (and its GIL) with the acks.
 
 Two bare Bolt apps that only ack: `bare` as Bolt comes (the target's reference) and `bare-inline`
 with Mentorat's own Bolt setting (process_before_response=True), for comparison.
@@ -79,20 +82,23 @@ def serve(app: Any) -> RunningServer:
     return running
 
 
-def start_mentorat(api_url: str, database_url: str) -> tuple[int, Callable[[], None]]:
-    """What `mentorat serve` runs: create_app (default work queue and WebClient), HttpApp, scheduler."""
+def start_mentorat(api_url: str, database_url: str, *, work_in_process: bool = False
+                   ) -> tuple[int, Callable[[], None]]:
+    """What `mentorat serve` runs: create_app with its work process (or, with `work_in_process`, the
+    work queue in this process, as `mentorat serve --work-in-process`), HTTP routes, scheduler."""
     from bot.app import create_app
     from bot.config import Settings
-    from bot.http import HttpApp
     from bot.startup import check_slack_token
+    from bot.work_process import WorkProcess
     from storage.db import make_engine, make_session_factory
 
     settings = Settings(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET, slack_api_url=api_url,
                         database_url=database_url, coordinators=(COORDINATOR,))
     engine = make_engine(database_url)
-    mentorat = create_app(settings, make_session_factory(engine))
+    work = None if work_in_process else WorkProcess(settings)
+    mentorat = create_app(settings, make_session_factory(engine), work_queue=work)
     check_slack_token(mentorat.deps.client, settings)
-    running = serve(HttpApp(mentorat.bolt, engine))
+    running = serve(mentorat.http_app(engine))
     scheduler = None
     if hasattr(mentorat, "jobs"):  # `mentorat serve` also ticks the scheduler (planner, outbox delivery)
         from scheduling.scheduler import start_scheduler
@@ -103,6 +109,7 @@ def start_mentorat(api_url: str, database_url: str) -> tuple[int, Callable[[], N
         if scheduler is not None:
             scheduler.shutdown(wait=False)
         running.close()
+        mentorat.close()
         engine.dispose()
 
     return running.port, stop
@@ -131,8 +138,13 @@ def start_bare_inline(api_url: str, database_url: str = "") -> tuple[int, Callab
     return start_bare(api_url, database_url, answer_from_server_thread=True)
 
 
+def start_mentorat_one_process(api_url: str, database_url: str) -> tuple[int, Callable[[], None]]:
+    return start_mentorat(api_url, database_url, work_in_process=True)
+
+
 STARTERS: dict[str, Callable[[str, str], Any]] = {
-    "mentorat": start_mentorat, "bare": start_bare, "bare-inline": start_bare_inline}
+    "mentorat": start_mentorat, "mentorat-1-process": start_mentorat_one_process, "bare": start_bare,
+    "bare-inline": start_bare_inline}
 
 
 def _child(kind: str, api_url: str, database_url: str, pipe: Connection) -> None:
@@ -159,8 +171,8 @@ def start_target(kind: str, api_url: str, database_url: str, *, isolate: bool) -
         return Target(kind, port, stop)
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe()
-    process = context.Process(target=_child, args=(kind, api_url, database_url, child), daemon=True,
-                              name=f"bench-{kind}")
+    # Not a daemon: Mentorat's server starts its own work process. stop() ends it either way.
+    process = context.Process(target=_child, args=(kind, api_url, database_url, child), name=f"bench-{kind}")
     process.start()
     if not parent.poll(60):
         process.terminate()
@@ -453,10 +465,10 @@ def report(results: list[Result], args: argparse.Namespace) -> bool:
           f"load: {f'{args.rate:g} req/s offered' if args.rate else 'closed loop (next request on each ack)'}")
     print("bare: Bolt as it comes (listener on its executor, ack polled every 10 ms); bare-inline: Bolt answering "
           "from the server's thread, as Mentorat's does (process_before_response=True)")
-    print(f"{'target':<13}{'requests':>10}{'errors':>8}{'busy':>7}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}"
+    print(f"{'target':<19}{'requests':>10}{'errors':>8}{'busy':>7}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}"
           f"{'p99 ms':>9}{'max ms':>9}")
     for r in results:
-        print(f"{r.name:<13}{len(r.latencies):>10}{r.errors:>8}{r.busy:>7}{r.throughput:>9.1f}"
+        print(f"{r.name:<19}{len(r.latencies):>10}{r.errors:>8}{r.busy:>7}{r.throughput:>9.1f}"
               f"{r.percentile(50):>9.1f}{r.percentile(90):>9.1f}{r.percentile(99):>9.1f}"
               f"{max(r.latencies, default=0) * 1000:>9.1f}")
     by_name = {r.name: r for r in results}
@@ -492,6 +504,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="database to migrate and use (default: a fresh SQLite file in a temporary directory)")
     parser.add_argument("--isolate", action="store_true",
                         help="run each server in its own process, away from the clients and the emulator")
+    parser.add_argument("--with-one-process", action="store_true",
+                        help="also measure `mentorat serve --work-in-process` (the work after the ack in the same process)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     if not 0 < args.seconds <= 600:
@@ -520,14 +534,15 @@ def main(argv: list[str] | None = None) -> int:
         emulator = start_emulator()
         targets: list[Target] = []
         try:
-            for kind in ("mentorat", "bare", "bare-inline"):
+            kinds = ("mentorat", "bare", "bare-inline", *(("mentorat-1-process",) if args.with_one_process else ()))
+            for kind in kinds:
                 targets.append(start_target(kind, emulator.api_url, database_url, isolate=args.isolate))
-            mentorat, *bares = targets
+            mentorat, *others = targets
             seed(mentorat, emulator, database_url, Signer())
-            for bare in bares:
-                post_once(bare, command_body(emulator, BENCH_USER, "statut", "seed-bare"), Signer())
+            for other in others:  # first request outside the measurement (and the database already seeded)
+                post_once(other, command_body(emulator, BENCH_USER, "statut", "seed-other"), Signer())
             results = []
-            for target in (*bares, mentorat):
+            for target in (*others[:2], mentorat, *others[2:]):
                 print(f"{target.name}: {args.clients} clients, {WARMUP_SECONDS:g} s warm-up + {args.seconds:g} s ...",
                       flush=True)
                 results.append(run_load(target, emulator, clients=args.clients, seconds=args.seconds, rate=args.rate))

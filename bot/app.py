@@ -9,6 +9,7 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 from sqlalchemy import Engine
@@ -20,7 +21,8 @@ from bot.notify import Notifier, PlatformNotifier
 from bot.services import shared_files
 from bot.services.programmes import ProgrammeDefaults
 from bot.services.roles import CoordinatorRule
-from handlers.slack.background import WorkQueue
+from bot.work_process import WorkProcess
+from handlers.slack.background import Work, WorkQueue
 from handlers.slack.clients import WorkspaceClients
 from handlers.slack.deps import Deps
 from handlers.slack.notifier import SlackNotifier
@@ -40,6 +42,7 @@ class Mentorat:
     deps: Deps
     teams: TeamsFrontEnd | None = None
     serve_slack: bool = True  # False for `mentorat teams`: only POST /api/messages
+    work_process: WorkProcess | None = None  # the child that works on Slack requests after their ack
 
     @property
     def jobs(self) -> Jobs:
@@ -50,9 +53,14 @@ class Mentorat:
         """Every route this process serves: Slack events, Teams activities and file links, health, metrics."""
         teams = self.teams.endpoint if self.teams else None
         files = SharedFileRoute(self.deps.session_factory, self.deps.clock) if self.teams else None
-        return HttpApp(self.bolt if self.serve_slack else None, engine, teams=teams, files=files)
+        slack = None
+        if self.serve_slack:
+            slack = self.work_process.handler(self.bolt) if self.work_process else SlackRequestHandler(self.bolt)
+        return HttpApp(slack, engine, teams=teams, files=files)
 
     def close(self) -> None:
+        if self.work_process is not None:
+            self.work_process.close()
         if self.teams is not None:
             self.teams.close()
 
@@ -101,8 +109,15 @@ def create_app(
     teams_limiter: SendLimiter | None = None,
     teams_sleep: Callable[[float], None] = time.sleep,
     serve_slack: bool = True,
+    work_queue: Work | None = None,
+    verify_requests: bool = True,
 ) -> Mentorat:
-    """The bot. Teams joins when its settings are present (or `teams=True`, e.g. offline with no auth)."""
+    """The bot. Teams joins when its settings are present (or `teams=True`, e.g. offline with no auth).
+
+    `work_queue` is where listeners' work goes after the ack: by default a thread pool in this
+    process; a `WorkProcess` sends it to a child process. `verify_requests=False` is for that child
+    only: it is fed requests the serving process has already checked, through a pipe, never a socket.
+    """
     outbox_client = client or make_client(settings, wait_out_rate_limits=False)
     client = client or make_client(settings)
     clock = clock or SystemClock()
@@ -128,10 +143,11 @@ def create_app(
         defaults=ProgrammeDefaults(language=settings.language, timezone=settings.timezone,
                                    closing_notice_days=settings.closing_notice_days),
         # Work after the ack: a few threads (more only add contention on 2 cores), a bounded backlog.
-        work=WorkQueue(work_executor or ThreadPoolExecutor(max_workers=8, thread_name_prefix="work")),
+        work=work_queue or WorkQueue(work_executor or ThreadPoolExecutor(max_workers=8, thread_name_prefix="work")),
     )
     bolt = App(
         signing_secret=settings.slack_signing_secret or None,
+        request_verification_enabled=verify_requests,
         client=client,
         token_verification_enabled=False,  # checked once at start by bot.startup, not at import time
         # Listeners only ack and hand their work to `deps.work`, so Bolt can answer Slack as soon as they
@@ -148,4 +164,5 @@ def create_app(
     if front is not None:
         front.attach(TeamsDeps(settings=settings, session_factory=session_factory, clock=clock,
                                notifier=outbox_notifier, rule=deps.rule, defaults=deps.defaults, background=deps.soon))
-    return Mentorat(bolt=bolt, deps=deps, teams=front, serve_slack=serve_slack)
+    process = work_queue if isinstance(work_queue, WorkProcess) else None
+    return Mentorat(bolt=bolt, deps=deps, teams=front, serve_slack=serve_slack, work_process=process)

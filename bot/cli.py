@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,7 +48,12 @@ def _serve(args: argparse.Namespace, mode: Mode) -> int:
     settings = _settings(mode)
     engine, factory = _prepare(settings)
     slack = mode is Mode.HTTP and settings.has_slack_tokens
-    mentorat = create_app(settings, factory, serve_slack=slack)
+    work = None
+    if slack and not getattr(args, "work_in_process", False):
+        from bot.work_process import WorkProcess
+
+        work = WorkProcess(settings)  # acks here, the work after them in a child process
+    mentorat = create_app(settings, factory, serve_slack=slack, work_queue=work)
     routes = []
     if slack and settings.slack_oauth:
         routes.append(f"POST /slack/events and GET /slack/install for every Slack workspace that installs Mentorat "
@@ -63,6 +69,8 @@ def _serve(args: argparse.Namespace, mode: Mode) -> int:
 
         start_scheduler(mentorat.jobs)
     log.info("Mentorat listening on %s:%s: %s", args.host, running.port, "; ".join(routes))
+    # `docker stop` sends SIGTERM: stop like Ctrl-C, so that the work process finishes what it holds.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         serve_forever(running)
     finally:
@@ -244,7 +252,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     if any(os.environ.get(name) for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")):
         if os.environ.get("SLACK_APP_TOKEN") and not os.environ.get("SLACK_SIGNING_SECRET"):
             return cmd_socket(args)
-        return cmd_serve(argparse.Namespace(host="0.0.0.0", port=None, no_scheduler=False))
+        return cmd_serve(argparse.Namespace(host="0.0.0.0", port=None, no_scheduler=False, work_in_process=False))
     from bot.i18n import t
 
     lang = (os.environ.get("MENTORAT_LANGUAGE") or "fr").lower()
@@ -289,6 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="0.0.0.0")
     serve.add_argument("--port", type=int, default=None, help="default: $PORT or 3000")
     serve.add_argument("--no-scheduler", action="store_true", help="do not plan or deliver reminders here")
+    serve.add_argument("--work-in-process", action="store_true",
+                       help="run the work after each Slack ack in this process, not in a child process")
     serve.set_defaults(func=cmd_serve)
     teams = sub.add_parser("teams", help="serve only Microsoft Teams over HTTP (POST /api/messages, GET /healthz)")
     teams.add_argument("--host", default="0.0.0.0")

@@ -33,9 +33,11 @@ class FileRoute(Protocol):
 class HttpApp:
     """Routes by path; everything Slack sends goes to Bolt, which checks the signature."""
 
-    def __init__(self, bolt: App | None, engine: Engine, *, registry: CollectorRegistry | None = None,
-                 teams: TeamsRoute | None = None, files: FileRoute | None = None) -> None:
-        self._slack = SlackRequestHandler(bolt, path="/slack/events") if bolt is not None else None
+    def __init__(self, slack: App | SlackRequestHandler | None, engine: Engine, *,
+                 registry: CollectorRegistry | None = None, teams: TeamsRoute | None = None,
+                 files: FileRoute | None = None) -> None:
+        # A bare Bolt app gets Bolt's own WSGI handler; bot.work_process brings one that forwards work.
+        self._slack = SlackRequestHandler(slack, path="/slack/events") if isinstance(slack, App) else slack
         self._teams = teams
         self._files = files
         self._engine = engine

@@ -12,13 +12,21 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor
-from typing import Any
+from typing import Any, Protocol
 
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
 BUSY = ("⏳ Mentorat est très sollicité en ce moment : réessayez dans une minute. / "
         "Mentorat is very busy right now: please try again in a minute.")
+
+
+class Work(Protocol):
+    """Where listeners' work goes after the ack: WorkQueue here, or bot.work_process's child process."""
+
+    def submit(self, work: Callable[[], None]) -> bool: ...
+
+    def submit_past_limit(self, work: Callable[[], None]) -> None: ...
 
 
 class WorkQueue:
@@ -48,7 +56,7 @@ class WorkQueue:
 ErrorReporter = Callable[[dict[str, Any], WebClient, Respond, Exception], None]
 
 
-def ack_then(queue: WorkQueue, report: ErrorReporter, ack: Ack, body: dict[str, Any], client: WebClient,
+def ack_then(queue: Work, report: ErrorReporter, ack: Ack, body: dict[str, Any], client: WebClient,
              respond: Respond, work: Callable[[], None]) -> None:
     """Ack now and run `work` on the queue; its errors reach the person like any listener error."""
 

@@ -20,7 +20,7 @@ from bot.services.errors import DomainError
 from bot.services.messages import ComposeContext
 from bot.services.programmes import ProgrammeDefaults, default_programme
 from bot.services.roles import CoordinatorRule, roles_of
-from handlers.slack.background import WorkQueue, ack_then
+from handlers.slack.background import Work, ack_then
 from handlers.slack.clients import WorkspaceClients
 from handlers.slack.directory import fetch_profile
 from scheduling.delivery import DeliveryReport, deliver_due
@@ -38,7 +38,7 @@ class Deps:
     notifier: Notifier
     rule: CoordinatorRule
     defaults: ProgrammeDefaults
-    work: WorkQueue
+    work: Work
     compose_ctx: ComposeContext = field(init=False)
 
     def __post_init__(self) -> None:
