@@ -49,7 +49,7 @@ log = logging.getLogger("mentorat.work_process")
 
 WORK_THREADS = 8  # in the child: enough to overlap Web API waits, few enough for 2 cores
 CHILD_NICENESS = 10  # the child's CPU priority below the acks' (0); never above, so no privilege needed
-RESTART_LIMIT = 5  # restarts in a row without a request done; then the serving process stops forwarding
+RESTART_LIMIT = 5  # restarts in a row without a request done; then the work runs in the serving process
 
 
 SAVED_BEFORE_ACK = frozenset({"view_submission", "view_closed"})  # payload types whose listener writes before acking
@@ -79,6 +79,7 @@ class WorkProcess:
         self._outbox: queue.SimpleQueue[Forwarded | None] = queue.SimpleQueue()
         self._closing = False
         self._restarts = 0
+        self._given_up = False  # the child kept dying: work as `--work-in-process` would
         self._context = multiprocessing.get_context("spawn")
         self._conn, self._process = self._start_child()
         self._sender = threading.Thread(target=self._send_loop, daemon=True, name="work-forward")
@@ -89,7 +90,7 @@ class WorkProcess:
     # -- what listeners call (through Deps.soon / ack_then) ------------------------------------
     def submit(self, work: Callable[[], None]) -> bool:
         pending: _Pending | None = getattr(self._request, "pending", None)
-        if pending is None:
+        if pending is None or self._given_up:
             return self._local.submit(work)
         if not pending.holds_slot:
             if not self._slots.acquire(blocking=False):
@@ -100,7 +101,7 @@ class WorkProcess:
 
     def submit_past_limit(self, work: Callable[[], None]) -> None:
         pending: _Pending | None = getattr(self._request, "pending", None)
-        if pending is None:
+        if pending is None or self._given_up:
             self._local.submit_past_limit(work)
         else:
             pending.forward = True
@@ -161,19 +162,27 @@ class WorkProcess:
             except (EOFError, OSError):
                 if self._closing:
                     return
-                self._restart()
-                if self._restarts > RESTART_LIMIT:
-                    log.error("the work process keeps stopping: Slack requests are no longer worked on")
+                if self._restarts >= RESTART_LIMIT:
+                    self._given_up = True
+                    self._release_all()
+                    log.error("the work process keeps stopping: the work now runs in the serving process")
                     return
+                self._restart()
 
     def _restart(self) -> None:
         self._restarts += 1
+        self._process.join(5)
         log.error("the work process stopped (exit code %s); starting it again", self._process.exitcode)
+        self._release_all()
+        self._conn.close()
+        self._conn, self._process = self._start_child()
+
+    def _release_all(self) -> None:
+        """The requests the child held are gone with it: their slots are free again."""
         with self._lock:
             lost, self._holding = self._holding, set()
         for _ in lost:
             self._slots.release()
-        self._conn, self._process = self._start_child()
 
     def _done(self, request_id: int) -> None:
         with self._lock:
@@ -185,6 +194,11 @@ class WorkProcess:
     @property
     def child_pid(self) -> int | None:
         return self._process.pid
+
+    @property
+    def given_up(self) -> bool:
+        """True once the child kept dying: the work then runs in this process."""
+        return self._given_up
 
     def close(self) -> None:
         """Let the child finish what it holds, then stop it."""

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from bot import work_process
 from bot.app import create_app
 from bot.clock import FrozenClock
 from bot.config import Settings
@@ -211,3 +212,19 @@ def _answers(url: str) -> bool:
     with contextlib.suppress(OSError):
         return get(url).status == 200
     return False
+
+
+def test_when_the_work_process_keeps_dying_the_serving_process_does_the_work(
+        split: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(work_process, "RESTART_LIMIT", 1)
+    work = split.mentorat.work_process
+    assert work is not None
+    split.command("UMENTOR", "aide")
+    _reply_to(split, 0)
+    first = work.child_pid or 0
+    os.kill(first, signal.SIGKILL)  # started again once,
+    eventually(lambda: work.child_pid not in (None, first), "a new work process")
+    os.kill(work.child_pid or 0, signal.SIGKILL)  # but it dies again before doing anything
+    eventually(lambda: work.given_up, "the serving process giving up on its work process")
+    split.command("UMENTOR", "aide")
+    assert "ce que vous pouvez faire" in text_of(_reply_to(split, 1))
