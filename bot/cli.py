@@ -74,6 +74,7 @@ def _serve(args: argparse.Namespace, mode: Mode) -> int:
     try:
         serve_forever(running)
     finally:
+        running.close()  # no new request, the ones in progress answered: then the work process stops
         mentorat.close()
     return 0
 

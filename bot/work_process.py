@@ -27,6 +27,7 @@ import logging
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -78,6 +79,7 @@ class WorkProcess:
         self._lock = threading.Lock()
         self._outbox: queue.SimpleQueue[Forwarded | None] = queue.SimpleQueue()
         self._closing = False
+        self._pipe_lock = threading.Lock()  # the pipe and the child, replaced together on a restart
         self._restarts = 0
         self._given_up = False  # the child kept dying: work as `--work-in-process` would
         self._context = multiprocessing.get_context("spawn")
@@ -90,7 +92,7 @@ class WorkProcess:
     # -- what listeners call (through Deps.soon / ack_then) ------------------------------------
     def submit(self, work: Callable[[], None]) -> bool:
         pending: _Pending | None = getattr(self._request, "pending", None)
-        if pending is None or self._given_up:
+        if pending is None or self._given_up or self._closing:
             return self._local.submit(work)
         if not pending.holds_slot:
             if not self._slots.acquire(blocking=False):
@@ -101,7 +103,7 @@ class WorkProcess:
 
     def submit_past_limit(self, work: Callable[[], None]) -> None:
         pending: _Pending | None = getattr(self._request, "pending", None)
-        if pending is None or self._given_up:
+        if pending is None or self._given_up or self._closing:
             self._local.submit_past_limit(work)
         else:
             pending.forward = True
@@ -147,8 +149,9 @@ class WorkProcess:
         while True:
             item = self._outbox.get()
             try:
-                self._conn.send(item)  # None tells the child to finish its work and stop
-            except (OSError, ValueError):  # the child is gone; the receiver restarts it
+                with self._pipe_lock:  # not while the receiver swaps in a new child
+                    self._conn.send(item)  # None tells the child to finish its work and stop
+            except Exception:  # the child is gone (the receiver starts another) or the pipe was closed
                 if item is not None:
                     self._done(item[0])
             if item is None:
@@ -156,26 +159,36 @@ class WorkProcess:
 
     def _receive_loop(self) -> None:
         while True:
+            with self._pipe_lock:
+                conn = self._conn
             try:
-                self._done(self._conn.recv())
+                self._done(conn.recv())
                 self._restarts = 0
-            except (EOFError, OSError):
+                continue
+            except Exception:  # EOF: the child stopped (or was stopped)
+                pass
+            with self._pipe_lock:
                 if self._closing:
                     return
-                if self._restarts >= RESTART_LIMIT:
+                if self._restarts >= RESTART_LIMIT or not self._restart():
                     self._given_up = True
                     self._release_all()
                     log.error("the work process keeps stopping: the work now runs in the serving process")
                     return
-                self._restart()
 
-    def _restart(self) -> None:
+    def _restart(self) -> bool:
+        """A new child in place of the dead one (the caller holds the pipe lock); False if it cannot start."""
         self._restarts += 1
         self._process.join(5)
         log.error("the work process stopped (exit code %s); starting it again", self._process.exitcode)
         self._release_all()
         self._conn.close()
-        self._conn, self._process = self._start_child()
+        try:
+            self._conn, self._process = self._start_child()
+        except Exception:
+            log.exception("the work process could not be started again")
+            return False
+        return True
 
     def _release_all(self) -> None:
         """The requests the child held are gone with it: their slots are free again."""
@@ -201,8 +214,9 @@ class WorkProcess:
         return self._given_up
 
     def close(self) -> None:
-        """Let the child finish what it holds, then stop it."""
-        self._closing = True
+        """Let the child finish what it holds, then stop it. Work queued from now on runs here."""
+        with self._pipe_lock:
+            self._closing = True
         self._outbox.put(None)
         self._sender.join(5)
         self._process.join(30)
@@ -249,6 +263,10 @@ def run_child(settings: Settings, conn: Connection, frozen_at: datetime | None, 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with contextlib.suppress(OSError):  # a platform without nice: the child shares the CPU evenly
         os.nice(CHILD_NICENESS)
+    # Ctrl-C or a service manager signals the whole process group: the serving process stops the
+    # child itself (a message, or the pipe closing) once it has handed over what it holds.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     engine = make_engine(settings.database_url)
     clock = FrozenClock(frozen_at) if frozen_at is not None else None
     mentorat = create_app(settings, make_session_factory(engine), clock=clock, work_queue=InlineWork(),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
@@ -44,8 +44,10 @@ def _day_start(now: datetime, tz: str) -> datetime:
 
 
 def sent_today(session: Session, person: Person, now: datetime, tz: str) -> int:
+    # The status as a literal, like ix_reminders_sent_to's WHERE: a prepared statement's generic
+    # plan could not use that partial index with status = $1.
     return session.scalar(select(func.count(Reminder.id)).where(
-        Reminder.recipient_id == person.id, Reminder.status == ReminderStatus.SENT,
+        Reminder.recipient_id == person.id, Reminder.status == literal_column(f"'{ReminderStatus.SENT.value}'"),
         Reminder.essential.is_(False), Reminder.kind.not_in(TRACKED_KINDS),
         Reminder.sent_at >= _day_start(now, tz))) or 0
 

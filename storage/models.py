@@ -326,19 +326,21 @@ class MessageRef(Base):
     created_at: Mapped[datetime]
 
 
+SENT_ROWS = text("status = 'sent'")  # the rows ix_reminders_sent_to holds
+
+
 class Reminder(Base):
     """The durable outbox: every reminder and notification the scheduler sends."""
 
     # No foreign keys here: a planner pass may write 200,000 rows at once, and on PostgreSQL each key
     # costs a check and a row lock per row written (40 % of the pass). Conventions and meetings are
-    # never deleted; a person's reminders go with them (people.forget_person), and a row whose
+    # never deleted; a person's reminders go with them (people.forget_people), and a row whose
     # recipient is gone is cancelled at delivery. The only index by recipient holds sent rows (the
     # daily cap counts those), so writing pending rows does not maintain it.
     __tablename__ = "reminders"
     __table_args__ = (
         Index("ix_reminders_due", "status", "due_at"),
-        Index("ix_reminders_sent_to", "recipient_id", "sent_at",
-              postgresql_where=text("status = 'sent'"), sqlite_where=text("status = 'sent'")),
+        Index("ix_reminders_sent_to", "recipient_id", "sent_at", postgresql_where=SENT_ROWS, sqlite_where=SENT_ROWS),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

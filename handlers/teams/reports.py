@@ -248,10 +248,8 @@ def _known(session: Session, actor: Actor, named: list[str], names: dict[int, st
 
 def _forget(session: Session, actor: Actor, external_ids: set[str]) -> None:
     """No row is left for an id this file alone named and Teams does not know: nothing refers to it."""
-    for external_id in external_ids:
-        person = people.find_person(session, actor.workspace, external_id)
-        if person is not None:
-            people.forget_person(session, person)
+    found = [people.find_person(session, actor.workspace, external_id) for external_id in external_ids]
+    people.forget_people(session, [person for person in found if person is not None])
 
 
 def _chunks(lines: list[str]) -> Iterator[list[str]]:

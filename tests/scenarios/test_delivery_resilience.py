@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from bot.demo.harness import Harness, start_harness
 from bot.demo.slack_emulator import text_of
 from bot.services.outbox import enqueue
-from bot.services.people import forget_person
+from bot.services.people import forget_people
 from scheduling.delivery import deliver_due
 from storage.models import Convention, Person, Reminder, ReminderStatus
 from tests.scenarios.helpers import button_value, pair_and_accept
@@ -108,7 +108,7 @@ def test_forgetting_a_person_deletes_their_reminders_and_no_one_elses(bot: Harne
     coordinator = _nudge_for(bot, "UCOORD", "coordinator")
     _nudge_for(bot, "UMENTOR", "mentor")
     with bot.session_factory.begin() as session:
-        forget_person(session, session.get(Person, coordinator))
+        forget_people(session, [session.get(Person, coordinator)])
     with bot.session_factory() as session:
         left = {r.dedupe_key: r.recipient_id for r in session.scalars(select(Reminder))}
         assert session.get(Person, coordinator) is None

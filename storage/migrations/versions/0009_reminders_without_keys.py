@@ -8,7 +8,7 @@ Reminders (issue 3): the outbox drops its foreign keys and its index on every re
 pass may write 200,000 rows at once; on PostgreSQL each key cost a check and a row lock per row,
 about 40 % of the pass. The daily cap, the one query by recipient alone, reads sent rows only, so
 a partial index of those replaces the full one. The person's reminders are deleted with them in
-code (bot.services.people.forget_person).
+code (bot.services.people.forget_people).
 """
 from alembic import op
 import sqlalchemy as sa
@@ -37,6 +37,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Rows left by deleted people or meetings (delivery cancels them) would break the keys.
+    for _, table, column in KEYS:
+        op.execute(f'DELETE FROM reminders WHERE {column} IS NOT NULL '
+                   f'AND {column} NOT IN (SELECT id FROM {table})')
     with op.batch_alter_table('reminders', schema=None) as batch_op:
         batch_op.drop_index('ix_reminders_sent_to', postgresql_where=SENT, sqlite_where=SENT)
         batch_op.create_index('ix_reminders_recipient_id', ['recipient_id'], unique=False)
