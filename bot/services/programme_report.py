@@ -116,14 +116,20 @@ def _average(values: list[int]) -> float | None:
 
 
 def expected_meetings(convention: Convention, programme: Programme, today: date) -> int:
-    """Meetings the rhythm asks for so far: one per `meeting_every_days` since the start."""
+    """Meetings the rhythm asks for so far: one per `meeting_every_days` since the start.
+
+    While the convention runs, only whole periods count (a new pair owes nothing on its first day).
+    Once it is over (closed, or past its planned end), its last period counts if at least half of
+    it went by: a 10-month convention closed in its last weeks was asked for 10 meetings, not 9.
+    """
     if convention.status in (ConventionStatus.DRAFT, ConventionStatus.AWAITING_SIGNATURES):
         return 0
     end = min(today, convention.planned_end_on)
     if convention.closed_at is not None:
         end = min(end, convention.closed_at.date())
-    days = (end - convention.starts_on).days
-    return max(0, days // programme.meeting_every_days)
+    periods = (end - convention.starts_on).days / programme.meeting_every_days
+    over = convention.closed_at is not None or today >= convention.planned_end_on
+    return max(0, int(periods + 0.5) if over else int(periods))
 
 
 def _grouped(session: Session, stmt: Any) -> dict[int, Any]:

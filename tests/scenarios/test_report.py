@@ -160,3 +160,29 @@ def test_report_is_for_coordinators_only(bot: Harness) -> None:
     assert not bot.emulator.uploads()
     with bot.session_factory() as session:
         assert session.scalars(select(Person).where(Person.external_id == "UMENTOR")).one()
+
+
+def test_a_pair_that_met_every_month_to_its_closure_met_every_meeting_expected(bot: Harness) -> None:
+    """10 months, a meeting each month, closed in the last weeks: 10 of 10, not 10 of 9 (111 %)."""
+    convention_id = pair_and_accept(bot, start="2026-11-23")
+    now = bot.clock.now()
+    with bot.session_factory.begin() as session:
+        convention = session.get(Convention, convention_id)
+        assert convention is not None and convention.planned_end_on == date(2027, 9, 23)
+        for month in range(10):
+            day = date(2026 + (11 + month) // 12, (11 + month) % 12 + 1, 5)  # the 5th of Dec 2026 … Sep 2027
+            session.add(Meeting(convention_id=convention_id, starts_at=_at(day.isoformat()), status="held",
+                                created_at=now, updated_at=now))
+        convention.status, convention.closed_at = "closed", _at("2027-09-10")
+    bot.clock.set(_at("2027-09-20"))
+    text, _chart, table = _report(bot)
+    assert "Rencontres tenues* : 10 sur 10 attendues (100 %)" in text
+    row = next(csv.DictReader(io.StringIO(table)))
+    assert (row["rencontres tenues"], row["rencontres attendues"]) == ("10", "10")
+
+
+def test_a_running_pair_owes_only_the_months_gone_by(bot: Harness) -> None:
+    pair_and_accept(bot, start="2026-11-23")
+    bot.clock.set(_at("2027-01-10"))  # 48 days in: one whole period
+    text, _chart, _table = _report(bot)
+    assert "Rencontres tenues* : 0 sur 1 attendues (0 %)" in text
