@@ -490,6 +490,7 @@ TEXTS: dict[str, str] = {
     "report.title": "📊 Programme “{programme}”: figures as of {day}",
     "report.active": "*Running pairs*: {count}",
     "report.meetings": "*Meetings held*: {held} of {expected} expected ({percent}%)",
+    "report.meetings.none_expected": "*Meetings held*: {held} (none expected yet)",
     "report.objectives": "*Objectives*: {set} set, {reached} reached",
     "report.satisfaction": "*Average satisfaction*: {overall} / 5 (mentors {mentors}, mentees {mentees}; "
     "{answers} reviews)",

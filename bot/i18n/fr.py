@@ -524,6 +524,7 @@ TEXTS: dict[str, str] = {
     "report.title": "📊 Programme « {programme} » : les chiffres au {day}",
     "report.active": "*Paires en cours* : {count}",
     "report.meetings": "*Rencontres tenues* : {held} sur {expected} attendues ({percent} %)",
+    "report.meetings.none_expected": "*Rencontres tenues* : {held} (aucune n'est encore attendue)",
     "report.objectives": "*Objectifs* : {set} fixés, {reached} atteints",
     "report.satisfaction": "*Satisfaction moyenne* : {overall} / 5 (mentors {mentors}, personnes mentorées "
     "{mentees} ; {answers} bilans)",

@@ -18,10 +18,14 @@ def title(lang: str, report: ProgrammeReport) -> str:
 
 
 def summary_lines(lang: str, report: ProgrammeReport) -> list[str]:
-    percent = round(100 * report.held / report.expected) if report.expected else 100
+    if report.expected:
+        meetings = t(lang, "report.meetings", held=report.held, expected=report.expected,
+                     percent=round(100 * report.held / report.expected))
+    else:  # no pair has gone through a whole period yet: no share to give
+        meetings = t(lang, "report.meetings.none_expected", held=report.held)
     lines = [
         t(lang, "report.active", count=report.active),
-        t(lang, "report.meetings", held=report.held, expected=report.expected, percent=percent),
+        meetings,
         t(lang, "report.objectives", set=report.objectives_set, reached=report.objectives_reached),
     ]
     if report.satisfaction_answers:

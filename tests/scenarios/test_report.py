@@ -183,6 +183,8 @@ def test_a_pair_that_met_every_month_to_its_closure_met_every_meeting_expected(b
 
 def test_a_running_pair_owes_only_the_months_gone_by(bot: Harness) -> None:
     pair_and_accept(bot, start="2026-11-23")
+    text, _chart, _table = _report(bot)  # the first day: no share of nothing
+    assert "Rencontres tenues* : 0 (aucune n'est encore attendue)" in text
     bot.clock.set(_at("2027-01-10"))  # 48 days in: one whole period
     text, _chart, _table = _report(bot)
     assert "Rencontres tenues* : 0 sur 1 attendues (0 %)" in text
