@@ -56,7 +56,8 @@ class Mentorat:
         slack = None
         if self.serve_slack:
             slack = self.work_process.handler(self.bolt) if self.work_process else SlackRequestHandler(self.bolt)
-        return HttpApp(slack, engine, teams=teams, files=files)
+        work_state = self.work_process.state if self.work_process else None
+        return HttpApp(slack, engine, teams=teams, files=files, work_state=work_state)
 
     def close(self) -> None:
         if self.work_process is not None:

@@ -35,12 +35,13 @@ class HttpApp:
 
     def __init__(self, slack: App | SlackRequestHandler | None, engine: Engine, *,
                  registry: CollectorRegistry | None = None, teams: TeamsRoute | None = None,
-                 files: FileRoute | None = None) -> None:
+                 files: FileRoute | None = None, work_state: Callable[[], str] | None = None) -> None:
         # A bare Bolt app gets Bolt's own WSGI handler; bot.work_process brings one that forwards work.
         self._slack = SlackRequestHandler(slack, path="/slack/events") if isinstance(slack, App) else slack
         self._teams = teams
         self._files = files
         self._engine = engine
+        self._work_state = work_state  # where the work after Slack's acks runs (bot/work_process.py)
         self.registry = registry or CollectorRegistry()
         self._requests = Counter("mentorat_http_requests", "HTTP requests by route and status",
                                  ["route", "status"], registry=self.registry)
@@ -72,7 +73,10 @@ class HttpApp:
 
     def _health(self, start_response: StartResponse) -> Iterable[bytes]:
         database = ping(self._engine)
-        body = json.dumps({"status": "ok" if database else "degraded", "database": database}).encode()
+        health: dict[str, Any] = {"status": "ok" if database else "degraded", "database": database}
+        if self._work_state is not None:
+            health["work_process"] = self._work_state()
+        body = json.dumps(health).encode()
         start_response("200 OK" if database else "503 Service Unavailable", [("Content-Type", "application/json")])
         return [body]
 

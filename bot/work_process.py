@@ -208,6 +208,12 @@ class WorkProcess:
     def child_pid(self) -> int | None:
         return self._process.pid
 
+    def state(self) -> str:
+        """For /healthz: "running", "restarting", or "in_serving_process" once it kept dying."""
+        if self._given_up:
+            return "in_serving_process"
+        return "running" if self._process.is_alive() else "restarting"
+
     @property
     def given_up(self) -> bool:
         """True once the child kept dying: the work then runs in this process."""

@@ -133,6 +133,7 @@ def test_a_work_process_that_dies_is_started_again(split: Harness) -> None:
     _reply_to(split, 0)
     work = split.mentorat.work_process
     assert work is not None and work.child_pid is not None
+    assert split.get("/healthz").json()["work_process"] == "running"
     first = work.child_pid
     os.kill(first, signal.SIGKILL)
     eventually(lambda: work.child_pid not in (None, first), "a new work process")
@@ -226,5 +227,6 @@ def test_when_the_work_process_keeps_dying_the_serving_process_does_the_work(
     eventually(lambda: work.child_pid not in (None, first), "a new work process")
     os.kill(work.child_pid or 0, signal.SIGKILL)  # but it dies again before doing anything
     eventually(lambda: work.given_up, "the serving process giving up on its work process")
+    assert split.get("/healthz").json() == {"status": "ok", "database": True, "work_process": "in_serving_process"}
     split.command("UMENTOR", "aide")
     assert "ce que vous pouvez faire" in text_of(_reply_to(split, 1))
