@@ -16,15 +16,15 @@ from sqlalchemy import Engine
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.http import HttpApp
+from bot.http import HttpApp, SlackRoutes
 from bot.notify import Notifier, PlatformNotifier
 from bot.services import shared_files
 from bot.services.programmes import ProgrammeDefaults
 from bot.services.roles import CoordinatorRule
-from bot.work_process import WorkProcess
 from handlers.slack.background import Work, WorkQueue
 from handlers.slack.clients import WorkspaceClients
 from handlers.slack.deps import Deps
+from handlers.slack.gate import SlackGate
 from handlers.slack.notifier import SlackNotifier
 from handlers.slack.oauth import NOT_INSTALLED, installation_store, oauth_flow
 from handlers.slack.register import register_handlers
@@ -42,7 +42,7 @@ class Mentorat:
     deps: Deps
     teams: TeamsFrontEnd | None = None
     serve_slack: bool = True  # False for `mentorat teams`: only POST /api/messages
-    work_process: WorkProcess | None = None  # the child that works on Slack requests after their ack
+    wall_clock: Callable[[], float] = time.time  # the real time Slack's signatures are checked against
 
     @property
     def jobs(self) -> Jobs:
@@ -55,13 +55,12 @@ class Mentorat:
         files = SharedFileRoute(self.deps.session_factory, self.deps.clock) if self.teams else None
         slack = None
         if self.serve_slack:
-            slack = self.work_process.handler(self.bolt) if self.work_process else SlackRequestHandler(self.bolt)
-        work_state = self.work_process.state if self.work_process else None
-        return HttpApp(slack, engine, teams=teams, files=files, work_state=work_state)
+            gate = SlackGate(self.bolt, self.deps.settings.slack_signing_secret, engine, wall_clock=self.wall_clock)
+            slack = SlackRoutes(events=gate, oauth=SlackRequestHandler(self.bolt))
+        return HttpApp(slack, engine, teams=teams, files=files)
 
     def close(self) -> None:
-        if self.work_process is not None:
-            self.work_process.close()
+        self.deps.work.close()  # what was acked is done before the process ends
         if self.teams is not None:
             self.teams.close()
 
@@ -94,7 +93,7 @@ def make_client(settings: Settings, *, timeout: int = 10, wait_out_rate_limits: 
         base_url=settings.slack_api_url,
         timeout=timeout,
         retry_handlers=handlers,
-        logger=logging.getLogger("mentorat.slack"),
+        logger=logging.getLogger("slack_sdk.mentorat"),
     )
 
 
@@ -111,13 +110,10 @@ def create_app(
     teams_sleep: Callable[[float], None] = time.sleep,
     serve_slack: bool = True,
     work_queue: Work | None = None,
-    verify_requests: bool = True,
 ) -> Mentorat:
     """The bot. Teams joins when its settings are present (or `teams=True`, e.g. offline with no auth).
 
-    `work_queue` is where listeners' work goes after the ack: by default a thread pool in this
-    process; a `WorkProcess` sends it to a child process. `verify_requests=False` is for that child
-    only: it is fed requests the serving process has already checked, through a pipe, never a socket.
+    `work_queue` is where listeners' work goes after the ack: by default a thread pool in this process.
     """
     outbox_client = client or make_client(settings, wait_out_rate_limits=False)
     client = client or make_client(settings)
@@ -148,14 +144,13 @@ def create_app(
     )
     bolt = App(
         signing_secret=settings.slack_signing_secret or None,
-        request_verification_enabled=verify_requests,
         client=client,
         token_verification_enabled=False,  # checked once at start by bot.startup, not at import time
         # Listeners only ack and hand their work to `deps.work`, so Bolt can answer Slack as soon as they
         # return, from the server's thread. The default (False) would run each listener on another thread
         # and poll every 10 ms for its ack: one more hop and up to 10 ms on every answer.
         process_before_response=True,
-        logger=logging.getLogger("mentorat.bolt"),
+        logger=logging.getLogger("slack_bolt.mentorat"),
         oauth_flow=oauth_flow(settings, engine_of(session_factory), installations, client) if installations else None,
         user_facing_authorize_error_message=NOT_INSTALLED,
     )
@@ -165,5 +160,4 @@ def create_app(
     if front is not None:
         front.attach(TeamsDeps(settings=settings, session_factory=session_factory, clock=clock,
                                notifier=outbox_notifier, rule=deps.rule, defaults=deps.defaults, background=deps.soon))
-    process = work_queue if isinstance(work_queue, WorkProcess) else None
-    return Mentorat(bolt=bolt, deps=deps, teams=front, serve_slack=serve_slack, work_process=process)
+    return Mentorat(bolt=bolt, deps=deps, teams=front, serve_slack=serve_slack)

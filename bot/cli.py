@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.config import ConfigError, Mode, Settings, load_settings
+from bot.logs import configure_logging, log_unexpected
 
 log = logging.getLogger("mentorat")
 
@@ -48,12 +49,7 @@ def _serve(args: argparse.Namespace, mode: Mode) -> int:
     settings = _settings(mode)
     engine, factory = _prepare(settings)
     slack = mode is Mode.HTTP and settings.has_slack_tokens
-    work = None
-    if slack and not getattr(args, "work_in_process", False):
-        from bot.work_process import WorkProcess
-
-        work = WorkProcess(settings)  # acks here, the work after them in a child process
-    mentorat = create_app(settings, factory, serve_slack=slack, work_queue=work)
+    mentorat = create_app(settings, factory, serve_slack=slack)
     routes = []
     if slack and settings.slack_oauth:
         routes.append(f"POST /slack/events and GET /slack/install for every Slack workspace that installs Mentorat "
@@ -69,12 +65,12 @@ def _serve(args: argparse.Namespace, mode: Mode) -> int:
 
         start_scheduler(mentorat.jobs)
     log.info("Mentorat listening on %s:%s: %s", args.host, running.port, "; ".join(routes))
-    # `docker stop` sends SIGTERM: stop like Ctrl-C, so that the work process finishes what it holds.
+    # `docker stop` sends SIGTERM: stop like Ctrl-C, so that the work already queued is finished.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         serve_forever(running)
     finally:
-        running.close()  # no new request, the ones in progress answered: then the work process stops
+        running.close()  # no new request, the ones in progress answered: then the queued work is finished
         mentorat.close()
     return 0
 
@@ -253,7 +249,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     if any(os.environ.get(name) for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")):
         if os.environ.get("SLACK_APP_TOKEN") and not os.environ.get("SLACK_SIGNING_SECRET"):
             return cmd_socket(args)
-        return cmd_serve(argparse.Namespace(host="0.0.0.0", port=None, no_scheduler=False, work_in_process=False))
+        return cmd_serve(argparse.Namespace(host="0.0.0.0", port=None, no_scheduler=False))
     from bot.i18n import t
 
     lang = (os.environ.get("MENTORAT_LANGUAGE") or "fr").lower()
@@ -298,8 +294,6 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="0.0.0.0")
     serve.add_argument("--port", type=int, default=None, help="default: $PORT or 3000")
     serve.add_argument("--no-scheduler", action="store_true", help="do not plan or deliver reminders here")
-    serve.add_argument("--work-in-process", action="store_true",
-                       help="run the work after each Slack ack in this process, not in a child process")
     serve.set_defaults(func=cmd_serve)
     teams = sub.add_parser("teams", help="serve only Microsoft Teams over HTTP (POST /api/messages, GET /healthz)")
     teams.add_argument("--host", default="0.0.0.0")
@@ -345,8 +339,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import os
+
+    from dotenv import find_dotenv, load_dotenv
+
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # The .env of the folder the command runs in (not the installed package's folder), before the log level is read.
+    load_dotenv(find_dotenv(usecwd=True), override=False)
+    configure_logging(os.environ.get("MENTORAT_LOG_LEVEL") or "INFO", os.environ.get("MENTORAT_LOG_FORMAT") or "text")
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a busy moment is not a warning
     try:
         return int(args.func(args) or 0)
@@ -361,7 +361,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, SchemaOutOfDate):
             print(str(exc), file=sys.stderr)
             return 2
-        raise
+        log_unexpected(f"mentorat {args.command}", exc)
+        return 1
 
 
 if __name__ == "__main__":

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, Protocol
 from urllib.parse import quote
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, generate_latest
-from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import Engine
 
 from storage.db import ping
@@ -20,6 +19,14 @@ from storage.db import ping
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 MAX_ACTIVITY_BYTES = 1_000_000  # a Teams activity is far smaller; refuse anything bigger unread
+
+
+def content_length(environ: dict[str, Any]) -> int | None:
+    """The body's announced size; None when it is missing on a chunked body or is not a number."""
+    raw = str(environ.get("CONTENT_LENGTH") or "").strip()
+    if not raw:
+        return None if environ.get("HTTP_TRANSFER_ENCODING") else 0
+    return int(raw) if raw.isdigit() else None
 
 
 class TeamsRoute(Protocol):
@@ -30,18 +37,24 @@ class FileRoute(Protocol):
     def get(self, token: str) -> tuple[str, str, bytes] | None: ...
 
 
-class HttpApp:
-    """Routes by path; everything Slack sends goes to Bolt, which checks the signature."""
+@dataclass(frozen=True)
+class SlackRoutes:
+    """`POST /slack/events` behind its gate (signature, size, replays); the OAuth pages straight to Bolt."""
 
-    def __init__(self, slack: App | SlackRequestHandler | None, engine: Engine, *,
+    events: WSGIApp
+    oauth: WSGIApp
+
+
+class HttpApp:
+    """Routes by path; what Slack sends passes the gate of handlers/slack/gate.py before Bolt sees it."""
+
+    def __init__(self, slack: SlackRoutes | None, engine: Engine, *,
                  registry: CollectorRegistry | None = None, teams: TeamsRoute | None = None,
-                 files: FileRoute | None = None, work_state: Callable[[], str] | None = None) -> None:
-        # A bare Bolt app gets Bolt's own WSGI handler; bot.work_process brings one that forwards work.
-        self._slack = SlackRequestHandler(slack, path="/slack/events") if isinstance(slack, App) else slack
+                 files: FileRoute | None = None) -> None:
+        self._slack = slack
         self._teams = teams
         self._files = files
         self._engine = engine
-        self._work_state = work_state  # where the work after Slack's acks runs (bot/work_process.py)
         self.registry = registry or CollectorRegistry()
         self._requests = Counter("mentorat_http_requests", "HTTP requests by route and status",
                                  ["route", "status"], registry=self.registry)
@@ -62,8 +75,10 @@ class HttpApp:
             body = generate_latest(self.registry)
             counting_start_response("200 OK", [("Content-Type", CONTENT_TYPE_LATEST)])
             return [body]
+        if path == "/slack/events" and self._slack is not None:
+            return self._slack.events(environ, counting_start_response)
         if path.startswith("/slack/") and self._slack is not None:
-            return self._slack(environ, counting_start_response)
+            return self._slack.oauth(environ, counting_start_response)
         if path == "/api/messages" and self._teams is not None:
             return self._activity(environ, counting_start_response)
         if path.startswith("/files/") and self._files is not None and environ.get("REQUEST_METHOD") == "GET":
@@ -74,8 +89,6 @@ class HttpApp:
     def _health(self, start_response: StartResponse) -> Iterable[bytes]:
         database = ping(self._engine)
         health: dict[str, Any] = {"status": "ok" if database else "degraded", "database": database}
-        if self._work_state is not None:
-            health["work_process"] = self._work_state()
         body = json.dumps(health).encode()
         start_response("200 OK" if database else "503 Service Unavailable", [("Content-Type", "application/json")])
         return [body]
@@ -86,7 +99,10 @@ class HttpApp:
         if environ.get("REQUEST_METHOD") != "POST":
             start_response("405 Method Not Allowed", [("Content-Type", "text/plain"), ("Allow", "POST")])
             return [b"POST only"]
-        length = int(environ.get("CONTENT_LENGTH") or 0)
+        length = content_length(environ)
+        if length is None:
+            start_response("411 Length Required", [("Content-Type", "text/plain")])
+            return [b"a Content-Length is required"]
         if length > MAX_ACTIVITY_BYTES:
             start_response("413 Payload Too Large", [("Content-Type", "text/plain")])
             return [b"too large"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.clock import Clock
+from bot.logs import log_unexpected
 from bot.notify import Notifier
 from bot.services.messages import ComposeContext
 from scheduling.delivery import DeliveryReport, deliver_due
@@ -36,14 +37,27 @@ class Jobs:
     def plan(self) -> PlanReport:
         report = plan(self.session_factory, self.clock.now(), self.compose_ctx.rule)
         if report.nudges:
-            log.info("planned %s monthly nudges", report.nudges)
+            log.debug("planned %s monthly nudges", report.nudges)
         return report
 
     def deliver(self) -> DeliveryReport:
         report = deliver_due(self.session_factory, self.notifier, self.clock.now(), self.compose_ctx)
         if report.claimed:
-            log.info("delivery: %s", report)
+            log.debug("delivery: %s", report)
         return report
+
+    def plan_job(self) -> None:
+        """The scheduler's hourly job: an error is logged our way (APScheduler's own line would print its message)."""
+        try:
+            self.plan()
+        except Exception as error:
+            log_unexpected("the planner", error)
+
+    def deliver_job(self) -> None:
+        try:
+            self.deliver()
+        except Exception as error:
+            log_unexpected("delivery", error)
 
     def tick(self) -> tuple[PlanReport, DeliveryReport]:
         return self.plan(), self.deliver()
@@ -52,8 +66,9 @@ class Jobs:
 def build_scheduler(jobs: Jobs) -> BackgroundScheduler:
     scheduler = BackgroundScheduler(timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1})
     # Plan once right away, then every hour.
-    scheduler.add_job(jobs.plan, "interval", seconds=PLAN_EVERY_SECONDS, id="plan", next_run_time=jobs.clock.now())
-    scheduler.add_job(jobs.deliver, "interval", seconds=DELIVER_EVERY_SECONDS, id="deliver")
+    scheduler.add_job(jobs.plan_job, "interval", seconds=PLAN_EVERY_SECONDS, id="plan",
+                      next_run_time=jobs.clock.now())
+    scheduler.add_job(jobs.deliver_job, "interval", seconds=DELIVER_EVERY_SECONDS, id="deliver")
     return scheduler
 
 

@@ -1,4 +1,8 @@
-"""Engine and session factory. SQLite runs in WAL mode with foreign keys on."""
+"""Engine and session factory. SQLite runs in WAL mode with foreign keys on.
+
+Every engine hides its bound parameters: SQLAlchemy puts them in its exceptions' text and in its
+log lines, and they are what people typed (a note, a différend).
+"""
 
 from __future__ import annotations
 
@@ -35,12 +39,13 @@ def make_engine(database_url: str, *, pool_size: int = 20, one_shot: bool = Fals
     url = normalise_url(database_url)
     pooling: dict[str, object] = {"poolclass": NullPool} if one_shot else {"pool_size": pool_size, "max_overflow": 10}
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10}, **pooling)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10}, hide_parameters=True,
+                               **pooling)
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     if not one_shot:
         pooling = {"pool_size": pool_size, "max_overflow": 10, "pool_pre_ping": True}
-    return create_engine(url, **pooling)
+    return create_engine(url, hide_parameters=True, **pooling)
 
 
 def make_session_factory(engine: Engine) -> SessionFactory:

@@ -277,6 +277,8 @@ class Objective(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
+    convention: Mapped[Convention] = relationship()
+
 
 class ObjectiveUpdate(Base):
     """The history of an objective: its creation, each update, the mentor's feedback."""
@@ -512,6 +514,19 @@ class SharedFile(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class SeenRequest(Base):
+    """A signed request (or a Slack event) already carried out: a replay of it is answered, not run again.
+
+    Kept in the database so that every replica sees it; rows older than the signature window are
+    purged, since a request that old is refused by its timestamp anyway.
+    """
+
+    __tablename__ = "seen_requests"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(index=True)
 
 
 # Slack OAuth installations (slack_sdk's SQLAlchemy stores): in these metadata so Alembic creates them.

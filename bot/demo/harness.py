@@ -106,8 +106,10 @@ class Harness:
         }
         return self._interaction(payload)
 
-    def event(self, event: dict[str, Any], *, retry_num: int | None = None, event_id: str = "Ev1",
+    def event(self, event: dict[str, Any], *, retry_num: int | None = None, event_id: str | None = None,
               team: str = TEAM_ID) -> HttpAnswer:
+        """An event as Slack sends it; each has its own id unless a retry of an earlier one is meant."""
+        event_id = event_id or f"Ev{next(self._counter)}"
         body = json.dumps({"token": "legacy", "team_id": team, "api_app_id": "A0MENTORAT", "event": event,
                            "type": "event_callback", "event_id": event_id, "event_time": 1})
         headers = self.signer.headers(body)

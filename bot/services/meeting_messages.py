@@ -330,4 +330,4 @@ def retire_messages(factory: SessionFactory, notifier: Notifier, purpose: str, m
         try:
             notifier.update(delivered, message)
         except NotifierError as exc:  # the buttons stay, but clicking them is refused politely
-            log.warning("could not retire a %s message: %s", purpose, exc)
+            log.warning("could not retire a %s message: %s", purpose, exc)  # a code such as slack:ratelimited

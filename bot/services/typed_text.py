@@ -1,10 +1,47 @@
-"""Checks on text people type in a form: trimmed, required or not, within a length; a picked date."""
+"""Checks on text people type in a form: trimmed, required or not, within a length; a picked date.
+
+`clean` makes any text storable and sendable everywhere: PostgreSQL refuses a NUL byte in text
+(SQLite keeps it), and a lone UTF-16 surrogate (JSON can carry one) cannot be encoded at all.
+Each front end cleans what a platform sends before any listener reads it (`clean_tree`), so a
+form never fails on them and both databases keep the same text.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Any
 
 from bot.services.errors import InvalidInput
+
+_NUL = "\x00"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"  # what a lone surrogate becomes: visible, so nothing typed vanishes silently
+
+
+def clean(text: str) -> str:
+    """The text without NUL bytes, a lone surrogate shown as U+FFFD."""
+    if _NUL in text:
+        text = text.replace(_NUL, "")
+    return _LONE_SURROGATE.sub(REPLACEMENT, text)
+
+
+def clean_tree(value: Any) -> Any:
+    """Every string inside a parsed JSON payload (dict keys too) cleaned; dicts and lists in place."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        for key in list(value):
+            item = clean_tree(value[key])
+            if isinstance(key, str) and clean(key) != key:
+                del value[key]
+                key = clean(key)
+            value[key] = item
+        return value
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            value[index] = clean_tree(item)
+    return value
 
 
 def required_text(value: str, *, field: str, limit: int, missing: str, too_long: str) -> str:

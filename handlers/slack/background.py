@@ -22,11 +22,13 @@ BUSY = ("⏳ Mentorat est très sollicité en ce moment : réessayez dans une mi
 
 
 class Work(Protocol):
-    """Where listeners' work goes after the ack: WorkQueue here, or bot.work_process's child process."""
+    """Where listeners' work goes after the ack."""
 
     def submit(self, work: Callable[[], None]) -> bool: ...
 
     def submit_past_limit(self, work: Callable[[], None]) -> None: ...
+
+    def close(self) -> None: ...
 
 
 class WorkQueue:
@@ -51,6 +53,10 @@ class WorkQueue:
     def submit_past_limit(self, work: Callable[[], None]) -> None:
         """Run `work` soon even when the queue is full: the rest of something already saved (a confirmation)."""
         self._executor.submit(work)
+
+    def close(self) -> None:
+        """Finish what was queued (a stop must not lose work already acked), then stop the threads."""
+        self._executor.shutdown(wait=True)
 
 
 ErrorReporter = Callable[[dict[str, Any], WebClient, Respond, Exception], None]

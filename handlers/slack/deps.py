@@ -14,6 +14,7 @@ from bot.actor import Actor
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n.errors import error_text
+from bot.logs import log_unexpected
 from bot.notify import Notifier
 from bot.services import people
 from bot.services.errors import DomainError
@@ -57,8 +58,14 @@ class Deps:
 
         Not right here when the queue is full: Bolt answers Slack only when the listener returns.
         """
-        if not self.work.submit(work):  # type: ignore[arg-type]
-            self.work.submit_past_limit(work)  # type: ignore[arg-type]
+        def guarded() -> None:
+            try:
+                work()
+            except Exception as error:  # nobody waits on this work: say so in the log, our way
+                log_unexpected("work after a Slack answer", error)
+
+        if not self.work.submit(guarded):
+            self.work.submit_past_limit(guarded)
 
     def ack_then(self, ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
                  work: Callable[[], None]) -> None:

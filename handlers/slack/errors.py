@@ -1,23 +1,21 @@
 """The one error handler: domain errors become a message in the person's language.
 
-Unexpected errors are logged without the request body (it may hold private text) and the
-person gets a short apology; nothing is half-written since each unit of work rolled back.
+Unexpected errors are logged by bot.logs.log_unexpected (type and frames, never the request or the
+exception's message, which may hold private text) and the person gets a short apology; nothing is
+half-written since each unit of work rolled back.
 """
 
 from __future__ import annotations
-
-import logging
 
 from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.i18n import t
 from bot.i18n.errors import error_text
+from bot.logs import log_unexpected
 from bot.services.errors import DomainError
 from handlers.slack.deps import Deps, ids_from_body, reader_for
 from handlers.slack.interactions import post_dm
-
-log = logging.getLogger("mentorat.errors")
 
 
 def _tell(body: dict, client: WebClient, respond, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -36,12 +34,12 @@ def report_error(deps: Deps, body: dict, client: WebClient, respond, error: Exce
         text = error_text(lang, tz, error)
     else:
         kind = body.get("type") or ("command" if body.get("command") else "unknown")
-        log.error("unhandled %s in a %s request", type(error).__name__, kind, exc_info=error)
+        log_unexpected(f"a Slack {kind}", error)
         text = t(lang, "error.generic")
     try:
         _tell(body, client, respond, text)
-    except Exception:
-        log.exception("could not tell the user about an error")
+    except Exception as failure:
+        log_unexpected("telling a Slack user about an error", failure)
 
 
 def register(app: App, deps: Deps) -> None:

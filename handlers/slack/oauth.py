@@ -110,7 +110,7 @@ class MentoratOAuthFlow(OAuthFlow):
 
 def installation_store(settings: Settings, engine: Engine) -> SQLAlchemyInstallationStore:
     return SQLAlchemyInstallationStore(client_id=settings.slack_client_id, engine=engine,
-                                       logger=logging.getLogger("mentorat.oauth"))
+                                       logger=logging.getLogger("slack_bolt.mentorat.oauth"))
 
 
 def oauth_flow(settings: Settings, engine: Engine, store: SQLAlchemyInstallationStore,
@@ -125,8 +125,8 @@ def oauth_flow(settings: Settings, engine: Engine, store: SQLAlchemyInstallation
         installation_store=store,
         installation_store_bot_only=True,
         state_store=SQLAlchemyOAuthStateStore(expiration_seconds=STATE_EXPIRY_S, engine=engine,
-                                              logger=logging.getLogger("mentorat.oauth")),
+                                              logger=logging.getLogger("slack_bolt.mentorat.oauth")),
         callback_options=CallbackOptions(success=_success, failure=_failure),
-        logger=logging.getLogger("mentorat.oauth"),
+        logger=logging.getLogger("slack_bolt.mentorat.oauth"),
     )
-    return MentoratOAuthFlow(client=client, settings=oauth_settings, logger=logging.getLogger("mentorat.oauth"))
+    return MentoratOAuthFlow(client=client, settings=oauth_settings, logger=logging.getLogger("slack_bolt.mentorat.oauth"))

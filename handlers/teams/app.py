@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ from microsoft_agents.hosting.core import TurnContext
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import normalise_language, t
+from bot.logs import log_unexpected
 from handlers.teams.agent import MentoratAgent, send_replies
 from handlers.teams.auth import auth_configuration, client_factory
 from handlers.teams.deps import TeamsDeps, text_reply
@@ -53,8 +53,7 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
     activity = context.activity
     if activity is not None and activity.type == "event" and activity.name == CONTINUE_CONVERSATION:
         raise error  # a proactive send: the notifier turns it into an outbox retry
-    # The frames but not the message: an exception's text may quote what a person typed.
-    log.error("Teams turn failed: %s\n%s", type(error).__name__, "".join(traceback.format_tb(error.__traceback__)))
+    log_unexpected("a Teams turn", error)  # the frames but not the message: it may quote what a person typed
     lang = normalise_language(activity.locale)
     try:
         await send_replies(context, [text_reply(t(lang, "teams.error.generic"))])

@@ -1,0 +1,207 @@
+"""The door of `POST /slack/events`: nothing reaches Bolt unless Slack signed it, and only once.
+
+Every check runs before Bolt sees the request, so a refused request has no effect at all: no
+database write but the replay record, no listener, no queued work, no outgoing call. Bolt still
+checks the signature again behind this door (defence in depth); by then it always holds.
+
+- A body larger than Slack ever sends is refused (413) before it is read.
+- The v0 signature and its timestamp (within five minutes) are checked; any problem, a missing
+  or malformed header or an exception while checking, is a 401.
+- A signed body that is not what Slack sends (a payload that is not a JSON object, actions that
+  are not a list...) is a 400: Bolt would crash on it.
+- A request already carried out (the same signature) is answered but not run again, and Slack's
+  retries of an event are recognised by its `event_id`. The record is in the database, so it
+  holds across replicas.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import parse_qs
+
+from slack_bolt import App, BoltRequest
+from slack_sdk.signature import Clock, SignatureVerifier
+from sqlalchemy import Engine
+
+from bot.http import content_length
+from storage.seen_requests import first_sighting
+
+log = logging.getLogger(__name__)
+
+# Slack's payloads stay far below this (a modal submission with every field full is a few tens of KB).
+MAX_BODY = 1_000_000
+SIGNATURE_WINDOW = 5 * 60  # seconds, as Slack documents
+StartResponse = Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    body: bytes = b""
+    content_type: str = "text/plain; charset=utf-8"
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+REFUSED = Answer(401, b"invalid request")
+MALFORMED = Answer(400, b"malformed request")
+ALREADY_DONE = Answer(200)  # a replay: Slack (or whoever replays) gets a normal, empty answer
+
+
+class _WallClock(Clock):
+    def __init__(self, now: Callable[[], float]) -> None:
+        self._now = now
+
+    def now(self) -> float:
+        return self._now()
+
+
+class SlackGate:
+    """Verifies, bounds and de-duplicates what Slack sends before handing it to Bolt."""
+
+    def __init__(self, bolt: App, signing_secret: str, engine: Engine, *,
+                 wall_clock: Callable[[], float] = time.time, max_body: int = MAX_BODY) -> None:
+        self._bolt = bolt
+        self._verifier = SignatureVerifier(signing_secret or "unset", clock=_WallClock(wall_clock))
+        self._has_secret = bool(signing_secret)
+        self._engine = engine
+        self._now = wall_clock
+        self._max_body = max_body
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        answer = self.answer(environ)
+        headers = [("Content-Type", answer.content_type), *answer.headers] if answer.body else list(answer.headers)
+        start_response(f"{answer.status} {HTTPStatus(answer.status).phrase}", headers)
+        return [answer.body]
+
+    def answer(self, environ: dict[str, Any]) -> Answer:
+        if environ.get("REQUEST_METHOD") != "POST":
+            return Answer(405, b"POST only", headers=(("Allow", "POST"),))
+        length = content_length(environ)
+        if length is None:
+            return Answer(411, b"a Content-Length is required")
+        if length > self._max_body:
+            return Answer(413, b"too large")
+        body = environ["wsgi.input"].read(length) if length else b""
+        headers = _headers(environ)
+        if not self._signed(body, headers):
+            log.debug("refused a Slack request with no valid signature")
+            return REFUSED
+        try:
+            text = body.decode("utf-8")
+            parsed = parse_body(text, headers.get("content-type", ""))
+        except MalformedRequest as problem:
+            log.debug("refused a signed Slack request: %s", problem.reason)
+            return MALFORMED
+        except UnicodeDecodeError:
+            return MALFORMED
+        if not self._first_time(headers, parsed):
+            return ALREADY_DONE
+        response = self._bolt.dispatch(BoltRequest(body=text, query=environ.get("QUERY_STRING", ""),
+                                                   headers=headers))
+        return Answer(response.status, (response.body or "").encode("utf-8"),
+                      _first(response.headers.get("content-type")) or "text/plain; charset=utf-8",
+                      tuple((name, value) for name, values in response.headers.items() if name != "content-type"
+                            for value in values))
+
+    def _signed(self, body: bytes, headers: dict[str, str]) -> bool:
+        timestamp = headers.get("x-slack-request-timestamp", "")
+        signature = headers.get("x-slack-signature", "")
+        if not self._has_secret or not timestamp.isdigit() or len(timestamp) > 12 or not signature.startswith("v0="):
+            return False
+        try:
+            return self._verifier.is_valid(body, timestamp, signature)
+        except Exception:  # whatever the header holds, a check that cannot complete refuses
+            return False
+
+    def _first_time(self, headers: dict[str, str], parsed: dict[str, Any]) -> bool:
+        now = datetime.fromtimestamp(self._now(), UTC)
+        signed = headers["x-slack-request-timestamp"] + headers["x-slack-signature"]
+        if not first_sighting(self._engine, "sig:" + hashlib.sha256(signed.encode()).hexdigest(), now):
+            return False
+        event_id = parsed.get("event_id")
+        if parsed.get("type") == "event_callback" and isinstance(event_id, str) and event_id:
+            team = str(parsed.get("team_id") or "")
+            key = "event:" + hashlib.sha256(f"{parsed.get('api_app_id')}:{team}:{event_id}".encode()).hexdigest()
+            return first_sighting(self._engine, key, now)
+        return True
+
+
+class MalformedRequest(ValueError):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # a fixed phrase, never a piece of the body
+
+
+def parse_body(text: str, content_type: str) -> dict[str, Any]:
+    """The request as Bolt will read it, refused when its shape is not one Slack sends."""
+    if content_type.startswith("application/json"):
+        try:
+            found = json.loads(text)
+        except ValueError:
+            raise MalformedRequest("the body is not JSON") from None
+        if not isinstance(found, dict) or not isinstance(found.get("type", ""), str):
+            raise MalformedRequest("an event is a JSON object with a type")
+        if found.get("type") == "event_callback" and not isinstance(found.get("event"), dict):
+            raise MalformedRequest("an event callback has an event object")
+        return found
+    form = parse_qs(text, keep_blank_values=True)
+    if "payload" not in form:
+        return {name: values[0] for name, values in form.items()}
+    try:
+        payload = json.loads(form["payload"][0])
+    except ValueError:
+        raise MalformedRequest("the payload is not JSON") from None
+    _check_payload(payload)
+    return payload
+
+
+_OBJECTS = ("user", "team", "view", "container", "channel", "message", "state")
+
+
+def _check_payload(payload: Any) -> None:
+    if not isinstance(payload, dict) or not isinstance(payload.get("type"), str):
+        raise MalformedRequest("a payload is a JSON object with a type")
+    for name in _OBJECTS:
+        if payload.get(name) is not None and not isinstance(payload[name], dict):
+            raise MalformedRequest("a payload part is not an object")
+    actions = payload.get("actions")
+    if actions is not None and (not isinstance(actions, list)
+                                or not all(isinstance(a, dict) and isinstance(a.get("action_id", ""), str)
+                                           for a in actions)):
+        raise MalformedRequest("actions are not a list of objects")
+    if payload["type"] == "block_actions" and not actions:
+        raise MalformedRequest("a click names no action")
+    user = payload.get("user") or {}
+    if not isinstance(user.get("id", ""), str):
+        raise MalformedRequest("the user id is not a string")
+    view = payload.get("view") or {}
+    state = view.get("state")
+    if state is not None and (not isinstance(state, dict) or not isinstance(state.get("values", {}), dict)):
+        raise MalformedRequest("a view's state is not an object")
+    for block in (state or {}).get("values", {}).values():
+        if not isinstance(block, dict) or not all(isinstance(element, dict) for element in block.values()):
+            raise MalformedRequest("a view's values are not objects")
+
+
+def _headers(environ: dict[str, Any]) -> dict[str, str]:
+    headers = {key[5:].lower().replace("_", "-"): str(value) for key, value in environ.items()
+               if key.startswith("HTTP_")}
+    for key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+        if environ.get(key):
+            headers[key.lower().replace("_", "-")] = str(environ[key])
+    return headers
+
+
+def _first(values: Any) -> str | None:
+    if isinstance(values, list | tuple):
+        return str(values[0]) if values else None
+    return None if values is None else str(values)
+

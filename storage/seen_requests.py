@@ -1,0 +1,29 @@
+"""The record of signed requests already carried out, shared by every replica through the database."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Engine, delete
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from storage.models import SeenRequest
+
+
+def first_sighting(engine: Engine, key: str, now: datetime) -> bool:
+    """True the first time `key` is recorded; False for every later sighting, on any replica.
+
+    One statement in its own transaction: two replicas receiving the same request at the same
+    moment cannot both see it as new.
+    """
+    insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(SeenRequest).values(key=key, seen_at=now).on_conflict_do_nothing(index_elements=["key"])
+    with engine.begin() as conn:
+        return conn.execute(stmt).rowcount == 1
+
+
+def purge_seen(engine: Engine, before: datetime) -> int:
+    """Forget what was seen before `before` (older than the signature window: refused by its timestamp)."""
+    with engine.begin() as conn:
+        return conn.execute(delete(SeenRequest).where(SeenRequest.seen_at < before)).rowcount
