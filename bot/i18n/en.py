@@ -130,6 +130,7 @@ TEXTS: dict[str, str] = {
     "lang.set": "Noted: I'll write to you in English from now on.",
     "lang.usage": "Choose `/mentorat language en` or `/mentorat language fr`.",
     "error.not_allowed": "`/mentorat {command}` is for: {roles}.",
+    "error.no_access": "You have no access to this: nothing has changed.",
     "error.coordinator_only": "Only the programme's coordinators can do that ({names}).",
     "error.generic": "Sorry, something failed on my side and nothing was saved. Try again in a moment; if "
     "it happens again, tell your coordinators.",

@@ -141,6 +141,7 @@ TEXTS: dict[str, str] = {
     "lang.usage": "Choisissez `/mentorat langue fr` ou `/mentorat langue en`.",
     # Permissions and errors
     "error.not_allowed": "`/mentorat {command}` est réservé à : {roles}.",
+    "error.no_access": "Vous n'avez pas accès à cet élément : rien n'a changé.",
     "error.coordinator_only": "Seule la coordination du programme peut faire cela ({names}).",
     "error.generic": "Désolé, quelque chose a échoué de mon côté et rien n'a été enregistré. "
     "Réessayez dans un instant ; si cela se répète, prévenez la coordination.",

@@ -14,9 +14,10 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from bot.services.conventions import Phase, add_months, get_convention, phase_of, role_in
-from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from bot.services.conventions import Phase, add_months, get_convention, phase_of
+from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.objectives import of_convention
+from bot.services.policy import Act, require
 from bot.services.typed_text import optional_text, required_text
 from storage.models import Bilan, Convention, ConventionStatus, Decision, Objective, Person
 
@@ -72,12 +73,10 @@ def decision_open(convention: Convention) -> bool:
 
 
 def bilan_convention(session: Session, person: Person, convention_id: int | None = None,
-                     today: date | None = None) -> Convention:
-    """The convention whose bilan a person fills or reads: in its last phase, or over."""
+                     today: date | None = None, act: Act = Act.BILAN_WRITE) -> Convention:
+    """The convention whose bilan a person fills (or, with Act.BILAN_READ, reads): in its last phase, or over."""
     if convention_id is not None:
         convention = get_convention(session, convention_id)
-        if role_in(convention, person) is None:
-            raise NotAllowed("bilan.not_yours")
     else:
         found = list(session.scalars(
             select(Convention).where(or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id),
@@ -86,6 +85,7 @@ def bilan_convention(session: Session, person: Person, convention_id: int | None
         if not found:
             raise NotFound("bilan.no_convention")
         convention = found[0]
+    require(session, person, act, convention)
     if convention.status not in BILAN_OPEN_STATUSES:
         raise Conflict("bilan.not_signed")
     if today is not None and convention.status == ConventionStatus.ACTIVE and phase_of(convention,
@@ -163,8 +163,7 @@ def submit(session: Session, *, person: Person, convention_id: int, draft: Bilan
     from bot.services.closure import settle  # closure builds on this module
 
     convention = bilan_convention(session, person, convention_id, today)
-    role = role_in(convention, person)
-    assert role is not None
+    role = require(session, person, Act.BILAN_WRITE, convention).part
     locked = not decision_open(convention)
     answers = _check(convention, role, draft, of_convention(session, convention), locked)
     round_end = round_of(session, convention)
@@ -211,9 +210,8 @@ class BilanView:
 
 
 def view_for(session: Session, person: Person, convention_id: int | None = None) -> BilanView:
-    convention = bilan_convention(session, person, convention_id)
-    role = role_in(convention, person)
-    assert role is not None
+    convention = bilan_convention(session, person, convention_id, act=Act.BILAN_READ)
+    role = require(session, person, Act.BILAN_READ, convention).part
     rows = bilans_of_round(session, convention)
     mine = rows.get(person.id)
     other_id = convention.mentee_id if role == "mentor" else convention.mentor_id

@@ -21,6 +21,8 @@ from bot.services import audit, outbox
 from bot.services.bilans import bilans_of_round, decision_open
 from bot.services.conventions import add_months
 from bot.services.people import timezone_of
+from bot.services.policy import Act, require
+from bot.services.roles import CoordinatorRule
 from scheduling.timing import next_good_moment, start_of_day
 from storage.models import (
     Bilan,
@@ -227,6 +229,13 @@ class ClosureFigures:
     bilans_expected: int
     satisfaction: dict[str, float | None]  # role -> average of the latest bilans (1 to 5)
     decisions: dict[str, int] = field(default_factory=dict)  # end / continue / redefine / disagree
+
+
+def figures_for(session: Session, *, person: Person, programme: Programme, rule: CoordinatorRule,
+                today: date) -> ClosureFigures:
+    """The closure figures, for a coordinator of the programme."""
+    require(session, person, Act.REPORT_READ, programme, rule)
+    return programme_figures(session, programme, today)
 
 
 def programme_figures(session: Session, programme: Programme, today: date) -> ClosureFigures:

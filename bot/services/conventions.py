@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 from bot.services import audit, outbox
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.people import mention
+from bot.services.policy import Act, part_in, require
+from bot.services.roles import CoordinatorRule
 from storage.models import (
     OPEN_CONVENTION_STATUSES,
     Convention,
@@ -92,8 +94,12 @@ def pair(
     starts_on: date,
     today: date,
     now: datetime,
+    rule: CoordinatorRule,
 ) -> PairResult:
     """Create the convention and queue both invitations. Idempotent for the same pair."""
+    require(session, coordinator, Act.PAIR, programme, rule)
+    if mentor.workspace_id != programme.workspace_id or mentee.workspace_id != programme.workspace_id:
+        raise NotAllowed("error.no_access")  # nobody is paired into another workspace's programme
     existing = check_pair(session, programme, mentor, mentee)
     if existing is not None:
         return PairResult(existing, created=False)
@@ -141,12 +147,7 @@ def get_convention(session: Session, convention_id: int) -> Convention:
     return convention
 
 
-def role_in(convention: Convention, person: Person) -> str | None:
-    if convention.mentor_id == person.id:
-        return "mentor"
-    if convention.mentee_id == person.id:
-        return "mentee"
-    return None
+role_in = part_in  # "mentor", "mentee" or None: a fact about the pair, not a permission (that is policy.require)
 
 
 def accepted_at(convention: Convention, person: Person) -> datetime | None:
@@ -167,9 +168,7 @@ def accept(session: Session, *, convention_id: int, person: Person, now: datetim
     Conditional UPDATEs make double clicks and retries harmless, even when concurrent.
     """
     convention = get_convention(session, convention_id)
-    role = role_in(convention, person)
-    if role is None:
-        raise NotAllowed("conv.not_yours")
+    role = require(session, person, Act.CONVENTION_SIGN, convention).part
     column = Convention.mentor_accepted_at if role == "mentor" else Convention.mentee_accepted_at
     if accepted_at(convention, person) is None and convention.status != ConventionStatus.AWAITING_SIGNATURES:
         raise Conflict("conv.not_open", status=convention.status)
@@ -222,8 +221,7 @@ def ask_question(session: Session, *, convention_id: int, person: Person, now: d
                  coordinator_ids: list[int]) -> Convention:
     """Tell the coordinator(s) that a person has a question before accepting. Once a day at most."""
     convention = get_convention(session, convention_id)
-    if role_in(convention, person) is None:
-        raise NotAllowed("conv.not_yours")
+    require(session, person, Act.CONVENTION_SIGN, convention)
     targets = [convention.paired_by_id] if convention.paired_by_id else coordinator_ids
     for coordinator_id in targets:
         if coordinator_id is None:
@@ -292,9 +290,7 @@ def month_of(convention: Convention, today: date, months: int) -> int:
 
 
 def status_of(session: Session, convention: Convention, person: Person, today: date) -> StatusInfo:
-    role = role_in(convention, person)
-    if role is None:
-        raise NotAllowed("conv.not_yours")
+    role = require(session, person, Act.CONVENTION_READ, convention).part
     programme = convention.programme
     other = convention.mentee if role == "mentor" else convention.mentor
     held = meetings_held(session, convention)

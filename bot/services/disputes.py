@@ -21,11 +21,11 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.services import audit, closure, outbox
-from bot.services.conventions import role_in
 from bot.services.danger import mentions_danger
-from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.people import ensure_person, timezone_of
-from bot.services.roles import CoordinatorRule, coordinators, fits_platform, require_coordinator
+from bot.services.policy import Act, require
+from bot.services.roles import CoordinatorRule, coordinators, fits_platform
 from bot.services.typed_text import required_text
 from scheduling.timing import next_good_moment, working_days_after
 from storage.models import (
@@ -93,7 +93,7 @@ def running_convention(session: Session, person: Person, convention_id: int | No
     """The convention a person raises something about: the given one, else their running one."""
     if convention_id is not None:
         convention = session.get(Convention, convention_id)
-        if convention is None or role_in(convention, person) is None:
+        if convention is None:
             raise NotFound("dispute.not_yours")
     else:
         found = list(session.scalars(
@@ -102,6 +102,7 @@ def running_convention(session: Session, person: Person, convention_id: int | No
         if not found:
             raise NotFound("dispute.no_convention")
         convention = found[0]
+    require(session, person, Act.DISPUTE_RAISE, convention)
     if convention.status not in RUNNING:
         raise Conflict("dispute.convention_not_running")
     return convention
@@ -134,8 +135,7 @@ def validate(draft: DisputeDraft) -> tuple[str, str, bool]:
 def raise_dispute(session: Session, *, convention: Convention, person: Person, draft: DisputeDraft,
                   people: Escalation, now: datetime) -> Dispute:
     """Record the différend or early-end request and alert the coordination at once."""
-    if role_in(convention, person) is None:
-        raise NotAllowed("dispute.not_yours")
+    require(session, person, Act.DISPUTE_RAISE, convention)
     summary, urgency, danger = validate(draft)
     already = open_dispute(session, convention, draft.kind, by=person if draft.kind == DisputeKind.DIFFEREND else None)
     if already is not None:
@@ -187,11 +187,8 @@ def get_dispute(session: Session, dispute_id: int) -> Dispute:
 
 
 def _coordinator_of(session: Session, dispute: Dispute, person: Person, rule: CoordinatorRule) -> None:
-    """Only the coordination acts on a dispute, and never on one about their own pair."""
-    convention = dispute.convention
-    require_coordinator(session, person, convention.programme, rule)
-    if role_in(convention, person) is not None:
-        raise NotAllowed("dispute.own_pair")
+    """Only the programme's coordination acts on a dispute, and never on one about their own pair."""
+    require(session, person, Act.DISPUTE_HANDLE, dispute, rule)
 
 
 @dataclass(frozen=True)
@@ -303,8 +300,7 @@ def confirm_early_end(session: Session, *, dispute_id: int, person: Person, rule
 def withdraw(session: Session, *, dispute_id: int, person: Person, now: datetime) -> Change:
     """The person who asked for an early end changes their mind: the convention simply goes on."""
     dispute = get_dispute(session, dispute_id)
-    if dispute.raised_by_id != person.id:
-        raise NotAllowed("dispute.not_raiser")
+    require(session, person, Act.EARLY_END_WITHDRAW, dispute)
     written = _close(session, dispute, DisputeStatus.WITHDRAWN, person, now)
     session.refresh(dispute)
     if written:

@@ -11,6 +11,7 @@ from bot.services import audit, outbox
 from bot.services.bilans import BILAN_OPEN_STATUSES
 from bot.services.conventions import get_convention
 from bot.services.errors import Conflict, NotAllowed, NotFound
+from bot.services.policy import Act, part_in, require
 from bot.services.typed_text import optional_text, required_text
 from storage.models import Convention, Gratitude, Person
 
@@ -24,10 +25,9 @@ def mentee_convention(session: Session, person: Person, convention_id: int | Non
     """The convention in which the person is the mentee and may write to the mentor (running or over)."""
     if convention_id is not None:
         convention = get_convention(session, convention_id)
-        if convention.mentor_id == person.id:
-            raise NotAllowed("thanks.mentee_only")
-        if convention.mentee_id != person.id:
+        if part_in(convention, person) is None:
             raise NotAllowed("thanks.not_yours")
+        require(session, person, Act.THANKS_SEND, convention)
     else:
         convention = session.scalars(
             select(Convention).where(Convention.mentee_id == person.id, Convention.status.in_(BILAN_OPEN_STATUSES))
@@ -35,6 +35,7 @@ def mentee_convention(session: Session, person: Person, convention_id: int | Non
         if convention is None:
             mentor_of = session.scalar(select(func.count(Convention.id)).where(Convention.mentor_id == person.id))
             raise NotAllowed("thanks.mentee_only") if mentor_of else NotFound("thanks.no_convention")
+        require(session, person, Act.THANKS_SEND, convention)
     if convention.status not in BILAN_OPEN_STATUSES:
         raise Conflict("thanks.not_signed")
     return convention

@@ -18,9 +18,10 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.services import audit, outbox
-from bot.services.conventions import get_convention, role_in
-from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from bot.services.conventions import get_convention
+from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.people import timezone_of
+from bot.services.policy import Act, require
 from bot.services.typed_text import required_text
 from scheduling.timing import next_good_moment, working_day_before
 from storage.models import (
@@ -93,11 +94,9 @@ def other_side(convention: Convention, person: Person) -> Person:
     return convention.mentee if convention.mentor_id == person.id else convention.mentor
 
 
-def require_member(convention: Convention, person: Person) -> str:
-    role = role_in(convention, person)
-    if role is None:
-        raise NotAllowed("meeting.not_yours")
-    return role
+def require_member(session: Session, convention: Convention, person: Person) -> str:
+    """The person's side of the pair, if the policy lets them plan its meetings."""
+    return require(session, person, Act.MEETING_PLAN, convention).part
 
 
 def get_meeting(session: Session, meeting_id: int, person: Person) -> Meeting:
@@ -105,7 +104,7 @@ def get_meeting(session: Session, meeting_id: int, person: Person) -> Meeting:
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
         raise NotFound("meeting.not_yours")
-    require_member(meeting.convention, person)
+    require_member(session, meeting.convention, person)
     return meeting
 
 
@@ -113,7 +112,7 @@ def plannable_convention(session: Session, person: Person, convention_id: int | 
     """The convention a person plans a meeting for: the given one, else their only running one."""
     if convention_id is not None:
         convention = get_convention(session, convention_id)
-        require_member(convention, person)
+        require_member(session, convention, person)
     else:
         found = list(session.scalars(
             select(Convention).where(or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id),
@@ -201,7 +200,7 @@ class Proposal:
 def propose(session: Session, *, convention: Convention, person: Person, draft: MeetingDraft, now: datetime,
             replaces: Meeting | None = None) -> Proposal:
     """Record a proposal from `person` and send it to the other side."""
-    require_member(convention, person)
+    require_member(session, convention, person)
     starts_at = validate(session, convention, draft, now, ignoring=replaces.id if replaces else None)
     same = session.scalars(select(Meeting).where(
         Meeting.convention_id == convention.id, Meeting.status == MeetingStatus.PROPOSED,
@@ -236,6 +235,8 @@ def counter(session: Session, *, meeting_id: int, person: Person, draft: Meeting
     original = get_meeting(session, meeting_id, person)
     if original.status != MeetingStatus.PROPOSED:
         raise Conflict("meeting.proposal_gone")
+    if original.proposed_by_id == person.id:
+        raise Conflict("meeting.own_proposal")  # one answers the other's proposal, not one's own
     return propose(session, convention=original.convention, person=person, draft=draft, now=now, replaces=original)
 
 
@@ -444,8 +445,7 @@ def set_agenda(session: Session, *, person: Person, text: str, now: datetime,
     else:
         convention = plannable_convention(session, person)
         meeting = None
-    if role_in(convention, person) != "mentee":
-        raise NotAllowed("agenda.mentee_only")
+    require(session, person, Act.AGENDA_WRITE, convention)
     if meeting is None:
         meeting = next(iter(upcoming(session, convention, now)), None)
     if meeting is not None:

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from bot.services import audit, outbox
 from bot.services.errors import NotFound
-from bot.services.meetings import AGENDA_LIMIT, get_meeting, other_side, plannable_convention, require_member
+from bot.services.meetings import AGENDA_LIMIT, get_meeting, other_side, plannable_convention
+from bot.services.policy import Act, require
 from bot.services.typed_text import required_text
 from storage.models import Convention, Meeting, Note, Person
 
@@ -29,9 +30,10 @@ def add_note(session: Session, *, person: Person, body: str, share: bool, now: d
         convention = session.get(Convention, convention_id)  # type: ignore[assignment]
         if convention is None:
             raise NotFound("meeting.not_yours")
-        require_member(convention, person)
+        require(session, person, Act.NOTE_WRITE, convention)
     else:
         convention = plannable_convention(session, person)
+    require(session, person, Act.NOTE_WRITE, convention)
     note = Note(convention_id=convention.id, author_id=person.id, meeting_id=meeting_id, body=body,
                 shared_at=now if share else None, created_at=now, updated_at=now)
     session.add(note)
@@ -57,7 +59,7 @@ class VisibleNote:
 
 def visible_notes(session: Session, person: Person, convention: Convention, limit: int = 10) -> list[VisibleNote]:
     """The person's own notes and the ones their partner shared, newest first."""
-    require_member(convention, person)
+    require(session, person, Act.NOTE_READ, convention)
     rows = session.scalars(
         select(Note).where(Note.convention_id == convention.id,
                            or_(Note.author_id == person.id,

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 
 from bot.services import audit, outbox
 from bot.services.conventions import add_months
-from bot.services.errors import InvalidInput, NotAllowed, NotFound
+from bot.services.errors import InvalidInput, NotFound
 from bot.services.meetings import other_side, plannable_convention
 from bot.services.people import timezone_of
+from bot.services.policy import Act, require
 from bot.services.typed_text import optional_text, required_text
 from scheduling.timing import next_good_moment, start_of_day
 from storage.models import (
@@ -57,20 +58,18 @@ def _check_text(value: str, field: str) -> str | None:
     return optional_text(value, field=field, limit=TEXT_LIMIT, too_long="error.objective.too_long")
 
 
-def _objective(session: Session, objective_id: int, person: Person) -> Objective:
+def _objective(session: Session, objective_id: int, person: Person, act: Act = Act.OBJECTIVE_WRITE) -> Objective:
     objective = session.get(Objective, objective_id)
     if objective is None:
         raise NotFound("objective.not_yours")
-    convention = session.get(Convention, objective.convention_id)
-    assert convention is not None
-    if convention.mentor_id != person.id and convention.mentee_id != person.id:
-        raise NotAllowed("objective.not_yours")
+    require(session, person, act, objective)
     return objective
 
 
 def add(session: Session, *, person: Person, draft: ObjectiveDraft, today: date, now: datetime,
         convention_id: int | None = None) -> Objective:
     convention = plannable_convention(session, person, convention_id)
+    require(session, person, Act.OBJECTIVE_WRITE, convention)
     title = required_text(draft.title, field="title", limit=TITLE_LIMIT, missing="error.objective.title_missing",
                           too_long="error.objective.too_long")
     if draft.horizon not in HORIZONS:
@@ -113,11 +112,8 @@ def update(session: Session, *, person: Person, objective_id: int, status: str |
 
 def feedback(session: Session, *, person: Person, objective_id: int, comment: str, now: datetime) -> Objective:
     """The mentor's answer to an update (a comment in the history)."""
-    objective = _objective(session, objective_id, person)
-    convention = session.get(Convention, objective.convention_id)
-    assert convention is not None
-    if convention.mentor_id != person.id:
-        raise NotAllowed("objective.mentor_only")
+    objective = _objective(session, objective_id, person, Act.OBJECTIVE_FEEDBACK)
+    convention = objective.convention
     text = required_text(comment, field="comment", limit=TEXT_LIMIT, missing="error.objective.feedback_missing",
                          too_long="error.objective.too_long")
     session.add(ObjectiveUpdate(objective_id=objective.id, author_id=person.id, kind="feedback", comment=text,
@@ -147,22 +143,21 @@ def of_convention(session: Session, convention: Convention) -> list[Objective]:
 
 def for_person(session: Session, person: Person, convention_id: int | None = None) -> tuple[Convention,
                                                                                             list[Objective]]:
-    convention = plannable_convention(session, person, convention_id)  # checks the person is of the pair
+    convention = plannable_convention(session, person, convention_id)
+    require(session, person, Act.OBJECTIVE_READ, convention)
     return convention, of_convention(session, convention)
 
 
 def feedback_target(session: Session, person: Person, objective_id: int) -> tuple[Objective, str | None]:
     """The objective the mentor answers, with the comment of its latest update (what they answer to)."""
     objective, updates = history(session, person, objective_id)
-    convention = session.get(Convention, objective.convention_id)
-    if convention is None or convention.mentor_id != person.id:
-        raise NotAllowed("objective.mentor_only")
+    require(session, person, Act.OBJECTIVE_FEEDBACK, objective)
     last = next((u.comment for u in reversed(updates) if u.kind == "update" and u.comment), None)
     return objective, last
 
 
 def history(session: Session, person: Person, objective_id: int) -> tuple[Objective, list[ObjectiveUpdate]]:
-    objective = _objective(session, objective_id, person)
+    objective = _objective(session, objective_id, person, Act.OBJECTIVE_READ)
     rows = session.scalars(select(ObjectiveUpdate).where(ObjectiveUpdate.objective_id == objective.id)
                            .order_by(ObjectiveUpdate.created_at, ObjectiveUpdate.id))
     return objective, list(rows)

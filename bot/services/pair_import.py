@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 
 from bot.services import conventions
 from bot.services.errors import DomainError, InvalidInput
+from bot.services.policy import Act, require
+from bot.services.roles import CoordinatorRule
 from storage.models import Person, Programme
 
 MAX_ROWS = 500
@@ -128,7 +130,8 @@ Resolve = Callable[[str], Person]  # a member id -> the person (raises a DomainE
 
 
 def import_pairs(session: Session, *, programme: Programme, coordinator: Person, text: str, resolve: Resolve,
-                 today: date, now: datetime, member: MemberId = slack_member) -> ImportResult:
+                 today: date, now: datetime, rule: CoordinatorRule, member: MemberId = slack_member) -> ImportResult:
+    require(session, coordinator, Act.PAIR, programme, rule)
     rows, bad = parse_rows(text, member)
     result = ImportResult(bad=list(bad))
     seen_mentors: set[str] = set()
@@ -142,7 +145,8 @@ def import_pairs(session: Session, *, programme: Programme, coordinator: Person,
             with session.begin_nested():  # the line's convention and invitations, or nothing
                 mentor, mentee = _person(resolve, row.mentor), _person(resolve, row.mentee)
                 paired = conventions.pair(session, programme=programme, coordinator=coordinator, mentor=mentor,
-                                          mentee=mentee, starts_on=row.start or today, today=today, now=now)
+                                          mentee=mentee, starts_on=row.start or today, today=today, now=now,
+                                          rule=rule)
         except DomainError as error:
             result.bad.append(BadRow(row.line, error))
             continue

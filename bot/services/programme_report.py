@@ -18,6 +18,9 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.i18n.dates import local_date
+from bot.services.errors import NotAllowed
+from bot.services.policy import Act, allowed
+from bot.services.roles import CoordinatorRule, coordinator_names
 from storage.models import (
     OPEN_CONVENTION_STATUSES,
     Bilan,
@@ -248,3 +251,17 @@ def workspace_reports(session: Session, workspace_id: int, now: datetime) -> lis
     programmes = session.scalars(select(Programme).where(Programme.workspace_id == workspace_id)
                                  .order_by(Programme.id))
     return [programme_report(session, p, now) for p in programmes]
+
+
+def reports_for(session: Session, *, person: Person, rule: CoordinatorRule, now: datetime) -> list[ProgrammeReport]:
+    """The figures of every programme of the person's workspace they coordinate (the policy says which)."""
+    programmes = session.scalars(select(Programme).where(Programme.workspace_id == person.workspace_id)
+                                 .order_by(Programme.id)).all()
+    readable = [p for p in programmes if allowed(session, person, Act.REPORT_READ, p, rule)]
+    if not readable:
+        raise NotAllowed("error.no_access") if not programmes else _coordinator_only(session, programmes[0], rule)
+    return [programme_report(session, p, now) for p in readable]
+
+
+def _coordinator_only(session: Session, programme: Programme, rule: CoordinatorRule) -> NotAllowed:
+    return NotAllowed("error.coordinator_only", names=", ".join(coordinator_names(session, programme, rule)))

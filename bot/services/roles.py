@@ -22,12 +22,19 @@ class Role(StrEnum):
 
 @dataclass(frozen=True)
 class CoordinatorRule:
-    """Coordinators by right: workspace admins/owners and the ids of MENTORAT_COORDINATORS."""
+    """Coordinators by right: workspace admins/owners and the ids of MENTORAT_COORDINATORS.
+
+    Both only ever inside their own workspace: an admin is an admin of one workspace, and a listed
+    id counts on its own platform only (a Slack member id names nobody in a Teams tenant).
+    """
 
     env_ids: frozenset[str] = frozenset()
 
     def by_right(self, person: Person) -> bool:
-        return person.is_workspace_admin or person.external_id in self.env_ids
+        """Whether the person coordinates by right the programmes of *their own* workspace."""
+        if person.is_workspace_admin:
+            return True
+        return person.external_id in self.env_ids and fits_platform(person.external_id, person.workspace.platform)
 
     def ids_on(self, platform: str) -> list[str]:
         """The env ids that can be people of a workspace on `platform`: MENTORAT_COORDINATORS lists Slack
@@ -41,6 +48,9 @@ def fits_platform(external_id: str, platform: str) -> bool:
 
 
 def is_coordinator(session: Session, person: Person, programme: Programme, rule: CoordinatorRule) -> bool:
+    """Coordinates this programme: a person of its own workspace, by right or added to it."""
+    if person.workspace_id != programme.workspace_id:
+        return False
     if rule.by_right(person):
         return True
     return (
@@ -70,6 +80,8 @@ def roles_of(session: Session, person: Person, programme: Programme, rule: Coord
 
 
 def require_coordinator(session: Session, person: Person, programme: Programme, rule: CoordinatorRule) -> None:
+    if person.workspace_id != programme.workspace_id:
+        raise NotAllowed("error.no_access")  # never the names of another workspace's coordinators
     if not is_coordinator(session, person, programme, rule):
         raise NotAllowed("error.coordinator_only", names=", ".join(coordinator_names(session, programme, rule)))
 
@@ -81,10 +93,11 @@ def coordinators(session: Session, programme: Programme, rule: CoordinatorRule) 
         .join(ProgrammeCoordinator, ProgrammeCoordinator.person_id == Person.id)
         .where(ProgrammeCoordinator.programme_id == programme.id)
     ).all()
+    platform_ids = rule.ids_on(programme.workspace.platform)
     by_right = session.scalars(
         select(Person).where(
             Person.workspace_id == programme.workspace_id,
-            or_(Person.is_workspace_admin.is_(True), Person.external_id.in_(rule.env_ids or {""})),
+            or_(Person.is_workspace_admin.is_(True), Person.external_id.in_(platform_ids or [""])),
             Person.is_bot.is_(False),
         )
     ).all()

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
 from bot.i18n import t
 from bot.notify import Recipient
-from bot.services import bilans, closure, gratitude
+from bot.services import bilans, closure, coordination, gratitude
 from bot.services.bilans import BilanDraft
 from bot.services.closure_messages import report_message
 from bot.services.conventions import role_in
@@ -19,7 +19,7 @@ from bot.services.final_report import display_name
 from bot.services.meetings import other_side
 from bot.services.objectives import of_convention
 from bot.services.people import mention
-from bot.services.roles import Role, require_coordinator
+from bot.services.roles import Role
 from handlers.slack.deps import Actor, Deps, ids_from_body, known_person, resolve_actor
 from handlers.slack.forms import BilanForm, FormContext, ThanksForm
 from handlers.slack.home_publish import refresh_homes
@@ -66,17 +66,17 @@ def set_sponsor(req: CommandRequest) -> None:
     _verb, _, rest = req.args.partition(" ")
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.team_id, req.user_id)
-        require_coordinator(session, actor.person, actor.programme, deps.rule)
+        by, programme, rule = actor.person, actor.programme, deps.rule
+        current = coordination.sponsor_of(session, by=by, programme=programme, rule=rule)
         mentions = MENTION.findall(rest)
         if len(mentions) == 1:
             sponsor = known_person(session, deps, actor.workspace, mentions[0], fresh=True)
-            actor.programme.sponsor_id = sponsor.id
+            coordination.set_sponsor(session, by=by, programme=programme, sponsor=sponsor, rule=rule)
             text = t(actor.lang, "sponsor.set", name=mention(sponsor))
         elif rest.strip().lower() in NOBODY_WORDS:
-            actor.programme.sponsor_id = None
+            coordination.set_sponsor(session, by=by, programme=programme, sponsor=None, rule=rule)
             text = t(actor.lang, "sponsor.cleared")
         else:
-            current = session.get(Person, actor.programme.sponsor_id) if actor.programme.sponsor_id else None
             text = t(actor.lang, "sponsor.usage", name=mention(current) if current else t(actor.lang, "none"))
     req.respond(text=text)
 
@@ -91,7 +91,8 @@ def run_bilan_command(req: CommandRequest) -> None:
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.team_id, req.user_id)
         if Role.COORDINATOR in actor.roles and not bilans.in_any_convention(session, actor.person):
-            figures = closure.programme_figures(session, actor.programme, actor.today(deps))
+            figures = closure.figures_for(session, person=actor.person, programme=actor.programme, rule=deps.rule,
+                                          today=actor.today(deps))
             blocks = figures_blocks(actor.lang, actor.programme.name, figures)
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": t(actor.lang, "sponsor.hint")}]})
             req.respond(text=t(actor.lang, "figures.title", programme=actor.programme.name), blocks=blocks)

@@ -16,7 +16,7 @@ from bot.i18n import t
 from bot.i18n.errors import error_text
 from bot.services import pair_import
 from bot.services.errors import DomainError, InvalidInput
-from bot.services.roles import require_coordinator
+from bot.services.policy import Act, require
 from handlers.slack.deps import Deps, error_for, ids_from_body, known_person, resolve_actor
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
 from handlers.slack.interactions import on_click, post_dm
@@ -66,7 +66,7 @@ def import_modal(lang: str, metadata: str) -> dict[str, Any]:
 def open_import_modal(deps: Deps, client: WebClient, trigger_id: str, team_id: str, user_id: str) -> None:
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id, fresh=True)
-        require_coordinator(session, actor.person, actor.programme, deps.rule)
+        require(session, actor.person, Act.PAIR, actor.programme, deps.rule)  # before the form, not after
         lang = actor.lang
     client.views_open(trigger_id=trigger_id, view=import_modal(lang, ImportOrigin(team_id).dumps()))
 
@@ -121,11 +121,10 @@ def import_text(deps: Deps, team_id: str, user_id: str, text: str) -> ImportOutc
     now = deps.clock.now()
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id, fresh=True)
-        require_coordinator(session, actor.person, actor.programme, deps.rule)
         result = pair_import.import_pairs(
             session, programme=actor.programme, coordinator=actor.person, text=text,
             resolve=lambda member: known_person(session, deps, actor.workspace, member, fresh=True),
-            today=actor.today(deps), now=now)
+            today=actor.today(deps), now=now, rule=deps.rule)
         lang, tz = actor.lang, actor.tz
     lines = [t(lang, "import.done", created=len(result.created), existing=len(result.existing), bad=len(result.bad))]
     lines += [t(lang, "import.bad_line", line=b.line, reason=error_text(lang, tz, b.error)) for b in result.bad]

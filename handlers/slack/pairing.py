@@ -13,7 +13,7 @@ from bot.i18n import t
 from bot.i18n.dates import format_day
 from bot.services import conventions
 from bot.services.errors import DomainError, InvalidInput
-from bot.services.roles import require_coordinator
+from bot.services.policy import Act, require
 from handlers.slack.deps import Deps, error_for, known_person, resolve_actor
 from handlers.slack.forms import ModalOrigin, PairingForm
 from handlers.slack.ids import BlockId, CallbackId
@@ -54,7 +54,7 @@ def pair_people(deps: Deps, team_id: str, user_id: str, mentor_id: str | None, m
                 start: date | None) -> PairOutcome:
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id, fresh=True)  # a privileged act: re-read admin flag
-        require_coordinator(session, actor.person, actor.programme, deps.rule)
+        require(session, actor.person, Act.PAIR, actor.programme, deps.rule)  # before anyone is looked up
         if not mentor_id or not mentee_id:
             raise InvalidInput("error.pair.need_two", field="mentor" if not mentor_id else "mentee")
         if mentor_id == mentee_id:
@@ -64,7 +64,7 @@ def pair_people(deps: Deps, team_id: str, user_id: str, mentor_id: str | None, m
         today = actor.today(deps)
         result = conventions.pair(
             session, programme=actor.programme, coordinator=actor.person, mentor=mentor, mentee=mentee,
-            starts_on=start or today, today=today, now=deps.clock.now(),
+            starts_on=start or today, today=today, now=deps.clock.now(), rule=deps.rule,
         )
         c = result.convention
         key = "pair.sent" if result.created else "pair.already_sent"
@@ -76,7 +76,7 @@ def pair_people(deps: Deps, team_id: str, user_id: str, mentor_id: str | None, m
 def open_pairing_modal(deps: Deps, client: WebClient, trigger_id: str, team_id: str, user_id: str) -> None:
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id, fresh=True)
-        require_coordinator(session, actor.person, actor.programme, deps.rule)
+        require(session, actor.person, Act.PAIR, actor.programme, deps.rule)
         view = pairing_modal(actor.lang, actor.today(deps), metadata=ModalOrigin(team_id=team_id).dumps())
     client.views_open(trigger_id=trigger_id, view=view)
 

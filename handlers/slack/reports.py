@@ -6,10 +6,9 @@ from slack_bolt import App, Respond
 from slack_sdk import WebClient
 
 from bot.i18n import t
-from bot.services.programme_report import workspace_reports
+from bot.services.programme_report import reports_for
 from bot.services.report_files import chart_file, csv_file
 from bot.services.report_text import title
-from bot.services.roles import require_coordinator
 from handlers.slack.deps import Deps, ids_from_body, resolve_actor
 from handlers.slack.ids import ActionId
 from handlers.slack.interactions import dm_channel, on_click
@@ -24,9 +23,8 @@ def send_report(deps: Deps, client: WebClient, team_id: str, user_id: str) -> st
     now = deps.clock.now()
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id, fresh=True)  # re-read the admin flag
-        require_coordinator(session, actor.person, actor.programme, deps.rule)
         lang = actor.lang
-        reports = workspace_reports(session, actor.workspace.id, now)
+        reports = reports_for(session, person=actor.person, rule=deps.rule, now=now)
     blocks = as_dicts(report_blocks(lang, reports))
     channel = dm_channel(client, user_id)
     headline = title(lang, reports[0]) if reports else t(lang, "report.empty")

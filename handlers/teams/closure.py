@@ -14,14 +14,15 @@ from bot.actor import Actor
 from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
 from bot.i18n import t
 from bot.notify import Message
-from bot.services import actions, bilans, closure, gratitude, people
+from bot.services import actions, bilans, closure, coordination, gratitude, people
 from bot.services.closure_messages import report_message
 from bot.services.conventions import role_in
 from bot.services.errors import InvalidInput
 from bot.services.meetings import other_side
 from bot.services.objectives import of_convention
 from bot.services.people import mention
-from bot.services.roles import Role, require_coordinator
+from bot.services.policy import Act, require
+from bot.services.roles import Role
 from handlers.teams import conversations
 from handlers.teams.cards import ACTION_KEY, message_card, paged_cards, summary_text
 from handlers.teams.closure_cards import (
@@ -91,7 +92,8 @@ def bilan_command(req: TeamsRequest) -> list[Reply]:
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
         if Role.COORDINATOR in actor.roles and not bilans.in_any_convention(session, actor.person):
-            figures = closure.programme_figures(session, actor.programme, actor.today(deps))
+            figures = closure.figures_for(session, person=actor.person, programme=actor.programme, rule=deps.rule,
+                                          today=actor.today(deps))
             title = t(actor.lang, "figures.title", programme=actor.programme.name)
             return [Reply(figures_card(actor.lang, actor.programme.name, figures), title)]
         convention = bilans.bilan_convention(session, actor.person, None)
@@ -161,17 +163,18 @@ def sponsor_command(req: TeamsRequest) -> list[Reply]:
     rest = req.args.partition(" ")[2].strip().lower()
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.incoming)
-        require_coordinator(session, actor.person, actor.programme, req.deps.rule)
+        require(session, actor.person, Act.SPONSOR_SET, actor.programme, req.deps.rule)
         if rest in NOBODY_WORDS:
-            actor.programme.sponsor_id = None
+            coordination.set_sponsor(session, by=actor.person, programme=actor.programme, sponsor=None,
+                                     rule=req.deps.rule)
             return [say(actor.lang, "sponsor.cleared")]
-        current = session.get(Person, actor.programme.sponsor_id) if actor.programme.sponsor_id else None
+        current = coordination.sponsor_of(session, by=actor.person, programme=actor.programme, rule=req.deps.rule)
         return [sponsor_form(actor.lang, current)]
 
 
 def submit_sponsor(req: TeamsRequest) -> list[Reply]:
     def form(session: Session, actor: Actor, state: FormState) -> Reply:
-        current = session.get(Person, actor.programme.sponsor_id) if actor.programme.sponsor_id else None
+        current = coordination.sponsor_of(session, by=actor.person, programme=actor.programme, rule=req.deps.rule)
         return sponsor_form(actor.lang, current, state)
 
     return saved_or_form(req, ("sponsor",), lambda: _set_sponsor(req, req.field("sponsor").strip().lower()), form)
@@ -181,7 +184,7 @@ def _set_sponsor(req: TeamsRequest, picked: str) -> list[Reply]:
     deps = req.deps
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
-        require_coordinator(session, actor.person, actor.programme, deps.rule)
+        require(session, actor.person, Act.SPONSOR_SET, actor.programme, deps.rule)
         if not picked:
             raise InvalidInput("teams.pair.picker", field="sponsor")
         ref = conversations.reference_for(session, people.ensure_person(session, actor.workspace, picked,
@@ -190,11 +193,11 @@ def _set_sponsor(req: TeamsRequest, picked: str) -> list[Reply]:
     name = directory_name(deps, ref, "sponsor")  # the report goes to them by chat: they must be reachable
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
-        require_coordinator(session, actor.person, actor.programme, deps.rule)
+        require(session, actor.person, Act.SPONSOR_SET, actor.programme, deps.rule)
         sponsor = session.get(Person, ref.person_id)
         assert sponsor is not None
         sponsor.display_name = name or sponsor.display_name
-        actor.programme.sponsor_id = sponsor.id
+        coordination.set_sponsor(session, by=actor.person, programme=actor.programme, sponsor=sponsor, rule=deps.rule)
         text = t(actor.lang, "sponsor.set", name=mention(sponsor))
         return [message_reply(session, actor, Message(text=text, headline=False), replace=True)]
 
@@ -202,8 +205,8 @@ def _set_sponsor(req: TeamsRequest, picked: str) -> list[Reply]:
 def clear_sponsor(req: TeamsRequest) -> list[Reply]:
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.incoming)
-        require_coordinator(session, actor.person, actor.programme, req.deps.rule)
-        actor.programme.sponsor_id = None
+        coordination.set_sponsor(session, by=actor.person, programme=actor.programme, sponsor=None,
+                                 rule=req.deps.rule)
         return [text_reply(t(actor.lang, "sponsor.cleared"), replace=True)]
 
 

@@ -13,10 +13,11 @@ from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.errors import error_text
 from bot.notify import Message
-from bot.services import people
+from bot.services import coordination, people
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.people import mention
-from bot.services.roles import add_coordinator, coordinator_names, remove_coordinator, require_coordinator
+from bot.services.policy import Act, require
+from bot.services.roles import coordinator_names
 from handlers.teams import conversations
 from handlers.teams.cards import card, submit, teams_markdown, text_block
 from handlers.teams.deps import Handler, Reply, TeamsDeps, TeamsRequest, directory_name, resolve_actor
@@ -55,7 +56,7 @@ def coordinators_card(session: Session, deps: TeamsDeps, actor: Actor, *, notice
 def _coordinator(session: Session, req: TeamsRequest) -> Actor:
     """The person acting, if they coordinate (checked again on every click: a forged one is refused)."""
     actor = resolve_actor(session, req.deps, req.incoming)
-    require_coordinator(session, actor.person, actor.programme, req.deps.rule)
+    require(session, actor.person, Act.COORDINATORS_EDIT, actor.programme, req.deps.rule)
     return actor
 
 
@@ -86,7 +87,8 @@ def _add(req: TeamsRequest, external_id: str) -> str:
         target = people.ensure_person(session, actor.workspace, external_id, now=deps.clock.now())
         if name:
             target.display_name = name
-        added = add_coordinator(session, actor.programme, target, added_by=actor.person, now=deps.clock.now())
+        added = coordination.add(session, by=actor.person, programme=actor.programme, person=target, rule=deps.rule,
+                                 now=deps.clock.now())
         return t(actor.lang, "coord.added" if added else "coord.already", name=mention(target))
 
 
@@ -95,10 +97,9 @@ def _remove(req: TeamsRequest, external_id: str) -> str:
     with session_scope(deps.session_factory) as session:
         actor = _coordinator(session, req)
         target = people.ensure_person(session, actor.workspace, external_id, now=deps.clock.now())
-        if deps.rule.by_right(target):
-            return t(actor.lang, "coord.by_right_cannot_remove", name=mention(target))
-        removed = remove_coordinator(session, actor.programme, target)
-        return t(actor.lang, "coord.removed" if removed else "coord.not_member", name=mention(target))
+        removal = coordination.remove(session, by=actor.person, programme=actor.programme, person=target,
+                                      rule=deps.rule)
+        return t(actor.lang, removal.text_key, name=mention(target))
 
 
 def change(req: TeamsRequest) -> list[Reply]:

@@ -15,7 +15,8 @@ from bot.services import actions, conventions, people
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import convention_message
 from bot.services.people import mention
-from bot.services.roles import coordinator_names, coordinators, require_coordinator
+from bot.services.policy import Act, require
+from bot.services.roles import coordinator_names, coordinators
 from handlers.teams import conversations
 from handlers.teams.deps import Handler, Reply, TeamsRequest, directory_name, message_reply, resolve_actor, say
 from handlers.teams.forms import FormState, date_input, form_card, person_picker
@@ -40,7 +41,7 @@ def pairing_card(actor: Actor, today: date, state: FormState) -> Reply:
 def open_pairing(req: TeamsRequest) -> list[Reply]:
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.incoming)
-        require_coordinator(session, actor.person, actor.programme, req.deps.rule)
+        require(session, actor.person, Act.PAIR, actor.programme, req.deps.rule)
         return [pairing_card(actor, actor.today(req.deps), FormState())]
 
 
@@ -75,7 +76,7 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
     # 1. Who may, and who was picked (the session is closed before Teams is called: no lock held meanwhile).
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
-        require_coordinator(session, actor.person, actor.programme, deps.rule)
+        require(session, actor.person, Act.PAIR, actor.programme, deps.rule)
         mentor_id, mentee_id = values["mentor"].lower(), values["mentee"].lower()
         if not mentor_id or not mentee_id:
             raise InvalidInput("error.pair.need_two", field="mentor" if not mentor_id else "mentee")
@@ -101,7 +102,8 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
             pair.append(person)
         today = actor.today(deps)
         result = conventions.pair(session, programme=actor.programme, coordinator=actor.person, mentor=pair[0],
-                                  mentee=pair[1], starts_on=start, today=today, now=deps.clock.now())
+                                  mentee=pair[1], starts_on=start, today=today, now=deps.clock.now(),
+                                  rule=deps.rule)
         c = result.convention
         key = "pair.sent" if result.created else "pair.already_sent"
         text = t(actor.lang, key, mentor=mention(pair[0]), mentee=mention(pair[1]),

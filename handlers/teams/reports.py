@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import re
-import traceback
 from collections.abc import Iterator
 
 from sqlalchemy.orm import Session
@@ -21,13 +20,14 @@ from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.errors import error_text
 from bot.i18n.numbers import whole
+from bot.logs import log_unexpected
 from bot.notify import Attachment, Message, NotifierError, Recipient
 from bot.services import actions, pair_import, people
 from bot.services.errors import DomainError, InvalidInput
-from bot.services.programme_report import ProgrammeReport, workspace_reports
+from bot.services.policy import Act, require
+from bot.services.programme_report import ProgrammeReport, reports_for
 from bot.services.report_files import chart_file, csv_file
 from bot.services.report_text import pair_lines, risk_lines, summary_lines, title
-from bot.services.roles import require_coordinator
 from handlers.teams import conversations
 from handlers.teams.cards import Card, open_url, paged_cards, teams_markdown, text_block
 from handlers.teams.deps import (
@@ -78,7 +78,7 @@ def _link(deps: TeamsDeps, session: Session, actor: Actor, file: Attachment) -> 
 def report_replies(deps: TeamsDeps, session: Session, actor: Actor) -> list[Reply]:
     """The figures of every programme of the tenant; the charts and the CSV are personal links."""
     now = deps.clock.now()
-    reports = workspace_reports(session, actor.workspace.id, now)
+    reports = reports_for(session, person=actor.person, rule=deps.rule, now=now)
     lang = actor.lang
     groups = [group for report in reports for group in _programme_groups(lang, report)]
     files = [chart_file(lang, report, now) for report in reports if report.pairs] + [csv_file(lang, reports, now)]
@@ -93,7 +93,7 @@ def send_report(req: TeamsRequest) -> list[Reply]:
     """`mentorat rapport`, and the monthly digest's « Recevoir le rapport complet »: coordinators only."""
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.incoming)
-        require_coordinator(session, actor.person, actor.programme, req.deps.rule)
+        require(session, actor.person, Act.REPORT_READ, actor.programme, req.deps.rule)
         return report_replies(req.deps, session, actor)
 
 
@@ -124,7 +124,7 @@ def import_form(lang: str, state: FormState | None = None) -> Reply:
 def import_command(req: TeamsRequest) -> list[Reply]:
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.incoming)
-        require_coordinator(session, actor.person, actor.programme, req.deps.rule)
+        require(session, actor.person, Act.PAIR, actor.programme, req.deps.rule)
         return [import_form(actor.lang)]
 
 
@@ -143,7 +143,7 @@ def submit_import(req: TeamsRequest) -> list[Reply]:
     try:
         with session_scope(deps.session_factory) as session:
             actor = resolve_actor(session, deps, req.incoming)
-            require_coordinator(session, actor.person, actor.programme, deps.rule)
+            require(session, actor.person, Act.PAIR, actor.programme, deps.rule)
             lang = actor.lang
             count = _readable(text)
     except DomainError as error:
@@ -164,7 +164,7 @@ def run_import(deps: TeamsDeps, incoming: Incoming, text: str) -> None:
     try:
         lang, messages = import_lines(deps, incoming, text)
     except Exception as exc:  # told to the coordinator; logged without its message, which may quote a line
-        log.error("Teams import failed: %s\n%s", type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))
+        log_unexpected("a Teams import", exc)
         with session_scope(deps.session_factory) as session:
             lang = resolve_actor(session, deps, incoming).lang
         messages = [Message(text=t(lang, "teams.closure.import.failed"), headline=False)]
@@ -172,7 +172,7 @@ def run_import(deps: TeamsDeps, incoming: Incoming, text: str) -> None:
         try:
             deps.notifier.send(recipient, message)
         except NotifierError as exc:
-            log.warning("could not send the import's result: %s", exc)
+            log.warning("could not send the import's result: %s", exc)  # a code such as teams:429
     deps.deliver_now()  # the invitations of the pairs created
 
 
@@ -182,7 +182,7 @@ def import_lines(deps: TeamsDeps, incoming: Incoming, text: str) -> tuple[str, l
     # 1. The people named, and which of them the bot never reached (no session is held while Teams answers).
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, incoming)
-        require_coordinator(session, actor.person, actor.programme, deps.rule)
+        require(session, actor.person, Act.PAIR, actor.programme, deps.rule)
         rows, _bad = pair_import.parse_rows(text, entra_member)
         ids = sorted({row.mentor for row in rows} | {row.mentee for row in rows})
         new = {i for i in ids if people.find_person(session, actor.workspace, i) is None}
@@ -196,7 +196,7 @@ def import_lines(deps: TeamsDeps, incoming: Incoming, text: str) -> tuple[str, l
     # 2. The conventions, as on Slack: each line in its own savepoint.
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, incoming)
-        require_coordinator(session, actor.person, actor.programme, deps.rule)
+        require(session, actor.person, Act.PAIR, actor.programme, deps.rule)
         unreachable = _known(session, actor, ids, names, refused)
 
         def resolve(member_id: str) -> Person:
@@ -207,7 +207,8 @@ def import_lines(deps: TeamsDeps, incoming: Incoming, text: str) -> tuple[str, l
             return person
 
         result = pair_import.import_pairs(session, programme=actor.programme, coordinator=actor.person, text=text,
-                                          resolve=resolve, today=actor.today(deps), now=now, member=entra_member)
+                                          resolve=resolve, today=actor.today(deps), now=now, rule=deps.rule,
+                                          member=entra_member)
         _forget(session, actor, new & unreachable)
         lines = [t(actor.lang, "import.done", created=len(result.created), existing=len(result.existing),
                    bad=len(result.bad))]

@@ -1,0 +1,154 @@
+"""The one authorization policy: may this person do this action on this object?
+
+Every service entry point that reads or changes a pair's object, or acts for a programme, asks
+`require` before anything else. The answer is decided from the object's programme:
+
+1. **Its tenant.** The person must belong to the programme's own workspace, which is also its
+   platform: a Slack workspace admin has no right on another workspace's programme, nor a Teams
+   user on a Slack one, whatever ids their client sends. Ids in a request (a button's value, a
+   Teams card's data) only say *which* object is meant; *who* asks comes from the platform's
+   verified identity.
+2. **The person's part in it.** The pair's two members act on their convention (some actions
+   belong to one side only); the programme's coordinators act for the programme, never on a
+   dispute about their own pair; the owner alone opens a shared file.
+
+A refusal is a `NotAllowed`, raised before anything is read back or written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from bot.services.errors import NotAllowed
+from bot.services.roles import CoordinatorRule, coordinator_names, is_coordinator
+from storage.models import Convention, Dispute, Meeting, Objective, Person, Programme, SharedFile
+
+
+class Act(StrEnum):
+    # The pair, on their convention and what hangs off it.
+    CONVENTION_READ = "convention.read"
+    CONVENTION_SIGN = "convention.sign"  # accept it, or ask a question before accepting
+    MEETING_PLAN = "meeting.plan"  # propose, answer, move, cancel, say whether it took place
+    AGENDA_WRITE = "agenda.write"  # the mentee's
+    OBJECTIVE_WRITE = "objective.write"
+    OBJECTIVE_READ = "objective.read"
+    OBJECTIVE_FEEDBACK = "objective.feedback"  # the mentor's
+    NOTE_WRITE = "note.write"
+    NOTE_READ = "note.read"  # one's own notes and those the partner shared
+    BILAN_WRITE = "bilan.write"
+    BILAN_READ = "bilan.read"  # one's own answers, and what the other shared once both answered
+    THANKS_SEND = "thanks.send"  # the mentee's
+    DISPUTE_RAISE = "dispute.raise"
+    EARLY_END_WITHDRAW = "early_end.withdraw"  # the person who asked
+    # The programme's coordination.
+    DISPUTE_HANDLE = "dispute.handle"  # take, ask to meet, resolve, confirm an early end
+    PAIR = "programme.pair"  # one pair or a whole file
+    REPORT_READ = "programme.report"
+    COORDINATORS_EDIT = "programme.coordinators"
+    SPONSOR_SET = "programme.sponsor"
+    # A person's own things.
+    FILE_OPEN = "file.open"
+
+
+MENTOR_ONLY = frozenset({Act.OBJECTIVE_FEEDBACK})
+MENTEE_ONLY = frozenset({Act.AGENDA_WRITE, Act.THANKS_SEND})
+COORDINATION = frozenset({Act.DISPUTE_HANDLE, Act.PAIR, Act.REPORT_READ, Act.COORDINATORS_EDIT, Act.SPONSOR_SET})
+# What the refusal says, per kind of object (i18n keys the front ends already render).
+NOT_YOURS = {Act.OBJECTIVE_FEEDBACK: "objective.mentor_only", Act.AGENDA_WRITE: "agenda.mentee_only",
+             Act.THANKS_SEND: "thanks.mentee_only", Act.EARLY_END_WITHDRAW: "dispute.not_raiser",
+             Act.DISPUTE_RAISE: "dispute.not_yours", Act.BILAN_WRITE: "bilan.not_yours",
+             Act.BILAN_READ: "bilan.not_yours", Act.OBJECTIVE_WRITE: "objective.not_yours",
+             Act.OBJECTIVE_READ: "objective.not_yours", Act.MEETING_PLAN: "meeting.not_yours",
+             Act.NOTE_WRITE: "meeting.not_yours", Act.NOTE_READ: "meeting.not_yours",
+             Act.FILE_OPEN: "error.no_access"}
+
+Target = Convention | Dispute | Meeting | Objective | Programme | SharedFile
+
+
+@dataclass(frozen=True)
+class Grant:
+    """Why the action is allowed: the person's part ("mentor", "mentee", "coordinator", "owner")."""
+
+    part: str
+    programme: Programme | None
+
+
+def programme_of(target: Target) -> Programme | None:
+    if isinstance(target, Programme):
+        return target
+    if isinstance(target, Convention):
+        return target.programme
+    if isinstance(target, Dispute | Meeting | Objective):
+        return target.convention.programme
+    return None  # a shared file belongs to a person, not to a programme
+
+
+def convention_of(target: Target) -> Convention | None:
+    if isinstance(target, Convention):
+        return target
+    if isinstance(target, Dispute | Meeting | Objective):
+        return target.convention
+    return None
+
+
+def part_in(convention: Convention, person: Person) -> str | None:
+    if convention.mentor_id == person.id:
+        return "mentor"
+    if convention.mentee_id == person.id:
+        return "mentee"
+    return None
+
+
+def same_tenant(person: Person, programme: Programme) -> bool:
+    """Same workspace, hence same platform: the first question, whatever the action."""
+    return person.workspace_id == programme.workspace_id
+
+
+def require(session: Session, person: Person, act: Act, target: Target, rule: CoordinatorRule | None = None) -> Grant:
+    """The grant for `person` to do `act` on `target`, or NotAllowed."""
+    if isinstance(target, SharedFile):
+        if act is Act.FILE_OPEN and target.person_id == person.id:
+            return Grant("owner", None)
+        raise NotAllowed("error.no_access")
+    programme = programme_of(target)
+    assert programme is not None
+    if not same_tenant(person, programme):
+        raise NotAllowed("error.no_access")  # says nothing of the other tenant, not even its coordinators
+    if act in COORDINATION:
+        return _coordination(session, person, act, target, programme, rule or CoordinatorRule())
+    convention = convention_of(target)
+    if convention is None:
+        raise NotAllowed(_refusal(act))
+    part = part_in(convention, person)
+    if part is None:
+        raise NotAllowed(_refusal(act))
+    if (act in MENTOR_ONLY and part != "mentor") or (act in MENTEE_ONLY and part != "mentee"):
+        raise NotAllowed(_refusal(act))
+    if act is Act.EARLY_END_WITHDRAW and (not isinstance(target, Dispute) or target.raised_by_id != person.id):
+        raise NotAllowed(_refusal(act))
+    return Grant(part, programme)
+
+
+def allowed(session: Session, person: Person, act: Act, target: Target, rule: CoordinatorRule | None = None) -> bool:
+    try:
+        require(session, person, act, target, rule)
+    except NotAllowed:
+        return False
+    return True
+
+
+def _coordination(session: Session, person: Person, act: Act, target: Target, programme: Programme,
+                  rule: CoordinatorRule) -> Grant:
+    if not is_coordinator(session, person, programme, rule):
+        raise NotAllowed("error.coordinator_only", names=", ".join(coordinator_names(session, programme, rule)))
+    convention = convention_of(target)
+    if act is Act.DISPUTE_HANDLE and convention is not None and part_in(convention, person) is not None:
+        raise NotAllowed("dispute.own_pair")  # the other side would read what was written about them
+    return Grant("coordinator", programme)
+
+
+def _refusal(act: Act) -> str:
+    return NOT_YOURS.get(act, "conv.not_yours")
