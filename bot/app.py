@@ -9,7 +9,6 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 from sqlalchemy import Engine
@@ -24,11 +23,11 @@ from bot.services.roles import CoordinatorRule
 from handlers.slack.background import Work, WorkQueue
 from handlers.slack.clients import WorkspaceClients
 from handlers.slack.deps import Deps
-from handlers.slack.gate import SlackGate
+from handlers.slack.gate import OAuthPages, SlackGate
 from handlers.slack.notifier import SlackNotifier
 from handlers.slack.oauth import NOT_INSTALLED, installation_store, oauth_flow
 from handlers.slack.register import register_handlers
-from handlers.teams.app import TeamsFrontEnd, build_teams
+from handlers.teams.app import TeamsFrontEnd, TeamsInbound, build_teams
 from handlers.teams.deps import TeamsDeps
 from handlers.teams.limits import SendLimiter
 from scheduling.scheduler import Jobs
@@ -56,7 +55,7 @@ class Mentorat:
         slack = None
         if self.serve_slack:
             gate = SlackGate(self.bolt, self.deps.settings.slack_signing_secret, engine, wall_clock=self.wall_clock)
-            slack = SlackRoutes(events=gate, oauth=SlackRequestHandler(self.bolt))
+            slack = SlackRoutes(events=gate, oauth=OAuthPages(self.bolt))
         return HttpApp(slack, engine, teams=teams, files=files)
 
     def close(self) -> None:
@@ -110,6 +109,7 @@ def create_app(
     teams_sleep: Callable[[float], None] = time.sleep,
     serve_slack: bool = True,
     work_queue: Work | None = None,
+    teams_inbound: TeamsInbound | None = None,
 ) -> Mentorat:
     """The bot. Teams joins when its settings are present (or `teams=True`, e.g. offline with no auth).
 
@@ -123,7 +123,8 @@ def create_app(
         installations = installation_store(settings, engine_of(session_factory))
     front = None
     if teams or (teams is None and settings.has_teams_settings):
-        front = build_teams(settings, session_factory, clock, limiter=teams_limiter, sleep=teams_sleep)
+        front = build_teams(settings, session_factory, clock, limiter=teams_limiter, sleep=teams_sleep,
+                            inbound=teams_inbound)
     slack_notifier = notifier or SlackNotifier(WorkspaceClients(outbox_client, installations))
     by_platform: dict[str, Notifier] = {Platform.SLACK: slack_notifier}
     if front is not None:
@@ -146,6 +147,8 @@ def create_app(
         signing_secret=settings.slack_signing_secret or None,
         client=client,
         token_verification_enabled=False,  # checked once at start by bot.startup, not at import time
+        # Signatures are checked by handlers/slack/gate.py before Bolt sees a request (Socket Mode has none).
+        request_verification_enabled=False,
         # Listeners only ack and hand their work to `deps.work`, so Bolt can answer Slack as soon as they
         # return, from the server's thread. The default (False) would run each listener on another thread
         # and poll every 10 ms for its ack: one more hop and up to 10 ms on every answer.

@@ -33,6 +33,7 @@ LIBRARIES = ("slack_sdk", "slack_bolt", "microsoft_agents", "msal", "aiohttp", "
 LIBRARY_LEVEL = logging.WARNING
 _HEAD = re.compile(r"[(:{\[\n]")
 UNEXPECTED = "mentorat.unexpected"
+HANDLER_NAME = "mentorat"
 
 _unexpected = logging.getLogger(UNEXPECTED)
 
@@ -110,18 +111,32 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]  # the stream is whatever sys.stderr is now
+    """Writes to the current sys.stderr, even after it was replaced (the CLI run inside tests, daemons)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> IO[str]:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
+
+
 def configure_logging(level: str = "INFO", fmt: str = "text", *, stream: IO[str] | None = None,
                       libraries: Iterable[str] = LIBRARIES) -> logging.Handler:
     """One handler on the root logger, with the privacy filter; returns it (tests read what it writes)."""
-    handler = logging.StreamHandler(stream or sys.stderr)
+    handler = logging.StreamHandler(stream) if stream is not None else _Stderr()
     handler.addFilter(PrivacyFilter())
     if fmt == "json":
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.set_name(HANDLER_NAME)
     root = logging.getLogger()
-    for old in list(root.handlers):
-        root.removeHandler(old)
+    for old in list(root.handlers):  # ours from an earlier call (another handler, e.g. a test's, stays)
+        if old.get_name() == HANDLER_NAME:
+            root.removeHandler(old)
     root.addHandler(handler)
     numeric = logging.getLevelName(level.upper())
     root.setLevel(numeric if isinstance(numeric, int) else logging.INFO)

@@ -18,9 +18,10 @@ def first_sighting(engine: Engine, key: str, now: datetime) -> bool:
     moment cannot both see it as new.
     """
     insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(SeenRequest).values(key=key, seen_at=now).on_conflict_do_nothing(index_elements=["key"])
+    stmt = (insert(SeenRequest).values(key=key, seen_at=now).on_conflict_do_nothing(index_elements=["key"])
+            .returning(SeenRequest.key))  # rowcount is -1 on PostgreSQL's driver here; RETURNING says it
     with engine.begin() as conn:
-        return conn.execute(stmt).rowcount == 1
+        return conn.execute(stmt).first() is not None
 
 
 def purge_seen(engine: Engine, before: datetime) -> int:

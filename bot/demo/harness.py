@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_sdk import WebClient
 
@@ -27,9 +27,13 @@ from bot.server import RunningServer, serve_in_thread
 from handlers.teams.limits import SendLimiter
 from storage.db import SessionFactory, make_engine, make_session_factory
 
+if TYPE_CHECKING:
+    from bot.demo.botframework_keys import BotFrameworkKeys
+
 SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
 TEAM_ID = "T0TEST"
 TENANT_ID = "72f988bf-0000-4000-8000-000000000001"
+TEAMS_APP_ID = "5c1a0000-0000-4000-8000-00000000a99"  # the bot's app id: the audience of the tokens Teams signs
 OAUTH_PUBLIC_URL = "https://mentorat.example.org"  # where Slack sends an installer back (redirect_uri)
 
 
@@ -96,13 +100,15 @@ class Harness:
                         "view": {"id": "VHOME", "type": "home"}}
         return self._interaction(payload)
 
-    def submit_view(self, user: str, view: dict[str, Any], values: dict[str, dict[str, Any]]) -> HttpAnswer:
+    def submit_view(self, user: str, view: dict[str, Any], values: dict[str, dict[str, Any]], *,
+                    team: str = TEAM_ID) -> HttpAnswer:
         """Submit a modal the bot opened, with `values` as Slack's view.state.values."""
         payload = {
-            "type": "view_submission", "team": {"id": TEAM_ID, "domain": "test"},
-            "user": {"id": user, "team_id": TEAM_ID}, "api_app_id": "A0MENTORAT",
+            "type": "view_submission", "team": {"id": team, "domain": "test"},
+            "user": {"id": user, "team_id": team}, "api_app_id": "A0MENTORAT",
             "trigger_id": f"trigger-{next(self._counter)}",
-            "view": {**view, "id": view.get("id", "V1"), "team_id": TEAM_ID, "state": {"values": values}},
+            "view": {**view, "id": view.get("id", "V1"), "team_id": team, "app_installed_team_id": team,
+                     "state": {"values": values}},
         }
         return self._interaction(payload)
 
@@ -139,9 +145,10 @@ def start_harness(database_url: str, emulator: SlackEmulator, *, now: datetime,
                   coordinators: tuple[str, ...] = (), language: str = "fr", fallback_admin: str = "",
                   connector: BotConnectorEmulator | None = None, teams_limiter: SendLimiter | None = None,
                   teams_sleep: Callable[[float], None] | None = None,
-                  slack_oauth: tuple[str, str] | None = None) -> Harness:
-    """The bot on loopback; with `connector`, Teams too (authentication off, the Bot Connector emulated);
-    with `slack_oauth` (client id, secret), installed by OAuth in any number of workspaces instead of one token."""
+                  slack_oauth: tuple[str, str] | None = None, teams_keys: BotFrameworkKeys | None = None) -> Harness:
+    """The bot on loopback; with `connector`, Teams too (the Bot Connector emulated; incoming tokens are
+    checked only with `teams_keys`, the local stand-in for the Bot Framework's key service); with
+    `slack_oauth` (client id, secret), installed by OAuth in any number of workspaces instead of one token."""
     client_id, client_secret = slack_oauth or ("", "")
     settings = Settings(
         slack_bot_token="" if slack_oauth else emulator.bot_token,
@@ -160,9 +167,19 @@ def start_harness(database_url: str, emulator: SlackEmulator, *, now: datetime,
     factory = make_session_factory(engine)
     executor = DrainableExecutor()
     client = WebClient(token=settings.slack_bot_token or None, base_url=settings.slack_api_url, timeout=5)
+    inbound = None
+    if teams_keys is not None:
+        from microsoft_agents.hosting.core.authorization import AgentAuthConfiguration
+
+        from bot.demo.botframework_keys import MICROSOFT_KEYS_URL
+        from handlers.teams.app import TeamsInbound
+        from handlers.teams.runtime import SigningKeys
+
+        auth = AgentAuthConfiguration(client_id=TEAMS_APP_ID, tenant_id=TENANT_ID, anonymous_allowed=False)
+        inbound = TeamsInbound(auth, SigningKeys({MICROSOFT_KEYS_URL: teams_keys.url}))
     mentorat = create_app(settings, factory, client, clock=clock, work_executor=executor,
                           teams=connector is not None, teams_limiter=teams_limiter,
-                          teams_sleep=teams_sleep or (lambda _seconds: None))
+                          teams_sleep=teams_sleep or (lambda _seconds: None), teams_inbound=inbound)
     server = serve_in_thread(mentorat.http_app(engine))
     teams = None
     if connector is not None and mentorat.teams is not None:

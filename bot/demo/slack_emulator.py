@@ -734,6 +734,11 @@ class SlackEmulator:
         with self._lock:
             return [copy.deepcopy(r["payload"]) for r in self._responses if name is None or r["name"] == name]
 
+    def response_names(self) -> dict[str, str]:
+        """Each response URL's key (the last part of its path) and the name it was made with."""
+        with self._lock:
+            return {key: str(entry["name"]) for key, entry in self._response_urls.items()}
+
     def views_opened(self) -> list[JsonDict]:
         """View objects opened with views.open, as answered."""
         with self._lock:

@@ -130,6 +130,7 @@ TEXTS: dict[str, str] = {
     "lang.set": "Noted: I'll write to you in English from now on.",
     "lang.usage": "Choose `/mentorat language en` or `/mentorat language fr`.",
     "error.not_allowed": "`/mentorat {command}` is for: {roles}.",
+    "error.stale_button": "This button no longer matches anything I know: type `/mentorat help` to start again.",
     "error.no_access": "You have no access to this: nothing has changed.",
     "error.coordinator_only": "Only the programme's coordinators can do that ({names}).",
     "error.generic": "Sorry, something failed on my side and nothing was saved. Try again in a moment; if "
@@ -159,6 +160,8 @@ TEXTS: dict[str, str] = {
     "cmd.ordre-du-jour": "mentee: send your mentor the topics of the next meeting (`/mentorat agenda <topics>` or "
     "the form); mentor: read them",
     "cmd.notes": "your private notes: `/mentorat notes` to read them, `/mentorat notes <text>` to add one",
+    "modal.refused.title": "Nothing was saved",
+    "modal.refused.back": "Back to the form",
     "modal.cancel": "Close",
     "meeting.modal.title.new": "Next meeting",
     "meeting.modal.title.counter": "Another time",

@@ -141,6 +141,7 @@ TEXTS: dict[str, str] = {
     "lang.usage": "Choisissez `/mentorat langue fr` ou `/mentorat langue en`.",
     # Permissions and errors
     "error.not_allowed": "`/mentorat {command}` est réservé à : {roles}.",
+    "error.stale_button": "Ce bouton ne correspond plus à rien que je connaisse : écrivez `/mentorat aide` pour repartir.",
     "error.no_access": "Vous n'avez pas accès à cet élément : rien n'a changé.",
     "error.coordinator_only": "Seule la coordination du programme peut faire cela ({names}).",
     "error.generic": "Désolé, quelque chose a échoué de mon côté et rien n'a été enregistré. "
@@ -174,6 +175,8 @@ TEXTS: dict[str, str] = {
     "cmd.ordre-du-jour": "personne mentorée : envoyer à votre mentor les sujets de la prochaine rencontre "
     "(`/mentorat ordre-du-jour <sujets>` ou le formulaire) ; mentor : les relire",
     "cmd.notes": "vos notes privées : `/mentorat notes` pour les relire, `/mentorat notes <texte>` pour en ajouter une",
+    "modal.refused.title": "Rien n'a été enregistré",
+    "modal.refused.back": "Revenir au formulaire",
     "modal.cancel": "Fermer",
     "meeting.modal.title.new": "Prochaine rencontre",
     "meeting.modal.title.counter": "Autre moment",

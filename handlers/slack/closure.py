@@ -24,7 +24,7 @@ from handlers.slack.deps import Actor, Deps, ids_from_body, known_person, resolv
 from handlers.slack.forms import BilanForm, FormContext, ThanksForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
-from handlers.slack.interactions import on_click, open_modal, post_dm, save_form
+from handlers.slack.interactions import clicked_id, on_click, open_modal, post_dm, save_form
 from handlers.slack.request import MENTION, CommandRequest
 from handlers.slack.views.closure import bilan_blocks, bilan_modal, figures_blocks, thanks_modal
 from storage.db import session_scope
@@ -133,7 +133,7 @@ def register(app: App, deps: Deps) -> None:
 
     def show(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
-        post_dm(client, user_id, *bilan_overview(deps, team_id, user_id, int(action["value"])))
+        post_dm(client, user_id, *bilan_overview(deps, team_id, user_id, clicked_id(action)))
 
     on_click(app, deps, ActionId.BILAN_SHOW, show)
     on_click(app, deps, ActionId.BILAN_REPORT, lambda b, a, r, c: send_report(deps, b, int(a["value"])))

@@ -13,6 +13,7 @@ from bot.services.people import mention
 from bot.services.roles import coordinator_names, coordinators
 from handlers.slack.deps import Deps, ids_from_body, resolve_actor
 from handlers.slack.ids import ActionId
+from handlers.slack.interactions import clicked_id
 from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.request import CommandRequest
 from storage.db import session_scope
@@ -55,7 +56,7 @@ def accept_convention(deps: Deps, body: dict, action: dict, respond: Respond) ->
     team_id, user_id = ids_from_body(body)
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id)
-        result = conventions.accept(session, convention_id=int(action["value"]), person=actor.person,
+        result = conventions.accept(session, convention_id=clicked_id(action), person=actor.person,
                                     now=deps.clock.now())
         when = format_moment(result.accepted_at, actor.tz, actor.lang)
         if result.already:
@@ -78,7 +79,7 @@ def ask_question(deps: Deps, body: dict, action: dict, respond: Respond) -> None
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id)
         coordinator_ids = [p.id for p in coordinators(session, actor.programme, deps.rule)]
-        convention = conventions.ask_question(session, convention_id=int(action["value"]),
+        convention = conventions.ask_question(session, convention_id=clicked_id(action),
                                               person=actor.person, now=deps.clock.now(),
                                               coordinator_ids=coordinator_ids)
         who = (mention(convention.paired_by) if convention.paired_by

@@ -17,7 +17,7 @@ from handlers.slack.deps import Actor, Deps, ids_from_body, resolve_actor
 from handlers.slack.dispute_forms import DisputeContext, DisputeForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
-from handlers.slack.interactions import on_click, post_dm, save_form
+from handlers.slack.interactions import clicked_id, on_click, post_dm, save_form
 from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.disputes import differend_modal, early_end_modal
@@ -67,7 +67,7 @@ def _coordinator_answer(deps: Deps, body: dict, action: dict, respond: Respond, 
     team_id, user_id = ids_from_body(body)
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id, fresh=True)  # a privileged act: re-read admin flag
-        change = act(session, dispute_id=int(action["value"]), person=actor.person, rule=deps.rule,
+        change = act(session, dispute_id=clicked_id(action), person=actor.person, rule=deps.rule,
                      now=deps.clock.now())
         message, note = coordinator_view(change.dispute, actor.person, done=change.done, key_done=key_done)
         convention_id = change.dispute.convention_id
@@ -114,7 +114,7 @@ def register(app: App, deps: Deps) -> None:
         team_id, user_id = ids_from_body(body)
         with session_scope(deps.session_factory) as session:
             actor = resolve_actor(session, deps, team_id, user_id)
-            change = disputes.withdraw(session, dispute_id=int(action["value"]), person=actor.person,
+            change = disputes.withdraw(session, dispute_id=clicked_id(action), person=actor.person,
                                        now=deps.clock.now())
             text = t(actor.lang, "early_end.withdrawn.you" if change.done else "dispute.already_closed")
         respond(text=text, replace_original=True)

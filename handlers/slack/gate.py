@@ -1,8 +1,10 @@
 """The door of `POST /slack/events`: nothing reaches Bolt unless Slack signed it, and only once.
 
 Every check runs before Bolt sees the request, so a refused request has no effect at all: no
-database write but the replay record, no listener, no queued work, no outgoing call. Bolt still
-checks the signature again behind this door (defence in depth); by then it always holds.
+database write, no listener, no queued work, no outgoing call. This is the one place that checks
+Slack's signature: Bolt's own check is off (it would read the real clock where tests inject one,
+and log the body of what it refuses), and nothing else hands Bolt a request to run: the OAuth
+pages (`OAuthPages`) serve GETs only.
 
 - A body larger than Slack ever sends is refused (413) before it is read.
 - The v0 signature and its timestamp (within five minutes) are checked; any problem, a missing
@@ -11,7 +13,8 @@ checks the signature again behind this door (defence in depth); by then it alway
   are not a list...) is a 400: Bolt would crash on it.
 - A request already carried out (the same signature) is answered but not run again, and Slack's
   retries of an event are recognised by its `event_id`. The record is in the database, so it
-  holds across replicas.
+  holds across replicas; each replica forgets, once a minute, what is older than twice the window
+  (such a request is refused by its timestamp anyway).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -27,18 +31,22 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qs
 
-from slack_bolt import App, BoltRequest
+from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_sdk.signature import Clock, SignatureVerifier
 from sqlalchemy import Engine
 
 from bot.http import content_length
-from storage.seen_requests import first_sighting
+from storage.seen_requests import first_sighting, purge_seen
 
 log = logging.getLogger(__name__)
 
 # Slack's payloads stay far below this (a modal submission with every field full is a few tens of KB).
 MAX_BODY = 1_000_000
 SIGNATURE_WINDOW = 5 * 60  # seconds, as Slack documents
+KEEP_SEEN = 2 * SIGNATURE_WINDOW
+PURGE_EVERY = 60.0  # seconds
 StartResponse = Callable[..., Any]
 
 
@@ -74,6 +82,8 @@ class SlackGate:
         self._engine = engine
         self._now = wall_clock
         self._max_body = max_body
+        self._purged_at = float("-inf")
+        self._purge_lock = threading.Lock()
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         answer = self.answer(environ)
@@ -114,7 +124,8 @@ class SlackGate:
     def _signed(self, body: bytes, headers: dict[str, str]) -> bool:
         timestamp = headers.get("x-slack-request-timestamp", "")
         signature = headers.get("x-slack-signature", "")
-        if not self._has_secret or not timestamp.isdigit() or len(timestamp) > 12 or not signature.startswith("v0="):
+        well_formed = timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12 and signature.startswith("v0=")
+        if not self._has_secret or not well_formed:
             return False
         try:
             return self._verifier.is_valid(body, timestamp, signature)
@@ -122,6 +133,7 @@ class SlackGate:
             return False
 
     def _first_time(self, headers: dict[str, str], parsed: dict[str, Any]) -> bool:
+        self._forget_old()
         now = datetime.fromtimestamp(self._now(), UTC)
         signed = headers["x-slack-request-timestamp"] + headers["x-slack-signature"]
         if not first_sighting(self._engine, "sig:" + hashlib.sha256(signed.encode()).hexdigest(), now):
@@ -132,6 +144,22 @@ class SlackGate:
             key = "event:" + hashlib.sha256(f"{parsed.get('api_app_id')}:{team}:{event_id}".encode()).hexdigest()
             return first_sighting(self._engine, key, now)
         return True
+
+
+    def _forget_old(self) -> None:
+        now = self._now()
+        with self._purge_lock:
+            if now - self._purged_at < PURGE_EVERY:
+                return
+            self._purged_at = now
+        purge_seen(self._engine, datetime.fromtimestamp(now - KEEP_SEEN, UTC))
+
+
+class OAuthPages(SlackRequestHandler):
+    """`GET /slack/install` and `/slack/oauth_redirect`, Bolt's OAuth flow; it never runs a request."""
+
+    def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
+        return BoltResponse(status=404, body="not found")
 
 
 class MalformedRequest(ValueError):
@@ -163,7 +191,22 @@ def parse_body(text: str, content_type: str) -> dict[str, Any]:
     return payload
 
 
-_OBJECTS = ("user", "team", "view", "container", "channel", "message", "state")
+_OBJECTS = ("user", "team", "view", "container", "channel", "message", "state", "enterprise")
+_STRINGS = ("type", "trigger_id", "response_url", "api_app_id", "token", "callback_id")
+# What Slack puts in an action or a form element, by field: the type each one always has.
+_ELEMENT_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "action_id": str, "block_id": str, "type": str, "value": (str, type(None)), "action_ts": str,
+    "selected_option": (dict, type(None)), "selected_options": list, "selected_date": (str, type(None)),
+    "selected_time": (str, type(None)), "selected_user": (str, type(None)), "selected_users": list,
+    "selected_conversation": (str, type(None)), "selected_channel": (str, type(None)), "files": list,
+    "selected_date_time": (int, type(None)), "rich_text_value": (dict, type(None)),
+}
+_VIEW_STRINGS = ("id", "type", "callback_id", "private_metadata", "team_id", "app_installed_team_id", "hash")
+
+
+def _element_ok(element: Any) -> bool:
+    return isinstance(element, dict) and all(
+        isinstance(element[name], kind) for name, kind in _ELEMENT_FIELDS.items() if name in element)
 
 
 def _check_payload(payload: Any) -> None:
@@ -172,23 +215,26 @@ def _check_payload(payload: Any) -> None:
     for name in _OBJECTS:
         if payload.get(name) is not None and not isinstance(payload[name], dict):
             raise MalformedRequest("a payload part is not an object")
+    for name in _STRINGS:
+        if payload.get(name) is not None and not isinstance(payload[name], str):
+            raise MalformedRequest("a payload field is not a string")
     actions = payload.get("actions")
-    if actions is not None and (not isinstance(actions, list)
-                                or not all(isinstance(a, dict) and isinstance(a.get("action_id", ""), str)
-                                           for a in actions)):
-        raise MalformedRequest("actions are not a list of objects")
+    if actions is not None and (not isinstance(actions, list) or not all(_element_ok(a) for a in actions)):
+        raise MalformedRequest("actions are not what Slack sends")
     if payload["type"] == "block_actions" and not actions:
         raise MalformedRequest("a click names no action")
-    user = payload.get("user") or {}
-    if not isinstance(user.get("id", ""), str):
-        raise MalformedRequest("the user id is not a string")
+    for part in ("user", "team"):
+        if not isinstance((payload.get(part) or {}).get("id", ""), str):
+            raise MalformedRequest("an id is not a string")
     view = payload.get("view") or {}
+    if any(view.get(name) is not None and not isinstance(view[name], str) for name in _VIEW_STRINGS):
+        raise MalformedRequest("a view field is not a string")
     state = view.get("state")
     if state is not None and (not isinstance(state, dict) or not isinstance(state.get("values", {}), dict)):
         raise MalformedRequest("a view's state is not an object")
     for block in (state or {}).get("values", {}).values():
-        if not isinstance(block, dict) or not all(isinstance(element, dict) for element in block.values()):
-            raise MalformedRequest("a view's values are not objects")
+        if not isinstance(block, dict) or not all(_element_ok(element) for element in block.values()):
+            raise MalformedRequest("a view's values are not what Slack sends")
 
 
 def _headers(environ: dict[str, Any]) -> dict[str, str]:

@@ -12,7 +12,7 @@ from handlers.slack.convention import show_conventions
 from handlers.slack.deps import Deps, ids_from_body, resolve_actor
 from handlers.slack.home_publish import publish_home
 from handlers.slack.ids import ActionId
-from handlers.slack.interactions import dm_channel, on_click, post_dm
+from handlers.slack.interactions import clicked_id, dm_channel, on_click, post_dm
 from handlers.slack.render import as_dicts
 from handlers.slack.views.status import status_blocks
 from storage.db import session_scope
@@ -61,7 +61,7 @@ def register(app: App, deps: Deps) -> None:
     def next_meeting(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         """Like the command: the next meeting (or the proposal waiting) in a DM, else the modal."""
         team_id, user_id = ids_from_body(body)
-        answer = meetings.next_meeting_answer(deps, team_id, user_id, int(action["value"]))
+        answer = meetings.next_meeting_answer(deps, team_id, user_id, clicked_id(action))
         if isinstance(answer, dict):
             client.views_open(trigger_id=body["trigger_id"], view=answer)
         else:

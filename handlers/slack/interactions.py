@@ -9,8 +9,9 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
-from bot.services.errors import DomainError
-from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, resolve_actor
+from bot.services.errors import DomainError, InvalidInput
+from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, reader_for, resolve_actor
+from handlers.slack.views.refusal import refusal_modal
 from storage.db import session_scope
 
 T = TypeVar("T")
@@ -25,6 +26,14 @@ def on_click(app: App, deps: Deps, action_id: str, work: ClickWork) -> None:
         deps.ack_then(ack, body, client, respond, lambda: work(body, action, respond, client))
 
 
+def clicked_id(action: dict) -> int:
+    """The id a button carries (a convention, a meeting, a dispute); anything else is a stale or altered button."""
+    value = action.get("value")
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or len(value) > 18:
+        raise InvalidInput("error.stale_button")
+    return int(value)
+
+
 def open_modal(deps: Deps, client: WebClient, body: dict, build: Callable[[Session, Actor, str], dict]) -> None:
     """Build a modal for the person who clicked (`build(session, actor, team_id)`) and open it."""
     team_id, user_id = ids_from_body(body)
@@ -37,22 +46,31 @@ def save_form(ack: Ack, deps: Deps, team_id: str, user_id: str, field_blocks: di
               save: Callable[[Session, Actor], T]) -> T | None:
     """Run `save` in one unit of work and ack the submission.
 
-    An error on a field of the form is shown on it and the modal stays open with what was typed
-    (returns None); any other domain error closes the modal and goes to the error handler, which
-    tells the person in a DM.
+    Returns None when nothing was saved: an error on a field of the form is shown on it; any other
+    domain error (the convention ended meanwhile, a stale form) is explained in a small modal pushed
+    on top, so that closing it brings the form back with what was typed. Slack always gets a proper
+    answer, never an error status.
     """
     try:
         with session_scope(deps.session_factory) as session:
             result = save(session, resolve_actor(session, deps, team_id, user_id))
     except DomainError as error:
-        block = field_blocks.get(error.field or "")
-        if block is None:
-            ack()
-            raise
-        ack(response_action="errors", errors={block: error_for(deps, team_id, user_id, error)})
+        refuse_form(ack, deps, team_id, user_id, field_blocks, error)
         return None
     ack()
     return result
+
+
+def refuse_form(ack: Ack, deps: Deps, team_id: str, user_id: str, field_blocks: dict[str, str],
+                error: DomainError) -> None:
+    """Answer a form that was not saved: the error on its field, else a small modal over the form."""
+    text = error_for(deps, team_id, user_id, error)
+    block = field_blocks.get(error.field or "")
+    if block is None:
+        lang, _tz = reader_for(deps, team_id, user_id)
+        ack(response_action="push", view=refusal_modal(lang, text).to_dict())
+    else:
+        ack(response_action="errors", errors={block: text})
 
 
 def dm_channel(client: WebClient, user_id: str) -> str:

@@ -27,7 +27,7 @@ from handlers.slack.deps import Actor, Deps, ids_from_body, resolve_actor
 from handlers.slack.forms import FormContext, MeetingForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
-from handlers.slack.interactions import dm_channel, on_click, open_modal, post_dm, save_form
+from handlers.slack.interactions import clicked_id, dm_channel, on_click, open_modal, post_dm, save_form
 from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.meeting import MeetingPrefill, cancel_modal, meeting_modal
@@ -135,7 +135,7 @@ def confirm_proposal(deps: Deps, body: dict, action: dict, respond: Respond) -> 
     team_id, user_id = ids_from_body(body)
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id)
-        result = meetings.confirm(session, meeting_id=int(action["value"]), person=actor.person,
+        result = meetings.confirm(session, meeting_id=clicked_id(action), person=actor.person,
                                   now=deps.clock.now())
         key = "meeting.closed.already" if result.already else "meeting.closed.confirmed"
         message = proposal_closed_message(result.meeting, actor.person, key)
@@ -147,7 +147,7 @@ def confirm_proposal(deps: Deps, body: dict, action: dict, respond: Respond) -> 
 
 def _clicked_meeting(session: Session, actor: Actor, action: dict, status: MeetingStatus, gone_key: str) -> Meeting:
     """The meeting a button is about, if the clicker is of its pair and it is still in `status`."""
-    meeting = meetings.get_meeting(session, int(action["value"]), actor.person)
+    meeting = meetings.get_meeting(session, clicked_id(action), actor.person)
     if meeting.status != status:
         raise Conflict(gone_key)
     return meeting
@@ -194,7 +194,7 @@ def answer_checkin(deps: Deps, body: dict, action: dict, respond: Respond) -> No
     team_id, user_id = ids_from_body(body)
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id)
-        result = meetings.record_outcome(session, meeting_id=int(action["value"]), person=actor.person,
+        result = meetings.record_outcome(session, meeting_id=clicked_id(action), person=actor.person,
                                          outcome=OUTCOME_OF_ACTION[ActionId(action["action_id"])],
                                          now=deps.clock.now())
         message = checkin_answered(result, actor.person, actor.lang)

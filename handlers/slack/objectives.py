@@ -17,7 +17,7 @@ from handlers.slack.deps import Actor, Deps, ids_from_body, resolve_actor
 from handlers.slack.forms import FormContext, ObjectiveForm, ObjectiveUpdateForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
-from handlers.slack.interactions import on_click, open_modal, post_dm, save_form
+from handlers.slack.interactions import clicked_id, on_click, open_modal, post_dm, save_form
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.objectives import add_modal, feedback_modal, history_modal, objectives_blocks, update_modal
 from storage.db import session_scope
@@ -73,7 +73,7 @@ def _objective_view(objective_id: int, kind: str) -> Callable[[Session, Actor, s
 def register(app: App, deps: Deps) -> None:
     def show(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
-        post_dm(client, user_id, *objectives_overview(deps, team_id, user_id, int(action["value"])))
+        post_dm(client, user_id, *objectives_overview(deps, team_id, user_id, clicked_id(action)))
 
     on_click(app, deps, ActionId.OBJECTIVES_SHOW, show)
     on_click(app, deps, ActionId.OBJECTIVE_ADD,

@@ -14,10 +14,10 @@ from bot.i18n.dates import format_day
 from bot.services import conventions
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.policy import Act, require
-from handlers.slack.deps import Deps, error_for, known_person, resolve_actor
+from handlers.slack.deps import Deps, known_person, resolve_actor
 from handlers.slack.forms import ModalOrigin, PairingForm
 from handlers.slack.ids import BlockId, CallbackId
-from handlers.slack.interactions import post_dm
+from handlers.slack.interactions import post_dm, refuse_form
 from handlers.slack.request import MENTION, CommandRequest
 from handlers.slack.views.pairing import pairing_modal
 from storage.db import session_scope
@@ -104,10 +104,7 @@ def register(app: App, deps: Deps) -> None:
                 raise InvalidInput("error.pair.bad_date", field="start", value=form.start_raw or "")
             outcome = pair_people(deps, team_id, user_id, form.mentor, form.mentee, form.start)
         except DomainError as error:
-            if error.field not in FIELD_BLOCKS:
-                ack()  # close the modal; the error handler tells the person why in a DM
-                raise
-            ack(response_action="errors", errors={FIELD_BLOCKS[error.field]: error_for(deps, team_id, user_id, error)})
+            refuse_form(ack, deps, team_id, user_id, FIELD_BLOCKS, error)
             return
         def confirm() -> None:
             post_dm(client, user_id, outcome.text)

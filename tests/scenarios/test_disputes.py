@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import UTC, datetime
 
@@ -95,8 +96,9 @@ def test_a_friendly_solution_first_then_anyway(bot: Harness) -> None:
     assert len(disputes(bot)) == 1 and disputes(bot)[0].amicable_tried is False
     assert "pas encore" in text_of(with_button(bot, "UCOORD", ALERT)[0])
     # A second one while the first is open is refused, with the date of the first.
-    raise_differend(bot, "UMENTOR", amicable="yes")
-    assert "déjà un différend en cours" in texts_to(bot, "UMENTOR")[-1]
+    refused = raise_differend(bot, "UMENTOR", amicable="yes").json()
+    assert refused["response_action"] == "push"  # explained over the form, which keeps what was typed
+    assert "déjà un différend en cours" in json.dumps(refused["view"]["blocks"], ensure_ascii=False)
     assert len(disputes(bot)) == 1
 
 
