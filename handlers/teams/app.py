@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import TurnContext
+from microsoft_agents.hosting.core.authorization import AgentAuthConfiguration
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -19,12 +20,21 @@ from handlers.teams.auth import auth_configuration, client_factory
 from handlers.teams.deps import TeamsDeps, text_reply
 from handlers.teams.limits import SendLimiter
 from handlers.teams.notifier import TeamsNotifier
-from handlers.teams.runtime import EventLoopThread, TeamsEndpoint
+from handlers.teams.runtime import EventLoopThread, SigningKeys, TeamsEndpoint
 from storage.db import SessionFactory
 
 log = logging.getLogger(__name__)
 
 CONTINUE_CONVERSATION = "ContinueConversation"
+
+
+@dataclass(frozen=True)
+class TeamsInbound:
+    """Token checks on incoming activities apart from the app's own credentials: offline tests check real
+    tokens against a local key service while the replies go to a local Bot Connector without any token."""
+
+    auth: AgentAuthConfiguration
+    keys: SigningKeys
 
 
 @dataclass
@@ -35,13 +45,15 @@ class TeamsFrontEnd:
     notifier: TeamsNotifier
     endpoint: TeamsEndpoint | None = field(default=None)
     deps: TeamsDeps | None = field(default=None)
+    inbound: TeamsInbound | None = None  # how tokens are checked, when not from the settings (tests)
 
     def attach(self, deps: TeamsDeps) -> TeamsEndpoint:
         """Serve activities with these deps (their notifier sends the turn's queued messages)."""
         deps.directory = deps.directory or self.notifier.member
         deps.files = deps.files or self.notifier.file_link
         self.deps = deps
-        self.endpoint = TeamsEndpoint(self.loop, self.adapter, MentoratAgent(deps), auth_configuration(self.settings))
+        auth, keys = (self.inbound.auth, self.inbound.keys) if self.inbound else (auth_configuration(self.settings), None)
+        self.endpoint = TeamsEndpoint(self.loop, self.adapter, MentoratAgent(deps), auth, keys)
         return self.endpoint
 
     def close(self) -> None:
@@ -62,10 +74,11 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
 
 
 def build_teams(settings: Settings, session_factory: SessionFactory, clock: Clock, *,
-                limiter: SendLimiter | None = None, sleep: Callable[[float], None] = time.sleep) -> TeamsFrontEnd:
+                limiter: SendLimiter | None = None, sleep: Callable[[float], None] = time.sleep,
+                inbound: TeamsInbound | None = None) -> TeamsFrontEnd:
     loop = EventLoopThread()
     adapter = CloudAdapter(channel_service_client_factory=client_factory(settings))
     adapter.on_turn_error = on_turn_error
     notifier = TeamsNotifier(loop, adapter, session_factory, app_id=settings.microsoft_app_id,
                              public_url=settings.public_url, clock=clock, limiter=limiter, sleep=sleep)
-    return TeamsFrontEnd(settings, loop, adapter, notifier)
+    return TeamsFrontEnd(settings, loop, adapter, notifier, inbound=inbound)

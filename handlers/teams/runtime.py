@@ -25,6 +25,7 @@ from microsoft_agents.hosting.core.authorization import (
     ClaimsIdentity,
     JwtTokenValidator,
 )
+from microsoft_agents.hosting.core.authorization.jwt.jwt_token_validator import _JwkClientManager
 from pydantic import ValidationError
 
 from bot.services.typed_text import clean_tree
@@ -106,15 +107,41 @@ class _Request:
         raise KeyError(name)
 
 
+def same_service(claims: ClaimsIdentity, payload: dict[str, Any]) -> bool:
+    """The token's `serviceurl` claim names the activity's serviceUrl, as the Bot Framework requires.
+
+    The SDK only warns on a mismatch unless an outbound host list is configured; a valid token taken
+    from one request must not send the bot's replies, with its credentials, to a URL of someone's choosing.
+    """
+    claimed = claims.get_claim_value("serviceurl")
+    sent = payload.get("serviceUrl")
+    if not isinstance(claimed, str) or not isinstance(sent, str):
+        return False
+    return claimed.rstrip("/").casefold() == sent.rstrip("/").casefold()
+
+
+class SigningKeys(_JwkClientManager):
+    """Where the SDK fetches the keys that sign Bot Framework tokens: Microsoft's key endpoints, or,
+    offline, a local stand-in (`moved` maps Microsoft's URL to it), so tests validate real tokens."""
+
+    def __init__(self, moved: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self._moved = dict(moved or {})
+
+    def _get_jwk_client(self, jwks_uri: str) -> Any:
+        return super()._get_jwk_client(self._moved.get(jwks_uri, jwks_uri))
+
+
 class TeamsEndpoint:
     """`POST /api/messages`: check the Bot Framework token, then let the CloudAdapter run the agent."""
 
     def __init__(self, loop: EventLoopThread, adapter: CloudAdapter, agent: Agent,
-                 auth: AgentAuthConfiguration) -> None:
+                 auth: AgentAuthConfiguration, keys: SigningKeys | None = None) -> None:
         self._loop = loop
         self._adapter = adapter
         self._agent = agent
         self._auth = auth
+        self._keys = keys
 
     def handle(self, headers: Mapping[str, str], body: bytes) -> HttpResult:
         try:
@@ -134,6 +161,9 @@ class TeamsEndpoint:
             return HttpResult(400, {"error": "the body is not JSON"})
         if not isinstance(payload, dict):
             return HttpResult(400, {"error": "an activity is a JSON object"})
+        if not self._auth.ANONYMOUS_ALLOWED and not same_service(claims, payload):
+            # The token was signed for another Bot Connector: replies (with the bot's own token) would go there.
+            return HttpResult(401, {"error": "Invalid token or authentication failed."})
         clean_tree(payload)  # no NUL byte or lone surrogate reaches a listener (typed_text.clean)
         try:
             response = await self._adapter.process_request(_Request(payload, headers, claims), self._agent)
@@ -144,6 +174,8 @@ class TeamsEndpoint:
     async def _authorize(self, header: str | None) -> ClaimsIdentity | None:
         """The JWT the Bot Connector signs each request with; anonymous only when authentication is off."""
         validator = JwtTokenValidator(self._auth)
+        if self._keys is not None:
+            validator._jwk_client_manager = self._keys  # the SDK's own cache, fed from another key endpoint
         if not header:
             return validator.get_anonymous_claims() if self._auth.ANONYMOUS_ALLOWED else None
         scheme, _, token = header.partition(" ")

@@ -10,14 +10,22 @@ from pypdf import PdfReader
 
 from bot.cli import main
 from bot.demo.script import COORD, MENTEE, MENTOR, PRIVATE_KEYS, STORY, DemoResult, run_demo
+from tests.scenarios.log_capture import CapturedLog, captured_log
 
 ORDER = ["pairing", "first_meeting", "counter", "moved", "agenda", "slip", "differend", "months", "closing",
          "bilan", "thanks", "figures"]
 
 
 @pytest.fixture(scope="module")
-def demo() -> DemoResult:
-    return run_demo("fr")
+def played() -> tuple[DemoResult, CapturedLog]:
+    """The whole programme, with the production log configuration writing everything from DEBUG up."""
+    with captured_log() as log:
+        return run_demo("fr"), log
+
+
+@pytest.fixture(scope="module")
+def demo(played: tuple[DemoResult, CapturedLog]) -> DemoResult:
+    return played[0]
 
 
 def _texts(result: DemoResult, user: str) -> list[str]:
@@ -57,6 +65,12 @@ def test_nothing_private_reaches_the_coordinator(demo: DemoResult) -> None:
         assert STORY["fr"][key] not in seen, key
     assert STORY["fr"]["differend"] not in "\n".join(_texts(demo, MENTEE)), "the other side never reads it"
     assert "Rencontres tenues" in demo.figures and "Paires en cours" in demo.figures
+
+
+def test_nothing_anyone_typed_reaches_the_log(played: tuple[DemoResult, CapturedLog]) -> None:
+    """Ten months of agendas, reasons, objectives, a différend, bilans and thanks, logged at DEBUG."""
+    _result, log = played
+    log.assert_never(*STORY["fr"].values())
 
 
 def test_the_final_report_pdf(demo: DemoResult) -> None:
