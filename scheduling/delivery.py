@@ -1,5 +1,11 @@
 """Delivery: claim due outbox rows with a lease, send them, record the outcome.
 
+The contract is at least once. Slack's chat.postMessage has no idempotency key, so a message whose
+send was under way when a worker died (or whose answer never came back) may arrive twice: each
+row is recorded as sent in its own transaction right after its call returns, and a grouped
+message's rows together, so only what was in flight at a crash (at most one message per sending
+thread) can be doubled, never a claimed batch.
+
 A claim is one conditional UPDATE … RETURNING over the first due rows (status still pending,
 or claimed with an expired lease), so two deliverers never send the same row; on PostgreSQL the
 rows are picked with FOR UPDATE SKIP LOCKED so parallel workers do not even contend.
@@ -126,6 +132,18 @@ def _settle(factory: SessionFactory, reminder_id: int, **values: object) -> None
             .where(Reminder.id == reminder_id, Reminder.status == ReminderStatus.CLAIMED)
             .values(**values)
         )
+
+
+def _settle_sent(factory: SessionFactory, rows: list[tuple[int, int]], now: datetime) -> None:
+    """Mark rows sent together (one message carried them), each with its attempt count, in one transaction."""
+    with engine_of(factory).begin() as conn:
+        for reminder_id, attempts in rows:
+            conn.execute(
+                update(Reminder)
+                .where(Reminder.id == reminder_id, Reminder.status == ReminderStatus.CLAIMED)
+                .values(status=ReminderStatus.SENT, attempts=attempts, sent_at=now, lease_expires_at=None,
+                        last_error=None)
+            )
 
 
 def _release(factory: SessionFactory, ids: Iterable[int], due_at: datetime) -> None:
@@ -277,11 +295,10 @@ def _deliver_group(factory: SessionFactory, notifier: Notifier, ids: list[int], 
             for reminder_id, attempts, _message in messages:
                 _count(report, _after_error(factory, reminder_id, attempts, exc, now)[0])
             return report
+        # All the rows of the one message at once: a crash can double the message, never split it in two.
+        _settle_sent(factory, [(reminder_id, attempts) for reminder_id, attempts, _message in messages], now)
+        report.sent += len(messages)
         _remember_channel(factory, recipient, person_id, delivered)
-        for reminder_id, attempts, _message in messages:
-            _settle(factory, reminder_id, status=ReminderStatus.SENT, attempts=attempts, sent_at=now,
-                    lease_expires_at=None, last_error=None)
-            report.sent += 1
     return report
 
 
