@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -27,12 +28,13 @@ from handlers.slack.gate import OAuthPages, SlackGate
 from handlers.slack.notifier import SlackNotifier
 from handlers.slack.oauth import NOT_INSTALLED, installation_store, oauth_flow
 from handlers.slack.register import register_handlers
-from handlers.teams.app import TeamsFrontEnd, TeamsInbound, build_teams
-from handlers.teams.deps import TeamsDeps
-from handlers.teams.limits import SendLimiter
 from scheduling.scheduler import Jobs
 from storage.db import SessionFactory, engine_of, session_scope
 from storage.models import Platform
+
+if TYPE_CHECKING:  # the Teams front end (the Agents SDK, aiohttp) is loaded only when Teams is on
+    from handlers.teams.app import TeamsFrontEnd, TeamsInbound
+    from handlers.teams.limits import SendLimiter
 
 
 @dataclass
@@ -123,6 +125,8 @@ def create_app(
         installations = installation_store(settings, engine_of(session_factory))
     front = None
     if teams or (teams is None and settings.has_teams_settings):
+        from handlers.teams.app import build_teams
+
         front = build_teams(settings, session_factory, clock, limiter=teams_limiter, sleep=teams_sleep,
                             inbound=teams_inbound)
     slack_notifier = notifier or SlackNotifier(WorkspaceClients(outbox_client, installations))
@@ -161,6 +165,8 @@ def create_app(
         bolt.enable_token_revocation_listeners()  # app_uninstalled / tokens_revoked delete the stored tokens
     register_handlers(bolt, deps)
     if front is not None:
+        from handlers.teams.deps import TeamsDeps
+
         front.attach(TeamsDeps(settings=settings, session_factory=session_factory, clock=clock,
                                notifier=outbox_notifier, rule=deps.rule, defaults=deps.defaults, background=deps.soon))
     return Mentorat(bolt=bolt, deps=deps, teams=front, serve_slack=serve_slack)

@@ -48,6 +48,7 @@ from bot.services.digest import plan_digests
 from bot.services.disputes import mark_escalations
 from bot.services.meetings import expire_unanswered
 from bot.services.roles import CoordinatorRule
+from bot.services.shared_files import purge_expired
 from scheduling.timing import next_good_moment
 from storage.db import SessionFactory, engine_of, session_scope
 from storage.models import (
@@ -73,8 +74,9 @@ class PlanReport:
     unconfirmed: int = 0  # meetings whose check-in nobody answered within a week
     closures_planned: int = 0  # conventions whose closure prompts were written
     closed: int = 0  # conventions closed on their end date
-    escalated: int = 0  # différends nobody took in time (issue 7)
-    digests: int = 0  # coordinators' monthly digests written (issue 7)
+    escalated: int = 0  # différends nobody took in time
+    digests: int = 0  # coordinators' monthly digests written
+    files_purged: int = 0  # shared files (.ics, PDFs, charts) whose link expired
 
 
 def _due_conventions(programme: Programme, now: datetime) -> Select[Any]:
@@ -240,12 +242,13 @@ def plan(factory: SessionFactory, now: datetime, rule: CoordinatorRule | None = 
             report.closed += closed
     with session_scope(factory) as session:
         report.unconfirmed = expire_unanswered(session, now)
-    # --- différends, early end, report (issue 7) ---
     with session_scope(factory) as session:
         report.escalated = mark_escalations(session, now)
     if rule is not None:
         with session_scope(factory) as session:
             report.digests = plan_digests(session, rule, now)
+    with session_scope(factory) as session:  # the bytes behind expired file links go with the links
+        report.files_purged = purge_expired(session, now)
     return report
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
-
 from storage.models import Meeting
 
 PRODID = "-//Mentorat//Mentorat//FR"
@@ -20,6 +18,8 @@ PRODID = "-//Mentorat//Mentorat//FR"
 def meeting_ics(meeting: Meeting, *, tz: str, summary: str, description: str, location: str | None,
                 now: datetime, cancelled: bool = False) -> str:
     zone = ZoneInfo(tz)
+    from icalendar import Calendar, Event  # loaded when an invitation is written, not at every start
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

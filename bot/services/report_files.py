@@ -9,10 +9,6 @@ import csv
 import io
 from datetime import datetime
 
-# The object API, not pyplot: no global figure state, so reports built on several threads at
-# once do not draw on each other's figures.
-from matplotlib.figure import Figure
-
 from bot.i18n import t
 from bot.notify import Attachment
 from bot.services.programme_report import ProgrammeReport
@@ -46,6 +42,10 @@ def report_chart(lang: str, report: ProgrammeReport) -> bytes:
     pairs = sorted(report.pairs, key=lambda p: (p.convention_id not in risky, p.convention_id))[:CHART_PAIRS]
     labels = [("(!) " if p.convention_id in risky else "") + f"{p.mentor} / {p.mentee}" for p in pairs]
     height = max(2.5, 0.45 * len(pairs) + 1.5)
+    # Imported when a chart is drawn: matplotlib and numpy are heavy to load. The object API, not
+    # pyplot: no global figure state, so reports built on several threads at once never share one.
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(8, height), dpi=100)
     axes = figure.subplots()
     rows = list(range(len(pairs)))

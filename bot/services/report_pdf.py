@@ -3,26 +3,33 @@ and whatever people type (accents, « », œ, emoji fall back to a box rather th
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
-
-import matplotlib
-from fpdf import FPDF
 
 from bot.i18n import t
 from bot.i18n.dates import format_day
 from bot.services.final_report import FinalReport
 from bot.services.report_layout import facts, footer, sections, title
 
-FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+def font_dir() -> Path:
+    """matplotlib's bundled DejaVu fonts, found without importing matplotlib (and numpy) at all."""
+    spec = importlib.util.find_spec("matplotlib")
+    assert spec is not None and spec.submodule_search_locations, "matplotlib is a dependency"
+    return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
+
 ACCENT = (31, 97, 141)
 
 
 def report_pdf(report: FinalReport, lang: str) -> bytes:
+    from fpdf import FPDF  # only when a report is drawn: fpdf2 costs start-up time to every process
+
     pdf = FPDF(format="A4")
     pdf.set_margins(18, 18, 18)
     pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    fonts = font_dir()
+    pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
     pdf.set_title(title(report, lang))
     pdf.set_creator("Mentorat")
     pdf.add_page()

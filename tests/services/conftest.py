@@ -8,10 +8,20 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy.orm import Session
 
-from storage.db import make_engine, make_session_factory
+from storage.db import SessionFactory, make_engine, make_session_factory
 
 # Monday 23 November 2026, 10:00 in Toronto (as the scenarios).
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def factory(database_url: str) -> Iterator[SessionFactory]:
+    """A session factory on a fresh, migrated database, for services that open their own units of work."""
+    engine = make_engine(database_url, pool_size=2)
+    try:
+        yield make_session_factory(engine)
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture
