@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from slack_bolt import App
 from slack_sdk import WebClient
+from slack_sdk.http_retry import RetryHandler
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 from sqlalchemy import Engine
 
@@ -85,7 +86,7 @@ def make_client(settings: Settings, *, timeout: int = 10, wait_out_rate_limits: 
     The outbox's client does not wait out 429s itself: delivery reschedules the row instead,
     so one rate-limited recipient never holds up the others.
     """
-    handlers = [ConnectionErrorRetryHandler(max_retry_count=2)]
+    handlers: list[RetryHandler] = [ConnectionErrorRetryHandler(max_retry_count=2)]
     if wait_out_rate_limits:
         handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
     return WebClient(

@@ -8,9 +8,15 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import ConfigError, Mode, Settings, load_settings
 from bot.logs import configure_logging, log_unexpected
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from storage.db import SessionFactory
 
 log = logging.getLogger("mentorat")
 
@@ -23,7 +29,7 @@ def _settings(mode: Mode) -> Settings:
     return load_settings(mode=mode)
 
 
-def _prepare(settings: Settings):  # type: ignore[no-untyped-def]
+def _prepare(settings: Settings) -> tuple[Engine, SessionFactory]:
     from storage.db import make_engine, make_session_factory
     from storage.migrate import ensure_schema
 
@@ -112,11 +118,11 @@ def cmd_tick(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from bot.app import create_app
-    from bot.clock import FrozenClock, SystemClock
+    from bot.clock import Clock, FrozenClock, SystemClock
 
     settings = _settings(Mode.WORKER)
     _engine, factory = _prepare(settings)
-    clock = SystemClock()
+    clock: Clock = SystemClock()
     if args.now:
         try:
             at = datetime.fromisoformat(args.now)

@@ -111,10 +111,10 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
-class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]  # the stream is whatever sys.stderr is now
+class _Stderr(logging.StreamHandler):  # the stream is whatever sys.stderr is now
     """Writes to the current sys.stderr, even after it was replaced (the CLI run inside tests, daemons)."""
 
-    @property  # type: ignore[override]
+    @property
     def stream(self) -> IO[str]:
         return sys.stderr
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from enum import Enum
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.i18n import DEFAULT_LANGUAGE
@@ -91,7 +91,7 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(3600, 30 * 2 ** max(0, attempts - 1)))
 
 
-def _due(now: datetime):  # type: ignore[no-untyped-def]
+def _due(now: datetime) -> ColumnElement[bool]:
     return or_(
         and_(Reminder.status == ReminderStatus.PENDING, Reminder.due_at <= now),
         and_(Reminder.status == ReminderStatus.CLAIMED, Reminder.lease_expires_at < now),
@@ -119,8 +119,8 @@ def _claim_rows(factory: SessionFactory, now: datetime, limit: int) -> list[Clai
             .returning(Reminder.id, Reminder.recipient_id, Reminder.due_at)
             .execution_options(synchronize_session=False)
         ).all()
-    rows.sort(key=lambda row: (row.due_at, row.id))  # RETURNING has no order
-    return [Claimed(row.id, row.recipient_id) for row in rows]
+    ordered = sorted(rows, key=lambda row: (row.due_at, row.id))  # RETURNING has no order
+    return [Claimed(row.id, row.recipient_id) for row in ordered]
 
 
 def _settle(factory: SessionFactory, reminder_id: int, **values: object) -> None:

@@ -50,7 +50,7 @@ from bot.services.meetings import expire_unanswered
 from bot.services.roles import CoordinatorRule
 from bot.services.shared_files import purge_expired
 from scheduling.timing import next_good_moment
-from storage.db import SessionFactory, engine_of, session_scope
+from storage.db import SessionFactory, engine_of, rows_changed, session_scope
 from storage.models import (
     Convention,
     ConventionStatus,
@@ -79,7 +79,7 @@ class PlanReport:
     files_purged: int = 0  # shared files (.ics, PDFs, charts) whose link expired
 
 
-def _due_conventions(programme: Programme, now: datetime) -> Select[Any]:
+def _due_conventions(programme: Programme, now: datetime) -> Select[int, datetime | None, int, int]:
     """Active conventions of a programme with no meeting set and none in the last rhythm period."""
     threshold = now - timedelta(days=programme.meeting_every_days)
     upcoming = exists().where(
@@ -131,6 +131,8 @@ def _due_at(session: Session, programme: Programme, now: datetime, zone: Any) ->
 
     known = {}
     for tz in zones:
+        if tz is None:  # the query excludes them; the column allows them
+            continue
         try:
             known[tz] = moment(tz)
         except (ZoneInfoNotFoundError, ValueError):
@@ -204,10 +206,10 @@ def plan_nudges(session: Session, programme: Programme, now: datetime) -> int:
     with _sound_plan(session):
         try:
             with session.begin_nested():
-                return session.execute(stmt.execution_options(preserve_rowcount=True)).rowcount  # type: ignore[attr-defined]
+                return rows_changed(session.execute(stmt.execution_options(preserve_rowcount=True)))
         except IntegrityError:
             skipping = stmt.on_conflict_do_nothing(index_elements=["dedupe_key"])
-            return session.execute(skipping.execution_options(preserve_rowcount=True)).rowcount  # type: ignore[attr-defined]
+            return rows_changed(session.execute(skipping.execution_options(preserve_rowcount=True)))
 
 
 def _nudges_of(factory: SessionFactory, programme: Programme, now: datetime) -> int:

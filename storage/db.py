@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import CursorResult, Engine, Result, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
@@ -25,7 +26,7 @@ def normalise_url(database_url: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def _on_sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -54,7 +55,9 @@ def make_session_factory(engine: Engine) -> SessionFactory:
 
 def engine_of(factory: SessionFactory) -> Engine:
     """The engine a session factory was made with (make_session_factory binds one)."""
-    return factory.kw["bind"]  # type: ignore[no-any-return]
+    bind = factory.kw["bind"]
+    assert isinstance(bind, Engine), "make_session_factory binds an engine"
+    return bind
 
 
 @contextmanager
@@ -69,6 +72,11 @@ def session_scope(factory: SessionFactory) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE touched (Session.execute is typed as returning a plain Result)."""
+    return cast("CursorResult[Any]", result).rowcount
 
 
 def ping(engine: Engine) -> bool:

@@ -426,8 +426,9 @@ class Gratitude(Base):
     achievements: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
 
+    convention: Mapped[Convention] = relationship()
 
-# --- différends, early end (issue 7) ---
+
 class DisputeKind(StrEnum):
     DIFFEREND = "differend"  # a disagreement brought to the coordination
     EARLY_END = "early_end"  # a request to end the convention before its planned end

@@ -72,6 +72,5 @@ class BotFrameworkKeys:
         payload = {"iss": ISSUER, "aud": audience, "serviceurl": service_url, "nbf": int(now) - 5,
                    "iat": int(now), "exp": int(now + lifetime), **claims}
         headers = {"kid": kid} if kid is not None else {}
-        signing_key: Any = key or self.key
-        return jwt.encode(payload, signing_key if algorithm != "none" else None, algorithm=algorithm,
-                          headers=headers)
+        signing_key: Any = "" if algorithm == "none" else (key or self.key)
+        return jwt.encode(payload, signing_key, algorithm=algorithm, headers=headers)

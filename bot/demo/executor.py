@@ -6,8 +6,11 @@ No sleeping: `drain()` waits on the futures themselves.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class DrainableExecutor(ThreadPoolExecutor):
@@ -16,7 +19,7 @@ class DrainableExecutor(ThreadPoolExecutor):
         self._pending: set[Future[Any]] = set()
         self._lock = threading.Lock()
 
-    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
         future = super().submit(fn, *args, **kwargs)
         with self._lock:
             self._pending.add(future)

@@ -7,6 +7,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +25,7 @@ class HttpAnswer:
 
 
 class SlackSigner:
-    def __init__(self, signing_secret: str, clock=time.time) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, signing_secret: str, clock: Callable[[], float] = time.time) -> None:
         self._verifier = SignatureVerifier(signing_secret)
         self._clock = clock
 
@@ -32,7 +33,7 @@ class SlackSigner:
         ts = str(int(self._clock()) if timestamp is None else timestamp)
         return {
             "X-Slack-Request-Timestamp": ts,
-            "X-Slack-Signature": self._verifier.generate_signature(timestamp=ts, body=body),
+            "X-Slack-Signature": self._verifier.generate_signature(timestamp=ts, body=body) or "",
         }
 
 

@@ -10,6 +10,7 @@ settled closes on E. The prompts carry E, so those of an end that moved are drop
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -24,6 +25,7 @@ from bot.services.people import timezone_of
 from bot.services.policy import Act, require
 from bot.services.roles import CoordinatorRule
 from scheduling.timing import next_good_moment, start_of_day
+from storage.db import rows_changed
 from storage.models import (
     Bilan,
     Convention,
@@ -59,9 +61,9 @@ def _morning_of(day: date, person: Person, programme: Programme, now: datetime) 
 
 
 def _send_now(session: Session, kind: str, convention: Convention, person_id: int, now: datetime, key: str,
-              payload: dict[str, object] | None = None, essential: bool = True) -> None:
+              payload: Mapping[str, object] | None = None, essential: bool = True) -> None:
     outbox.enqueue(session, kind=kind, recipient_id=person_id, convention_id=convention.id, due_at=now, now=now,
-                   essential=essential, payload=payload or {}, dedupe_key=f"{kind}:{convention.id}:{key}:{person_id}")
+                   essential=essential, payload=dict(payload or {}), dedupe_key=f"{kind}:{convention.id}:{key}:{person_id}")
 
 
 # --- before the end --------------------------------------------------------------------------
@@ -162,12 +164,12 @@ def extend(session: Session, convention: Convention, now: datetime, *, decision:
 
 def close(session: Session, convention: Convention, now: datetime, *, decision: str | None) -> bool:
     """Close the convention (agreed end, or its end date reached). Returns False if already over."""
-    closed = session.execute(
+    closed = rows_changed(session.execute(
         update(Convention).where(Convention.id == convention.id,
                                  Convention.status.in_((ConventionStatus.ACTIVE, ConventionStatus.CLOSING)))
         .values(status=ConventionStatus.CLOSED, closed_at=now, updated_at=now,
                 closure_decision=decision or Convention.closure_decision)
-    ).rowcount
+    ))
     if not closed:
         return False
     session.refresh(convention)
@@ -256,10 +258,10 @@ def programme_figures(session: Session, programme: Programme, today: date) -> Cl
               .join(Convention, Convention.id == Bilan.convention_id)
               .where(Convention.programme_id == programme.id)
               .group_by(Bilan.person_id, Bilan.convention_id).subquery())
-    averages = dict(session.execute(
+    averages: dict[str, float | None] = dict(session.execute(
         select(Bilan.role, func.avg(Bilan.satisfaction)).join(
             latest, and_(latest.c.person_id == Bilan.person_id, latest.c.convention_id == Bilan.convention_id,
                          latest.c.round_end_on == Bilan.round_end_on)).group_by(Bilan.role)).all())
-    satisfaction = {role: (round(float(averages[role]), 1) if averages.get(role) is not None else None)
+    satisfaction = {role: (round(float(value), 1) if (value := averages.get(role)) is not None else None)
                     for role in ("mentor", "mentee")}
     return ClosureFigures(len(conventions), done, 2 * len(conventions), satisfaction, decisions)

@@ -16,6 +16,7 @@ from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.people import mention
 from bot.services.policy import Act, part_in, require
 from bot.services.roles import CoordinatorRule
+from storage.db import rows_changed
 from storage.models import (
     OPEN_CONVENTION_STATUSES,
     Convention,
@@ -172,14 +173,14 @@ def accept(session: Session, *, convention_id: int, person: Person, now: datetim
     column = Convention.mentor_accepted_at if role == "mentor" else Convention.mentee_accepted_at
     if accepted_at(convention, person) is None and convention.status != ConventionStatus.AWAITING_SIGNATURES:
         raise Conflict("conv.not_open", status=convention.status)
-    written = session.execute(
+    written = rows_changed(session.execute(
         update(Convention)
         .where(Convention.id == convention.id, column.is_(None),
                Convention.status == ConventionStatus.AWAITING_SIGNATURES)
         .values({column: now, Convention.updated_at: now})
-    ).rowcount
+    ))
     activated = bool(
-        session.execute(
+        rows_changed(session.execute(
             update(Convention)
             .where(
                 Convention.id == convention.id,
@@ -188,7 +189,7 @@ def accept(session: Session, *, convention_id: int, person: Person, now: datetim
                 Convention.mentee_accepted_at.is_not(None),
             )
             .values(status=ConventionStatus.ACTIVE, activated_at=now, updated_at=now)
-        ).rowcount
+        ))
     )
     session.refresh(convention)
     if written:
@@ -331,10 +332,10 @@ def status_of(session: Session, convention: Convention, person: Person, today: d
 
 def has_meeting_planned(session: Session, convention: Convention, since: datetime) -> bool:
     """A meeting confirmed (or held) that was set after `since`, or any confirmed one still ahead."""
-    return session.scalar(
+    return (session.scalar(
         select(func.count(Meeting.id)).where(
             Meeting.convention_id == convention.id,
             Meeting.status.in_((MeetingStatus.CONFIRMED, MeetingStatus.HELD)),
             or_(Meeting.updated_at >= since, Meeting.starts_at >= since),
         )
-    ) > 0
+    ) or 0) > 0

@@ -28,6 +28,7 @@ from bot.services.policy import Act, require
 from bot.services.roles import CoordinatorRule, coordinators, fits_platform
 from bot.services.typed_text import required_text
 from scheduling.timing import next_good_moment, working_days_after
+from storage.db import rows_changed
 from storage.models import (
     OPEN_DISPUTE_STATUSES,
     Convention,
@@ -215,10 +216,10 @@ def take(session: Session, *, dispute_id: int, person: Person, rule: Coordinator
     """« Je m'en occupe »: the first coordinator to click takes it; the person who raised it is told."""
     dispute = get_dispute(session, dispute_id)
     _coordinator_of(session, dispute, person, rule)
-    written = session.execute(
+    written = rows_changed(session.execute(
         update(Dispute).where(Dispute.id == dispute.id, Dispute.status == DisputeStatus.OPEN)
         .values(status=DisputeStatus.ACKNOWLEDGED, taken_by_id=person.id, taken_at=now, updated_at=now)
-    ).rowcount
+    ))
     session.refresh(dispute)
     if written:
         _audit(session, dispute, f"{dispute.kind}.taken", person, now)
@@ -234,11 +235,11 @@ def request_meeting(session: Session, *, dispute_id: int, person: Person, rule: 
         _coordinator_of(session, dispute, person, rule)
         return Change(dispute, False)
     take(session, dispute_id=dispute_id, person=person, rule=rule, now=now)
-    written = session.execute(
+    written = rows_changed(session.execute(
         update(Dispute).where(Dispute.id == dispute.id, Dispute.meeting_requested_at.is_(None),
                               Dispute.status.in_(OPEN_DISPUTE_STATUSES))
         .values(meeting_requested_at=now, updated_at=now)
-    ).rowcount
+    ))
     session.refresh(dispute)
     if written:
         convention = dispute.convention
@@ -251,11 +252,11 @@ def request_meeting(session: Session, *, dispute_id: int, person: Person, rule: 
 
 
 def _close(session: Session, dispute: Dispute, status: DisputeStatus, person: Person, now: datetime) -> bool:
-    return bool(session.execute(
+    return bool(rows_changed(session.execute(
         update(Dispute).where(Dispute.id == dispute.id, Dispute.status.in_(OPEN_DISPUTE_STATUSES))
         .values(status=status, closed_by_id=person.id, closed_at=now, updated_at=now,
                 taken_by_id=dispute.taken_by_id or person.id, taken_at=dispute.taken_at or now)
-    ).rowcount)
+    )))
 
 
 def resolve(session: Session, *, dispute_id: int, person: Person, rule: CoordinatorRule, now: datetime) -> Change:

@@ -76,12 +76,12 @@ def build(session: Session, convention: Convention, *, for_sponsor: bool = False
         if part is None:
             sides[role] = SideSummary(display_name(person), answered=False)
             continue
-        satisfaction = part.get("satisfaction")
+        satisfaction, follow_up = part.get("satisfaction"), part.get("follow_up_on")
         sides[role] = SideSummary(
             display_name(person), answered=True, satisfaction=satisfaction if isinstance(satisfaction, int) else None,
             answers={k: str(part[k]) for k in ANSWER_ORDER if k in part},
             support=_text(part.get("support")), next_steps=_text(part.get("next_steps")),
-            follow_up_on=part.get("follow_up_on") if isinstance(part.get("follow_up_on"), date) else None)
+            follow_up_on=follow_up if isinstance(follow_up, date) else None)
     objectives_shared = {role: part.get("objectives") for role, part in shared.items()}
     show_objectives = not for_sponsor or all(isinstance(objectives_shared.get(r), dict) for r in ("mentor", "mentee"))
     outcomes = []

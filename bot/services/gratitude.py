@@ -29,12 +29,13 @@ def mentee_convention(session: Session, person: Person, convention_id: int | Non
             raise NotAllowed("thanks.not_yours")
         require(session, person, Act.THANKS_SEND, convention)
     else:
-        convention = session.scalars(
+        latest = session.scalars(
             select(Convention).where(Convention.mentee_id == person.id, Convention.status.in_(BILAN_OPEN_STATUSES))
             .order_by(Convention.status == "closed", Convention.planned_end_on.desc())).first()
-        if convention is None:
+        if latest is None:
             mentor_of = session.scalar(select(func.count(Convention.id)).where(Convention.mentor_id == person.id))
             raise NotAllowed("thanks.mentee_only") if mentor_of else NotFound("thanks.no_convention")
+        convention = latest
         require(session, person, Act.THANKS_SEND, convention)
     if convention.status not in BILAN_OPEN_STATUSES:
         raise Conflict("thanks.not_signed")

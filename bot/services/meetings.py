@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -24,6 +25,7 @@ from bot.services.people import timezone_of
 from bot.services.policy import Act, require
 from bot.services.typed_text import required_text
 from scheduling.timing import next_good_moment, working_day_before
+from storage.db import rows_changed
 from storage.models import (
     OPEN_CONVENTION_STATUSES,
     Convention,
@@ -259,10 +261,10 @@ def confirm(session: Session, *, meeting_id: int, person: Person, now: datetime)
     other = confirmed_overlap(session, meeting.convention, meeting.starts_at, meeting.ends_at)
     if other is not None:  # confirmed meanwhile, at a time that clashes
         raise Conflict("error.meeting.overlap", when=other.starts_at)
-    written = session.execute(
+    written = rows_changed(session.execute(
         update(Meeting).where(Meeting.id == meeting.id, Meeting.status == MeetingStatus.PROPOSED)
         .values(status=MeetingStatus.CONFIRMED, confirmed_at=now, confirmed_by_id=person.id, updated_at=now)
-    ).rowcount
+    ))
     session.refresh(meeting)
     if not written:
         if meeting.status == MeetingStatus.CONFIRMED:
@@ -278,7 +280,7 @@ def confirm(session: Session, *, meeting_id: int, person: Person, now: datetime)
     return Confirmation(meeting, already=False)
 
 
-def _cancel_reminders(session: Session, meeting_ids: list[int | None]) -> None:
+def _cancel_reminders(session: Session, meeting_ids: Sequence[int | None]) -> None:
     ids = [i for i in meeting_ids if i is not None]
     session.execute(update(Reminder).where(Reminder.meeting_id.in_(ids), Reminder.status == ReminderStatus.PENDING,
                                            Reminder.kind.in_(MEETING_REMINDER_KINDS))
@@ -343,11 +345,11 @@ def move(session: Session, *, meeting_id: int, person: Person, draft: MeetingDra
     proposal = propose(session, convention=meeting.convention, person=person, draft=draft, now=now,
                        replaces=meeting)
     proposal.meeting.reason = reason
-    written = session.execute(
+    written = rows_changed(session.execute(
         update(Meeting).where(Meeting.id == meeting.id, Meeting.status == MeetingStatus.CONFIRMED)
         .values(status=MeetingStatus.SUPERSEDED, reason=reason, outcome_by_id=person.id, outcome_at=now,
                 updated_at=now)
-    ).rowcount
+    ))
     if not written:
         raise Conflict("meeting.not_confirmed")  # moved or cancelled meanwhile: nothing of this is kept
     _cancel_reminders(session, [meeting.id])
@@ -358,11 +360,11 @@ def move(session: Session, *, meeting_id: int, person: Person, draft: MeetingDra
 def cancel(session: Session, *, meeting_id: int, person: Person, reason: str, now: datetime) -> Meeting:
     meeting = _changeable(session, meeting_id, person, now)
     reason = _check_reason(reason)
-    written = session.execute(
+    written = rows_changed(session.execute(
         update(Meeting).where(Meeting.id == meeting.id, Meeting.status == MeetingStatus.CONFIRMED)
         .values(status=MeetingStatus.CANCELLED, reason=reason, outcome_by_id=person.id, outcome_at=now,
                 updated_at=now)
-    ).rowcount
+    ))
     session.refresh(meeting)
     if not written:
         raise Conflict("meeting.not_confirmed")
@@ -391,10 +393,10 @@ def record_outcome(session: Session, *, meeting_id: int, person: Person, outcome
     if meeting.starts_at > now:
         raise Conflict("meeting.not_yet")
     answerable = (MeetingStatus.CONFIRMED, MeetingStatus.UNCONFIRMED)
-    written = session.execute(
+    written = rows_changed(session.execute(
         update(Meeting).where(Meeting.id == meeting.id, Meeting.status.in_(answerable))
         .values(status=OUTCOME_STATUS[outcome], outcome_by_id=person.id, outcome_at=now, updated_at=now)
-    ).rowcount
+    ))
     session.refresh(meeting)
     if not written:
         recorded = outcome_of(meeting.status)
@@ -417,12 +419,12 @@ def record_outcome(session: Session, *, meeting_id: int, person: Person, outcome
 
 def expire_unanswered(session: Session, now: datetime) -> int:
     """Confirmed meetings over for a week with no check-in answer become 'unconfirmed'."""
-    return session.execute(
+    return rows_changed(session.execute(
         update(Meeting).where(Meeting.status == MeetingStatus.CONFIRMED,
                               Meeting.starts_at < now - UNANSWERED_AFTER)
         .values(status=MeetingStatus.UNCONFIRMED, updated_at=now)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,10 @@ def add_note(session: Session, *, person: Person, body: str, share: bool, now: d
     if meeting_id is not None:
         convention: Convention = get_meeting(session, meeting_id, person).convention
     elif convention_id is not None:
-        convention = session.get(Convention, convention_id)  # type: ignore[assignment]
-        if convention is None:
+        found = session.get(Convention, convention_id)
+        if found is None:
             raise NotFound("meeting.not_yours")
+        convention = found
         require(session, person, Act.NOTE_WRITE, convention)
     else:
         convention = plannable_convention(session, person)

@@ -65,7 +65,7 @@ def _news(session: Session, reminder: Reminder, person: Person, ctx: object) -> 
         return None
     lang = language_of(person, convention.programme.language)
     other = other_side(convention, person)
-    lines = [_update_line(u, session.get(Objective, u.objective_id), lang) for u in updates]  # type: ignore[arg-type]
+    lines = [_update_line(u, goal, lang) for u in updates if (goal := session.get(Objective, u.objective_id))]
     text = t(lang, "objective.news.title", person=mention(other), count=len(updates))
     return Message(text=text, sections=(Section(None, "\n".join(f"• {line}" for line in lines), literal=True),),
                    buttons=(Button(t(lang, "objective.button.show"), actions.OBJECTIVES_SHOW, str(convention.id),

@@ -203,5 +203,5 @@ def counts(session: Session, convention_id: int) -> Counts:
     """The only thing about objectives a coordinator may see."""
     rows = session.execute(select(Objective.status, func.count(Objective.id))
                            .where(Objective.convention_id == convention_id).group_by(Objective.status)).all()
-    by_status = dict(rows)  # type: ignore[arg-type]
+    by_status: dict[str, int] = {status: count for status, count in rows}
     return Counts(set=sum(by_status.values()), reached=by_status.get(ObjectiveStatus.REACHED, 0))

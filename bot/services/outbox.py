@@ -9,6 +9,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from storage.db import rows_changed
 from storage.models import Reminder, ReminderStatus
 
 
@@ -47,4 +48,4 @@ def enqueue(
         )
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
     )
-    return bool(result.rowcount)
+    return bool(rows_changed(result))

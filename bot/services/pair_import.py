@@ -9,6 +9,8 @@ Slack scope than the bot asks for), on Teams the Microsoft Entra object id (hand
 
 from __future__ import annotations
 
+import _csv
+import contextlib
 import csv
 import io
 import re
@@ -61,12 +63,11 @@ def slack_member(value: str) -> str:
     return match.group(1)
 
 
-def _reader(text: str) -> csv.reader:  # type: ignore[valid-type]
+def _reader(text: str) -> _csv.Reader:
     sample = text[:4096]
-    try:
+    dialect: type[csv.Dialect] = csv.excel  # one column, or no separator in the sample: the usual comma
+    with contextlib.suppress(csv.Error):
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
     return csv.reader(io.StringIO(text), dialect)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -29,7 +31,8 @@ class PersonProfile:
     deleted: bool = False
 
 
-def _insert(session: Session):  # type: ignore[no-untyped-def]
+def _insert(session: Session) -> Callable[[Any], Any]:
+    """The dialect's INSERT, which has ON CONFLICT DO NOTHING (both dialects' own Insert classes)."""
     return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 

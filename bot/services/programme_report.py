@@ -162,6 +162,8 @@ def _unanswered_nudges(session: Session, scope: Select[Any], now: datetime) -> d
     ).all()
     periods: dict[int, set[str]] = defaultdict(set)
     for convention_id, key, sent_at in rows:
+        if convention_id is None:  # a nudge is always a convention's; the column allows none for other kinds
+            continue
         since = last_meeting.get(convention_id)
         if since is None or since < sent_at:
             periods[convention_id].add(key.split(":")[2])  # monthly_nudge:<convention>:<period>:<person>

@@ -45,6 +45,7 @@ def report_chart(lang: str, report: ProgrammeReport) -> bytes:
     # Imported when a chart is drawn: matplotlib and numpy are heavy to load. The object API, not
     # pyplot: no global figure state, so reports built on several threads at once never share one.
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     figure = Figure(figsize=(8, height), dpi=100)
     axes = figure.subplots()
@@ -55,7 +56,7 @@ def report_chart(lang: str, report: ProgrammeReport) -> bytes:
               label=t(lang, "report.chart.held"))
     axes.set_yticks(rows, labels=labels)
     axes.invert_yaxis()
-    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # meetings are counted whole
     axes.set_title(f"{report.programme} : {t(lang, 'report.chart.title')}" if lang == "fr"
                    else f"{report.programme}: {t(lang, 'report.chart.title')}")
     axes.legend(loc="lower right")

@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot.notify import Attachment
+from storage.db import rows_changed
 from storage.models import SharedFile
 
 LIFETIME = timedelta(days=30)
@@ -42,4 +43,4 @@ def fetch(session: Session, token: str, now: datetime) -> SharedFile | None:
 
 
 def purge_expired(session: Session, now: datetime) -> int:
-    return session.execute(delete(SharedFile).where(SharedFile.expires_at <= now)).rowcount or 0
+    return rows_changed(session.execute(delete(SharedFile).where(SharedFile.expires_at <= now))) or 0

@@ -28,7 +28,7 @@ from handlers.slack.interactions import clicked_id, on_click, open_modal, post_d
 from handlers.slack.request import MENTION, CommandRequest
 from handlers.slack.views.closure import bilan_blocks, bilan_modal, figures_blocks, thanks_modal
 from storage.db import session_scope
-from storage.models import Convention, Person
+from storage.models import Person
 
 THANKS_FIELDS = {"message": BlockId.THANKS_MESSAGE, "achievements": BlockId.THANKS_ACHIEVEMENTS}
 
@@ -129,18 +129,18 @@ def send_report(deps: Deps, body: dict, convention_id: int) -> None:
 
 
 def register(app: App, deps: Deps) -> None:
-    on_click(app, deps, ActionId.BILAN_OPEN, lambda b, a, r, c: open_modal(deps, c, b, _bilan_view(deps, int(a["value"]))))
+    on_click(app, deps, ActionId.BILAN_OPEN, lambda b, a, r, c: open_modal(deps, c, b, _bilan_view(deps, clicked_id(a))))
 
     def show(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
         post_dm(client, user_id, *bilan_overview(deps, team_id, user_id, clicked_id(action)))
 
     on_click(app, deps, ActionId.BILAN_SHOW, show)
-    on_click(app, deps, ActionId.BILAN_REPORT, lambda b, a, r, c: send_report(deps, b, int(a["value"])))
+    on_click(app, deps, ActionId.BILAN_REPORT, lambda b, a, r, c: send_report(deps, b, clicked_id(a)))
     on_click(app, deps, ActionId.THANKS_WRITE,
-             lambda b, a, r, c: open_modal(deps, c, b, _thanks_view(gratitude.THANKS, int(a["value"]))))
+             lambda b, a, r, c: open_modal(deps, c, b, _thanks_view(gratitude.THANKS, clicked_id(a))))
     on_click(app, deps, ActionId.NEWS_WRITE,
-             lambda b, a, r, c: open_modal(deps, c, b, _thanks_view(gratitude.NEWS, int(a["value"]))))
+             lambda b, a, r, c: open_modal(deps, c, b, _thanks_view(gratitude.NEWS, clicked_id(a))))
 
     @app.view(CallbackId.BILAN_FORM_SUBMIT)
     def submit_bilan(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
@@ -186,7 +186,7 @@ def register(app: App, deps: Deps) -> None:
         def save(session: Session, actor: Actor) -> str:
             sent = gratitude.send(session, person=actor.person, convention_id=context.convention_id, kind=context.kind,
                                   message=form.message, achievements=form.achievements, now=deps.clock.now())
-            mentor = mention(session.get(Convention, sent.convention_id).mentor)  # type: ignore[union-attr]
+            mentor = mention(sent.convention.mentor)
             text = t(actor.lang, f"{context.kind}.sent", other=mentor)
             return text + ("\n" + t(actor.lang, "thanks.sent.moment") if context.kind == gratitude.THANKS else "")
 

@@ -21,7 +21,7 @@ def run_coordinators_command(req: CommandRequest) -> None:
         actor = resolve_actor(session, deps, req.team_id, req.user_id, fresh=True)
         lang, mentions = actor.lang, MENTION.findall(rest)
         programme, rule = actor.programme, deps.rule
-        names = coordination.coordinators_of(session, by=actor.person, programme=programme, rule=rule)
+        listed = coordination.coordinators_of(session, by=actor.person, programme=programme, rule=rule)
         if verb in ADD_WORDS | REMOVE_WORDS and len(mentions) == 1:
             target = known_person(session, deps, actor.workspace, mentions[0], fresh=True)
             name = mention(target)
@@ -35,7 +35,7 @@ def run_coordinators_command(req: CommandRequest) -> None:
         elif verb:
             text = t(lang, "coord.usage")
         else:
-            names = ", ".join(names) or t(lang, "none")
+            names = ", ".join(listed) or t(lang, "none")
             text = "\n".join([t(lang, "coord.list", programme=actor.programme.name, names=names),
                               t(lang, "coord.by_right"), t(lang, "coord.usage")])
     req.respond(text=text)

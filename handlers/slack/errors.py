@@ -7,7 +7,7 @@ half-written since each unit of work rolled back.
 
 from __future__ import annotations
 
-from slack_bolt import App
+from slack_bolt import App, Respond
 from slack_sdk import WebClient
 
 from bot.i18n import t
@@ -18,7 +18,7 @@ from handlers.slack.deps import Deps, ids_from_body, reader_for
 from handlers.slack.interactions import post_dm
 
 
-def _tell(body: dict, client: WebClient, respond, text: str) -> None:  # type: ignore[no-untyped-def]
+def _tell(body: dict, client: WebClient, respond: Respond, text: str) -> None:
     if body.get("response_url") or body.get("response_urls"):
         respond(text=text, replace_original=False)
         return
@@ -27,7 +27,7 @@ def _tell(body: dict, client: WebClient, respond, text: str) -> None:  # type: i
         post_dm(client, user_id, text)
 
 
-def report_error(deps: Deps, body: dict, client: WebClient, respond, error: Exception) -> None:  # type: ignore[no-untyped-def]
+def report_error(deps: Deps, body: dict, client: WebClient, respond: Respond, error: Exception) -> None:
     """Tell the person what went wrong, in their language; log unexpected errors without the body."""
     lang, tz = reader_for(deps, *ids_from_body(body))
     if isinstance(error, DomainError):
@@ -44,6 +44,6 @@ def report_error(deps: Deps, body: dict, client: WebClient, respond, error: Exce
 
 def register(app: App, deps: Deps) -> None:
     @app.error
-    def on_error(error: Exception, body: dict, client: WebClient, respond) -> None:  # type: ignore[no-untyped-def]
+    def on_error(error: Exception, body: dict, client: WebClient, respond: Respond) -> None:
         # Slack gets its answer first (the ack, or the 500 Bolt sends when there was none); the person is told after.
         deps.soon(lambda: report_error(deps, body, client, respond, error))

@@ -24,7 +24,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -114,8 +114,9 @@ class SlackGate:
             return MALFORMED
         if not self._first_time(headers, parsed):
             return ALREADY_DONE
+        bolt_headers: dict[str, str | Sequence[str]] = dict(headers)
         response = self._bolt.dispatch(BoltRequest(body=text, query=environ.get("QUERY_STRING", ""),
-                                                   headers=headers))
+                                                   headers=bolt_headers))
         return Answer(response.status, (response.body or "").encode("utf-8"),
                       _first(response.headers.get("content-type")) or "text/plain; charset=utf-8",
                       tuple((name, value) for name, values in response.headers.items() if name != "content-type"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from slack_bolt import Ack, App, Respond
@@ -26,6 +26,14 @@ def on_click(app: App, deps: Deps, action_id: str, work: ClickWork) -> None:
         deps.ack_then(ack, body, client, respond, lambda: work(body, action, respond, client))
 
 
+def clicked_value(action: dict) -> str:
+    """The text a button carries; a button without one is stale or altered."""
+    value = action.get("value")
+    if not isinstance(value, str) or not value:
+        raise InvalidInput("error.stale_button")
+    return value
+
+
 def clicked_id(action: dict) -> int:
     """The id a button carries (a convention, a meeting, a dispute); anything else is a stale or altered button."""
     value = action.get("value")
@@ -42,7 +50,7 @@ def open_modal(deps: Deps, client: WebClient, body: dict, build: Callable[[Sessi
     client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
-def save_form(ack: Ack, deps: Deps, team_id: str, user_id: str, field_blocks: dict[str, str],
+def save_form(ack: Ack, deps: Deps, team_id: str, user_id: str, field_blocks: Mapping[str, str],
               save: Callable[[Session, Actor], T]) -> T | None:
     """Run `save` in one unit of work and ack the submission.
 
@@ -61,7 +69,7 @@ def save_form(ack: Ack, deps: Deps, team_id: str, user_id: str, field_blocks: di
     return result
 
 
-def refuse_form(ack: Ack, deps: Deps, team_id: str, user_id: str, field_blocks: dict[str, str],
+def refuse_form(ack: Ack, deps: Deps, team_id: str, user_id: str, field_blocks: Mapping[str, str],
                 error: DomainError) -> None:
     """Answer a form that was not saved: the error on its field, else a small modal over the form."""
     text = error_for(deps, team_id, user_id, error)

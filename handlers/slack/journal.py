@@ -17,7 +17,7 @@ from handlers.slack.deps import Actor, Deps, resolve_actor
 from handlers.slack.forms import FormContext, MeetingForm, NoteForm
 from handlers.slack.home_publish import publish_home
 from handlers.slack.ids import ActionId, BlockId, CallbackId
-from handlers.slack.interactions import on_click, open_modal, post_dm, save_form
+from handlers.slack.interactions import clicked_value, on_click, open_modal, post_dm, save_form
 from handlers.slack.render import as_typed
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.journal import notes_blocks
@@ -135,7 +135,7 @@ def register(app: App, deps: Deps) -> None:
         open_agenda_modal(deps, client, body, int(value) if value.isdigit() else None)
 
     on_click(app, deps, ActionId.AGENDA_WRITE, write_agenda)
-    on_click(app, deps, ActionId.NOTE_WRITE, lambda b, a, r, c: open_note_modal(deps, c, b, a["value"]))
+    on_click(app, deps, ActionId.NOTE_WRITE, lambda b, a, r, c: open_note_modal(deps, c, b, clicked_value(a)))
 
     def submitted(ack: Ack, body: dict, view: dict, client: WebClient,
                   save: Callable[[Session, Actor, FormContext], str]) -> None:

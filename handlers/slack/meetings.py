@@ -215,7 +215,7 @@ def register(app: App, deps: Deps) -> None:
     on_click(app, deps, ActionId.MEETING_CANCEL, lambda b, a, r, c: open_cancel_modal(deps, c, b, a))
     on_click(app, deps, ActionId.MEETING_ICS, lambda b, a, r, c: send_invitation(deps, c, b, a))
     for plan_action in (ActionId.MEETING_PLAN, ActionId.NUDGE_PLAN_MEETING):
-        on_click(app, deps, plan_action, lambda b, a, r, c: open_plan_modal(deps, c, b, int(a["value"])))
+        on_click(app, deps, plan_action, lambda b, a, r, c: open_plan_modal(deps, c, b, clicked_id(a)))
     for checkin_action in OUTCOME_OF_ACTION:
         on_click(app, deps, checkin_action, lambda b, a, r, c: answer_checkin(deps, b, a, r))
 

@@ -17,7 +17,7 @@ from handlers.slack.deps import Actor, Deps, ids_from_body, resolve_actor
 from handlers.slack.forms import FormContext, ObjectiveForm, ObjectiveUpdateForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
-from handlers.slack.interactions import clicked_id, on_click, open_modal, post_dm, save_form
+from handlers.slack.interactions import ClickWork, clicked_id, on_click, open_modal, post_dm, save_form
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.objectives import add_modal, feedback_modal, history_modal, objectives_blocks, update_modal
 from storage.db import session_scope
@@ -77,11 +77,14 @@ def register(app: App, deps: Deps) -> None:
 
     on_click(app, deps, ActionId.OBJECTIVES_SHOW, show)
     on_click(app, deps, ActionId.OBJECTIVE_ADD,
-             lambda b, a, r, c: open_modal(deps, c, b, _add_view(deps, int(a["value"]))))
+             lambda b, a, r, c: open_modal(deps, c, b, _add_view(deps, clicked_id(a))))
+
+    def opener(kind: str) -> ClickWork:
+        return lambda b, a, r, c: open_modal(deps, c, b, _objective_view(clicked_id(a), kind))
+
     for action_id, kind in ((ActionId.OBJECTIVE_UPDATE, "update"), (ActionId.OBJECTIVE_FEEDBACK, "feedback"),
                             (ActionId.OBJECTIVE_HISTORY, "history")):
-        on_click(app, deps, action_id,
-                 lambda b, a, r, c, kind=kind: open_modal(deps, c, b, _objective_view(int(a["value"]), kind)))
+        on_click(app, deps, action_id, opener(kind))
 
     def submitted(ack: Ack, body: dict, view: dict, client: WebClient,
                   save: Callable[[Session, Actor, FormContext], tuple[str, int]]) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 
-from microsoft_agents.activity import Activity, ChannelAccount
-from microsoft_agents.hosting.core import ActivityHandler, TurnContext
+from microsoft_agents.activity import Activity, ChannelAccount, TurnContextProtocol
+from microsoft_agents.hosting.core import ActivityHandler
 
 from bot.i18n import normalise_language, t
 from handlers.teams import router
@@ -26,7 +27,7 @@ class MentoratAgent(ActivityHandler):
     def __init__(self, deps: TeamsDeps) -> None:
         self.deps = deps
 
-    async def on_message_activity(self, turn_context: TurnContext) -> None:
+    async def on_message_activity(self, turn_context: TurnContextProtocol[Any]) -> None:
         activity = turn_context.activity
         incoming = read(activity)
         if not incoming.user_id or not incoming.tenant_id:
@@ -43,7 +44,7 @@ class MentoratAgent(ActivityHandler):
         await asyncio.to_thread(self.deps.deliver_now)
 
     async def on_members_added_activity(self, members_added: list[ChannelAccount],
-                                        turn_context: TurnContext) -> None:
+                                        turn_context: TurnContextProtocol[Any]) -> None:
         """The app installed for someone: remember how to reach them, and say hello."""
         activity = turn_context.activity
         bot_id = activity.recipient.id if activity.recipient else None
@@ -65,7 +66,7 @@ class MentoratAgent(ActivityHandler):
         return [text_reply(t(normalise_language(incoming.locale), "teams.personal_only"))]
 
 
-async def send_replies(turn_context: TurnContext, replies: list[Reply]) -> None:
+async def send_replies(turn_context: TurnContextProtocol[Any], replies: list[Reply]) -> None:
     for reply in replies:
         activity = Activity(type="message", text=reply.text, summary=reply.text[:200],
                             attachments=[attachment(reply.card)])

@@ -150,10 +150,12 @@ def saved_or_form(req: TeamsRequest, fields: Sequence[str], save: Callable[[], l
     except DomainError as error:
         if error.field not in fields:
             raise
+        field = error.field
+        assert field is not None  # it is one of `fields`
         with session_scope(req.deps.session_factory) as session:
             actor = resolve_actor(session, req.deps, req.incoming)
             state = FormState({name: req.field(name) for name in fields},
-                              {error.field: error_text(actor.lang, actor.tz, error)})
+                              {field: error_text(actor.lang, actor.tz, error)})
             return [form(session, actor, state)]
 
 

@@ -131,7 +131,7 @@ class TeamsNotifier:
         Fails with NotifierError(permanent) when Teams will not let the bot reach them (app not installed).
         """
         async def read(context: TurnContext) -> tuple[str, str]:
-            client = context.services.get(ConnectorClientBase)
+            client = context.services.get(ConnectorClientBase)  # type: ignore[type-abstract]  # the SDK keys its services by this base class
             assert client is not None
             members = await client.conversations.get_conversation_members(context.activity.conversation.id)
             wanted = ref.user_external_id.lower()
@@ -241,7 +241,7 @@ class TeamsNotifier:
 
 
 def _retry_after(exc: aiohttp.ClientResponseError) -> float:
-    raw = (exc.headers or {}).get("Retry-After", "")
+    raw = exc.headers.get("Retry-After", "") if exc.headers else ""
     try:
         return max(float(raw), 0.5)
     except ValueError:

@@ -97,8 +97,8 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
         pair = []
         for choice in picked:
             person = people.ensure_person(session, actor.workspace, choice.ref.user_external_id, now=deps.clock.now())
-            if names.get(person.id):
-                person.display_name = names[person.id]
+            if name := names.get(person.id):
+                person.display_name = name
             pair.append(person)
         today = actor.today(deps)
         result = conventions.pair(session, programme=actor.programme, coordinator=actor.person, mentor=pair[0],

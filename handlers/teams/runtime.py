@@ -23,6 +23,7 @@ from microsoft_agents.hosting.core.authorization import (
     AgentAuthConfiguration,
     AnonymousTokenProvider,
     ClaimsIdentity,
+    Connections,
     JwtTokenValidator,
 )
 from microsoft_agents.hosting.core.authorization.jwt.jwt_token_validator import _JwkClientManager
@@ -63,7 +64,7 @@ class EventLoopThread:
         self.loop.close()
 
 
-class AnonymousConnections:
+class AnonymousConnections(Connections):
     """The SDK's `Connections` when authentication is off (tests, the offline demo): no token at all."""
 
     _provider = AnonymousTokenProvider()
@@ -80,6 +81,9 @@ class AnonymousConnections:
     def get_token_provider_from_activity(self, claims_identity: ClaimsIdentity,
                                          activity: Activity) -> AnonymousTokenProvider:
         return self._provider
+
+    def get_default_connection_configuration(self) -> AgentAuthConfiguration:
+        return AgentAuthConfiguration(anonymous_allowed=True)
 
 
 @dataclass(frozen=True)

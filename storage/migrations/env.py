@@ -18,7 +18,9 @@ def run_migrations_online() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
-    engine = make_engine(config.get_main_option("sqlalchemy.url"), one_shot=True)
+    url = config.get_main_option("sqlalchemy.url")
+    assert url, "storage.migrate sets sqlalchemy.url"
+    engine = make_engine(url, one_shot=True)
     with engine.connect() as conn:
         context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
         with context.begin_transaction():
