@@ -61,7 +61,6 @@ WARMUP_SECONDS = 1.0
 REQUEST_TIMEOUT = 10.0
 MAX_REQUESTS_PER_CLIENT = 200_000  # a bound besides the clock
 SEED_TIMEOUT = 30.0
-DRAIN_TIMEOUT = 60.0
 # What `mentorat serve` uses: make_server's default.
 SERVER_THREADS: int = inspect.signature(make_server).parameters["threads"].default
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from storage.db import SessionFactory
 
 log = logging.getLogger("mentorat")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 def _settings(mode: Mode) -> Settings:
@@ -352,7 +353,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # The .env of the folder the command runs in (not the installed package's folder), before the log level is read.
     load_dotenv(find_dotenv(usecwd=True), override=False)
-    configure_logging(os.environ.get("MENTORAT_LOG_LEVEL") or "INFO", os.environ.get("MENTORAT_LOG_FORMAT") or "text")
+    level = (os.environ.get("MENTORAT_LOG_LEVEL") or "INFO").upper()
+    fmt = (os.environ.get("MENTORAT_LOG_FORMAT") or "text").lower()
+    if level not in LOG_LEVELS or fmt not in ("text", "json"):
+        print(f"MENTORAT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)} (got {level!r}) and MENTORAT_LOG_FORMAT "
+              f"text or json (got {fmt!r}).", file=sys.stderr)
+        return 2
+    configure_logging(level, fmt)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a busy moment is not a warning
     try:
         return int(args.func(args) or 0)

@@ -73,7 +73,6 @@ class Settings:
     coordinators: tuple[str, ...] = field(default_factory=tuple)
     # Who is alerted when no coordinator takes a différend in time (issue 7); else the workspace admins.
     fallback_admin: str = ""
-    log_level: str = "INFO"
     # Microsoft Teams (the Azure Bot's app registration); empty: Teams is off.
     microsoft_app_id: str = ""
     microsoft_app_password: str = ""
@@ -244,7 +243,6 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
         closing_notice_days=closing_notice_days,
         coordinators=coordinators,
         fallback_admin=fallback_admin,
-        log_level=(get("MENTORAT_LOG_LEVEL", "INFO") or "INFO").upper(),
         microsoft_app_id=teams["MICROSOFT_APP_ID"],
         microsoft_app_password=teams["MICROSOFT_APP_PASSWORD"],
         microsoft_app_tenant_id=teams["MICROSOFT_APP_TENANT_ID"],

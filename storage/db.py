@@ -76,7 +76,7 @@ def session_scope(factory: SessionFactory) -> Iterator[Session]:
 
 def rows_changed(result: Result[Any]) -> int:
     """How many rows an UPDATE or DELETE touched (Session.execute is typed as returning a plain Result)."""
-    return cast("CursorResult[Any]", result).rowcount
+    return cast(CursorResult[Any], result).rowcount
 
 
 def ping(engine: Engine) -> bool:

@@ -9,7 +9,6 @@ from babel.dates import format_date, format_datetime, get_timezone_name
 
 BABEL_LOCALE = {"fr": "fr_CA", "en": "en_CA"}
 DAY_FORMAT = {"fr": "d MMMM y", "en": "MMMM d, y"}
-LONG_DAY_FORMAT = {"fr": "EEEE d MMMM y", "en": "EEEE, MMMM d, y"}
 MOMENT_FORMAT = {"fr": "EEEE d MMMM y 'à' H 'h' mm", "en": "EEEE, MMMM d, y 'at' h:mm a"}
 
 
@@ -19,10 +18,6 @@ def _locale(lang: str) -> str:
 
 def format_day(day: date, lang: str) -> str:
     return format_date(day, DAY_FORMAT.get(lang, DAY_FORMAT["fr"]), locale=_locale(lang))
-
-
-def format_long_day(day: date, lang: str) -> str:
-    return format_date(day, LONG_DAY_FORMAT.get(lang, LONG_DAY_FORMAT["fr"]), locale=_locale(lang))
 
 
 def format_moment(moment: datetime, tz: str, lang: str, *, with_zone: bool = True) -> str:

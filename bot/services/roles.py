@@ -10,7 +10,6 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.config import GUID
-from bot.services.errors import NotAllowed
 from storage.models import OPEN_CONVENTION_STATUSES, Convention, Person, Platform, Programme, ProgrammeCoordinator
 
 
@@ -77,13 +76,6 @@ def roles_of(session: Session, person: Person, programme: Programme, rule: Coord
     for mentor_id, _mentee_id in rows:
         roles.add(Role.MENTOR if mentor_id == person.id else Role.MENTEE)
     return roles
-
-
-def require_coordinator(session: Session, person: Person, programme: Programme, rule: CoordinatorRule) -> None:
-    if person.workspace_id != programme.workspace_id:
-        raise NotAllowed("error.no_access")  # never the names of another workspace's coordinators
-    if not is_coordinator(session, person, programme, rule):
-        raise NotAllowed("error.coordinator_only", names=", ".join(coordinator_names(session, programme, rule)))
 
 
 def coordinators(session: Session, programme: Programme, rule: CoordinatorRule) -> list[Person]:
