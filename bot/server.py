@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass
 
@@ -24,13 +25,21 @@ class RunningServer:
         return f"http://{self.host}:{self.port}"
 
     def close(self) -> None:
-        """Finish the requests in progress, then close every socket (listener, channels, trigger)."""
+        """Finish the requests in progress, then close every socket (listener, channels, trigger).
+
+        The sockets are closed on the loop's own thread, woken through waitress's trigger: closed from
+        here, a loop blocked in poll() would only notice at its next timeout (a second), and close would
+        wait that long for the thread.
+        """
         self._closing = True
         server = self._server
         server.task_dispatcher.shutdown(cancel_pending=False, timeout=5)  # type: ignore[attr-defined]
-        wasyncore.close_all(server._map)  # type: ignore[attr-defined]  # type: ignore[attr-defined]
-        if self._thread:
-            self._thread.join(timeout=10)
+        thread = self._thread
+        if thread is not None and thread.is_alive():
+            with contextlib.suppress(OSError):  # the loop ended meanwhile and closed its trigger
+                server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))  # type: ignore[attr-defined]
+            thread.join(timeout=10)
+        wasyncore.close_all(server._map)  # type: ignore[attr-defined]  # no loop ran it (or it is stuck): here
 
 
 def make_server(app: WSGIApp, *, host: str = "0.0.0.0", port: int = 3000, threads: int = 16) -> RunningServer:
