@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import selectors
+import socket
 import threading
 from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -9,15 +11,42 @@ from typing import Any
 
 
 class _QuietServer(ThreadingHTTPServer):
-    """Threaded server that stays quiet about client disconnects."""
+    """Threaded server that stays quiet about client disconnects and stops as soon as it is told to."""
 
     daemon_threads = True
     allow_reuse_address = True
     # The default backlog of 5 makes a burst of concurrent calls wait a second for a SYN retry.
     request_queue_size = 128
 
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(address, handler)
+        self._stop_requested = False
+        self._wake_read, self._wake_write = socket.socketpair()
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Client went away (e.g. after a timeout): nothing to report."""
+
+    def serve_until_stopped(self) -> None:
+        """socketserver's serve_forever without its polling: `request_stop` wakes the select at once."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self, selectors.EVENT_READ)
+            selector.register(self._wake_read, selectors.EVENT_READ)
+            while not self._stop_requested:
+                ready = selector.select()
+                if self._stop_requested:
+                    break
+                if any(key.fileobj is self for key, _events in ready):
+                    self._handle_request_noblock()  # type: ignore[attr-defined]  # socketserver's own step (not in typeshed)
+                self.service_actions()
+
+    def request_stop(self) -> None:
+        self._stop_requested = True
+        self._wake_write.send(b"x")
+
+    def server_close(self) -> None:
+        super().server_close()
+        self._wake_read.close()
+        self._wake_write.close()
 
 
 class LoopbackServer:
@@ -25,8 +54,7 @@ class LoopbackServer:
 
     def __init__(self, handler: type[BaseHTTPRequestHandler], *, name: str) -> None:
         self._server = _QuietServer(("127.0.0.1", 0), handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02},
-                                        name=name, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_until_stopped, name=name, daemon=True)
         self._thread.start()
 
     @property
@@ -36,9 +64,9 @@ class LoopbackServer:
         return f"http://{host!s}:{port}"
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._server.request_stop()
         self._thread.join(timeout=5)
+        self._server.server_close()
 
 
 class QuietHandler(BaseHTTPRequestHandler):

@@ -295,8 +295,8 @@ def _parse_multipart(body: bytes, content_type: str) -> JsonDict:
     """Parse a multipart/form-data body; file parts become ``{"filename", "content"}``."""
     boundary = ""
     for param in content_type.split(";")[1:]:
-        name, _, value = param.strip().partition("=")
-        if name.lower() == "boundary":
+        key, _, value = param.strip().partition("=")
+        if key.lower() == "boundary":
             boundary = value.strip('"')
     if not boundary:
         return {}
@@ -479,7 +479,6 @@ class SlackEmulator:
         self._external_ids: dict[str, str] = {}
         self._home_views: dict[str, str] = {}
         self._used_triggers: set[str] = set()
-        self._expired_triggers: set[str] = set()
         self._last_root_view: str | None = None
         self._files: dict[str, JsonDict] = {}
         self._response_urls: dict[str, JsonDict] = {}
@@ -552,11 +551,6 @@ class SlackEmulator:
         return f"{self.base_url}/api/"
 
     # ----------------------------------------------------------------- directory
-
-    def add_token(self, token: str) -> None:
-        """Accept another token (e.g. a user token) besides the bot token."""
-        with self._lock:
-            self._tokens.add(token)
 
     # ----------------------------------------------------------------- OAuth installs (several workspaces)
 
@@ -683,11 +677,6 @@ class SlackEmulator:
             key = f"R{self._next_number():08d}"
             self._response_urls[key] = {"name": name or key, "uses": 0, "max_uses": max_uses}
         return f"{self.base_url}/response/{key}"
-
-    def expire_trigger(self, trigger_id: str) -> None:
-        """Make views.open/push answer ``expired_trigger_id`` for this trigger."""
-        with self._lock:
-            self._expired_triggers.add(trigger_id)
 
     # ----------------------------------------------------------------- recording
 
@@ -851,11 +840,6 @@ class SlackEmulator:
         capacity = burst if burst is not None else max(1.0, per_second)
         with self._lock:
             self._rate_limits[method] = _RateLimit(per_second, per_channel, capacity)
-
-    def clear_rate_limits(self) -> None:
-        """Drop all rate limits."""
-        with self._lock:
-            self._rate_limits.clear()
 
     # ----------------------------------------------------------------- request handling
 
@@ -1213,7 +1197,7 @@ class SlackEmulator:
         if not isinstance(view, dict):
             raise _SlackError("invalid_arguments", "[ERROR] missing required field: view")
         kind = view.get("type")
-        if kind not in allowed_types:
+        if not isinstance(kind, str) or kind not in allowed_types:
             raise _SlackError(
                 "invalid_arguments", f"[ERROR] unsupported type: {kind} [json-pointer:/view/type]"
             )
@@ -1228,8 +1212,6 @@ class SlackEmulator:
         trigger_id = args.get("trigger_id")
         if not _present(trigger_id):
             raise _SlackError("invalid_arguments", "[ERROR] missing required field: trigger_id")
-        if trigger_id in self._expired_triggers:
-            raise _SlackError("expired_trigger_id")
         if trigger_id in self._used_triggers:
             raise _SlackError("exchanged_trigger_id")
 

@@ -991,8 +991,9 @@ def _payload_size(raw: bytes, decoded: Any) -> int:
 
 
 def _nested(data: JsonDict, *keys: str) -> Any:
+    found: Any = data
     for key in keys:
-        if not isinstance(data, dict):
+        if not isinstance(found, dict):
             return None
-        data = data.get(key)  # type: ignore[assignment]
-    return data
+        found = found.get(key)
+    return found

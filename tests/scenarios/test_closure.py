@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from sqlalchemy import select
 
 from bot.demo.harness import Harness
@@ -91,6 +92,7 @@ def test_bad_answers_keep_the_form_open_with_the_error_on_the_field(bot: Harness
         assert session.scalars(select(Bilan)).all() == [], "nothing saved from a refused form"
 
 
+@pytest.mark.both_databases
 def test_bilans_stay_private_until_both_answered_then_only_what_is_shared(bot: Harness) -> None:
     convention_id = _paired(bot)
     objective_id = _objective(bot, convention_id, "Animer une réunion")

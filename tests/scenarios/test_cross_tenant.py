@@ -91,6 +91,7 @@ def test_an_admin_of_another_workspace_cannot_act_on_its_differend(two_workspace
     assert all(SECRET not in str(m) for m in bot.emulator.messages_to("UADMIN"))
 
 
+@pytest.mark.both_databases
 def test_sud_coordinators_still_act_on_their_own_differend(two_workspaces: Harness) -> None:
     bot = two_workspaces
     pair_in(bot, SUD)
@@ -100,6 +101,7 @@ def test_sud_coordinators_still_act_on_their_own_differend(two_workspaces: Harne
         assert session.get(Dispute, dispute.id).status == "acknowledged"
 
 
+@pytest.mark.both_databases
 def test_a_teams_coordinator_cannot_take_a_slack_differend(teams_bot: Harness,  # noqa: F811
                                                           connector: BotConnectorEmulator) -> None:  # noqa: F811
     """COORD's Entra id is listed in MENTORAT_COORDINATORS: a coordinator on Teams, nobody on Slack."""

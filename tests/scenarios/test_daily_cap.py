@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from bot.demo.harness import Harness
@@ -30,6 +31,7 @@ def _rows(bot: Harness, kind: str = "objectives_review") -> list[Reminder]:
                                     .order_by(Reminder.id)))
 
 
+@pytest.mark.both_databases
 def test_past_the_cap_the_rest_arrive_grouped_then_wait_for_tomorrow(bot: Harness) -> None:
     convention_id = pair_and_accept(bot, start="2026-11-23")
     bot.clock.set(datetime(2027, 2, 2, 17, 0, tzinfo=UTC))  # Tuesday 9:00 in Vancouver

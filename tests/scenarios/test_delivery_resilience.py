@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import delete, select
 
 from bot.demo.harness import Harness, start_harness
@@ -15,6 +16,7 @@ from storage.models import Convention, Person, Reminder, ReminderStatus
 from tests.scenarios.helpers import button_value, pair_and_accept
 
 
+@pytest.mark.both_databases
 def test_rate_limited_invitation_is_sent_later_once(bot: Harness) -> None:
     bot.emulator.fail_next("chat.postMessage", status=429, retry_after=30, count=1)
     bot.command("UCOORD", "jumeler <@UMENTOR> <@UMENTEE>")

@@ -3,52 +3,51 @@
 The two-worker and SIGKILL scenarios run real `mentorat tick` processes against one PostgreSQL
 (the claim relies on FOR UPDATE SKIP LOCKED); the failure scenario calls deliver_due in process
 with the real SlackNotifier and WebClient, on both backends. Time is injected (`--now`, `now=`).
+Sizes are the smallest that prove the point (a few claim batches); the same delivery at load size
+is `python -m benchmarks.delivery_workers`.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import signal
-import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
 
 from bot.app import make_client
 from bot.config import Settings
 from bot.demo.slack_emulator import SlackEmulator
 from bot.notify import Message, NotifierError, Recipient
-from bot.services import outbox
 from bot.services.messages import ComposeContext
 from bot.services.roles import CoordinatorRule
 from handlers.slack.clients import WorkspaceClients
 from handlers.slack.notifier import SlackNotifier
 from scheduling.delivery import LEASE, SEND_THREADS, deliver_due
 from storage.db import make_engine, make_session_factory
-from storage.models import Convention, ConventionStatus, Person, Programme, Reminder, ReminderStatus, Workspace
-from tests.scenarios.helpers import button_value
-
-NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # Monday 10:00 in Toronto
-TICK_TIMEOUT = 300  # seconds, per `mentorat tick` process
-MAX_TICKS = 5  # a tick delivers up to 5,000 rows; a few more rounds at most
+from storage.models import ReminderStatus
+from tests.scenarios.delivery_helpers import (
+    NOW,
+    delivered,
+    finish,
+    seed_invitations,
+    statuses,
+    tick,
+    tick_until_done,
+    unfinished,
+)
 
 CLAIM_BATCH = 100  # deliver_due's default batch
-Delivery = tuple[str, str]  # (DM channel, convention id)
+BATCHES = 6  # claim batches in the two-worker scenario: enough for both workers to take several
 
 
 @pytest.fixture
 def pg_url(request: pytest.FixtureRequest) -> str:
     """A fresh migrated PostgreSQL database (several processes share it, so not SQLite)."""
-    if os.environ.get("MENTORAT_TEST_SKIP_POSTGRES") == "1":
-        pytest.skip("MENTORAT_TEST_SKIP_POSTGRES=1")
-    server, template = request.getfixturevalue("pg_template")
-    return server.clone(template)  # type: ignore[no-any-return]
+    return request.getfixturevalue("postgres_database_url")  # type: ignore[no-any-return]
 
 
 @pytest.fixture
@@ -61,97 +60,6 @@ def slack() -> Iterator[SlackEmulator]:
         emu.stop()
 
 
-def seed_invitations(url: str, emu: SlackEmulator, pairs: int, now: datetime = NOW) -> set[Delivery]:
-    """`pairs` conventions awaiting signatures, each with its two invitations due in the outbox.
-
-    Returns what Slack should receive: one invitation per (person, convention).
-    """
-    engine = make_engine(url, one_shot=True)
-    try:
-        with make_session_factory(engine).begin() as session:
-            workspace = Workspace(platform="slack", external_id="T0TEST", name="Test", created_at=now)
-            session.add(workspace)
-            session.flush()
-            programme = Programme(workspace_id=workspace.id, name="Mentorat", created_at=now)
-            coordinator = Person(workspace_id=workspace.id, external_id="UCOORD", timezone="America/Toronto",
-                                 created_at=now)
-            people = [Person(workspace_id=workspace.id, external_id=f"U{side}{i:05d}", timezone="America/Toronto",
-                             created_at=now) for i in range(pairs) for side in "RE"]
-            session.add_all([programme, coordinator, *people])
-            session.flush()
-            conventions = [
-                Convention(programme_id=programme.id, mentor_id=people[2 * i].id, mentee_id=people[2 * i + 1].id,
-                           paired_by_id=coordinator.id, status=ConventionStatus.AWAITING_SIGNATURES,
-                           starts_on=date(2026, 12, 1), planned_end_on=date(2027, 10, 1), created_at=now,
-                           updated_at=now)
-                for i in range(pairs)
-            ]
-            session.add_all(conventions)
-            session.flush()
-            expected: set[Delivery] = set()
-            for i, convention in enumerate(conventions):
-                for person in people[2 * i:2 * i + 2]:
-                    outbox.enqueue(session, kind="convention_invite", recipient_id=person.id,
-                                   convention_id=convention.id, due_at=now - timedelta(minutes=1), now=now,
-                                   essential=True, dedupe_key=f"convention_invite:{convention.id}:{person.id}")
-                    expected.add((f"D{person.external_id}", str(convention.id)))
-    finally:
-        engine.dispose()
-    emu.add_user("UCOORD", "camille")
-    for person in people:
-        emu.add_user(person.external_id, person.external_id.lower())
-    return expected
-
-
-def delivered(emu: SlackEmulator) -> Counter[Delivery]:
-    """Invitations Slack accepted, per (DM channel, convention)."""
-    return Counter((m["channel"], button_value(m, "convention-accept") or "?") for m in emu.messages())
-
-
-def statuses(url: str) -> Counter[str]:
-    engine = make_engine(url, one_shot=True)
-    try:
-        with engine.connect() as conn:
-            return Counter(dict(conn.execute(select(Reminder.status, func.count()).group_by(Reminder.status)).all()))
-    finally:
-        engine.dispose()
-
-
-def unfinished(url: str) -> int:
-    counts = statuses(url)
-    return counts[ReminderStatus.PENDING] + counts[ReminderStatus.CLAIMED]
-
-
-# --------------------------------------------------------------------------- worker processes
-
-
-def tick(url: str, emu: SlackEmulator, now: datetime) -> subprocess.Popen[str]:
-    """A real `mentorat tick --now …` process (plan, deliver what is due, exit)."""
-    env = {**os.environ, "SLACK_BOT_TOKEN": emu.bot_token, "SLACK_API_URL": emu.api_url, "DATABASE_URL": url,
-           "MENTORAT_COORDINATORS": "UCOORD"}
-    return subprocess.Popen([sys.executable, "-m", "bot", "tick", "--now", now.isoformat()], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def finish(process: subprocess.Popen[str]) -> str:
-    out, err = process.communicate(timeout=TICK_TIMEOUT)
-    assert process.returncode == 0, err[-3000:]
-    return out
-
-
-def tick_until_done(url: str, emu: SlackEmulator, now: datetime, workers: int) -> list[int]:
-    """Run `workers` ticks side by side, again while something is left (bounded); how many each sent."""
-    sent: list[int] = []
-    for _ in range(MAX_TICKS):
-        for process in [tick(url, emu, now) for _ in range(workers)]:
-            found = re.search(r"delivered: (\d+) sent", finish(process))
-            assert found, "tick printed no delivery line"
-            sent.append(int(found.group(1)))
-        if not unfinished(url):
-            return sent
-    pytest.fail(f"still unfinished after {MAX_TICKS} rounds: {statuses(url)}")
-
-
 def wait_until(condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     while not condition():
@@ -160,24 +68,41 @@ def wait_until(condition, timeout: float, what: str) -> None:  # type: ignore[no
 
 
 @pytest.mark.postgres
-def test_two_worker_processes_deliver_5000_reminders_exactly_once(pg_url: str, slack: SlackEmulator) -> None:
-    expected = seed_invitations(pg_url, slack, pairs=2500)
-    assert len(expected) == 5000
-    sent = tick_until_done(pg_url, slack, NOW, workers=2)
-    assert sent[0] > 0 and sent[1] > 0 and sum(sent) == 5000, f"both processes delivered, together once: {sent}"
+def test_two_worker_processes_deliver_every_reminder_exactly_once(pg_url: str, slack: SlackEmulator) -> None:
+    total = BATCHES * CLAIM_BATCH
+    expected = seed_invitations(pg_url, slack, pairs=total // 2)
+    assert len(expected) == total
+    # Both must take part whatever their start-up times. Slack holds the first SEND_THREADS calls: the
+    # worker that gets there first is held in its first batch (unless the other takes some of the holds,
+    # and so a batch too) until a call goes through, which only a worker with a batch of its own can
+    # make. Both started together, the hold lasts about the difference of their start-ups.
+    slack.hang_next("chat.postMessage", count=SEND_THREADS)
+    workers = [tick(pg_url, slack, NOW) for _ in range(2)]
+    try:
+        assert slack.wait_for_hangs(SEND_THREADS, timeout=120), "a worker is in its first batch"
+        wait_until(lambda: any(c.succeeded for c in slack.calls("chat.postMessage")), 120,
+                   "a message from the other worker")
+    except BaseException:
+        for worker in workers:
+            worker.kill()
+        raise
+    finally:
+        slack.release_hangs()
+    sent = [finish(worker) for worker in workers]
+    assert sent[0] > 0 and sent[1] > 0 and sum(sent) == total, f"both processes delivered, together once: {sent}"
     got = delivered(slack)
     assert set(got) == expected, "every invitation arrived, and nothing else"
     assert [key for key, n in got.items() if n > 1] == [], "none twice"
-    assert sum(got.values()) == 5000
-    assert statuses(pg_url) == Counter({ReminderStatus.SENT: 5000})
+    assert sum(got.values()) == total
+    assert statuses(pg_url) == Counter({ReminderStatus.SENT: total})
 
 
 @pytest.mark.postgres
 def test_worker_killed_mid_delivery_loses_nothing(pg_url: str, slack: SlackEmulator) -> None:
-    expected = seed_invitations(pg_url, slack, pairs=500)
+    expected = seed_invitations(pg_url, slack, pairs=3 * CLAIM_BATCH // 2)  # three batches
     worker = tick(pg_url, slack, NOW)
     try:
-        wait_until(lambda: len(slack.calls("chat.postMessage")) >= 200, 120, "200 messages")
+        wait_until(lambda: len(slack.calls("chat.postMessage")) >= CLAIM_BATCH, 120, "a batch of messages")
         # Freeze every sending thread in the middle of a call, then kill the process outright.
         slack.hang_next("chat.postMessage", count=SEND_THREADS)
         assert slack.wait_for_hangs(1, timeout=30)
@@ -197,6 +122,7 @@ def test_worker_killed_mid_delivery_loses_nothing(pg_url: str, slack: SlackEmula
     twice = sum(n - 1 for n in got.values())
     print(f"\nSIGKILL: {in_flight} rows claimed but not settled at the kill, {frozen} of them in a call Slack "
           f"answered after the kill; {twice} invitations delivered twice")
+    assert in_flight > 0, "the kill caught a batch in flight"
     assert set(got) == expected, "nothing lost"
     assert twice <= in_flight, "duplicates only among the rows in flight at the kill"
     assert in_flight <= CLAIM_BATCH, "a worker holds one batch at a time"
@@ -230,6 +156,7 @@ def test_a_read_timeout_is_a_transient_failure(slack: SlackEmulator) -> None:
 TIMEOUTS = 3
 
 
+@pytest.mark.both_databases
 def test_429_500_and_timeouts_every_reminder_arrives(database_url: str, slack: SlackEmulator) -> None:
     expected = seed_invitations(database_url, slack, pairs=150)
     slack.hang_next("chat.postMessage", count=TIMEOUTS)  # answered only later: the client gives up after 1 s

@@ -19,6 +19,7 @@ __all__ = ["bot"]  # the fixture with a fallback admin
 ALERT = "dispute-case-take"
 
 
+@pytest.mark.both_databases
 def test_whole_path_with_escalation_timing(bot: Harness, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO)
     pair_and_accept(bot, start="2026-11-23")

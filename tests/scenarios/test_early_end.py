@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from bot.demo.harness import Harness
@@ -25,6 +26,7 @@ def _pending(bot: Harness, convention_id: int) -> list[Reminder]:
                                                            Reminder.status == "pending")))
 
 
+@pytest.mark.both_databases
 def test_request_then_confirmed_end(bot: Harness) -> None:
     convention_id = pair_and_accept(bot, start="2026-11-23")
     assert _pending(bot, convention_id), "objective reviews are planned for the pair"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from tests.scenarios.helpers import pair_and_accept
@@ -73,6 +75,7 @@ def test_demoted_admin_loses_the_right_at_once(bot: Harness) -> None:
     assert "Seule la coordination" in bot.last_response()["text"]
 
 
+@pytest.mark.both_databases
 def test_coordinator_adds_and_removes_another(bot: Harness) -> None:
     bot.command("UCOORD", "coordonnateurs ajouter <@UOTHER>")
     assert "fait maintenant partie de la coordination" in bot.last_response()["text"]

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.demo.harness import Harness
@@ -44,6 +45,7 @@ def _invited(bot: Harness, user: str) -> bool:
     return any(button_value(m, "convention-accept") for m in bot.emulator.messages_to(user))
 
 
+@pytest.mark.both_databases
 def test_modal_import_with_bad_rows(bot: Harness) -> None:
     bot.command("UCOORD", "importer")
     answer = bot.submit_view("UCOORD", last_view(bot, "import-form-submit"), _paste(CSV))

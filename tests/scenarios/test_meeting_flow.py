@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from icalendar import Calendar
 
 from bot.demo.harness import Harness
@@ -26,6 +27,7 @@ from tests.scenarios.meeting_helpers import (
 )
 
 
+@pytest.mark.both_databases
 def test_propose_then_confirm_sends_both_an_ics_in_their_own_zone(bot: Harness) -> None:
     pair_and_accept(bot, start="2026-11-23")
     # Marie (Vancouver) proposes Monday 7 December at 10:00 her time = 18:00 UTC = 19:00 in Paris.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from tests.scenarios.helpers import pair_and_accept
@@ -20,6 +22,7 @@ def _note(body: str, share: bool) -> dict:
             "note-share": {"note-share-check": {"type": "checkboxes", "selected_options": chosen}}}
 
 
+@pytest.mark.both_databases
 def test_notes_are_private_unless_shared(bot: Harness) -> None:
     pair_and_accept(bot, start="2026-11-23")
     propose(bot, "UMENTOR", "2026-12-07", "10:00")

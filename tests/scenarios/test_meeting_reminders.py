@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from storage.models import MeetingStatus
@@ -18,6 +20,7 @@ def _confirmed(bot: Harness, day: str, time: str, proposer: str = "UMENTEE", **f
     assert meetings(bot)[-1].status == MeetingStatus.CONFIRMED
 
 
+@pytest.mark.both_databases
 def test_reminders_land_at_nine_local_on_working_days(bot: Harness) -> None:
     # Thursday 10 December, 17:00 in Paris (16:00 UTC, 8:00 in Vancouver), no agenda yet.
     _confirmed(bot, "2026-12-10", "17:00")

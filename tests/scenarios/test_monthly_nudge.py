@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from bot.demo.harness import Harness
@@ -55,6 +56,7 @@ def test_nudge_after_a_month_without_meeting_lands_at_nine_local(bot: Harness) -
     assert NUDGE in text_of(_nudges(bot, "UMENTOR")[0])
 
 
+@pytest.mark.both_databases
 def test_one_nudge_per_period_whatever_the_number_of_runs(bot: Harness) -> None:
     pair_and_accept(bot, start="2026-11-23")
     jobs = bot.mentorat.jobs

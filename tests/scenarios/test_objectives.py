@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from bot.demo.harness import Harness
@@ -51,6 +52,7 @@ def _news(bot: Harness, user: str) -> list[dict]:
             or "News on your objectives" in text_of(m)]
 
 
+@pytest.mark.both_databases
 def test_add_update_feedback_and_history(bot: Harness) -> None:
     convention_id = pair_and_accept(bot, start="2026-11-23")
     bot.command("UMENTEE", "objectifs")

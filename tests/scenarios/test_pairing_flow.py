@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.demo.harness import Harness
@@ -23,6 +24,7 @@ def _button_value(message: dict, action_id: str) -> str:
     raise AssertionError(f"no button {action_id}")
 
 
+@pytest.mark.both_databases
 def test_pair_accept_activate(bot: Harness) -> None:
     answer = bot.command("UCOORD", "jumeler <@UMENTOR|marie> <@UMENTEE|sam> 2026-12-01")
     assert answer.status == 200

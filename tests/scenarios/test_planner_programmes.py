@@ -18,6 +18,9 @@ from scheduling import planner
 from storage.db import make_engine, make_session_factory
 from storage.models import Convention, Programme, Reminder
 
+# The planner's SQL itself (upserts, concurrent passes, PostgreSQL's locks): every test on both backends.
+pytestmark = pytest.mark.both_databases
+
 CONVENTIONS = 60
 
 

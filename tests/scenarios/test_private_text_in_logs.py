@@ -44,6 +44,7 @@ def log() -> Iterator[CapturedLog]:
         yield captured
 
 
+@pytest.mark.both_databases
 def test_slack_typed_text_stays_out_of_the_log_through_errors(bot: Harness, log: CapturedLog,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     pair_and_accept(bot, start="2026-11-23")
@@ -83,6 +84,7 @@ def test_slack_typed_text_stays_out_of_the_log_through_errors(bot: Harness, log:
     log.assert_never(CANARY)
 
 
+@pytest.mark.both_databases
 def test_teams_typed_text_stays_out_of_the_log_through_errors(teams_bot: Harness,  # noqa: F811
                                                               connector: BotConnectorEmulator,  # noqa: F811
                                                               log: CapturedLog,

@@ -24,14 +24,12 @@ from tests.conftest import DEFAULT_NOW
 from tests.scenarios.meeting_helpers import last_view
 from tests.scenarios.test_slack_gate import command_body
 
-pytestmark = pytest.mark.parametrize("database_url", [pytest.param("postgresql", marks=pytest.mark.postgres)],
-                                     indirect=True)
-
 
 @pytest.fixture
-def replicas(database_url: str, emulator: SlackEmulator) -> Iterator[list[Harness]]:
-    """Two replicas, each with its own process-like state (engine, server, work queue, clock)."""
-    started = [start_harness(database_url, emulator, now=DEFAULT_NOW, coordinators=("UCOORD",)) for _ in range(2)]
+def replicas(postgres_database_url: str, emulator: SlackEmulator) -> Iterator[list[Harness]]:
+    """Two replicas, each with its own process-like state (engine, server, work queue, clock), on one PostgreSQL."""
+    started = [start_harness(postgres_database_url, emulator, now=DEFAULT_NOW, coordinators=("UCOORD",))
+               for _ in range(2)]
     try:
         yield started
     finally:

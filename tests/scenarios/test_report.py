@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import UTC, date, datetime
 
+import pytest
 from sqlalchemy import select
 
 from bot.demo.harness import Harness
@@ -69,6 +70,7 @@ def _report(bot: Harness) -> tuple[str, bytes, str]:
     return text_of(bot.emulator.messages_to("UCOORD")[-1]), chart["content"], table["content"].decode("utf-8")
 
 
+@pytest.mark.both_databases
 def test_report_figures_against_a_seeded_programme(bot: Harness) -> None:
     _seed(bot)
     bot.clock.set(REPORT_DAY)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.demo.harness import Harness
@@ -55,6 +56,7 @@ def test_health_and_metrics(bot: Harness) -> None:
     assert 'mentorat_http_requests_total{route="/slack/events",status="200"}' in metrics
 
 
+@pytest.mark.both_databases
 def test_slack_retry_of_an_event_is_harmless(bot: Harness) -> None:
     event = {"type": "app_home_opened", "user": "UOTHER", "channel": "DUOTHER", "tab": "home", "event_ts": "1.0"}
     assert bot.event(event, event_id="EvR").status == 200

@@ -67,6 +67,7 @@ def test_the_install_page_asks_slack_for_the_manifest_scopes_only(multi: Harness
     assert "slack-app-oauth-state=" + query["state"][0] in page.headers["Set-Cookie"]
 
 
+@pytest.mark.both_databases
 def test_each_workspace_is_served_with_its_own_token(multi: Harness) -> None:
     assert "Mentorat est installé dans Équipe Nord" in install(multi, NORD, "Équipe Nord")
     install(multi, SUD, "Équipe Sud")

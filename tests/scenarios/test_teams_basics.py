@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bot.app import create_app
@@ -21,6 +22,7 @@ __all__ = ["connector", "teams_bot"]
 CHANNEL = "19:channel@thread.tacv2"
 
 
+@pytest.mark.both_databases
 def test_help_typed_in_teams_lists_what_the_caller_may_do(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
     answer = channel(teams_bot).say(COORD, "mentorat aide")
     assert answer.status in (200, 202)

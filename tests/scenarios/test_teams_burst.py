@@ -91,6 +91,7 @@ def _questions_seen(connector: BotConnectorEmulator) -> list[str]:
             and "question" in text_of(card).lower()]
 
 
+@pytest.mark.both_databases
 def test_a_burst_to_one_person_stays_within_teams_limits_and_arrives_once(
         database_url: str, emulator: SlackEmulator, strict_connector: BotConnectorEmulator, time_: VirtualTime) -> None:
     bot = _harness(database_url, emulator, strict_connector, time_, SendLimiter(clock=time_))

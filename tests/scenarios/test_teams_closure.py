@@ -12,6 +12,7 @@ import io
 from datetime import UTC, date, datetime
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -165,6 +166,7 @@ def test_a_refused_bilan_comes_back_in_place_with_every_value(
     assert saved.answers["went"] == "Très bien *vraiment*" and saved.shared_keys == ["went", "satisfaction"]
 
 
+@pytest.mark.both_databases
 def test_bilans_stay_private_until_both_answered_then_only_what_is_shared(
         teams_bot: Harness, connector: BotConnectorEmulator) -> None:
     convention_id = in_last_phase(teams_bot, connector)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from bot.demo.harness import Harness
@@ -31,6 +32,7 @@ from tests.scenarios.teams_helpers import (
 __all__ = ["connector", "teams_bot"]
 
 
+@pytest.mark.both_databases
 def test_pairing_from_teams_sends_the_convention_and_both_accept(teams_bot: Harness,
                                                                   connector: BotConnectorEmulator) -> None:
     teams_pair_and_accept(teams_bot, connector)

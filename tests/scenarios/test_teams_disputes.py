@@ -189,6 +189,7 @@ def test_danger_adds_the_resources_and_makes_it_urgent(teams_bot: Harness, conne
     assert "kill himself" not in everything_seen_by(connector, MENTOR)
 
 
+@pytest.mark.both_databases
 def test_the_coordinator_takes_asks_to_meet_and_resolves_from_the_alert(
         teams_bot: Harness, connector: BotConnectorEmulator) -> None:
     teams_pair_and_accept(teams_bot, connector, start="2026-11-23")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
@@ -86,6 +87,7 @@ def test_a_refused_meeting_form_comes_back_with_the_error_and_every_value(
     assert len(all_meetings(teams_bot)) == 1
 
 
+@pytest.mark.both_databases
 def test_confirming_sends_both_the_confirmation_with_a_working_ics_link(
         teams_bot: Harness, connector: BotConnectorEmulator) -> None:
     teams_pair_and_accept(teams_bot, connector, start="2026-11-23")

@@ -11,6 +11,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from bot.demo.harness import Harness
@@ -89,6 +90,7 @@ def _write_note(bot: Harness, connector: BotConnectorEmulator, user: TeamsUser, 
 
 
 # -- notes ---------------------------------------------------------------------------------------------------
+@pytest.mark.both_databases
 def test_a_note_after_the_check_in_stays_private_unless_shared(
         teams_bot: Harness, connector: BotConnectorEmulator) -> None:
     followup = _held_meeting_followup(teams_bot, connector)

@@ -9,6 +9,7 @@ import io
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.demo.harness import TENANT_ID, Harness
@@ -80,6 +81,7 @@ def _links(cards: list[dict[str, Any]]) -> dict[str, str]:
     return {title: url for card in cards for title, url in open_urls(card)}
 
 
+@pytest.mark.both_databases
 def test_the_report_shows_the_figures_and_links_its_chart_and_csv(
         teams_bot: Harness, connector: BotConnectorEmulator) -> None:
     _seed(teams_bot, connector)

@@ -81,6 +81,7 @@ def refusals(keys: BotFrameworkKeys, service_url: str) -> dict[str, str | None]:
     }
 
 
+@pytest.mark.both_databases
 def test_any_token_problem_is_a_401_with_no_effect(checked: Harness, keys: BotFrameworkKeys,
                                                    connector: BotConnectorEmulator) -> None:  # noqa: F811
     before = snapshot(checked)

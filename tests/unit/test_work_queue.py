@@ -8,16 +8,35 @@ from concurrent.futures import ThreadPoolExecutor
 from handlers.slack.background import BUSY, WorkQueue, ack_then
 
 
+def wait_for_earlier_tasks(pool: ThreadPoolExecutor) -> None:
+    """With one worker thread, a task submitted now runs after every earlier one has returned (slot released)."""
+    pool.submit(lambda: None).result(timeout=10)
+
+
 def test_full_queue_refuses_and_frees_slots_when_done() -> None:
     gate = threading.Event()
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with ThreadPoolExecutor(max_workers=1) as pool:
         queue = WorkQueue(pool, limit=2)
         assert queue.submit(gate.wait) and queue.submit(gate.wait)
         assert not queue.submit(lambda: None), "a third task is refused while two are pending"
         gate.set()
+        wait_for_earlier_tasks(pool)
+        # The same queue takes two again once both are done, and is full again after them.
+        again = threading.Event()
+        assert queue.submit(again.wait) and queue.submit(again.wait), "both slots were freed"
+        assert not queue.submit(lambda: None)
+        again.set()
+
+
+def test_a_task_that_fails_frees_its_slot_too() -> None:
+    def fail() -> None:
+        raise ValueError("boom")
+
     with ThreadPoolExecutor(max_workers=1) as pool:
-        queue2 = WorkQueue(pool, limit=1)
-        assert queue2.submit(lambda: None)
+        queue = WorkQueue(pool, limit=1)
+        assert queue.submit(fail)
+        wait_for_earlier_tasks(pool)
+        assert queue.submit(lambda: None), "the failed task's slot is free"
 
 
 def test_ack_then_acks_busy_text_when_full_and_reports_errors() -> None:
