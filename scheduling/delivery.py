@@ -26,15 +26,16 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from enum import Enum
 
-from sqlalchemy import ColumnElement, and_, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.i18n import DEFAULT_LANGUAGE
+from bot.logs import log_unexpected
 from bot.notify import Delivered, Message, Notifier, NotifierError, Recipient
 from bot.services.meeting_messages import TRACKED_KINDS
 from bot.services.message_refs import remember_message
 from bot.services.messages import ComposeContext, compose
-from bot.services.people import language_of, remember_dm_channel
+from bot.services.people import language_of, remember_dm_channel, timezone_of
 from bot.services.reminders import is_paused
 from scheduling.daily_cap import CapPlan, bundle, plan_batch
 from scheduling.timing import next_good_moment
@@ -175,7 +176,34 @@ def _cancel(session: Session, reminder_id: int) -> None:
 
 def _deliver(factory: SessionFactory, notifier: Notifier, reminder_id: int, now: datetime,
              ctx: ComposeContext) -> tuple[Outcome, timedelta | None]:
-    """Send one claimed row and record the outcome; the wait asked for by a 429, if any."""
+    """Send one claimed row and record the outcome; the wait asked for by a 429, if any.
+
+    Whatever goes wrong with one row (a bug, data a composer cannot read) is logged and the row put back
+    with a delay: it must never stop the pass, nor the rows claimed with it.
+    """
+    try:
+        return _deliver_row(factory, notifier, reminder_id, now, ctx)
+    except Exception as error:
+        log_unexpected("delivering a reminder", error)
+        return _put_back_after_crash(factory, [reminder_id], now, error), None
+
+
+def _put_back_after_crash(factory: SessionFactory, ids: list[int], now: datetime, error: Exception) -> Outcome:
+    """Rows whose delivery crashed: another attempt counted, due again later; failed after MAX_ATTEMPTS."""
+    attempts = Reminder.attempts + 1
+    with engine_of(factory).begin() as conn:
+        conn.execute(
+            update(Reminder)
+            .where(Reminder.id.in_(ids), Reminder.status == ReminderStatus.CLAIMED)
+            .values(attempts=attempts, lease_expires_at=None, last_error=f"crash:{type(error).__name__}"[:500],
+                    status=case((attempts >= MAX_ATTEMPTS, ReminderStatus.FAILED), else_=ReminderStatus.PENDING),
+                    due_at=now + backoff(MAX_ATTEMPTS // 2))
+        )
+    return Outcome.RETRY
+
+
+def _deliver_row(factory: SessionFactory, notifier: Notifier, reminder_id: int, now: datetime,
+                 ctx: ComposeContext) -> tuple[Outcome, timedelta | None]:
     with session_scope(factory) as session:
         found = _load(session, reminder_id)
         if found is None:  # the row was deleted, or its recipient was: nobody to send it to
@@ -184,7 +212,7 @@ def _deliver(factory: SessionFactory, notifier: Notifier, reminder_id: int, now:
         reminder, person, workspace = found
         if not reminder.essential and is_paused(person, now):
             assert person.reminders_paused_until is not None
-            resume_at = next_good_moment(person.reminders_paused_until, person.timezone or DEFAULT_TZ)
+            resume_at = next_good_moment(person.reminders_paused_until, timezone_of(person, DEFAULT_TZ))
             reminder.status, reminder.due_at, reminder.lease_expires_at = ReminderStatus.PENDING, resume_at, None
             return Outcome.DEFERRED, None
         message = compose(session, reminder, person, ctx)
@@ -256,7 +284,7 @@ def _cap_plan(factory: SessionFactory, ids: list[int], now: datetime) -> CapPlan
         person = session.get(Person, first.recipient_id) if first else None
         if person is None or is_paused(person, now):
             return CapPlan(alone=ids, grouped=[], deferred=[])  # a pause defers row by row
-        return plan_batch(session, person, ids, now, person.timezone or DEFAULT_TZ)
+        return plan_batch(session, person, ids, now, timezone_of(person, DEFAULT_TZ))
 
 
 def _deliver_group(factory: SessionFactory, notifier: Notifier, ids: list[int], now: datetime,
@@ -365,7 +393,12 @@ def deliver_due(factory: SessionFactory, notifier: Notifier, now: datetime, ctx:
         report.claimed += len(rows)
 
         def send(ids: list[int], claimed_at: float = claimed_at) -> DeliveryReport:
-            return _deliver_to_one_person(factory, notifier, ids, now, ctx, claimed_at)
+            try:
+                return _deliver_to_one_person(factory, notifier, ids, now, ctx, claimed_at)
+            except Exception as error:  # e.g. the daily cap's plan for this person: the others go on
+                log_unexpected("delivering a person's reminders", error)
+                _put_back_after_crash(factory, ids, now, error)
+                return DeliveryReport(retried=len(ids))
 
         for part in _map(threads, send, _by_recipient(rows)):
             report.add(part)

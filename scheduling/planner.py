@@ -14,12 +14,12 @@ entries each.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfoNotFoundError
 
 from sqlalchemy import (
@@ -43,6 +43,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
+from bot.logs import log_unexpected
 from bot.services import closure
 from bot.services.digest import plan_digests
 from bot.services.disputes import mark_escalations
@@ -64,6 +65,7 @@ from storage.models import (
 from storage.types import UTCDateTime
 
 MONTHLY_NUDGE = "monthly_nudge"
+T = TypeVar("T")
 # Programmes planned side by side on PostgreSQL: one per core, at most 4 (each holds a pooled connection).
 PLANNER_CONNECTIONS = max(1, min(4, os.cpu_count() or 1))
 
@@ -226,10 +228,23 @@ def _plan_all_nudges(factory: SessionFactory, programmes: list[Programme], now: 
     it goes in turn.
     """
     workers = min(PLANNER_CONNECTIONS, len(programmes))
+
+    def nudges(programme: Programme) -> int:
+        return _isolated("the monthly nudges of a programme", lambda: _nudges_of(factory, programme, now), 0)
+
     if workers < 2 or engine_of(factory).dialect.name != "postgresql":
-        return sum(_nudges_of(factory, programme, now) for programme in programmes)
+        return sum(nudges(programme) for programme in programmes)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="planner") as pool:
-        return sum(pool.map(lambda programme: _nudges_of(factory, programme, now), programmes))
+        return sum(pool.map(nudges, programmes))
+
+
+def _isolated(what: str, step: Callable[[], T], fallback: T) -> T:
+    """One programme's (or one step's) failure is logged and the pass goes on with the others."""
+    try:
+        return step()
+    except Exception as error:
+        log_unexpected(f"the planner ({what})", error)
+        return fallback
 
 
 def plan(factory: SessionFactory, now: datetime, rule: CoordinatorRule | None = None) -> PlanReport:
@@ -237,20 +252,26 @@ def plan(factory: SessionFactory, now: datetime, rule: CoordinatorRule | None = 
     with session_scope(factory) as session:
         programmes = list(session.scalars(select(Programme)))
     report.nudges = _plan_all_nudges(factory, programmes, now)
+
+    def in_unit(step: Callable[[Session], T]) -> Callable[[], T]:
+        def run() -> T:
+            with session_scope(factory) as session:
+                return step(session)
+        return run
+
+    def closure_of(programme: Programme) -> Callable[[Session], tuple[int, int]]:
+        return lambda session: closure.plan_programme(session, session.merge(programme, load=False), now)
+
     for programme in programmes:
-        with session_scope(factory) as session:
-            planned, closed = closure.plan_programme(session, session.merge(programme, load=False), now)
-            report.closures_planned += planned
-            report.closed += closed
-    with session_scope(factory) as session:
-        report.unconfirmed = expire_unanswered(session, now)
-    with session_scope(factory) as session:
-        report.escalated = mark_escalations(session, now)
+        planned, closed = _isolated("the closure of a programme", in_unit(closure_of(programme)), (0, 0))
+        report.closures_planned += planned
+        report.closed += closed
+    report.unconfirmed = _isolated("unanswered check-ins", in_unit(lambda s: expire_unanswered(s, now)), 0)
+    report.escalated = _isolated("escalations", in_unit(lambda s: mark_escalations(s, now)), 0)
     if rule is not None:
-        with session_scope(factory) as session:
-            report.digests = plan_digests(session, rule, now)
-    with session_scope(factory) as session:  # the bytes behind expired file links go with the links
-        report.files_purged = purge_expired(session, now)
+        report.digests = _isolated("digests", in_unit(lambda s: plan_digests(s, rule, now)), 0)
+    # The bytes behind expired file links go with the links.
+    report.files_purged = _isolated("expired files", in_unit(lambda s: purge_expired(s, now)), 0)
     return report
 
 

@@ -17,7 +17,7 @@ from bot.i18n.dates import format_day, format_moment
 from bot.notify import Button, Message, Section
 from bot.services import actions, closure_messages, digest, dispute_messages, meeting_messages, objective_messages
 from bot.services.conventions import accepted_at, has_meeting_planned, role_in
-from bot.services.people import language_of, mention
+from bot.services.people import language_of, mention, timezone_of
 from bot.services.roles import CoordinatorRule, coordinator_names
 from storage.models import Convention, ConventionStatus, Person, Reminder, ReminderStatus
 
@@ -63,7 +63,7 @@ def convention_message(session: Session, convention: Convention, person: Person,
             Button(t(lang, "conv.button.question"), actions.CONVENTION_QUESTION, value),
         )
     elif stamp is not None:
-        context = t(lang, "conv.accepted.you", when=format_moment(stamp, person.timezone or programme.timezone,
+        context = t(lang, "conv.accepted.you", when=format_moment(stamp, timezone_of(person, programme.timezone),
                                                                   lang))
     return Message(text=t(lang, "conv.title"), sections=tuple(sections), buttons=buttons, context=context)
 

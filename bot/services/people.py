@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -79,9 +81,26 @@ def ensure_person(session: Session, workspace: Workspace, external_id: str, *, n
     return person
 
 
+def known_zone(name: str | None) -> str | None:
+    """The IANA zone if it exists here, else None: a zone comes from a client (Teams sends the device's) and
+    an unknown one must never reach ZoneInfo in the planner or the outbox, where it would stop everyone's."""
+    if not name or len(name) > 64:
+        return None
+    return name if _zone_exists(name) else None
+
+
+@functools.lru_cache(maxsize=512)
+def _zone_exists(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 def apply_profile(person: Person, profile: PersonProfile, *, now: datetime) -> Person:
     person.display_name = profile.name or person.display_name
-    person.timezone = profile.timezone or person.timezone
+    person.timezone = known_zone(profile.timezone) or person.timezone
     person.locale = profile.locale or person.locale
     person.is_workspace_admin = profile.is_admin
     person.is_bot = profile.is_bot
@@ -103,7 +122,7 @@ def language_of(person: Person | None, default: str) -> str:
 
 
 def timezone_of(person: Person, default: str) -> str:
-    return person.timezone or default
+    return known_zone(person.timezone) or default
 
 
 def set_language(person: Person, language: str) -> None:
