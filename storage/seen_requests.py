@@ -24,7 +24,8 @@ def first_sighting(engine: Engine, key: str, now: datetime) -> bool:
         return conn.execute(stmt).first() is not None
 
 
-def purge_seen(engine: Engine, before: datetime) -> int:
-    """Forget what was seen before `before` (older than the signature window: refused by its timestamp)."""
+def purge_seen(engine: Engine, before: datetime, prefix: str) -> int:
+    """Forget the keys starting with `prefix` seen before `before` (a request that old is refused anyway)."""
     with engine.begin() as conn:
-        return conn.execute(delete(SeenRequest).where(SeenRequest.seen_at < before)).rowcount
+        return conn.execute(delete(SeenRequest).where(SeenRequest.seen_at < before,
+                                                      SeenRequest.key.startswith(prefix, autoescape=True))).rowcount

@@ -153,7 +153,8 @@ class SlackGate:
             if now - self._purged_at < PURGE_EVERY:
                 return
             self._purged_at = now
-        purge_seen(self._engine, datetime.fromtimestamp(now - KEEP_SEEN, UTC))
+        for prefix in ("sig:", "event:"):
+            purge_seen(self._engine, datetime.fromtimestamp(now - KEEP_SEEN, UTC), prefix)
 
 
 class OAuthPages(SlackRequestHandler):

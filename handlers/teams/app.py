@@ -6,10 +6,12 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import TurnContext
 from microsoft_agents.hosting.core.authorization import AgentAuthConfiguration
+from sqlalchemy import Engine
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -20,12 +22,29 @@ from handlers.teams.auth import auth_configuration, client_factory
 from handlers.teams.deps import TeamsDeps, text_reply
 from handlers.teams.limits import SendLimiter
 from handlers.teams.notifier import TeamsNotifier
-from handlers.teams.runtime import EventLoopThread, SigningKeys, TeamsEndpoint
-from storage.db import SessionFactory
+from handlers.teams.runtime import KEEP_TEAMS_SEEN, TEAMS_SEEN_PREFIX, EventLoopThread, SigningKeys, TeamsEndpoint
+from storage.db import SessionFactory, engine_of
+from storage.seen_requests import first_sighting, purge_seen
 
 log = logging.getLogger(__name__)
 
 CONTINUE_CONVERSATION = "ContinueConversation"
+
+
+class ActivityRecord:
+    """Whether an activity is seen for the first time, on any replica; what is older than a token's life goes."""
+
+    def __init__(self, engine: Engine, wall_clock: Callable[[], float] = time.time) -> None:
+        self._engine = engine
+        self._now = wall_clock
+        self._purged_at = float("-inf")
+
+    def __call__(self, key: str) -> bool:
+        now = datetime.fromtimestamp(self._now(), UTC)
+        if self._now() - self._purged_at > KEEP_TEAMS_SEEN.total_seconds() / 4:
+            self._purged_at = self._now()
+            purge_seen(self._engine, now - KEEP_TEAMS_SEEN, TEAMS_SEEN_PREFIX)
+        return first_sighting(self._engine, key, now)
 
 
 @dataclass(frozen=True)
@@ -53,7 +72,8 @@ class TeamsFrontEnd:
         deps.files = deps.files or self.notifier.file_link
         self.deps = deps
         auth, keys = (self.inbound.auth, self.inbound.keys) if self.inbound else (auth_configuration(self.settings), None)
-        self.endpoint = TeamsEndpoint(self.loop, self.adapter, MentoratAgent(deps), auth, keys)
+        self.endpoint = TeamsEndpoint(self.loop, self.adapter, MentoratAgent(deps), auth, keys,
+                                      first_time=ActivityRecord(engine_of(deps.session_factory)))
         return self.endpoint
 
     def close(self) -> None:

@@ -37,16 +37,20 @@ def command_text(raw: str | None) -> str:
 
 
 def tenant_of(activity: Activity) -> str:
+    """The tenant, from the conversation; empty (nobody acts) when channelData names another one."""
     conversation = activity.conversation
     tenant = getattr(conversation, "tenant_id", None) if conversation else None
-    if not tenant and isinstance(activity.channel_data, dict):
-        tenant = (activity.channel_data.get("tenant") or {}).get("id")
-    return str(tenant or "")
+    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    named = (data.get("tenant") or {}).get("id") if isinstance(data.get("tenant"), dict) else None
+    if tenant and named and str(named).lower() != str(tenant).lower():
+        return ""
+    return str(tenant or named or "")
 
 
 def read(activity: Activity) -> Incoming:
     sender = activity.from_property
-    user_id = (getattr(sender, "aad_object_id", None) or (sender.id if sender else "") or "").lower()
+    # Only the Entra object id says who someone is; without it (another channel, a bot) nobody acts.
+    user_id = (getattr(sender, "aad_object_id", None) or "").lower()
     value = activity.value if isinstance(activity.value, dict) else None
     reference = activity.get_conversation_reference().model_dump(mode="json", by_alias=True, exclude_none=True)
     return Incoming(

@@ -8,12 +8,14 @@ route hands each `POST /api/messages` over to it, and the Teams notifier submits
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import threading
-from collections.abc import Coroutine, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, TypeVar
 
 from microsoft_agents.activity import Activity
@@ -36,6 +38,10 @@ T = TypeVar("T")
 
 # Teams gives a bot 15 s to answer an activity; past that the user sees an error anyway.
 TURN_TIMEOUT = 15.0
+TEAMS_CHANNEL = "msteams"
+# Activities seen are kept longer than a Bot Framework token lives (an hour, plus its leeway).
+TEAMS_SEEN_PREFIX = "teams:"
+KEEP_TEAMS_SEEN = timedelta(hours=2)
 
 
 class EventLoopThread:
@@ -111,6 +117,17 @@ class _Request:
         raise KeyError(name)
 
 
+def replay_key(payload: dict[str, Any]) -> str | None:
+    """What identifies one activity (the Bot Connector's id within its conversation), hashed for the record."""
+    conversation = payload.get("conversation")
+    activity_id = payload.get("id")
+    if not isinstance(conversation, dict) or not isinstance(conversation.get("id"), str) \
+            or not isinstance(activity_id, str) or not activity_id:
+        return None
+    seen = f"{payload.get('channelId')}|{conversation['id']}|{activity_id}"
+    return TEAMS_SEEN_PREFIX + hashlib.sha256(seen.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def same_service(claims: ClaimsIdentity, payload: dict[str, Any]) -> bool:
     """The token's `serviceurl` claim names the activity's serviceUrl, as the Bot Framework requires.
 
@@ -140,12 +157,14 @@ class TeamsEndpoint:
     """`POST /api/messages`: check the Bot Framework token, then let the CloudAdapter run the agent."""
 
     def __init__(self, loop: EventLoopThread, adapter: CloudAdapter, agent: Agent,
-                 auth: AgentAuthConfiguration, keys: SigningKeys | None = None) -> None:
+                 auth: AgentAuthConfiguration, keys: SigningKeys | None = None,
+                 first_time: Callable[[str], bool] | None = None) -> None:
         self._loop = loop
         self._adapter = adapter
         self._agent = agent
         self._auth = auth
         self._keys = keys
+        self._first_time = first_time  # the replay record (storage/seen_requests.py); None: no record
 
     def handle(self, headers: Mapping[str, str], body: bytes) -> HttpResult:
         try:
@@ -168,6 +187,14 @@ class TeamsEndpoint:
         if not self._auth.ANONYMOUS_ALLOWED and not same_service(claims, payload):
             # The token was signed for another Bot Connector: replies (with the bot's own token) would go there.
             return HttpResult(401, {"error": "Invalid token or authentication failed."})
+        if payload.get("channelId") != TEAMS_CHANNEL:
+            # Direct Line, Web Chat and the other Bot Framework channels carry no verified Entra identity.
+            return HttpResult(403, {"error": "this bot serves Microsoft Teams only"})
+        replay = replay_key(payload)
+        if replay is None:
+            return HttpResult(400, {"error": "an activity has an id and a conversation"})
+        if self._first_time is not None and not await asyncio.to_thread(self._first_time, replay):
+            return HttpResult(200)  # the same activity again (a retry, a replay): answered, not run twice
         clean_tree(payload)  # no NUL byte or lone surrogate reaches a listener (typed_text.clean)
         try:
             response = await self._adapter.process_request(_Request(payload, headers, claims), self._agent)

@@ -105,7 +105,7 @@ def test_teams_typed_text_stays_out_of_the_log_through_errors(teams_bot: Harness
     monkeypatch.setattr(notes_service, "add_note", crash)
     channel(teams_bot).say(MENTEE, f"mentorat notes {CANARY} encore")
     monkeypatch.undo()
-    garbage = {"type": "message", "text": CANARY, "conversation": "not an object"}
+    garbage = {"type": "message", "channelId": "msteams", "id": "x1", "text": CANARY, "conversation": "not an object"}
     assert channel(teams_bot).post(garbage).status == 400
 
     assert any(CANARY in str(card) for card in cards_for(connector, MENTOR)), "the canary was typed and delivered"

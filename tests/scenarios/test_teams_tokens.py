@@ -90,3 +90,41 @@ def test_any_token_problem_is_a_401_with_no_effect(checked: Harness, keys: BotFr
         assert status == 401, f"{name}: {status}"
     assert snapshot(checked) == before
     assert cards_for(connector, OUTSIDER) == []
+
+
+def test_the_same_activity_sent_again_is_answered_not_run_again(checked: Harness, keys: BotFrameworkKeys,
+                                                               connector: BotConnectorEmulator) -> None:  # noqa: F811
+    """A captured token and body, or the Bot Connector retrying: one note, whatever the number of sends."""
+    assert checked.teams is not None
+    token = keys.token(audience=TEAMS_APP_ID, service_url=connector.service_url)
+    channel = TeamsChannel(checked.server.url, checked.teams.service_url, checked.teams.tenant_id,
+                           authorization=f"Bearer {token}")
+    activity = channel._activity(OUTSIDER, text="mentorat pause 2 semaines")
+    statuses = [channel.post(activity).status for _ in range(3)]
+    assert statuses[0] in (200, 202) and statuses[1:] == [200, 200]
+    assert len(cards_for(connector, OUTSIDER)) == 1, "answered once"
+
+
+@pytest.mark.parametrize("change", ["directline", "no aad id", "other tenant in channelData"])
+def test_only_a_teams_user_of_the_conversations_tenant_acts(checked: Harness, keys: BotFrameworkKeys,
+                                                          connector: BotConnectorEmulator,  # noqa: F811
+                                                          change: str) -> None:
+    """Web Chat and Direct Line share the bot's registration but carry no verified Entra identity."""
+    assert checked.teams is not None
+    token = keys.token(audience=TEAMS_APP_ID, service_url=connector.service_url)
+    channel = TeamsChannel(checked.server.url, checked.teams.service_url, checked.teams.tenant_id,
+                           authorization=f"Bearer {token}")
+    activity = channel._activity(OUTSIDER, text="mentorat pause 2 semaines")
+    if change == "directline":
+        activity["channelId"] = "directline"
+    elif change == "no aad id":
+        del activity["from"]["aadObjectId"]
+    else:
+        activity["channelData"] = {"tenant": {"id": "0a000000-0000-4000-8000-0000000000ff"}}
+    before = snapshot(checked)
+    answer = channel.post(activity)
+    assert answer.status in ((403,) if change == "directline" else (200, 202))
+    after = snapshot(checked)
+    assert {k: v for k, v in after["rows"].items() if k != "seen_requests"} == {
+        k: v for k, v in before["rows"].items() if k != "seen_requests"}, "nobody was registered or changed"
+    assert cards_for(connector, OUTSIDER) == []

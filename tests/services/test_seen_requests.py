@@ -26,8 +26,10 @@ def test_a_key_is_new_once(session: Session) -> None:
 
 def test_what_is_older_than_the_cut_is_forgotten(session: Session) -> None:
     engine = engine_of(session)
-    first_sighting(engine, "old", NOW - timedelta(minutes=11))
-    first_sighting(engine, "recent", NOW - timedelta(minutes=9))
-    assert purge_seen(engine, NOW - timedelta(minutes=10)) == 1
-    assert first_sighting(engine, "old", NOW) is True  # forgotten, so new again
-    assert first_sighting(engine, "recent", NOW) is False
+    first_sighting(engine, "sig:old", NOW - timedelta(minutes=11))
+    first_sighting(engine, "sig:recent", NOW - timedelta(minutes=9))
+    first_sighting(engine, "teams:old", NOW - timedelta(minutes=11))  # another door keeps its own for longer
+    assert purge_seen(engine, NOW - timedelta(minutes=10), "sig:") == 1
+    assert first_sighting(engine, "sig:old", NOW) is True  # forgotten, so new again
+    assert first_sighting(engine, "sig:recent", NOW) is False
+    assert first_sighting(engine, "teams:old", NOW) is False
