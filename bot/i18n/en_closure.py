@@ -107,6 +107,7 @@ TEXTS: dict[str, str] = {
     "bilan.view.other_decision": "{other} would like: {decision}",
     "bilan.view.your_decision": "Your choice: {decision}",
     "bilan.view.satisfaction": "Satisfaction: {value} / 5",
+    "bilan.report_not_ready": "The final report is ready once you have both filled in your bilan.",
     "bilan.not_yours": "This bilan belongs to other people.",
     "bilan.no_convention": "You have no agreement to review.",
     "bilan.not_signed": "The bilan comes at the end of a running agreement; this one is not signed yet.",

@@ -109,6 +109,7 @@ TEXTS: dict[str, str] = {
     "bilan.view.other_decision": "Suite souhaitée par {other} : {decision}",
     "bilan.view.your_decision": "Votre choix : {decision}",
     "bilan.view.satisfaction": "Satisfaction : {value} / 5",
+    "bilan.report_not_ready": "Le rapport final sera prêt quand vous aurez tous les deux rempli votre bilan.",
     "bilan.not_yours": "Ce bilan concerne d'autres personnes.",
     "bilan.no_convention": "Vous n'avez pas de convention dont faire le bilan.",
     "bilan.not_signed": "Le bilan viendra à la fin d'une convention en cours ; celle-ci n'est pas encore signée.",

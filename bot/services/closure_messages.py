@@ -14,10 +14,11 @@ from bot.i18n import t
 from bot.i18n.dates import format_day
 from bot.i18n.numbers import one_decimal
 from bot.notify import Attachment, Button, Message, Section
-from bot.services import actions
+from bot.services import actions, bilans
 from bot.services.bilans import bilans_of_round, decision_open
 from bot.services.closure import ClosureFigures, programme_figures
 from bot.services.conventions import meetings_held
+from bot.services.errors import Conflict
 from bot.services.final_report import ANSWER_ORDER, NotShared, build
 from bot.services.gratitude import thanked
 from bot.services.meetings import other_side
@@ -199,6 +200,15 @@ def report_message(session: Session, convention: Convention, lang: str, *, for_s
     filename = f"mentorat-rapport-final-{report.ends_on.isoformat()}.pdf"
     return Message(text=title(report, lang), sections=parts, facts=tuple(facts(report, lang)), context=footer(report, lang),
                    attachment=Attachment(filename=filename, content=pdf, title=title(report, lang)))
+
+
+def report_for(session: Session, person: Person, convention_id: int, lang: str) -> Message:
+    """The final report asked for by one of the pair: only once it is ready (both answered, or the follow-up
+    settled). Before that it would show what the other side shared to someone who has not answered yet."""
+    view = bilans.view_for(session, person, convention_id)  # the policy, and what this reader may see
+    if not view.report_ready:
+        raise Conflict("bilan.report_not_ready")
+    return report_message(session, view.convention, lang)
 
 
 def _final_report(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:

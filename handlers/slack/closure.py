@@ -13,7 +13,7 @@ from bot.i18n import t
 from bot.notify import Recipient
 from bot.services import bilans, closure, coordination, gratitude
 from bot.services.bilans import BilanDraft
-from bot.services.closure_messages import report_message
+from bot.services.closure_messages import report_for
 from bot.services.conventions import role_in
 from bot.services.final_report import display_name
 from bot.services.meetings import other_side
@@ -123,8 +123,7 @@ def send_report(deps: Deps, body: dict, convention_id: int) -> None:
     team_id, user_id = ids_from_body(body)
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id)
-        convention = bilans.bilan_convention(session, actor.person, convention_id)  # one of the pair only
-        message = report_message(session, convention, actor.lang)
+        message = report_for(session, actor.person, convention_id, actor.lang)  # one of the pair, once ready
     deps.notifier.send(Recipient("slack", team_id, user_id), message)
 
 

@@ -15,7 +15,7 @@ from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
 from bot.i18n import t
 from bot.notify import Message
 from bot.services import actions, bilans, closure, coordination, gratitude, people
-from bot.services.closure_messages import report_message
+from bot.services.closure_messages import report_for
 from bot.services.conventions import role_in
 from bot.services.errors import InvalidInput
 from bot.services.meetings import other_side
@@ -143,8 +143,7 @@ def send_final_report(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
-        convention = bilans.bilan_convention(session, actor.person, req.subject_id())  # one of the pair only
-        message = report_message(session, convention, actor.lang)
+        message = report_for(session, actor.person, req.subject_id(), actor.lang)  # one of the pair, once ready
         assert message.attachment is not None
         link = deps.files(session, actor.person, message.attachment) if deps.files is not None else None
         names = names_in(session, actor.workspace.id, message)
