@@ -7,6 +7,8 @@ coordination would like to meet them, or that the convention has ended.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
@@ -15,12 +17,35 @@ from bot.notify import Button, Message, Section
 from bot.services import actions
 from bot.services.conventions import role_in
 from bot.services.people import language_of, mention, timezone_of
+from bot.services.policy import Act, allowed, part_in, same_tenant
+from bot.services.roles import CoordinatorRule
 from storage.models import OPEN_DISPUTE_STATUSES, Dispute, DisputeKind, DisputeStatus, Person, Reminder
 
 
 def _reader(person: Person, dispute: Dispute) -> tuple[str, str]:
     programme = dispute.convention.programme
     return language_of(person, programme.language), timezone_of(person, programme.timezone)
+
+
+class Readers(Protocol):
+    """Who may read a dispute's text at delivery (bot.services.messages.ComposeContext)."""
+
+    @property
+    def rule(self) -> CoordinatorRule: ...
+
+    @property
+    def fallback_admin(self) -> str: ...
+
+
+def may_read(session: Session, person: Person, dispute: Dispute, ctx: Readers, *, as_fallback: bool = False) -> bool:
+    """Asked again when the alert goes out, not only when it was written: a coordinator removed since, or
+    one who joined the pair, no longer reads the text. The fallback of a late escalation is the configured
+    admin (or a workspace admin) of the programme's own workspace, never one of the pair."""
+    if allowed(session, person, Act.DISPUTE_HANDLE, dispute, ctx.rule):
+        return True
+    convention = dispute.convention
+    return (as_fallback and same_tenant(person, convention.programme) and part_in(convention, person) is None
+            and (person.is_workspace_admin or (bool(ctx.fallback_admin) and person.external_id == ctx.fallback_admin)))
 
 
 def _dispute(session: Session, reminder: Reminder) -> Dispute | None:
@@ -117,18 +142,21 @@ def raised_ack(dispute: Dispute, person: Person, coordinator_names: list[str]) -
     return Message(text=text, sections=sections, buttons=buttons, headline=False)
 
 
-def _raised(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+def _raised(session: Session, reminder: Reminder, person: Person, ctx: Readers) -> Message | None:
     dispute = _dispute(session, reminder)
-    if dispute is None or dispute.status not in OPEN_DISPUTE_STATUSES:
+    if dispute is None or dispute.status not in OPEN_DISPUTE_STATUSES or not may_read(session, person, dispute, ctx):
         return None
     return coordinator_message(dispute, person)
 
 
-def _escalated(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+def _escalated(session: Session, reminder: Reminder, person: Person, ctx: Readers) -> Message | None:
     dispute = _dispute(session, reminder)
     if dispute is None or dispute.status != DisputeStatus.OPEN:
         return None  # someone took it (or it was withdrawn) in time
-    return coordinator_message(dispute, person, level=int(reminder.payload.get("level", 1)))
+    level = int(reminder.payload.get("level", 1))
+    if not may_read(session, person, dispute, ctx, as_fallback=level >= 2):
+        return None
+    return coordinator_message(dispute, person, level=level)
 
 
 def _taken(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:

@@ -25,6 +25,7 @@ from storage.models import Convention, ConventionStatus, Person, Reminder, Remin
 @dataclass(frozen=True)
 class ComposeContext:
     rule: CoordinatorRule
+    fallback_admin: str = ""  # MENTORAT_FALLBACK_ADMIN: who reads a late escalation besides the coordinators
 
 
 

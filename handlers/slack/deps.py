@@ -43,7 +43,7 @@ class Deps:
     compose_ctx: ComposeContext = field(init=False)
 
     def __post_init__(self) -> None:
-        self.compose_ctx = ComposeContext(rule=self.rule)
+        self.compose_ctx = ComposeContext(rule=self.rule, fallback_admin=self.settings.fallback_admin)
 
     def client_for(self, team_id: str) -> WebClient:
         """The client carrying the workspace's bot token (its OAuth installation's, or the one token)."""

@@ -47,7 +47,7 @@ class TeamsDeps:
     compose_ctx: ComposeContext = field(init=False)
 
     def __post_init__(self) -> None:
-        self.compose_ctx = ComposeContext(rule=self.rule)
+        self.compose_ctx = ComposeContext(rule=self.rule, fallback_admin=self.settings.fallback_admin)
 
     def deliver_now(self) -> DeliveryReport:
         """Send what a turn has just queued (the other person's card, the coordinator's notice) right away."""

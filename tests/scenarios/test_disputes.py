@@ -10,7 +10,7 @@ import pytest
 
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
-from tests.scenarios.dispute_helpers import bot, disputes, everything_seen_by, raise_differend
+from tests.scenarios.dispute_helpers import SECRET, bot, disputes, everything_seen_by, raise_differend
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import click_last, texts_to, with_button
 
@@ -141,3 +141,17 @@ def test_outside_a_running_convention(bot: Harness) -> None:
     bot.command("UCOORD", "jumeler <@UMENTOR> <@UMENTEE> 2026-12-01")
     bot.command("UMENTOR", "differend")
     assert "pas de convention en cours" in bot.last_response()["text"]
+
+
+def test_a_coordinator_removed_since_no_longer_reads_the_escalation(bot: Harness) -> None:
+    """Who may read the text is asked again when each alert goes out, not only when it was written."""
+    pair_and_accept(bot, start="2026-11-23")
+    bot.command("UCOORD", "coordonnateurs ajouter <@UOTHER>")
+    raise_differend(bot, "UMENTOR")
+    assert any(SECRET in text_of(m) for m in bot.emulator.messages_to("UOTHER")), "alerted while coordinating"
+    bot.command("UCOORD", "coordonnateurs retirer <@UOTHER>")
+    before = len(bot.emulator.messages_to("UOTHER"))
+    bot.clock.set(datetime(2026, 11, 26, 15, 0, tzinfo=UTC))  # past the two working days: the escalation is due
+    bot.mentorat.jobs.tick()
+    assert not any(SECRET in text_of(m) for m in bot.emulator.messages_to("UOTHER")[before:])
+    assert any(SECRET in text_of(m) for m in bot.emulator.messages_to("UCOORD")[1:]), "the others still are"
