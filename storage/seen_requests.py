@@ -24,6 +24,12 @@ def first_sighting(engine: Engine, key: str, now: datetime) -> bool:
         return conn.execute(stmt).first() is not None
 
 
+def forget(engine: Engine, keys: list[str]) -> None:
+    """Take back a record: the request was not carried out after all (the app answered with an error)."""
+    with engine.begin() as conn:
+        conn.execute(delete(SeenRequest).where(SeenRequest.key.in_(keys)))
+
+
 def purge_seen(engine: Engine, before: datetime, prefix: str) -> int:
     """Forget the keys starting with `prefix` seen before `before` (a request that old is refused anyway)."""
     with engine.begin() as conn:

@@ -31,14 +31,15 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qs
 
-from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.request.internals import build_context
 from slack_sdk.signature import Clock, SignatureVerifier
 from sqlalchemy import Engine
 
 from bot.http import content_length
-from storage.seen_requests import first_sighting, purge_seen
+from storage.seen_requests import first_sighting, forget, purge_seen
 
 log = logging.getLogger(__name__)
 
@@ -112,11 +113,18 @@ class SlackGate:
             return MALFORMED
         except UnicodeDecodeError:
             return MALFORMED
-        if not self._first_time(headers, parsed):
+        seen = self._first_time(headers, parsed)
+        if seen is None:
             return ALREADY_DONE
         bolt_headers: dict[str, str | Sequence[str]] = dict(headers)
-        response = self._bolt.dispatch(BoltRequest(body=text, query=environ.get("QUERY_STRING", ""),
-                                                   headers=bolt_headers))
+        request = BoltRequest(body=text, query=environ.get("QUERY_STRING", ""), headers=bolt_headers)
+        # What the gate checked is what runs: Bolt's own parse differs (it reads any body with "payload" in it
+        # as a payload, the last of two payload fields, any body starting with "{" as JSON).
+        request.body = parsed
+        request.context = build_context(BoltContext({}), parsed)
+        response = self._bolt.dispatch(request)
+        if response.status >= 500:
+            forget(self._engine, seen)  # not carried out: Slack's retry (or the person's) must run
         return Answer(response.status, (response.body or "").encode("utf-8"),
                       _first(response.headers.get("content-type")) or "text/plain; charset=utf-8",
                       tuple((name, value) for name, values in response.headers.items() if name != "content-type"
@@ -133,18 +141,22 @@ class SlackGate:
         except Exception:  # whatever the header holds, a check that cannot complete refuses
             return False
 
-    def _first_time(self, headers: dict[str, str], parsed: dict[str, Any]) -> bool:
+    def _first_time(self, headers: dict[str, str], parsed: dict[str, Any]) -> list[str] | None:
+        """The keys recorded for this request, or None when it (or its event) was already carried out."""
         self._forget_old()
         now = datetime.fromtimestamp(self._now(), UTC)
         signed = headers["x-slack-request-timestamp"] + headers["x-slack-signature"]
-        if not first_sighting(self._engine, "sig:" + hashlib.sha256(signed.encode()).hexdigest(), now):
-            return False
+        keys = ["sig:" + hashlib.sha256(signed.encode()).hexdigest()]
+        if not first_sighting(self._engine, keys[0], now):
+            return None
         event_id = parsed.get("event_id")
         if parsed.get("type") == "event_callback" and isinstance(event_id, str) and event_id:
             team = str(parsed.get("team_id") or "")
             key = "event:" + hashlib.sha256(f"{parsed.get('api_app_id')}:{team}:{event_id}".encode()).hexdigest()
-            return first_sighting(self._engine, key, now)
-        return True
+            if not first_sighting(self._engine, key, now):
+                return None
+            keys.append(key)
+        return keys
 
 
     def _forget_old(self) -> None:
@@ -183,6 +195,8 @@ def parse_body(text: str, content_type: str) -> dict[str, Any]:
             raise MalformedRequest("an event callback has an event object")
         return found
     form = parse_qs(text, keep_blank_values=True)
+    if any(len(values) > 1 for values in form.values()):
+        raise MalformedRequest("a form field appears twice")
     if "payload" not in form:
         return {name: values[0] for name, values in form.items()}
     try:

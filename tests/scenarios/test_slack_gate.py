@@ -254,3 +254,38 @@ def test_field_errors_still_show_on_the_field(bot: Harness) -> None:
 def disputes_of(bot: Harness) -> list[Dispute]:
     with bot.session_factory() as session:
         return list(session.scalars(select(Dispute).order_by(Dispute.id)))
+
+
+def test_what_the_gate_checked_is_what_runs(bot: Harness) -> None:
+    """Bolt alone reads any body with the word "payload" as a payload: a note about one was lost."""
+    pair_and_accept(bot, start="2026-11-23")
+    assert bot.command("UMENTEE", "notes le payload de la fusée est prêt").status == 200
+    with bot.session_factory() as session:
+        assert session.scalars(select(Note.body)).all() == ["le payload de la fusée est prêt"]
+
+
+def test_a_form_field_sent_twice_is_refused(bot: Harness) -> None:
+    before = snapshot(bot)
+    good = json.dumps({"type": "block_actions", "user": {"id": "UMENTOR"}, "actions": [{"action_id": "x"}]})
+    body = urllib.parse.urlencode([("payload", good), ("payload", "[]")])
+    assert post(bot.events_url, body, bot.signer.headers(body), FORM).status == 400
+    assert snapshot(bot) == before
+
+
+def test_an_event_that_failed_is_run_again_when_slack_retries(bot: Harness) -> None:
+    """The replay record is taken back when the app could not carry the request out (an error answer)."""
+    from slack_bolt import BoltResponse
+
+    failures = [True]
+
+    def fail_once(req: Any, resp: Any, next: Any) -> Any:
+        if req.body.get("type") == "event_callback" and failures:
+            failures.pop()
+            return BoltResponse(status=500, body="")
+        return next()
+
+    bot.mentorat.bolt.use(fail_once)
+    event = {"type": "app_home_opened", "user": "UOTHER", "channel": "DUOTHER", "tab": "home", "event_ts": "1.0"}
+    assert bot.event(event, event_id="EvFlaky").status == 500
+    assert bot.event(event, event_id="EvFlaky", retry_num=1).status == 200
+    assert len(bot.emulator.calls("views.publish")) == 1
