@@ -26,7 +26,7 @@ def content_length(environ: dict[str, Any]) -> int | None:
     raw = str(environ.get("CONTENT_LENGTH") or "").strip()
     if not raw:
         return None if environ.get("HTTP_TRANSFER_ENCODING") else 0
-    return int(raw) if raw.isdigit() else None
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 15 else None
 
 
 class TeamsRoute(Protocol):

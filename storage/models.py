@@ -407,6 +407,8 @@ class Bilan(Base):
     follow_up_on: Mapped[date | None] = mapped_column(Date)
     shared_keys: Mapped[list[str]] = mapped_column(JSON, default=list)  # the answers the other side may read
     sponsor_ok: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Who the sponsor was when this side agreed: the consent is to send the report to that person only.
+    sponsor_consented_id: Mapped[int | None] = mapped_column(Integer)
     submitted_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

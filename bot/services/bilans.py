@@ -184,6 +184,7 @@ def submit(session: Session, *, person: Person, convention_id: int, draft: Bilan
     bilan.follow_up_on = draft.follow_up_on
     bilan.shared_keys = [k for k in shareable_keys(convention, role) if k in draft.shared_keys]
     bilan.sponsor_ok = draft.sponsor_ok
+    bilan.sponsor_consented_id = convention.programme.sponsor_id if draft.sponsor_ok else None
     bilan.updated_at = now
     session.flush()
     both = len(bilans_of_round(session, convention)) == 2

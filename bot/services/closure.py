@@ -21,6 +21,7 @@ from bot.i18n.dates import local_date
 from bot.services import audit, outbox
 from bot.services.bilans import bilans_of_round, decision_open
 from bot.services.conventions import add_months
+from bot.services.final_report import both_agree_to_send
 from bot.services.people import timezone_of
 from bot.services.policy import Act, require
 from bot.services.roles import CoordinatorRule
@@ -185,8 +186,9 @@ def close(session: Session, convention: Convention, now: datetime, *, decision: 
         _send_now(session, FINAL_REPORT, convention, person_id, now, end_key)
     programme = convention.programme
     rows = bilans_of_round(session, convention)
-    if programme.sponsor_id and len(rows) == 2 and all(b.sponsor_ok for b in rows.values()):
-        _send_now(session, FINAL_REPORT, convention, programme.sponsor_id, now, end_key, {"sponsor": True})
+    sponsor_id = programme.sponsor_id
+    if sponsor_id is not None and both_agree_to_send(rows, sponsor_id):
+        _send_now(session, FINAL_REPORT, convention, sponsor_id, now, end_key, {"sponsor": True})
     for coordinator_id in _coordinator_ids(session, convention):
         _send_now(session, SUMMARY, convention, coordinator_id, now, end_key, payload)
     if len(rows) == 2 and all(b.keep_in_touch for b in rows.values()):

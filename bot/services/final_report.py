@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.services.bilans import bilans_of_round, shared_part
 from bot.services.objectives import of_convention
-from storage.models import Convention, Meeting, MeetingStatus, Person
+from storage.models import Bilan, Convention, Meeting, MeetingStatus, Person
 
 # The order shared answers appear in, per side.
 ANSWER_ORDER = ("brought", "went", "qualities", "learned", "changes", "helped")
@@ -60,9 +60,16 @@ class NotShared(Exception):
     """The sponsor's copy was asked for, but the pair did not both agree to it."""
 
 
+def both_agree_to_send(bilans: dict[int, Bilan], sponsor_id: int | None) -> bool:
+    """Both sides agreed to send the report to the sponsor, and to this sponsor: the one named when each
+    answered (a sponsor changed since was not agreed to)."""
+    return (sponsor_id is not None and len(bilans) == 2
+            and all(b.sponsor_ok and b.sponsor_consented_id == sponsor_id for b in bilans.values()))
+
+
 def build(session: Session, convention: Convention, *, for_sponsor: bool = False) -> FinalReport:
     bilans = bilans_of_round(session, convention)
-    if for_sponsor and not (len(bilans) == 2 and all(b.sponsor_ok for b in bilans.values())):
+    if for_sponsor and not both_agree_to_send(bilans, convention.programme.sponsor_id):
         raise NotShared()
     held = list(session.scalars(select(Meeting.starts_at).where(
         Meeting.convention_id == convention.id, Meeting.status == MeetingStatus.HELD).order_by(Meeting.starts_at)))

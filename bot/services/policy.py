@@ -116,7 +116,8 @@ def require(session: Session, person: Person, act: Act, target: Target, rule: Co
     programme = programme_of(target)
     assert programme is not None
     if not same_tenant(person, programme):
-        raise NotAllowed("error.no_access")  # says nothing of the other tenant, not even its coordinators
+        # The words of "there is no such thing": an object of another tenant must not even be told to exist.
+        raise NotAllowed(_absent(target))
     if act in COORDINATION:
         return _coordination(session, person, act, target, programme, rule or CoordinatorRule())
     convention = convention_of(target)
@@ -148,6 +149,19 @@ def _coordination(session: Session, person: Person, act: Act, target: Target, pr
     if act is Act.DISPUTE_HANDLE and convention is not None and part_in(convention, person) is not None:
         raise NotAllowed("dispute.own_pair")  # the other side would read what was written about them
     return Grant("coordinator", programme)
+
+
+def _absent(target: Target) -> str:
+    """What the service says for a missing object of this kind (conventions.get_convention, get_meeting...)."""
+    if isinstance(target, Dispute):
+        return "dispute.gone"
+    if isinstance(target, Meeting):
+        return "meeting.not_yours"
+    if isinstance(target, Objective):
+        return "objective.not_yours"
+    if isinstance(target, Convention):
+        return "conv.not_yours"
+    return "error.no_access"
 
 
 def _refusal(act: Act) -> str:

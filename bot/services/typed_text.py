@@ -26,6 +26,23 @@ def clean(text: str) -> str:
     return _LONE_SURROGATE.sub(REPLACEMENT, text)
 
 
+MAX_DEPTH = 32  # what Slack and Teams send nests a dozen levels at most
+
+
+def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether a parsed payload nests deeper than any real one (walked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return False
+
+
 def clean_tree(value: Any) -> Any:
     """Every string inside a parsed JSON payload (dict keys too) cleaned; dicts and lists in place."""
     if isinstance(value, str):
@@ -60,6 +77,14 @@ def optional_text(value: str, *, field: str, limit: int, too_long: str) -> str |
     if len(text) > limit:
         raise InvalidInput(too_long, field=field, limit=limit)
     return text or None
+
+
+def number(raw: object, *, digits: int = 12) -> int | None:
+    """A whole number a form or a button carries, or None: ASCII digits only ("²".isdigit() is true, yet
+    int() refuses it), and short enough for any column."""
+    if not isinstance(raw, str) or not raw.isascii() or not raw.isdigit() or len(raw) > digits:
+        return None
+    return int(raw)
 
 
 def picked_date(raw: str | None) -> date | None:

@@ -65,7 +65,7 @@ def set_sponsor(req: CommandRequest) -> None:
     deps = req.deps
     _verb, _, rest = req.args.partition(" ")
     with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.team_id, req.user_id)
+        actor = resolve_actor(session, deps, req.team_id, req.user_id, fresh=True)  # a privileged act
         by, programme, rule = actor.person, actor.programme, deps.rule
         current = coordination.sponsor_of(session, by=by, programme=programme, rule=rule)
         mentions = MENTION.findall(rest)

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from handlers.slack.ids import BlockId, FieldId
+from storage.models import DisputeKind
 
 
 def _value(view: dict[str, Any], block: str, action: str) -> dict[str, Any]:
@@ -46,6 +47,9 @@ class DisputeContext:
     def loads(cls, raw: str | None) -> DisputeContext | None:
         try:
             data = json.loads(raw or "")
-            return cls(team_id=str(data["team_id"]), kind=str(data["kind"]), convention_id=int(data["convention_id"]))
-        except (ValueError, KeyError, TypeError):
+            kind, convention_id = DisputeKind(data["kind"]), data["convention_id"]
+            if type(convention_id) is not int or not 0 < convention_id < 2**53:
+                return None  # not what the bot wrote
+            return cls(team_id=str(data["team_id"]), kind=kind, convention_id=convention_id)
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from bot.services.typed_text import picked_date
+from bot.services.typed_text import number, picked_date
 from handlers.slack.ids import BlockId, FieldId
 
 
@@ -73,7 +73,7 @@ class MeetingForm:
         return cls(
             day=picked_date(_value(view, BlockId.MEETING_DATE, FieldId.MEETING_DATE).get("selected_date")),
             time=_value(view, BlockId.MEETING_TIME, FieldId.MEETING_TIME).get("selected_time"),
-            duration=int(minutes) if minutes and minutes.isdigit() else None,
+            duration=number(minutes),
             mode=_option_value(view, BlockId.MEETING_MODE, FieldId.MEETING_MODE),
             location=_text(view, BlockId.MEETING_LOCATION, FieldId.MEETING_LOCATION),
             agenda=_text(view, BlockId.MEETING_AGENDA, FieldId.MEETING_AGENDA),
@@ -117,10 +117,11 @@ class FormContext:
             return None
         try:
             data = json.loads(raw)
-            return cls(team_id=str(data["team_id"]), kind=str(data["kind"]),
-                       convention_id=data.get("convention_id"), meeting_id=data.get("meeting_id"),
-                       objective_id=data.get("objective_id"))
-        except (ValueError, KeyError, TypeError):
+            ids = {name: data.get(name) for name in ("convention_id", "meeting_id", "objective_id")}
+            if not all(value is None or (type(value) is int and 0 < value < 2**53) for value in ids.values()):
+                return None  # not what the bot wrote: an altered form is a stale one
+            return cls(team_id=str(data["team_id"]), kind=str(data["kind"]), **ids)
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
 
@@ -155,7 +156,7 @@ class ObjectiveUpdateForm:
     def from_view(cls, view: dict[str, Any]) -> ObjectiveUpdateForm:
         raw = _option_value(view, BlockId.OBJECTIVE_PROGRESS, FieldId.OBJECTIVE_PROGRESS)
         return cls(status=_option_value(view, BlockId.OBJECTIVE_STATUS, FieldId.OBJECTIVE_STATUS),
-                   progress=int(raw) if raw and raw.isdigit() else None,
+                   progress=number(raw),
                    comment=_text(view, BlockId.OBJECTIVE_COMMENT, FieldId.OBJECTIVE_COMMENT))
 
 
@@ -185,7 +186,7 @@ class BilanForm:
             kind, _, key = block_id.partition(":")
             if kind == BlockId.BILAN_ANSWER:
                 answers[key] = (fields.get(FieldId.BILAN_ANSWER) or {}).get("value") or ""
-            elif kind == BlockId.BILAN_OBJECTIVE and key.isdigit():
+            elif kind == BlockId.BILAN_OBJECTIVE and number(key) is not None:
                 chosen = ((fields.get(FieldId.BILAN_OBJECTIVE) or {}).get("selected_option") or {}).get("value")
                 if chosen:
                     results[int(key)] = chosen
@@ -194,11 +195,11 @@ class BilanForm:
         keep = _option_value(view, BlockId.BILAN_KEEP, FieldId.BILAN_KEEP)
         return cls(
             answers=answers,
-            satisfaction=int(satisfaction) if satisfaction and satisfaction.isdigit() else None,
+            satisfaction=number(satisfaction),
             objective_results=results,
             follow_up=picked_date(_value(view, BlockId.BILAN_FOLLOW_UP, FieldId.BILAN_FOLLOW_UP).get("selected_date")),
             decision=_option_value(view, BlockId.BILAN_DECISION, FieldId.BILAN_DECISION),
-            extend_months=int(extend) if extend and extend.isdigit() else None,
+            extend_months=number(extend),
             keep_in_touch=None if keep is None else keep == "yes",
             shared=tuple(_checked(view, BlockId.BILAN_SHARE, FieldId.BILAN_SHARE)),
             sponsor_ok=bool(_checked(view, BlockId.BILAN_SPONSOR, FieldId.BILAN_SPONSOR)),

@@ -39,6 +39,8 @@ from slack_sdk.signature import Clock, SignatureVerifier
 from sqlalchemy import Engine
 
 from bot.http import content_length
+from bot.logs import log_unexpected
+from bot.services.typed_text import too_deep
 from storage.seen_requests import first_sighting, forget, purge_seen
 
 log = logging.getLogger(__name__)
@@ -111,7 +113,10 @@ class SlackGate:
         except MalformedRequest as problem:
             log.debug("refused a signed Slack request: %s", problem.reason)
             return MALFORMED
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, RecursionError):
+            return MALFORMED
+        except Exception as error:  # a shape the checks above did not foresee: refused, never run
+            log_unexpected("checking a signed Slack request", error)
             return MALFORMED
         seen = self._first_time(headers, parsed)
         if seen is None:
@@ -189,7 +194,7 @@ def parse_body(text: str, content_type: str) -> dict[str, Any]:
             found = json.loads(text)
         except ValueError:
             raise MalformedRequest("the body is not JSON") from None
-        if not isinstance(found, dict) or not isinstance(found.get("type", ""), str):
+        if not isinstance(found, dict) or not isinstance(found.get("type", ""), str) or too_deep(found):
             raise MalformedRequest("an event is a JSON object with a type")
         if found.get("type") == "event_callback" and not isinstance(found.get("event"), dict):
             raise MalformedRequest("an event callback has an event object")
@@ -208,6 +213,7 @@ def parse_body(text: str, content_type: str) -> dict[str, Any]:
 
 
 _OBJECTS = ("user", "team", "view", "container", "channel", "message", "state", "enterprise")
+INTERACTIONS = ("block_actions", "view_submission", "view_closed", "shortcut", "message_action")
 _STRINGS = ("type", "trigger_id", "response_url", "api_app_id", "token", "callback_id")
 # What Slack puts in an action or a form element, by field: the type each one always has.
 _ELEMENT_FIELDS: dict[str, type | tuple[type, ...]] = {
@@ -228,9 +234,13 @@ def _element_ok(element: Any) -> bool:
 def _check_payload(payload: Any) -> None:
     if not isinstance(payload, dict) or not isinstance(payload.get("type"), str):
         raise MalformedRequest("a payload is a JSON object with a type")
+    if too_deep(payload):
+        raise MalformedRequest("a payload nests deeper than Slack's")
     for name in _OBJECTS:
         if payload.get(name) is not None and not isinstance(payload[name], dict):
             raise MalformedRequest("a payload part is not an object")
+    if payload["type"] in INTERACTIONS and not isinstance((payload.get("user") or {}).get("id"), str):
+        raise MalformedRequest("an interaction names its user")
     for name in _STRINGS:
         if payload.get(name) is not None and not isinstance(payload[name], str):
             raise MalformedRequest("a payload field is not a string")

@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.services.errors import DomainError, InvalidInput
+from bot.services.typed_text import number
 from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, reader_for, resolve_actor
 from handlers.slack.views.refusal import refusal_modal
 from storage.db import session_scope
@@ -36,10 +37,10 @@ def clicked_value(action: dict) -> str:
 
 def clicked_id(action: dict) -> int:
     """The id a button carries (a convention, a meeting, a dispute); anything else is a stale or altered button."""
-    value = action.get("value")
-    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or len(value) > 18:
+    found = number(action.get("value"), digits=18)
+    if found is None:
         raise InvalidInput("error.stale_button")
-    return int(value)
+    return found
 
 
 def open_modal(deps: Deps, client: WebClient, body: dict, build: Callable[[Session, Actor, str], dict]) -> None:

@@ -13,6 +13,7 @@ from bot.services import meetings, notes
 from bot.services.errors import NotAllowed
 from bot.services.meeting_messages import note_heading, note_intro, note_saved, when
 from bot.services.people import mention
+from bot.services.typed_text import number
 from handlers.slack.deps import Actor, Deps, resolve_actor
 from handlers.slack.forms import FormContext, MeetingForm, NoteForm
 from handlers.slack.home_publish import publish_home
@@ -132,7 +133,7 @@ FIELD_BLOCKS = {"agenda": BlockId.MEETING_AGENDA, "body": BlockId.NOTE_BODY}
 def register(app: App, deps: Deps) -> None:
     def write_agenda(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         value = str(action.get("value", ""))
-        open_agenda_modal(deps, client, body, int(value) if value.isdigit() else None)
+        open_agenda_modal(deps, client, body, number(value))
 
     on_click(app, deps, ActionId.AGENDA_WRITE, write_agenda)
     on_click(app, deps, ActionId.NOTE_WRITE, lambda b, a, r, c: open_note_modal(deps, c, b, clicked_value(a)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from slack_bolt import App, BoltRequest, BoltResponse
@@ -30,8 +31,23 @@ def clean_typed_text(req: BoltRequest, resp: BoltResponse, next: Callable[[], Bo
     return next()
 
 
+def form_of_this_workspace(req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse:
+    """A form acts in the workspace Slack says it was submitted from, never in one its metadata names."""
+    view = req.body.get("view") if req.body.get("type") in ("view_submission", "view_closed") else None
+    if isinstance(view, dict):
+        try:
+            named = json.loads(view.get("private_metadata") or "{}").get("team_id")
+        except (ValueError, AttributeError):
+            named = None
+        signed = (req.body.get("team") or {}).get("id") or view.get("team_id")
+        if named is not None and signed is not None and named != signed:
+            return BoltResponse(status=400, body="")
+    return next()
+
+
 def register_handlers(app: App, deps: Deps) -> None:
     app.use(clean_typed_text)
+    app.use(form_of_this_workspace)
     for module in (errors, commands, pairing, convention, home, meetings, journal, objectives, closure,
                    disputes, reports, pair_import):
         module.register(app, deps)

@@ -30,7 +30,7 @@ from bot.services.final_report import display_name
 from bot.services.gratitude import TEXT_LIMIT as THANKS_LIMIT
 from bot.services.gratitude import THANKS
 from bot.services.people import mention
-from bot.services.typed_text import picked_date
+from bot.services.typed_text import number, picked_date
 from handlers.teams.cards import Card, card, paged_cards, submit, teams_markdown, text_block, typed_text
 from handlers.teams.deps import Reply, people_markdown
 from handlers.teams.forms import (
@@ -193,10 +193,10 @@ def draft_of(data: Mapping[str, Any], ctx: BilanContext) -> BilanDraft:
     satisfaction, extend, keep = raw("satisfaction").strip(), raw("extend").strip(), raw("keep_in_touch").strip()
     return BilanDraft(
         answers={key: raw(key) for key in questions_for(ctx.convention, ctx.role)},
-        satisfaction=int(satisfaction) if satisfaction.isdigit() else None,
+        satisfaction=number(satisfaction),
         objective_results=kept | results,
         decision=raw("decision").strip() or None,
-        extend_months=int(extend) if extend.isdigit() else None,
+        extend_months=number(extend),
         keep_in_touch=keep == "yes" if keep in ("yes", "no") else None,
         follow_up_on=picked_date(raw("follow_up")),
         shared_keys=tuple(key for key in raw("share").split(",") if key),

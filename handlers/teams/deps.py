@@ -20,6 +20,7 @@ from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import ComposeContext
 from bot.services.programmes import ProgrammeDefaults, default_programme
 from bot.services.roles import CoordinatorRule, roles_of
+from bot.services.typed_text import number
 from handlers.teams import conversations
 from handlers.teams.cards import Card, card, message_card, summary_text, teams_markdown, text_block
 from handlers.teams.forms import FormState
@@ -84,10 +85,10 @@ class TeamsRequest:
 
     def subject_id(self) -> int:
         """The id a card's button carries (a convention, a meeting); a tampered one is a stale button."""
-        raw = self.field("value")
-        if not raw.isdigit():
+        found = number(self.field("value"), digits=18)
+        if found is None:
             raise InvalidInput("teams.stale")
-        return int(raw)
+        return found
 
 
 Handler = Callable[[TeamsRequest], list[Reply]]

@@ -30,7 +30,7 @@ from bot.services.meeting_messages import (
     when,
 )
 from bot.services.people import mention
-from bot.services.typed_text import picked_date
+from bot.services.typed_text import number, picked_date
 from handlers.teams.deps import (
     Handler,
     Reply,
@@ -139,7 +139,7 @@ def open_plan(req: TeamsRequest) -> list[Reply]:
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.incoming)
         raw = req.field("value")
-        convention = meetings.plannable_convention(session, actor.person, int(raw) if raw.isdigit() else None)
+        convention = meetings.plannable_convention(session, actor.person, number(raw))
         return [meeting_card(req.deps, actor, convention, kind="new", subject_id=convention.id)]
 
 
@@ -182,7 +182,7 @@ def draft_of(values: dict[str, str], tz: str) -> meetings.MeetingDraft:
     if values.get("date", "").strip() and picked_date(values["date"]) is None:
         raise InvalidInput("error.meeting.date_missing", field="date")
     return meetings.MeetingDraft(day=picked_date(values.get("date", "")), time=_as_time(values.get("time", "")), tz=tz,
-                                 duration_minutes=int(raw) if raw.isdigit() else None,
+                                 duration_minutes=number(raw),
                                  mode=values.get("mode") or None, location=values.get("location", ""),
                                  agenda=values.get("agenda", ""))
 
@@ -374,8 +374,8 @@ def open_agenda(req: TeamsRequest) -> list[Reply]:
     raw = req.field("value")
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.incoming)
-        if raw.isdigit():
-            meeting: Meeting | None = meetings.get_meeting(session, int(raw), actor.person)
+        if (meeting_id := number(raw, digits=18)) is not None:
+            meeting: Meeting | None = meetings.get_meeting(session, meeting_id, actor.person)
             assert meeting is not None
             convention = meeting.convention
         else:
@@ -394,7 +394,7 @@ def submit_agenda(req: TeamsRequest) -> list[Reply]:
         with session_scope(deps.session_factory) as session:
             actor = resolve_actor(session, deps, req.incoming)
             result = meetings.set_agenda(session, person=actor.person, text=text, now=deps.clock.now(),
-                                         meeting_id=int(raw) if raw.isdigit() else None)
+                                         meeting_id=number(raw))
             return [message_reply(session, actor, Message(text=_agenda_sent(actor, result), headline=False),
                                   replace=True)]
     except DomainError as error:
@@ -402,7 +402,8 @@ def submit_agenda(req: TeamsRequest) -> list[Reply]:
             raise
         with session_scope(deps.session_factory) as session:
             actor = resolve_actor(session, deps, req.incoming)
-            meeting = meetings.get_meeting(session, int(raw), actor.person) if raw.isdigit() else None
+            found = number(raw, digits=18)
+            meeting = meetings.get_meeting(session, found, actor.person) if found is not None else None
             convention = meeting.convention if meeting else meetings.plannable_convention(session, actor.person)
             state = FormState({"agenda": text}, {"agenda": error_text(actor.lang, actor.tz, error)})
             return [_agenda_card(actor, convention, meeting, state)]

@@ -17,7 +17,7 @@ from bot.services.errors import InvalidInput
 from bot.services.meetings import other_side
 from bot.services.objective_messages import history_line, objective_line
 from bot.services.people import mention
-from bot.services.typed_text import picked_date
+from bot.services.typed_text import number, picked_date
 from handlers.teams.cards import Card, action_set, paged_cards, submit, text_block, typed_text
 from handlers.teams.deps import (
     Handler,
@@ -187,7 +187,7 @@ def submit_update(req: TeamsRequest) -> list[Reply]:
             actor = resolve_actor(session, deps, req.incoming)
             objective = objectives.update(session, person=actor.person, objective_id=objective_id,
                                           status=req.field("status") or None,
-                                          progress=int(raw) if raw.isdigit() else None,
+                                          progress=number(raw),
                                           comment=req.field("comment"), now=deps.clock.now())
             return objectives_list(session, actor, objective.convention_id, lead=t(actor.lang, "objective.updated"),
                                    replace=True)

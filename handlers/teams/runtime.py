@@ -31,7 +31,7 @@ from microsoft_agents.hosting.core.authorization import (
 from microsoft_agents.hosting.core.authorization.jwt.jwt_token_validator import _JwkClientManager
 from pydantic import ValidationError
 
-from bot.services.typed_text import clean_tree
+from bot.services.typed_text import clean_tree, too_deep
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -180,9 +180,9 @@ class TeamsEndpoint:
             return HttpResult(401, {"error": "Invalid token or authentication failed."})
         try:
             payload = json.loads(body or b"null")
-        except ValueError:
+        except (ValueError, RecursionError):
             return HttpResult(400, {"error": "the body is not JSON"})
-        if not isinstance(payload, dict):
+        if not isinstance(payload, dict) or too_deep(payload):
             return HttpResult(400, {"error": "an activity is a JSON object"})
         if not self._auth.ANONYMOUS_ALLOWED and not same_service(claims, payload):
             # The token was signed for another Bot Connector: replies (with the bot's own token) would go there.

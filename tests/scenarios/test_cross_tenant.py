@@ -7,6 +7,7 @@ a Slack différend in an Action.Submit. Each must change nothing, show no text a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -82,7 +83,9 @@ def test_an_admin_of_another_workspace_cannot_act_on_its_differend(two_workspace
         answer = bot.click(user, act, str(dispute.id), team=NORD)
         assert answer.status == 200
         reply = text_of(bot.last_response())
-        assert SECRET not in reply and "accès" in reply  # refused, and the text is not shown
+        assert SECRET not in reply  # refused, and the text is not shown
+        bot.click(user, act, "987654", team=NORD)  # an id that exists nowhere
+        assert text_of(bot.last_response()) == reply, "nothing tells that Sud's dispute exists"
     assert pair_objects(snapshot(bot)) == pair_objects(before)
     with bot.session_factory() as session:
         assert session.get(Dispute, dispute.id).status == "open"
@@ -120,3 +123,16 @@ def test_a_teams_coordinator_cannot_take_a_slack_differend(teams_bot: Harness,  
     replies = cards_for(connector, COORD)[seen_before:]
     assert len(replies) == len(COORDINATOR_ACTS)  # each click answered with a refusal
     assert all(SECRET not in str(card) for card in cards_for(connector, COORD))  # the text never reached Teams
+
+
+def test_a_form_acts_in_the_workspace_that_submitted_it_not_the_one_its_metadata_names(
+        two_workspaces: Harness) -> None:
+    bot = two_workspaces
+    view = {"id": "V9", "type": "modal", "callback_id": "pairing-form-submit",
+            "private_metadata": json.dumps({"team_id": SUD})}
+    values = {"pairing-mentor": {"pairing-mentor-select": {"type": "users_select", "selected_user": "UMENTOR"}},
+              "pairing-mentee": {"pairing-mentee-select": {"type": "users_select", "selected_user": "UMENTEE"}},
+              "pairing-start": {"pairing-start-pick": {"type": "datepicker", "selected_date": "2026-11-23"}}}
+    before = pair_objects(snapshot(bot))
+    assert bot.submit_view("UADMIN", view, values, team=NORD).status == 400  # signed by Nord, naming Sud
+    assert pair_objects(snapshot(bot)) == before

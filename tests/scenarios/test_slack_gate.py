@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, update
 
-from bot.demo.forms import differend_values, text_values
+from bot.demo.forms import differend_values, meeting_values, text_values
 from bot.demo.harness import SIGNING_SECRET, Harness
 from bot.demo.slack_requests import SlackSigner, form_body, payload_body, post
 from bot.services.typed_text import REPLACEMENT
@@ -24,6 +24,7 @@ from handlers.slack.gate import SlackGate
 from storage.models import Base, Convention, Dispute, Meeting, Note, ProgrammeCoordinator, SeenRequest
 from tests.scenarios.dispute_helpers import SECRET, raise_differend
 from tests.scenarios.helpers import pair_and_accept
+from tests.scenarios.log_capture import captured_log
 from tests.scenarios.meeting_helpers import last_view, propose
 
 FORM = "application/x-www-form-urlencoded"
@@ -289,3 +290,42 @@ def test_an_event_that_failed_is_run_again_when_slack_retries(bot: Harness) -> N
     assert bot.event(event, event_id="EvFlaky").status == 500
     assert bot.event(event, event_id="EvFlaky", retry_num=1).status == 200
     assert len(bot.emulator.calls("views.publish")) == 1
+
+
+def send_payload(bot: Harness, payload: Any) -> Any:
+    body = payload_body(payload)
+    answer = post(bot.events_url, body, bot.signer.headers(body), FORM)
+    bot.executor.drain()
+    return answer
+
+
+def submission(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "view_submission", "team": {"id": "T0TEST"}, "user": {"id": "UMENTOR", "team_id": "T0TEST"},
+            "api_app_id": "A0MENTORAT", "trigger_id": "t1", "view": {**view, "id": "V1", "state": {"values": values}}}
+
+
+@pytest.mark.parametrize("change", ["superscript duration", "ids of another type", "a huge id", "no user",
+                                    "nested two hundred deep"])
+def test_an_altered_form_is_answered_without_a_crash(bot: Harness, change: str) -> None:
+    pair_and_accept(bot, start="2026-11-23")
+    bot.command("UMENTOR", "prochaine-rencontre")
+    view, values = last_view(bot), meeting_values("2026-12-07", "10:00")
+    if change == "superscript duration":
+        values["meeting-duration"]["meeting-duration-select"]["selected_option"]["value"] = "\u00b2"  # "²".isdigit()
+    elif change in ("ids of another type", "a huge id"):
+        meta = {"team_id": "T0TEST", "kind": "new", "convention_id": [1] if change.startswith("ids") else 10**30}
+        view = {**view, "private_metadata": json.dumps(meta)}
+    payload = submission(view, values)
+    if change == "no user":
+        del payload["user"]
+    if change == "nested two hundred deep":
+        deep: Any = "x"
+        for _ in range(200):
+            deep = [deep]
+        payload["view"]["state"]["values"]["meeting-agenda"] = {"meeting-agenda-input": {"value": None, "x": deep}}
+    with captured_log() as log:
+        answer = send_payload(bot, payload)
+    assert answer.status < 500
+    assert not [m for m in log.messages() if m.startswith("unexpected")]
+    if change in ("no user", "nested two hundred deep"):
+        assert answer.status == 400  # not what Slack sends: refused before anything runs
