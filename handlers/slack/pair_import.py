@@ -76,18 +76,31 @@ def run_import_command(req: CommandRequest) -> None:
 
 
 def _trusted(deps: Deps, url: str) -> bool:
-    """The bot token goes only to Slack's file host (or the configured API host, e.g. an emulator)."""
-    host = urlsplit(url).hostname or ""
-    return host == "files.slack.com" or host == urlsplit(deps.settings.slack_api_url).hostname
+    """The bot token goes only to Slack's file host over https (or to the configured API host, e.g. an emulator)."""
+    parts, api = urlsplit(url), urlsplit(deps.settings.slack_api_url)
+    if parts.hostname == "files.slack.com":
+        return parts.scheme == "https"
+    return (parts.hostname, parts.scheme) == (api.hostname, api.scheme)
 
 
-def download(deps: Deps, file: dict[str, Any]) -> str:
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """urllib would follow a redirect with the Authorization header: the token must not leave the checked host."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_NO_REDIRECTS = urllib.request.build_opener(_NoRedirects)
+
+
+def download(deps: Deps, team_id: str, file: dict[str, Any]) -> str:
     url = file.get("url_private_download") or file.get("url_private") or ""
-    if not url or not _trusted(deps, url):
+    token = deps.client_for(team_id).token  # the workspace's own token (its OAuth installation's, or the one)
+    if not isinstance(url, str) or not url or not token or not _trusted(deps, url):
         raise InvalidInput("error.import.file", field="file")
-    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {deps.settings.slack_bot_token}"})
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
     try:
-        with urllib.request.urlopen(request, timeout=5) as response:  # the host was checked above
+        with _NO_REDIRECTS.open(request, timeout=5) as response:  # the host was checked above
             raw = response.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InvalidInput("error.import.file", field="file") from exc
@@ -99,11 +112,11 @@ def download(deps: Deps, file: dict[str, Any]) -> str:
         raise InvalidInput("error.import.encoding", field="file") from exc
 
 
-def submitted_text(deps: Deps, view: dict[str, Any]) -> str:
+def submitted_text(deps: Deps, team_id: str, view: dict[str, Any]) -> str:
     values = view.get("state", {}).get("values", {})
     files = (values.get(BlockId.IMPORT_FILE, {}).get(FieldId.IMPORT_FILE) or {}).get("files") or []
     if files:
-        return download(deps, files[0])
+        return download(deps, team_id, files[0])
     pasted = (values.get(BlockId.IMPORT_PASTE, {}).get(FieldId.IMPORT_PASTE) or {}).get("value") or ""
     if not pasted.strip():
         raise InvalidInput("error.import.nothing", field="file")
@@ -139,7 +152,7 @@ def register(app: App, deps: Deps) -> None:
         origin = ImportOrigin.loads(view.get("private_metadata"))
         team_id, user_id = (origin.team_id if origin else body["team"]["id"]), body["user"]["id"]
         try:
-            text = submitted_text(deps, view)
+            text = submitted_text(deps, team_id, view)
             pair_import.parse_rows(text)  # the file as a whole is readable: answer on the field if not
         except DomainError as error:
             ack(response_action="errors", errors={FIELD_BLOCKS[error.field or "file"]:
