@@ -42,7 +42,7 @@ WAIT_TIMEOUT = 120.0
 
 @dataclass
 class Round:
-    killed: bool
+
     doubled: int
     lost: int
     unsent_rows: int
@@ -81,7 +81,7 @@ def run_round(server: Any, reminders: int, *, kill: bool) -> Round:
             emu.clear_failures()
             got = delivered(emu)
         counts = statuses(url)
-        return Round(kill, doubled=sum(n - 1 for n in got.values() if n > 1), lost=len(expected - set(got)),
+        return Round(doubled=sum(n - 1 for n in got.values() if n > 1), lost=len(expected - set(got)),
                      unsent_rows=sum(n for status, n in counts.items() if status != ReminderStatus.SENT),
                      seconds=seconds)
     finally:

@@ -8,13 +8,15 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, generate_latest
 from sqlalchemy import Engine
 
 from storage.db import ping
+
+if TYPE_CHECKING:  # prometheus_client loads http.server: imported when the app is built, not by every process
+    from prometheus_client import CollectorRegistry
 
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
@@ -55,6 +57,8 @@ class HttpApp:
         self._teams = teams
         self._files = files
         self._engine = engine
+        from prometheus_client import CollectorRegistry, Counter
+
         self.registry = registry or CollectorRegistry()
         self._requests = Counter("mentorat_http_requests", "HTTP requests by route and status",
                                  ["route", "status"], registry=self.registry)
@@ -72,6 +76,8 @@ class HttpApp:
         if path == "/healthz":
             return self._health(counting_start_response)
         if path == "/metrics":
+            from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
             body = generate_latest(self.registry)
             counting_start_response("200 OK", [("Content-Type", CONTENT_TYPE_LATEST)])
             return [body]

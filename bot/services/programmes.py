@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Programme, Workspace
+from storage.models import Person, Programme, Workspace
 
 DEFAULT_PROGRAMME_NAME = "Mentorat"
 
@@ -23,6 +23,21 @@ class ProgrammeDefaults:
     meeting_max_minutes: int = 90
     reminder_hour: int = 9
     closing_notice_days: int = 30  # the closure opens this long before the planned end
+
+
+def known_member(session: Session, *, platform: str, workspace_id: str, user_id: str
+                 ) -> tuple[Workspace, Programme, Person] | None:
+    """The workspace, its default programme and the person, in one query, when all three exist already
+    (nearly every request): three round trips fewer than looking each one up."""
+    first = (select(func.min(Programme.id)).where(Programme.workspace_id == Workspace.id)
+             .correlate(Workspace).scalar_subquery())
+    row = session.execute(
+        select(Workspace, Programme, Person)
+        .join(Programme, Programme.id == first)
+        .join(Person, (Person.workspace_id == Workspace.id) & (Person.external_id == user_id))
+        .where(Workspace.platform == platform, Workspace.external_id == workspace_id)
+    ).one_or_none()
+    return None if row is None else (row[0], row[1], row[2])
 
 
 def default_programme(

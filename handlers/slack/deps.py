@@ -19,7 +19,7 @@ from bot.notify import Notifier
 from bot.services import people
 from bot.services.errors import DomainError
 from bot.services.messages import ComposeContext
-from bot.services.programmes import ProgrammeDefaults, default_programme
+from bot.services.programmes import ProgrammeDefaults, default_programme, known_member
 from bot.services.roles import CoordinatorRule, roles_of
 from handlers.slack.background import Work, ack_then
 from handlers.slack.clients import WorkspaceClients
@@ -97,8 +97,12 @@ def known_person(session: Session, deps: Deps, workspace: Workspace, user_id: st
 
 
 def resolve_actor(session: Session, deps: Deps, team_id: str, user_id: str, *, fresh: bool = False) -> Actor:
-    workspace, programme = workspace_and_programme(session, deps, team_id)
-    person = known_person(session, deps, workspace, user_id, fresh=fresh)
+    found = known_member(session, platform=Platform.SLACK, workspace_id=team_id, user_id=user_id)
+    if found is not None and not fresh and not people.profile_is_stale(found[2], deps.clock.now()):
+        workspace, programme, person = found
+    else:
+        workspace, programme = workspace_and_programme(session, deps, team_id)
+        person = known_person(session, deps, workspace, user_id, fresh=fresh)
     lang = people.language_of(person, programme.language)
     tz = people.timezone_of(person, programme.timezone)
     return Actor(workspace, programme, person, lang, tz, roles_of(session, person, programme, deps.rule))
