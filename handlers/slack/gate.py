@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
@@ -244,6 +244,9 @@ def _check_payload(payload: Any) -> None:
     for name in _STRINGS:
         if payload.get(name) is not None and not isinstance(payload[name], str):
             raise MalformedRequest("a payload field is not a string")
+    answer_to = payload.get("response_url")
+    if answer_to and (urlsplit(answer_to).scheme not in ("https", "http") or not urlsplit(answer_to).netloc):
+        raise MalformedRequest("a response URL is a web address")
     actions = payload.get("actions")
     if actions is not None and (not isinstance(actions, list) or not all(_element_ok(a) for a in actions)):
         raise MalformedRequest("actions are not what Slack sends")

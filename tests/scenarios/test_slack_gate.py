@@ -135,6 +135,7 @@ def test_a_body_far_larger_than_slack_sends_is_refused_unread(bot: Harness, mega
     '{"type": "view_submission", "view": {"state": {"values": []}}}',
     '{"type": "view_submission", "view": {"state": {"values": {"b": "x"}}}}',
     '{"type": "view_submission", "view": "x"}',
+    '{"type": "block_actions", "user": {"id": "UMENTOR"}, "actions": [{"action_id": "x"}], "response_url": "0"}',
 ])
 def test_a_signed_payload_slack_never_sends_gets_400_and_runs_nothing(bot: Harness, payload: str) -> None:
     before = snapshot(bot)
