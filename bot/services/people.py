@@ -108,6 +108,13 @@ def apply_profile(person: Person, profile: PersonProfile, *, now: datetime) -> P
     return person
 
 
+def profile_differs(person: Person, profile: PersonProfile) -> bool:
+    """Whether a profile sent with a request would change the row (Teams sends one on every activity)."""
+    wanted = (profile.name or person.display_name, known_zone(profile.timezone) or person.timezone,
+              profile.locale or person.locale)
+    return (person.display_name, person.timezone, person.locale) != wanted
+
+
 def profile_is_stale(person: Person, now: datetime) -> bool:
     return person.profile_refreshed_at is None or now - person.profile_refreshed_at > PROFILE_TTL
 

@@ -20,14 +20,13 @@ from bot.services.meetings import other_side
 from bot.services.objectives import of_convention
 from bot.services.people import mention
 from bot.services.roles import Role
-from handlers.slack.deps import Actor, Deps, ids_from_body, known_person, resolve_actor
+from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body, known_person
 from handlers.slack.forms import BilanForm, FormContext, ThanksForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.interactions import clicked_id, on_click, open_modal, post_dm, save_form
 from handlers.slack.request import MENTION, CommandRequest
 from handlers.slack.views.closure import bilan_blocks, bilan_modal, figures_blocks, thanks_modal
-from storage.db import session_scope
 from storage.models import Person
 
 THANKS_FIELDS = {"message": BlockId.THANKS_MESSAGE, "achievements": BlockId.THANKS_ACHIEVEMENTS}
@@ -52,8 +51,7 @@ def _bilan_view(deps: Deps, convention_id: int | None) -> Callable[[Session, Act
 
 
 def bilan_overview(deps: Deps, team_id: str, user_id: str, convention_id: int | None = None) -> tuple[str, list[dict]]:
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+    with acting_in_slack(deps, team_id, user_id) as (session, actor):
         view = bilans.view_for(session, actor.person, convention_id)
         other = mention(other_side(view.convention, actor.person))
         return (t(actor.lang, "bilan.view.title", other=other),
@@ -64,8 +62,7 @@ def set_sponsor(req: CommandRequest) -> None:
     """`/mentorat bilan direction @personne` (or `aucune`): who receives the reports both sides agree to send."""
     deps = req.deps
     _verb, _, rest = req.args.partition(" ")
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.team_id, req.user_id, fresh=True)  # a privileged act
+    with acting_in_slack(deps, req.team_id, req.user_id, fresh=True) as (session, actor):  # a privileged act
         by, programme, rule = actor.person, actor.programme, deps.rule
         current = coordination.sponsor_of(session, by=by, programme=programme, rule=rule)
         mentions = MENTION.findall(rest)
@@ -88,8 +85,7 @@ def run_bilan_command(req: CommandRequest) -> None:
     if req.args.split(" ")[0].lower() in SPONSOR_WORDS:
         set_sponsor(req)
         return
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.team_id, req.user_id)
+    with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
         if Role.COORDINATOR in actor.roles and not bilans.in_any_convention(session, actor.person):
             figures = closure.figures_for(session, person=actor.person, programme=actor.programme, rule=deps.rule,
                                           today=actor.today(deps))
@@ -121,8 +117,7 @@ def run_thanks_command(req: CommandRequest) -> None:
 def send_report(deps: Deps, body: dict, convention_id: int) -> None:
     """The final report (message and PDF) to the person who asked, as it stands now."""
     team_id, user_id = ids_from_body(body)
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+    with acting_in_slack(deps, team_id, user_id) as (session, actor):
         message = report_for(session, actor.person, convention_id, actor.lang)  # one of the pair, once ready
     deps.notifier.send(Recipient("slack", team_id, user_id), message)
 

@@ -21,9 +21,8 @@ from handlers.slack import (
     reminders,
     reports,
 )
-from handlers.slack.deps import Deps, resolve_actor
+from handlers.slack.deps import Deps, acting_in_slack
 from handlers.slack.request import CommandHandler, CommandRequest
-from storage.db import session_scope
 
 HANDLERS: dict[str, CommandHandler] = {
     "aide": overview.show_help,
@@ -62,8 +61,7 @@ def route(req: CommandRequest, text: str) -> None:
     command = parsed.command
     if command.roles is not None and command.name not in SELF_EXPLAINING:
         # Only restricted sub-commands need the caller's roles first; the others resolve the caller once, themselves.
-        with session_scope(req.deps.session_factory) as session:
-            actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
+        with acting_in_slack(req.deps, req.team_id, req.user_id) as (_session, actor):
             allowed = command.allowed(actor.roles)
             if not allowed:
                 roles = ", ".join(t(actor.lang, f"role.{r.value}") for r in sorted(command.roles))

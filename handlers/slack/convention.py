@@ -11,18 +11,16 @@ from bot.services import conventions
 from bot.services.messages import convention_message
 from bot.services.people import mention
 from bot.services.roles import coordinator_names, coordinators
-from handlers.slack.deps import Deps, ids_from_body, resolve_actor
+from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
 from handlers.slack.ids import ActionId
 from handlers.slack.interactions import clicked_id
 from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.request import CommandRequest
-from storage.db import session_scope
 
 
 def show_conventions(deps: Deps, team_id: str, user_id: str) -> list[tuple[str, list[dict]]]:
     """(fallback text, blocks) for each open convention of the person, or the 'none' message."""
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+    with acting_in_slack(deps, team_id, user_id) as (session, actor):
         found = conventions.conventions_of(session, actor.person)
         if not found:
             names = ", ".join(coordinator_names(session, actor.programme, deps.rule)) or t(actor.lang, "none")
@@ -54,8 +52,7 @@ def register(app: App, deps: Deps) -> None:
 
 def accept_convention(deps: Deps, body: dict, action: dict, respond: Respond) -> None:
     team_id, user_id = ids_from_body(body)
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+    with acting_in_slack(deps, team_id, user_id) as (session, actor):
         result = conventions.accept(session, convention_id=clicked_id(action), person=actor.person,
                                     now=deps.clock.now())
         when = format_moment(result.accepted_at, actor.tz, actor.lang)
@@ -76,8 +73,7 @@ def accept_convention(deps: Deps, body: dict, action: dict, respond: Respond) ->
 
 def ask_question(deps: Deps, body: dict, action: dict, respond: Respond) -> None:
     team_id, user_id = ids_from_body(body)
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+    with acting_in_slack(deps, team_id, user_id) as (session, actor):
         coordinator_ids = [p.id for p in coordinators(session, actor.programme, deps.rule)]
         convention = conventions.ask_question(session, convention_id=clicked_id(action),
                                               person=actor.person, now=deps.clock.now(),

@@ -5,9 +5,8 @@ from __future__ import annotations
 from bot.i18n import t
 from bot.services import coordination
 from bot.services.people import mention
-from handlers.slack.deps import known_person, resolve_actor
+from handlers.slack.deps import acting_in_slack, known_person
 from handlers.slack.request import MENTION, CommandRequest
-from storage.db import session_scope
 
 ADD_WORDS = {"ajouter", "add"}
 REMOVE_WORDS = {"retirer", "remove", "enlever"}
@@ -17,8 +16,7 @@ def run_coordinators_command(req: CommandRequest) -> None:
     verb, _, rest = req.args.partition(" ")
     verb = verb.lower()
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.team_id, req.user_id, fresh=True)
+    with acting_in_slack(deps, req.team_id, req.user_id, fresh=True) as (session, actor):
         lang, mentions = actor.lang, MENTION.findall(rest)
         programme, rule = actor.programme, deps.rule
         listed = coordination.coordinators_of(session, by=actor.person, programme=programme, rule=rule)

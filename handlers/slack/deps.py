@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,16 +18,17 @@ from bot.i18n.errors import error_text
 from bot.logs import log_unexpected
 from bot.notify import Notifier
 from bot.services import people
-from bot.services.errors import DomainError
+from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import ComposeContext
-from bot.services.programmes import ProgrammeDefaults, default_programme, known_member
-from bot.services.roles import CoordinatorRule, roles_of
+from bot.services.programmes import ProgrammeDefaults
+from bot.services.roles import CoordinatorRule
+from bot.usecases.unit_of_work import Caller, acting, admit
 from handlers.slack.background import Work, ack_then
 from handlers.slack.clients import WorkspaceClients
 from handlers.slack.directory import fetch_profile
 from scheduling.delivery import DeliveryReport, deliver_due
 from storage.db import SessionFactory, session_scope
-from storage.models import Person, Platform, Programme, Workspace
+from storage.models import Person, Platform, Workspace
 
 
 @dataclass
@@ -75,37 +77,38 @@ class Deps:
         ack_then(self.work, lambda b, c, r, e: report_error(self, b, c, r, e), ack, body, client, respond, work)
 
 
-def workspace_and_programme(session: Session, deps: Deps, team_id: str) -> tuple[Workspace, Programme]:
-    now = deps.clock.now()
-    workspace = people.ensure_workspace(session, platform=Platform.SLACK, external_id=team_id, now=now)
-    return workspace, default_programme(session, workspace, deps.defaults, now=now)
-
-
 def known_person(session: Session, deps: Deps, workspace: Workspace, user_id: str, *, fresh: bool = False,
                  field_name: str | None = None) -> Person:
-    """The person row for a Slack user, with a profile refreshed from users.info when stale."""
+    """The person row for a Slack user someone named, with a profile refreshed from users.info when stale."""
     now = deps.clock.now()
     person = people.ensure_person(session, workspace, user_id, now=now)
     if fresh or people.profile_is_stale(person, now):
-        profile = fetch_profile(deps.client_for(workspace.external_id), user_id, field=field_name)
-        people.apply_profile(person, profile, now=now)
-        if profile.deleted:
-            from bot.services.errors import InvalidInput
-
-            raise InvalidInput("error.pair.deactivated", field=field_name, name=f"<@{user_id}>")
+        people.apply_profile(person, live_profile(deps, workspace.external_id, user_id, field_name), now=now)
     return person
 
 
+def live_profile(deps: Deps, team_id: str, user_id: str, field_name: str | None = None) -> people.PersonProfile:
+    """users.info for a person; a deactivated account is refused (on `field_name` when a form named them)."""
+    profile = fetch_profile(deps.client_for(team_id), user_id, field=field_name)
+    if profile.deleted:
+        raise InvalidInput("error.pair.deactivated", field=field_name, name=f"<@{user_id}>")
+    return profile
+
+
+def caller(deps: Deps, team_id: str, user_id: str, *, fresh: bool = False) -> Caller:
+    """A Slack user as the use cases know a caller: their profile is read from users.info when stale."""
+    return Caller(Platform.SLACK, team_id, user_id, lookup=lambda: live_profile(deps, team_id, user_id), fresh=fresh)
+
+
+def acting_in_slack(deps: Deps, team_id: str, user_id: str, *, fresh: bool = False
+                    ) -> AbstractContextManager[tuple[Session, Actor]]:
+    """The unit of work of a Slack request: `with acting_in_slack(deps, team, user) as (session, actor):`."""
+    return acting(deps, caller(deps, team_id, user_id, fresh=fresh))
+
+
 def resolve_actor(session: Session, deps: Deps, team_id: str, user_id: str, *, fresh: bool = False) -> Actor:
-    found = known_member(session, platform=Platform.SLACK, workspace_id=team_id, user_id=user_id)
-    if found is not None and not fresh and not people.profile_is_stale(found[2], deps.clock.now()):
-        workspace, programme, person = found
-    else:
-        workspace, programme = workspace_and_programme(session, deps, team_id)
-        person = known_person(session, deps, workspace, user_id, fresh=fresh)
-    lang = people.language_of(person, programme.language)
-    tz = people.timezone_of(person, programme.timezone)
-    return Actor(workspace, programme, person, lang, tz, roles_of(session, person, programme, deps.rule))
+    """The Slack user as an Actor inside a unit of work already open (see bot/usecases/unit_of_work.py)."""
+    return admit(session, deps, caller(deps, team_id, user_id, fresh=fresh))
 
 
 def reader_for(deps: Deps, team_id: str, user_id: str) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from bot.services import disputes
 from bot.services.dispute_messages import coordinator_view, raised_ack
 from bot.services.people import mention
 from bot.services.roles import coordinator_names
-from handlers.slack.deps import Actor, Deps, ids_from_body, resolve_actor
+from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body
 from handlers.slack.dispute_forms import DisputeContext, DisputeForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
@@ -21,7 +21,6 @@ from handlers.slack.interactions import clicked_id, on_click, post_dm, save_form
 from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.disputes import differend_modal, early_end_modal
-from storage.db import session_scope
 from storage.models import DisputeKind
 
 FIELD_BLOCKS = {"summary": BlockId.DISPUTE_SUMMARY, "amicable": BlockId.DISPUTE_AMICABLE,
@@ -31,8 +30,7 @@ MODALS = {DisputeKind.DIFFEREND: differend_modal, DisputeKind.EARLY_END: early_e
 
 def _open_form(req: CommandRequest, kind: DisputeKind) -> None:
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.team_id, req.user_id)
+    with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
         convention = disputes.running_convention(session, actor.person)
         other = convention.mentee if convention.mentor_id == actor.person.id else convention.mentor
         context = DisputeContext(team_id=req.team_id, kind=kind, convention_id=convention.id)
@@ -65,8 +63,7 @@ def _coordinator_answer(deps: Deps, body: dict, action: dict, respond: Respond, 
                         *, key_done: str | None) -> None:
     """Run a coordinator's click, then show them the case as it now stands."""
     team_id, user_id = ids_from_body(body)
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id, fresh=True)  # a privileged act: re-read admin flag
+    with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):  # a privileged act: re-read admin flag
         change = act(session, dispute_id=clicked_id(action), person=actor.person, rule=deps.rule,
                      now=deps.clock.now())
         message, note = coordinator_view(change.dispute, actor.person, done=change.done, key_done=key_done)
@@ -112,8 +109,7 @@ def register(app: App, deps: Deps) -> None:
 
     def withdraw(body: dict, action: dict, respond: Respond, client: object) -> None:
         team_id, user_id = ids_from_body(body)
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, team_id, user_id)
+        with acting_in_slack(deps, team_id, user_id) as (session, actor):
             change = disputes.withdraw(session, dispute_id=clicked_id(action), person=actor.person,
                                        now=deps.clock.now())
             text = t(actor.lang, "early_end.withdrawn.you" if change.done else "dispute.already_closed")

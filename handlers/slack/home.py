@@ -9,13 +9,12 @@ from slack_sdk.models.views import View
 from bot.i18n import t
 from handlers.slack import journal, meetings, overview, pairing
 from handlers.slack.convention import show_conventions
-from handlers.slack.deps import Deps, ids_from_body, resolve_actor
+from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
 from handlers.slack.home_publish import publish_home
 from handlers.slack.ids import ActionId
 from handlers.slack.interactions import clicked_id, dm_channel, on_click, post_dm
 from handlers.slack.render import as_dicts
 from handlers.slack.views.status import status_blocks
-from storage.db import session_scope
 
 
 def _info_modal(title: str, blocks: list[dict], close: str) -> View:
@@ -32,8 +31,7 @@ def register(app: App, deps: Deps) -> None:
 
     def help_modal(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, team_id, user_id)
+        with acting_in_slack(deps, team_id, user_id) as (session, actor):
             blocks = overview.help_for(session, deps, actor)
             lang = actor.lang
         client.views_open(trigger_id=body["trigger_id"],
@@ -41,8 +39,7 @@ def register(app: App, deps: Deps) -> None:
 
     def status_modal(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, team_id, user_id)
+        with acting_in_slack(deps, team_id, user_id) as (session, actor):
             blocks = as_dicts(status_blocks(actor.lang, overview.status_infos(session, deps, actor), actor.tz))
             lang = actor.lang
         client.views_open(trigger_id=body["trigger_id"],

@@ -12,7 +12,7 @@ from bot.services.objective_messages import objective_line
 from bot.services.programme_report import workspace_reports
 from bot.services.roles import Role, coordinator_names
 from handlers.slack import overview
-from handlers.slack.deps import Deps, resolve_actor
+from handlers.slack.deps import Deps, acting_in_slack
 from handlers.slack.views.closure import closure_figure_blocks
 from handlers.slack.views.home import home_view
 from handlers.slack.views.report import home_figures
@@ -23,8 +23,7 @@ log = logging.getLogger(__name__)
 
 
 def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> None:
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+    with acting_in_slack(deps, team_id, user_id) as (session, actor):
         infos = overview.status_infos(session, deps, actor)
         goals = {i.convention.id: [objective_line(o, actor.lang)
                                    for o in objectives.of_convention(session, i.convention)] for i in infos}

@@ -14,7 +14,7 @@ from bot.services.errors import NotAllowed
 from bot.services.meeting_messages import note_heading, note_intro, note_saved, when
 from bot.services.people import mention
 from bot.services.typed_text import number
-from handlers.slack.deps import Actor, Deps, resolve_actor
+from handlers.slack.deps import Actor, Deps, acting_in_slack
 from handlers.slack.forms import FormContext, MeetingForm, NoteForm
 from handlers.slack.home_publish import publish_home
 from handlers.slack.ids import ActionId, BlockId, CallbackId
@@ -23,7 +23,6 @@ from handlers.slack.render import as_typed
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.journal import notes_blocks
 from handlers.slack.views.meeting import agenda_modal, note_modal
-from storage.db import session_scope
 from storage.models import Convention, Meeting
 
 
@@ -46,8 +45,7 @@ def run_agenda_command(req: CommandRequest) -> None:
     Mentor: read what the mentee sent for the next meeting."""
     deps, now = req.deps, req.deps.clock.now()
     view = None
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.team_id, req.user_id)
+    with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
         convention = meetings.plannable_convention(session, actor.person)
         meeting = next(iter(meetings.upcoming(session, convention, now)), None)
         if actor.person.id == convention.mentor_id:
@@ -91,8 +89,7 @@ def open_agenda_modal(deps: Deps, client: WebClient, body: dict, meeting_id: int
 
 
 def notes_overview(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[dict]]:
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+    with acting_in_slack(deps, team_id, user_id) as (session, actor):
         convention = meetings.plannable_convention(session, actor.person)
         found = notes.visible_notes(session, actor.person, convention)
         other = meetings.other_side(convention, actor.person)
@@ -104,8 +101,7 @@ def run_notes_command(req: CommandRequest) -> None:
     """`/mentorat notes` lists; `/mentorat notes <text>` keeps a private note at once."""
     deps = req.deps
     if req.args:
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, req.team_id, req.user_id)
+        with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
             notes.add_note(session, person=actor.person, body=req.args, share=False, now=deps.clock.now())
             text = t(actor.lang, "note.saved.private")
         req.respond(text=text)

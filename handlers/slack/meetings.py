@@ -23,7 +23,7 @@ from bot.services.meeting_messages import (
     when,
 )
 from bot.services.people import mention
-from handlers.slack.deps import Actor, Deps, ids_from_body, resolve_actor
+from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body
 from handlers.slack.forms import FormContext, MeetingForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
@@ -31,7 +31,6 @@ from handlers.slack.interactions import clicked_id, dm_channel, on_click, open_m
 from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.meeting import MeetingPrefill, cancel_modal, meeting_modal
-from storage.db import session_scope
 from storage.models import Convention, Meeting, MeetingStatus
 
 FIELD_BLOCKS = {
@@ -77,8 +76,7 @@ def next_meeting_answer(deps: Deps, team_id: str, user_id: str,
     """What `/mentorat prochaine-rencontre` answers: (text, blocks) of the next confirmed meeting or
     of the proposal waiting for the person; else the meeting modal to open (a view)."""
     now = deps.clock.now()
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+    with acting_in_slack(deps, team_id, user_id) as (session, actor):
         convention = meetings.plannable_convention(session, actor.person, convention_id)
         ahead = meetings.upcoming(session, convention, now)
         confirmed = next((m for m in ahead if m.status == MeetingStatus.CONFIRMED), None)
@@ -133,8 +131,7 @@ def save_meeting_form(deps: Deps, context: FormContext, form: MeetingForm) -> Ca
 # -- answers to a proposal and changes to a meeting -----------------------------------------------
 def confirm_proposal(deps: Deps, body: dict, action: dict, respond: Respond) -> None:
     team_id, user_id = ids_from_body(body)
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+    with acting_in_slack(deps, team_id, user_id) as (session, actor):
         result = meetings.confirm(session, meeting_id=clicked_id(action), person=actor.person,
                                   now=deps.clock.now())
         key = "meeting.closed.already" if result.already else "meeting.closed.confirmed"
@@ -182,8 +179,7 @@ def open_cancel_modal(deps: Deps, client: WebClient, body: dict, action: dict) -
 
 def send_invitation(deps: Deps, client: WebClient, body: dict, action: dict) -> None:
     team_id, user_id = ids_from_body(body)
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+    with acting_in_slack(deps, team_id, user_id) as (session, actor):
         meeting = _clicked_meeting(session, actor, action, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
         file = invitation(meeting, actor.person, deps.clock.now())
     client.files_upload_v2(channel=dm_channel(client, user_id), content=file.content, filename=file.filename,
@@ -192,8 +188,7 @@ def send_invitation(deps: Deps, client: WebClient, body: dict, action: dict) -> 
 
 def answer_checkin(deps: Deps, body: dict, action: dict, respond: Respond) -> None:
     team_id, user_id = ids_from_body(body)
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+    with acting_in_slack(deps, team_id, user_id) as (session, actor):
         result = meetings.record_outcome(session, meeting_id=clicked_id(action), person=actor.person,
                                          outcome=OUTCOME_OF_ACTION[ActionId(action["action_id"])],
                                          now=deps.clock.now())

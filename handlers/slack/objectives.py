@@ -13,14 +13,13 @@ from bot.services import objectives
 from bot.services.meetings import other_side
 from bot.services.objective_messages import history_line
 from bot.services.people import mention
-from handlers.slack.deps import Actor, Deps, ids_from_body, resolve_actor
+from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body
 from handlers.slack.forms import FormContext, ObjectiveForm, ObjectiveUpdateForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.interactions import ClickWork, clicked_id, on_click, open_modal, post_dm, save_form
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.objectives import add_modal, feedback_modal, history_modal, objectives_blocks, update_modal
-from storage.db import session_scope
 from storage.models import Objective
 
 FIELD_BLOCKS = {"title": BlockId.OBJECTIVE_TITLE, "description": BlockId.OBJECTIVE_DESCRIPTION,
@@ -33,8 +32,7 @@ FIELD_BLOCKS = {"title": BlockId.OBJECTIVE_TITLE, "description": BlockId.OBJECTI
 
 def objectives_overview(deps: Deps, team_id: str, user_id: str, convention_id: int | None = None) -> tuple[str,
                                                                                                            list[dict]]:
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id)
+    with acting_in_slack(deps, team_id, user_id) as (session, actor):
         convention, found = objectives.for_person(session, actor.person, convention_id)
         blocks = objectives_blocks(actor.lang, found, convention_id=convention.id,
                                    is_mentor=convention.mentor_id == actor.person.id,

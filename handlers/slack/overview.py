@@ -9,12 +9,11 @@ from bot.i18n import t
 from bot.services import conventions, people
 from bot.services.overview import help_preface, role_lines
 from bot.services.roles import coordinator_names
-from handlers.slack.deps import Actor, Deps, resolve_actor
+from handlers.slack.deps import Actor, Deps, acting_in_slack
 from handlers.slack.render import as_dicts
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.help import help_blocks
 from handlers.slack.views.status import status_blocks
-from storage.db import session_scope
 
 
 def help_for(session: Session, deps: Deps, actor: Actor, *, preface: str | None = None) -> list[dict]:
@@ -29,8 +28,7 @@ def help_for(session: Session, deps: Deps, actor: Actor, *, preface: str | None 
 
 
 def show_help(req: CommandRequest, *, preface_key: str | None = None, **preface: object) -> None:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
+    with acting_in_slack(req.deps, req.team_id, req.user_id) as (session, actor):
         text = None
         if preface_key:
             text = help_preface(actor.lang, preface_key, **preface)
@@ -48,8 +46,7 @@ def status_infos(session: Session, deps: Deps, actor: Actor) -> list[conventions
 
 
 def show_status(req: CommandRequest) -> None:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
+    with acting_in_slack(req.deps, req.team_id, req.user_id) as (session, actor):
         blocks = as_dicts(status_blocks(actor.lang, status_infos(session, req.deps, actor), actor.tz))
         fallback = t(actor.lang, "cmd.statut")
     req.respond(text=fallback, blocks=blocks)
@@ -57,8 +54,7 @@ def show_status(req: CommandRequest) -> None:
 
 def set_language(req: CommandRequest) -> None:
     choice = req.args.strip().lower()
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
+    with acting_in_slack(req.deps, req.team_id, req.user_id) as (_session, actor):
         if choice not in ("fr", "en", "français", "francais", "english", "anglais"):
             req.respond(text=t(actor.lang, "lang.usage"))
             return

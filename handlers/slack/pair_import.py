@@ -17,11 +17,10 @@ from bot.i18n.errors import error_text
 from bot.services import pair_import
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.policy import Act, require
-from handlers.slack.deps import Deps, error_for, ids_from_body, known_person, resolve_actor
+from handlers.slack.deps import Deps, acting_in_slack, error_for, ids_from_body, known_person
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
 from handlers.slack.interactions import on_click, post_dm
 from handlers.slack.request import CommandRequest
-from storage.db import session_scope
 
 MAX_BYTES = 512 * 1024
 FIELD_BLOCKS = {"file": BlockId.IMPORT_FILE, "paste": BlockId.IMPORT_PASTE}
@@ -64,8 +63,7 @@ def import_modal(lang: str, metadata: str) -> dict[str, Any]:
 
 
 def open_import_modal(deps: Deps, client: WebClient, trigger_id: str, team_id: str, user_id: str) -> None:
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id, fresh=True)
+    with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):
         require(session, actor.person, Act.PAIR, actor.programme, deps.rule)  # before the form, not after
         lang = actor.lang
     client.views_open(trigger_id=trigger_id, view=import_modal(lang, ImportOrigin(team_id).dumps()))
@@ -132,8 +130,7 @@ class ImportOutcome:
 def import_text(deps: Deps, team_id: str, user_id: str, text: str) -> ImportOutcome:
     """Import the lines as `user_id` (a coordinator)."""
     now = deps.clock.now()
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id, fresh=True)
+    with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):
         result = pair_import.import_pairs(
             session, programme=actor.programme, coordinator=actor.person, text=text,
             resolve=lambda member: known_person(session, deps, actor.workspace, member, fresh=True),

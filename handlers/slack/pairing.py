@@ -14,13 +14,12 @@ from bot.i18n.dates import format_day
 from bot.services import conventions
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.policy import Act, require
-from handlers.slack.deps import Deps, known_person, resolve_actor
+from handlers.slack.deps import Deps, acting_in_slack, known_person
 from handlers.slack.forms import ModalOrigin, PairingForm
 from handlers.slack.ids import BlockId, CallbackId
 from handlers.slack.interactions import post_dm, refuse_form
 from handlers.slack.request import MENTION, CommandRequest
 from handlers.slack.views.pairing import pairing_modal
-from storage.db import session_scope
 
 ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 FIELD_BLOCKS = {"mentor": BlockId.PAIRING_MENTOR, "mentee": BlockId.PAIRING_MENTEE, "start": BlockId.PAIRING_START}
@@ -52,8 +51,7 @@ def parse_pair_args(args: str) -> tuple[str, str, date | None]:
 
 def pair_people(deps: Deps, team_id: str, user_id: str, mentor_id: str | None, mentee_id: str | None,
                 start: date | None) -> PairOutcome:
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id, fresh=True)  # a privileged act: re-read admin flag
+    with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):  # a privileged act: re-read admin flag
         require(session, actor.person, Act.PAIR, actor.programme, deps.rule)  # before anyone is looked up
         if not mentor_id or not mentee_id:
             raise InvalidInput("error.pair.need_two", field="mentor" if not mentor_id else "mentee")
@@ -74,8 +72,7 @@ def pair_people(deps: Deps, team_id: str, user_id: str, mentor_id: str | None, m
 
 
 def open_pairing_modal(deps: Deps, client: WebClient, trigger_id: str, team_id: str, user_id: str) -> None:
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id, fresh=True)
+    with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):
         require(session, actor.person, Act.PAIR, actor.programme, deps.rule)
         view = pairing_modal(actor.lang, actor.today(deps), metadata=ModalOrigin(team_id=team_id).dumps())
     client.views_open(trigger_id=trigger_id, view=view)

@@ -9,20 +9,18 @@ from bot.i18n import t
 from bot.services.programme_report import reports_for
 from bot.services.report_files import chart_file, csv_file
 from bot.services.report_text import title
-from handlers.slack.deps import Deps, ids_from_body, resolve_actor
+from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
 from handlers.slack.ids import ActionId
 from handlers.slack.interactions import dm_channel, on_click
 from handlers.slack.render import as_dicts
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.report import report_blocks
-from storage.db import session_scope
 
 
 def send_report(deps: Deps, client: WebClient, team_id: str, user_id: str) -> str:
     """Compute, then post the figures, the chart(s) and the CSV to the coordinator's DM. Returns the reply."""
     now = deps.clock.now()
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, team_id, user_id, fresh=True)  # re-read the admin flag
+    with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):  # re-read the admin flag
         lang = actor.lang
         reports = reports_for(session, person=actor.person, rule=deps.rule, now=now)
     blocks = as_dicts(report_blocks(lang, reports))

@@ -16,9 +16,8 @@ from microsoft_agents.hosting.core import ActivityHandler
 from bot.i18n import normalise_language, t
 from handlers.teams import router
 from handlers.teams.cards import attachment
-from handlers.teams.deps import Reply, TeamsDeps, TeamsRequest, resolve_actor, text_reply
+from handlers.teams.deps import Reply, TeamsDeps, TeamsRequest, acting_in_teams, text_reply
 from handlers.teams.incoming import Incoming, read
-from storage.db import session_scope
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +56,7 @@ class MentoratAgent(ActivityHandler):
         await send_replies(turn_context, [reply])
 
     def _welcome(self, incoming: Incoming) -> Reply:
-        with session_scope(self.deps.session_factory) as session:
-            actor = resolve_actor(session, self.deps, incoming)
+        with acting_in_teams(self.deps, incoming) as (_session, actor):
             return text_reply(t(actor.lang, "teams.welcome", name=actor.person.display_name or ""))
 
     def _personal_only(self, incoming: Incoming) -> list[Reply]:

@@ -45,18 +45,17 @@ from handlers.teams.deps import (
     Reply,
     TeamsDeps,
     TeamsRequest,
+    acting_in_teams,
     directory_name,
     message_reply,
     paged_replies,
     people_markdown,
-    resolve_actor,
     saved_or_form,
     say,
     text_reply,
 )
 from handlers.teams.forms import FormState
 from handlers.teams.notifier import names_in
-from storage.db import session_scope
 from storage.models import Convention, Person
 
 KIND_OF_SUBMIT = {action: kind for kind, action in THANKS_SUBMIT.items()}
@@ -89,8 +88,7 @@ def bilan_command(req: TeamsRequest) -> list[Reply]:
     if req.args.split(" ")[0].lower() in SPONSOR_WORDS:
         return sponsor_command(req)
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         if Role.COORDINATOR in actor.roles and not bilans.in_any_convention(session, actor.person):
             figures = closure.figures_for(session, person=actor.person, programme=actor.programme, rule=deps.rule,
                                           today=actor.today(deps))
@@ -104,15 +102,13 @@ def bilan_command(req: TeamsRequest) -> list[Reply]:
 
 def open_bilan(req: TeamsRequest) -> list[Reply]:
     """"Remplir / Modifier mon bilan" (value: the convention)."""
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         return [bilan_form(actor.lang, _context(session, req.deps, actor, req.subject_id()))]
 
 
 def show_bilan(req: TeamsRequest) -> list[Reply]:
     """"Voir les bilans" (value: the convention)."""
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         return _overview(session, actor, req.subject_id())
 
 
@@ -125,8 +121,7 @@ def submit_bilan(req: TeamsRequest) -> list[Reply]:
 
 def _save_bilan(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         ctx = _context(session, deps, actor, req.subject_id())
         saved = bilans.submit(session, person=actor.person, convention_id=ctx.convention.id,
                               draft=draft_of(req.data, ctx), today=actor.today(deps), now=deps.clock.now())
@@ -141,8 +136,7 @@ def _save_bilan(req: TeamsRequest) -> list[Reply]:
 def send_final_report(req: TeamsRequest) -> list[Reply]:
     """"Recevoir le rapport final (PDF)": the report as it stands now, its PDF behind a link."""
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         message = report_for(session, actor.person, req.subject_id(), actor.lang)  # one of the pair, once ready
         assert message.attachment is not None
         link = deps.files(session, actor.person, message.attachment) if deps.files is not None else None
@@ -160,8 +154,7 @@ def send_final_report(req: TeamsRequest) -> list[Reply]:
 def sponsor_command(req: TeamsRequest) -> list[Reply]:
     """`mentorat bilan direction` opens the card; `… direction aucune` removes the sponsor at once."""
     rest = req.args.partition(" ")[2].strip().lower()
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         require(session, actor.person, Act.SPONSOR_SET, actor.programme, req.deps.rule)
         if rest in NOBODY_WORDS:
             coordination.set_sponsor(session, by=actor.person, programme=actor.programme, sponsor=None,
@@ -181,8 +174,7 @@ def submit_sponsor(req: TeamsRequest) -> list[Reply]:
 
 def _set_sponsor(req: TeamsRequest, picked: str) -> list[Reply]:
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         require(session, actor.person, Act.SPONSOR_SET, actor.programme, deps.rule)
         if not picked:
             raise InvalidInput("teams.pair.picker", field="sponsor")
@@ -190,8 +182,7 @@ def _set_sponsor(req: TeamsRequest, picked: str) -> list[Reply]:
                                                                         now=deps.clock.now()))
         assert ref is not None  # the coordinator's own chat gives the tenant's service URL
     name = directory_name(deps, ref, "sponsor")  # the report goes to them by chat: they must be reachable
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         require(session, actor.person, Act.SPONSOR_SET, actor.programme, deps.rule)
         sponsor = session.get(Person, ref.person_id)
         assert sponsor is not None
@@ -202,8 +193,7 @@ def _set_sponsor(req: TeamsRequest, picked: str) -> list[Reply]:
 
 
 def clear_sponsor(req: TeamsRequest) -> list[Reply]:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         coordination.set_sponsor(session, by=actor.person, programme=actor.programme, sponsor=None,
                                  rule=req.deps.rule)
         return [text_reply(t(actor.lang, "sponsor.cleared"), replace=True)]
@@ -211,8 +201,7 @@ def clear_sponsor(req: TeamsRequest) -> list[Reply]:
 
 # -- thanks and news -------------------------------------------------------------------------------
 def _thanks_card(req: TeamsRequest, kind: str, convention_id: int | None) -> list[Reply]:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         convention = gratitude.mentee_convention(session, actor.person, convention_id)  # the mentee only
         return [thanks_form(actor.lang, kind, convention.mentor, convention.id)]
 
@@ -241,8 +230,7 @@ def submit_thanks(req: TeamsRequest) -> list[Reply]:
 
 def _send_thanks(req: TeamsRequest, kind: str) -> list[Reply]:
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         sent = gratitude.send(session, person=actor.person, convention_id=req.subject_id(), kind=kind,
                               message=req.field("message"), achievements=req.field("achievements"),
                               now=deps.clock.now())

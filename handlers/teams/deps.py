@@ -4,6 +4,7 @@ a request in (typed command or card submission), replies out (Adaptive Cards).""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,16 +19,17 @@ from bot.notify import Attachment, Message, Notifier, NotifierError
 from bot.services import people
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import ComposeContext
-from bot.services.programmes import ProgrammeDefaults, default_programme
-from bot.services.roles import CoordinatorRule, roles_of
+from bot.services.programmes import ProgrammeDefaults
+from bot.services.roles import CoordinatorRule
 from bot.services.typed_text import number
+from bot.usecases.unit_of_work import Caller, acting, admit
 from handlers.teams import conversations
 from handlers.teams.cards import Card, card, message_card, summary_text, teams_markdown, text_block
 from handlers.teams.forms import FormState
 from handlers.teams.incoming import Incoming
 from handlers.teams.notifier import Member, names_in
 from scheduling.delivery import DeliveryReport, deliver_due
-from storage.db import SessionFactory, session_scope
+from storage.db import SessionFactory
 from storage.models import Person, Platform
 
 
@@ -79,6 +81,10 @@ class TeamsRequest:
     args: str = ""  # what follows the sub-command
     data: dict[str, Any] = field(default_factory=dict)  # a card's submitted values
 
+    def acting(self) -> AbstractContextManager[tuple[Session, Actor]]:
+        """The unit of work of this turn: `with req.acting() as (session, actor):`."""
+        return acting_in_teams(self.deps, self.incoming)
+
     def field(self, name: str) -> str:
         value = self.data.get(name)
         return "" if value is None else str(value)
@@ -94,23 +100,26 @@ class TeamsRequest:
 Handler = Callable[[TeamsRequest], list[Reply]]
 
 
+def caller(deps: TeamsDeps, incoming: Incoming) -> Caller:
+    """A Teams user as the use cases know a caller: the activity carries their profile, and the bot
+    remembers the conversation to write to them later."""
+    def remember(session: Session, person: Person) -> None:
+        if incoming.conversation_id and incoming.service_url:
+            conversations.remember(session, person, incoming, deps.clock.now())
+
+    profile = people.PersonProfile(external_id=incoming.user_id, name=incoming.name, timezone=incoming.timezone,
+                                   locale=incoming.locale)
+    return Caller(Platform.TEAMS, incoming.tenant_id, incoming.user_id, profile=profile, admitted=remember)
+
+
+def acting_in_teams(deps: TeamsDeps, incoming: Incoming) -> AbstractContextManager[tuple[Session, Actor]]:
+    """The unit of work of a Teams turn: `with acting_in_teams(deps, incoming) as (session, actor):`."""
+    return acting(deps, caller(deps, incoming))
+
+
 def resolve_actor(session: Session, deps: TeamsDeps, incoming: Incoming) -> Actor:
-    """The person writing, with the profile Teams sends on every activity (name, locale, time zone)."""
-    now = deps.clock.now()
-    workspace = people.ensure_workspace(session, platform=Platform.TEAMS, external_id=incoming.tenant_id, now=now)
-    programme = default_programme(session, workspace, deps.defaults, now=now)
-    person = people.ensure_person(session, workspace, incoming.user_id, now=now)
-    if (person.display_name, person.timezone, person.locale) != (
-            incoming.name or person.display_name, incoming.timezone or person.timezone,
-            incoming.locale or person.locale):
-        people.apply_profile(person, people.PersonProfile(
-            external_id=incoming.user_id, name=incoming.name, timezone=incoming.timezone, locale=incoming.locale,
-        ), now=now)
-    if incoming.conversation_id and incoming.service_url:
-        conversations.remember(session, person, incoming, now)
-    lang = people.language_of(person, programme.language)
-    tz = people.timezone_of(person, programme.timezone)
-    return Actor(workspace, programme, person, lang, tz, roles_of(session, person, programme, deps.rule))
+    """The person writing, inside a unit of work already open (see bot/usecases/unit_of_work.py)."""
+    return admit(session, deps, caller(deps, incoming))
 
 
 def message_reply(session: Session, actor: Actor, message: Message, *, replace: bool = False,
@@ -153,8 +162,8 @@ def saved_or_form(req: TeamsRequest, fields: Sequence[str], save: Callable[[], l
             raise
         field = error.field
         assert field is not None  # it is one of `fields`
-        with session_scope(req.deps.session_factory) as session:
-            actor = resolve_actor(session, req.deps, req.incoming)
+        with req.acting() as (session, actor):
+            actor = actor
             state = FormState({name: req.field(name) for name in fields},
                               {field: error_text(actor.lang, actor.tz, error)})
             return [form(session, actor, state)]

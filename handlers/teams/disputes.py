@@ -19,9 +19,16 @@ from bot.services.meetings import other_side
 from bot.services.people import mention
 from bot.services.roles import coordinator_names
 from handlers.teams.cards import Card, teams_markdown, text_block
-from handlers.teams.deps import Handler, Reply, TeamsRequest, message_reply, refusal, resolve_actor, text_reply
+from handlers.teams.deps import (
+    Handler,
+    Reply,
+    TeamsRequest,
+    acting_in_teams,
+    message_reply,
+    refusal,
+    text_reply,
+)
 from handlers.teams.forms import FormState, choice_input, flag, form_card, text_input, toggle_input
-from storage.db import session_scope
 from storage.models import Convention, DisputeKind, Person
 
 # Card actions of the forms (the coordinators' and the withdraw buttons' keys are in bot/services/actions.py).
@@ -83,8 +90,7 @@ def dispute_card(actor: Actor, convention: Convention, kind: DisputeKind, state:
 
 # -- opening the form ---------------------------------------------------------------------------------
 def _open_form(req: TeamsRequest, kind: DisputeKind) -> list[Reply]:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         convention = disputes.running_convention(session, actor.person)
         return [dispute_card(actor, convention, kind)]
 
@@ -115,8 +121,7 @@ def submit_dispute(req: TeamsRequest) -> list[Reply]:
     try:
         return _raise(req, kind, values)
     except DomainError as error:
-        with session_scope(req.deps.session_factory) as session:
-            actor = resolve_actor(session, req.deps, req.incoming)
+        with req.acting() as (session, actor):
             if error.field not in FIELDS:
                 # As Slack closes its modal: the form gives way to the reason (already open, convention over).
                 return [refusal(session, actor, error, replace=True)]
@@ -127,8 +132,7 @@ def submit_dispute(req: TeamsRequest) -> list[Reply]:
 
 def _raise(req: TeamsRequest, kind: DisputeKind, values: dict[str, str]) -> list[Reply]:
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         dispute = disputes.raise_for(session, person=actor.person, convention_id=req.subject_id(),
                                      draft=draft_of(kind, values), rule=deps.rule,
                                      fallback_admin=deps.settings.fallback_admin, now=deps.clock.now())
@@ -141,8 +145,7 @@ def _raise(req: TeamsRequest, kind: DisputeKind, values: dict[str, str]) -> list
 def _coordinator_answer(req: TeamsRequest, act: disputes.CoordinatorAct, *, key_done: str | None) -> list[Reply]:
     """Run a coordinator's click, then show them the case as it now stands (in place of the alert)."""
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         change = act(session, dispute_id=req.subject_id(), person=actor.person, rule=deps.rule, now=deps.clock.now())
         message, note = coordinator_view(change.dispute, actor.person, done=change.done, key_done=key_done)
         replies = [message_reply(session, actor, message, replace=True)]
@@ -174,8 +177,7 @@ def confirm_end(req: TeamsRequest) -> list[Reply]:
 def withdraw(req: TeamsRequest) -> list[Reply]:
     """« Retirer ma demande »: only the person who asked; the convention goes on."""
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         change = disputes.withdraw(session, dispute_id=req.subject_id(), person=actor.person, now=deps.clock.now())
         key = "early_end.withdrawn.you" if change.done else "dispute.already_closed"
         return [text_reply(t(actor.lang, key), replace=True)]

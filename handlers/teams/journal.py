@@ -21,15 +21,14 @@ from handlers.teams.deps import (
     Handler,
     Reply,
     TeamsRequest,
+    acting_in_teams,
     message_reply,
     paged_replies,
     people_markdown,
-    resolve_actor,
     saved_or_form,
     say,
 )
 from handlers.teams.forms import FormState, flag, form_card, text_input, toggle_input
-from storage.db import session_scope
 from storage.models import Person
 
 # The note card's submit; value: what the button was about ("meeting:<id>", "convention:<id>").
@@ -41,8 +40,7 @@ FIELDS = ("body", "share")
 def notes_command(req: TeamsRequest) -> list[Reply]:
     """`mentorat notes` lists; `mentorat notes <text>` keeps a private note at once (as Slack)."""
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         if req.args:
             notes.add_note(session, person=actor.person, body=req.args, share=False, now=deps.clock.now())
             return [say(actor.lang, "note.saved.private")]
@@ -91,8 +89,7 @@ def _note_card(session: Session, actor: Actor, value: str, state: FormState | No
 
 def open_note(req: TeamsRequest) -> list[Reply]:
     """"Écrire une note privée" (value: the meeting) and "Nouvelle note" (value: "convention:<id>")."""
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         return [_note_card(session, actor, req.field("value"))]
 
 
@@ -101,8 +98,7 @@ def submit_note(req: TeamsRequest) -> list[Reply]:
 
     def save() -> list[Reply]:
         deps = req.deps
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, req.incoming)
+        with acting_in_teams(deps, req.incoming) as (session, actor):
             # The button's subject is checked again: only the pair may write there.
             target = notes.note_target(session, actor.person, value)
             note = notes.add_note(session, person=actor.person, body=req.field("body"), share=flag(req.data, "share"),

@@ -36,12 +36,11 @@ from handlers.teams.deps import (
     Reply,
     TeamsDeps,
     TeamsRequest,
+    acting_in_teams,
     message_reply,
     people_markdown,
-    resolve_actor,
 )
 from handlers.teams.forms import FormState, choice_input, date_input, form_card, text_input, time_input
-from storage.db import session_scope
 from storage.models import Convention, Meeting, MeetingMode, MeetingStatus
 
 # Card actions of the forms (the neutral buttons' keys are in bot/services/actions.py).
@@ -120,8 +119,7 @@ def next_meeting(req: TeamsRequest) -> list[Reply]:
     else the meeting card (as Slack's command)."""
     deps = req.deps
     now = deps.clock.now()
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         convention = meetings.plannable_convention(session, actor.person)
         ahead = meetings.upcoming(session, convention, now)
         confirmed = next((m for m in ahead if m.status == MeetingStatus.CONFIRMED), None)
@@ -136,8 +134,7 @@ def next_meeting(req: TeamsRequest) -> list[Reply]:
 
 def open_plan(req: TeamsRequest) -> list[Reply]:
     """The nudge's and the check-in's "Planifier la prochaine rencontre" (value: the convention)."""
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         raw = req.field("value")
         convention = meetings.plannable_convention(session, actor.person, number(raw))
         return [meeting_card(req.deps, actor, convention, kind="new", subject_id=convention.id)]
@@ -153,8 +150,7 @@ def _clicked_meeting(session: Session, actor: Actor, req: TeamsRequest, status: 
 
 
 def open_counter(req: TeamsRequest) -> list[Reply]:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         meeting = _clicked_meeting(session, actor, req, MeetingStatus.PROPOSED, "meeting.proposal_gone")
         if meeting.proposed_by_id == actor.person.id:
             raise Conflict("meeting.own_proposal")
@@ -163,8 +159,7 @@ def open_counter(req: TeamsRequest) -> list[Reply]:
 
 
 def open_move(req: TeamsRequest) -> list[Reply]:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
         return [meeting_card(req.deps, actor, meeting.convention, kind="move", subject_id=meeting.id,
                              meeting=meeting)]
@@ -195,8 +190,7 @@ def submit_meeting(req: TeamsRequest) -> list[Reply]:
     except DomainError as error:
         if error.field not in FIELDS:
             raise
-        with session_scope(req.deps.session_factory) as session:
-            actor = resolve_actor(session, req.deps, req.incoming)
+        with req.acting() as (session, actor):
             message = error_text(actor.lang, actor.tz, error)
             subject_id = req.subject_id()
             if kind == "new":
@@ -211,8 +205,7 @@ def _save(req: TeamsRequest, kind: str, values: dict[str, str]) -> list[Reply]:
     deps = req.deps
     now = deps.clock.now()
     subject_id = req.subject_id()
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         draft = draft_of(values, actor.tz)
         if kind == "counter":
             proposal = meetings.counter(session, meeting_id=subject_id, person=actor.person, draft=draft, now=now)
@@ -236,8 +229,7 @@ def _save(req: TeamsRequest, kind: str, values: dict[str, str]) -> list[Reply]:
 
 
 def open_cancel(req: TeamsRequest) -> list[Reply]:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
         return [_cancel_card(actor, meeting)]
 
@@ -259,8 +251,7 @@ def _cancel_card(actor: Actor, meeting: Meeting, state: FormState | None = None)
 def submit_cancel(req: TeamsRequest) -> list[Reply]:
     deps, reason = req.deps, req.field("reason")
     try:
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, req.incoming)
+        with acting_in_teams(deps, req.incoming) as (session, actor):
             meeting = meetings.cancel(session, meeting_id=req.subject_id(), person=actor.person, reason=reason,
                                       now=deps.clock.now())
             message = proposal_closed_message(meeting, actor.person, "teams.meeting.cancelled")
@@ -268,8 +259,7 @@ def submit_cancel(req: TeamsRequest) -> list[Reply]:
     except DomainError as error:
         if error.field != "reason":
             raise
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, req.incoming)
+        with acting_in_teams(deps, req.incoming) as (session, actor):
             meeting = meetings.get_meeting(session, req.subject_id(), actor.person)
             state = FormState({"reason": reason}, {"reason": error_text(actor.lang, actor.tz, error)})
             return [_cancel_card(actor, meeting, state)]
@@ -278,8 +268,7 @@ def submit_cancel(req: TeamsRequest) -> list[Reply]:
 def send_invitation(req: TeamsRequest) -> list[Reply]:
     """"Recevoir l'invitation (.ics)": on Teams, a link to the file (GET /files/<token>)."""
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
         file = invitation(meeting, actor.person, deps.clock.now())
         link = deps.files(session, actor.person, file) if deps.files is not None else None
@@ -295,8 +284,7 @@ def send_invitation(req: TeamsRequest) -> list[Reply]:
 # -- answers to a proposal, the check-in ----------------------------------------------------------------
 def confirm(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         result = meetings.confirm(session, meeting_id=req.subject_id(), person=actor.person, now=deps.clock.now())
         key = "meeting.closed.already" if result.already else "meeting.closed.confirmed"
         return [message_reply(session, actor, proposal_closed_message(result.meeting, actor.person, key),
@@ -305,8 +293,7 @@ def confirm(req: TeamsRequest) -> list[Reply]:
 
 def answer_checkin(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         result = meetings.record_outcome(session, meeting_id=req.subject_id(), person=actor.person,
                                          outcome=OUTCOME_OF_ACTION[req.field("mentorat")], now=deps.clock.now())
         reply = message_reply(session, actor, checkin_answered(result, actor.person, actor.lang), replace=True)
@@ -350,8 +337,7 @@ def agenda_command(req: TeamsRequest) -> list[Reply]:
     """Mentee: write (or rewrite) the agenda; with text after the command it is sent at once.
     Mentor: read what the mentee sent for the next meeting."""
     deps, now = req.deps, req.deps.clock.now()
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         convention = meetings.plannable_convention(session, actor.person)
         meeting = next(iter(meetings.upcoming(session, convention, now)), None)
         if actor.person.id == convention.mentor_id:
@@ -372,8 +358,7 @@ def agenda_command(req: TeamsRequest) -> list[Reply]:
 def open_agenda(req: TeamsRequest) -> list[Reply]:
     """The "Écrire l'ordre du jour" button (value: the meeting, if any)."""
     raw = req.field("value")
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         if (meeting_id := number(raw, digits=18)) is not None:
             meeting: Meeting | None = meetings.get_meeting(session, meeting_id, actor.person)
             assert meeting is not None
@@ -391,8 +376,7 @@ def submit_agenda(req: TeamsRequest) -> list[Reply]:
     text = req.field("agenda")
     deps = req.deps
     try:
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, req.incoming)
+        with acting_in_teams(deps, req.incoming) as (session, actor):
             result = meetings.set_agenda(session, person=actor.person, text=text, now=deps.clock.now(),
                                          meeting_id=number(raw))
             return [message_reply(session, actor, Message(text=_agenda_sent(actor, result), headline=False),
@@ -400,8 +384,7 @@ def submit_agenda(req: TeamsRequest) -> list[Reply]:
     except DomainError as error:
         if error.field != "agenda":
             raise
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, req.incoming)
+        with acting_in_teams(deps, req.incoming) as (session, actor):
             found = number(raw, digits=18)
             meeting = meetings.get_meeting(session, found, actor.person) if found is not None else None
             convention = meeting.convention if meeting else meetings.plannable_convention(session, actor.person)

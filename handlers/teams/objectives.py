@@ -23,13 +23,12 @@ from handlers.teams.deps import (
     Handler,
     Reply,
     TeamsRequest,
+    acting_in_teams,
     paged_replies,
     people_markdown,
-    resolve_actor,
     saved_or_form,
 )
 from handlers.teams.forms import FormState, choice_input, date_input, form_card, text_input
-from storage.db import session_scope
 from storage.models import Objective, ObjectiveStatus
 
 # The forms' submits; value: the convention (add) or the objective (update, feedback).
@@ -81,14 +80,14 @@ def _objective_item(objective: Objective, lang: str, is_mentor: bool) -> list[Ca
 
 
 def objectives_command(req: TeamsRequest) -> list[Reply]:
-    with session_scope(req.deps.session_factory) as session:
-        return objectives_list(session, resolve_actor(session, req.deps, req.incoming))
+    with req.acting() as (session, actor):
+        return objectives_list(session, actor)
 
 
 def show_objectives(req: TeamsRequest) -> list[Reply]:
     """"Voir les objectifs" on the news, the reviews and the closure (value: the convention)."""
-    with session_scope(req.deps.session_factory) as session:
-        return objectives_list(session, resolve_actor(session, req.deps, req.incoming), req.subject_id())
+    with req.acting() as (session, actor):
+        return objectives_list(session, actor, req.subject_id())
 
 
 # -- adding ------------------------------------------------------------------------------------------------
@@ -118,8 +117,8 @@ def _add_card(session: Session, actor: Actor, convention_id: int, state: FormSta
 
 def open_add(req: TeamsRequest) -> list[Reply]:
     """"Ajouter un objectif" (value: the convention)."""
-    with session_scope(req.deps.session_factory) as session:
-        return [_add_card(session, resolve_actor(session, req.deps, req.incoming), req.subject_id())]
+    with req.acting() as (session, actor):
+        return [_add_card(session, actor, req.subject_id())]
 
 
 def _draft(req: TeamsRequest) -> objectives.ObjectiveDraft:
@@ -137,8 +136,7 @@ def submit_add(req: TeamsRequest) -> list[Reply]:
 
     def save() -> list[Reply]:
         deps = req.deps
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, req.incoming)
+        with acting_in_teams(deps, req.incoming) as (session, actor):
             objective = objectives.add(session, person=actor.person, draft=_draft(req), today=actor.today(deps),
                                        now=deps.clock.now(), convention_id=convention_id)
             return objectives_list(session, actor, objective.convention_id, lead=t(actor.lang, "objective.added"),
@@ -173,8 +171,8 @@ def _update_card(session: Session, actor: Actor, objective_id: int, state: FormS
 
 def open_update(req: TeamsRequest) -> list[Reply]:
     """"Mettre à jour" under an objective (value: the objective)."""
-    with session_scope(req.deps.session_factory) as session:
-        return [_update_card(session, resolve_actor(session, req.deps, req.incoming), req.subject_id())]
+    with req.acting() as (session, actor):
+        return [_update_card(session, actor, req.subject_id())]
 
 
 def submit_update(req: TeamsRequest) -> list[Reply]:
@@ -183,8 +181,7 @@ def submit_update(req: TeamsRequest) -> list[Reply]:
     def save() -> list[Reply]:
         deps = req.deps
         raw = req.field("progress").strip()
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, req.incoming)
+        with acting_in_teams(deps, req.incoming) as (session, actor):
             objective = objectives.update(session, person=actor.person, objective_id=objective_id,
                                           status=req.field("status") or None,
                                           progress=number(raw),
@@ -215,8 +212,8 @@ def _feedback_card(session: Session, actor: Actor, objective_id: int, state: For
 
 def open_feedback(req: TeamsRequest) -> list[Reply]:
     """"Donner un retour" under an objective, shown to the mentor (value: the objective)."""
-    with session_scope(req.deps.session_factory) as session:
-        return [_feedback_card(session, resolve_actor(session, req.deps, req.incoming), req.subject_id())]
+    with req.acting() as (session, actor):
+        return [_feedback_card(session, actor, req.subject_id())]
 
 
 def submit_feedback(req: TeamsRequest) -> list[Reply]:
@@ -224,8 +221,7 @@ def submit_feedback(req: TeamsRequest) -> list[Reply]:
 
     def save() -> list[Reply]:
         deps = req.deps
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, req.incoming)
+        with acting_in_teams(deps, req.incoming) as (session, actor):
             objective = objectives.feedback(session, person=actor.person, objective_id=objective_id,
                                             comment=req.field("comment"), now=deps.clock.now())
             return objectives_list(session, actor, objective.convention_id,
@@ -238,8 +234,7 @@ def submit_feedback(req: TeamsRequest) -> list[Reply]:
 # -- the history -------------------------------------------------------------------------------------------
 def show_history(req: TeamsRequest) -> list[Reply]:
     """"Historique" under an objective: every step, oldest first, comments as typed."""
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         lang = actor.lang
         objective, updates = objectives.history(session, actor.person, req.subject_id())  # checks the pair
         title = t(lang, "objective.history.title")

@@ -9,13 +9,11 @@ from bot.notify import Message, Section
 from bot.services import conventions, people, reminders
 from bot.services.overview import help_footer, help_preface, help_separator, role_lines, status_lines
 from bot.services.roles import coordinator_names
-from handlers.teams.deps import Handler, Reply, TeamsRequest, message_reply, resolve_actor, say
-from storage.db import session_scope
+from handlers.teams.deps import Handler, Reply, TeamsRequest, message_reply, say
 
 
 def help_replies(req: TeamsRequest, *, preface_key: str | None = None, **preface: object) -> list[Reply]:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         lang = actor.lang
         separator = help_separator(lang)
         commands = "\n".join(f"- **mentorat {cmd.name}**{separator}{t(lang, cmd.help_key)}"
@@ -34,8 +32,7 @@ def show_help(req: TeamsRequest) -> list[Reply]:
 
 
 def show_status(req: TeamsRequest) -> list[Reply]:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         today = actor.today(req.deps)
         infos = [conventions.status_of(session, c, actor.person, today)
                  for c in conventions.conventions_of(session, actor.person)]
@@ -48,8 +45,7 @@ def show_status(req: TeamsRequest) -> list[Reply]:
 
 def set_language(req: TeamsRequest) -> list[Reply]:
     choice = req.args.strip().lower()
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (_session, actor):
         if choice not in ("fr", "en", "français", "francais", "english", "anglais"):
             return [say(actor.lang, "lang.usage")]
         lang = "fr" if choice.startswith("fr") else "en"
@@ -59,15 +55,13 @@ def set_language(req: TeamsRequest) -> list[Reply]:
 
 def pause(req: TeamsRequest) -> list[Reply]:
     now = req.deps.clock.now()
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (_session, actor):
         until = reminders.pause(actor.person, reminders.parse_pause(req.args), now)
         return [say(actor.lang, "pause.set", until=format_moment(until, actor.tz, actor.lang))]
 
 
 def resume(req: TeamsRequest) -> list[Reply]:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (_session, actor):
         was_paused = reminders.resume(actor.person, req.deps.clock.now())
         return [say(actor.lang, "pause.resumed" if was_paused else "pause.not_paused")]
 

@@ -18,9 +18,16 @@ from bot.services.people import mention
 from bot.services.policy import Act, require
 from bot.services.roles import coordinator_names, coordinators
 from handlers.teams import conversations
-from handlers.teams.deps import Handler, Reply, TeamsRequest, directory_name, message_reply, resolve_actor, say
+from handlers.teams.deps import (
+    Handler,
+    Reply,
+    TeamsRequest,
+    acting_in_teams,
+    directory_name,
+    message_reply,
+    say,
+)
 from handlers.teams.forms import FormState, date_input, form_card, person_picker
-from storage.db import session_scope
 
 PAIRING_SUBMIT = "teams-pairing-submit"
 FIELDS = ("mentor", "mentee", "start")
@@ -39,8 +46,7 @@ def pairing_card(actor: Actor, today: date, state: FormState) -> Reply:
 
 
 def open_pairing(req: TeamsRequest) -> list[Reply]:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         require(session, actor.person, Act.PAIR, actor.programme, req.deps.rule)
         return [pairing_card(actor, actor.today(req.deps), FormState())]
 
@@ -65,8 +71,7 @@ def submit_pairing(req: TeamsRequest) -> list[Reply]:
     except DomainError as error:
         if error.field not in FIELDS:
             raise
-        with session_scope(req.deps.session_factory) as session:
-            actor = resolve_actor(session, req.deps, req.incoming)
+        with req.acting() as (_session, actor):
             state = FormState(values, {error.field: error_text(actor.lang, actor.tz, error)})
             return [pairing_card(actor, actor.today(req.deps), state)]
 
@@ -74,8 +79,7 @@ def submit_pairing(req: TeamsRequest) -> list[Reply]:
 def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
     deps = req.deps
     # 1. Who may, and who was picked (the session is closed before Teams is called: no lock held meanwhile).
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         require(session, actor.person, Act.PAIR, actor.programme, deps.rule)
         mentor_id, mentee_id = values["mentor"].lower(), values["mentee"].lower()
         if not mentor_id or not mentee_id:
@@ -92,8 +96,7 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
     # 2. Reach each person (their 1:1 chat) and read their name, as users.info does on Slack.
     names = {choice.ref.person_id: directory_name(deps, choice.ref, choice.field) for choice in picked}
     # 3. The convention, as on Slack.
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         pair = []
         for choice in picked:
             person = people.ensure_person(session, actor.workspace, choice.ref.user_external_id, now=deps.clock.now())
@@ -112,8 +115,7 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
 
 
 def show_conventions(req: TeamsRequest) -> list[Reply]:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         found = conventions.conventions_of(session, actor.person)
         if not found:
             names = ", ".join(coordinator_names(session, actor.programme, req.deps.rule)) or t(actor.lang, "none")
@@ -125,8 +127,7 @@ def show_conventions(req: TeamsRequest) -> list[Reply]:
 
 def accept(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         result = conventions.accept(session, convention_id=req.subject_id(), person=actor.person, now=deps.clock.now())
         when = format_moment(result.accepted_at, actor.tz, actor.lang)
         if result.already:
@@ -144,8 +145,7 @@ def accept(req: TeamsRequest) -> list[Reply]:
 
 def ask_question(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, req.incoming)
+    with acting_in_teams(deps, req.incoming) as (session, actor):
         coordinator_ids = [p.id for p in coordinators(session, actor.programme, deps.rule)]
         convention = conventions.ask_question(session, convention_id=req.subject_id(), person=actor.person,
                                               now=deps.clock.now(), coordinator_ids=coordinator_ids)

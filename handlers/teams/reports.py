@@ -35,6 +35,7 @@ from handlers.teams.deps import (
     Reply,
     TeamsDeps,
     TeamsRequest,
+    acting_in_teams,
     directory_name,
     paged_replies,
     resolve_actor,
@@ -91,8 +92,7 @@ def report_replies(deps: TeamsDeps, session: Session, actor: Actor) -> list[Repl
 
 def send_report(req: TeamsRequest) -> list[Reply]:
     """`mentorat rapport`, and the monthly digest's « Recevoir le rapport complet »: coordinators only."""
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         require(session, actor.person, Act.REPORT_READ, actor.programme, req.deps.rule)
         return report_replies(req.deps, session, actor)
 
@@ -122,8 +122,7 @@ def import_form(lang: str, state: FormState | None = None) -> Reply:
 
 
 def import_command(req: TeamsRequest) -> list[Reply]:
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (session, actor):
         require(session, actor.person, Act.PAIR, actor.programme, req.deps.rule)
         return [import_form(actor.lang)]
 
@@ -141,16 +140,14 @@ def _readable(text: str) -> int:
 def submit_import(req: TeamsRequest) -> list[Reply]:
     deps, text = req.deps, req.field("paste")
     try:
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, req.incoming)
+        with acting_in_teams(deps, req.incoming) as (session, actor):
             require(session, actor.person, Act.PAIR, actor.programme, deps.rule)
             lang = actor.lang
             count = _readable(text)
     except DomainError as error:
         if error.field not in ("file", "paste"):
             raise
-        with session_scope(deps.session_factory) as session:
-            actor = resolve_actor(session, deps, req.incoming)
+        with acting_in_teams(deps, req.incoming) as (session, actor):
             message = error_text(actor.lang, actor.tz, error)
             return [import_form(actor.lang, FormState({"paste": text[:PASTE_LIMIT]}, {"paste": message}))]
     deps.soon(lambda: run_import(deps, req.incoming, text))
@@ -180,8 +177,7 @@ def import_lines(deps: TeamsDeps, incoming: Incoming, text: str) -> tuple[str, l
     """Reach the people the lines name, then pair them line by line. Returns the result to send."""
     now = deps.clock.now()
     # 1. The people named, and which of them the bot never reached (no session is held while Teams answers).
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, incoming)
+    with acting_in_teams(deps, incoming) as (session, actor):
         require(session, actor.person, Act.PAIR, actor.programme, deps.rule)
         rows, _bad = pair_import.parse_rows(text, entra_member)
         ids = sorted({row.mentor for row in rows} | {row.mentee for row in rows})
@@ -194,8 +190,7 @@ def import_lines(deps: TeamsDeps, incoming: Incoming, text: str) -> tuple[str, l
                 to_reach.append(ref)
     names, refused = _reach(deps, to_reach)
     # 2. The conventions, as on Slack: each line in its own savepoint.
-    with session_scope(deps.session_factory) as session:
-        actor = resolve_actor(session, deps, incoming)
+    with acting_in_teams(deps, incoming) as (session, actor):
         require(session, actor.person, Act.PAIR, actor.programme, deps.rule)
         unreachable = _known(session, actor, ids, names, refused)
 

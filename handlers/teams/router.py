@@ -24,9 +24,8 @@ from handlers.teams import (
     reports,
 )
 from handlers.teams.cards import ACTION_KEY
-from handlers.teams.deps import Handler, Reply, TeamsRequest, refusal, resolve_actor, say, text_reply
+from handlers.teams.deps import Handler, Reply, TeamsRequest, refusal, say, text_reply
 from handlers.teams.forms import CANCEL
-from storage.db import session_scope
 
 FEATURES: tuple[ModuleType, ...] = (overview, pairing, meetings, journal, objectives, disputes, closure,
                                     coordinators, reports)
@@ -42,8 +41,7 @@ def on_text(req: TeamsRequest) -> list[Reply]:
         return overview.help_replies(req, preface_key="help.unknown", command=parsed.word[:60],
                                      suggestion=suggest(parsed.word) or "")
     command = parsed.command
-    with session_scope(req.deps.session_factory) as session:
-        actor = resolve_actor(session, req.deps, req.incoming)
+    with req.acting() as (_session, actor):
         allowed = command.allowed(actor.roles) or command.name in SELF_EXPLAINING
         if not allowed and command.roles is not None:
             roles = ", ".join(t(actor.lang, f"role.{r.value}") for r in sorted(command.roles))
@@ -60,8 +58,8 @@ def on_submit(req: TeamsRequest) -> list[Reply]:
     handler = ACTIONS.get(key)
     if handler is not None:
         return _guarded(handler, req)
-    with session_scope(req.deps.session_factory) as session:
-        lang = resolve_actor(session, req.deps, req.incoming).lang
+    with req.acting() as (_session, actor):
+        lang = actor.lang
     if key == CANCEL:  # the form's card makes way for the notice (a new card when there is none to replace)
         return [text_reply(t(lang, "teams.form.cancelled"), replace=True)]
     return [say(lang, "teams.stale")]
@@ -72,6 +70,5 @@ def _guarded(handler: Handler, req: TeamsRequest) -> list[Reply]:
     try:
         return handler(req)
     except DomainError as error:
-        with session_scope(req.deps.session_factory) as session:
-            actor = resolve_actor(session, req.deps, req.incoming)
+        with req.acting() as (session, actor):
             return [refusal(session, actor, error)]
