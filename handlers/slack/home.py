@@ -7,13 +7,14 @@ from slack_sdk import WebClient
 from slack_sdk.models.views import View
 
 from bot.i18n import t
+from bot.notify import Message
 from handlers.slack import journal, meetings, overview, pairing
 from handlers.slack.convention import show_conventions
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
 from handlers.slack.home_publish import publish_home
 from handlers.slack.ids import ActionId
 from handlers.slack.interactions import clicked_id, dm_channel, on_click, post_dm
-from handlers.slack.render import as_dicts
+from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.views.status import status_blocks
 
 
@@ -59,10 +60,10 @@ def register(app: App, deps: Deps) -> None:
         """Like the command: the next meeting (or the proposal waiting) in a DM, else the modal."""
         team_id, user_id = ids_from_body(body)
         answer = meetings.next_meeting_answer(deps, team_id, user_id, clicked_id(action))
-        if isinstance(answer, dict):
-            client.views_open(trigger_id=body["trigger_id"], view=answer)
+        if isinstance(answer, Message):
+            post_dm(client, user_id, answer.text, as_dicts(message_blocks(answer, header=False)))
         else:
-            post_dm(client, user_id, *answer)
+            client.views_open(trigger_id=body["trigger_id"], view=answer)
 
     def notes_dm(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)

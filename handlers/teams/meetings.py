@@ -1,47 +1,40 @@
 """Meetings on Teams: `mentorat prochaine-rencontre` (the meeting card), the answers to a proposal
 (confirm, counter-propose), moving a meeting, the check-in after it and `mentorat ordre-du-jour`.
 
-Mirrors handlers/slack/meetings.py and handlers/slack/journal.py: the same services, the same texts;
-Slack's modals are Adaptive Card forms here, and a refused form comes back in place with what was typed.
+The same use cases as Slack (bot/usecases/meetings.py); Slack's modals are Adaptive Card forms here,
+and a refused form comes back in place with what was typed.
 """
 
 from __future__ import annotations
 
 import re
-from zoneinfo import ZoneInfo
-
-from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.dates import zone_name
 from bot.i18n.errors import error_text
-from bot.notify import Message, Section
+from bot.notify import Message
 from bot.services import actions, meetings
-from bot.services.errors import Conflict, DomainError, InvalidInput, NotAllowed
+from bot.services.errors import DomainError, InvalidInput
 from bot.services.meeting_messages import (
-    checkin_answered,
-    confirmed_message,
-    invitation,
     meeting_facts,
-    proposal_closed_message,
-    proposal_message,
-    retire_messages,
     when,
 )
 from bot.services.people import mention
 from bot.services.typed_text import number, picked_date
+from bot.usecases import meetings as meeting_actions
+from bot.usecases.meetings import FormKind
+from bot.usecases.outcome import Done, retire_stale
 from handlers.teams.deps import (
     Handler,
     Reply,
     TeamsDeps,
     TeamsRequest,
-    acting_in_teams,
     message_reply,
     people_markdown,
 )
 from handlers.teams.forms import FormState, choice_input, date_input, form_card, text_input, time_input
-from storage.models import Convention, Meeting, MeetingMode, MeetingStatus
+from storage.models import Meeting, MeetingMode
 
 # Card actions of the forms (the neutral buttons' keys are in bot/services/actions.py).
 MEETING_NEW_SUBMIT = "teams-meeting-new-submit"  # value: the convention id
@@ -49,7 +42,10 @@ MEETING_COUNTER_SUBMIT = "teams-meeting-counter-submit"  # value: the proposal a
 MEETING_MOVE_SUBMIT = "teams-meeting-move-submit"  # value: the confirmed meeting moved
 MEETING_CANCEL_SUBMIT = "teams-meeting-cancel-submit"  # value: the confirmed meeting cancelled
 AGENDA_SUBMIT = "teams-agenda-submit"  # value: the meeting id, or "" for the next meeting
-SUBMIT_KIND = {MEETING_NEW_SUBMIT: "new", MEETING_COUNTER_SUBMIT: "counter", MEETING_MOVE_SUBMIT: "move"}
+SUBMIT_KIND = {MEETING_NEW_SUBMIT: FormKind.NEW, MEETING_COUNTER_SUBMIT: FormKind.COUNTER,
+               MEETING_MOVE_SUBMIT: FormKind.MOVE}
+KIND_OF_ACTION = {actions.NUDGE_PLAN_MEETING: FormKind.NEW, actions.MEETING_PLAN: FormKind.NEW,
+                  actions.MEETING_COUNTER: FormKind.COUNTER, actions.MEETING_MOVE: FormKind.MOVE}
 ACTION_OF_KIND = {kind: key for key, kind in SUBMIT_KIND.items()}
 FIELDS = ("date", "time", "duration", "mode", "location", "agenda", "reason")
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(:\d\d)?$")
@@ -58,27 +54,13 @@ OUTCOME_OF_ACTION = {actions.MEETING_HELD: meetings.Outcome.HELD,
                      actions.MEETING_MISSED: meetings.Outcome.MISSED}
 
 
-def _prefill(meeting: Meeting | None, tz: str, convention: Convention, actor: Actor) -> dict[str, str]:
-    """What the card shows first: the proposal answered or the meeting moved, else the mentee's agenda."""
-    if meeting is not None:
-        local = meeting.starts_at.astimezone(ZoneInfo(tz))
-        return {"date": local.date().isoformat(), "time": local.strftime("%H:%M"),
-                "duration": str(meeting.duration_minutes), "mode": meeting.mode, "location": meeting.location or "",
-                "agenda": meeting.agenda or ""}
-    if convention.next_agenda and actor.person.id == convention.mentee_id:
-        return {"agenda": convention.next_agenda}
-    return {}
-
-
-def meeting_card(deps: TeamsDeps, actor: Actor, convention: Convention, *, kind: str, subject_id: int,
-                 meeting: Meeting | None = None, state: FormState | None = None) -> Reply:
+def meeting_card(deps: TeamsDeps, actor: Actor, form: meeting_actions.MeetingFormView,
+                 state: FormState | None = None) -> Reply:
     """The meeting form ("new", "counter" a proposal, "move" a confirmed meeting), as Slack's modal."""
-    lang, tz = actor.lang, actor.tz
-    programme = convention.programme
-    other = meetings.other_side(convention, actor.person)
-    lengths = [str(m) for m in meetings.duration_choices(programme.meeting_min_minutes,
-                                                         programme.meeting_max_minutes)]
-    fill = _prefill(meeting, tz, convention, actor)
+    lang, tz, kind, subject_id = actor.lang, actor.tz, form.kind.value, form.subject_id
+    other = form.other
+    lengths = [str(m) for m in form.durations]
+    fill = form.prefill
     if state is None:
         state = FormState(fill)
     duration = fill["duration"] if fill.get("duration") in lengths else lengths[0]
@@ -107,7 +89,7 @@ def meeting_card(deps: TeamsDeps, actor: Actor, convention: Convention, *, kind:
     intro = people_markdown(t(lang, f"meeting.modal.intro.{kind}", other=mention(other)), other)
     title = t(lang, f"meeting.modal.title.{kind}")
     content = form_card(lang, title, body, submit_label=t(lang, f"meeting.modal.submit.{kind}"),
-                        action=ACTION_OF_KIND[kind], value=str(subject_id), intro=intro, state=state)
+                        action=ACTION_OF_KIND[form.kind], value=str(subject_id), intro=intro, state=state)
     content["body"].append({"type": "TextBlock", "wrap": True, "isSubtle": True, "size": "Small",
                             "text": people_markdown(t(lang, "meeting.modal.footer", other=mention(other)), other)})
     return Reply(content, title, replace=bool(state.errors))
@@ -116,53 +98,21 @@ def meeting_card(deps: TeamsDeps, actor: Actor, convention: Convention, *, kind:
 # -- opening the card ------------------------------------------------------------------------------
 def next_meeting(req: TeamsRequest) -> list[Reply]:
     """`mentorat prochaine-rencontre`: the next confirmed meeting, or the proposal waiting for the person,
-    else the meeting card (as Slack's command)."""
-    deps = req.deps
-    now = deps.clock.now()
-    with acting_in_teams(deps, req.incoming) as (session, actor):
-        convention = meetings.plannable_convention(session, actor.person)
-        ahead = meetings.upcoming(session, convention, now)
-        confirmed = next((m for m in ahead if m.status == MeetingStatus.CONFIRMED), None)
-        waiting = next((m for m in ahead if m.status == MeetingStatus.PROPOSED
-                        and m.proposed_by_id != actor.person.id), None)
-        if confirmed is not None:
-            return [message_reply(session, actor, confirmed_message(confirmed, actor.person, now, with_file=False))]
-        if waiting is not None:
-            return [message_reply(session, actor, proposal_message(session, waiting, actor.person))]
-        return [meeting_card(deps, actor, convention, kind="new", subject_id=convention.id)]
-
-
-def open_plan(req: TeamsRequest) -> list[Reply]:
-    """The nudge's and the check-in's "Planifier la prochaine rencontre" (value: the convention)."""
+    else the meeting card."""
     with req.acting() as (session, actor):
-        raw = req.field("value")
-        convention = meetings.plannable_convention(session, actor.person, number(raw))
-        return [meeting_card(req.deps, actor, convention, kind="new", subject_id=convention.id)]
+        answer = meeting_actions.next_meeting(session, actor, req.deps.clock.now())
+        if isinstance(answer, Message):
+            return [message_reply(session, actor, answer)]
+        return [meeting_card(req.deps, actor, answer)]
 
 
-def _clicked_meeting(session: Session, actor: Actor, req: TeamsRequest, status: MeetingStatus,
-                     gone_key: str) -> Meeting:
-    """The meeting a button is about, if the clicker is of its pair and it is still in `status`."""
-    meeting = meetings.get_meeting(session, req.subject_id(), actor.person)
-    if meeting.status != status:
-        raise Conflict(gone_key)
-    return meeting
-
-
-def open_counter(req: TeamsRequest) -> list[Reply]:
+def open_form(req: TeamsRequest) -> list[Reply]:
+    """"Planifier" (the nudge's, the check-in's: value, the convention), "Proposer un autre moment",
+    "Déplacer" (value: the meeting)."""
+    kind = KIND_OF_ACTION[req.field("mentorat")]
+    subject = number(req.field("value"), digits=18) if kind == FormKind.NEW else req.subject_id()
     with req.acting() as (session, actor):
-        meeting = _clicked_meeting(session, actor, req, MeetingStatus.PROPOSED, "meeting.proposal_gone")
-        if meeting.proposed_by_id == actor.person.id:
-            raise Conflict("meeting.own_proposal")
-        return [meeting_card(req.deps, actor, meeting.convention, kind="counter", subject_id=meeting.id,
-                             meeting=meeting)]
-
-
-def open_move(req: TeamsRequest) -> list[Reply]:
-    with req.acting() as (session, actor):
-        meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
-        return [meeting_card(req.deps, actor, meeting.convention, kind="move", subject_id=meeting.id,
-                             meeting=meeting)]
+        return [meeting_card(req.deps, actor, meeting_actions.meeting_form(session, actor, kind, subject))]
 
 
 # -- the submitted card ------------------------------------------------------------------------------
@@ -171,67 +121,39 @@ def _as_time(raw: str) -> str | None:
     return f"{int(found.group(1)):02d}:{found.group(2)}" if found else None
 
 
-def draft_of(values: dict[str, str], tz: str) -> meetings.MeetingDraft:
-    """The card's values as Slack's MeetingForm reads its modal; the date and time are in `tz`."""
-    raw = values.get("duration", "").strip()
+def entry_of(values: dict[str, str]) -> meeting_actions.MeetingEntry:
+    """The card's values as Slack's MeetingForm reads its modal."""
     if values.get("date", "").strip() and picked_date(values["date"]) is None:
         raise InvalidInput("error.meeting.date_missing", field="date")
-    return meetings.MeetingDraft(day=picked_date(values.get("date", "")), time=_as_time(values.get("time", "")), tz=tz,
-                                 duration_minutes=number(raw),
-                                 mode=values.get("mode") or None, location=values.get("location", ""),
-                                 agenda=values.get("agenda", ""))
+    return meeting_actions.MeetingEntry(
+        day=picked_date(values.get("date", "")), time=_as_time(values.get("time", "")),
+        duration=number(values.get("duration", "").strip()), mode=values.get("mode") or None,
+        location=values.get("location", ""), agenda=values.get("agenda", ""), reason=values.get("reason", ""))
 
 
 def submit_meeting(req: TeamsRequest) -> list[Reply]:
     kind = SUBMIT_KIND[req.field("mentorat")]
     values = {name: req.field(name) for name in FIELDS}
+    subject_id = req.subject_id()
     try:
-        return _save(req, kind, values)
+        entry = entry_of(values)
+        with req.acting() as (session, actor):
+            done = meeting_actions.save_meeting(session, actor, req.deps.clock.now(), kind, subject_id, entry)
+            reply = message_reply(session, actor, done.reply, replace=True)
     except DomainError as error:
         if error.field not in FIELDS:
             raise
         with req.acting() as (session, actor):
-            message = error_text(actor.lang, actor.tz, error)
-            subject_id = req.subject_id()
-            if kind == "new":
-                convention = meetings.plannable_convention(session, actor.person, subject_id)
-            else:
-                convention = meetings.get_meeting(session, subject_id, actor.person).convention
-            return [meeting_card(req.deps, actor, convention, kind=kind, subject_id=subject_id,
-                                 state=FormState(values, {error.field: message}))]
-
-
-def _save(req: TeamsRequest, kind: str, values: dict[str, str]) -> list[Reply]:
-    deps = req.deps
-    now = deps.clock.now()
-    subject_id = req.subject_id()
-    with acting_in_teams(deps, req.incoming) as (session, actor):
-        draft = draft_of(values, actor.tz)
-        if kind == "counter":
-            proposal = meetings.counter(session, meeting_id=subject_id, person=actor.person, draft=draft, now=now)
-        elif kind == "move":
-            proposal = meetings.move(session, meeting_id=subject_id, person=actor.person, draft=draft,
-                                     reason=values["reason"], now=now)
-        else:
-            convention = meetings.plannable_convention(session, actor.person, subject_id)
-            proposal = meetings.propose(session, convention=convention, person=actor.person, draft=draft, now=now)
-        meeting = proposal.meeting
-        other = meetings.other_side(meeting.convention, actor.person)
-        text = t(actor.lang, "meeting.proposal.sent", other=mention(other),
-                 when=when(meeting, actor.lang, actor.tz))
-        sections = (Section(t(actor.lang, "meeting.agenda.title"), meeting.agenda, literal=True),) \
-            if meeting.agenda else ()
-        reply = message_reply(session, actor, Message(text=text, facts=meeting_facts(meeting, actor.lang, actor.tz),
-                                                      sections=sections, headline=False), replace=True)
-        retired = proposal.retired
-    retire_messages(deps.session_factory, deps.notifier, "meeting_proposal", retired, "meeting.closed.replaced")
+            state = FormState(values, {error.field: error_text(actor.lang, actor.tz, error)})
+            form = meeting_actions.refill_form(session, actor, kind, subject_id)
+            return [meeting_card(req.deps, actor, form, state)]
+    retire_stale(req.deps, done)
     return [reply]
 
 
 def open_cancel(req: TeamsRequest) -> list[Reply]:
     with req.acting() as (session, actor):
-        meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
-        return [_cancel_card(actor, meeting)]
+        return [_cancel_card(actor, meeting_actions.cancel_form(session, actor, req.subject_id()))]
 
 
 def _cancel_card(actor: Actor, meeting: Meeting, state: FormState | None = None) -> Reply:
@@ -249,18 +171,16 @@ def _cancel_card(actor: Actor, meeting: Meeting, state: FormState | None = None)
 
 
 def submit_cancel(req: TeamsRequest) -> list[Reply]:
-    deps, reason = req.deps, req.field("reason")
+    deps, reason, meeting_id = req.deps, req.field("reason"), req.subject_id()
     try:
-        with acting_in_teams(deps, req.incoming) as (session, actor):
-            meeting = meetings.cancel(session, meeting_id=req.subject_id(), person=actor.person, reason=reason,
-                                      now=deps.clock.now())
-            message = proposal_closed_message(meeting, actor.person, "teams.meeting.cancelled")
-            return [message_reply(session, actor, message, replace=True)]
+        with req.acting() as (session, actor):
+            done = meeting_actions.cancel(session, actor, deps.clock.now(), meeting_id, reason)
+            return [message_reply(session, actor, done.reply, replace=True)]
     except DomainError as error:
         if error.field != "reason":
             raise
-        with acting_in_teams(deps, req.incoming) as (session, actor):
-            meeting = meetings.get_meeting(session, req.subject_id(), actor.person)
+        with req.acting() as (session, actor):
+            meeting = meetings.get_meeting(session, meeting_id, actor.person)
             state = FormState({"reason": reason}, {"reason": error_text(actor.lang, actor.tz, error)})
             return [_cancel_card(actor, meeting, state)]
 
@@ -268,9 +188,8 @@ def submit_cancel(req: TeamsRequest) -> list[Reply]:
 def send_invitation(req: TeamsRequest) -> list[Reply]:
     """"Recevoir l'invitation (.ics)": on Teams, a link to the file (GET /files/<token>)."""
     deps = req.deps
-    with acting_in_teams(deps, req.incoming) as (session, actor):
-        meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
-        file = invitation(meeting, actor.person, deps.clock.now())
+    with req.acting() as (session, actor):
+        meeting, file = meeting_actions.invitation_file(session, actor, deps.clock.now(), req.subject_id())
         link = deps.files(session, actor.person, file) if deps.files is not None else None
         if link is None:
             return [message_reply(session, actor, Message(text=t(actor.lang, "teams.meeting.ics_unavailable"),
@@ -283,122 +202,70 @@ def send_invitation(req: TeamsRequest) -> list[Reply]:
 
 # -- answers to a proposal, the check-in ----------------------------------------------------------------
 def confirm(req: TeamsRequest) -> list[Reply]:
-    deps = req.deps
-    with acting_in_teams(deps, req.incoming) as (session, actor):
-        result = meetings.confirm(session, meeting_id=req.subject_id(), person=actor.person, now=deps.clock.now())
-        key = "meeting.closed.already" if result.already else "meeting.closed.confirmed"
-        return [message_reply(session, actor, proposal_closed_message(result.meeting, actor.person, key),
-                              replace=True)]
+    with req.acting() as (session, actor):
+        done = meeting_actions.confirm(session, actor, req.deps.clock.now(), req.subject_id())
+        return [message_reply(session, actor, done.reply, replace=True)]
 
 
 def answer_checkin(req: TeamsRequest) -> list[Reply]:
-    deps = req.deps
-    with acting_in_teams(deps, req.incoming) as (session, actor):
-        result = meetings.record_outcome(session, meeting_id=req.subject_id(), person=actor.person,
-                                         outcome=OUTCOME_OF_ACTION[req.field("mentorat")], now=deps.clock.now())
-        reply = message_reply(session, actor, checkin_answered(result, actor.person, actor.lang), replace=True)
-        meeting_id, person_id, already = result.meeting.id, actor.person.id, result.already
-    if not already:
-        retire_messages(deps.session_factory, deps.notifier, "meeting_checkin", [meeting_id], "checkin.closed",
-                        skip_person=person_id)
+    outcome = OUTCOME_OF_ACTION[req.field("mentorat")]
+    with req.acting() as (session, actor):
+        done = meeting_actions.answer_checkin(session, actor, req.deps.clock.now(), req.subject_id(), outcome)
+        reply = message_reply(session, actor, done.reply, replace=True)
+    retire_stale(req.deps, done)
     return [reply]
 
 
-# -- the agenda (handlers/slack/journal.py) -----------------------------------------------------------
-def _agenda_card(actor: Actor, convention: Convention, meeting: Meeting | None,
-                 state: FormState | None = None) -> Reply:
+# -- the agenda ---------------------------------------------------------------------------------------------
+def _agenda_card(actor: Actor, form: meeting_actions.AgendaFormView, state: FormState | None = None) -> Reply:
     lang = actor.lang
-    mentor = convention.mentor
-    if meeting is not None:
-        about = t(lang, "agenda.modal.about_meeting", when=when(meeting, lang, actor.tz), mentor=mention(mentor))
-        initial = meeting.agenda or ""
-    else:
-        about = t(lang, "agenda.modal.about_next", mentor=mention(mentor))
-        initial = convention.next_agenda or ""
-    state = state or FormState({"agenda": initial})
+    mentor = form.convention.mentor
+    state = state or FormState({"agenda": form.initial})
     body = text_input("agenda", t(lang, "agenda.modal.label"), state, multiline=True,
                       max_length=meetings.AGENDA_LIMIT, required=True,
                       placeholder=people_markdown(t(lang, "agenda.modal.hint", mentor=mention(mentor)), mentor),
                       error_message=t(lang, "error.agenda.empty"))
+    value = str(form.meeting.id) if form.meeting else ""
     content = form_card(lang, t(lang, "agenda.modal.title"), body, submit_label=t(lang, "agenda.modal.submit"),
-                        action=AGENDA_SUBMIT, value=str(meeting.id) if meeting else "", intro=people_markdown(about, mentor),
-                        state=state)
+                        action=AGENDA_SUBMIT, value=value, intro=people_markdown(form.about, mentor), state=state)
     return Reply(content, t(lang, "agenda.modal.title"), replace=bool(state.errors))
 
 
-def _agenda_sent(actor: Actor, result: meetings.AgendaResult) -> str:
-    mentor = mention(result.convention.mentor)
-    if result.meeting is not None:
-        return t(actor.lang, "agenda.sent.meeting", mentor=mentor, when=when(result.meeting, actor.lang, actor.tz))
-    return t(actor.lang, "agenda.sent.next", mentor=mentor)
-
-
 def agenda_command(req: TeamsRequest) -> list[Reply]:
-    """Mentee: write (or rewrite) the agenda; with text after the command it is sent at once.
-    Mentor: read what the mentee sent for the next meeting."""
-    deps, now = req.deps, req.deps.clock.now()
-    with acting_in_teams(deps, req.incoming) as (session, actor):
-        convention = meetings.plannable_convention(session, actor.person)
-        meeting = next(iter(meetings.upcoming(session, convention, now)), None)
-        if actor.person.id == convention.mentor_id:
-            agenda = meeting.agenda if meeting is not None else convention.next_agenda
-            mentee = mention(convention.mentee)
-            if not agenda:
-                return [message_reply(session, actor, Message(text=t(actor.lang, "agenda.mentor_none",
-                                                                     person=mentee), headline=False))]
-            text = t(actor.lang, "agenda.mentor_view", person=mentee, agenda="").rstrip()
-            return [message_reply(session, actor, Message(text=text, sections=(Section(None, agenda, literal=True),),
-                                                          headline=False))]
-        if req.args:
-            result = meetings.set_agenda(session, person=actor.person, text=req.args, now=now)
-            return [message_reply(session, actor, Message(text=_agenda_sent(actor, result), headline=False))]
-        return [_agenda_card(actor, convention, meeting)]
+    """`mentorat ordre-du-jour` (bot/usecases/meetings.agenda_command)."""
+    with req.acting() as (session, actor):
+        answer = meeting_actions.agenda_command(session, actor, req.deps.clock.now(), req.args)
+        if isinstance(answer, Done):
+            return [message_reply(session, actor, answer.reply)]
+        return [_agenda_card(actor, answer)]
 
 
 def open_agenda(req: TeamsRequest) -> list[Reply]:
     """The "Écrire l'ordre du jour" button (value: the meeting, if any)."""
-    raw = req.field("value")
+    meeting_id = number(req.field("value"), digits=18)
     with req.acting() as (session, actor):
-        if (meeting_id := number(raw, digits=18)) is not None:
-            meeting: Meeting | None = meetings.get_meeting(session, meeting_id, actor.person)
-            assert meeting is not None
-            convention = meeting.convention
-        else:
-            convention = meetings.plannable_convention(session, actor.person)
-            meeting = next(iter(meetings.upcoming(session, convention, req.deps.clock.now())), None)
-        if actor.person.id != convention.mentee_id:
-            raise NotAllowed("agenda.mentee_only")
-        return [_agenda_card(actor, convention, meeting)]
+        return [_agenda_card(actor, meeting_actions.agenda_form(session, actor, req.deps.clock.now(), meeting_id))]
 
 
 def submit_agenda(req: TeamsRequest) -> list[Reply]:
-    raw = req.field("value")
+    meeting_id = number(req.field("value"), digits=18)
     text = req.field("agenda")
-    deps = req.deps
     try:
-        with acting_in_teams(deps, req.incoming) as (session, actor):
-            result = meetings.set_agenda(session, person=actor.person, text=text, now=deps.clock.now(),
-                                         meeting_id=number(raw))
-            return [message_reply(session, actor, Message(text=_agenda_sent(actor, result), headline=False),
-                                  replace=True)]
+        with req.acting() as (session, actor):
+            done = meeting_actions.send_agenda(session, actor, req.deps.clock.now(), text, meeting_id)
+            return [message_reply(session, actor, done.reply, replace=True)]
     except DomainError as error:
         if error.field != "agenda":
             raise
-        with acting_in_teams(deps, req.incoming) as (session, actor):
-            found = number(raw, digits=18)
-            meeting = meetings.get_meeting(session, found, actor.person) if found is not None else None
-            convention = meeting.convention if meeting else meetings.plannable_convention(session, actor.person)
+        with req.acting() as (session, actor):
             state = FormState({"agenda": text}, {"agenda": error_text(actor.lang, actor.tz, error)})
-            return [_agenda_card(actor, convention, meeting, state)]
+            return [_agenda_card(actor, meeting_actions.refill_agenda_form(session, actor, meeting_id), state)]
 
 
 COMMANDS: dict[str, Handler] = {"prochaine-rencontre": next_meeting, "ordre-du-jour": agenda_command}
 ACTIONS: dict[str, Handler] = {
-    actions.NUDGE_PLAN_MEETING: open_plan,
-    actions.MEETING_PLAN: open_plan,
+    **{key: open_form for key in KIND_OF_ACTION},
     actions.MEETING_CONFIRM: confirm,
-    actions.MEETING_COUNTER: open_counter,
-    actions.MEETING_MOVE: open_move,
     MEETING_NEW_SUBMIT: submit_meeting,
     MEETING_COUNTER_SUBMIT: submit_meeting,
     MEETING_MOVE_SUBMIT: submit_meeting,

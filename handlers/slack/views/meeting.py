@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import (
     Block,
@@ -25,8 +25,9 @@ from slack_sdk.models.views import View
 from bot.i18n import t
 from bot.i18n.dates import zone_name
 from bot.services.meetings import AGENDA_LIMIT, LOCATION_LIMIT, REASON_LIMIT, duration_choices
+from bot.services.typed_text import number, picked_date
 from handlers.slack.ids import BlockId, CallbackId, FieldId
-from storage.models import Meeting, MeetingMode
+from storage.models import MeetingMode
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,11 @@ class MeetingPrefill:
     agenda: str = ""
 
     @classmethod
-    def from_meeting(cls, meeting: Meeting, tz: str) -> MeetingPrefill:
-        local = meeting.starts_at.astimezone(ZoneInfo(tz))
-        return cls(day=local.date(), time=local.strftime("%H:%M"), duration=meeting.duration_minutes,
-                   mode=meeting.mode, location=meeting.location or "", agenda=meeting.agenda or "")
+    def from_fields(cls, fields: Mapping[str, str]) -> MeetingPrefill:
+        """The use case's prefill (field name -> text), as the modal's elements take it."""
+        return cls(day=picked_date(fields.get("date")), time=fields.get("time") or None,
+                   duration=number(fields.get("duration")), mode=fields.get("mode") or MeetingMode.VIDEO,
+                   location=fields.get("location", ""), agenda=fields.get("agenda", ""))
 
 
 def _option(text: str, value: str) -> Option:
