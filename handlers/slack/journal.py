@@ -10,80 +10,46 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.services import meetings, notes
-from bot.services.errors import NotAllowed
-from bot.services.meeting_messages import note_heading, note_intro, note_saved, when
+from bot.services.meeting_messages import note_heading, note_intro, note_saved
 from bot.services.people import mention
 from bot.services.typed_text import number
+from bot.usecases import meetings as meeting_actions
+from bot.usecases.outcome import Done
 from handlers.slack.deps import Actor, Deps, acting_in_slack
 from handlers.slack.forms import FormContext, MeetingForm, NoteForm
 from handlers.slack.home_publish import publish_home
 from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.interactions import clicked_value, on_click, open_modal, post_dm, save_form
-from handlers.slack.render import as_typed
+from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.journal import notes_blocks
 from handlers.slack.views.meeting import agenda_modal, note_modal
-from storage.models import Convention, Meeting
 
 
-def _agenda_view(deps: Deps, actor: Actor, convention: Convention, meeting: Meeting | None, team_id: str) -> dict:
-    if meeting is not None:
-        about = t(actor.lang, "agenda.modal.about_meeting", when=when(meeting, actor.lang, actor.tz),
-                  mentor=mention(convention.mentor))
-        initial = meeting.agenda or ""
-    else:
-        about = t(actor.lang, "agenda.modal.about_next", mentor=mention(convention.mentor))
-        initial = convention.next_agenda or ""
-    context = FormContext(team_id=team_id, kind="agenda", convention_id=convention.id,
-                          meeting_id=meeting.id if meeting else None)
-    return agenda_modal(actor.lang, about=about, mentor=mention(convention.mentor), initial=initial,
+def _agenda_view(actor: Actor, form: meeting_actions.AgendaFormView, team_id: str) -> dict:
+    context = FormContext(team_id=team_id, kind="agenda", convention_id=form.convention.id,
+                          meeting_id=form.meeting.id if form.meeting else None)
+    return agenda_modal(actor.lang, about=form.about, mentor=mention(form.convention.mentor), initial=form.initial,
                         metadata=context.dumps()).to_dict()
 
 
 def run_agenda_command(req: CommandRequest) -> None:
-    """Mentee: write (or rewrite) the agenda; with text after the command it is sent at once.
-    Mentor: read what the mentee sent for the next meeting."""
-    deps, now = req.deps, req.deps.clock.now()
-    view = None
+    """`/mentorat ordre-du-jour` (bot/usecases/meetings.agenda_command)."""
+    deps = req.deps
     with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
-        convention = meetings.plannable_convention(session, actor.person)
-        meeting = next(iter(meetings.upcoming(session, convention, now)), None)
-        if actor.person.id == convention.mentor_id:
-            agenda = meeting.agenda if meeting is not None else convention.next_agenda
-            mentee = mention(convention.mentee)
-            text = (t(actor.lang, "agenda.mentor_view", person=mentee, agenda=as_typed(agenda)) if agenda
-                    else t(actor.lang, "agenda.mentor_none", person=mentee))
-        elif req.args:
-            result = meetings.set_agenda(session, person=actor.person, text=req.args, now=now)
-            text = _sent_text(actor, result)
-        else:
-            view = _agenda_view(deps, actor, convention, meeting, req.team_id)
-    if view is not None:
+        answer = meeting_actions.agenda_command(session, actor, deps.clock.now(), req.args)
+        view = None if isinstance(answer, Done) else _agenda_view(actor, answer, req.team_id)
+    if isinstance(answer, Done):
+        req.respond(text=answer.reply.text, blocks=as_dicts(message_blocks(answer.reply, header=False)))
+        if answer.changed:
+            deps.deliver_now()
+    elif view is not None:
         req.client.views_open(trigger_id=req.body["trigger_id"], view=view)
-        return
-    req.respond(text=text)
-    deps.deliver_now()
-
-
-def _sent_text(actor: Actor, result: meetings.AgendaResult) -> str:
-    mentor = mention(result.convention.mentor)
-    if result.meeting is not None:
-        return t(actor.lang, "agenda.sent.meeting", mentor=mentor, when=when(result.meeting, actor.lang, actor.tz))
-    return t(actor.lang, "agenda.sent.next", mentor=mentor)
 
 
 def open_agenda_modal(deps: Deps, client: WebClient, body: dict, meeting_id: int | None) -> None:
     def build(session: Session, actor: Actor, team_id: str) -> dict:
-        if meeting_id is not None:
-            meeting: Meeting | None = meetings.get_meeting(session, meeting_id, actor.person)
-            assert meeting is not None
-            convention = meeting.convention
-        else:
-            convention = meetings.plannable_convention(session, actor.person)
-            meeting = next(iter(meetings.upcoming(session, convention, deps.clock.now())), None)
-        if actor.person.id != convention.mentee_id:
-            raise NotAllowed("agenda.mentee_only")
-        return _agenda_view(deps, actor, convention, meeting, team_id)
+        return _agenda_view(actor, meeting_actions.agenda_form(session, actor, deps.clock.now(), meeting_id), team_id)
 
     open_modal(deps, client, body, build)
 
@@ -154,9 +120,8 @@ def register(app: App, deps: Deps) -> None:
     @app.view(CallbackId.AGENDA_FORM_SUBMIT)
     def submit_agenda(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         def save(session: Session, actor: Actor, context: FormContext) -> str:
-            result = meetings.set_agenda(session, person=actor.person, text=MeetingForm.from_view(view).agenda,
-                                         now=deps.clock.now(), meeting_id=context.meeting_id)
-            return _sent_text(actor, result)
+            typed = MeetingForm.from_view(view).agenda
+            return meeting_actions.send_agenda(session, actor, deps.clock.now(), typed, context.meeting_id).reply.text
 
         submitted(ack, body, view, client, save)
 
