@@ -20,22 +20,30 @@ class SubCommand:
     aliases: tuple[str, ...]
     roles: frozenset[Role] | None  # None: everyone
     help_key: str
+    # True: it answers people without the role itself ("no convention yet", a convention that is over)
+    # rather than being refused.
+    explains_itself: bool = False
 
     def allowed(self, roles: set[Role]) -> bool:
         return self.roles is None or bool(self.roles & roles)
 
+    @property
+    def checks_roles(self) -> bool:
+        """Whether the caller's roles are checked before the sub-command runs."""
+        return self.roles is not None and not self.explains_itself
+
 
 COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("aide", ("help", "?"), None, "cmd.aide"),
-    SubCommand("statut", ("status",), PARTICIPANTS, "cmd.statut"),
-    SubCommand("convention", ("agreement",), PARTICIPANTS, "cmd.convention"),
+    SubCommand("statut", ("status",), PARTICIPANTS, "cmd.statut", explains_itself=True),
+    SubCommand("convention", ("agreement",), PARTICIPANTS, "cmd.convention", explains_itself=True),
     SubCommand("prochaine-rencontre", ("next-meeting", "rencontre", "meeting"), PARTICIPANTS,
                "cmd.prochaine-rencontre"),
     SubCommand("objectifs", ("objectives", "goals"), PARTICIPANTS, "cmd.objectifs"),
     SubCommand("ordre-du-jour", ("agenda", "odj"), PARTICIPANTS, "cmd.ordre-du-jour"),
     SubCommand("notes", ("note",), PARTICIPANTS, "cmd.notes"),
-    SubCommand("bilan", ("review", "closure"), PARTICIPANTS | COORDINATORS, "cmd.bilan"),
-    SubCommand("merci", ("thanks", "thank-you"), PARTICIPANTS, "cmd.merci"),
+    SubCommand("bilan", ("review", "closure"), PARTICIPANTS | COORDINATORS, "cmd.bilan", explains_itself=True),
+    SubCommand("merci", ("thanks", "thank-you"), PARTICIPANTS, "cmd.merci", explains_itself=True),
     SubCommand("jumeler", ("pair",), COORDINATORS, "cmd.jumeler"),
     SubCommand("coordonnateurs", ("coordinators", "coordonnatrices"), COORDINATORS, "cmd.coordonnateurs"),
     SubCommand("pause", ("mute",), None, "cmd.pause"),

@@ -6,7 +6,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.commands import parse, suggest
-from bot.i18n import t
+from bot.usecases.commands import role_refusal
 from handlers.slack import (
     closure,
     convention,
@@ -46,12 +46,6 @@ HANDLERS: dict[str, CommandHandler] = {
     "importer": pair_import.run_import_command,
 }
 
-# Sub-commands that answer people without the role themselves (e.g. "no convention yet")
-# rather than refusing them.
-# `bilan` and `merci` also serve conventions that are over (no mentor/mentee role any more).
-SELF_EXPLAINING = {"statut", "convention", "bilan", "merci"}
-
-
 def route(req: CommandRequest, text: str) -> None:
     parsed = parse(text)
     if parsed.command is None:
@@ -59,15 +53,11 @@ def route(req: CommandRequest, text: str) -> None:
                            suggestion=suggest(parsed.word) or "")
         return
     command = parsed.command
-    if command.roles is not None and command.name not in SELF_EXPLAINING:
-        # Only restricted sub-commands need the caller's roles first; the others resolve the caller once, themselves.
+    if command.checks_roles:  # the others resolve the caller once, themselves
         with acting_in_slack(req.deps, req.team_id, req.user_id) as (_session, actor):
-            allowed = command.allowed(actor.roles)
-            if not allowed:
-                roles = ", ".join(t(actor.lang, f"role.{r.value}") for r in sorted(command.roles))
-                refusal = t(actor.lang, "error.not_allowed", command=command.name, roles=roles)
-        if not allowed:
-            req.respond(text=refusal)
+            refused = role_refusal(actor, command)
+        if refused is not None:
+            req.respond(text=refused)
             return
     HANDLERS[command.name](
         CommandRequest(req.deps, req.team_id, req.user_id, parsed.args, req.body, req.respond, req.client)

@@ -6,9 +6,10 @@ from sqlalchemy.orm import Session
 
 from bot.commands import visible_for
 from bot.i18n import t
-from bot.services import conventions, people
+from bot.services import conventions
 from bot.services.overview import help_preface, role_lines
 from bot.services.roles import coordinator_names
+from bot.usecases import preferences
 from handlers.slack.deps import Actor, Deps, acting_in_slack
 from handlers.slack.render import as_dicts
 from handlers.slack.request import CommandRequest
@@ -53,11 +54,6 @@ def show_status(req: CommandRequest) -> None:
 
 
 def set_language(req: CommandRequest) -> None:
-    choice = req.args.strip().lower()
     with acting_in_slack(req.deps, req.team_id, req.user_id) as (_session, actor):
-        if choice not in ("fr", "en", "français", "francais", "english", "anglais"):
-            req.respond(text=t(actor.lang, "lang.usage"))
-            return
-        lang = "fr" if choice.startswith("fr") else "en"
-        people.set_language(actor.person, lang)
-    req.respond(text=t(lang, "lang.set"))
+        text = preferences.choose_language(actor, req.args)
+    req.respond(text=text)

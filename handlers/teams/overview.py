@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from bot.commands import visible_for
 from bot.i18n import t
-from bot.i18n.dates import format_moment
 from bot.notify import Message, Section
-from bot.services import conventions, people, reminders
+from bot.services import conventions
 from bot.services.overview import help_footer, help_preface, help_separator, role_lines, status_lines
 from bot.services.roles import coordinator_names
-from handlers.teams.deps import Handler, Reply, TeamsRequest, message_reply, say
+from bot.usecases import preferences
+from handlers.teams.deps import Handler, Reply, TeamsRequest, message_reply, say, text_reply
 
 
 def help_replies(req: TeamsRequest, *, preface_key: str | None = None, **preface: object) -> list[Reply]:
@@ -44,26 +44,18 @@ def show_status(req: TeamsRequest) -> list[Reply]:
 
 
 def set_language(req: TeamsRequest) -> list[Reply]:
-    choice = req.args.strip().lower()
     with req.acting() as (_session, actor):
-        if choice not in ("fr", "en", "français", "francais", "english", "anglais"):
-            return [say(actor.lang, "lang.usage")]
-        lang = "fr" if choice.startswith("fr") else "en"
-        people.set_language(actor.person, lang)
-    return [say(lang, "lang.set")]
+        return [text_reply(preferences.choose_language(actor, req.args))]
 
 
 def pause(req: TeamsRequest) -> list[Reply]:
-    now = req.deps.clock.now()
     with req.acting() as (_session, actor):
-        until = reminders.pause(actor.person, reminders.parse_pause(req.args), now)
-        return [say(actor.lang, "pause.set", until=format_moment(until, actor.tz, actor.lang))]
+        return [text_reply(preferences.pause(actor, req.args, req.deps.clock.now()))]
 
 
 def resume(req: TeamsRequest) -> list[Reply]:
     with req.acting() as (_session, actor):
-        was_paused = reminders.resume(actor.person, req.deps.clock.now())
-        return [say(actor.lang, "pause.resumed" if was_paused else "pause.not_paused")]
+        return [text_reply(preferences.resume(actor, req.deps.clock.now()))]
 
 
 COMMANDS: dict[str, Handler] = {

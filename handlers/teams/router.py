@@ -12,6 +12,7 @@ from types import ModuleType
 from bot.commands import parse, suggest
 from bot.i18n import t
 from bot.services.errors import DomainError
+from bot.usecases.commands import role_refusal
 from handlers.teams import (
     closure,
     coordinators,
@@ -31,8 +32,6 @@ FEATURES: tuple[ModuleType, ...] = (overview, pairing, meetings, journal, object
                                     coordinators, reports)
 COMMANDS: dict[str, Handler] = {name: h for module in FEATURES for name, h in getattr(module, "COMMANDS", {}).items()}
 ACTIONS: dict[str, Handler] = {key: h for module in FEATURES for key, h in getattr(module, "ACTIONS", {}).items()}
-# Like Slack: these answer people without the role themselves ("no convention yet") rather than refuse.
-SELF_EXPLAINING = {"statut", "convention", "bilan", "merci"}
 
 
 def on_text(req: TeamsRequest) -> list[Reply]:
@@ -42,11 +41,9 @@ def on_text(req: TeamsRequest) -> list[Reply]:
                                      suggestion=suggest(parsed.word) or "")
     command = parsed.command
     with req.acting() as (_session, actor):
-        allowed = command.allowed(actor.roles) or command.name in SELF_EXPLAINING
-        if not allowed and command.roles is not None:
-            roles = ", ".join(t(actor.lang, f"role.{r.value}") for r in sorted(command.roles))
-            return [say(actor.lang, "error.not_allowed", command=command.name, roles=roles)]
-        lang = actor.lang
+        refused, lang = role_refusal(actor, command), actor.lang
+    if refused is not None:
+        return [text_reply(refused)]
     handler = COMMANDS.get(command.name)
     if handler is None:
         return [say(lang, "teams.stale")]

@@ -1,0 +1,20 @@
+"""Which sub-command a typed line names and whether the person may run it, for Slack and Teams alike."""
+
+from __future__ import annotations
+
+from bot.actor import Actor
+from bot.commands import SubCommand
+from bot.i18n import t
+
+
+def role_refusal(actor: Actor, command: SubCommand) -> str | None:
+    """Why the person may not run `command` (it needs a role they lack), or None when they may.
+
+    Sub-commands that explain themselves (`statut` with no convention yet, `bilan` after the end)
+    are never refused here: they tell the person where they stand.
+    """
+    if not command.checks_roles or command.allowed(actor.roles):
+        return None
+    assert command.roles is not None  # checks_roles says so
+    roles = ", ".join(t(actor.lang, f"role.{r.value}") for r in sorted(command.roles))
+    return t(actor.lang, "error.not_allowed", command=command.name, roles=roles)
