@@ -11,15 +11,13 @@ from sqlalchemy.orm import Session
 from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
 from bot.i18n import t
 from bot.notify import Recipient
-from bot.services import bilans, closure, coordination, gratitude
+from bot.services import bilans, coordination, gratitude
 from bot.services.bilans import BilanDraft
 from bot.services.closure_messages import report_for
-from bot.services.conventions import role_in
 from bot.services.final_report import display_name
 from bot.services.meetings import other_side
-from bot.services.objectives import of_convention
 from bot.services.people import mention
-from bot.services.roles import Role
+from bot.usecases import closure as closure_actions
 from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body, known_person
 from handlers.slack.forms import BilanForm, FormContext, ThanksForm
 from handlers.slack.home_publish import refresh_homes
@@ -27,35 +25,34 @@ from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.interactions import clicked_id, on_click, open_modal, post_dm, save_form
 from handlers.slack.request import MENTION, CommandRequest
 from handlers.slack.views.closure import bilan_blocks, bilan_modal, figures_blocks, thanks_modal
-from storage.models import Person
 
 THANKS_FIELDS = {"message": BlockId.THANKS_MESSAGE, "achievements": BlockId.THANKS_ACHIEVEMENTS}
 
 
+def _bilan_modal(actor: Actor, form: closure_actions.BilanFormView, team_id: str) -> dict:
+    context = FormContext(team_id=team_id, kind="bilan", convention_id=form.convention.id)
+    return bilan_modal(actor.lang, form.convention, form.role, other=mention(form.other),
+                       other_name=display_name(form.other), objectives=form.objectives, mine=form.mine,
+                       locked_decision=form.locked, sponsor=display_name(form.sponsor) if form.sponsor else None,
+                       metadata=context.dumps()).to_dict()
+
+
 def _bilan_view(deps: Deps, convention_id: int | None) -> Callable[[Session, Actor, str], dict]:
     def build(session: Session, actor: Actor, team_id: str) -> dict:
-        convention = bilans.bilan_convention(session, actor.person, convention_id, actor.today(deps))
-        role = role_in(convention, actor.person)
-        assert role is not None
-        other = other_side(convention, actor.person)
-        sponsor = convention.programme.sponsor_id
-        sponsor_person = session.get(Person, sponsor) if sponsor else None
-        locked = None if bilans.decision_open(convention) else (convention.closure_decision or "end")
-        context = FormContext(team_id=team_id, kind="bilan", convention_id=convention.id)
-        return bilan_modal(actor.lang, convention, role, other=mention(other), other_name=display_name(other),
-                           objectives=of_convention(session, convention),
-                           mine=bilans.bilans_of_round(session, convention).get(actor.person.id),
-                           locked_decision=locked, sponsor=display_name(sponsor_person) if sponsor_person else None,
-                           metadata=context.dumps()).to_dict()
+        return _bilan_modal(actor, closure_actions.bilan_form(session, actor, actor.today(deps), convention_id),
+                            team_id)
     return build
+
+
+def _overview_blocks(actor: Actor, found: closure_actions.BilanOverview) -> tuple[str, list[dict]]:
+    other = mention(found.other)
+    return (t(actor.lang, "bilan.view.title", other=other),
+            bilan_blocks(actor.lang, found.view, other=other, objectives=found.objectives))
 
 
 def bilan_overview(deps: Deps, team_id: str, user_id: str, convention_id: int | None = None) -> tuple[str, list[dict]]:
     with acting_in_slack(deps, team_id, user_id) as (session, actor):
-        view = bilans.view_for(session, actor.person, convention_id)
-        other = mention(other_side(view.convention, actor.person))
-        return (t(actor.lang, "bilan.view.title", other=other),
-                bilan_blocks(actor.lang, view, other=other, objectives=of_convention(session, view.convention)))
+        return _overview_blocks(actor, closure_actions.bilan_overview(session, actor, convention_id))
 
 
 def set_sponsor(req: CommandRequest) -> None:
@@ -86,20 +83,18 @@ def run_bilan_command(req: CommandRequest) -> None:
         set_sponsor(req)
         return
     with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
-        if Role.COORDINATOR in actor.roles and not bilans.in_any_convention(session, actor.person):
-            figures = closure.figures_for(session, person=actor.person, programme=actor.programme, rule=deps.rule,
-                                          today=actor.today(deps))
-            blocks = figures_blocks(actor.lang, actor.programme.name, figures)
+        answer = closure_actions.bilan_command(session, actor, actor.today(deps), deps.rule)
+        if isinstance(answer, closure_actions.ProgrammeFigures):
+            blocks = figures_blocks(actor.lang, answer.programme_name, answer.figures)
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": t(actor.lang, "sponsor.hint")}]})
-            req.respond(text=t(actor.lang, "figures.title", programme=actor.programme.name), blocks=blocks)
+            req.respond(text=t(actor.lang, "figures.title", programme=answer.programme_name), blocks=blocks)
             return
-        convention = bilans.bilan_convention(session, actor.person, None)
-        answered = actor.person.id in bilans.bilans_of_round(session, convention)
-    if answered or not bilans.decision_open(convention):
-        text, blocks = bilan_overview(deps, req.team_id, req.user_id, convention.id)
-        req.respond(text=text, blocks=blocks)
-        return
-    open_modal(deps, req.client, req.body, _bilan_view(deps, convention.id))
+        if isinstance(answer, closure_actions.BilanOverview):
+            text, overview = _overview_blocks(actor, answer)
+            req.respond(text=text, blocks=overview)
+            return
+        view = _bilan_modal(actor, answer, req.team_id)
+    req.client.views_open(trigger_id=req.body["trigger_id"], view=view)
 
 
 def _thanks_view(kind: str, convention_id: int | None) -> Callable[[Session, Actor, str], dict]:

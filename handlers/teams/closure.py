@@ -14,15 +14,12 @@ from bot.actor import Actor
 from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
 from bot.i18n import t
 from bot.notify import Message
-from bot.services import actions, bilans, closure, coordination, gratitude, people
+from bot.services import actions, bilans, coordination, gratitude, people
 from bot.services.closure_messages import report_for
-from bot.services.conventions import role_in
 from bot.services.errors import InvalidInput
-from bot.services.meetings import other_side
-from bot.services.objectives import of_convention
 from bot.services.people import mention
 from bot.services.policy import Act, require
-from bot.services.roles import Role
+from bot.usecases import closure as closure_actions
 from handlers.teams import conversations
 from handlers.teams.cards import ACTION_KEY, message_card, paged_cards, summary_text
 from handlers.teams.closure_cards import (
@@ -63,23 +60,16 @@ KIND_OF_SUBMIT = {action: kind for kind, action in THANKS_SUBMIT.items()}
 
 # -- the bilan -----------------------------------------------------------------------------------
 def _context(session: Session, deps: TeamsDeps, actor: Actor, convention_id: int | None) -> BilanContext:
-    """The form's convention (one of the pair, in its last phase or over) and what the form shows."""
-    convention = bilans.bilan_convention(session, actor.person, convention_id, actor.today(deps))
-    role = role_in(convention, actor.person)
-    assert role is not None
-    sponsor_id = convention.programme.sponsor_id
-    return BilanContext(
-        convention, role, other_side(convention, actor.person), of_convention(session, convention),
-        bilans.bilans_of_round(session, convention).get(actor.person.id),
-        None if bilans.decision_open(convention) else (convention.closure_decision or "end"),
-        session.get(Person, sponsor_id) if sponsor_id else None)
+    return closure_actions.bilan_form(session, actor, actor.today(deps), convention_id)
 
 
 def _overview(session: Session, actor: Actor, convention_id: int | None) -> list[Reply]:
-    view = bilans.view_for(session, actor.person, convention_id)  # the one reader that enforces privacy
-    other = other_side(view.convention, actor.person)
-    title = people_markdown(t(actor.lang, "bilan.view.title", other=mention(other)), other)
-    return paged_replies(overview_cards(actor.lang, view, other, of_convention(session, view.convention)), title)
+    return _overview_replies(actor, closure_actions.bilan_overview(session, actor, convention_id))
+
+
+def _overview_replies(actor: Actor, found: closure_actions.BilanOverview) -> list[Reply]:
+    title = people_markdown(t(actor.lang, "bilan.view.title", other=mention(found.other)), found.other)
+    return paged_replies(overview_cards(actor.lang, found.view, found.other, found.objectives), title)
 
 
 def bilan_command(req: TeamsRequest) -> list[Reply]:
@@ -87,17 +77,14 @@ def bilan_command(req: TeamsRequest) -> list[Reply]:
     A coordinator who is not in a pair reads the programme's closure figures."""
     if req.args.split(" ")[0].lower() in SPONSOR_WORDS:
         return sponsor_command(req)
-    deps = req.deps
-    with acting_in_teams(deps, req.incoming) as (session, actor):
-        if Role.COORDINATOR in actor.roles and not bilans.in_any_convention(session, actor.person):
-            figures = closure.figures_for(session, person=actor.person, programme=actor.programme, rule=deps.rule,
-                                          today=actor.today(deps))
-            title = t(actor.lang, "figures.title", programme=actor.programme.name)
-            return [Reply(figures_card(actor.lang, actor.programme.name, figures), title)]
-        convention = bilans.bilan_convention(session, actor.person, None)
-        if actor.person.id in bilans.bilans_of_round(session, convention) or not bilans.decision_open(convention):
-            return _overview(session, actor, convention.id)
-        return [bilan_form(actor.lang, _context(session, deps, actor, convention.id))]
+    with req.acting() as (session, actor):
+        answer = closure_actions.bilan_command(session, actor, actor.today(req.deps), req.deps.rule)
+        if isinstance(answer, closure_actions.ProgrammeFigures):
+            title = t(actor.lang, "figures.title", programme=answer.programme_name)
+            return [Reply(figures_card(actor.lang, answer.programme_name, answer.figures), title)]
+        if isinstance(answer, closure_actions.BilanOverview):
+            return _overview_replies(actor, answer)
+        return [bilan_form(actor.lang, answer)]
 
 
 def open_bilan(req: TeamsRequest) -> list[Reply]:

@@ -6,7 +6,6 @@ services); what a bilan shows back comes from bot/services/closure_messages.answ
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from bot.i18n import t
@@ -31,6 +30,7 @@ from bot.services.gratitude import TEXT_LIMIT as THANKS_LIMIT
 from bot.services.gratitude import THANKS
 from bot.services.people import mention
 from bot.services.typed_text import number, picked_date
+from bot.usecases.closure import BilanFormView as BilanContext
 from handlers.teams.cards import Card, card, paged_cards, submit, teams_markdown, text_block, typed_text
 from handlers.teams.deps import Reply, people_markdown
 from handlers.teams.forms import (
@@ -44,7 +44,7 @@ from handlers.teams.forms import (
     text_input,
     toggle_input,
 )
-from storage.models import Bilan, Convention, Decision, Objective, Person
+from storage.models import Bilan, Decision, Objective, Person
 
 # Card actions of the forms (the neutral buttons' keys are in bot/services/actions.py).
 BILAN_SUBMIT = "teams-bilan-submit"  # value: the convention
@@ -67,21 +67,9 @@ def objective_field(objective_id: int) -> str:
     return f"objective:{objective_id}"
 
 
-@dataclass(frozen=True)
-class BilanContext:
-    """What a bilan form is about, read in the turn's session."""
-
-    convention: Convention
-    role: str
-    other: Person
-    objectives: list[Objective]
-    mine: Bilan | None  # this round's answers, to edit them
-    locked: str | None  # the follow-up already settled: shown, not asked
-    sponsor: Person | None
-
-    @property
-    def shown(self) -> list[Objective]:
-        return self.objectives[:SHOWN_OBJECTIVES]
+def shown_objectives(ctx: BilanContext) -> list[Objective]:
+    """The objectives a card asks about (a card has room for so many)."""
+    return ctx.objectives[:SHOWN_OBJECTIVES]
 
 
 # -- the bilan form ------------------------------------------------------------------------------
@@ -119,10 +107,11 @@ def _objectives(lang: str, ctx: BilanContext, state: FormState) -> list[Card]:
     if not ctx.objectives:
         body.append(note(t(lang, "bilan.objectives.none")))
     results = [(t(lang, f"bilan.result.{r}"), r) for r in OBJECTIVE_RESULTS]
-    for objective in ctx.shown:
+    for objective in shown_objectives(ctx):
         body += choice_input(objective_field(objective.id), f"« {objective.title} »", state, results)
-    if len(ctx.objectives) > len(ctx.shown):
-        body.append(note(t(lang, "teams.closure.bilan.more_objectives", count=len(ctx.objectives) - len(ctx.shown))))
+    hidden = len(ctx.objectives) - len(shown_objectives(ctx))
+    if hidden > 0:
+        body.append(note(t(lang, "teams.closure.bilan.more_objectives", count=hidden)))
     return body
 
 
@@ -185,8 +174,8 @@ def draft_of(data: Mapping[str, Any], ctx: BilanContext) -> BilanDraft:
         value = data.get(name)
         return "" if value is None else str(value)
 
-    shown = {o.id for o in ctx.shown}
-    results = {o.id: raw(objective_field(o.id)) for o in ctx.shown if raw(objective_field(o.id))}
+    shown = {o.id for o in shown_objectives(ctx)}
+    results = {o.id: raw(objective_field(o.id)) for o in shown_objectives(ctx) if raw(objective_field(o.id))}
     # Objectives the card had no room for keep the results already recorded.
     kept = {int(oid): str(r) for oid, r in (ctx.mine.objective_results if ctx.mine else {}).items()
             if int(oid) not in shown}
