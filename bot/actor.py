@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol
 
 from bot.clock import Clock
@@ -31,4 +31,8 @@ class Actor:
         return people.mention(self.person)
 
     def today(self, deps: HasClock) -> date:
-        return local_date(deps.clock.now(), self.tz)
+        return self.today_at(deps.clock.now())
+
+    def today_at(self, now: datetime) -> date:
+        """The date it is for this person at `now` (their time zone)."""
+        return local_date(now, self.tz)

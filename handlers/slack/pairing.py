@@ -9,11 +9,8 @@ from datetime import date
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.i18n import t
-from bot.i18n.dates import format_day
-from bot.services import conventions
 from bot.services.errors import DomainError, InvalidInput
-from bot.services.policy import Act, require
+from bot.usecases import conventions as convention_actions
 from handlers.slack.deps import Deps, acting_in_slack, known_person
 from handlers.slack.forms import ModalOrigin, PairingForm
 from handlers.slack.ids import BlockId, CallbackId
@@ -52,28 +49,17 @@ def parse_pair_args(args: str) -> tuple[str, str, date | None]:
 def pair_people(deps: Deps, team_id: str, user_id: str, mentor_id: str | None, mentee_id: str | None,
                 start: date | None) -> PairOutcome:
     with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):  # a privileged act: re-read admin flag
-        require(session, actor.person, Act.PAIR, actor.programme, deps.rule)  # before anyone is looked up
-        if not mentor_id or not mentee_id:
-            raise InvalidInput("error.pair.need_two", field="mentor" if not mentor_id else "mentee")
-        if mentor_id == mentee_id:
-            raise InvalidInput("error.pair.same_person", field="mentee")
+        convention_actions.may_pair(session, actor, deps.rule)
+        mentor_id, mentee_id = convention_actions.two_picks(mentor_id, mentee_id)
         mentor = known_person(session, deps, actor.workspace, mentor_id, fresh=True, field_name="mentor")
         mentee = known_person(session, deps, actor.workspace, mentee_id, fresh=True, field_name="mentee")
-        today = actor.today(deps)
-        result = conventions.pair(
-            session, programme=actor.programme, coordinator=actor.person, mentor=mentor, mentee=mentee,
-            starts_on=start or today, today=today, now=deps.clock.now(), rule=deps.rule,
-        )
-        c = result.convention
-        key = "pair.sent" if result.created else "pair.already_sent"
-        text = t(actor.lang, key, mentor=f"<@{mentor_id}>", mentee=f"<@{mentee_id}>",
-                 start=format_day(c.starts_on, actor.lang), status=t(actor.lang, f"status.{c.status}"))
-        return PairOutcome(actor.lang, text, result.created)
+        done = convention_actions.pair(session, actor, deps.rule, deps.clock.now(), mentor, mentee, start)
+        return PairOutcome(actor.lang, done.reply.text, done.changed)
 
 
 def open_pairing_modal(deps: Deps, client: WebClient, trigger_id: str, team_id: str, user_id: str) -> None:
     with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):
-        require(session, actor.person, Act.PAIR, actor.programme, deps.rule)
+        convention_actions.may_pair(session, actor, deps.rule)
         view = pairing_modal(actor.lang, actor.today(deps), metadata=ModalOrigin(team_id=team_id).dumps())
     client.views_open(trigger_id=trigger_id, view=view)
 

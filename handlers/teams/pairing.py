@@ -8,15 +8,11 @@ from datetime import date
 
 from bot.actor import Actor
 from bot.i18n import t
-from bot.i18n.dates import format_day, format_moment
 from bot.i18n.errors import error_text
 from bot.notify import Message
-from bot.services import actions, conventions, people
+from bot.services import actions, people
 from bot.services.errors import DomainError, InvalidInput
-from bot.services.messages import convention_message
-from bot.services.people import mention
-from bot.services.policy import Act, require
-from bot.services.roles import coordinator_names, coordinators
+from bot.usecases import conventions as convention_actions
 from handlers.teams import conversations
 from handlers.teams.deps import (
     Handler,
@@ -25,7 +21,7 @@ from handlers.teams.deps import (
     acting_in_teams,
     directory_name,
     message_reply,
-    say,
+    text_reply,
 )
 from handlers.teams.forms import FormState, date_input, form_card, person_picker
 
@@ -47,7 +43,7 @@ def pairing_card(actor: Actor, today: date, state: FormState) -> Reply:
 
 def open_pairing(req: TeamsRequest) -> list[Reply]:
     with req.acting() as (session, actor):
-        require(session, actor.person, Act.PAIR, actor.programme, req.deps.rule)
+        convention_actions.may_pair(session, actor, req.deps.rule)
         return [pairing_card(actor, actor.today(req.deps), FormState())]
 
 
@@ -80,12 +76,8 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
     deps = req.deps
     # 1. Who may, and who was picked (the session is closed before Teams is called: no lock held meanwhile).
     with acting_in_teams(deps, req.incoming) as (session, actor):
-        require(session, actor.person, Act.PAIR, actor.programme, deps.rule)
-        mentor_id, mentee_id = values["mentor"].lower(), values["mentee"].lower()
-        if not mentor_id or not mentee_id:
-            raise InvalidInput("error.pair.need_two", field="mentor" if not mentor_id else "mentee")
-        if mentor_id == mentee_id:
-            raise InvalidInput("error.pair.same_person", field="mentee")
+        convention_actions.may_pair(session, actor, deps.rule)
+        mentor_id, mentee_id = convention_actions.two_picks(values["mentor"].lower(), values["mentee"].lower())
         start = _start(values["start"]) if values["start"] else actor.today(deps)
         picked = []
         for field, external_id in (("mentor", mentor_id), ("mentee", mentee_id)):
@@ -103,56 +95,32 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
             if name := names.get(person.id):
                 person.display_name = name
             pair.append(person)
-        today = actor.today(deps)
-        result = conventions.pair(session, programme=actor.programme, coordinator=actor.person, mentor=pair[0],
-                                  mentee=pair[1], starts_on=start, today=today, now=deps.clock.now(),
-                                  rule=deps.rule)
-        c = result.convention
-        key = "pair.sent" if result.created else "pair.already_sent"
-        text = t(actor.lang, key, mentor=mention(pair[0]), mentee=mention(pair[1]),
-                 start=format_day(c.starts_on, actor.lang), status=t(actor.lang, f"status.{c.status}"))
-        return [message_reply(session, actor, Message(text=text, headline=False), replace=True)]
+        done = convention_actions.pair(session, actor, deps.rule, deps.clock.now(), pair[0], pair[1], start)
+        return [message_reply(session, actor, done.reply, replace=True)]
 
 
 def show_conventions(req: TeamsRequest) -> list[Reply]:
     with req.acting() as (session, actor):
-        found = conventions.conventions_of(session, actor.person)
-        if not found:
-            names = ", ".join(coordinator_names(session, actor.programme, req.deps.rule)) or t(actor.lang, "none")
-            return [message_reply(session, actor, Message(text=t(actor.lang, "conv.none", coordinators=names),
-                                                          headline=False))]
-        return [message_reply(session, actor, convention_message(session, c, actor.person, req.deps.compose_ctx))
-                for c in found]
+        return [message_reply(session, actor, message)
+                for message in convention_actions.conventions_shown(session, actor, req.deps.compose_ctx)]
 
 
 def accept(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
-    with acting_in_teams(deps, req.incoming) as (session, actor):
-        result = conventions.accept(session, convention_id=req.subject_id(), person=actor.person, now=deps.clock.now())
-        when = format_moment(result.accepted_at, actor.tz, actor.lang)
-        if result.already:
-            return [say(actor.lang, "conv.already_accepted", when=when)]
-        message = convention_message(session, result.convention, actor.person, deps.compose_ctx)
-        role = conventions.role_in(result.convention, actor.person)
-        other = result.convention.mentee if role == "mentor" else result.convention.mentor
-        lines = [t(actor.lang, "conv.accepted.you", when=when)]
-        if not result.activated:
-            lines.append(t(actor.lang, "conv.accepted.waiting", other=mention(other)))
-        replies = [message_reply(session, actor, message, replace=True)]
-        replies.append(message_reply(session, actor, Message(text="\n\n".join(lines), headline=False)))
-        return replies
+    with req.acting() as (session, actor):
+        accepted = convention_actions.accept(session, actor, deps.clock.now(), req.subject_id(), deps.compose_ctx)
+        if accepted.convention is None:
+            return [text_reply(accepted.said)]
+        lines = [accepted.said, *([accepted.waiting] if accepted.waiting else [])]
+        return [message_reply(session, actor, accepted.convention, replace=True),
+                message_reply(session, actor, Message(text="\n\n".join(lines), headline=False))]
 
 
 def ask_question(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
-    with acting_in_teams(deps, req.incoming) as (session, actor):
-        coordinator_ids = [p.id for p in coordinators(session, actor.programme, deps.rule)]
-        convention = conventions.ask_question(session, convention_id=req.subject_id(), person=actor.person,
-                                              now=deps.clock.now(), coordinator_ids=coordinator_ids)
-        who = (mention(convention.paired_by) if convention.paired_by
-               else ", ".join(coordinator_names(session, actor.programme, deps.rule)))
-        return [message_reply(session, actor, Message(text=t(actor.lang, "conv.question.sent", coordinator=who),
-                                                      headline=False))]
+    with req.acting() as (session, actor):
+        text = convention_actions.ask_question(session, actor, deps.clock.now(), req.subject_id(), deps.rule)
+        return [message_reply(session, actor, Message(text=text, headline=False))]
 
 
 COMMANDS: dict[str, Handler] = {"jumeler": open_pairing, "convention": show_conventions}
