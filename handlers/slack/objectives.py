@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.services import objectives
-from bot.services.meetings import other_side
-from bot.services.objective_messages import history_line
 from bot.services.people import mention
+from bot.usecases import objectives as objective_actions
+from bot.usecases.outcome import Done
 from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body
 from handlers.slack.forms import FormContext, ObjectiveForm, ObjectiveUpdateForm
 from handlers.slack.home_publish import refresh_homes
@@ -20,7 +20,6 @@ from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.interactions import ClickWork, clicked_id, on_click, open_modal, post_dm, save_form
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.objectives import add_modal, feedback_modal, history_modal, objectives_blocks, update_modal
-from storage.models import Objective
 
 FIELD_BLOCKS = {"title": BlockId.OBJECTIVE_TITLE, "description": BlockId.OBJECTIVE_DESCRIPTION,
                 "horizon": BlockId.OBJECTIVE_HORIZON, "due": BlockId.OBJECTIVE_DUE,
@@ -30,13 +29,12 @@ FIELD_BLOCKS = {"title": BlockId.OBJECTIVE_TITLE, "description": BlockId.OBJECTI
 
 
 
-def objectives_overview(deps: Deps, team_id: str, user_id: str, convention_id: int | None = None) -> tuple[str,
-                                                                                                           list[dict]]:
+def objectives_overview(deps: Deps, team_id: str, user_id: str, convention_id: int | None = None
+                        ) -> tuple[str, list[dict]]:
     with acting_in_slack(deps, team_id, user_id) as (session, actor):
-        convention, found = objectives.for_person(session, actor.person, convention_id)
-        blocks = objectives_blocks(actor.lang, found, convention_id=convention.id,
-                                   is_mentor=convention.mentor_id == actor.person.id,
-                                   other=mention(other_side(convention, actor.person)))
+        view = objective_actions.shown(session, actor, convention_id)
+        blocks = objectives_blocks(actor.lang, view.objectives, convention_id=view.convention.id,
+                                   is_mentor=view.is_mentor, other=mention(view.other))
         return t(actor.lang, "objective.list.title"), blocks
 
 
@@ -47,23 +45,22 @@ def run_objectives_command(req: CommandRequest) -> None:
 
 def _add_view(deps: Deps, convention_id: int | None) -> Callable[[Session, Actor, str], dict]:
     def build(session: Session, actor: Actor, team_id: str) -> dict:
-        convention, _ = objectives.for_person(session, actor.person, convention_id)
+        convention, other = objective_actions.add_form(session, actor, convention_id)
         context = FormContext(team_id=team_id, kind="objective", convention_id=convention.id)
-        return add_modal(actor.lang, other=mention(other_side(convention, actor.person)), today=actor.today(deps),
-                         metadata=context.dumps()).to_dict()
+        return add_modal(actor.lang, other=mention(other), today=actor.today(deps), metadata=context.dumps()).to_dict()
     return build
 
 
 def _objective_view(objective_id: int, kind: str) -> Callable[[Session, Actor, str], dict]:
     def build(session: Session, actor: Actor, team_id: str) -> dict:
-        objective, updates = objectives.history(session, actor.person, objective_id)
-        context = FormContext(team_id=team_id, kind=kind, objective_id=objective.id).dumps()
+        context = FormContext(team_id=team_id, kind=kind, objective_id=objective_id).dumps()
         if kind == "update":
-            return update_modal(actor.lang, objective, metadata=context).to_dict()
+            return update_modal(actor.lang, objective_actions.update_form(session, actor, objective_id),
+                                metadata=context).to_dict()
         if kind == "feedback":
-            objective, last = objectives.feedback_target(session, actor.person, objective_id)
+            objective, last = objective_actions.feedback_form(session, actor, objective_id)
             return feedback_modal(actor.lang, objective, last=last, metadata=context).to_dict()
-        lines = [history_line(u, actor.lang, actor.tz) for u in updates]
+        objective, lines = objective_actions.history(session, actor, objective_id)
         return history_modal(actor.lang, objective.title, lines).to_dict()
     return build
 
@@ -85,18 +82,18 @@ def register(app: App, deps: Deps) -> None:
         on_click(app, deps, action_id, opener(kind))
 
     def submitted(ack: Ack, body: dict, view: dict, client: WebClient,
-                  save: Callable[[Session, Actor, FormContext], tuple[str, int]]) -> None:
+                  save: Callable[[Session, Actor, FormContext], Done]) -> None:
         """Save the form; then the confirmation with the list by DM, the news, both Home tabs."""
         context = FormContext.loads(view.get("private_metadata"))
         user_id = body["user"]["id"]
         if context is None:
             ack()
             return
-        saved = save_form(ack, deps, context.team_id, user_id, FIELD_BLOCKS,
-                          lambda session, actor: save(session, actor, context))
-        if saved is None:
+        done = save_form(ack, deps, context.team_id, user_id, FIELD_BLOCKS,
+                         lambda session, actor: save(session, actor, context))
+        if done is None:
             return
-        text, convention_id = saved
+        text, convention_id = done.reply.text, done.convention_id
 
         def after() -> None:
             _title, blocks = objectives_overview(deps, context.team_id, user_id, convention_id)
@@ -108,33 +105,21 @@ def register(app: App, deps: Deps) -> None:
 
     @app.view(CallbackId.OBJECTIVE_ADD_SUBMIT)
     def submit_add(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
-        def save(session: Session, actor: Actor, context: FormContext) -> tuple[str, int]:
-            form = ObjectiveForm.from_view(view)
-            draft = objectives.ObjectiveDraft(title=form.title, description=form.description, horizon=form.horizon,
-                                              due_on=form.due, success_measure=form.success)
-            objective = objectives.add(session, person=actor.person, draft=draft, today=actor.today(deps),
-                                       now=deps.clock.now(), convention_id=context.convention_id)
-            return t(actor.lang, "objective.added"), objective.convention_id
-
-        submitted(ack, body, view, client, save)
+        form = ObjectiveForm.from_view(view)
+        draft = objectives.ObjectiveDraft(title=form.title, description=form.description, horizon=form.horizon,
+                                          due_on=form.due, success_measure=form.success)
+        submitted(ack, body, view, client, lambda session, actor, context: objective_actions.add(
+            session, actor, deps.clock.now(), context.convention_id, draft))
 
     @app.view(CallbackId.OBJECTIVE_UPDATE_SUBMIT)
     def submit_update(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
-        def save(session: Session, actor: Actor, context: FormContext) -> tuple[str, int]:
-            form = ObjectiveUpdateForm.from_view(view)
-            objective: Objective = objectives.update(session, person=actor.person, objective_id=context.objective_id or 0,
-                                                     status=form.status, progress=form.progress, comment=form.comment,
-                                                     now=deps.clock.now())
-            return t(actor.lang, "objective.updated"), objective.convention_id
-
-        submitted(ack, body, view, client, save)
+        form = ObjectiveUpdateForm.from_view(view)
+        entry = objective_actions.UpdateEntry(status=form.status, progress=form.progress, comment=form.comment)
+        submitted(ack, body, view, client, lambda session, actor, context: objective_actions.update(
+            session, actor, deps.clock.now(), context.objective_id or 0, entry))
 
     @app.view(CallbackId.OBJECTIVE_FEEDBACK_SUBMIT)
     def submit_feedback(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
-        def save(session: Session, actor: Actor, context: FormContext) -> tuple[str, int]:
-            form = ObjectiveUpdateForm.from_view(view)
-            objective = objectives.feedback(session, person=actor.person, objective_id=context.objective_id or 0,
-                                            comment=form.comment, now=deps.clock.now())
-            return t(actor.lang, "objective.feedback_sent"), objective.convention_id
-
-        submitted(ack, body, view, client, save)
+        comment = ObjectiveUpdateForm.from_view(view).comment
+        submitted(ack, body, view, client, lambda session, actor, context: objective_actions.feedback(
+            session, actor, deps.clock.now(), context.objective_id or 0, comment))

@@ -1,7 +1,7 @@
 """Objectives on Teams: `mentorat objectifs` (the list with progress), and from its cards: add an
 objective, update one (status, progress, comment), the mentor's feedback, the history.
 
-Mirrors handlers/slack/objectives.py and handlers/slack/views/objectives.py: the same services and
+The same use cases as Slack (bot/usecases/objectives.py), the same services and
 texts; Slack's modals are Adaptive Card forms here and a refused form comes back in place with what
 was typed. The other side is told through the services' grouped news (delivered as a card).
 """
@@ -14,10 +14,10 @@ from bot.actor import Actor
 from bot.i18n import t
 from bot.services import actions, objectives
 from bot.services.errors import InvalidInput
-from bot.services.meetings import other_side
-from bot.services.objective_messages import history_line, objective_line
+from bot.services.objective_messages import objective_line
 from bot.services.people import mention
 from bot.services.typed_text import number, picked_date
+from bot.usecases import objectives as objective_actions
 from handlers.teams.cards import Card, action_set, paged_cards, submit, text_block, typed_text
 from handlers.teams.deps import (
     Handler,
@@ -49,15 +49,14 @@ def objectives_list(session: Session, actor: Actor, convention_id: int | None = 
                     replace: bool = False) -> list[Reply]:
     """The pair's objectives with their progress and buttons; `lead` (a confirmation) opens the first card."""
     lang = actor.lang
-    convention, found = objectives.for_person(session, actor.person, convention_id)  # checks the pair
-    other = other_side(convention, actor.person)
+    view = objective_actions.shown(session, actor, convention_id)
+    convention, found, other = view.convention, view.objectives, view.other
     title = t(lang, "objective.list.title")
     head = [text_block(lead)] if lead else []
     head.append(text_block(title, size="Medium", weight="Bolder"))
     if not found:
         head.append(text_block(people_markdown(t(lang, "objective.list.empty", other=mention(other)), other)))
-    is_mentor = convention.mentor_id == actor.person.id
-    groups = [_objective_item(o, lang, is_mentor) for o in found]
+    groups = [_objective_item(o, lang, view.is_mentor) for o in found]
     add = submit(t(lang, "objective.button.add"), actions.OBJECTIVE_ADD, str(convention.id), style="primary")
     return paged_replies(paged_cards(head, groups, [add], continued=_continued(lang, title)), lead or title,
                          replace=replace)
@@ -93,8 +92,7 @@ def show_objectives(req: TeamsRequest) -> list[Reply]:
 # -- adding ------------------------------------------------------------------------------------------------
 def _add_card(session: Session, actor: Actor, convention_id: int, state: FormState | None = None) -> Reply:
     lang = actor.lang
-    convention, _ = objectives.for_person(session, actor.person, convention_id)
-    other = other_side(convention, actor.person)
+    convention, other = objective_actions.add_form(session, actor, convention_id)
     state = state or FormState()
     horizons = [(t(lang, f"objective.horizon.{h}"), h) for h in objectives.HORIZONS]
     body = [
@@ -137,10 +135,8 @@ def submit_add(req: TeamsRequest) -> list[Reply]:
     def save() -> list[Reply]:
         deps = req.deps
         with acting_in_teams(deps, req.incoming) as (session, actor):
-            objective = objectives.add(session, person=actor.person, draft=_draft(req), today=actor.today(deps),
-                                       now=deps.clock.now(), convention_id=convention_id)
-            return objectives_list(session, actor, objective.convention_id, lead=t(actor.lang, "objective.added"),
-                                   replace=True)
+            done = objective_actions.add(session, actor, deps.clock.now(), convention_id, _draft(req))
+            return objectives_list(session, actor, done.convention_id, lead=done.reply.text, replace=True)
 
     return saved_or_form(req, ADD_FIELDS, save,
                          lambda session, actor, state: _add_card(session, actor, convention_id, state))
@@ -149,7 +145,7 @@ def submit_add(req: TeamsRequest) -> list[Reply]:
 # -- updating ------------------------------------------------------------------------------------------------
 def _update_card(session: Session, actor: Actor, objective_id: int, state: FormState | None = None) -> Reply:
     lang = actor.lang
-    objective, _ = objectives.history(session, actor.person, objective_id)  # checks the pair
+    objective = objective_actions.update_form(session, actor, objective_id)
     state = state or FormState()
     statuses = [(t(lang, f"objective.status.{s.value}"), s.value) for s in ObjectiveStatus]
     steps = [(f"{p} %", str(p)) for p in objectives.PROGRESS_STEPS]
@@ -182,12 +178,10 @@ def submit_update(req: TeamsRequest) -> list[Reply]:
         deps = req.deps
         raw = req.field("progress").strip()
         with acting_in_teams(deps, req.incoming) as (session, actor):
-            objective = objectives.update(session, person=actor.person, objective_id=objective_id,
-                                          status=req.field("status") or None,
-                                          progress=number(raw),
-                                          comment=req.field("comment"), now=deps.clock.now())
-            return objectives_list(session, actor, objective.convention_id, lead=t(actor.lang, "objective.updated"),
-                                   replace=True)
+            entry = objective_actions.UpdateEntry(status=req.field("status") or None, progress=number(raw),
+                                                  comment=req.field("comment"))
+            done = objective_actions.update(session, actor, deps.clock.now(), objective_id, entry)
+            return objectives_list(session, actor, done.convention_id, lead=done.reply.text, replace=True)
 
     return saved_or_form(req, UPDATE_FIELDS, save,
                          lambda session, actor, state: _update_card(session, actor, objective_id, state))
@@ -196,7 +190,7 @@ def submit_update(req: TeamsRequest) -> list[Reply]:
 # -- the mentor's feedback --------------------------------------------------------------------------------------
 def _feedback_card(session: Session, actor: Actor, objective_id: int, state: FormState | None = None) -> Reply:
     lang = actor.lang
-    objective, last = objectives.feedback_target(session, actor.person, objective_id)  # the mentor only
+    objective, last = objective_actions.feedback_form(session, actor, objective_id)  # the mentor only
     state = state or FormState()
     body = [typed_text(objective.title)]
     if last:  # the mentor sees what they answer
@@ -222,10 +216,8 @@ def submit_feedback(req: TeamsRequest) -> list[Reply]:
     def save() -> list[Reply]:
         deps = req.deps
         with acting_in_teams(deps, req.incoming) as (session, actor):
-            objective = objectives.feedback(session, person=actor.person, objective_id=objective_id,
-                                            comment=req.field("comment"), now=deps.clock.now())
-            return objectives_list(session, actor, objective.convention_id,
-                                   lead=t(actor.lang, "objective.feedback_sent"), replace=True)
+            done = objective_actions.feedback(session, actor, deps.clock.now(), objective_id, req.field("comment"))
+            return objectives_list(session, actor, done.convention_id, lead=done.reply.text, replace=True)
 
     return saved_or_form(req, FEEDBACK_FIELDS, save,
                          lambda session, actor, state: _feedback_card(session, actor, objective_id, state))
@@ -236,12 +228,12 @@ def show_history(req: TeamsRequest) -> list[Reply]:
     """"Historique" under an objective: every step, oldest first, comments as typed."""
     with req.acting() as (session, actor):
         lang = actor.lang
-        objective, updates = objectives.history(session, actor.person, req.subject_id())  # checks the pair
+        objective, lines = objective_actions.history(session, actor, req.subject_id())
         title = t(lang, "objective.history.title")
         head = [text_block(title, size="Medium", weight="Bolder"), typed_text(objective.title)]
-        if not updates:
+        if not lines:
             head.append(text_block(t(lang, "objective.history.empty")))
-        groups = [[typed_text(f"• {history_line(u, lang, actor.tz)}", spacing="Small")] for u in updates]
+        groups = [[typed_text(f"• {line}", spacing="Small")] for line in lines]
         return paged_replies(paged_cards(head, groups, continued=_continued(lang, title)), title)
 
 
