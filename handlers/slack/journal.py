@@ -9,11 +9,10 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
-from bot.services import meetings, notes
-from bot.services.meeting_messages import note_heading, note_intro, note_saved
 from bot.services.people import mention
 from bot.services.typed_text import number
 from bot.usecases import meetings as meeting_actions
+from bot.usecases import notes as note_actions
 from bot.usecases.outcome import Done
 from handlers.slack.deps import Actor, Deps, acting_in_slack
 from handlers.slack.forms import FormContext, MeetingForm, NoteForm
@@ -56,11 +55,8 @@ def open_agenda_modal(deps: Deps, client: WebClient, body: dict, meeting_id: int
 
 def notes_overview(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[dict]]:
     with acting_in_slack(deps, team_id, user_id) as (session, actor):
-        convention = meetings.plannable_convention(session, actor.person)
-        found = notes.visible_notes(session, actor.person, convention)
-        other = meetings.other_side(convention, actor.person)
-        lines = [(note_heading(n, actor.lang, actor.tz, other), n.note.body) for n in found]
-        return t(actor.lang, "note.list.title"), notes_blocks(actor.lang, lines, convention_id=convention.id)
+        view = note_actions.shown(session, actor)
+        return t(actor.lang, "note.list.title"), notes_blocks(actor.lang, view.lines, convention_id=view.convention.id)
 
 
 def run_notes_command(req: CommandRequest) -> None:
@@ -68,23 +64,28 @@ def run_notes_command(req: CommandRequest) -> None:
     deps = req.deps
     if req.args:
         with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
-            notes.add_note(session, person=actor.person, body=req.args, share=False, now=deps.clock.now())
-            text = t(actor.lang, "note.saved.private")
+            text = note_actions.keep_private(session, actor, deps.clock.now(), req.args)
         req.respond(text=text)
         return
     text, blocks = notes_overview(deps, req.team_id, req.user_id)
     req.respond(text=text, blocks=blocks)
 
 
+def _note_target(context: FormContext) -> str:
+    """The form's target as the notes service names it."""
+    if context.meeting_id is not None:
+        return f"meeting:{context.meeting_id}"
+    return f"convention:{context.convention_id}"
+
+
 def open_note_modal(deps: Deps, client: WebClient, body: dict, value: str) -> None:
     """`value` is "meeting:<id>" (a note about that meeting) or "convention:<id>"."""
     def build(session: Session, actor: Actor, team_id: str) -> dict:
-        target = notes.note_target(session, actor.person, value)
-        meeting_id = target.meeting.id if target.meeting else None
-        other = meetings.other_side(target.convention, actor.person)
-        context = FormContext(team_id=team_id, kind="note", convention_id=target.convention.id, meeting_id=meeting_id)
-        return note_modal(actor.lang, about=note_intro(target.meeting, actor.lang, actor.tz), other=mention(other),
-                          metadata=context.dumps()).to_dict()
+        form = note_actions.note_form(session, actor, value)
+        meeting_id = form.target_of.meeting.id if form.target_of.meeting else None
+        context = FormContext(team_id=team_id, kind="note", convention_id=form.target_of.convention.id,
+                              meeting_id=meeting_id)
+        return note_modal(actor.lang, about=form.about, other=mention(form.other), metadata=context.dumps()).to_dict()
 
     open_modal(deps, client, body, build)
 
@@ -129,9 +130,7 @@ def register(app: App, deps: Deps) -> None:
     def submit_note(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         def save(session: Session, actor: Actor, context: FormContext) -> str:
             form = NoteForm.from_view(view)
-            note = notes.add_note(session, person=actor.person, body=form.body, share=form.share,
-                                  now=deps.clock.now(), meeting_id=context.meeting_id,
-                                  convention_id=context.convention_id)
-            return note_saved(session, note, actor.person, actor.lang)
+            return note_actions.save_note(session, actor, deps.clock.now(), _note_target(context), form.body,
+                                          form.share)
 
         submitted(ack, body, view, client, save)

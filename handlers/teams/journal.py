@@ -1,8 +1,8 @@
 """Notes on Teams: `mentorat notes` (the list, or a private note typed right after the command), the
 "Écrire une note privée" button after a check-in, "Nouvelle note" under the list, and the note card.
 
-Mirrors the note parts of handlers/slack/journal.py (the agenda is in handlers/teams/meetings.py): the
-same services and texts; Slack's modal is an Adaptive Card form here. A note is read by its author
+The same use cases as Slack (bot/usecases/notes.py; the agenda is in handlers/teams/meetings.py), the
+same texts; Slack's modal is an Adaptive Card form here. A note is read by its author
 only, unless they share it with the other side of the pair; coordinators never see one.
 """
 
@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from bot.actor import Actor
 from bot.i18n import t
 from bot.notify import Message
-from bot.services import actions, meetings, notes
-from bot.services.meeting_messages import note_heading, note_intro, note_saved
+from bot.services import actions, notes
 from bot.services.people import mention
+from bot.usecases import notes as note_actions
 from handlers.teams.cards import Card, paged_cards, submit, text_block, typed_text
 from handlers.teams.deps import (
     Handler,
@@ -26,7 +26,7 @@ from handlers.teams.deps import (
     paged_replies,
     people_markdown,
     saved_or_form,
-    say,
+    text_reply,
 )
 from handlers.teams.forms import FormState, flag, form_card, text_input, toggle_input
 from storage.models import Person
@@ -42,22 +42,20 @@ def notes_command(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
     with acting_in_teams(deps, req.incoming) as (session, actor):
         if req.args:
-            notes.add_note(session, person=actor.person, body=req.args, share=False, now=deps.clock.now())
-            return [say(actor.lang, "note.saved.private")]
+            return [text_reply(note_actions.keep_private(session, actor, deps.clock.now(), req.args))]
         return _notes_list(session, actor)
 
 
 def _notes_list(session: Session, actor: Actor) -> list[Reply]:
     """The person's notes and those their partner shared, newest first; "Nouvelle note" at the foot."""
     lang = actor.lang
-    convention = meetings.plannable_convention(session, actor.person)
-    other = meetings.other_side(convention, actor.person)
-    found = notes.visible_notes(session, actor.person, convention)
+    view = note_actions.shown(session, actor)
+    convention, other = view.convention, view.other
     title = t(lang, "note.list.title")
     head = [text_block(title, size="Medium", weight="Bolder")]
-    if not found:
+    if not view.lines:
         head.append(text_block(t(lang, "note.list.empty")))
-    groups = [_note_item(note_heading(n, lang, actor.tz, other), n.note.body, other) for n in found]
+    groups = [_note_item(heading, body, other) for heading, body in view.lines]
     new = submit(t(lang, "note.button.new"), actions.NOTE_WRITE, f"convention:{convention.id}", style="primary")
     more = [text_block(t(lang, "teams.notes.continued", title=title), weight="Bolder")]
     return paged_replies(paged_cards(head, groups, [new], continued=more), title)
@@ -73,8 +71,8 @@ def _note_item(heading: str, body: str, other: Person) -> list[Card]:
 def _note_card(session: Session, actor: Actor, value: str, state: FormState | None = None) -> Reply:
     """Slack's note modal as a card: the text, and a switch to share it with the other side."""
     lang = actor.lang
-    target = notes.note_target(session, actor.person, value)
-    other = meetings.other_side(target.convention, actor.person)
+    form = note_actions.note_form(session, actor, value)
+    other = form.other
     state = state or FormState()
     body = [
         *text_input("body", t(lang, "note.modal.label"), state, multiline=True, max_length=notes.NOTE_LIMIT,
@@ -83,7 +81,7 @@ def _note_card(session: Session, actor: Actor, value: str, state: FormState | No
     ]
     title = t(lang, "note.modal.title")
     content = form_card(lang, title, body, submit_label=t(lang, "note.modal.submit"), action=NOTE_SUBMIT, value=value,
-                        intro=note_intro(target.meeting, lang, actor.tz), state=state)
+                        intro=form.about, state=state)
     return Reply(content, title, replace=bool(state.errors))
 
 
@@ -99,12 +97,9 @@ def submit_note(req: TeamsRequest) -> list[Reply]:
     def save() -> list[Reply]:
         deps = req.deps
         with acting_in_teams(deps, req.incoming) as (session, actor):
-            # The button's subject is checked again: only the pair may write there.
-            target = notes.note_target(session, actor.person, value)
-            note = notes.add_note(session, person=actor.person, body=req.field("body"), share=flag(req.data, "share"),
-                                  now=deps.clock.now(), meeting_id=target.meeting.id if target.meeting else None,
-                                  convention_id=target.convention.id)
-            saved = Message(text=note_saved(session, note, actor.person, actor.lang), headline=False)
+            text = note_actions.save_note(session, actor, deps.clock.now(), value, req.field("body"),
+                                          flag(req.data, "share"))
+            saved = Message(text=text, headline=False)
             return [message_reply(session, actor, saved, replace=True)]  # the card gives way to the confirmation
 
     return saved_or_form(req, FIELDS, save, lambda session, actor, state: _note_card(session, actor, value, state))
