@@ -7,17 +7,14 @@ from collections.abc import Callable
 from slack_bolt import Ack, App, Respond
 from sqlalchemy.orm import Session
 
-from bot.i18n import t
-from bot.notify import Message
-from bot.services import disputes
-from bot.services.dispute_messages import coordinator_view, raised_ack
 from bot.services.people import mention
-from bot.services.roles import coordinator_names
+from bot.usecases import disputes as dispute_actions
+from bot.usecases.outcome import Done
 from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body
 from handlers.slack.dispute_forms import DisputeContext, DisputeForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
-from handlers.slack.interactions import clicked_id, on_click, post_dm, save_form
+from handlers.slack.interactions import ClickWork, clicked_id, on_click, post_dm, save_form
 from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.disputes import differend_modal, early_end_modal
@@ -31,8 +28,7 @@ MODALS = {DisputeKind.DIFFEREND: differend_modal, DisputeKind.EARLY_END: early_e
 def _open_form(req: CommandRequest, kind: DisputeKind) -> None:
     deps = req.deps
     with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
-        convention = disputes.running_convention(session, actor.person)
-        other = convention.mentee if convention.mentor_id == actor.person.id else convention.mentor
+        convention, other = dispute_actions.dispute_form(session, actor)
         context = DisputeContext(team_id=req.team_id, kind=kind, convention_id=convention.id)
         view = MODALS[kind](actor.lang, other=mention(other), metadata=context.dumps())
     req.client.views_open(trigger_id=req.body["trigger_id"], view=view)
@@ -46,33 +42,35 @@ def run_early_end_command(req: CommandRequest) -> None:
     _open_form(req, DisputeKind.EARLY_END)
 
 
-def _save(deps: Deps, context: DisputeContext, form: DisputeForm) -> Callable[[Session, Actor], Message]:
-    def save(session: Session, actor: Actor) -> Message:
-        draft = disputes.DisputeDraft(kind=DisputeKind(context.kind), summary=form.summary,
-                                      amicable_tried=form.amicable, go_on=form.go_on, urgency=form.urgency)
-        dispute = disputes.raise_for(session, person=actor.person, convention_id=context.convention_id, draft=draft,
-                                     rule=deps.rule, fallback_admin=deps.settings.fallback_admin,
-                                     now=deps.clock.now())
-        programme = dispute.convention.programme
-        return raised_ack(dispute, actor.person, coordinator_names(session, programme, deps.rule))
+def _save(deps: Deps, context: DisputeContext, form: DisputeForm) -> Callable[[Session, Actor], Done]:
+    entry = dispute_actions.DisputeEntry(kind=DisputeKind(context.kind), summary=form.summary, amicable=form.amicable,
+                                         go_on=form.go_on, urgency=form.urgency)
+
+    def save(session: Session, actor: Actor) -> Done:
+        return dispute_actions.raise_case(session, actor, deps.clock.now(), deps.rule, deps.settings.fallback_admin,
+                                          context.convention_id, entry)
 
     return save
 
 
-def _coordinator_answer(deps: Deps, body: dict, action: dict, respond: Respond, act: disputes.CoordinatorAct,
-                        *, key_done: str | None) -> None:
+def _coordinator_answer(deps: Deps, body: dict, action: dict, respond: Respond,
+                        step: dispute_actions.CoordinatorStep) -> None:
     """Run a coordinator's click, then show them the case as it now stands."""
     team_id, user_id = ids_from_body(body)
     with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):  # a privileged act: re-read admin flag
-        change = act(session, dispute_id=clicked_id(action), person=actor.person, rule=deps.rule,
-                     now=deps.clock.now())
-        message, note = coordinator_view(change.dispute, actor.person, done=change.done, key_done=key_done)
-        convention_id = change.dispute.convention_id
-    respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
-    if note:
-        post_dm(deps.client_for(team_id), user_id, note)
+        case = dispute_actions.coordinator_step(session, actor, deps.clock.now(), deps.rule, clicked_id(action), step)
+    respond(text=case.message.text, blocks=as_dicts(message_blocks(case.message, header=False)),
+            replace_original=True)
+    if case.note:
+        post_dm(deps.client_for(team_id), user_id, case.note)
     deps.deliver_now()
-    refresh_homes(deps, deps.client_for(team_id), team_id, convention_id)
+    refresh_homes(deps, deps.client_for(team_id), team_id, case.convention_id)
+
+
+STEP_OF_ACTION = {ActionId.DISPUTE_TAKE: dispute_actions.CoordinatorStep.TAKE,
+                  ActionId.DISPUTE_MEET: dispute_actions.CoordinatorStep.MEET,
+                  ActionId.DISPUTE_RESOLVE: dispute_actions.CoordinatorStep.RESOLVE,
+                  ActionId.EARLY_END_CONFIRM: dispute_actions.CoordinatorStep.CONFIRM_END}
 
 
 def register(app: App, deps: Deps) -> None:
@@ -82,10 +80,11 @@ def register(app: App, deps: Deps) -> None:
             ack()
             return
         user_id = body["user"]["id"]
-        message = save_form(ack, deps, context.team_id, user_id, FIELD_BLOCKS,
-                            _save(deps, context, DisputeForm.from_view(view)))
-        if message is None:
+        done = save_form(ack, deps, context.team_id, user_id, FIELD_BLOCKS,
+                         _save(deps, context, DisputeForm.from_view(view)))
+        if done is None:
             return
+        message = done.reply
 
         def after() -> None:
             blocks = as_dicts(message_blocks(message, header=False))
@@ -97,22 +96,16 @@ def register(app: App, deps: Deps) -> None:
     app.view(CallbackId.DIFFEREND_FORM_SUBMIT)(submit)
     app.view(CallbackId.EARLY_END_FORM_SUBMIT)(submit)
 
-    on_click(app, deps, ActionId.DISPUTE_TAKE,
-             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, disputes.take, key_done="dispute.taken.you"))
-    on_click(app, deps, ActionId.DISPUTE_MEET,
-             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, disputes.request_meeting,
-                                                    key_done="dispute.meeting.sent"))
-    on_click(app, deps, ActionId.DISPUTE_RESOLVE,
-             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, disputes.resolve, key_done=None))
-    on_click(app, deps, ActionId.EARLY_END_CONFIRM,
-             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, disputes.confirm_early_end, key_done=None))
+    def answer(step: dispute_actions.CoordinatorStep) -> ClickWork:
+        return lambda b, a, r, c: _coordinator_answer(deps, b, a, r, step)
+
+    for action_id, step in STEP_OF_ACTION.items():
+        on_click(app, deps, action_id, answer(step))
 
     def withdraw(body: dict, action: dict, respond: Respond, client: object) -> None:
         team_id, user_id = ids_from_body(body)
         with acting_in_slack(deps, team_id, user_id) as (session, actor):
-            change = disputes.withdraw(session, dispute_id=clicked_id(action), person=actor.person,
-                                       now=deps.clock.now())
-            text = t(actor.lang, "early_end.withdrawn.you" if change.done else "dispute.already_closed")
+            text = dispute_actions.withdraw(session, actor, deps.clock.now(), clicked_id(action))
         respond(text=text, replace_original=True)
         deps.deliver_now()
 

@@ -1,7 +1,7 @@
 """Différends and early ends on Teams: `mentorat differend` and `mentorat fin-hative` (the forms), the
 coordinators' buttons on the alert (take, meet, resolve, confirm the end) and "Retirer ma demande".
 
-Mirrors handlers/slack/disputes.py, dispute_forms.py and views/disputes.py: the same services and texts;
+The same use cases as Slack (bot/usecases/disputes.py) and the same texts;
 Slack's modals are Adaptive Card forms here, and a refused form comes back in place with what was typed.
 What a person writes goes to the coordinators only (the services see to that); it is never logged here.
 """
@@ -13,17 +13,14 @@ from bot.i18n import t
 from bot.i18n.errors import error_text
 from bot.notify import Message
 from bot.services import actions, disputes
-from bot.services.dispute_messages import coordinator_view, raised_ack
 from bot.services.errors import DomainError
-from bot.services.meetings import other_side
 from bot.services.people import mention
-from bot.services.roles import coordinator_names
+from bot.usecases import disputes as dispute_actions
 from handlers.teams.cards import Card, teams_markdown, text_block
 from handlers.teams.deps import (
     Handler,
     Reply,
     TeamsRequest,
-    acting_in_teams,
     message_reply,
     refusal,
     text_reply,
@@ -71,11 +68,11 @@ def _differend_inputs(lang: str, state: FormState) -> list[Card]:
     ]
 
 
-def dispute_card(actor: Actor, convention: Convention, kind: DisputeKind, state: FormState | None = None) -> Reply:
+def dispute_card(actor: Actor, convention: Convention, other: Person, kind: DisputeKind,
+                 state: FormState | None = None) -> Reply:
     """The différend or early-end form, as Slack's modal; `state` brings back a refused one."""
     lang, keys = actor.lang, FORM_KEYS[kind]
     state = state or FormState()
-    other = other_side(convention, actor.person)
     body = text_input("summary", t(lang, keys["summary"]), state, multiline=True, max_length=disputes.SUMMARY_LIMIT,
                       required=True, placeholder=t(lang, keys["hint"]), error_message=t(lang, "error.dispute.summary"))
     if kind == DisputeKind.DIFFEREND:
@@ -91,8 +88,8 @@ def dispute_card(actor: Actor, convention: Convention, kind: DisputeKind, state:
 # -- opening the form ---------------------------------------------------------------------------------
 def _open_form(req: TeamsRequest, kind: DisputeKind) -> list[Reply]:
     with req.acting() as (session, actor):
-        convention = disputes.running_convention(session, actor.person)
-        return [dispute_card(actor, convention, kind)]
+        convention, other = dispute_actions.dispute_form(session, actor)
+        return [dispute_card(actor, convention, other, kind)]
 
 
 def open_differend(req: TeamsRequest) -> list[Reply]:
@@ -106,13 +103,11 @@ def open_early_end(req: TeamsRequest) -> list[Reply]:
 
 
 # -- the submitted form -----------------------------------------------------------------------------
-def draft_of(kind: DisputeKind, values: dict[str, str]) -> disputes.DisputeDraft:
-    """The card's values as Slack's DisputeForm reads its modal (an early end has only the reasons)."""
-    if kind == DisputeKind.EARLY_END:
-        return disputes.DisputeDraft(kind=kind, summary=values["summary"])
-    return disputes.DisputeDraft(kind=kind, summary=values["summary"],
-                                 amicable_tried={"yes": True, "no": False}.get(values["amicable"]),
-                                 go_on=flag(values, "go_on"), urgency=values["urgency"] or None)
+def entry_of(kind: DisputeKind, values: dict[str, str]) -> dispute_actions.DisputeEntry:
+    """The card's values as Slack's DisputeForm reads its modal."""
+    return dispute_actions.DisputeEntry(kind=kind, summary=values["summary"],
+                                        amicable={"yes": True, "no": False}.get(values["amicable"]),
+                                        go_on=flag(values, "go_on"), urgency=values["urgency"] or None)
 
 
 def submit_dispute(req: TeamsRequest) -> list[Reply]:
@@ -125,71 +120,51 @@ def submit_dispute(req: TeamsRequest) -> list[Reply]:
             if error.field not in FIELDS:
                 # As Slack closes its modal: the form gives way to the reason (already open, convention over).
                 return [refusal(session, actor, error, replace=True)]
-            convention = disputes.running_convention(session, actor.person, req.subject_id())
+            convention, other = dispute_actions.dispute_form(session, actor, req.subject_id())
             state = FormState(values, {error.field: error_text(actor.lang, actor.tz, error)})
-            return [dispute_card(actor, convention, kind, state)]
+            return [dispute_card(actor, convention, other, kind, state)]
 
 
 def _raise(req: TeamsRequest, kind: DisputeKind, values: dict[str, str]) -> list[Reply]:
     deps = req.deps
-    with acting_in_teams(deps, req.incoming) as (session, actor):
-        dispute = disputes.raise_for(session, person=actor.person, convention_id=req.subject_id(),
-                                     draft=draft_of(kind, values), rule=deps.rule,
-                                     fallback_admin=deps.settings.fallback_admin, now=deps.clock.now())
-        names = coordinator_names(session, dispute.convention.programme, deps.rule)
+    with req.acting() as (session, actor):
+        done = dispute_actions.raise_case(session, actor, deps.clock.now(), deps.rule, deps.settings.fallback_admin,
+                                          req.subject_id(), entry_of(kind, values))
         # The form gives way to the acknowledgement (and, for an early end, its "withdraw" button).
-        return [message_reply(session, actor, raised_ack(dispute, actor.person, names), replace=True)]
+        return [message_reply(session, actor, done.reply, replace=True)]
 
 
 # -- the coordinators' buttons ----------------------------------------------------------------------
-def _coordinator_answer(req: TeamsRequest, act: disputes.CoordinatorAct, *, key_done: str | None) -> list[Reply]:
-    """Run a coordinator's click, then show them the case as it now stands (in place of the alert)."""
-    deps = req.deps
-    with acting_in_teams(deps, req.incoming) as (session, actor):
-        change = act(session, dispute_id=req.subject_id(), person=actor.person, rule=deps.rule, now=deps.clock.now())
-        message, note = coordinator_view(change.dispute, actor.person, done=change.done, key_done=key_done)
-        replies = [message_reply(session, actor, message, replace=True)]
-        if note:
-            replies.append(message_reply(session, actor, Message(text=note, headline=False)))
+def coordinator_answer(req: TeamsRequest) -> list[Reply]:
+    """Take, meet, resolve, confirm the end: run the click, then show the case as it now stands (in place
+    of the alert)."""
+    step = STEP_OF_ACTION[req.field("mentorat")]
+    with req.acting() as (session, actor):
+        case = dispute_actions.coordinator_step(session, actor, req.deps.clock.now(), req.deps.rule,
+                                                req.subject_id(), step)
+        replies = [message_reply(session, actor, case.message, replace=True)]
+        if case.note:
+            replies.append(message_reply(session, actor, Message(text=case.note, headline=False)))
         return replies
 
 
-def take(req: TeamsRequest) -> list[Reply]:
-    """« Je m'en occupe »."""
-    return _coordinator_answer(req, disputes.take, key_done="dispute.taken.you")
-
-
-def meet(req: TeamsRequest) -> list[Reply]:
-    """« Planifier une rencontre »: both sides of the pair are told (without the text)."""
-    return _coordinator_answer(req, disputes.request_meeting, key_done="dispute.meeting.sent")
-
-
-def resolve(req: TeamsRequest) -> list[Reply]:
-    """« Résolu » on a différend."""
-    return _coordinator_answer(req, disputes.resolve, key_done=None)
-
-
-def confirm_end(req: TeamsRequest) -> list[Reply]:
-    """« Confirmer la fin »: the convention ends now, reminders stop, both are offered the short bilan."""
-    return _coordinator_answer(req, disputes.confirm_early_end, key_done=None)
-
-
 def withdraw(req: TeamsRequest) -> list[Reply]:
-    """« Retirer ma demande »: only the person who asked; the convention goes on."""
-    deps = req.deps
-    with acting_in_teams(deps, req.incoming) as (session, actor):
-        change = disputes.withdraw(session, dispute_id=req.subject_id(), person=actor.person, now=deps.clock.now())
-        key = "early_end.withdrawn.you" if change.done else "dispute.already_closed"
-        return [text_reply(t(actor.lang, key), replace=True)]
+    """« Retirer ma demande »."""
+    with req.acting() as (session, actor):
+        return [text_reply(dispute_actions.withdraw(session, actor, req.deps.clock.now(), req.subject_id()),
+                           replace=True)]
+
+
+STEP_OF_ACTION = {actions.DISPUTE_TAKE: dispute_actions.CoordinatorStep.TAKE,
+                  actions.DISPUTE_MEET: dispute_actions.CoordinatorStep.MEET,
+                  actions.DISPUTE_RESOLVE: dispute_actions.CoordinatorStep.RESOLVE,
+                  actions.EARLY_END_CONFIRM: dispute_actions.CoordinatorStep.CONFIRM_END}
 
 
 COMMANDS: dict[str, Handler] = {"differend": open_differend, "fin-hative": open_early_end}
 ACTIONS: dict[str, Handler] = {
     DIFFEREND_SUBMIT: submit_dispute,
     EARLY_END_SUBMIT: submit_dispute,
-    actions.DISPUTE_TAKE: take,
-    actions.DISPUTE_MEET: meet,
-    actions.DISPUTE_RESOLVE: resolve,
-    actions.EARLY_END_CONFIRM: confirm_end,
+    **{key: coordinator_answer for key in STEP_OF_ACTION},
     actions.EARLY_END_WITHDRAW: withdraw,
 }
