@@ -14,10 +14,11 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from bot.services.conventions import Phase, add_months, get_convention, phase_of
+from bot.services.conventions import Phase, get_convention, phase_of
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.objectives import of_convention
 from bot.services.policy import Act, require
+from bot.services.timing import add_months
 from bot.services.typed_text import optional_text, required_text
 from storage.models import Bilan, Convention, ConventionStatus, Decision, Objective, Person
 
