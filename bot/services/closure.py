@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from bot.i18n.dates import local_date
 from bot.services import audit, outbox
-from bot.services.bilans import bilans_of_round, decision_open
+from bot.services.bilan_rounds import bilans_of_round, decision_open
 from bot.services.final_report import both_agree_to_send
 from bot.services.people import timezone_of
 from bot.services.policy import Act, require
