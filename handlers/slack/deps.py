@@ -13,17 +13,19 @@ from sqlalchemy.orm import Session
 from bot.actor import Actor
 from bot.clock import Clock
 from bot.config import Settings
+from bot.i18n import t
 from bot.i18n.errors import error_text
 from bot.logs import log_unexpected
 from bot.notify import Notifier
 from bot.services import people
-from bot.services.errors import DomainError
+from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import ComposeContext
 from bot.services.programmes import ProgrammeDefaults, default_programme, known_member
 from bot.services.roles import CoordinatorRule, roles_of
 from handlers.slack.background import Work, ack_then
 from handlers.slack.clients import WorkspaceClients
 from handlers.slack.directory import fetch_profile
+from handlers.slack.dm import post_dm
 from scheduling.delivery import DeliveryReport, deliver_due
 from storage.db import SessionFactory, session_scope
 from storage.models import Person, Platform, Programme, Workspace
@@ -70,8 +72,6 @@ class Deps:
     def ack_then(self, ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
                  work: Callable[[], None]) -> None:
         """Ack at once, run `work` on the work queue, report its errors to the person."""
-        from handlers.slack.errors import report_error  # errors imports this module
-
         ack_then(self.work, lambda b, c, r, e: report_error(self, b, c, r, e), ack, body, client, respond, work)
 
 
@@ -90,8 +90,6 @@ def known_person(session: Session, deps: Deps, workspace: Workspace, user_id: st
         profile = fetch_profile(deps.client_for(workspace.external_id), user_id, field=field_name)
         people.apply_profile(person, profile, now=now)
         if profile.deleted:
-            from bot.services.errors import InvalidInput
-
             raise InvalidInput("error.pair.deactivated", field=field_name, name=f"<@{user_id}>")
     return person
 
@@ -128,3 +126,27 @@ def ids_from_body(body: dict) -> tuple[str, str]:
     team_id = body.get("team_id") or (body.get("team") or {}).get("id") or body.get("user", {}).get("team_id")
     user_id = body.get("user_id") or (body.get("user") or {}).get("id") or (body.get("event") or {}).get("user")
     return str(team_id or ""), str(user_id or "")
+
+
+def _tell(body: dict, client: WebClient, respond: Respond, text: str) -> None:
+    if body.get("response_url") or body.get("response_urls"):
+        respond(text=text, replace_original=False)
+        return
+    _team_id, user_id = ids_from_body(body)
+    if user_id:
+        post_dm(client, user_id, text)
+
+
+def report_error(deps: Deps, body: dict, client: WebClient, respond: Respond, error: Exception) -> None:
+    """Tell the person what went wrong, in their language; log unexpected errors without the body."""
+    lang, tz = reader_for(deps, *ids_from_body(body))
+    if isinstance(error, DomainError):
+        text = error_text(lang, tz, error)
+    else:
+        kind = body.get("type") or ("command" if body.get("command") else "unknown")
+        log_unexpected(f"a Slack {kind}", error)
+        text = t(lang, "error.generic")
+    try:
+        _tell(body, client, respond, text)
+    except Exception as failure:
+        log_unexpected("telling a Slack user about an error", failure)
