@@ -157,7 +157,8 @@ def cmd_import_pairs(args: argparse.Namespace) -> int:
     from bot.i18n.errors import error_text
     from bot.services.errors import DomainError
     from bot.startup import check_slack_token
-    from handlers.slack.pair_import import import_text
+    from bot.usecases.pair_import import import_text
+    from handlers.slack.deps import import_port
 
     settings = _settings(Mode.WORKER)
     coordinator = args.by or (settings.coordinators[0] if settings.coordinators else "")
@@ -177,7 +178,8 @@ def cmd_import_pairs(args: argparse.Namespace) -> int:
         return 2
     team_id = args.team or check_slack_token(mentorat.deps.client, settings).team_id
     try:
-        outcome = import_text(mentorat.deps, team_id, coordinator, text)
+        deps = mentorat.deps
+        outcome = import_text(deps.session_factory, deps.clock, deps.rule, import_port(deps, team_id, coordinator), text)
     except DomainError as error:
         print(error_text(settings.language, settings.timezone, error), file=sys.stderr)
         return 2

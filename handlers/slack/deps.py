@@ -22,6 +22,7 @@ from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import ComposeContext
 from bot.services.programmes import ProgrammeDefaults, default_programme, known_member
 from bot.services.roles import CoordinatorRule, roles_of
+from bot.usecases.pair_import import ImportPort
 from handlers.slack.background import Work, ack_then
 from handlers.slack.clients import WorkspaceClients
 from handlers.slack.directory import fetch_profile
@@ -104,6 +105,14 @@ def resolve_actor(session: Session, deps: Deps, team_id: str, user_id: str, *, f
     lang = people.language_of(person, programme.language)
     tz = people.timezone_of(person, programme.timezone)
     return Actor(workspace, programme, person, lang, tz, roles_of(session, person, programme, deps.rule))
+
+
+def import_port(deps: Deps, team_id: str, user_id: str) -> ImportPort:
+    """The Slack side of a bulk import by `user_id`: profiles read fresh from users.info."""
+    return ImportPort(
+        coordinator=lambda session: resolve_actor(session, deps, team_id, user_id, fresh=True),
+        member=lambda session, actor, member: known_person(session, deps, actor.workspace, member, fresh=True),
+        deliver=deps.deliver_now)
 
 
 def reader_for(deps: Deps, team_id: str, user_id: str) -> tuple[str, str]:
