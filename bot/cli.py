@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
     from storage.db import SessionFactory
 
+# Each command imports what it runs inside its function: `mentorat --help` or `db upgrade` does not load
+# Bolt, the Agents SDK or matplotlib (benchmarks/imports.py measures what a process pays at start).
 log = logging.getLogger("mentorat")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
