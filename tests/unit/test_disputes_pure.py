@@ -1,4 +1,4 @@
-"""The pure parts of issue 7: danger wording, working days, CSV lines."""
+"""The pure parts of différends and reports: danger wording, working days, CSV lines."""
 
 from __future__ import annotations
 
