@@ -28,11 +28,13 @@ run: $(STAMP)
 test: lint
 	$(PYTEST) --durations=10
 
-# The static checks, one command a line: style, types (pyproject's [tool.mypy]), dead code ([tool.vulture]).
+# The static checks, one command a line: style, types (pyproject's [tool.mypy]), dead code ([tool.vulture]),
+# the import contracts: layers, independent front ends, no chat SDK below them, no cycles ([tool.importlinter]).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/vulture
+	$(BIN)/lint-imports
 
 fast: $(STAMP)
 	$(PYTEST) -m "not postgres"

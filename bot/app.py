@@ -126,7 +126,7 @@ def create_app(
         installations = installation_store(settings, engine_of(session_factory))
     front = None
     if teams or (teams is None and settings.has_teams_settings):
-        from handlers.teams.app import build_teams
+        from handlers.teams.app import build_teams  # the Agents SDK loads only when Teams is on
 
         front = build_teams(settings, session_factory, clock, limiter=teams_limiter, sleep=teams_sleep,
                             inbound=teams_inbound)
@@ -166,7 +166,7 @@ def create_app(
         bolt.enable_token_revocation_listeners()  # app_uninstalled / tokens_revoked delete the stored tokens
     register_handlers(bolt, deps)
     if front is not None:
-        from handlers.teams.deps import TeamsDeps
+        from handlers.teams.deps import TeamsDeps  # as above
 
         front.attach(TeamsDeps(settings=settings, session_factory=session_factory, clock=clock,
                                notifier=outbox_notifier, rule=deps.rule, defaults=deps.defaults, background=deps.soon))

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
     from storage.db import SessionFactory
 
+# Each command imports what it runs inside its function: `mentorat --help` or `db upgrade` does not load
+# Bolt, the Agents SDK or matplotlib (benchmarks/imports.py measures what a process pays at start).
 log = logging.getLogger("mentorat")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
@@ -150,14 +152,15 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- différends, early end, report (issue 7) ---
+# --- bulk pairing ---
 def cmd_import_pairs(args: argparse.Namespace) -> int:
     """Pair the lines of a CSV file as a coordinator; invitations go out right away."""
     from bot.app import create_app
     from bot.i18n.errors import error_text
     from bot.services.errors import DomainError
     from bot.startup import check_slack_token
-    from handlers.slack.pair_import import import_text
+    from bot.usecases.pair_import import import_text
+    from handlers.slack.deps import import_port
 
     settings = _settings(Mode.WORKER)
     coordinator = args.by or (settings.coordinators[0] if settings.coordinators else "")
@@ -177,7 +180,8 @@ def cmd_import_pairs(args: argparse.Namespace) -> int:
         return 2
     team_id = args.team or check_slack_token(mentorat.deps.client, settings).team_id
     try:
-        outcome = import_text(mentorat.deps, team_id, coordinator, text)
+        deps = mentorat.deps
+        outcome = import_text(deps.session_factory, deps.clock, deps.rule, import_port(deps, team_id, coordinator), text)
     except DomainError as error:
         print(error_text(settings.language, settings.timezone, error), file=sys.stderr)
         return 2
@@ -265,7 +269,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     return cmd_demo(argparse.Namespace(lang=lang, html=None))
 
 
-# --- Teams app package (issue 8) ---
+# --- Teams app package ---
 def cmd_teams_manifest(args: argparse.Namespace) -> int:
     """The zip a Teams admin uploads: manifest, French and English texts, icons; refused if Teams would refuse it."""
     import os
@@ -317,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade"])
     db.set_defaults(func=cmd_db)
-    # --- différends, early end, report (issue 7) ---
+    # --- bulk pairing, reports, the demo ---
     bulk = sub.add_parser("import-pairs", help="pair mentors and mentees from a CSV file (mentor,mentee,start)")
     bulk.add_argument("file", help="CSV: one line per pair, Slack member ids, start date YYYY-MM-DD optional")
     bulk.add_argument("--by", default=None, help="the coordinator importing (default: first MENTORAT_COORDINATORS)")
@@ -334,7 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_demo)
     start = sub.add_parser("start", help="the bot with the Slack tokens of .env, or the offline demo without them")
     start.set_defaults(func=cmd_start)
-    # --- Teams app package (issue 8) ---
+    # --- Teams app package ---
     teams = sub.add_parser("teams-manifest", help="write the Microsoft Teams app package (manifest, texts, icons, zip)")
     teams_id = teams.add_mutually_exclusive_group()
     teams_id.add_argument("--app-id", default=None, help="the Azure Bot's Microsoft App ID (default: $MICROSOFT_APP_ID)")

@@ -49,7 +49,7 @@ COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("pause", ("mute",), None, "cmd.pause"),
     SubCommand("reprendre", ("resume", "unmute"), None, "cmd.reprendre"),
     SubCommand("langue", ("language", "lang"), None, "cmd.langue"),
-    # --- différends, early end, report (issue 7) ---
+    # --- différends, early ends, reports, bulk pairing ---
     SubCommand("differend", ("différend", "dispute", "disagreement"), PARTICIPANTS, "cmd.differend"),
     SubCommand("fin-hative", ("fin-hâtive", "early-end", "end-early"), PARTICIPANTS, "cmd.fin-hative"),
     SubCommand("rapport", ("report",), COORDINATORS, "cmd.rapport"),

@@ -71,7 +71,7 @@ class Settings:
     language: str = "fr"
     closing_notice_days: int = 30
     coordinators: tuple[str, ...] = field(default_factory=tuple)
-    # Who is alerted when no coordinator takes a différend in time (issue 7); else the workspace admins.
+    # Who is alerted when no coordinator takes a différend in time; else the workspace admins.
     fallback_admin: str = ""
     # Microsoft Teams (the Azure Bot's app registration); empty: Teams is off.
     microsoft_app_id: str = ""

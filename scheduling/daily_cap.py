@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from bot.i18n import t
 from bot.notify import Button, Message, Section
 from bot.services.meeting_messages import TRACKED_KINDS
-from scheduling.timing import next_good_moment, start_of_day
+from bot.services.timing import next_good_moment, start_of_day
 from storage.models import Person, Reminder, ReminderStatus
 
 DAILY_CAP = 3

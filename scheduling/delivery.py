@@ -37,8 +37,8 @@ from bot.services.message_refs import remember_message
 from bot.services.messages import ComposeContext, compose
 from bot.services.people import language_of, remember_dm_channel, timezone_of
 from bot.services.reminders import is_paused
+from bot.services.timing import next_good_moment
 from scheduling.daily_cap import CapPlan, bundle, plan_batch
-from scheduling.timing import next_good_moment
 from storage.db import SessionFactory, engine_of, session_scope
 from storage.models import Person, Platform, Reminder, ReminderStatus, Workspace
 

@@ -50,7 +50,7 @@ from bot.services.disputes import mark_escalations
 from bot.services.meetings import expire_unanswered
 from bot.services.roles import CoordinatorRule
 from bot.services.shared_files import purge_expired
-from scheduling.timing import next_good_moment
+from bot.services.timing import next_good_moment
 from storage.db import SessionFactory, engine_of, rows_changed, session_scope
 from storage.models import (
     Convention,

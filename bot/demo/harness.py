@@ -168,7 +168,7 @@ def start_harness(database_url: str, emulator: SlackEmulator, *, now: datetime,
     executor = DrainableExecutor()
     client = WebClient(token=settings.slack_bot_token or None, base_url=settings.slack_api_url, timeout=5)
     inbound = None
-    if teams_keys is not None:
+    if teams_keys is not None:  # the Agents SDK and the key signer (cryptography) load for a Teams demo only
         from microsoft_agents.hosting.core.authorization import AgentAuthConfiguration
 
         from bot.demo.botframework_keys import MICROSOFT_KEYS_URL

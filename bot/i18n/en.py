@@ -382,7 +382,7 @@ TEXTS: dict[str, str] = {
     "error.objective.feedback_missing": "Write your feedback.",
     "home.objectives": "Objectives",
     "home.notes": "Recent notes (visible to you)",
-    # --- différends, early end, report (issue 7) ---
+    # --- différends, early ends, reports, bulk pairing ---
     "cmd.differend": "bring a disagreement with your mentor or mentee to the coordinators (what you write "
     "stays between you and them)",
     "cmd.fin-hative": "ask to end the agreement before its planned end; the coordinators talk it over with "

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
+from typing import Protocol
 
 from bot.i18n import t
 from bot.i18n.dates import format_day, format_moment
-from bot.services.errors import DomainError
 
 
-def error_text(lang: str, tz: str, error: DomainError) -> str:
+class Explained(Protocol):
+    """What a DomainError (bot/services/errors.py) carries; named here so that i18n stays below the services."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def params(self) -> Mapping[str, object]: ...
+
+
+def error_text(lang: str, tz: str, error: Explained) -> str:
     params: dict[str, object] = {}
     for name, value in error.params.items():
         if isinstance(value, datetime):

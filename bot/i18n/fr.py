@@ -410,7 +410,7 @@ TEXTS: dict[str, str] = {
     "error.objective.feedback_missing": "Écrivez votre retour.",
     "home.objectives": "Objectifs",
     "home.notes": "Notes récentes (visibles par vous)",
-    # --- différends, early end, report (issue 7) ---
+    # --- différends, early ends, reports, bulk pairing ---
     "cmd.differend": "signaler un désaccord avec votre mentor ou votre personne mentorée à la coordination "
     "(le texte reste entre vous et la coordination)",
     "cmd.fin-hative": "demander à mettre fin à la convention avant la date prévue ; la coordination en parle "

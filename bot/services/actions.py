@@ -24,7 +24,7 @@ BILAN_SHOW = "bilan-answers-show"
 BILAN_REPORT = "bilan-report-send"
 THANKS_WRITE = "thanks-form-open"
 NEWS_WRITE = "news-form-open"
-# --- différends, early end, report (issue 7) ---
+# --- différends, early ends, reports, bulk pairing ---
 DISPUTE_TAKE = "dispute-case-take"
 DISPUTE_MEET = "dispute-meeting-request"
 DISPUTE_RESOLVE = "dispute-case-resolve"

@@ -14,10 +14,13 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from bot.services.conventions import Phase, add_months, get_convention, phase_of
+from bot.services.bilan_rounds import bilans_of_round, decision_open, round_of, shared_part
+from bot.services.closure import settle
+from bot.services.conventions import Phase, get_convention, phase_of
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.objectives import of_convention
 from bot.services.policy import Act, require
+from bot.services.timing import add_months
 from bot.services.typed_text import optional_text, required_text
 from storage.models import Bilan, Convention, ConventionStatus, Decision, Objective, Person
 
@@ -67,11 +70,6 @@ def in_any_convention(session: Session, person: Person) -> bool:
         or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id)).limit(1)) is not None
 
 
-def decision_open(convention: Convention) -> bool:
-    """The follow-up is still to be chosen: the convention runs and no agreement closed this round."""
-    return convention.status in (ConventionStatus.ACTIVE, ConventionStatus.CLOSING)
-
-
 def bilan_convention(session: Session, person: Person, convention_id: int | None = None,
                      today: date | None = None, act: Act = Act.BILAN_WRITE) -> Convention:
     """The convention whose bilan a person fills (or, with Act.BILAN_READ, reads): in its last phase, or over."""
@@ -96,26 +94,6 @@ def bilan_convention(session: Session, person: Person, convention_id: int | None
 
 def _opens_on(convention: Convention) -> date:
     return add_months(convention.planned_end_on, -2)
-
-
-def round_of(session: Session, convention: Convention) -> date:
-    """The planned end the current bilans answer for.
-
-    A convention that continued has a new planned end, so a new round; a closed one keeps the
-    round its last bilans answered (or its planned end when nobody answered).
-    """
-    if decision_open(convention):
-        return convention.planned_end_on
-    latest = session.scalar(select(Bilan.round_end_on).where(Bilan.convention_id == convention.id)
-                            .order_by(Bilan.round_end_on.desc()).limit(1))
-    return latest or convention.planned_end_on
-
-
-def bilans_of_round(session: Session, convention: Convention) -> dict[int, Bilan]:
-    """This round's bilans by person id."""
-    rows = session.scalars(select(Bilan).where(Bilan.convention_id == convention.id,
-                                               Bilan.round_end_on == round_of(session, convention)))
-    return {row.person_id: row for row in rows}
 
 
 def _check(convention: Convention, role: str, draft: BilanDraft, objectives: list[Objective],
@@ -160,8 +138,6 @@ class Submitted:
 def submit(session: Session, *, person: Person, convention_id: int, draft: BilanDraft, today: date,
            now: datetime) -> Submitted:
     """Save (or update) the person's bilan for the current round, then settle the follow-up."""
-    from bot.services.closure import settle  # closure builds on this module
-
     convention = bilan_convention(session, person, convention_id, today)
     role = require(session, person, Act.BILAN_WRITE, convention).part
     locked = not decision_open(convention)
@@ -229,16 +205,3 @@ def own_part(bilan: Bilan) -> dict[str, object]:
     """Everything its author wrote, by key (satisfaction, objectives and follow-up date included)."""
     return {**bilan.answers, "satisfaction": bilan.satisfaction, "objectives": bilan.objective_results,
             "follow_up_on": bilan.follow_up_on}
-
-
-def shared_part(bilan: Bilan) -> dict[str, object]:
-    """The answers the author chose to share, by key (satisfaction and objectives included)."""
-    keys = set(bilan.shared_keys or [])
-    part: dict[str, object] = {k: v for k, v in bilan.answers.items() if k in keys}
-    if "satisfaction" in keys:
-        part["satisfaction"] = bilan.satisfaction
-    if "objectives" in keys:
-        part["objectives"] = dict(bilan.objective_results)
-    if "next_steps" in keys and bilan.follow_up_on:
-        part["follow_up_on"] = bilan.follow_up_on
-    return part

@@ -19,13 +19,12 @@ from sqlalchemy.orm import Session
 
 from bot.i18n.dates import local_date
 from bot.services import audit, outbox
-from bot.services.bilans import bilans_of_round, decision_open
-from bot.services.conventions import add_months
+from bot.services.bilan_rounds import bilans_of_round, decision_open
 from bot.services.final_report import both_agree_to_send
 from bot.services.people import timezone_of
 from bot.services.policy import Act, require
 from bot.services.roles import CoordinatorRule
-from scheduling.timing import next_good_moment, start_of_day
+from bot.services.timing import add_months, next_good_moment, start_of_day
 from storage.db import rows_changed
 from storage.models import (
     Bilan,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -15,7 +14,9 @@ from bot.services import audit, outbox
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.people import mention
 from bot.services.policy import Act, part_in, require
+from bot.services.reviews import plan_reviews
 from bot.services.roles import CoordinatorRule
+from bot.services.timing import add_months
 from storage.db import rows_changed
 from storage.models import (
     OPEN_CONVENTION_STATUSES,
@@ -35,12 +36,6 @@ class Phase(StrEnum):
     LAUNCH = "launch"
     DEVELOPMENT = "development"
     SEPARATION = "separation"
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _open_convention(session: Session, programme: Programme, *, mentor: Person | None = None,
@@ -195,8 +190,6 @@ def accept(session: Session, *, convention_id: int, person: Person, now: datetim
     if written:
         audit.record(session, convention, "convention.accepted", person, now)
     if activated:
-        from bot.services.objectives import plan_reviews  # objectives builds on this module
-
         audit.record(session, convention, "convention.activated", None, now)
         plan_reviews(session, convention, now)
         recipients = [convention.mentor_id, convention.mentee_id]

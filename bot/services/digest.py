@@ -16,7 +16,7 @@ from bot.services.people import language_of, timezone_of
 from bot.services.programme_report import programme_report
 from bot.services.report_text import risk_lines, summary_lines
 from bot.services.roles import CoordinatorRule
-from scheduling.timing import next_good_moment
+from bot.services.timing import next_good_moment
 from storage.models import Convention, Person, Programme, Reminder
 
 DIGEST = "coordinator_digest"

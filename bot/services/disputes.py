@@ -26,8 +26,8 @@ from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.people import ensure_person, timezone_of
 from bot.services.policy import Act, require
 from bot.services.roles import CoordinatorRule, coordinators, fits_platform
+from bot.services.timing import next_good_moment, working_days_after
 from bot.services.typed_text import required_text
-from scheduling.timing import next_good_moment, working_days_after
 from storage.db import rows_changed
 from storage.models import (
     OPEN_DISPUTE_STATUSES,

@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.services.bilans import bilans_of_round, shared_part
+from bot.services.bilan_rounds import bilans_of_round, shared_part
 from bot.services.objectives import of_convention
 from storage.models import Bilan, Convention, Meeting, MeetingStatus, Person
 

@@ -23,8 +23,8 @@ from bot.services.conventions import get_convention
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.people import timezone_of
 from bot.services.policy import Act, require
+from bot.services.timing import next_good_moment, working_day_before
 from bot.services.typed_text import required_text
-from scheduling.timing import next_good_moment, working_day_before
 from storage.db import rows_changed
 from storage.models import (
     OPEN_CONVENTION_STATUSES,

@@ -141,7 +141,7 @@ COMPOSERS: dict[str, Composer] = {
     **meeting_messages.COMPOSERS,
     **objective_messages.COMPOSERS,
     **closure_messages.COMPOSERS,
-    # --- différends, early end, report (issue 7) ---
+    # --- différends, the coordinators' digest ---
     **dispute_messages.COMPOSERS,
     **digest.COMPOSERS,
 }

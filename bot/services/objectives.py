@@ -14,13 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.services import audit, outbox
-from bot.services.conventions import add_months
 from bot.services.errors import InvalidInput, NotFound
 from bot.services.meetings import other_side, plannable_convention
-from bot.services.people import timezone_of
 from bot.services.policy import Act, require
 from bot.services.typed_text import optional_text, required_text
-from scheduling.timing import next_good_moment, start_of_day
 from storage.models import (
     Convention,
     Objective,
@@ -37,7 +34,6 @@ GROUP_WINDOW = timedelta(minutes=10)
 HORIZONS = ("short", "long")
 PROGRESS_STEPS = tuple(range(0, 101, 10))  # what the update forms offer, in %
 NEWS = "objective_news"
-REVIEW = "objectives_review"
 
 
 @dataclass(frozen=True)
@@ -170,27 +166,6 @@ def news_since(session: Session, convention: Convention, reader: Person, since: 
         .where(Objective.convention_id == convention.id, ObjectiveUpdate.author_id != reader.id,
                ObjectiveUpdate.created_at >= since)
         .order_by(ObjectiveUpdate.created_at, ObjectiveUpdate.id)))
-
-
-def review_months(length_months: int) -> list[int]:
-    """Every three months of the convention, and its mid-point."""
-    months = set(range(3, length_months, 3))
-    months.add(length_months // 2)
-    return sorted(m for m in months if 0 < m < length_months)
-
-
-def plan_reviews(session: Session, convention: Convention, now: datetime) -> None:
-    """Written when the convention starts: the review reminders, at the programme's hour, local."""
-    programme = convention.programme
-    for month in review_months(programme.length_months):
-        day = add_months(convention.starts_on, month)
-        for side in (convention.mentor, convention.mentee):
-            tz = timezone_of(side, programme.timezone)
-            due = next_good_moment(start_of_day(day, tz), tz, programme.reminder_hour)
-            if due < now:
-                continue
-            outbox.enqueue(session, kind=REVIEW, recipient_id=side.id, convention_id=convention.id, due_at=due,
-                           now=now, payload={"month": month}, dedupe_key=f"{REVIEW}:{convention.id}:{month}:{side.id}")
 
 
 @dataclass(frozen=True)

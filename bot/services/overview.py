@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Protocol
+
 from sqlalchemy.orm import Session
 
-from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.dates import format_day, format_moment
 from bot.services import conventions
 from bot.services.people import mention
 from bot.services.roles import Role
+from storage.models import Person, Programme
 
 
-def role_lines(session: Session, actor: Actor) -> list[str]:
+class RoleHolder(Protocol):
+    """What role_lines reads of a bot.actor.Actor, which builds on the services and so is not imported here."""
+
+    @property
+    def lang(self) -> str: ...
+
+    @property
+    def programme(self) -> Programme: ...
+
+    @property
+    def person(self) -> Person: ...
+
+    @property
+    def roles(self) -> Collection[Role]: ...
+
+
+def role_lines(session: Session, actor: RoleHolder) -> list[str]:
     lines: list[str] = []
     if Role.COORDINATOR in actor.roles:
         lines.append(t(actor.lang, "help.role.coordinator", programme=actor.programme.name))

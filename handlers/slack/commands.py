@@ -39,7 +39,7 @@ HANDLERS: dict[str, CommandHandler] = {
     "coordonnateurs": coordinators.run_coordinators_command,
     "pause": reminders.run_pause_command,
     "reprendre": reminders.run_resume_command,
-    # --- différends, early end, report (issue 7) ---
+    # --- différends, early ends, reports, bulk pairing ---
     "differend": disputes.run_differend_command,
     "fin-hative": disputes.run_early_end_command,
     "rapport": reports.run_report_command,

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot.actor import Actor
 from bot.clock import Clock
 from bot.config import Settings
+from bot.i18n import t
 from bot.i18n.errors import error_text
 from bot.logs import log_unexpected
 from bot.notify import Notifier
@@ -22,10 +23,12 @@ from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import ComposeContext
 from bot.services.programmes import ProgrammeDefaults
 from bot.services.roles import CoordinatorRule
+from bot.usecases.pair_import import ImportPort
 from bot.usecases.unit_of_work import Caller, acting, admit
 from handlers.slack.background import Work, ack_then
 from handlers.slack.clients import WorkspaceClients
 from handlers.slack.directory import fetch_profile
+from handlers.slack.dm import post_dm
 from scheduling.delivery import DeliveryReport, deliver_due
 from storage.db import SessionFactory, session_scope
 from storage.models import Person, Platform, Workspace
@@ -72,8 +75,6 @@ class Deps:
     def ack_then(self, ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
                  work: Callable[[], None]) -> None:
         """Ack at once, run `work` on the work queue, report its errors to the person."""
-        from handlers.slack.errors import report_error  # errors imports this module
-
         ack_then(self.work, lambda b, c, r, e: report_error(self, b, c, r, e), ack, body, client, respond, work)
 
 
@@ -111,6 +112,14 @@ def resolve_actor(session: Session, deps: Deps, team_id: str, user_id: str, *, f
     return admit(session, deps, caller(deps, team_id, user_id, fresh=fresh))
 
 
+def import_port(deps: Deps, team_id: str, user_id: str) -> ImportPort:
+    """The Slack side of a bulk import by `user_id`: profiles read fresh from users.info."""
+    return ImportPort(
+        coordinator=lambda session: resolve_actor(session, deps, team_id, user_id, fresh=True),
+        member=lambda session, actor, member: known_person(session, deps, actor.workspace, member, fresh=True),
+        deliver=deps.deliver_now)
+
+
 def reader_for(deps: Deps, team_id: str, user_id: str) -> tuple[str, str]:
     """(language, time zone) of a person for a message outside a unit of work (errors); defaults if unknown."""
     try:
@@ -131,3 +140,27 @@ def ids_from_body(body: dict) -> tuple[str, str]:
     team_id = body.get("team_id") or (body.get("team") or {}).get("id") or body.get("user", {}).get("team_id")
     user_id = body.get("user_id") or (body.get("user") or {}).get("id") or (body.get("event") or {}).get("user")
     return str(team_id or ""), str(user_id or "")
+
+
+def _tell(body: dict, client: WebClient, respond: Respond, text: str) -> None:
+    if body.get("response_url") or body.get("response_urls"):
+        respond(text=text, replace_original=False)
+        return
+    _team_id, user_id = ids_from_body(body)
+    if user_id:
+        post_dm(client, user_id, text)
+
+
+def report_error(deps: Deps, body: dict, client: WebClient, respond: Respond, error: Exception) -> None:
+    """Tell the person what went wrong, in their language; log unexpected errors without the body."""
+    lang, tz = reader_for(deps, *ids_from_body(body))
+    if isinstance(error, DomainError):
+        text = error_text(lang, tz, error)
+    else:
+        kind = body.get("type") or ("command" if body.get("command") else "unknown")
+        log_unexpected(f"a Slack {kind}", error)
+        text = t(lang, "error.generic")
+    try:
+        _tell(body, client, respond, text)
+    except Exception as failure:
+        log_unexpected("telling a Slack user about an error", failure)

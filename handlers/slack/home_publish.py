@@ -30,7 +30,7 @@ def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> N
         recent = {i.convention.id: [n.note.body for n in notes.visible_notes(session, actor.person, i.convention,
                                                                              limit=3)] for i in infos}
         is_coordinator = Role.COORDINATOR in actor.roles
-        # --- différends, early end, report (issue 7) ---
+        # Coordinators see the programme's figures on their App Home.
         figures = (home_figures(actor.lang, workspace_reports(session, actor.workspace.id, deps.clock.now()))
                    if is_coordinator else None)
         if figures is not None:  # the closures: bilans completed, satisfaction, decisions

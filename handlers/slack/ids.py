@@ -37,7 +37,7 @@ class ActionId(StrEnum):
     HOME_STATUS_SHOW = "home-status-show"
     HOME_CONVENTION_SHOW = "home-convention-show"
     HOME_PAIRING_OPEN = "home-pairing-open"
-    # --- différends, early end, report (issue 7) ---
+    # --- différends, early ends, reports, bulk pairing ---
     DISPUTE_TAKE = actions.DISPUTE_TAKE
     DISPUTE_MEET = actions.DISPUTE_MEET
     DISPUTE_RESOLVE = actions.DISPUTE_RESOLVE
@@ -58,7 +58,7 @@ class CallbackId(StrEnum):
     OBJECTIVE_FEEDBACK_SUBMIT = "objective-feedback-submit"
     BILAN_FORM_SUBMIT = "bilan-form-submit"
     THANKS_FORM_SUBMIT = "thanks-form-submit"
-    # --- différends, early end, report (issue 7) ---
+    # --- différends, early ends, reports, bulk pairing ---
     DIFFEREND_FORM_SUBMIT = "differend-form-submit"
     EARLY_END_FORM_SUBMIT = "early-end-form-submit"
     IMPORT_FORM_SUBMIT = "import-form-submit"
@@ -96,7 +96,7 @@ class BlockId(StrEnum):
     BILAN_SPONSOR = "bilan-sponsor"
     THANKS_MESSAGE = "thanks-message"
     THANKS_ACHIEVEMENTS = "thanks-achievements"
-    # --- différends, early end, report (issue 7) ---
+    # --- différends, early ends, reports, bulk pairing ---
     DISPUTE_SUMMARY = "dispute-summary"
     DISPUTE_AMICABLE = "dispute-amicable"
     DISPUTE_GO_ON = "dispute-go-on"
@@ -137,7 +137,7 @@ class FieldId(StrEnum):
     BILAN_SPONSOR = "bilan-sponsor-check"
     THANKS_MESSAGE = "thanks-message-input"
     THANKS_ACHIEVEMENTS = "thanks-achievements-input"
-    # --- différends, early end, report (issue 7) ---
+    # --- différends, early ends, reports, bulk pairing ---
     DISPUTE_SUMMARY = "dispute-summary-input"
     DISPUTE_AMICABLE = "dispute-amicable-choose"
     DISPUTE_GO_ON = "dispute-go-on-check"

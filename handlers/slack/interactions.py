@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.typed_text import number
 from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, reader_for, resolve_actor
+from handlers.slack.dm import dm_channel as dm_channel  # re-exported: the listeners import both from here
+from handlers.slack.dm import post_dm as post_dm
 from handlers.slack.views.refusal import refusal_modal
 from storage.db import session_scope
 
@@ -80,11 +82,3 @@ def refuse_form(ack: Ack, deps: Deps, team_id: str, user_id: str, field_blocks: 
         ack(response_action="push", view=refusal_modal(lang, text).to_dict())
     else:
         ack(response_action="errors", errors={block: text})
-
-
-def dm_channel(client: WebClient, user_id: str) -> str:
-    return client.conversations_open(users=user_id)["channel"]["id"]
-
-
-def post_dm(client: WebClient, user_id: str, text: str, blocks: list[dict] | None = None) -> None:
-    client.chat_postMessage(channel=dm_channel(client, user_id), text=text, blocks=blocks)

@@ -13,11 +13,12 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.i18n import t
-from bot.i18n.errors import error_text
 from bot.services import pair_import
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.policy import Act, require
-from handlers.slack.deps import Deps, acting_in_slack, error_for, ids_from_body, known_person
+from bot.usecases import pair_import as pair_imports
+from bot.usecases.pair_import import ImportOutcome
+from handlers.slack.deps import Deps, acting_in_slack, error_for, ids_from_body, import_port
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
 from handlers.slack.interactions import on_click, post_dm
 from handlers.slack.request import CommandRequest
@@ -121,26 +122,10 @@ def submitted_text(deps: Deps, team_id: str, view: dict[str, Any]) -> str:
     return pasted
 
 
-@dataclass(frozen=True)
-class ImportOutcome:
-    text: str  # the summary, then one line per refused line, in the coordinator's language
-    refused: int
-
-
 def import_text(deps: Deps, team_id: str, user_id: str, text: str) -> ImportOutcome:
     """Import the lines as `user_id` (a coordinator)."""
-    now = deps.clock.now()
-    with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):
-        result = pair_import.import_pairs(
-            session, programme=actor.programme, coordinator=actor.person, text=text,
-            resolve=lambda member: known_person(session, deps, actor.workspace, member, fresh=True),
-            today=actor.today(deps), now=now, rule=deps.rule)
-        lang, tz = actor.lang, actor.tz
-    lines = [t(lang, "import.done", created=len(result.created), existing=len(result.existing), bad=len(result.bad))]
-    lines += [t(lang, "import.bad_line", line=b.line, reason=error_text(lang, tz, b.error)) for b in result.bad]
-    if result.created:
-        deps.deliver_now()
-    return ImportOutcome("\n".join(lines), len(result.bad))
+    return pair_imports.import_text(deps.session_factory, deps.clock, deps.rule, import_port(deps, team_id, user_id),
+                                    text)
 
 
 def register(app: App, deps: Deps) -> None:

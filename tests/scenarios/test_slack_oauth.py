@@ -1,4 +1,4 @@
-"""Installing Mentorat in several Slack workspaces by OAuth (issue 2): each workspace's own token, kept in SQL.
+"""Installing Mentorat in several Slack workspaces by OAuth: each workspace's own token, kept in SQL.
 
 The browser's side is played by plain GETs: the install page, then the redirect Slack sends back with the
 one-time code (the emulator's consent screen grants it) and the state cookie the install page set.

@@ -1,4 +1,4 @@
-"""The pure parts of issue 7: danger wording, working days, CSV lines."""
+"""The pure parts of différends and reports: danger wording, working days, CSV lines."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from bot.services.danger import mentions_danger
 from bot.services.errors import InvalidInput
 from bot.services.pair_import import parse_rows
-from scheduling.timing import working_days_after
+from bot.services.timing import working_days_after
 
 
 @pytest.mark.parametrize("text", [

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scheduling.timing import next_good_moment
+from bot.services.timing import next_good_moment
 
 TORONTO = ZoneInfo("America/Toronto")
 

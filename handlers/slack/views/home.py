@@ -75,7 +75,7 @@ def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coord
         blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=t(lang, "home.coordinator")))]
         buttons.append(ButtonElement(text=t(lang, "home.button.pair"), action_id=ActionId.HOME_PAIRING_OPEN,
                                      value="pair", style="primary"))
-        # --- différends, early end, report (issue 7): the programme at a glance, pairs at risk first ---
+        # Coordinators: the programme at a glance (pairs at risk first), the report, the bulk import.
         blocks += figures or []
         buttons += [
             ButtonElement(text=t(lang, "home.button.report"), action_id=ActionId.REPORT_SEND, value="report"),

@@ -4,7 +4,7 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-23
 
-The pair's objectives and their history (issue 5).
+The pair's objectives and their history.
 """
 from alembic import op
 import sqlalchemy as sa

@@ -4,7 +4,7 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-23
 
-The closure (issue 6): bilans, thanks and news to the mentor, the programme's closing notice
+The closure: bilans, thanks and news to the mentor, the programme's closing notice
 and sponsor, when the final report went out.
 """
 from alembic import op

@@ -4,7 +4,7 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-23
 
-Différends and early-end requests (issue 7): who raised them, the private summary for the
+Différends and early-end requests: who raised them, the private summary for the
 coordination, urgency, who took them, when they were closed, how far they were escalated.
 """
 from alembic import op

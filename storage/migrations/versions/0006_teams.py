@@ -4,7 +4,7 @@ Revision ID: 0006
 Revises: 0005
 Create Date: 2026-11-23
 
-Microsoft Teams (issue 8): the conversation references the bot needs to message Teams users
+Microsoft Teams: the conversation references the bot needs to message Teams users
 proactively, the files offered behind expiring links (.ics, PDF), and room for Teams' longer conversation and activity ids in message_refs.
 """
 from alembic import op

@@ -4,7 +4,7 @@ Revision ID: 0007
 Revises: 0006
 Create Date: 2026-11-23
 
-Slack OAuth (issue 2): the tables of slack_sdk's SQLAlchemy installation and state stores, so that
+Slack OAuth: the tables of slack_sdk's SQLAlchemy installation and state stores, so that
 one Mentorat serves every workspace that installs it, each with its own bot token.
 """
 from alembic import op

@@ -4,7 +4,7 @@ Revision ID: 0008
 Revises: 0007
 Create Date: 2026-11-23
 
-Reminders (issue 3): each person's Slack DM channel, learnt from the first message, so that no
+Reminders: each person's Slack DM channel, learnt from the first message, so that no
 worker process calls conversations.open again for them.
 """
 from alembic import op

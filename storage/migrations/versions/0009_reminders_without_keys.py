@@ -4,7 +4,7 @@ Revision ID: 0009
 Revises: 0008
 Create Date: 2026-11-23
 
-Reminders (issue 3): the outbox drops its foreign keys and its index on every recipient. A planner
+Reminders: the outbox drops its foreign keys and its index on every recipient. A planner
 pass may write 200,000 rows at once; on PostgreSQL each key cost a check and a row lock per row,
 about 40 % of the pass. The daily cap, the one query by recipient alone, reads sent rows only, so
 a partial index of those replaces the full one. The person's reminders are deleted with them in

@@ -6,11 +6,19 @@ All arithmetic is done on the recipient's wall clock with zoneinfo, so DST chang
 
 from __future__ import annotations
 
+import calendar
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 DAY_END = time(18, 0)  # after this local time, wait for the next working morning
 WEEKEND = (5, 6)  # Saturday, Sunday
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier), on the month's last day when it is shorter."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def start_of_day(day: date, tz: str) -> datetime:
