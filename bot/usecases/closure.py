@@ -4,17 +4,26 @@ a coordinator's figures) and the bilan form's content."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.services import bilans, closure
+from bot.i18n import t
+from bot.notify import Message
+from bot.services import bilans, closure, coordination, gratitude
+from bot.services.closure_messages import report_for
 from bot.services.conventions import role_in
 from bot.services.meetings import other_side
 from bot.services.objectives import of_convention
+from bot.services.people import mention
+from bot.services.policy import Act, require
 from bot.services.roles import CoordinatorRule, Role
+from bot.usecases.outcome import Done
 from storage.models import Bilan, Convention, Objective, Person
+
+# What the mentee's form sends and what they are told (a thanks also gets a word on the closing moment).
+SENT_KEYS = {gratitude.THANKS: "thanks.sent", gratitude.NEWS: "news.sent"}
 
 
 @dataclass(frozen=True)
@@ -75,3 +84,55 @@ def bilan_command(session: Session, actor: Actor, today: date, rule: Coordinator
     if actor.person.id in bilans.bilans_of_round(session, convention) or not bilans.decision_open(convention):
         return bilan_overview(session, actor, convention.id)
     return bilan_form(session, actor, today, convention.id)
+
+
+def save_bilan(session: Session, actor: Actor, now: datetime, form: BilanFormView, draft: bilans.BilanDraft) -> Done:
+    """The person's bilan for this round; they learn whether the other side has answered too."""
+    saved = bilans.submit(session, person=actor.person, convention_id=form.convention.id, draft=draft,
+                          today=actor.today_at(now), now=now)
+    if saved.both:
+        text = t(actor.lang, "bilan.saved")
+    else:
+        text = t(actor.lang, "bilan.saved.waiting", other=mention(other_side(saved.convention, actor.person)))
+    return Done(Message(text=text, headline=False), form.convention.id)
+
+
+def final_report(session: Session, actor: Actor, convention_id: int) -> Message:
+    """« Recevoir le rapport final »: the report as it stands, to one of the pair, once both have answered."""
+    return report_for(session, actor.person, convention_id, actor.lang)
+
+
+# -- thanks and news (the mentee writes to the mentor) --------------------------------------------------
+def thanks_form(session: Session, actor: Actor, convention_id: int | None) -> Convention:
+    """The convention the mentee writes about (running or over); only the mentee may."""
+    return gratitude.mentee_convention(session, actor.person, convention_id)
+
+
+def send_thanks(session: Session, actor: Actor, now: datetime, kind: str, convention_id: int | None, message: str,
+                achievements: str) -> list[str]:
+    """The words go to the mentor at once; the mentee is told so (paragraphs, each front end lays them out)."""
+    sent = gratitude.send(session, person=actor.person, convention_id=convention_id, kind=kind, message=message,
+                          achievements=achievements, now=now)
+    convention = session.get(Convention, sent.convention_id)
+    assert convention is not None
+    lines = [t(actor.lang, SENT_KEYS[kind], other=mention(convention.mentor))]
+    if kind == gratitude.THANKS:
+        lines.append(t(actor.lang, "thanks.sent.moment"))
+    return lines
+
+
+# -- the sponsor (coordinators) ------------------------------------------------------------------------
+def may_set_sponsor(session: Session, actor: Actor, rule: CoordinatorRule) -> None:
+    """Before a form opens or anyone picked is looked up: only the programme's coordination names the sponsor."""
+    require(session, actor.person, Act.SPONSOR_SET, actor.programme, rule)
+
+
+def current_sponsor(session: Session, actor: Actor, rule: CoordinatorRule) -> Person | None:
+    """Who receives the reports both sides agree to send; asking needs the coordination's rights."""
+    return coordination.sponsor_of(session, by=actor.person, programme=actor.programme, rule=rule)
+
+
+def set_sponsor(session: Session, actor: Actor, rule: CoordinatorRule, sponsor: Person | None) -> str:
+    """A new sponsor (None: nobody), said back to the coordinator."""
+    coordination.set_sponsor(session, by=actor.person, programme=actor.programme, sponsor=sponsor, rule=rule)
+    return t(actor.lang, "sponsor.set", name=mention(sponsor)) if sponsor else t(actor.lang, "sponsor.cleared")

@@ -11,11 +11,9 @@ from sqlalchemy.orm import Session
 from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
 from bot.i18n import t
 from bot.notify import Recipient
-from bot.services import bilans, coordination, gratitude
+from bot.services import gratitude
 from bot.services.bilans import BilanDraft
-from bot.services.closure_messages import report_for
 from bot.services.final_report import display_name
-from bot.services.meetings import other_side
 from bot.services.people import mention
 from bot.usecases import closure as closure_actions
 from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body, known_person
@@ -60,16 +58,13 @@ def set_sponsor(req: CommandRequest) -> None:
     deps = req.deps
     _verb, _, rest = req.args.partition(" ")
     with acting_in_slack(deps, req.team_id, req.user_id, fresh=True) as (session, actor):  # a privileged act
-        by, programme, rule = actor.person, actor.programme, deps.rule
-        current = coordination.sponsor_of(session, by=by, programme=programme, rule=rule)
+        current = closure_actions.current_sponsor(session, actor, deps.rule)  # the rights, before any lookup
         mentions = MENTION.findall(rest)
         if len(mentions) == 1:
             sponsor = known_person(session, deps, actor.workspace, mentions[0], fresh=True)
-            coordination.set_sponsor(session, by=by, programme=programme, sponsor=sponsor, rule=rule)
-            text = t(actor.lang, "sponsor.set", name=mention(sponsor))
+            text = closure_actions.set_sponsor(session, actor, deps.rule, sponsor)
         elif rest.strip().lower() in NOBODY_WORDS:
-            coordination.set_sponsor(session, by=by, programme=programme, sponsor=None, rule=rule)
-            text = t(actor.lang, "sponsor.cleared")
+            text = closure_actions.set_sponsor(session, actor, deps.rule, None)
         else:
             text = t(actor.lang, "sponsor.usage", name=mention(current) if current else t(actor.lang, "none"))
     req.respond(text=text)
@@ -99,7 +94,7 @@ def run_bilan_command(req: CommandRequest) -> None:
 
 def _thanks_view(kind: str, convention_id: int | None) -> Callable[[Session, Actor, str], dict]:
     def build(session: Session, actor: Actor, team_id: str) -> dict:
-        convention = gratitude.mentee_convention(session, actor.person, convention_id)
+        convention = closure_actions.thanks_form(session, actor, convention_id)
         context = FormContext(team_id=team_id, kind=kind, convention_id=convention.id)
         return thanks_modal(actor.lang, kind, other=mention(convention.mentor), metadata=context.dumps()).to_dict()
     return build
@@ -113,7 +108,7 @@ def send_report(deps: Deps, body: dict, convention_id: int) -> None:
     """The final report (message and PDF) to the person who asked, as it stands now."""
     team_id, user_id = ids_from_body(body)
     with acting_in_slack(deps, team_id, user_id) as (session, actor):
-        message = report_for(session, actor.person, convention_id, actor.lang)  # one of the pair, once ready
+        message = closure_actions.final_report(session, actor, convention_id)
     deps.notifier.send(Recipient("slack", team_id, user_id), message)
 
 
@@ -140,16 +135,15 @@ def register(app: App, deps: Deps) -> None:
         user_id = body["user"]["id"]
         form = BilanForm.from_view(view)
 
+        draft = BilanDraft(answers=form.answers, satisfaction=form.satisfaction,
+                           objective_results=form.objective_results, decision=form.decision,
+                           extend_months=form.extend_months, keep_in_touch=form.keep_in_touch,
+                           follow_up_on=form.follow_up, shared_keys=form.shared, sponsor_ok=form.sponsor_ok)
+
         def save(session: Session, actor: Actor) -> str:
-            draft = BilanDraft(answers=form.answers, satisfaction=form.satisfaction,
-                               objective_results=form.objective_results, decision=form.decision,
-                               extend_months=form.extend_months, keep_in_touch=form.keep_in_touch,
-                               follow_up_on=form.follow_up, shared_keys=form.shared, sponsor_ok=form.sponsor_ok)
-            saved = bilans.submit(session, person=actor.person, convention_id=context.convention_id or 0, draft=draft,
-                                  today=actor.today(deps), now=deps.clock.now())
-            if saved.both:
-                return t(actor.lang, "bilan.saved")
-            return t(actor.lang, "bilan.saved.waiting", other=mention(other_side(saved.convention, actor.person)))
+            now = deps.clock.now()
+            shown = closure_actions.bilan_form(session, actor, actor.today_at(now), context.convention_id)
+            return closure_actions.save_bilan(session, actor, now, shown, draft).reply.text
 
         text = save_form(ack, deps, context.team_id, user_id, form.field_blocks(), save)
         if text is None:
@@ -173,11 +167,8 @@ def register(app: App, deps: Deps) -> None:
         form = ThanksForm.from_view(view)
 
         def save(session: Session, actor: Actor) -> str:
-            sent = gratitude.send(session, person=actor.person, convention_id=context.convention_id, kind=context.kind,
-                                  message=form.message, achievements=form.achievements, now=deps.clock.now())
-            mentor = mention(sent.convention.mentor)
-            text = t(actor.lang, f"{context.kind}.sent", other=mentor)
-            return text + ("\n" + t(actor.lang, "thanks.sent.moment") if context.kind == gratitude.THANKS else "")
+            return "\n".join(closure_actions.send_thanks(session, actor, deps.clock.now(), context.kind,
+                                                         context.convention_id, form.message, form.achievements))
 
         text = save_form(ack, deps, context.team_id, user_id, THANKS_FIELDS, save)
         if text is None:

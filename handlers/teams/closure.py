@@ -2,7 +2,7 @@
 bilan read back, the final report, the coordinator's figures, the sponsor) and `mentorat merci` (thanks,
 then news after the end).
 
-Mirrors handlers/slack/closure.py: the same services and texts; Slack's modals are card forms here, a
+The same use cases as Slack (bot/usecases/closure.py) and the same texts; Slack's modals are card forms here, a
 refused form comes back in place with what was typed, and the report's PDF is a link.
 """
 
@@ -14,11 +14,9 @@ from bot.actor import Actor
 from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
 from bot.i18n import t
 from bot.notify import Message
-from bot.services import actions, bilans, coordination, gratitude, people
-from bot.services.closure_messages import report_for
+from bot.services import actions, gratitude, people
 from bot.services.errors import InvalidInput
 from bot.services.people import mention
-from bot.services.policy import Act, require
 from bot.usecases import closure as closure_actions
 from handlers.teams import conversations
 from handlers.teams.cards import ACTION_KEY, message_card, paged_cards, summary_text
@@ -53,7 +51,7 @@ from handlers.teams.deps import (
 )
 from handlers.teams.forms import FormState
 from handlers.teams.notifier import names_in
-from storage.models import Convention, Person
+from storage.models import Person
 
 KIND_OF_SUBMIT = {action: kind for kind, action in THANKS_SUBMIT.items()}
 
@@ -110,21 +108,16 @@ def _save_bilan(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
     with acting_in_teams(deps, req.incoming) as (session, actor):
         ctx = _context(session, deps, actor, req.subject_id())
-        saved = bilans.submit(session, person=actor.person, convention_id=ctx.convention.id,
-                              draft=draft_of(req.data, ctx), today=actor.today(deps), now=deps.clock.now())
-        if saved.both:
-            text = t(actor.lang, "bilan.saved")
-        else:
-            text = people_markdown(t(actor.lang, "bilan.saved.waiting", other=mention(ctx.other)), ctx.other)
+        done = closure_actions.save_bilan(session, actor, deps.clock.now(), ctx, draft_of(req.data, ctx))
         # The form gives way to the confirmation; the bilan as it now reads follows.
-        return [text_reply(text, replace=True), *_overview(session, actor, ctx.convention.id)]
+        return [message_reply(session, actor, done.reply, replace=True), *_overview(session, actor, ctx.convention.id)]
 
 
 def send_final_report(req: TeamsRequest) -> list[Reply]:
     """"Recevoir le rapport final (PDF)": the report as it stands now, its PDF behind a link."""
     deps = req.deps
     with acting_in_teams(deps, req.incoming) as (session, actor):
-        message = report_for(session, actor.person, req.subject_id(), actor.lang)  # one of the pair, once ready
+        message = closure_actions.final_report(session, actor, req.subject_id())  # one of the pair, once ready
         assert message.attachment is not None
         link = deps.files(session, actor.person, message.attachment) if deps.files is not None else None
         names = names_in(session, actor.workspace.id, message)
@@ -142,19 +135,15 @@ def sponsor_command(req: TeamsRequest) -> list[Reply]:
     """`mentorat bilan direction` opens the card; `… direction aucune` removes the sponsor at once."""
     rest = req.args.partition(" ")[2].strip().lower()
     with req.acting() as (session, actor):
-        require(session, actor.person, Act.SPONSOR_SET, actor.programme, req.deps.rule)
+        closure_actions.may_set_sponsor(session, actor, req.deps.rule)
         if rest in NOBODY_WORDS:
-            coordination.set_sponsor(session, by=actor.person, programme=actor.programme, sponsor=None,
-                                     rule=req.deps.rule)
-            return [say(actor.lang, "sponsor.cleared")]
-        current = coordination.sponsor_of(session, by=actor.person, programme=actor.programme, rule=req.deps.rule)
-        return [sponsor_form(actor.lang, current)]
+            return [text_reply(closure_actions.set_sponsor(session, actor, req.deps.rule, None))]
+        return [sponsor_form(actor.lang, closure_actions.current_sponsor(session, actor, req.deps.rule))]
 
 
 def submit_sponsor(req: TeamsRequest) -> list[Reply]:
     def form(session: Session, actor: Actor, state: FormState) -> Reply:
-        current = coordination.sponsor_of(session, by=actor.person, programme=actor.programme, rule=req.deps.rule)
-        return sponsor_form(actor.lang, current, state)
+        return sponsor_form(actor.lang, closure_actions.current_sponsor(session, actor, req.deps.rule), state)
 
     return saved_or_form(req, ("sponsor",), lambda: _set_sponsor(req, req.field("sponsor").strip().lower()), form)
 
@@ -162,7 +151,7 @@ def submit_sponsor(req: TeamsRequest) -> list[Reply]:
 def _set_sponsor(req: TeamsRequest, picked: str) -> list[Reply]:
     deps = req.deps
     with acting_in_teams(deps, req.incoming) as (session, actor):
-        require(session, actor.person, Act.SPONSOR_SET, actor.programme, deps.rule)
+        closure_actions.may_set_sponsor(session, actor, deps.rule)
         if not picked:
             raise InvalidInput("teams.pair.picker", field="sponsor")
         ref = conversations.reference_for(session, people.ensure_person(session, actor.workspace, picked,
@@ -170,26 +159,23 @@ def _set_sponsor(req: TeamsRequest, picked: str) -> list[Reply]:
         assert ref is not None  # the coordinator's own chat gives the tenant's service URL
     name = directory_name(deps, ref, "sponsor")  # the report goes to them by chat: they must be reachable
     with acting_in_teams(deps, req.incoming) as (session, actor):
-        require(session, actor.person, Act.SPONSOR_SET, actor.programme, deps.rule)
+        closure_actions.may_set_sponsor(session, actor, deps.rule)
         sponsor = session.get(Person, ref.person_id)
         assert sponsor is not None
         sponsor.display_name = name or sponsor.display_name
-        coordination.set_sponsor(session, by=actor.person, programme=actor.programme, sponsor=sponsor, rule=deps.rule)
-        text = t(actor.lang, "sponsor.set", name=mention(sponsor))
+        text = closure_actions.set_sponsor(session, actor, deps.rule, sponsor)
         return [message_reply(session, actor, Message(text=text, headline=False), replace=True)]
 
 
 def clear_sponsor(req: TeamsRequest) -> list[Reply]:
     with req.acting() as (session, actor):
-        coordination.set_sponsor(session, by=actor.person, programme=actor.programme, sponsor=None,
-                                 rule=req.deps.rule)
-        return [text_reply(t(actor.lang, "sponsor.cleared"), replace=True)]
+        return [text_reply(closure_actions.set_sponsor(session, actor, req.deps.rule, None), replace=True)]
 
 
 # -- thanks and news -------------------------------------------------------------------------------
 def _thanks_card(req: TeamsRequest, kind: str, convention_id: int | None) -> list[Reply]:
     with req.acting() as (session, actor):
-        convention = gratitude.mentee_convention(session, actor.person, convention_id)  # the mentee only
+        convention = closure_actions.thanks_form(session, actor, convention_id)  # the mentee only
         return [thanks_form(actor.lang, kind, convention.mentor, convention.id)]
 
 
@@ -209,7 +195,7 @@ def submit_thanks(req: TeamsRequest) -> list[Reply]:
     kind = KIND_OF_SUBMIT[req.field(ACTION_KEY)]
 
     def form(session: Session, actor: Actor, state: FormState) -> Reply:
-        convention = gratitude.mentee_convention(session, actor.person, req.subject_id())
+        convention = closure_actions.thanks_form(session, actor, req.subject_id())
         return thanks_form(actor.lang, kind, convention.mentor, convention.id, state)
 
     return saved_or_form(req, THANKS_FIELDS, lambda: _send_thanks(req, kind), form)
@@ -218,14 +204,8 @@ def submit_thanks(req: TeamsRequest) -> list[Reply]:
 def _send_thanks(req: TeamsRequest, kind: str) -> list[Reply]:
     deps = req.deps
     with acting_in_teams(deps, req.incoming) as (session, actor):
-        sent = gratitude.send(session, person=actor.person, convention_id=req.subject_id(), kind=kind,
-                              message=req.field("message"), achievements=req.field("achievements"),
-                              now=deps.clock.now())
-        convention = session.get(Convention, sent.convention_id)
-        assert convention is not None
-        text = t(actor.lang, f"{kind}.sent", other=mention(convention.mentor))
-        if kind == gratitude.THANKS:
-            text += "\n\n" + t(actor.lang, "thanks.sent.moment")
+        text = "\n\n".join(closure_actions.send_thanks(session, actor, deps.clock.now(), kind, req.subject_id(),
+                                                        req.field("message"), req.field("achievements")))
         return [message_reply(session, actor, Message(text=text, headline=False), replace=True)]
 
 
