@@ -1,6 +1,6 @@
 """`mentorat coordonnateurs` on Teams: the programme's coordinators, and a card to add or remove one.
 
-Mirrors handlers/slack/coordinators.py with the same services and texts. Slack names the person in
+The same use cases as Slack (bot/usecases/coordinators.py) and the same texts. Slack names the person in
 the command (`ajouter @personne`); a Teams chat with the bot cannot mention anyone else, so the card
 carries the directory's people picker and two buttons instead.
 """
@@ -13,11 +13,9 @@ from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.errors import error_text
 from bot.notify import Message
-from bot.services import coordination, people
+from bot.services import people
 from bot.services.errors import DomainError, InvalidInput
-from bot.services.people import mention
-from bot.services.policy import Act, require
-from bot.services.roles import coordinator_names
+from bot.usecases import coordinators
 from handlers.teams import conversations
 from handlers.teams.cards import card, submit, teams_markdown, text_block
 from handlers.teams.deps import Handler, Reply, TeamsDeps, TeamsRequest, directory_name, resolve_actor
@@ -35,7 +33,7 @@ def coordinators_card(session: Session, deps: TeamsDeps, actor: Actor, *, notice
     """The list (with `notice`, the outcome of the last change, on top) and the picker to change it."""
     lang = actor.lang
     state = state or FormState()
-    names = ", ".join(coordinator_names(session, actor.programme, deps.rule)) or t(lang, "none")
+    names = coordinators.listed(session, actor, deps.rule)
     lines = [t(lang, "coord.list", programme=actor.programme.name, names=names),
              t(lang, "teams.disputes.coord.by_right"), t(lang, "teams.disputes.coord.usage")]
     if notice:
@@ -56,7 +54,7 @@ def coordinators_card(session: Session, deps: TeamsDeps, actor: Actor, *, notice
 def _coordinator(session: Session, req: TeamsRequest) -> Actor:
     """The person acting, if they coordinate (checked again on every click: a forged one is refused)."""
     actor = resolve_actor(session, req.deps, req.incoming)
-    require(session, actor.person, Act.COORDINATORS_EDIT, actor.programme, req.deps.rule)
+    coordinators.listed(session, actor, req.deps.rule)
     return actor
 
 
@@ -87,9 +85,7 @@ def _add(req: TeamsRequest, external_id: str) -> str:
         target = people.ensure_person(session, actor.workspace, external_id, now=deps.clock.now())
         if name:
             target.display_name = name
-        added = coordination.add(session, by=actor.person, programme=actor.programme, person=target, rule=deps.rule,
-                                 now=deps.clock.now())
-        return t(actor.lang, "coord.added" if added else "coord.already", name=mention(target))
+        return coordinators.add(session, actor, deps.clock.now(), deps.rule, target)
 
 
 def _remove(req: TeamsRequest, external_id: str) -> str:
@@ -97,9 +93,7 @@ def _remove(req: TeamsRequest, external_id: str) -> str:
     with session_scope(deps.session_factory) as session:
         actor = _coordinator(session, req)
         target = people.ensure_person(session, actor.workspace, external_id, now=deps.clock.now())
-        removal = coordination.remove(session, by=actor.person, programme=actor.programme, person=target,
-                                      rule=deps.rule)
-        return t(actor.lang, removal.text_key, name=mention(target))
+        return coordinators.remove(session, actor, deps.rule, target)
 
 
 def change(req: TeamsRequest) -> list[Reply]:
