@@ -47,8 +47,13 @@ def import_text(sessions: SessionFactory, clock: Clock, rule: CoordinatorRule, p
             resolve=lambda member: port.member(session, actor, member),
             today=local_date(now, actor.tz), now=now, rule=rule)
         lang, tz = actor.lang, actor.tz
-    lines = [t(lang, "import.done", created=len(result.created), existing=len(result.existing), bad=len(result.bad))]
-    lines += [t(lang, "import.bad_line", line=b.line, reason=error_text(lang, tz, b.error)) for b in result.bad]
+    lines = import_summary(lang, tz, result)
     if result.created:
         port.deliver()
     return ImportOutcome("\n".join(lines), len(result.bad))
+
+
+def import_summary(lang: str, tz: str, result: pair_import.ImportResult) -> list[str]:
+    """What the coordinator reads: the counts, then each refused line and why."""
+    lines = [t(lang, "import.done", created=len(result.created), existing=len(result.existing), bad=len(result.bad))]
+    return lines + [t(lang, "import.bad_line", line=b.line, reason=error_text(lang, tz, b.error)) for b in result.bad]

@@ -25,9 +25,10 @@ from bot.notify import Attachment, Message, NotifierError, Recipient
 from bot.services import actions, pair_import, people
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.policy import Act, require
-from bot.services.programme_report import ProgrammeReport, reports_for
-from bot.services.report_files import chart_file, csv_file
+from bot.services.programme_report import ProgrammeReport
 from bot.services.report_text import pair_lines, risk_lines, summary_lines, title
+from bot.usecases import reports as report_actions
+from bot.usecases.pair_import import import_summary
 from handlers.teams import conversations
 from handlers.teams.cards import Card, open_url, paged_cards, teams_markdown, text_block
 from handlers.teams.deps import (
@@ -78,22 +79,18 @@ def _link(deps: TeamsDeps, session: Session, actor: Actor, file: Attachment) -> 
 
 def report_replies(deps: TeamsDeps, session: Session, actor: Actor) -> list[Reply]:
     """The figures of every programme of the tenant; the charts and the CSV are personal links."""
-    now = deps.clock.now()
-    reports = reports_for(session, person=actor.person, rule=deps.rule, now=now)
+    pack = report_actions.programme_reports(session, actor, deps.rule, deps.clock.now())
     lang = actor.lang
-    groups = [group for report in reports for group in _programme_groups(lang, report)]
-    files = [chart_file(lang, report, now) for report in reports if report.pairs] + [csv_file(lang, reports, now)]
-    links = [link for file in files if (link := _link(deps, session, actor, file)) is not None]
+    groups = [group for report in pack.reports for group in _programme_groups(lang, report)]
+    links = [link for file in pack.files if (link := _link(deps, session, actor, file)) is not None]
     groups.append([note(t(lang, "report.private")),
                    note(t(lang, "teams.closure.files" if links else "teams.closure.file_unavailable"))])
-    headline = title(lang, reports[0]) if reports else t(lang, "report.empty")
-    return paged_replies(paged_cards([], groups, links), headline)
+    return paged_replies(paged_cards([], groups, links), pack.headline)
 
 
 def send_report(req: TeamsRequest) -> list[Reply]:
     """`mentorat rapport`, and the monthly digest's « Recevoir le rapport complet »: coordinators only."""
     with req.acting() as (session, actor):
-        require(session, actor.person, Act.REPORT_READ, actor.programme, req.deps.rule)
         return report_replies(req.deps, session, actor)
 
 
@@ -205,10 +202,7 @@ def import_lines(deps: TeamsDeps, incoming: Incoming, text: str) -> tuple[str, l
                                           resolve=resolve, today=actor.today(deps), now=now, rule=deps.rule,
                                           member=entra_member)
         _forget(session, actor, new & unreachable)
-        lines = [t(actor.lang, "import.done", created=len(result.created), existing=len(result.existing),
-                   bad=len(result.bad))]
-        lines += [t(actor.lang, "import.bad_line", line=b.line, reason=error_text(actor.lang, actor.tz, b.error))
-                  for b in result.bad]
+        lines = import_summary(actor.lang, actor.tz, result)
         return actor.lang, [Message(text="\n\n".join(part), headline=False) for part in _chunks(lines)]
 
 

@@ -1,0 +1,34 @@
+"""`rapport` (and the digest's « Recevoir le rapport complet »), from Slack or Teams: the figures of each
+programme the coordinator may read, a chart per programme with pairs, and the CSV. Figures only:
+never a word a pair wrote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.actor import Actor
+from bot.i18n import t
+from bot.notify import Attachment
+from bot.services.policy import Act, require
+from bot.services.programme_report import ProgrammeReport, reports_for
+from bot.services.report_files import chart_file, csv_file
+from bot.services.report_text import title
+from bot.services.roles import CoordinatorRule
+
+
+@dataclass(frozen=True)
+class ReportPack:
+    headline: str
+    reports: list[ProgrammeReport]
+    files: list[Attachment]  # the charts, then the CSV
+
+
+def programme_reports(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime) -> ReportPack:
+    require(session, actor.person, Act.REPORT_READ, actor.programme, rule)
+    reports = reports_for(session, person=actor.person, rule=rule, now=now)
+    lang = actor.lang
+    files = [chart_file(lang, report, now) for report in reports if report.pairs] + [csv_file(lang, reports, now)]
+    return ReportPack(title(lang, reports[0]) if reports else t(lang, "report.empty"), reports, files)
