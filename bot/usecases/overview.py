@@ -1,0 +1,35 @@
+"""What a person sees before acting, from Slack or Teams: help (`aide`, the App Home) and status (`statut`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from bot.actor import Actor
+from bot.commands import SubCommand, visible_for
+from bot.services import conventions
+from bot.services.overview import help_preface, role_lines
+from bot.services.roles import CoordinatorRule, coordinator_names
+
+
+@dataclass(frozen=True)
+class HelpView:
+    commands: list[SubCommand]  # only those the person may run
+    roles: list[str]  # where they stand: coordination, mentor of…, mentee of…, or not yet paired
+    coordinators: list[str]
+    preface: str | None  # what help answers first (an unknown word, with the closest match)
+
+
+def help_view(session: Session, actor: Actor, rule: CoordinatorRule, preface_key: str | None = None,
+              **preface: object) -> HelpView:
+    return HelpView(visible_for(actor.roles), role_lines(session, actor),
+                    coordinator_names(session, actor.programme, rule),
+                    help_preface(actor.lang, preface_key, **preface) if preface_key else None)
+
+
+def statuses(session: Session, actor: Actor, today: date) -> list[conventions.StatusInfo]:
+    """Each convention of the person: phase, month, meetings, what comes next."""
+    found = conventions.conventions_of(session, actor.person)
+    return [conventions.status_of(session, c, actor.person, today) for c in found]
