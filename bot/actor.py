@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Protocol
 
 from bot.clock import Clock
@@ -24,7 +26,12 @@ class Actor:
     person: Person
     lang: str
     tz: str
-    roles: set[Role]
+    # Read on first use, inside the unit of work: most actions never ask (the services ask the policy).
+    read_roles: Callable[[], set[Role]] = field(repr=False)
+
+    @cached_property
+    def roles(self) -> set[Role]:
+        return self.read_roles()
 
     @property
     def mention(self) -> str:

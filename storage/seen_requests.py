@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine, bindparam, delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.models import SeenRequest
+
+# Built once per dialect: every signed request runs one (rowcount is -1 on PostgreSQL's driver here;
+# RETURNING says whether the row went in).
+_FIRST_SIGHTING = {
+    name: insert(SeenRequest).values(key=bindparam("key"), seen_at=bindparam("seen_at"))
+    .on_conflict_do_nothing(index_elements=["key"]).returning(SeenRequest.key)
+    for name, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
 
 
 def first_sighting(engine: Engine, key: str, now: datetime) -> bool:
@@ -17,11 +25,9 @@ def first_sighting(engine: Engine, key: str, now: datetime) -> bool:
     One statement in its own transaction: two replicas receiving the same request at the same
     moment cannot both see it as new.
     """
-    insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
-    stmt = (insert(SeenRequest).values(key=key, seen_at=now).on_conflict_do_nothing(index_elements=["key"])
-            .returning(SeenRequest.key))  # rowcount is -1 on PostgreSQL's driver here; RETURNING says it
+    stmt = _FIRST_SIGHTING["postgresql" if engine.dialect.name == "postgresql" else "sqlite"]
     with engine.begin() as conn:
-        return conn.execute(stmt).first() is not None
+        return conn.execute(stmt, {"key": key, "seen_at": now}).first() is not None
 
 
 def forget(engine: Engine, keys: list[str]) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -235,11 +235,16 @@ def ask_question(session: Session, *, convention_id: int, person: Person, now: d
     return convention
 
 
+_CONVENTIONS_OF = (select(Convention)
+                   .where(or_(Convention.mentor_id == bindparam("person"), Convention.mentee_id == bindparam("person")))
+                   .order_by(Convention.id))
+# Built once: help, status and the App Home run it on nearly every request.
+_OPEN_CONVENTIONS_OF = _CONVENTIONS_OF.where(Convention.status.in_(OPEN_CONVENTION_STATUSES))
+
+
 def conventions_of(session: Session, person: Person, *, open_only: bool = True) -> list[Convention]:
-    stmt = select(Convention).where(or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id))
-    if open_only:
-        stmt = stmt.where(Convention.status.in_(OPEN_CONVENTION_STATUSES))
-    return list(session.scalars(stmt.order_by(Convention.id)))
+    stmt = _OPEN_CONVENTIONS_OF if open_only else _CONVENTIONS_OF
+    return list(session.scalars(stmt, {"person": person.id}))
 
 
 @dataclass(frozen=True)
@@ -258,9 +263,17 @@ class StatusInfo:
     proposal: Meeting | None = None  # a proposal waiting for an answer
 
 
+_MEETINGS_HELD = select(func.count(Meeting.id)).where(Meeting.convention_id == bindparam("convention"),
+                                                      Meeting.status == MeetingStatus.HELD)
+_MEETINGS_AHEAD = select(Meeting).where(
+    Meeting.convention_id == bindparam("convention"),
+    Meeting.status.in_((MeetingStatus.PROPOSED, MeetingStatus.CONFIRMED)),
+    Meeting.starts_at >= bindparam("since"),
+).order_by(Meeting.starts_at)
+
+
 def meetings_held(session: Session, convention: Convention) -> int:
-    return session.scalar(select(func.count(Meeting.id)).where(
-        Meeting.convention_id == convention.id, Meeting.status == MeetingStatus.HELD)) or 0
+    return session.scalar(_MEETINGS_HELD, {"convention": convention.id}) or 0
 
 
 def phase_of(convention: Convention, today: date) -> Phase:
@@ -294,11 +307,8 @@ def status_of(session: Session, convention: Convention, person: Person, today: d
         expected = min(days // programme.meeting_every_days, programme.length_months)
     you_accepted = accepted_at(convention, person) is not None
     phase = phase_of(convention, today)
-    ahead = list(session.scalars(select(Meeting).where(
-        Meeting.convention_id == convention.id,
-        Meeting.status.in_((MeetingStatus.PROPOSED, MeetingStatus.CONFIRMED)),
-        Meeting.starts_at >= datetime.combine(today, datetime.min.time(), tzinfo=UTC),
-    ).order_by(Meeting.starts_at)))
+    ahead = list(session.scalars(_MEETINGS_AHEAD, {
+        "convention": convention.id, "since": datetime.combine(today, datetime.min.time(), tzinfo=UTC)}))
     if convention.status == ConventionStatus.AWAITING_SIGNATURES:
         next_step = "next.wait_other" if you_accepted else "next.accept"
     elif convention.status in (ConventionStatus.CLOSED, ConventionStatus.ENDED_EARLY):

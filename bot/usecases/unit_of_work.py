@@ -68,7 +68,7 @@ def admit(session: Session, deps: UnitDeps, caller: Caller) -> Actor:
         caller.admitted(session, person)
     lang = people.language_of(person, programme.language)
     tz = people.timezone_of(person, programme.timezone)
-    return Actor(workspace, programme, person, lang, tz, roles_of(session, person, programme, deps.rule))
+    return Actor(workspace, programme, person, lang, tz, lambda: roles_of(session, person, programme, deps.rule))
 
 
 @contextmanager
