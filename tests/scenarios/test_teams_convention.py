@@ -1,10 +1,9 @@
 """Teams: a coordinator pairs two people from the directory, both accept the convention from its card,
-reminders reach them proactively; the same convention run on Slack ends in the same database state."""
+reminders reach them proactively (the same convention on Slack and Teams: test_parity.py)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -12,8 +11,7 @@ from sqlalchemy import select
 from bot.demo.harness import Harness
 from bot.demo.teams_connector import BotConnectorEmulator, card_inputs, text_of
 from storage.db import session_scope
-from storage.models import AuditEvent, Convention, Person, Programme, Reminder, TeamsConversation, Workspace
-from tests.scenarios.helpers import pair_and_accept
+from storage.models import Convention, Reminder, TeamsConversation
 from tests.scenarios.teams_helpers import (
     COORD,
     MENTEE,
@@ -119,38 +117,3 @@ def test_a_rate_limited_teams_send_is_retried_later_and_sent_once(
     jobs.tick()  # 502 retried on the spot, then sent
     nudges = [c for c in cards_for(connector, MENTEE) if "Plan the next meeting" in text_of(c)]
     assert len(nudges) == 1
-
-
-def _state(bot: Harness, platform: str) -> dict[str, Any]:
-    """The platform's convention as the database holds it, with people by role rather than by platform id."""
-    with session_scope(bot.session_factory) as session:
-        convention = session.scalars(
-            select(Convention).join(Programme).join(Workspace).where(Workspace.platform == platform)).one()
-        people = {convention.mentor_id: "mentor", convention.mentee_id: "mentee", convention.paired_by_id: "coord"}
-        reminders = sorted((r.kind, people.get(r.recipient_id, "?"), r.status, r.due_at.isoformat())
-                           for r in session.scalars(select(Reminder)) if r.convention_id == convention.id)
-        audit = sorted((e.action, people.get(e.actor_id or 0, "-")) for e in session.scalars(select(AuditEvent))
-                       if e.convention_id == convention.id)
-        return {
-            "status": convention.status, "starts_on": convention.starts_on, "end": convention.planned_end_on,
-            "mentor_accepted": convention.mentor_accepted_at is not None,
-            "mentee_accepted": convention.mentee_accepted_at is not None,
-            "reminders": reminders, "audit": audit,
-            "people": sorted((people[p.id], p.timezone) for p in session.scalars(select(Person))
-                             if p.id in people),
-        }
-
-
-def test_the_same_convention_on_slack_and_on_teams_ends_in_the_same_state(
-        teams_bot: Harness, connector: BotConnectorEmulator, bot: Harness) -> None:
-    """`bot` is a second, Slack-only process on the same database: one Slack workspace and one Teams tenant,
-    the same people in the same time zones, the same clock."""
-    pair_and_accept(bot, start="2026-12-01")
-    teams_pair_and_accept(teams_bot, connector, start="2026-12-01")
-    for harness in (teams_bot, bot):  # the process with Teams delivers both platforms' reminders
-        harness.clock.set(datetime(2027, 1, 4, 18, 0, tzinfo=UTC))
-        harness.mentorat.jobs.tick()
-    slack, teams = _state(bot, "slack"), _state(teams_bot, "teams")
-    assert slack["reminders"], "the run planned reminders"
-    assert slack == teams
-
