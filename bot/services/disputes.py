@@ -251,11 +251,14 @@ def request_meeting(session: Session, *, dispute_id: int, person: Person, rule: 
     return Change(dispute, bool(written))
 
 
-def _close(session: Session, dispute: Dispute, status: DisputeStatus, person: Person, now: datetime) -> bool:
+def _close(session: Session, dispute: Dispute, status: DisputeStatus, person: Person, now: datetime, *,
+           takes: bool = True) -> bool:
+    """Close an open case. A coordinator who closes it untaken has taken it (`takes`); the person who
+    withdraws their own request has not."""
+    taken = {"taken_by_id": dispute.taken_by_id or person.id, "taken_at": dispute.taken_at or now} if takes else {}
     return bool(rows_changed(session.execute(
         update(Dispute).where(Dispute.id == dispute.id, Dispute.status.in_(OPEN_DISPUTE_STATUSES))
-        .values(status=status, closed_by_id=person.id, closed_at=now, updated_at=now,
-                taken_by_id=dispute.taken_by_id or person.id, taken_at=dispute.taken_at or now)
+        .values(status=status, closed_by_id=person.id, closed_at=now, updated_at=now, **taken)
     )))
 
 
@@ -302,7 +305,7 @@ def withdraw(session: Session, *, dispute_id: int, person: Person, now: datetime
     """The person who asked for an early end changes their mind: the convention simply goes on."""
     dispute = get_dispute(session, dispute_id)
     require(session, person, Act.EARLY_END_WITHDRAW, dispute)
-    written = _close(session, dispute, DisputeStatus.WITHDRAWN, person, now)
+    written = _close(session, dispute, DisputeStatus.WITHDRAWN, person, now, takes=False)
     session.refresh(dispute)
     if written:
         _audit(session, dispute, f"{dispute.kind}.withdrawn", person, now)

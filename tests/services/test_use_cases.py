@@ -113,3 +113,12 @@ def test_bilan_routes_a_coordinator_outside_any_pair_to_the_figures(session: Ses
     form = closure_actions.bilan_command(session, actor(session, world, "mentee"), late, RULE)
     assert isinstance(form, closure_actions.BilanFormView) and form.role == "mentee"
     assert form.other.id == world.people["mentor"].id and form.mine is None
+
+
+def test_withdrawing_ones_own_request_does_not_count_as_taking_it(session: Session) -> None:
+    world = build(session, Platform.SLACK)
+    mentee = actor(session, world, "mentee")  # she asked for the early end
+    dispute_actions.withdraw(session, mentee, NOW, world.ids["early_end"])
+    withdrawn = session.get(Dispute, world.ids["early_end"])
+    assert withdrawn is not None and withdrawn.status == DisputeStatus.WITHDRAWN
+    assert (withdrawn.closed_by_id, withdrawn.taken_by_id, withdrawn.taken_at) == (mentee.person.id, None, None)
