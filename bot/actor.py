@@ -10,7 +10,6 @@ from typing import Protocol
 
 from bot.clock import Clock
 from bot.i18n.dates import local_date
-from bot.services import people
 from bot.services.roles import Role
 from storage.models import Person, Programme, Workspace
 
@@ -32,10 +31,6 @@ class Actor:
     @cached_property
     def roles(self) -> set[Role]:
         return self.read_roles()
-
-    @property
-    def mention(self) -> str:
-        return people.mention(self.person)
 
     def today(self, deps: HasClock) -> date:
         return self.today_at(deps.clock.now())

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.config import ConfigError, Mode, Settings, load_settings
 from bot.logs import configure_logging, log_unexpected
+from bot.notify import plain
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -185,7 +186,7 @@ def cmd_import_pairs(args: argparse.Namespace) -> int:
     except DomainError as error:
         print(error_text(settings.language, settings.timezone, error), file=sys.stderr)
         return 2
-    print(outcome.text)
+    print(plain(outcome.text))
     return 1 if outcome.refused else 0  # scripts can tell that some lines need fixing
 
 
@@ -208,7 +209,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         reports = [programme_report(session, p, now) for p in session.scalars(select(Programme).order_by(Programme.id))]
     for report in reports:  # the per-pair lines are in the CSV
         lines = [title(lang, report), *risk_lines(lang, report, mentions=False), *summary_lines(lang, report)]
-        print("\n".join(line.replace("*", "") for line in lines), end="\n\n")
+        print("\n".join(plain(line) for line in lines), end="\n\n")
     if args.csv:
         with open(args.csv, "w", encoding="utf-8", newline="") as handle:
             handle.write(report_csv(lang, reports))

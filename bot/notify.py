@@ -6,9 +6,127 @@ handlers/teams as Adaptive Cards. Nothing here knows which chat it talks to.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeAlias
+
+
+# -- inline content: what a sentence is made of, as data ---------------------------------------------
+@dataclass(frozen=True)
+class Mention:
+    """A person named in a message. Slack shows a mention, Teams the name (a bot cannot @-mention in a 1:1 chat)."""
+
+    external_id: str
+    name: str
+
+    def __format__(self, spec: str) -> str:
+        raise TypeError("a person is named through bot.i18n.rich.rt, never formatted into a string")
+
+
+@dataclass(frozen=True)
+class Strong:
+    """Emphasis: a word, a label, or a whole sentence that names people, in bold."""
+
+    text: str | Rich
+
+
+@dataclass(frozen=True)
+class Command:
+    """Something to type to the bot, written Slack's way ("/mentorat statut"); Teams drops the slash."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    label: str
+
+
+Inline: TypeAlias = str | Mention | Strong | Command | Link
+# The catalogue's own markup, for translators: *bold* and `something to type`. Nothing else is markup:
+# what fills a placeholder is never read as markup (a name, a typed title stay as they are).
+_MARKUP = re.compile(r"(?<![*\w])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![*\w])|`([^`\n]+)`")
+
+
+@dataclass(frozen=True)
+class Rich:
+    """A sentence as a sequence of inline runs; each platform renders them (handlers/*/render)."""
+
+    runs: tuple[Inline, ...] = ()
+
+    def __format__(self, spec: str) -> str:
+        raise TypeError("Rich text is rendered by each platform, never formatted into a string")
+
+    def __add__(self, other: Rich | Inline) -> Rich:
+        return Rich(self.runs + (other.runs if isinstance(other, Rich) else (other,)))
+
+    def __bool__(self) -> bool:
+        return any(run for run in self.runs if not isinstance(run, str) or run)
+
+    @staticmethod
+    def markup(template: str) -> Rich:
+        """The catalogue's markup (*bold*, `command`) as runs."""
+        runs: list[Inline] = []
+        at = 0
+        for found in _MARKUP.finditer(template):
+            runs.append(template[at:found.start()])
+            runs.append(Strong(found.group(1)) if found.group(1) is not None else Command(found.group(2)))
+            at = found.end()
+        runs.append(template[at:])
+        return Rich(tuple(run for run in runs if run != ""))
+
+    @staticmethod
+    def join(separator: str, parts: Iterable[Text | Inline]) -> Rich:
+        runs: list[Inline] = []
+        for index, part in enumerate(parts):
+            if index:
+                runs.append(separator)
+            runs.extend(as_rich(part).runs if isinstance(part, (str, Rich)) else (part,))
+        return Rich(tuple(runs))
+
+    def rstrip(self) -> Rich:
+        """Without the blank at its end (a placeholder left empty at the end of a template)."""
+        runs = list(self.runs)
+        while runs and isinstance(runs[-1], str) and not runs[-1].strip():
+            runs.pop()
+        if runs and isinstance(runs[-1], str):
+            runs[-1] = runs[-1].rstrip()
+        return Rich(tuple(runs))
+
+    def plain(self) -> str:
+        """Without markup: names as names (a notification preview, a plain-text label, a PDF)."""
+        return "".join(_plain(run) for run in self.runs)
+
+
+def _plain(run: Inline) -> str:
+    if isinstance(run, str):
+        return run
+    if isinstance(run, Mention):
+        return run.name or "?"
+    if isinstance(run, Link):
+        return run.label
+    if isinstance(run, Strong):
+        return run.text if isinstance(run.text, str) else run.text.plain()
+    return run.text
+
+
+# A message's text: catalogue text (its *bold* and `commands` are markup) or a Rich sentence.
+Text: TypeAlias = str | Rich
+
+
+def as_rich(text: Text) -> Rich:
+    return text if isinstance(text, Rich) else Rich.markup(text)
+
+
+def plain(text: Text) -> str:
+    return as_rich(text).plain()
+
+
+def as_typed(text: Text) -> str:
+    """A literal section's body: what a person typed, never read as markup (a `str` comes back unchanged)."""
+    return text if isinstance(text, str) else text.plain()
 
 
 @dataclass(frozen=True)
@@ -22,7 +140,7 @@ class Button:
 @dataclass(frozen=True)
 class Section:
     title: str | None
-    body: str
+    body: Text
     literal: bool = False  # text a person typed: shown exactly as typed, never as markup or mentions
 
 
@@ -37,11 +155,11 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Message:
-    text: str  # the headline, also the notification fallback
+    text: Text  # the headline, also the notification fallback
     sections: tuple[Section, ...] = ()
     facts: tuple[tuple[str, str], ...] = ()
     buttons: tuple[Button, ...] = ()
-    context: str | None = None
+    context: Text | None = None
     attachment: Attachment | None = None
     # True: `text` is a short title, shown as a header above the sections. False: `text` is the
     # first paragraph (it may hold mentions, which a header cannot show).

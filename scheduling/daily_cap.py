@@ -18,7 +18,7 @@ from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
-from bot.notify import Button, Message, Section
+from bot.notify import Button, Message, Rich, Section, Strong, as_rich
 from bot.services.meeting_messages import TRACKED_KINDS
 from bot.services.timing import next_good_moment, start_of_day
 from storage.models import Person, Reminder, ReminderStatus
@@ -73,7 +73,8 @@ def bundle(messages: list[Message], lang: str) -> Message:
     buttons: list[Button] = []
     seen: set[tuple[str, str]] = set()
     for message in messages:
-        sections.append(Section(None, "*" + message.text + "*" if message.headline else message.text))
+        text = as_rich(message.text)
+        sections.append(Section(None, Rich((Strong(text),)) if message.headline else text))
         sections.extend(message.sections)
         for button in message.buttons:
             if (button.action, button.value) not in seen and len(buttons) < MAX_BUTTONS:

@@ -8,6 +8,8 @@ from typing import Protocol
 
 from bot.i18n import t
 from bot.i18n.dates import format_day, format_moment
+from bot.i18n.rich import rt
+from bot.notify import Mention, Rich, Text
 
 
 class Explained(Protocol):
@@ -20,7 +22,8 @@ class Explained(Protocol):
     def params(self) -> Mapping[str, object]: ...
 
 
-def error_text(lang: str, tz: str, error: Explained) -> str:
+def error_text(lang: str, tz: str, error: Explained) -> Text:
+    """Rich when the error names people (who to ask), else the catalogue's text."""
     params: dict[str, object] = {}
     for name, value in error.params.items():
         if isinstance(value, datetime):
@@ -29,4 +32,6 @@ def error_text(lang: str, tz: str, error: Explained) -> str:
             params[name] = format_day(value, lang)
         else:
             params[name] = value
+    if any(isinstance(value, (Mention, Rich)) for value in params.values()):
+        return rt(lang, error.key, **params)  # type: ignore[arg-type]  # values are Rich params here, see above
     return t(lang, error.key, **params)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from bot.i18n import t
 from bot.i18n.dates import format_day
 from bot.i18n.numbers import one_decimal
+from bot.i18n.rich import rt
 from bot.notify import Attachment, Button, Message, Section
 from bot.services import actions, bilans
 from bot.services.bilans import bilans_of_round, decision_open
@@ -59,7 +60,7 @@ def _closing_soon(session: Session, reminder: Reminder, person: Person, ctx: obj
     found = of_convention(session, convention)
     start = "\n".join(f"• « {o.title} »" for o in found) if found else t(lang, "closing.start.none")
     return Message(
-        text=t(lang, "closing.title", other=mention(other_side(convention, person)),
+        text=rt(lang, "closing.title", other=mention(other_side(convention, person)),
                end=format_day(convention.planned_end_on, lang)),
         sections=(Section(t(lang, "closing.start.title"), t(lang, "closing.start.body") + "\n" + start,
                           literal=bool(found)),
@@ -83,7 +84,7 @@ def _bilan_prompt(session: Session, reminder: Reminder, person: Person, ctx: obj
         return None  # already answered
     lang = _lang(person, convention)
     key = "bilan.prompt.early" if early else "bilan.prompt"
-    return Message(text=t(lang, key, other=mention(other_side(convention, person)),
+    return Message(text=rt(lang, key, other=mention(other_side(convention, person)),
                           end=format_day(convention.planned_end_on, lang)),
                    sections=(Section(None, t(lang, "bilan.prompt.privacy")),),
                    buttons=(_bilan_button(lang, convention),), headline=False)
@@ -94,7 +95,7 @@ def _bilan_done(session: Session, reminder: Reminder, person: Person, ctx: objec
     if convention is None or person.id in bilans_of_round(session, convention):
         return None
     lang = _lang(person, convention)
-    return Message(text=t(lang, "bilan.other_done", other=mention(other_side(convention, person))),
+    return Message(text=rt(lang, "bilan.other_done", other=mention(other_side(convention, person))),
                    buttons=(_bilan_button(lang, convention),), headline=False)
 
 
@@ -107,12 +108,13 @@ def _agreed(session: Session, reminder: Reminder, person: Person, ctx: object) -
     other = mention(other_side(convention, person))
     buttons = [Button(t(lang, "bilan.button.show"), actions.BILAN_SHOW, str(convention.id))]
     if decision == "end":
-        text = t(lang, "closure.agreed.end", other=other)
+        text = rt(lang, "closure.agreed.end", other=other)
     else:
         new_end = format_day(date.fromisoformat(reminder.payload["new_end"]), lang)
-        text = t(lang, f"closure.agreed.{decision}", other=other, months=reminder.payload.get("months"), end=new_end)
+        months = int(reminder.payload.get("months") or 0)
+        text = rt(lang, f"closure.agreed.{decision}", other=other, months=months, end=new_end)
         if reminder.payload.get("differed"):
-            text += "\n" + t(lang, "closure.agreed.shorter")
+            text = text + "\n" + rt(lang, "closure.agreed.shorter")
         if decision == "redefine":
             buttons.insert(0, Button(t(lang, "objective.button.add"), actions.OBJECTIVE_ADD, str(convention.id),
                                      style="primary"))
@@ -127,7 +129,7 @@ def _ended(session: Session, reminder: Reminder, person: Person, ctx: object) ->
     if convention is None:
         return None
     lang = _lang(person, convention)
-    text = t(lang, "closure.ended", other=mention(other_side(convention, person)),
+    text = rt(lang, "closure.ended", other=mention(other_side(convention, person)),
              end=format_day(convention.planned_end_on, lang))
     buttons = []
     if person.id not in bilans_of_round(session, convention):
@@ -148,7 +150,7 @@ def _disagree(session: Session, reminder: Reminder, person: Person, ctx: object)
     mine = rows[person.id].decision
     theirs = next(b.decision for pid, b in rows.items() if pid != person.id)
     return Message(
-        text=t(lang, "closure.disagree", other=mention(other_side(convention, person)),
+        text=rt(lang, "closure.disagree", other=mention(other_side(convention, person)),
                mine=t(lang, f"bilan.decision.{mine}"), theirs=t(lang, f"bilan.decision.{theirs}")),
         buttons=(Button(t(lang, "closure.button.meeting"), actions.MEETING_PLAN, str(convention.id), style="primary"),
                  _bilan_button(lang, convention, "bilan.button.edit")),
@@ -161,7 +163,7 @@ def _gratitude_prompt(session: Session, reminder: Reminder, person: Person, ctx:
         return None
     lang = _lang(person, convention)
     return Message(
-        text=t(lang, "thanks.prompt", other=mention(convention.mentor), end=format_day(convention.planned_end_on, lang)),
+        text=rt(lang, "thanks.prompt", other=mention(convention.mentor), end=format_day(convention.planned_end_on, lang)),
         sections=(Section(t(lang, "thanks.prompt.ideas.title"), t(lang, "thanks.prompt.ideas")),
                   Section(t(lang, "thanks.prompt.moment.title"), t(lang, "thanks.prompt.moment"))),
         buttons=(Button(t(lang, "thanks.button.write"), actions.THANKS_WRITE, str(convention.id), style="primary"),),
@@ -177,7 +179,7 @@ def _received(session: Session, reminder: Reminder, person: Person, ctx: object)
     sections = [Section(None, gratitude.message, literal=True)]
     if gratitude.achievements:
         sections.append(Section(t(lang, "thanks.received.achievements"), gratitude.achievements, literal=True))
-    return Message(text=t(lang, f"{gratitude.kind}.received", other=mention(convention.mentee)),
+    return Message(text=rt(lang, f"{gratitude.kind}.received", other=mention(convention.mentee)),
                    sections=tuple(sections), headline=False)
 
 
@@ -186,7 +188,8 @@ def _stay_in_touch(session: Session, reminder: Reminder, person: Person, ctx: ob
     if convention is None or convention.status != ConventionStatus.CLOSED:
         return None
     lang = _lang(person, convention)
-    return Message(text=t(lang, "news.prompt", months=reminder.payload.get("months"), other=mention(convention.mentor)),
+    months = int(reminder.payload.get("months") or 0)
+    return Message(text=rt(lang, "news.prompt", months=months, other=mention(convention.mentor)),
                    buttons=(Button(t(lang, "news.button.write"), actions.NEWS_WRITE, str(convention.id),
                                    style="primary"),), headline=False)
 
@@ -231,12 +234,12 @@ def _summary(session: Session, reminder: Reminder, person: Person, ctx: object) 
     decision = reminder.payload.get("decision") or "end_date"
     done = len(bilans_of_round(session, convention))
     objectives = counts(session, convention.id)
-    pair = t(lang, "summary.pair", mentor=mention(convention.mentor), mentee=mention(convention.mentee))
+    pair = rt(lang, "summary.pair", mentor=mention(convention.mentor), mentee=mention(convention.mentee))
     if decision in ("continue", "redefine"):
-        text = t(lang, f"summary.{decision}", pair=pair, months=reminder.payload.get("months"),
+        text = rt(lang, f"summary.{decision}", pair=pair, months=int(reminder.payload.get("months") or 0),
                  end=format_day(date.fromisoformat(reminder.payload["new_end"]), lang))
     else:
-        text = t(lang, f"summary.closed.{decision}", pair=pair)
+        text = rt(lang, f"summary.closed.{decision}", pair=pair)
     figures = programme_figures(session, convention.programme, convention.planned_end_on)
     return Message(text=text, facts=(
         (t(lang, "final_report.meetings"), str(meetings_held(session, convention))),

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from bot.notify import Mention
 from bot.services.errors import NotAllowed
 from bot.services.policy import Act, require
 from bot.services.roles import CoordinatorRule, add_coordinator, coordinator_names, remove_coordinator
@@ -34,8 +35,8 @@ def _same_workspace(programme: Programme, person: Person) -> None:
         raise NotAllowed("error.no_access")
 
 
-def coordinators_of(session: Session, *, by: Person, programme: Programme, rule: CoordinatorRule) -> list[str]:
-    """The coordinators' mentions, for a coordinator of the programme."""
+def coordinators_of(session: Session, *, by: Person, programme: Programme, rule: CoordinatorRule) -> list[Mention]:
+    """The coordinators, named, for a coordinator of the programme."""
     require(session, by, Act.COORDINATORS_EDIT, programme, rule)
     return coordinator_names(session, programme, rule)
 

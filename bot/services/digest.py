@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.i18n.dates import local_date
-from bot.notify import Button, Message, Section
+from bot.notify import Button, Message, Rich, Section
 from bot.services import actions, outbox
 from bot.services.disputes import escalation_people
 from bot.services.people import language_of, timezone_of
@@ -47,8 +47,8 @@ def _digest(session: Session, reminder: Reminder, person: Person, ctx: object) -
         return None
     lang = language_of(person, programme.language)
     report = programme_report(session, programme, reminder.due_at)
-    body = "\n".join(summary_lines(lang, report))
-    risks = "\n".join(risk_lines(lang, report, limit=10))
+    body = Rich.join("\n", summary_lines(lang, report))
+    risks = Rich.join("\n", risk_lines(lang, report, limit=10))
     return Message(text=t(lang, "digest.title", programme=programme.name),
                    sections=(Section(None, risks), Section(None, body)), context=t(lang, "report.private"),
                    buttons=(Button(t(lang, "home.button.report"), actions.REPORT_SEND, str(programme.id),

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.i18n.dates import format_moment
-from bot.notify import Button, Message, Section
+from bot.i18n.rich import names_or_none, rt
+from bot.notify import Button, Mention, Message, Rich, Section, Strong, Text
 from bot.services import actions
 from bot.services.conventions import role_in
 from bot.services.people import language_of, mention, timezone_of
@@ -75,18 +76,19 @@ def coordinator_message(dispute: Dispute, person: Person, *, level: int = 0) -> 
     role = t(lang, f"role.{role_in(convention, raiser) or 'mentee'}")
     kind = dispute.kind
     if level:
-        text = t(lang, f"dispute.escalated.{level}", kind=t(lang, f"dispute.kind.{kind}"), person=mention(raiser),
+        text = rt(lang, f"dispute.escalated.{level}", kind=t(lang, f"dispute.kind.{kind}"), person=mention(raiser),
                  when=format_moment(dispute.created_at, tz, lang))
     else:
-        text = t(lang, f"{kind}.coordinator", person=mention(raiser), role=role)
+        text = rt(lang, f"{kind}.coordinator", person=mention(raiser), role=role)
     # Who is who: mentions, in a section (facts are shown as typed, which would not render them).
-    who = [f"*{t(lang, 'dispute.fact.pair')}* : {mention(convention.mentor)} / {mention(convention.mentee)}",
-           f"*{t(lang, 'dispute.fact.raised_by')}* : {mention(raiser)} ({role})"]
+    colon = " : " if lang.startswith("fr") else ": "  # French typography: a space before the colon
+    who = [Rich((Strong(t(lang, "dispute.fact.pair")), colon, mention(convention.mentor), " / ",
+                 mention(convention.mentee))),
+           Rich((Strong(t(lang, "dispute.fact.raised_by")), colon, mention(raiser), f" ({role})"))]
     if dispute.taken_by is not None and dispute.taken_at is not None:
-        who.append(f"*{t(lang, 'dispute.fact.taken')}* : " + t(lang, "dispute.taken_by", person=mention(dispute.taken_by),
-                                                               when=format_moment(dispute.taken_at, tz, lang)))
-    if lang == "en":
-        who = [line.replace("* : ", "*: ") for line in who]
+        who.append(Rich((Strong(t(lang, "dispute.fact.taken")), colon))
+                   + rt(lang, "dispute.taken_by", person=mention(dispute.taken_by),
+                        when=format_moment(dispute.taken_at, tz, lang)))
     facts = [
         (t(lang, "dispute.fact.when"), format_moment(dispute.created_at, tz, lang)),
         (t(lang, "dispute.fact.urgency"), t(lang, f"dispute.urgency.{dispute.urgency}")),
@@ -94,7 +96,7 @@ def coordinator_message(dispute: Dispute, person: Person, *, level: int = 0) -> 
     if kind == DisputeKind.DIFFEREND:
         tried = "yes" if dispute.amicable_tried else "no"
         facts.append((t(lang, "dispute.fact.amicable"), t(lang, f"dispute.amicable.{tried}")))
-    sections: list[Section] = [Section(None, "\n".join(who))]
+    sections: list[Section] = [Section(None, Rich.join("\n", who))]
     if dispute.danger:
         sections.append(Section(None, t(lang, "danger.coordinator")))
         sections.append(resources_section(lang))
@@ -108,33 +110,33 @@ def closed_note(dispute: Dispute, person: Person) -> Message:
     """The coordinator's copy once closed: no text, no buttons (it has been dealt with)."""
     lang, tz = _reader(person, dispute)
     who = mention(dispute.taken_by) if dispute.taken_by else "?"
-    return Message(text=t(lang, f"{dispute.kind}.closed.{dispute.status}", person=who,
+    return Message(text=rt(lang, f"{dispute.kind}.closed.{dispute.status}", person=who,
                           when=format_moment(dispute.closed_at or dispute.updated_at, tz, lang)))
 
 
 def coordinator_view(dispute: Dispute, person: Person, *, done: bool,
-                     key_done: str | None) -> tuple[Message, str | None]:
+                     key_done: str | None) -> tuple[Message, Text | None]:
     """After a coordinator's click: their copy of the case as it now stands, and a note when the click
     changed nothing (someone else has it, it is closed) or when `key_done` tells what just happened."""
     lang, tz = _reader(person, dispute)
     closed = dispute.status in (DisputeStatus.RESOLVED, DisputeStatus.WITHDRAWN)
     message = closed_note(dispute, person) if closed else coordinator_message(dispute, person)
-    note = None
+    note: Text | None = None
     if not done and closed:  # first: a withdrawn request's taker is the person who withdrew it
         note = t(lang, "dispute.already_closed")
     elif not done and dispute.taken_by is not None and dispute.taken_by_id != person.id:
-        note = t(lang, "dispute.already_taken", person=mention(dispute.taken_by),
+        note = rt(lang, "dispute.already_taken", person=mention(dispute.taken_by),
                  when=format_moment(dispute.taken_at or dispute.updated_at, tz, lang))
     elif done and key_done:
-        note = t(lang, key_done, person=mention(dispute.raised_by))
+        note = rt(lang, key_done, person=mention(dispute.raised_by))
     return message, note
 
 
-def raised_ack(dispute: Dispute, person: Person, coordinator_names: list[str]) -> Message:
+def raised_ack(dispute: Dispute, person: Person, coordinator_names: list[Mention]) -> Message:
     """What the person who raised it reads right away."""
     lang, tz = _reader(person, dispute)
-    names = ", ".join(coordinator_names) or t(lang, "none")
-    text = t(lang, f"{dispute.kind}.sent", names=names, when=format_moment(dispute.created_at, tz, lang))
+    names = names_or_none(lang, coordinator_names)
+    text = rt(lang, f"{dispute.kind}.sent", names=names, when=format_moment(dispute.created_at, tz, lang))
     sections = (Section(None, t(lang, "danger.raiser")), resources_section(lang)) if dispute.danger else ()
     buttons: tuple[Button, ...] = ()
     if dispute.kind == DisputeKind.EARLY_END:
@@ -164,7 +166,7 @@ def _taken(session: Session, reminder: Reminder, person: Person, ctx: object) ->
     if dispute is None or dispute.taken_by is None or dispute.taken_at is None:
         return None
     lang, tz = _reader(person, dispute)
-    return Message(text=t(lang, f"{dispute.kind}.taken", person=mention(dispute.taken_by),
+    return Message(text=rt(lang, f"{dispute.kind}.taken", person=mention(dispute.taken_by),
                           when=format_moment(dispute.taken_at, tz, lang)))
 
 
@@ -176,7 +178,7 @@ def _meeting(session: Session, reminder: Reminder, person: Person, ctx: object) 
     lang, _tz = _reader(person, dispute)
     convention = dispute.convention
     other = convention.mentee if convention.mentor_id == person.id else convention.mentor
-    return Message(text=t(lang, "dispute.meeting", person=mention(coordinator), other=mention(other)))
+    return Message(text=rt(lang, "dispute.meeting", person=mention(coordinator), other=mention(other)))
 
 
 def _resolved(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
@@ -185,7 +187,7 @@ def _resolved(session: Session, reminder: Reminder, person: Person, ctx: object)
         return None
     lang, tz = _reader(person, dispute)
     closer = session.get(Person, dispute.closed_by_id) if dispute.closed_by_id else None
-    return Message(text=t(lang, "differend.resolved", person=mention(closer),
+    return Message(text=rt(lang, "differend.resolved", person=mention(closer),
                           when=format_moment(dispute.closed_at, tz, lang)))
 
 
@@ -197,7 +199,7 @@ def _ended(session: Session, reminder: Reminder, person: Person, ctx: object) ->
     convention = dispute.convention
     other = convention.mentee if convention.mentor_id == person.id else convention.mentor
     closer = session.get(Person, dispute.closed_by_id) if dispute.closed_by_id else None
-    return Message(text=t(lang, "early_end.confirmed", other=mention(other), person=mention(closer)))
+    return Message(text=rt(lang, "early_end.confirmed", other=mention(other), person=mention(closer)))
 
 
 def _withdrawn(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
@@ -206,7 +208,7 @@ def _withdrawn(session: Session, reminder: Reminder, person: Person, ctx: object
         return None
     lang, _tz = _reader(person, dispute)
     convention = dispute.convention
-    return Message(text=t(lang, f"{dispute.kind}.withdrawn", person=mention(dispute.raised_by),
+    return Message(text=rt(lang, f"{dispute.kind}.withdrawn", person=mention(dispute.raised_by),
                           mentor=mention(convention.mentor), mentee=mention(convention.mentee)))
 
 

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.i18n.dates import format_moment, zone_name
-from bot.notify import Attachment, Button, Delivered, Message, Notifier, NotifierError, Section
+from bot.i18n.rich import rt
+from bot.notify import Attachment, Button, Delivered, Message, Notifier, NotifierError, Rich, Section, Text
 from bot.services import actions
 from bot.services.calendar_invite import meeting_ics
 from bot.services.meetings import CheckIn, other_side, outcome_of
@@ -59,11 +60,11 @@ def proposal_message(session: Session, meeting: Meeting, person: Person) -> Mess
     proposer = mention(meeting.proposed_by)
     replaced = session.get(Meeting, meeting.replaces_id) if meeting.replaces_id else None
     if replaced is not None and replaced.status == MeetingStatus.SUPERSEDED and replaced.confirmed_at:
-        text = t(lang, "meeting.proposal.moved", person=proposer, old=when(replaced, lang, tz))
+        text = rt(lang, "meeting.proposal.moved", person=proposer, old=when(replaced, lang, tz))
     elif replaced is not None:
-        text = t(lang, "meeting.proposal.counter", person=proposer)
+        text = rt(lang, "meeting.proposal.counter", person=proposer)
     else:
-        text = t(lang, "meeting.proposal.new", person=proposer)
+        text = rt(lang, "meeting.proposal.new", person=proposer)
     sections: list[Section] = []
     if meeting.reason:
         sections.append(Section(t(lang, "meeting.reason.title"), meeting.reason, literal=True))
@@ -88,11 +89,11 @@ def confirmed_message(meeting: Meeting, person: Person, now: datetime, *, with_f
     convention = meeting.convention
     lang, tz = _reader(person, convention)
     other = other_side(convention, person)
-    text = t(lang, "meeting.confirmed", other=mention(other), when=when(meeting, lang, tz))
+    text = rt(lang, "meeting.confirmed", other=mention(other), when=when(meeting, lang, tz))
     value = str(meeting.id)
     sections = _agenda_section(meeting, lang)
     if convention.mentee_id == person.id and not meeting.agenda:
-        sections += (Section(None, t(lang, "meeting.confirmed.agenda_hint", other=mention(other))),)
+        sections += (Section(None, rt(lang, "meeting.confirmed.agenda_hint", other=mention(other))),)
     return Message(
         text=text, sections=sections, facts=meeting_facts(meeting, lang, tz), headline=False,
         buttons=(Button(t(lang, "meeting.button.ics"), actions.MEETING_ICS, value),
@@ -146,9 +147,9 @@ def _cancelled(session: Session, reminder: Reminder, person: Person, ctx: object
     convention = meeting.convention
     lang, tz = _reader(person, convention)
     if meeting.outcome_by_id == person.id:
-        text = t(lang, "meeting.cancelled.you", when=when(meeting, lang, tz), other=mention(other_side(convention, person)))
+        text = rt(lang, "meeting.cancelled.you", when=when(meeting, lang, tz), other=mention(other_side(convention, person)))
     else:
-        text = t(lang, "meeting.cancelled.other", when=when(meeting, lang, tz), person=mention(meeting.outcome_by))
+        text = rt(lang, "meeting.cancelled.other", when=when(meeting, lang, tz), person=mention(meeting.outcome_by))
     sections: tuple[Section, ...] = ()
     if meeting.reason:
         sections = (Section(t(lang, "meeting.reason.title"), meeting.reason, literal=True),)
@@ -165,7 +166,7 @@ def _agenda_request(session: Session, reminder: Reminder, person: Person, ctx: o
         return None
     convention = meeting.convention
     lang, tz = _reader(person, convention)
-    text = t(lang, "agenda.request", other=mention(convention.mentor), when=when(meeting, lang, tz))
+    text = rt(lang, "agenda.request", other=mention(convention.mentor), when=when(meeting, lang, tz))
     return Message(text=text, buttons=(
         Button(t(lang, "agenda.button.write"), actions.AGENDA_WRITE, str(meeting.id), style="primary"),))
 
@@ -180,9 +181,9 @@ def _agenda_shared(session: Session, reminder: Reminder, person: Person, ctx: ob
     if not agenda:
         return None
     if meeting is not None:
-        text = t(lang, "agenda.shared.meeting", person=mention(convention.mentee), when=when(meeting, lang, tz))
+        text = rt(lang, "agenda.shared.meeting", person=mention(convention.mentee), when=when(meeting, lang, tz))
     else:
-        text = t(lang, "agenda.shared.next", person=mention(convention.mentee))
+        text = rt(lang, "agenda.shared.next", person=mention(convention.mentee))
     return Message(text=text, sections=(Section(t(lang, "meeting.agenda.title"), agenda, literal=True),),
                    headline=False)
 
@@ -193,7 +194,7 @@ def _tomorrow(session: Session, reminder: Reminder, person: Person, ctx: object)
         return None
     convention = meeting.convention
     lang, tz = _reader(person, convention)
-    text = t(lang, "meeting.tomorrow", other=mention(other_side(convention, person)), when=when(meeting, lang, tz))
+    text = rt(lang, "meeting.tomorrow", other=mention(other_side(convention, person)), when=when(meeting, lang, tz))
     buttons: tuple[Button, ...] = (Button(t(lang, "meeting.button.move"), actions.MEETING_MOVE, str(meeting.id)),)
     if convention.mentee_id == person.id and not meeting.agenda:
         buttons = (Button(t(lang, "agenda.button.write"), actions.AGENDA_WRITE, str(meeting.id), style="primary"),
@@ -205,7 +206,7 @@ def _tomorrow(session: Session, reminder: Reminder, person: Person, ctx: object)
 def checkin_message(meeting: Meeting, person: Person) -> Message:
     convention = meeting.convention
     lang, tz = _reader(person, convention)
-    text = t(lang, "checkin.question", other=mention(other_side(convention, person)), when=when(meeting, lang, tz))
+    text = rt(lang, "checkin.question", other=mention(other_side(convention, person)), when=when(meeting, lang, tz))
     value = str(meeting.id)
     return Message(text=text, buttons=(
         Button(t(lang, "checkin.button.held"), actions.MEETING_HELD, value, style="primary"),
@@ -234,7 +235,7 @@ def outcome_followup(meeting: Meeting, person: Person, outcome: str) -> Message:
     """What follows an answer to the check-in, for the person who gave it."""
     convention = meeting.convention
     lang, tz = _reader(person, convention)
-    text = t(lang, f"checkin.thanks.{outcome}", other=mention(other_side(convention, person)),
+    text = rt(lang, f"checkin.thanks.{outcome}", other=mention(other_side(convention, person)),
              when=when(meeting, lang, tz))
     return Message(text=text, buttons=_after_checkin(meeting, lang))
 
@@ -245,7 +246,7 @@ def checkin_answered(result: CheckIn, person: Person, lang: str) -> Message:
         return outcome_followup(result.meeting, person, result.outcome.value)
     by = result.answered_by
     who = t(lang, "checkin.you") if by is not None and by.id == person.id else (mention(by) if by else "?")
-    return Message(text=t(lang, "checkin.already", person=who, answer=t(lang, f"checkin.answer.{result.outcome}")))
+    return Message(text=rt(lang, "checkin.already", person=who, answer=t(lang, f"checkin.answer.{result.outcome}")))
 
 
 def _outcome(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
@@ -254,7 +255,7 @@ def _outcome(session: Session, reminder: Reminder, person: Person, ctx: object) 
     if meeting is None or meeting.outcome_by is None or outcome is None:
         return None
     lang, tz = _reader(person, meeting.convention)
-    text = t(lang, f"checkin.told.{outcome.value}", person=mention(meeting.outcome_by), when=when(meeting, lang, tz))
+    text = rt(lang, f"checkin.told.{outcome.value}", person=mention(meeting.outcome_by), when=when(meeting, lang, tz))
     return Message(text=text, buttons=_after_checkin(meeting, lang))
 
 
@@ -279,7 +280,7 @@ def _note_shared(session: Session, reminder: Reminder, person: Person, ctx: obje
     if note is None or convention is None or note.shared_at is None:
         return None
     lang, _tz = _reader(person, convention)
-    text = t(lang, "note.shared", person=mention(session.get(Person, note.author_id)))
+    text = rt(lang, "note.shared", person=mention(session.get(Person, note.author_id)))
     return Message(text=text, sections=(Section(None, note.body, literal=True),), headline=False)
 
 
@@ -293,16 +294,16 @@ def note_intro(meeting: Meeting | None, lang: str, tz: str) -> str:
     return t(lang, "note.modal.about_meeting", when=when(meeting, lang, tz))
 
 
-def note_saved(session: Session, note: Note, author: Person, lang: str) -> str:
+def note_saved(session: Session, note: Note, author: Person, lang: str) -> Text:
     """The author's confirmation: kept private, or shared with the other side."""
     if note.shared_at is None:
         return t(lang, "note.saved.private")
     convention = session.get(Convention, note.convention_id)
     assert convention is not None
-    return t(lang, "note.saved.shared", other=mention(other_side(convention, author)))
+    return rt(lang, "note.saved.shared", other=mention(other_side(convention, author)))
 
 
-def note_heading(found: VisibleNote, lang: str, tz: str, other: Person) -> str:
+def note_heading(found: VisibleNote, lang: str, tz: str, other: Person) -> Rich:
     """Above a note in a list: who wrote it, when, and who may read it."""
     moment = format_moment(found.note.created_at, tz, lang, with_zone=False)
     if not found.mine:
@@ -311,7 +312,7 @@ def note_heading(found: VisibleNote, lang: str, tz: str, other: Person) -> str:
         key = "note.list.mine_shared"
     else:
         key = "note.list.mine_private"
-    return t(lang, key, when=moment, other=mention(other))
+    return rt(lang, key, when=moment, other=mention(other))
 
 
 def retire_messages(factory: SessionFactory, notifier: Notifier, purpose: str, meeting_ids: list[int], key: str,

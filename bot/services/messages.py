@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.i18n.dates import format_day, format_moment
-from bot.notify import Button, Message, Section
+from bot.i18n.rich import rt
+from bot.notify import Button, Message, Rich, Section
 from bot.services import actions, closure_messages, digest, dispute_messages, meeting_messages, objective_messages
 from bot.services.conventions import accepted_at, has_meeting_planned, role_in
 from bot.services.people import language_of, mention, timezone_of
@@ -36,14 +37,13 @@ def convention_message(session: Session, convention: Convention, person: Person,
     lang = language_of(person, programme.language)
     role = role_in(convention, person) or "mentee"
     other = convention.mentee if role == "mentor" else convention.mentor
-    coordinator = mention(convention.paired_by) if convention.paired_by else ", ".join(
-        coordinator_names(session, programme, ctx.rule)
-    )
+    coordinator = mention(convention.paired_by) if convention.paired_by else Rich.join(
+        ", ", coordinator_names(session, programme, ctx.rule))
     start, end = format_day(convention.starts_on, lang), format_day(convention.planned_end_on, lang)
     sections = [
-        Section(None, t(lang, "conv.intro", coordinator=coordinator, programme=programme.name,
+        Section(None, rt(lang, "conv.intro", coordinator=coordinator, programme=programme.name,
                         mentor=mention(convention.mentor), mentee=mention(convention.mentee))),
-        Section(None, t(lang, f"conv.your_role.{role}", other=mention(other))),
+        Section(None, rt(lang, f"conv.your_role.{role}", other=mention(other))),
         Section(t(lang, "conv.duration.title"), t(lang, "conv.duration.body", months=programme.length_months,
                 start=start, end=end, every=programme.meeting_every_days, min=programme.meeting_min_minutes,
                 max=programme.meeting_max_minutes)),
@@ -51,7 +51,7 @@ def convention_message(session: Session, convention: Convention, person: Person,
         Section(t(lang, "conv.mentee.title"), t(lang, "conv.mentee.body")),
         Section(t(lang, "conv.together.title"), t(lang, "conv.together.body")),
         Section(t(lang, "conv.confidential.title"), t(lang, "conv.confidential.body")),
-        Section(t(lang, "conv.dispute.title"), t(lang, "conv.dispute.body", coordinator=coordinator)),
+        Section(t(lang, "conv.dispute.title"), rt(lang, "conv.dispute.body", coordinator=coordinator)),
         Section(t(lang, "conv.early_end.title"), t(lang, "conv.early_end.body")),
     ]
     buttons: tuple[Button, ...] = ()
@@ -84,11 +84,11 @@ def _active(session: Session, reminder: Reminder, person: Person, ctx: ComposeCo
     start, end = format_day(convention.starts_on, lang), format_day(convention.planned_end_on, lang)
     role = role_in(convention, person)
     if role is None:
-        text = t(lang, "conv.active.coordinator", mentor=mention(convention.mentor),
+        text = rt(lang, "conv.active.coordinator", mentor=mention(convention.mentor),
                  mentee=mention(convention.mentee), start=start, end=end)
     else:
         other = convention.mentee if role == "mentor" else convention.mentor
-        text = t(lang, "conv.active.pair", other=mention(other), start=start, end=end)
+        text = rt(lang, "conv.active.pair", other=mention(other), start=start, end=end)
     return Message(text=text)
 
 
@@ -99,7 +99,7 @@ def _question(session: Session, reminder: Reminder, person: Person, ctx: Compose
         return None
     lang = language_of(person, convention.programme.language)
     other = convention.mentee if asker.id == convention.mentor_id else convention.mentor
-    return Message(text=t(lang, "conv.question.coordinator", person=mention(asker), other=mention(other)))
+    return Message(text=rt(lang, "conv.question.coordinator", person=mention(asker), other=mention(other)))
 
 
 def _superseded(session: Session, reminder: Reminder) -> bool:
@@ -126,7 +126,7 @@ def _nudge(session: Session, reminder: Reminder, person: Person, ctx: ComposeCon
     lang = language_of(person, convention.programme.language)
     other = convention.mentee if role_in(convention, person) == "mentor" else convention.mentor
     return Message(
-        text=t(lang, "nudge.text", other=mention(other), days=convention.programme.meeting_every_days),
+        text=rt(lang, "nudge.text", other=mention(other), days=convention.programme.meeting_every_days),
         buttons=(Button(t(lang, "nudge.button"), actions.NUDGE_PLAN_MEETING, str(convention.id), style="primary"),),
     )
 

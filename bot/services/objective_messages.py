@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.i18n.dates import format_day, format_moment
+from bot.i18n.rich import rt
 from bot.notify import Button, Message, Section
 from bot.services import actions
 from bot.services.meetings import other_side
@@ -66,7 +67,7 @@ def _news(session: Session, reminder: Reminder, person: Person, ctx: object) -> 
     lang = language_of(person, convention.programme.language)
     other = other_side(convention, person)
     lines = [_update_line(u, goal, lang) for u in updates if (goal := session.get(Objective, u.objective_id))]
-    text = t(lang, "objective.news.title", person=mention(other), count=len(updates))
+    text = rt(lang, "objective.news.title", person=mention(other), count=len(updates))
     return Message(text=text, sections=(Section(None, "\n".join(f"• {line}" for line in lines), literal=True),),
                    buttons=(Button(t(lang, "objective.button.show"), actions.OBJECTIVES_SHOW, str(convention.id),
                                    style="primary"),), headline=False)
@@ -79,7 +80,7 @@ def _review(session: Session, reminder: Reminder, person: Person, ctx: object) -
     lang = language_of(person, convention.programme.language)
     other = other_side(convention, person)
     month = reminder.payload.get("month", 0)
-    text = t(lang, "objective.review.title", month=month, months=convention.programme.length_months,
+    text = rt(lang, "objective.review.title", month=month, months=convention.programme.length_months,
              other=mention(other))
     found = of_convention(session, convention)
     body = "\n".join(f"• {objective_line(o, lang)}" for o in found) if found else t(lang, "objective.review.none")

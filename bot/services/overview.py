@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.i18n.dates import format_day, format_moment
+from bot.i18n.rich import rt
+from bot.notify import Mention, Rich, Strong, Text
 from bot.services import conventions
 from bot.services.people import mention
 from bot.services.roles import Role
@@ -31,14 +33,14 @@ class RoleHolder(Protocol):
     def roles(self) -> Collection[Role]: ...
 
 
-def role_lines(session: Session, actor: RoleHolder) -> list[str]:
-    lines: list[str] = []
+def role_lines(session: Session, actor: RoleHolder) -> list[Text]:
+    lines: list[Text] = []
     if Role.COORDINATOR in actor.roles:
         lines.append(t(actor.lang, "help.role.coordinator", programme=actor.programme.name))
     for convention in conventions.conventions_of(session, actor.person):
         role = conventions.role_in(convention, actor.person)
         other = convention.mentee if role == "mentor" else convention.mentor
-        lines.append(t(actor.lang, f"help.role.{role}", other=mention(other)))
+        lines.append(rt(actor.lang, f"help.role.{role}", other=mention(other)))
     if not lines:
         lines.append(t(actor.lang, "help.role.none"))
     return lines
@@ -57,11 +59,11 @@ def help_separator(lang: str) -> str:
     return " : " if lang == "fr" else ": "
 
 
-def help_footer(lang: str, coordinator_names: list[str]) -> str:
-    footer = [t(lang, "help.footer")]
+def help_footer(lang: str, coordinator_names: list[Mention]) -> Rich:
+    footer = [rt(lang, "help.footer")]
     if coordinator_names:
-        footer.insert(0, t(lang, "help.coordinators", names=", ".join(coordinator_names)))
-    return " · ".join(footer)
+        footer.insert(0, rt(lang, "help.coordinators", names=Rich.join(", ", coordinator_names)))
+    return Rich.join(" · ", footer)
 
 
 def _meeting_line(lang: str, tz: str, info: conventions.StatusInfo) -> str:
@@ -72,16 +74,16 @@ def _meeting_line(lang: str, tz: str, info: conventions.StatusInfo) -> str:
     return t(lang, "status.meeting.none")
 
 
-def status_lines(lang: str, tz: str, info: conventions.StatusInfo) -> list[str]:
+def status_lines(lang: str, tz: str, info: conventions.StatusInfo) -> list[Text]:
     """One convention's status: heading first, then state, phase, dates, meetings and what comes next."""
     c = info.convention
     other = c.mentee if info.role == "mentor" else c.mentor
     return [
-        "*" + t(lang, "status.heading", other=mention(other), role=t(lang, f"role.{info.role}")) + "*",
+        Rich((Strong(rt(lang, "status.heading", other=mention(other), role=t(lang, f"role.{info.role}"))),)),
         t(lang, "status.state", status=t(lang, f"status.{c.status}")),
         t(lang, "status.phase", phase=t(lang, f"phase.{info.phase.value}"), month=info.month, months=info.months),
         t(lang, "status.dates", start=format_day(c.starts_on, lang), end=format_day(c.planned_end_on, lang)),
         t(lang, "status.meetings", held=info.meetings_held, expected=info.meetings_expected),
         _meeting_line(lang, tz, info),
-        t(lang, "status.next", next=t(lang, info.next_step, other=mention(other), start=format_day(c.starts_on, lang))),
+        rt(lang, "status.next", next=rt(lang, info.next_step, other=mention(other), start=format_day(c.starts_on, lang))),
     ]

@@ -20,6 +20,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from bot.notify import Mention
 from bot.services import conventions
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.policy import Act, require
@@ -137,10 +138,12 @@ def import_pairs(session: Session, *, programme: Programme, coordinator: Person,
     result = ImportResult(bad=list(bad))
     seen_mentors: set[str] = set()
     seen_mentees: set[str] = set()
+    names: dict[str, str] = {}  # who a line named, as the platform knows them (for a later line's refusal)
     for row in rows:
         if row.mentor in seen_mentors or row.mentee in seen_mentees:
             twice = row.mentor if row.mentor in seen_mentors else row.mentee
-            result.bad.append(BadRow(row.line, InvalidInput("import.reason.duplicate", name=f"<@{twice}>")))
+            result.bad.append(BadRow(row.line, InvalidInput("import.reason.duplicate",
+                                                                  name=Mention(twice, names.get(twice, twice)))))
             continue
         try:
             with session.begin_nested():  # the line's convention and invitations, or nothing
@@ -153,6 +156,7 @@ def import_pairs(session: Session, *, programme: Programme, coordinator: Person,
             continue
         seen_mentors.add(row.mentor)
         seen_mentees.add(row.mentee)
+        names |= {row.mentor: mentor.display_name or row.mentor, row.mentee: mentee.display_name or row.mentee}
         (result.created if paired.created else result.existing).append(paired.convention.id)
     result.bad.sort(key=lambda b: b.line)
     return result
@@ -163,5 +167,5 @@ def _person(resolve: Resolve, member_id: str) -> Person:
         return resolve(member_id)
     except DomainError as error:
         if error.key == "error.pair.unknown_user":
-            raise InvalidInput("import.reason.unknown", name=f"<@{member_id}>") from error
+            raise InvalidInput("import.reason.unknown", name=Mention(member_id, member_id)) from error
         raise

@@ -15,6 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.i18n import normalise_language
+from bot.notify import Mention
 from storage.models import Person, Reminder, Workspace
 
 PROFILE_TTL = timedelta(hours=12)
@@ -136,9 +137,9 @@ def set_language(person: Person, language: str) -> None:
     person.language_choice = language
 
 
-def mention(person: Person | None) -> str:
-    """How a message names a person: a mention the chat platform renders with their name."""
-    return f"<@{person.external_id}>" if person else "?"
+def mention(person: Person | None) -> Mention | str:
+    """How a message names a person: data each platform renders (Slack a mention, Teams the name)."""
+    return Mention(person.external_id, person.display_name) if person else "?"
 
 
 def remember_dm_channel(session: Session, person_id: int, channel: str) -> None:

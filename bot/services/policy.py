@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from bot.notify import Rich
 from bot.services.errors import NotAllowed
 from bot.services.roles import CoordinatorRule, coordinator_names, is_coordinator
 from storage.models import Convention, Dispute, Meeting, Objective, Person, Programme, SharedFile
@@ -144,7 +145,7 @@ def allowed(session: Session, person: Person, act: Act, target: Target, rule: Co
 def _coordination(session: Session, person: Person, act: Act, target: Target, programme: Programme,
                   rule: CoordinatorRule) -> Grant:
     if not is_coordinator(session, person, programme, rule):
-        raise NotAllowed("error.coordinator_only", names=", ".join(coordinator_names(session, programme, rule)))
+        raise NotAllowed("error.coordinator_only", names=Rich.join(", ", coordinator_names(session, programme, rule)))
     convention = convention_of(target)
     if act is Act.DISPUTE_HANDLE and convention is not None and part_in(convention, person) is not None:
         raise NotAllowed("dispute.own_pair")  # the other side would read what was written about them

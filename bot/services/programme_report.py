@@ -18,6 +18,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.i18n.dates import local_date
+from bot.notify import Rich
 from bot.services.errors import NotAllowed
 from bot.services.policy import Act, allowed
 from bot.services.roles import CoordinatorRule, coordinator_names
@@ -266,4 +267,4 @@ def reports_for(session: Session, *, person: Person, rule: CoordinatorRule, now:
 
 
 def _coordinator_only(session: Session, programme: Programme, rule: CoordinatorRule) -> NotAllowed:
-    return NotAllowed("error.coordinator_only", names=", ".join(coordinator_names(session, programme, rule)))
+    return NotAllowed("error.coordinator_only", names=Rich.join(", ", coordinator_names(session, programme, rule)))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from bot.i18n import t
 from bot.i18n.dates import format_day
 from bot.i18n.numbers import one_decimal
+from bot.i18n.rich import rt
+from bot.notify import Mention, Text
 from bot.services.programme_report import PairFigures, ProgrammeReport, Risk
 
 
@@ -45,32 +47,33 @@ def risk_text(lang: str, risk: Risk) -> str:
     return t(lang, f"report.risk.{risk.kind}", days=risk.value)
 
 
-def pair_names(pair: PairFigures, *, mentions: bool) -> tuple[str, str]:
+def pair_names(pair: PairFigures, *, mentions: bool) -> tuple[Mention | str, Mention | str]:
+    """The pair as people a chat names, or as plain names (the terminal, a file)."""
     if mentions:
-        return f"<@{pair.mentor_ref}>", f"<@{pair.mentee_ref}>"
+        return Mention(pair.mentor_ref, pair.mentor), Mention(pair.mentee_ref, pair.mentee)
     return pair.mentor, pair.mentee
 
 
-def risk_lines(lang: str, report: ProgrammeReport, *, limit: int = 15, mentions: bool = True) -> list[str]:
+def risk_lines(lang: str, report: ProgrammeReport, *, limit: int = 15, mentions: bool = True) -> list[Text]:
     """The heading and one line per pair at risk, the most worrying first."""
     risky = report.at_risk
     if not risky:
         return [t(lang, "report.at_risk.none")]
-    lines = [t(lang, "report.at_risk.title", count=len(risky))]
+    lines: list[Text] = [t(lang, "report.at_risk.title", count=len(risky))]
     for pair in risky[:limit]:
         mentor, mentee = pair_names(pair, mentions=mentions)
-        lines.append(t(lang, "report.at_risk.line", mentor=mentor, mentee=mentee,
+        lines.append(rt(lang, "report.at_risk.line", mentor=mentor, mentee=mentee,
                        reasons=", ".join(risk_text(lang, r) for r in pair.risks)))
     if len(risky) > limit:
         lines.append(t(lang, "report.pairs.more", count=len(risky) - limit))
     return lines
 
 
-def pair_lines(lang: str, report: ProgrammeReport, *, limit: int = 30) -> list[str]:
-    lines = [t(lang, "report.pairs.title")]
+def pair_lines(lang: str, report: ProgrammeReport, *, limit: int = 30) -> list[Text]:
+    lines: list[Text] = [t(lang, "report.pairs.title")]
     for pair in report.pairs[:limit]:
         mentor, mentee = pair_names(pair, mentions=True)
-        lines.append(t(lang, "report.pair.line", mentor=mentor, mentee=mentee, status=t(lang, f"status.{pair.status}"),
+        lines.append(rt(lang, "report.pair.line", mentor=mentor, mentee=mentee, status=t(lang, f"status.{pair.status}"),
                        held=pair.held, expected=pair.expected, reached=pair.objectives_reached,
                        set=pair.objectives_set))
     if len(report.pairs) > limit:

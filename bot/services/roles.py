@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.config import GUID
+from bot.notify import Mention
 from storage.models import OPEN_CONVENTION_STATUSES, Convention, Person, Platform, Programme, ProgrammeCoordinator
 
 
@@ -99,11 +100,11 @@ def coordinators(session: Session, programme: Programme, rule: CoordinatorRule) 
     return sorted(seen.values(), key=lambda p: p.id)
 
 
-def coordinator_names(session: Session, programme: Programme, rule: CoordinatorRule) -> list[str]:
-    """Mentions of the coordinators, env ids included even before they ever used the bot."""
-    ids = [p.external_id for p in coordinators(session, programme, rule)]
-    ids += [i for i in rule.ids_on(programme.workspace.platform) if i not in ids]
-    return [f"<@{i}>" for i in ids]
+def coordinator_names(session: Session, programme: Programme, rule: CoordinatorRule) -> list[Mention]:
+    """The coordinators, named; env ids included even before they ever used the bot (no name known yet)."""
+    found = [Mention(p.external_id, p.display_name) for p in coordinators(session, programme, rule)]
+    known = {m.external_id for m in found}
+    return found + [Mention(i, "") for i in rule.ids_on(programme.workspace.platform) if i not in known]
 
 
 def add_coordinator(

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.i18n import t
-from bot.notify import Message
+from bot.i18n.rich import rt
+from bot.notify import Message, Text
 from bot.services import bilans, closure, coordination, gratitude
 from bot.services.closure_messages import report_for
 from bot.services.conventions import role_in
@@ -90,10 +91,11 @@ def save_bilan(session: Session, actor: Actor, now: datetime, form: BilanFormVie
     """The person's bilan for this round; they learn whether the other side has answered too."""
     saved = bilans.submit(session, person=actor.person, convention_id=form.convention.id, draft=draft,
                           today=actor.today_at(now), now=now)
+    text: Text
     if saved.both:
         text = t(actor.lang, "bilan.saved")
     else:
-        text = t(actor.lang, "bilan.saved.waiting", other=mention(other_side(saved.convention, actor.person)))
+        text = rt(actor.lang, "bilan.saved.waiting", other=mention(other_side(saved.convention, actor.person)))
     return Done(Message(text=text, headline=False), form.convention.id)
 
 
@@ -109,13 +111,13 @@ def thanks_form(session: Session, actor: Actor, convention_id: int | None) -> Co
 
 
 def send_thanks(session: Session, actor: Actor, now: datetime, kind: str, convention_id: int | None, message: str,
-                achievements: str) -> list[str]:
+                achievements: str) -> list[Text]:
     """The words go to the mentor at once; the mentee is told so (paragraphs, each front end lays them out)."""
     sent = gratitude.send(session, person=actor.person, convention_id=convention_id, kind=kind, message=message,
                           achievements=achievements, now=now)
     convention = session.get(Convention, sent.convention_id)
     assert convention is not None
-    lines = [t(actor.lang, SENT_KEYS[kind], other=mention(convention.mentor))]
+    lines: list[Text] = [rt(actor.lang, SENT_KEYS[kind], other=mention(convention.mentor))]
     if kind == gratitude.THANKS:
         lines.append(t(actor.lang, "thanks.sent.moment"))
     return lines
@@ -132,7 +134,7 @@ def current_sponsor(session: Session, actor: Actor, rule: CoordinatorRule) -> Pe
     return coordination.sponsor_of(session, by=actor.person, programme=actor.programme, rule=rule)
 
 
-def set_sponsor(session: Session, actor: Actor, rule: CoordinatorRule, sponsor: Person | None) -> str:
+def set_sponsor(session: Session, actor: Actor, rule: CoordinatorRule, sponsor: Person | None) -> Text:
     """A new sponsor (None: nobody), said back to the coordinator."""
     coordination.set_sponsor(session, by=actor.person, programme=actor.programme, sponsor=sponsor, rule=rule)
-    return t(actor.lang, "sponsor.set", name=mention(sponsor)) if sponsor else t(actor.lang, "sponsor.cleared")
+    return rt(actor.lang, "sponsor.set", name=mention(sponsor)) if sponsor else t(actor.lang, "sponsor.cleared")

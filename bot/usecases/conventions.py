@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.dates import format_day, format_moment
-from bot.notify import Message
+from bot.i18n.rich import names_or_none, rt
+from bot.notify import Message, Rich, Text
 from bot.services import conventions
 from bot.services.errors import InvalidInput
 from bot.services.messages import ComposeContext, convention_message
@@ -44,7 +45,7 @@ def pair(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime, m
                               mentee=mentee, starts_on=start or today, today=today, now=now, rule=rule)
     c = result.convention
     key = "pair.sent" if result.created else "pair.already_sent"
-    text = t(actor.lang, key, mentor=mention(mentor), mentee=mention(mentee), start=format_day(c.starts_on, actor.lang),
+    text = rt(actor.lang, key, mentor=mention(mentor), mentee=mention(mentee), start=format_day(c.starts_on, actor.lang),
              status=t(actor.lang, f"status.{c.status}"))
     return Done(Message(text=text, headline=False), c.id, changed=result.created)
 
@@ -53,8 +54,8 @@ def conventions_shown(session: Session, actor: Actor, ctx: ComposeContext) -> li
     """`convention`: each open convention as this side reads it, or who to ask when there is none."""
     found = conventions.conventions_of(session, actor.person)
     if not found:
-        names = ", ".join(coordinator_names(session, actor.programme, ctx.rule)) or t(actor.lang, "none")
-        return [Message(text=t(actor.lang, "conv.none", coordinators=names), headline=False)]
+        names = names_or_none(actor.lang, coordinator_names(session, actor.programme, ctx.rule))
+        return [Message(text=rt(actor.lang, "conv.none", coordinators=names), headline=False)]
     return [convention_message(session, c, actor.person, ctx) for c in found]
 
 
@@ -64,7 +65,7 @@ class Accepted:
 
     convention: Message | None  # None: it was accepted already (nothing changed)
     said: str  # when they accepted
-    waiting: str | None  # the other side has yet to accept
+    waiting: Text | None  # the other side has yet to accept
 
 
 def accept(session: Session, actor: Actor, now: datetime, convention_id: int, ctx: ComposeContext) -> Accepted:
@@ -74,16 +75,16 @@ def accept(session: Session, actor: Actor, now: datetime, convention_id: int, ct
         return Accepted(None, t(actor.lang, "conv.already_accepted", when=when), None)
     other = result.convention.mentee if conventions.role_in(result.convention, actor.person) == "mentor" \
         else result.convention.mentor
-    waiting = None if result.activated else t(actor.lang, "conv.accepted.waiting", other=mention(other))
+    waiting = None if result.activated else rt(actor.lang, "conv.accepted.waiting", other=mention(other))
     return Accepted(convention_message(session, result.convention, actor.person, ctx),
                     t(actor.lang, "conv.accepted.you", when=when), waiting)
 
 
-def ask_question(session: Session, actor: Actor, now: datetime, convention_id: int, rule: CoordinatorRule) -> str:
+def ask_question(session: Session, actor: Actor, now: datetime, convention_id: int, rule: CoordinatorRule) -> Rich:
     """« J'ai une question »: the coordination is told; the person learns who will answer."""
     coordinator_ids = [p.id for p in coordinators(session, actor.programme, rule)]
     convention = conventions.ask_question(session, convention_id=convention_id, person=actor.person, now=now,
                                           coordinator_ids=coordinator_ids)
     who = (mention(convention.paired_by) if convention.paired_by
-           else ", ".join(coordinator_names(session, actor.programme, rule)))
-    return t(actor.lang, "conv.question.sent", coordinator=who)
+           else Rich.join(", ", coordinator_names(session, actor.programme, rule)))
+    return rt(actor.lang, "conv.question.sent", coordinator=who)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.i18n import t
-from bot.notify import Message
+from bot.notify import Message, Text
 from bot.services import disputes
 from bot.services.dispute_messages import coordinator_view, raised_ack
 from bot.services.meetings import other_side
@@ -59,7 +59,7 @@ class CaseView:
     """The case as the coordinator now sees it (in place of the alert), and a note to them, if any."""
 
     message: Message
-    note: str | None
+    note: Text | None
     convention_id: int
 
 

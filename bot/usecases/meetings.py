@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.i18n import t
-from bot.notify import Attachment, Message, Section
+from bot.i18n.rich import rt
+from bot.notify import Attachment, Message, Rich, Section
 from bot.services import meetings
 from bot.services.errors import Conflict, NotAllowed
 from bot.services.meeting_messages import (
@@ -72,7 +73,7 @@ class AgendaFormView:
 
     convention: Convention
     meeting: Meeting | None
-    about: str
+    about: Rich
     initial: str
 
 
@@ -159,7 +160,7 @@ def save_meeting(session: Session, actor: Actor, now: datetime, kind: FormKind, 
         proposal = meetings.propose(session, convention=convention, person=actor.person, draft=draft, now=now)
     meeting = proposal.meeting
     other = meetings.other_side(meeting.convention, actor.person)
-    text = t(actor.lang, "meeting.proposal.sent", other=mention(other), when=when(meeting, actor.lang, actor.tz))
+    text = rt(actor.lang, "meeting.proposal.sent", other=mention(other), when=when(meeting, actor.lang, actor.tz))
     sections = (Section(t(actor.lang, "meeting.agenda.title"), meeting.agenda, literal=True),) if meeting.agenda else ()
     reply = Message(text=text, facts=meeting_facts(meeting, actor.lang, actor.tz), sections=sections, headline=False)
     return Done(reply, meeting.convention_id,
@@ -202,9 +203,9 @@ def answer_checkin(session: Session, actor: Actor, now: datetime, meeting_id: in
 def _agenda_form(actor: Actor, convention: Convention, meeting: Meeting | None) -> AgendaFormView:
     mentor = mention(convention.mentor)
     if meeting is not None:
-        about = t(actor.lang, "agenda.modal.about_meeting", when=when(meeting, actor.lang, actor.tz), mentor=mentor)
+        about = rt(actor.lang, "agenda.modal.about_meeting", when=when(meeting, actor.lang, actor.tz), mentor=mentor)
         return AgendaFormView(convention, meeting, about, meeting.agenda or "")
-    return AgendaFormView(convention, None, t(actor.lang, "agenda.modal.about_next", mentor=mentor),
+    return AgendaFormView(convention, None, rt(actor.lang, "agenda.modal.about_next", mentor=mentor),
                           convention.next_agenda or "")
 
 
@@ -225,9 +226,9 @@ def agenda_form(session: Session, actor: Actor, now: datetime, meeting_id: int |
 def _agenda_sent(actor: Actor, result: meetings.AgendaResult) -> Message:
     mentor = mention(result.convention.mentor)
     if result.meeting is not None:
-        text = t(actor.lang, "agenda.sent.meeting", mentor=mentor, when=when(result.meeting, actor.lang, actor.tz))
+        text = rt(actor.lang, "agenda.sent.meeting", mentor=mentor, when=when(result.meeting, actor.lang, actor.tz))
     else:
-        text = t(actor.lang, "agenda.sent.next", mentor=mentor)
+        text = rt(actor.lang, "agenda.sent.next", mentor=mentor)
     return Message(text=text, headline=False)
 
 
@@ -240,9 +241,9 @@ def agenda_command(session: Session, actor: Actor, now: datetime, typed: str) ->
         agenda = meeting.agenda if meeting is not None else convention.next_agenda
         mentee = mention(convention.mentee)
         if not agenda:
-            return Done(Message(text=t(actor.lang, "agenda.mentor_none", person=mentee), headline=False),
+            return Done(Message(text=rt(actor.lang, "agenda.mentor_none", person=mentee), headline=False),
                         convention.id, changed=False)
-        text = t(actor.lang, "agenda.mentor_view", person=mentee, agenda="").rstrip()
+        text = rt(actor.lang, "agenda.mentor_view", person=mentee, agenda="").rstrip()
         return Done(Message(text=text, sections=(Section(None, agenda, literal=True),), headline=False),
                     convention.id, changed=False)
     if typed:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.i18n import t
+from bot.notify import Rich, Text
 from bot.services import meetings, notes
 from bot.services.meeting_messages import note_heading, note_intro, note_saved
 from storage.models import Convention, Person
@@ -22,7 +23,7 @@ class NotesView:
 
     convention: Convention
     other: Person
-    lines: list[tuple[str, str]]
+    lines: list[tuple[Rich, str]]
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def note_form(session: Session, actor: Actor, target: str) -> NoteFormView:
                         note_intro(found.meeting, actor.lang, actor.tz))
 
 
-def save_note(session: Session, actor: Actor, now: datetime, target: str, body: str, share: bool) -> str:
+def save_note(session: Session, actor: Actor, now: datetime, target: str, body: str, share: bool) -> Text:
     """The form's note; its target is checked again (a form's hidden value is the client's claim)."""
     found = notes.note_target(session, actor.person, target)
     note = notes.add_note(session, person=actor.person, body=body, share=share, now=now,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.commands import SubCommand, visible_for
+from bot.notify import Mention, Text
 from bot.services import conventions
 from bot.services.overview import help_preface, role_lines
 from bot.services.roles import CoordinatorRule, coordinator_names
@@ -17,8 +18,8 @@ from bot.services.roles import CoordinatorRule, coordinator_names
 @dataclass(frozen=True)
 class HelpView:
     commands: list[SubCommand]  # only those the person may run
-    roles: list[str]  # where they stand: coordination, mentor of…, mentee of…, or not yet paired
-    coordinators: list[str]
+    roles: list[Text]  # where they stand: coordination, mentor of…, mentee of…, or not yet paired
+    coordinators: list[Mention]
     preface: str | None  # what help answers first (an unknown word, with the closest match)
 
 

@@ -17,6 +17,8 @@ from bot.clock import Clock
 from bot.i18n import t
 from bot.i18n.dates import local_date
 from bot.i18n.errors import error_text
+from bot.i18n.rich import rt
+from bot.notify import Rich, Text
 from bot.services import pair_import
 from bot.services.roles import CoordinatorRule
 from storage.db import SessionFactory, session_scope
@@ -32,7 +34,7 @@ class ImportPort:
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    text: str  # the summary, then one line per refused line, in the coordinator's language
+    text: Text  # the summary, then one line per refused line, in the coordinator's language
     refused: int
 
 
@@ -50,10 +52,11 @@ def import_text(sessions: SessionFactory, clock: Clock, rule: CoordinatorRule, p
     lines = import_summary(lang, tz, result)
     if result.created:
         port.deliver()
-    return ImportOutcome("\n".join(lines), len(result.bad))
+    return ImportOutcome(Rich.join("\n", lines), len(result.bad))
 
 
-def import_summary(lang: str, tz: str, result: pair_import.ImportResult) -> list[str]:
+def import_summary(lang: str, tz: str, result: pair_import.ImportResult) -> list[Text]:
     """What the coordinator reads: the counts, then each refused line and why."""
-    lines = [t(lang, "import.done", created=len(result.created), existing=len(result.existing), bad=len(result.bad))]
-    return lines + [t(lang, "import.bad_line", line=b.line, reason=error_text(lang, tz, b.error)) for b in result.bad]
+    lines: list[Text] = [t(lang, "import.done", created=len(result.created), existing=len(result.existing),
+                           bad=len(result.bad))]
+    return lines + [rt(lang, "import.bad_line", line=b.line, reason=error_text(lang, tz, b.error)) for b in result.bad]

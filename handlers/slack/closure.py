@@ -10,17 +10,17 @@ from sqlalchemy.orm import Session
 
 from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
 from bot.i18n import t
-from bot.notify import Recipient
+from bot.notify import Recipient, Rich, Text
 from bot.services import gratitude
 from bot.services.bilans import BilanDraft
 from bot.services.final_report import display_name
-from bot.services.people import mention
 from bot.usecases import closure as closure_actions
 from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body, known_person
 from handlers.slack.forms import BilanForm, FormContext, ThanksForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.interactions import clicked_id, on_click, open_modal, post_dm, save_form
+from handlers.slack.render import mention_of, mrkdwn
 from handlers.slack.request import MENTION, CommandRequest
 from handlers.slack.views.closure import bilan_blocks, bilan_modal, figures_blocks, thanks_modal
 
@@ -29,7 +29,7 @@ THANKS_FIELDS = {"message": BlockId.THANKS_MESSAGE, "achievements": BlockId.THAN
 
 def _bilan_modal(actor: Actor, form: closure_actions.BilanFormView, team_id: str) -> dict:
     context = FormContext(team_id=team_id, kind="bilan", convention_id=form.convention.id)
-    return bilan_modal(actor.lang, form.convention, form.role, other=mention(form.other),
+    return bilan_modal(actor.lang, form.convention, form.role, other=mention_of(form.other),
                        other_name=display_name(form.other), objectives=form.objectives, mine=form.mine,
                        locked_decision=form.locked, sponsor=display_name(form.sponsor) if form.sponsor else None,
                        metadata=context.dumps()).to_dict()
@@ -43,7 +43,7 @@ def _bilan_view(deps: Deps, convention_id: int | None) -> Callable[[Session, Act
 
 
 def _overview_blocks(actor: Actor, found: closure_actions.BilanOverview) -> tuple[str, list[dict]]:
-    other = mention(found.other)
+    other = mention_of(found.other)
     return (t(actor.lang, "bilan.view.title", other=other),
             bilan_blocks(actor.lang, found.view, other=other, objectives=found.objectives))
 
@@ -60,14 +60,15 @@ def set_sponsor(req: CommandRequest) -> None:
     with acting_in_slack(deps, req.team_id, req.user_id, fresh=True) as (session, actor):  # a privileged act
         current = closure_actions.current_sponsor(session, actor, deps.rule)  # the rights, before any lookup
         mentions = MENTION.findall(rest)
+        text: Text
         if len(mentions) == 1:
             sponsor = known_person(session, deps, actor.workspace, mentions[0], fresh=True)
             text = closure_actions.set_sponsor(session, actor, deps.rule, sponsor)
         elif rest.strip().lower() in NOBODY_WORDS:
             text = closure_actions.set_sponsor(session, actor, deps.rule, None)
         else:
-            text = t(actor.lang, "sponsor.usage", name=mention(current) if current else t(actor.lang, "none"))
-    req.respond(text=text)
+            text = t(actor.lang, "sponsor.usage", name=mention_of(current) if current else t(actor.lang, "none"))
+    req.respond(text=mrkdwn(text))
 
 
 def run_bilan_command(req: CommandRequest) -> None:
@@ -96,7 +97,7 @@ def _thanks_view(kind: str, convention_id: int | None) -> Callable[[Session, Act
     def build(session: Session, actor: Actor, team_id: str) -> dict:
         convention = closure_actions.thanks_form(session, actor, convention_id)
         context = FormContext(team_id=team_id, kind=kind, convention_id=convention.id)
-        return thanks_modal(actor.lang, kind, other=mention(convention.mentor), metadata=context.dumps()).to_dict()
+        return thanks_modal(actor.lang, kind, other=mention_of(convention.mentor), metadata=context.dumps()).to_dict()
     return build
 
 
@@ -143,7 +144,7 @@ def register(app: App, deps: Deps) -> None:
         def save(session: Session, actor: Actor) -> str:
             now = deps.clock.now()
             shown = closure_actions.bilan_form(session, actor, actor.today_at(now), context.convention_id)
-            return closure_actions.save_bilan(session, actor, now, shown, draft).reply.text
+            return mrkdwn(closure_actions.save_bilan(session, actor, now, shown, draft).reply.text)
 
         text = save_form(ack, deps, context.team_id, user_id, form.field_blocks(), save)
         if text is None:
@@ -167,8 +168,9 @@ def register(app: App, deps: Deps) -> None:
         form = ThanksForm.from_view(view)
 
         def save(session: Session, actor: Actor) -> str:
-            return "\n".join(closure_actions.send_thanks(session, actor, deps.clock.now(), context.kind,
-                                                         context.convention_id, form.message, form.achievements))
+            return mrkdwn(Rich.join("\n", closure_actions.send_thanks(
+                session, actor, deps.clock.now(), context.kind, context.convention_id, form.message,
+                form.achievements)))
 
         text = save_form(ack, deps, context.team_id, user_id, THANKS_FIELDS, save)
         if text is None:

@@ -9,7 +9,7 @@ from bot.usecases import conventions as convention_actions
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
 from handlers.slack.ids import ActionId
 from handlers.slack.interactions import clicked_id
-from handlers.slack.render import as_dicts, message_blocks
+from handlers.slack.render import as_dicts, message_blocks, mrkdwn
 from handlers.slack.request import CommandRequest
 
 
@@ -17,7 +17,7 @@ def show_conventions(deps: Deps, team_id: str, user_id: str) -> list[tuple[str, 
     """(fallback text, blocks) for each open convention of the person, or the 'none' message."""
     with acting_in_slack(deps, team_id, user_id) as (session, actor):
         shown = convention_actions.conventions_shown(session, actor, deps.compose_ctx)
-    return [(m.text, as_dicts(message_blocks(m)) if m.headline else []) for m in shown]
+    return [(mrkdwn(m.text), as_dicts(message_blocks(m)) if m.headline else []) for m in shown]
 
 
 def run_convention_command(req: CommandRequest) -> None:
@@ -47,7 +47,7 @@ def accept_convention(deps: Deps, body: dict, action: dict, respond: Respond) ->
         return
     blocks = as_dicts(message_blocks(accepted.convention))
     if accepted.waiting:
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": accepted.waiting}})
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": mrkdwn(accepted.waiting)}})
     respond(text=accepted.said, blocks=blocks, replace_original=True)
     deps.deliver_now()
 
@@ -56,5 +56,5 @@ def ask_question(deps: Deps, body: dict, action: dict, respond: Respond) -> None
     team_id, user_id = ids_from_body(body)
     with acting_in_slack(deps, team_id, user_id) as (session, actor):
         text = convention_actions.ask_question(session, actor, deps.clock.now(), clicked_id(action), deps.rule)
-    respond(text=text, replace_original=False)
+    respond(text=mrkdwn(text), replace_original=False)
     deps.deliver_now()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from bot.i18n import t
+from bot.i18n.rich import rt
+from bot.notify import Rich, Text
 from bot.usecases import coordinators
 from handlers.slack.deps import acting_in_slack, known_person
+from handlers.slack.render import mrkdwn
 from handlers.slack.request import MENTION, CommandRequest
 
 ADD_WORDS = {"ajouter", "add"}
@@ -18,6 +21,7 @@ def run_coordinators_command(req: CommandRequest) -> None:
     with acting_in_slack(deps, req.team_id, req.user_id, fresh=True) as (session, actor):  # a privileged act
         names = coordinators.listed(session, actor, deps.rule)  # the rights, before anyone named is looked up
         mentions = MENTION.findall(rest)
+        text: Text
         if verb in ADD_WORDS | REMOVE_WORDS and len(mentions) == 1:
             target = known_person(session, deps, actor.workspace, mentions[0], fresh=True)
             if verb in ADD_WORDS:
@@ -27,6 +31,6 @@ def run_coordinators_command(req: CommandRequest) -> None:
         elif verb:
             text = t(actor.lang, "coord.usage")
         else:
-            text = "\n".join([t(actor.lang, "coord.list", programme=actor.programme.name, names=names),
-                              t(actor.lang, "coord.by_right"), t(actor.lang, "coord.usage")])
-    req.respond(text=text)
+            text = Rich.join("\n", [rt(actor.lang, "coord.list", programme=actor.programme.name, names=names),
+                                     t(actor.lang, "coord.by_right"), t(actor.lang, "coord.usage")])
+    req.respond(text=mrkdwn(text))

@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.i18n import t
 from bot.i18n.errors import error_text
 from bot.logs import log_unexpected
-from bot.notify import Notifier
+from bot.notify import Notifier, Text
 from bot.services import people
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import ComposeContext
@@ -29,6 +29,7 @@ from handlers.slack.background import Work, ack_then
 from handlers.slack.clients import WorkspaceClients
 from handlers.slack.directory import fetch_profile
 from handlers.slack.dm import post_dm
+from handlers.slack.render import mrkdwn
 from scheduling.delivery import DeliveryReport, deliver_due
 from storage.db import SessionFactory, session_scope
 from storage.models import Person, Platform, Workspace
@@ -130,7 +131,7 @@ def reader_for(deps: Deps, team_id: str, user_id: str) -> tuple[str, str]:
         return deps.settings.language, deps.settings.timezone
 
 
-def error_for(deps: Deps, team_id: str, user_id: str, error: DomainError) -> str:
+def error_for(deps: Deps, team_id: str, user_id: str, error: DomainError) -> Text:
     """A domain error in the person's words, dates on their clock."""
     return error_text(*reader_for(deps, team_id, user_id), error)
 
@@ -161,6 +162,6 @@ def report_error(deps: Deps, body: dict, client: WebClient, respond: Respond, er
         log_unexpected(f"a Slack {kind}", error)
         text = t(lang, "error.generic")
     try:
-        _tell(body, client, respond, text)
+        _tell(body, client, respond, mrkdwn(text))
     except Exception as failure:
         log_unexpected("telling a Slack user about an error", failure)

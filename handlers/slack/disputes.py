@@ -7,7 +7,6 @@ from collections.abc import Callable
 from slack_bolt import Ack, App, Respond
 from sqlalchemy.orm import Session
 
-from bot.services.people import mention
 from bot.usecases import disputes as dispute_actions
 from bot.usecases.outcome import Done
 from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body
@@ -15,7 +14,7 @@ from handlers.slack.dispute_forms import DisputeContext, DisputeForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.interactions import ClickWork, clicked_id, on_click, post_dm, save_form
-from handlers.slack.render import as_dicts, message_blocks
+from handlers.slack.render import as_dicts, mention_of, message_blocks, mrkdwn
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.disputes import differend_modal, early_end_modal
 from storage.models import DisputeKind
@@ -30,7 +29,7 @@ def _open_form(req: CommandRequest, kind: DisputeKind) -> None:
     with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
         convention, other = dispute_actions.dispute_form(session, actor)
         context = DisputeContext(team_id=req.team_id, kind=kind, convention_id=convention.id)
-        view = MODALS[kind](actor.lang, other=mention(other), metadata=context.dumps())
+        view = MODALS[kind](actor.lang, other=mention_of(other), metadata=context.dumps())
     req.client.views_open(trigger_id=req.body["trigger_id"], view=view)
 
 
@@ -59,10 +58,10 @@ def _coordinator_answer(deps: Deps, body: dict, action: dict, respond: Respond,
     team_id, user_id = ids_from_body(body)
     with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):  # a privileged act: re-read admin flag
         case = dispute_actions.coordinator_step(session, actor, deps.clock.now(), deps.rule, clicked_id(action), step)
-    respond(text=case.message.text, blocks=as_dicts(message_blocks(case.message, header=False)),
+    respond(text=mrkdwn(case.message.text), blocks=as_dicts(message_blocks(case.message, header=False)),
             replace_original=True)
     if case.note:
-        post_dm(deps.client_for(team_id), user_id, case.note)
+        post_dm(deps.client_for(team_id), user_id, mrkdwn(case.note))
     deps.deliver_now()
     refresh_homes(deps, deps.client_for(team_id), team_id, case.convention_id)
 
@@ -88,7 +87,7 @@ def register(app: App, deps: Deps) -> None:
 
         def after() -> None:
             blocks = as_dicts(message_blocks(message, header=False))
-            post_dm(deps.client_for(context.team_id), user_id, message.text, blocks)
+            post_dm(deps.client_for(context.team_id), user_id, mrkdwn(message.text), blocks)
             deps.deliver_now()
 
         deps.soon(after)

@@ -14,7 +14,7 @@ from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
 from handlers.slack.home_publish import publish_home
 from handlers.slack.ids import ActionId
 from handlers.slack.interactions import clicked_id, dm_channel, on_click, post_dm
-from handlers.slack.render import as_dicts, message_blocks
+from handlers.slack.render import as_dicts, message_blocks, mrkdwn
 from handlers.slack.views.status import status_blocks
 
 
@@ -61,7 +61,7 @@ def register(app: App, deps: Deps) -> None:
         team_id, user_id = ids_from_body(body)
         answer = meetings.next_meeting_answer(deps, team_id, user_id, clicked_id(action))
         if isinstance(answer, Message):
-            post_dm(client, user_id, answer.text, as_dicts(message_blocks(answer, header=False)))
+            post_dm(client, user_id, mrkdwn(answer.text), as_dicts(message_blocks(answer, header=False)))
         else:
             client.views_open(trigger_id=body["trigger_id"], view=answer)
 

@@ -13,6 +13,7 @@ from bot.services.programme_report import workspace_reports
 from bot.services.roles import Role, coordinator_names
 from handlers.slack import overview
 from handlers.slack.deps import Deps, acting_in_slack
+from handlers.slack.render import mention_of
 from handlers.slack.views.closure import closure_figure_blocks
 from handlers.slack.views.home import home_view
 from handlers.slack.views.report import home_figures
@@ -40,7 +41,7 @@ def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> N
             actor.lang,
             infos=infos,
             is_coordinator=is_coordinator,
-            coordinators=coordinator_names(session, actor.programme, deps.rule),
+            coordinators=[mention_of(m) for m in coordinator_names(session, actor.programme, deps.rule)],
             tz=actor.tz,
             objectives=goals,
             notes=recent,

@@ -9,11 +9,13 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
+from bot.notify import plain
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.typed_text import number
 from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, reader_for, resolve_actor
 from handlers.slack.dm import dm_channel as dm_channel  # re-exported: the listeners import both from here
 from handlers.slack.dm import post_dm as post_dm
+from handlers.slack.render import mrkdwn
 from handlers.slack.views.refusal import refusal_modal
 from storage.db import session_scope
 
@@ -79,6 +81,6 @@ def refuse_form(ack: Ack, deps: Deps, team_id: str, user_id: str, field_blocks: 
     block = field_blocks.get(error.field or "")
     if block is None:
         lang, _tz = reader_for(deps, team_id, user_id)
-        ack(response_action="push", view=refusal_modal(lang, text).to_dict())
+        ack(response_action="push", view=refusal_modal(lang, mrkdwn(text)).to_dict())
     else:
-        ack(response_action="errors", errors={block: text})
+        ack(response_action="errors", errors={block: plain(text)})  # a field's error is plain text

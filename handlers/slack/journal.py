@@ -9,7 +9,6 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
-from bot.services.people import mention
 from bot.services.typed_text import number
 from bot.usecases import meetings as meeting_actions
 from bot.usecases import notes as note_actions
@@ -19,7 +18,7 @@ from handlers.slack.forms import FormContext, MeetingForm, NoteForm
 from handlers.slack.home_publish import publish_home
 from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.interactions import clicked_value, on_click, open_modal, post_dm, save_form
-from handlers.slack.render import as_dicts, message_blocks
+from handlers.slack.render import as_dicts, mention_of, message_blocks, mrkdwn
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.journal import notes_blocks
 from handlers.slack.views.meeting import agenda_modal, note_modal
@@ -28,8 +27,8 @@ from handlers.slack.views.meeting import agenda_modal, note_modal
 def _agenda_view(actor: Actor, form: meeting_actions.AgendaFormView, team_id: str) -> dict:
     context = FormContext(team_id=team_id, kind="agenda", convention_id=form.convention.id,
                           meeting_id=form.meeting.id if form.meeting else None)
-    return agenda_modal(actor.lang, about=form.about, mentor=mention(form.convention.mentor), initial=form.initial,
-                        metadata=context.dumps()).to_dict()
+    return agenda_modal(actor.lang, about=mrkdwn(form.about), mentor=mention_of(form.convention.mentor),
+                        initial=form.initial, metadata=context.dumps()).to_dict()
 
 
 def run_agenda_command(req: CommandRequest) -> None:
@@ -39,7 +38,7 @@ def run_agenda_command(req: CommandRequest) -> None:
         answer = meeting_actions.agenda_command(session, actor, deps.clock.now(), req.args)
         view = None if isinstance(answer, Done) else _agenda_view(actor, answer, req.team_id)
     if isinstance(answer, Done):
-        req.respond(text=answer.reply.text, blocks=as_dicts(message_blocks(answer.reply, header=False)))
+        req.respond(text=mrkdwn(answer.reply.text), blocks=as_dicts(message_blocks(answer.reply, header=False)))
         if answer.changed:
             deps.deliver_now()
     elif view is not None:
@@ -56,7 +55,8 @@ def open_agenda_modal(deps: Deps, client: WebClient, body: dict, meeting_id: int
 def notes_overview(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[dict]]:
     with acting_in_slack(deps, team_id, user_id) as (session, actor):
         view = note_actions.shown(session, actor)
-        return t(actor.lang, "note.list.title"), notes_blocks(actor.lang, view.lines, convention_id=view.convention.id)
+        headed = [(mrkdwn(heading), body) for heading, body in view.lines]
+        return t(actor.lang, "note.list.title"), notes_blocks(actor.lang, headed, convention_id=view.convention.id)
 
 
 def run_notes_command(req: CommandRequest) -> None:
@@ -85,7 +85,7 @@ def open_note_modal(deps: Deps, client: WebClient, body: dict, value: str) -> No
         meeting_id = form.target_of.meeting.id if form.target_of.meeting else None
         context = FormContext(team_id=team_id, kind="note", convention_id=form.target_of.convention.id,
                               meeting_id=meeting_id)
-        return note_modal(actor.lang, about=form.about, other=mention(form.other), metadata=context.dumps()).to_dict()
+        return note_modal(actor.lang, about=form.about, other=mention_of(form.other), metadata=context.dumps()).to_dict()
 
     open_modal(deps, client, body, build)
 
@@ -122,7 +122,8 @@ def register(app: App, deps: Deps) -> None:
     def submit_agenda(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         def save(session: Session, actor: Actor, context: FormContext) -> str:
             typed = MeetingForm.from_view(view).agenda
-            return meeting_actions.send_agenda(session, actor, deps.clock.now(), typed, context.meeting_id).reply.text
+            done = meeting_actions.send_agenda(session, actor, deps.clock.now(), typed, context.meeting_id)
+            return mrkdwn(done.reply.text)
 
         submitted(ack, body, view, client, save)
 
@@ -130,7 +131,7 @@ def register(app: App, deps: Deps) -> None:
     def submit_note(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         def save(session: Session, actor: Actor, context: FormContext) -> str:
             form = NoteForm.from_view(view)
-            return note_actions.save_note(session, actor, deps.clock.now(), _note_target(context), form.body,
-                                          form.share)
+            return mrkdwn(note_actions.save_note(session, actor, deps.clock.now(), _note_target(context), form.body,
+                                                 form.share))
 
         submitted(ack, body, view, client, save)

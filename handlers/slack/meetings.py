@@ -11,7 +11,6 @@ from bot.notify import Message
 from bot.services import meetings
 from bot.services.errors import InvalidInput
 from bot.services.meeting_messages import when
-from bot.services.people import mention
 from bot.services.typed_text import number
 from bot.usecases import meetings as meeting_actions
 from bot.usecases.meetings import FormKind
@@ -21,7 +20,7 @@ from handlers.slack.forms import FormContext, MeetingForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.interactions import clicked_id, dm_channel, on_click, open_modal, post_dm, save_form
-from handlers.slack.render import as_dicts, message_blocks
+from handlers.slack.render import as_dicts, mention_of, message_blocks, mrkdwn
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.meeting import MeetingPrefill, cancel_modal, meeting_modal
 
@@ -43,7 +42,7 @@ def _form_view(deps: Deps, actor: Actor, form: meeting_actions.MeetingFormView, 
     context = FormContext(team_id=team_id, kind=form.kind.value, convention_id=form.convention.id,
                           meeting_id=form.subject_id if is_meeting else None)
     view = meeting_modal(actor.lang, actor.tz, deps.clock.now(), low=programme.meeting_min_minutes,
-                         high=programme.meeting_max_minutes, other=mention(form.other), kind=form.kind.value,
+                         high=programme.meeting_max_minutes, other=mention_of(form.other), kind=form.kind.value,
                          metadata=context.dumps(), prefill=MeetingPrefill.from_fields(form.prefill))
     return view.to_dict()
 
@@ -55,7 +54,7 @@ def _entry(view: dict) -> meeting_actions.MeetingEntry:
 
 
 def _reply(respond: Respond, message: Message) -> None:
-    respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
+    respond(text=mrkdwn(message.text), blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
 
 
 def _settle(deps: Deps, team_id: str, done: Done) -> None:
@@ -77,7 +76,7 @@ def run_meeting_command(req: CommandRequest) -> None:
     """`/mentorat prochaine-rencontre`."""
     answer = next_meeting_answer(req.deps, req.team_id, req.user_id)
     if isinstance(answer, Message):
-        req.respond(text=answer.text, blocks=as_dicts(message_blocks(answer, header=False)))
+        req.respond(text=mrkdwn(answer.text), blocks=as_dicts(message_blocks(answer, header=False)))
     else:
         req.client.views_open(trigger_id=req.body["trigger_id"], view=answer)
 
@@ -99,7 +98,7 @@ def open_cancel_modal(deps: Deps, client: WebClient, body: dict, action: dict) -
         meeting = meeting_actions.cancel_form(session, actor, clicked_id(action))
         other = meetings.other_side(meeting.convention, actor.person)
         context = FormContext(team_id=team_id, kind="cancel", meeting_id=meeting.id)
-        return cancel_modal(actor.lang, when=when(meeting, actor.lang, actor.tz), other=mention(other),
+        return cancel_modal(actor.lang, when=when(meeting, actor.lang, actor.tz), other=mention_of(other),
                             metadata=context.dumps()).to_dict()
 
     open_modal(deps, client, body, build)
@@ -151,7 +150,7 @@ def register(app: App, deps: Deps) -> None:
             return
 
         def after() -> None:
-            post_dm(client, user_id, done.reply.text, as_dicts(message_blocks(done.reply, header=False)))
+            post_dm(client, user_id, mrkdwn(done.reply.text), as_dicts(message_blocks(done.reply, header=False)))
             _settle(deps, context.team_id, done)
 
         deps.soon(after)

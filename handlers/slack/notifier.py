@@ -10,7 +10,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.notify import Attachment, Delivered, Message, NotifierError, Recipient
 from handlers.slack.clients import NotInstalled, WorkspaceClients
-from handlers.slack.render import as_dicts, message_blocks
+from handlers.slack.render import as_dicts, message_blocks, mrkdwn
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +50,13 @@ class SlackNotifier:
         try:
             channel = recipient.channel or self._dm_channel(client, team_id, recipient.user_external_id)
             try:
-                response = client.chat_postMessage(channel=channel, text=message.text, blocks=blocks)
+                response = client.chat_postMessage(channel=channel, text=mrkdwn(message.text), blocks=blocks)
             except SlackApiError as exc:
                 if not recipient.channel or exc.response.get("error") != "channel_not_found":
                     raise
                 # The DM kept from an earlier send is gone (e.g. the app was reinstalled): open it again.
                 channel = self._dm_channel(client, team_id, recipient.user_external_id)
-                response = client.chat_postMessage(channel=channel, text=message.text, blocks=blocks)
+                response = client.chat_postMessage(channel=channel, text=mrkdwn(message.text), blocks=blocks)
         except SlackApiError as exc:
             raise _as_notifier_error(exc) from exc
         except (SlackClientError, OSError) as exc:
@@ -78,7 +78,7 @@ class SlackNotifier:
     def update(self, delivered: Delivered, message: Message) -> None:
         client = self._client(delivered.workspace)
         try:
-            client.chat_update(channel=delivered.channel, ts=delivered.ts, text=message.text,
+            client.chat_update(channel=delivered.channel, ts=delivered.ts, text=mrkdwn(message.text),
                                blocks=as_dicts(message_blocks(message)))
         except SlackApiError as exc:
             raise _as_notifier_error(exc) from exc

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.services import objectives
-from bot.services.people import mention
 from bot.usecases import objectives as objective_actions
 from bot.usecases.outcome import Done
 from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body
@@ -18,6 +17,7 @@ from handlers.slack.forms import FormContext, ObjectiveForm, ObjectiveUpdateForm
 from handlers.slack.home_publish import refresh_homes
 from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.interactions import ClickWork, clicked_id, on_click, open_modal, post_dm, save_form
+from handlers.slack.render import mention_of, mrkdwn
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.objectives import add_modal, feedback_modal, history_modal, objectives_blocks, update_modal
 
@@ -34,7 +34,7 @@ def objectives_overview(deps: Deps, team_id: str, user_id: str, convention_id: i
     with acting_in_slack(deps, team_id, user_id) as (session, actor):
         view = objective_actions.shown(session, actor, convention_id)
         blocks = objectives_blocks(actor.lang, view.objectives, convention_id=view.convention.id,
-                                   is_mentor=view.is_mentor, other=mention(view.other))
+                                   is_mentor=view.is_mentor, other=mention_of(view.other))
         return t(actor.lang, "objective.list.title"), blocks
 
 
@@ -47,7 +47,7 @@ def _add_view(deps: Deps, convention_id: int | None) -> Callable[[Session, Actor
     def build(session: Session, actor: Actor, team_id: str) -> dict:
         convention, other = objective_actions.add_form(session, actor, convention_id)
         context = FormContext(team_id=team_id, kind="objective", convention_id=convention.id)
-        return add_modal(actor.lang, other=mention(other), today=actor.today(deps), metadata=context.dumps()).to_dict()
+        return add_modal(actor.lang, other=mention_of(other), today=actor.today(deps), metadata=context.dumps()).to_dict()
     return build
 
 
@@ -93,7 +93,7 @@ def register(app: App, deps: Deps) -> None:
                          lambda session, actor: save(session, actor, context))
         if done is None:
             return
-        text, convention_id = done.reply.text, done.convention_id
+        text, convention_id = mrkdwn(done.reply.text), done.convention_id
 
         def after() -> None:
             _title, blocks = objectives_overview(deps, context.team_id, user_id, convention_id)

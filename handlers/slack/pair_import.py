@@ -13,6 +13,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.i18n import t
+from bot.notify import plain
 from bot.services import pair_import
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.policy import Act, require
@@ -21,6 +22,7 @@ from bot.usecases.pair_import import ImportOutcome
 from handlers.slack.deps import Deps, acting_in_slack, error_for, ids_from_body, import_port
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
 from handlers.slack.interactions import on_click, post_dm
+from handlers.slack.render import mrkdwn
 from handlers.slack.request import CommandRequest
 
 MAX_BYTES = 512 * 1024
@@ -138,10 +140,10 @@ def register(app: App, deps: Deps) -> None:
             pair_import.parse_rows(text)  # the file as a whole is readable: answer on the field if not
         except DomainError as error:
             ack(response_action="errors", errors={FIELD_BLOCKS[error.field or "file"]:
-                                                  error_for(deps, team_id, user_id, error)})
+                                                  plain(error_for(deps, team_id, user_id, error))})
             return
         ack()
-        deps.soon(lambda: post_dm(client, user_id, import_text(deps, team_id, user_id, text).text))
+        deps.soon(lambda: post_dm(client, user_id, mrkdwn(import_text(deps, team_id, user_id, text).text)))
 
     def from_home(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)

@@ -15,6 +15,7 @@ from handlers.slack.deps import Deps, acting_in_slack, known_person
 from handlers.slack.forms import ModalOrigin, PairingForm
 from handlers.slack.ids import BlockId, CallbackId
 from handlers.slack.interactions import post_dm, refuse_form
+from handlers.slack.render import mrkdwn
 from handlers.slack.request import MENTION, CommandRequest
 from handlers.slack.views.pairing import pairing_modal
 
@@ -54,7 +55,7 @@ def pair_people(deps: Deps, team_id: str, user_id: str, mentor_id: str | None, m
         mentor = known_person(session, deps, actor.workspace, mentor_id, fresh=True, field_name="mentor")
         mentee = known_person(session, deps, actor.workspace, mentee_id, fresh=True, field_name="mentee")
         done = convention_actions.pair(session, actor, deps.rule, deps.clock.now(), mentor, mentee, start)
-        return PairOutcome(actor.lang, done.reply.text, done.changed)
+        return PairOutcome(actor.lang, mrkdwn(done.reply.text), done.changed)
 
 
 def open_pairing_modal(deps: Deps, client: WebClient, trigger_id: str, team_id: str, user_id: str) -> None:

@@ -13,7 +13,8 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.notify import Message
+from bot.notify import Command, Link, Mention, Message, Strong, Text, as_rich
+from bot.notify import as_typed as literal
 
 SECTION_LIMIT = 3000
 
@@ -42,26 +43,47 @@ def as_typed(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _run(run: str | Mention | Strong | Command | Link) -> str:
+    if isinstance(run, str):
+        return as_typed(run)
+    if isinstance(run, Mention):
+        return f"<@{run.external_id}>"
+    if isinstance(run, Strong):
+        return f"*{as_typed(run.text) if isinstance(run.text, str) else mrkdwn(run.text)}*"
+    if isinstance(run, Command):
+        return f"`{run.text}`"
+    return f"<{run.url}|{as_typed(run.label)}>"
+
+
+def mrkdwn(text: Text) -> str:
+    """A neutral text as Slack mrkdwn: people as mentions, emphasis in stars, everything else escaped."""
+    return "".join(_run(run) for run in as_rich(text).runs)
+
+
+def mention_of(person: object) -> str:
+    """A person named in a Slack view's own text (the views build mrkdwn themselves)."""
+    external_id = getattr(person, "external_id", None)
+    return f"<@{external_id}>" if external_id else "?"
+
+
 def message_blocks(message: Message, *, header: bool = True) -> list[Block]:
     blocks: list[Block] = []
     if header and message.sections and message.headline:
-        blocks.append(HeaderBlock(text=_clip(message.text, 150)))
+        blocks.append(HeaderBlock(text=_clip(as_rich(message.text).plain(), 150)))
     elif not message.sections or not message.headline:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=_clip(message.text))))
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=_clip(mrkdwn(message.text)))))
     for section in message.sections:
-        text = section.body
-        if section.literal:
-            text = as_typed(text)
-        body = f"*{section.title}*\n{text}" if section.title else text
+        text = as_typed(literal(section.body)) if section.literal else mrkdwn(section.body)
+        body = f"*{as_typed(section.title)}*\n{text}" if section.title else text
         for part in pieces(body):  # a long text goes in several blocks: nothing is cut off
             blocks.append(SectionBlock(text=MarkdownTextObject(text=part, verbatim=section.literal or None)))
     if message.facts:
         # Fact values can be typed by people (a place, a link): shown as typed.
-        fields = [MarkdownTextObject(text=_clip(f"*{label}*\n{as_typed(value)}", 2000))
+        fields = [MarkdownTextObject(text=_clip(f"*{as_typed(label)}*\n{as_typed(value)}", 2000))
                   for label, value in message.facts[:10]]
         blocks.append(SectionBlock(fields=fields))
     if message.context:
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_clip(message.context))]))
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_clip(mrkdwn(message.context)))]))
     if message.buttons:
         blocks.append(DividerBlock())
         blocks.append(

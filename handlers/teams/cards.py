@@ -1,18 +1,17 @@
 """Adaptive Cards for platform-neutral messages (bot.notify.Message), and the pieces forms are made of.
 
-Services write Slack-flavoured markup (`*bold*`, `<@id>` mentions, `<url|label>` links, `/mentorat …`);
-`teams_markdown` turns it into what a Teams card shows. Text a person typed goes into a TextRun,
-which Teams never reads as markdown: it is shown exactly as typed.
+Services write neutral text (bot.notify.Rich: people, emphasis, commands as data); `teams_text` renders it
+in the markdown subset Teams cards show, a person by their name. Text a person typed goes into a
+TextRun, which Teams never reads as markdown: it is shown exactly as typed.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from bot.notify import Button, Message
+from bot.notify import Button, Command, Inline, Mention, Message, Strong, Text, as_rich, as_typed, plain
 
 CARD_VERSION = "1.5"
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
@@ -20,29 +19,26 @@ ADAPTIVE = "application/vnd.microsoft.card.adaptive"
 ACTION_KEY = "mentorat"
 VALUE_KEY = "value"
 
-MENTION = re.compile(r"<@([^>|]+)(?:\|[^>]*)?>")
-LINK = re.compile(r"<(https?://[^>|]+)\|([^>]+)>")
-BARE_LINK = re.compile(r"<(https?://[^>|]+)>")
-BOLD = re.compile(r"(?<![*\w])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![*\w])")
-CODE = re.compile(r"`([^`\n]+)`")
 STYLES = {"primary": "positive", "danger": "destructive"}
 
 Card = dict[str, Any]
 
 
-def mention_ids(text: str) -> set[str]:
-    return set(MENTION.findall(text))
+def _run(run: Inline) -> str:
+    if isinstance(run, str):
+        return run.replace("/mentorat", "mentorat")  # Teams users type commands to the bot: no slash command
+    if isinstance(run, Mention):
+        return run.name or "?"  # a bot cannot @-mention anyone in a 1:1 chat: the name, as Slack shows it
+    if isinstance(run, Strong):
+        return f"**{run.text if isinstance(run.text, str) else teams_text(run.text)}**"
+    if isinstance(run, Command):
+        return run.text.removeprefix("/")
+    return f"[{run.label}]({run.url})"
 
 
-def teams_markdown(text: str, names: Mapping[str, str]) -> str:
-    """Slack mrkdwn from the services -> the markdown subset Teams cards render."""
-    text = MENTION.sub(lambda m: names.get(m.group(1), "?"), text)  # a name (Slack shows mentions plainly too)
-    text = LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
-    text = BARE_LINK.sub(lambda m: m.group(1), text)
-    text = BOLD.sub(lambda m: f"**{m.group(1)}**", text)
-    text = CODE.sub(lambda m: m.group(1), text)
-    # Teams users type commands to the bot; there is no slash command.
-    return text.replace("/mentorat", "mentorat")
+def teams_text(text: Text) -> str:
+    """A neutral text in the markdown subset a card's TextBlock shows."""
+    return "".join(_run(run) for run in as_rich(text).runs)
 
 
 def text_block(text: str, **extra: Any) -> Card:
@@ -77,13 +73,10 @@ def attachment(content: Card) -> dict[str, Any]:
     return {"contentType": ADAPTIVE, "content": content}
 
 
-def message_card(message: Message, names: Mapping[str, str], *, file_url: str | None = None,
-                 whole: bool = False) -> Card:
+def message_card(message: Message, *, file_url: str | None = None, whole: bool = False) -> Card:
     """The message as one card; past Teams' size limit its longest typed texts are shortened (see `fit`),
     unless `whole` (the caller then spreads it over several cards with `paged_cards`)."""
-    def md(text: str) -> str:
-        return teams_markdown(text, names)
-
+    md = teams_text
     body: list[Card] = []
     if message.sections and message.headline:
         body.append(text_block(md(message.text), size="Medium", weight="Bolder"))
@@ -92,7 +85,7 @@ def message_card(message: Message, names: Mapping[str, str], *, file_url: str | 
     for section in message.sections:
         if section.title:
             body.append(text_block(md(section.title), weight="Bolder", spacing="Medium"))
-        body.append(typed_text(section.body) if section.literal else text_block(md(section.body)))
+        body.append(typed_text(as_typed(section.body)) if section.literal else text_block(md(section.body)))
     if message.facts:
         # Fact values can be typed by people (a place, a link): FactSet values are plain text.
         body.append({"type": "FactSet", "facts": [{"title": md(label), "value": value}
@@ -105,9 +98,9 @@ def message_card(message: Message, names: Mapping[str, str], *, file_url: str | 
     return card(body, actions) if whole else fit(card(body, actions))
 
 
-def summary_text(message: Message, names: Mapping[str, str]) -> str:
+def summary_text(message: Message) -> str:
     """The notification preview (activity.summary / text): the headline without markup."""
-    return teams_markdown(message.text, names).replace("**", "")[:200]
+    return plain(message.text).replace("/mentorat", "mentorat")[:200]
 
 
 def action_set(actions: Sequence[Card], **extra: Any) -> Card:

@@ -13,13 +13,14 @@ from sqlalchemy.orm import Session
 from bot.actor import Actor
 from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
 from bot.i18n import t
-from bot.notify import Message
+from bot.i18n.rich import rt
+from bot.notify import Message, Rich
 from bot.services import actions, gratitude, people
 from bot.services.errors import InvalidInput
 from bot.services.people import mention
 from bot.usecases import closure as closure_actions
 from handlers.teams import conversations
-from handlers.teams.cards import ACTION_KEY, message_card, paged_cards, summary_text
+from handlers.teams.cards import ACTION_KEY, message_card, paged_cards, summary_text, teams_text
 from handlers.teams.closure_cards import (
     BILAN_SUBMIT,
     SPONSOR_CLEAR,
@@ -44,13 +45,11 @@ from handlers.teams.deps import (
     directory_name,
     message_reply,
     paged_replies,
-    people_markdown,
     saved_or_form,
     say,
     text_reply,
 )
 from handlers.teams.forms import FormState
-from handlers.teams.notifier import names_in
 from storage.models import Person
 
 KIND_OF_SUBMIT = {action: kind for kind, action in THANKS_SUBMIT.items()}
@@ -66,7 +65,7 @@ def _overview(session: Session, actor: Actor, convention_id: int | None) -> list
 
 
 def _overview_replies(actor: Actor, found: closure_actions.BilanOverview) -> list[Reply]:
-    title = people_markdown(t(actor.lang, "bilan.view.title", other=mention(found.other)), found.other)
+    title = teams_text(rt(actor.lang, "bilan.view.title", other=mention(found.other)))
     return paged_replies(overview_cards(actor.lang, found.view, found.other, found.objectives), title)
 
 
@@ -120,11 +119,10 @@ def send_final_report(req: TeamsRequest) -> list[Reply]:
         message = closure_actions.final_report(session, actor, req.subject_id())  # one of the pair, once ready
         assert message.attachment is not None
         link = deps.files(session, actor.person, message.attachment) if deps.files is not None else None
-        names = names_in(session, actor.workspace.id, message)
         # Whole, over as many cards as it takes (two long bilans shared in full outgrow one card).
-        content = message_card(message, names, file_url=link, whole=True)
+        content = message_card(message, file_url=link, whole=True)
         pages = paged_cards([], [[element] for element in content["body"]], content.get("actions") or [])
-        replies = paged_replies(pages, summary_text(message, names))
+        replies = paged_replies(pages, summary_text(message))
         if link is None:
             replies.append(say(actor.lang, "teams.closure.file_unavailable"))
         return replies
@@ -204,7 +202,7 @@ def submit_thanks(req: TeamsRequest) -> list[Reply]:
 def _send_thanks(req: TeamsRequest, kind: str) -> list[Reply]:
     deps = req.deps
     with acting_in_teams(deps, req.incoming) as (session, actor):
-        text = "\n\n".join(closure_actions.send_thanks(session, actor, deps.clock.now(), kind, req.subject_id(),
+        text = Rich.join("\n\n", closure_actions.send_thanks(session, actor, deps.clock.now(), kind, req.subject_id(),
                                                         req.field("message"), req.field("achievements")))
         return [message_reply(session, actor, Message(text=text, headline=False), replace=True)]
 

@@ -10,7 +10,8 @@ from typing import Any
 
 from bot.i18n import t
 from bot.i18n.numbers import whole
-from bot.notify import Section
+from bot.i18n.rich import Param, rt
+from bot.notify import Section, as_typed
 from bot.services import actions
 from bot.services.bilans import (
     EXTEND_MONTHS,
@@ -31,8 +32,8 @@ from bot.services.gratitude import THANKS
 from bot.services.people import mention
 from bot.services.typed_text import number, picked_date
 from bot.usecases.closure import BilanFormView as BilanContext
-from handlers.teams.cards import Card, card, paged_cards, submit, teams_markdown, text_block, typed_text
-from handlers.teams.deps import Reply, people_markdown
+from handlers.teams.cards import Card, card, paged_cards, submit, teams_text, text_block, typed_text
+from handlers.teams.deps import Reply
 from handlers.teams.forms import (
     FormState,
     choice_input,
@@ -103,7 +104,7 @@ def _questions(lang: str, ctx: BilanContext, state: FormState) -> list[Card]:
 
 
 def _objectives(lang: str, ctx: BilanContext, state: FormState) -> list[Card]:
-    body = [text_block(teams_markdown(t(lang, "bilan.objectives.title"), {}), separator=True, spacing="Large")]
+    body = [text_block(teams_text(t(lang, "bilan.objectives.title")), separator=True, spacing="Large")]
     if not ctx.objectives:
         body.append(note(t(lang, "bilan.objectives.none")))
     results = [(t(lang, f"bilan.result.{r}"), r) for r in OBJECTIVE_RESULTS]
@@ -152,7 +153,7 @@ def bilan_form(lang: str, ctx: BilanContext, state: FormState | None = None) -> 
     state = state or FormState(saved_values(ctx.mine))
     body = [*_questions(lang, ctx, state), *_objectives(lang, ctx, state), *_follow_up(lang, ctx, state),
             *_sharing(lang, ctx, state)]
-    intro = people_markdown(t(lang, "bilan.modal.intro", other=mention(ctx.other)), ctx.other) + "\n\n" + t(
+    intro = teams_text(rt(lang, "bilan.modal.intro", other=mention(ctx.other))) + "\n\n" + t(
         lang, "teams.closure.bilan.limit", limit=whole(ANSWER_LIMIT, lang))
     title = t(lang, "bilan.modal.title")
     content = form_card(lang, title, body, submit_label=t(lang, "bilan.modal.submit"), action=BILAN_SUBMIT,
@@ -200,8 +201,8 @@ def _shown(heading: Card, sections: list[Section]) -> list[list[Card]]:
     groups: list[list[Card]] = [[heading]]
     for index, section in enumerate(sections):
         label = [text_block(section.title, weight="Bolder", spacing="Medium")] if section.title else []
-        shown = typed_text(section.body, spacing="Small") if section.literal \
-            else text_block(teams_markdown(section.body, {}), spacing="Small")
+        shown = typed_text(as_typed(section.body), spacing="Small") if section.literal \
+            else text_block(teams_text(section.body), spacing="Small")
         if index == 0:
             groups[0] += [*label, shown]
         else:
@@ -215,8 +216,8 @@ def overview_cards(lang: str, view: BilanView, other: Person, objectives: list[O
     titles = {o.id: o.title for o in objectives}
     value = str(view.convention.id)
 
-    def md(key: str, **params: object) -> str:
-        return people_markdown(t(lang, key, other=mention(other), **params), other)
+    def md(key: str, **params: Param) -> str:
+        return teams_text(rt(lang, key, other=mention(other), **params))
 
     head = [text_block(md("bilan.view.title"), size="Medium", weight="Bolder")]
     groups: list[list[Card]] = []
@@ -256,7 +257,7 @@ def figures_card(lang: str, programme: str, figures: ClosureFigures) -> Card:
     body = [text_block(t(lang, "figures.title", programme=programme), size="Medium", weight="Bolder"),
             *(text_block(f"• {line}", spacing="None") for line in closure_figure_lines(lang, figures)),
             note(t(lang, "figures.private")),
-            note(teams_markdown(t(lang, "teams.closure.sponsor.hint"), {}))]
+            note(teams_text(t(lang, "teams.closure.sponsor.hint")))]
     return card(body)
 
 
@@ -271,7 +272,7 @@ def thanks_form(lang: str, kind: str, mentor: Person, convention_id: int, state:
         body += text_input("achievements", t(lang, "thanks.modal.achievements"), state, multiline=True,
                            max_length=THANKS_LIMIT)
     title = t(lang, f"{kind}.modal.title")
-    intro = people_markdown(t(lang, f"{kind}.modal.intro", other=mention(mentor)), mentor)
+    intro = teams_text(rt(lang, f"{kind}.modal.intro", other=mention(mentor)))
     content = form_card(lang, title, body, submit_label=t(lang, "thanks.modal.submit"), action=THANKS_SUBMIT[kind],
                         value=str(convention_id), intro=intro, state=state)
     return Reply(content, title, replace=bool(state.errors))
@@ -284,7 +285,7 @@ def sponsor_form(lang: str, current: Person | None, state: FormState | None = No
     body = person_picker("sponsor", t(lang, "teams.closure.sponsor.label"), state,
                          error_message=t(lang, "teams.pair.picker"))
     name = mention(current) if current else t(lang, "none")
-    intro = people_markdown(t(lang, "teams.closure.sponsor.intro", name=name), *([current] if current else []))
+    intro = teams_text(rt(lang, "teams.closure.sponsor.intro", name=name))
     title = t(lang, "teams.closure.sponsor.title")
     content = form_card(lang, title, body, submit_label=t(lang, "teams.closure.sponsor.submit"),
                         action=SPONSOR_SUBMIT, intro=intro, state=state)

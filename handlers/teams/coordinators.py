@@ -12,15 +12,15 @@ from sqlalchemy.orm import Session
 from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.errors import error_text
-from bot.notify import Message
+from bot.i18n.rich import rt
+from bot.notify import Message, Rich, Text
 from bot.services import people
 from bot.services.errors import DomainError, InvalidInput
 from bot.usecases import coordinators
 from handlers.teams import conversations
-from handlers.teams.cards import card, submit, teams_markdown, text_block
+from handlers.teams.cards import card, submit, teams_text, text_block
 from handlers.teams.deps import Handler, Reply, TeamsDeps, TeamsRequest, directory_name, resolve_actor
 from handlers.teams.forms import FormState, person_picker
-from handlers.teams.notifier import names_in
 from storage.db import session_scope
 
 COORD_ADD = "teams-coordinators-add"
@@ -28,18 +28,18 @@ COORD_REMOVE = "teams-coordinators-remove"
 FIELD = "person"
 
 
-def coordinators_card(session: Session, deps: TeamsDeps, actor: Actor, *, notice: str | None = None,
+def coordinators_card(session: Session, deps: TeamsDeps, actor: Actor, *, notice: Text | None = None,
                       state: FormState | None = None, replace: bool = False) -> Reply:
     """The list (with `notice`, the outcome of the last change, on top) and the picker to change it."""
     lang = actor.lang
     state = state or FormState()
     names = coordinators.listed(session, actor, deps.rule)
-    lines = [t(lang, "coord.list", programme=actor.programme.name, names=names),
+    lines: list[Text] = [rt(lang, "coord.list", programme=actor.programme.name, names=names),
              t(lang, "teams.disputes.coord.by_right"), t(lang, "teams.disputes.coord.usage")]
     if notice:
         lines.insert(0, notice)
-    message = Message(text="\n\n".join(lines), headline=False)
-    shown = teams_markdown(message.text, names_in(session, actor.workspace.id, message))
+    message = Message(text=Rich.join("\n\n", lines), headline=False)
+    shown = teams_text(message.text)
     body = [text_block(shown)]
     if state.errors:
         body.append(text_block(t(lang, "teams.form.fix"), color="Attention"))
@@ -71,7 +71,7 @@ def _picked(req: TeamsRequest) -> str:
     return picked
 
 
-def _add(req: TeamsRequest, external_id: str) -> str:
+def _add(req: TeamsRequest, external_id: str) -> Text:
     """Add the picked person once the bot can reach them (a coordinator it cannot alert is of no use)."""
     deps = req.deps
     with session_scope(deps.session_factory) as session:
@@ -88,7 +88,7 @@ def _add(req: TeamsRequest, external_id: str) -> str:
         return coordinators.add(session, actor, deps.clock.now(), deps.rule, target)
 
 
-def _remove(req: TeamsRequest, external_id: str) -> str:
+def _remove(req: TeamsRequest, external_id: str) -> Text:
     deps = req.deps
     with session_scope(deps.session_factory) as session:
         actor = _coordinator(session, req)
@@ -107,7 +107,7 @@ def change(req: TeamsRequest) -> list[Reply]:
             raise
         with session_scope(deps.session_factory) as session:
             actor = _coordinator(session, req)
-            state = FormState({FIELD: req.field(FIELD)}, {FIELD: error_text(actor.lang, actor.tz, error)})
+            state = FormState({FIELD: req.field(FIELD)}, {FIELD: teams_text(error_text(actor.lang, actor.tz, error))})
             return [coordinators_card(session, deps, actor, state=state)]
     with session_scope(deps.session_factory) as session:
         return [coordinators_card(session, deps, _coordinator(session, req), notice=notice, replace=True)]

@@ -15,7 +15,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import t
 from bot.i18n.errors import error_text
-from bot.notify import Attachment, Message, Notifier, NotifierError
+from bot.notify import Attachment, Message, Notifier, NotifierError, Text, plain
 from bot.services import people
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import ComposeContext
@@ -24,10 +24,10 @@ from bot.services.roles import CoordinatorRule
 from bot.services.typed_text import number
 from bot.usecases.unit_of_work import Caller, acting, admit
 from handlers.teams import conversations
-from handlers.teams.cards import Card, card, message_card, summary_text, teams_markdown, text_block
+from handlers.teams.cards import Card, card, message_card, summary_text, teams_text, text_block
 from handlers.teams.forms import FormState
 from handlers.teams.incoming import Incoming
-from handlers.teams.notifier import Member, names_in
+from handlers.teams.notifier import Member
 from scheduling.delivery import DeliveryReport, deliver_due
 from storage.db import SessionFactory
 from storage.models import Person, Platform
@@ -124,23 +124,16 @@ def resolve_actor(session: Session, deps: TeamsDeps, incoming: Incoming) -> Acto
 
 def message_reply(session: Session, actor: Actor, message: Message, *, replace: bool = False,
                   file_url: str | None = None) -> Reply:
-    names = names_in(session, actor.workspace.id, message)
-    return Reply(message_card(message, names, file_url=file_url), summary_text(message, names), replace)
+    return Reply(message_card(message, file_url=file_url), summary_text(message), replace)
 
 
-def text_reply(text: str, *, replace: bool = False) -> Reply:
-    """A sentence from the catalogue (no mentions in it: use message_reply for those)."""
-    shown = teams_markdown(text, {})
-    return Reply(card([text_block(shown)]), shown.replace("**", ""), replace)
+def text_reply(text: Text, *, replace: bool = False) -> Reply:
+    """One sentence on a card of its own."""
+    return Reply(card([text_block(teams_text(text))]), plain(text).replace("/mentorat", "mentorat"), replace)
 
 
 def say(lang: str, key: str, **params: object) -> Reply:
     return text_reply(t(lang, key, **params))
-
-
-def people_markdown(text: str, *people: Person) -> str:
-    """A catalogue sentence that mentions these people (`<@id>`), as a card shows it: with their names."""
-    return teams_markdown(text, {p.external_id: p.display_name or "?" for p in people})
 
 
 def paged_replies(cards: Sequence[Card], text: str, *, replace: bool = False) -> list[Reply]:
@@ -165,7 +158,7 @@ def saved_or_form(req: TeamsRequest, fields: Sequence[str], save: Callable[[], l
         with req.acting() as (session, actor):
             actor = actor
             state = FormState({name: req.field(name) for name in fields},
-                              {field: error_text(actor.lang, actor.tz, error)})
+                              {field: teams_text(error_text(actor.lang, actor.tz, error))})
             return [form(session, actor, state)]
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.errors import error_text
+from bot.i18n.rich import rt
 from bot.notify import Message
 from bot.services import actions, disputes
 from bot.services.errors import DomainError
 from bot.services.people import mention
 from bot.usecases import disputes as dispute_actions
-from handlers.teams.cards import Card, teams_markdown, text_block
+from handlers.teams.cards import Card, teams_text, text_block
 from handlers.teams.deps import (
     Handler,
     Reply,
@@ -43,10 +44,6 @@ FORM_KEYS = {
                             "summary": "early_end.modal.reason", "hint": "early_end.modal.reason_hint",
                             "submit": "early_end.modal.submit"},
 }
-
-
-def _md(text: str, *people: Person) -> str:
-    return teams_markdown(text, {p.external_id: p.display_name or "?" for p in people})
 
 
 def _labelled(elements: list[Card], label: str) -> list[Card]:
@@ -77,10 +74,10 @@ def dispute_card(actor: Actor, convention: Convention, other: Person, kind: Disp
                       required=True, placeholder=t(lang, keys["hint"]), error_message=t(lang, "error.dispute.summary"))
     if kind == DisputeKind.DIFFEREND:
         body += _differend_inputs(lang, state)
-    body.append(text_block(_md(t(lang, "differend.modal.resources")), isSubtle=True, size="Small", spacing="Medium"))
+    body.append(text_block(teams_text(t(lang, "differend.modal.resources")), isSubtle=True, size="Small", spacing="Medium"))
     title = t(lang, keys["title"])
     content = form_card(lang, title, body, submit_label=t(lang, keys["submit"]), action=SUBMIT_OF_KIND[kind],
-                        value=str(convention.id), intro=_md(t(lang, keys["intro"], other=mention(other)), other),
+                        value=str(convention.id), intro=teams_text(rt(lang, keys["intro"], other=mention(other))),
                         state=state)
     return Reply(content, title, replace=bool(state.errors))
 
@@ -121,7 +118,7 @@ def submit_dispute(req: TeamsRequest) -> list[Reply]:
                 # As Slack closes its modal: the form gives way to the reason (already open, convention over).
                 return [refusal(session, actor, error, replace=True)]
             convention, other = dispute_actions.dispute_form(session, actor, req.subject_id())
-            state = FormState(values, {error.field: error_text(actor.lang, actor.tz, error)})
+            state = FormState(values, {error.field: teams_text(error_text(actor.lang, actor.tz, error))})
             return [dispute_card(actor, convention, other, kind, state)]
 
 

@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.i18n import t
-from bot.notify import Message
+from bot.i18n.rich import rt
+from bot.notify import Message, Text
 from bot.services import actions, notes
 from bot.services.people import mention
 from bot.usecases import notes as note_actions
-from handlers.teams.cards import Card, paged_cards, submit, text_block, typed_text
+from handlers.teams.cards import Card, paged_cards, submit, teams_text, text_block, typed_text
 from handlers.teams.deps import (
     Handler,
     Reply,
@@ -24,7 +25,6 @@ from handlers.teams.deps import (
     acting_in_teams,
     message_reply,
     paged_replies,
-    people_markdown,
     saved_or_form,
     text_reply,
 )
@@ -61,9 +61,9 @@ def _notes_list(session: Session, actor: Actor) -> list[Reply]:
     return paged_replies(paged_cards(head, groups, [new], continued=more), title)
 
 
-def _note_item(heading: str, body: str, other: Person) -> list[Card]:
+def _note_item(heading: Text, body: str, other: Person) -> list[Card]:
     # The body as typed: a TextRun is never read as markdown, mentions or links.
-    return [text_block(people_markdown(heading, other), isSubtle=True, size="Small", spacing="Medium"),
+    return [text_block(teams_text(heading), isSubtle=True, size="Small", spacing="Medium"),
             typed_text(body, spacing="Small")]
 
 
@@ -77,7 +77,7 @@ def _note_card(session: Session, actor: Actor, value: str, state: FormState | No
     body = [
         *text_input("body", t(lang, "note.modal.label"), state, multiline=True, max_length=notes.NOTE_LIMIT,
                     required=True, error_message=t(lang, "error.note.empty")),
-        *toggle_input("share", people_markdown(t(lang, "note.modal.share", other=mention(other)), other), state),
+        *toggle_input("share", teams_text(rt(lang, "note.modal.share", other=mention(other))), state),
     ]
     title = t(lang, "note.modal.title")
     content = form_card(lang, title, body, submit_label=t(lang, "note.modal.submit"), action=NOTE_SUBMIT, value=value,

@@ -21,6 +21,7 @@ from PIL import Image, ImageDraw
 
 from bot.commands import COMMANDS
 from bot.i18n import t
+from bot.notify import plain
 
 SCHEMA = "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json"
 LOCALIZATION_SCHEMA = "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.Localization.schema.json"
@@ -138,12 +139,9 @@ def _developer() -> dict[str, str]:
 
 # --- texts ---
 def _plain(text: str) -> str:
-    """Slack markup out: Teams shows command descriptions as plain text, and people type no slash there."""
-    text = re.sub(r"<[^<>|]+\|([^<>]+)>", r"\1", text)  # <url|label>
-    text = re.sub(r"<((?:https?|mailto):[^<>]+)>", r"\1", text)
-    text = re.sub(r"<[@#!][^<>]*>", "", text)  # mentions
-    text = re.sub(r"<([^<>]+)>", r"[\1]", text)  # <sujets>: a placeholder, written like [AAAA-MM-JJ]
-    text = text.replace("/mentorat ", "").replace("*", "").replace("`", "")
+    """Teams shows command descriptions as plain text, and people type no slash there."""
+    text = re.sub(r"<([^<>]+)>", r"[\1]", plain(text))  # <sujets>: a placeholder, written like [AAAA-MM-JJ]
+    text = text.replace("/mentorat ", "")
     text = " ".join(text.split())
     return text[:1].upper() + text[1:]
 

@@ -13,6 +13,7 @@ from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.dates import zone_name
 from bot.i18n.errors import error_text
+from bot.i18n.rich import rt
 from bot.notify import Message
 from bot.services import actions, meetings
 from bot.services.errors import DomainError, InvalidInput
@@ -25,14 +26,14 @@ from bot.services.typed_text import number, picked_date
 from bot.usecases import meetings as meeting_actions
 from bot.usecases.meetings import FormKind
 from bot.usecases.outcome import Done, retire_stale
+from handlers.teams.cards import teams_text
 from handlers.teams.deps import (
     Handler,
     Reply,
     TeamsDeps,
     TeamsRequest,
     message_reply,
-    people_markdown,
-)
+    )
 from handlers.teams.forms import FormState, choice_input, date_input, form_card, text_input, time_input
 from storage.models import Meeting, MeetingMode
 
@@ -81,17 +82,17 @@ def meeting_card(deps: TeamsDeps, actor: Actor, form: meeting_actions.MeetingFor
     if kind == "move":
         body += text_input("reason", t(lang, "meeting.modal.reason"), state, multiline=True,
                            max_length=meetings.REASON_LIMIT, required=True,
-                           placeholder=people_markdown(t(lang, "meeting.modal.reason_hint", other=mention(other)), other),
+                           placeholder=teams_text(rt(lang, "meeting.modal.reason_hint", other=mention(other))),
                            error_message=t(lang, "error.meeting.reason_missing"))
     else:
         body += text_input("agenda", t(lang, "meeting.modal.agenda"), state, multiline=True,
                            max_length=meetings.AGENDA_LIMIT, placeholder=t(lang, "meeting.modal.agenda_hint"))
-    intro = people_markdown(t(lang, f"meeting.modal.intro.{kind}", other=mention(other)), other)
+    intro = teams_text(rt(lang, f"meeting.modal.intro.{kind}", other=mention(other)))
     title = t(lang, f"meeting.modal.title.{kind}")
     content = form_card(lang, title, body, submit_label=t(lang, f"meeting.modal.submit.{kind}"),
                         action=ACTION_OF_KIND[form.kind], value=str(subject_id), intro=intro, state=state)
     content["body"].append({"type": "TextBlock", "wrap": True, "isSubtle": True, "size": "Small",
-                            "text": people_markdown(t(lang, "meeting.modal.footer", other=mention(other)), other)})
+                            "text": teams_text(rt(lang, "meeting.modal.footer", other=mention(other)))})
     return Reply(content, title, replace=bool(state.errors))
 
 
@@ -144,7 +145,7 @@ def submit_meeting(req: TeamsRequest) -> list[Reply]:
         if error.field not in FIELDS:
             raise
         with req.acting() as (session, actor):
-            state = FormState(values, {error.field: error_text(actor.lang, actor.tz, error)})
+            state = FormState(values, {error.field: teams_text(error_text(actor.lang, actor.tz, error))})
             form = meeting_actions.refill_form(session, actor, kind, subject_id)
             return [meeting_card(req.deps, actor, form, state)]
     retire_stale(req.deps, done)
@@ -162,9 +163,9 @@ def _cancel_card(actor: Actor, meeting: Meeting, state: FormState | None = None)
     state = state or FormState()
     body = text_input("reason", t(lang, "meeting.modal.reason"), state, multiline=True,
                       max_length=meetings.REASON_LIMIT, required=True,
-                      placeholder=people_markdown(t(lang, "meeting.modal.reason_hint", other=mention(other)), other),
+                      placeholder=teams_text(rt(lang, "meeting.modal.reason_hint", other=mention(other))),
                       error_message=t(lang, "error.meeting.reason_missing"))
-    intro = people_markdown(t(lang, "meeting.cancel.intro", when=when(meeting, lang, actor.tz), other=mention(other)), other)
+    intro = teams_text(rt(lang, "meeting.cancel.intro", when=when(meeting, lang, actor.tz), other=mention(other)))
     content = form_card(lang, t(lang, "meeting.cancel.title"), body, submit_label=t(lang, "meeting.cancel.submit"),
                         action=MEETING_CANCEL_SUBMIT, value=str(meeting.id), intro=intro, state=state)
     return Reply(content, t(lang, "meeting.cancel.title"), replace=bool(state.errors))
@@ -181,7 +182,7 @@ def submit_cancel(req: TeamsRequest) -> list[Reply]:
             raise
         with req.acting() as (session, actor):
             meeting = meetings.get_meeting(session, meeting_id, actor.person)
-            state = FormState({"reason": reason}, {"reason": error_text(actor.lang, actor.tz, error)})
+            state = FormState({"reason": reason}, {"reason": teams_text(error_text(actor.lang, actor.tz, error))})
             return [_cancel_card(actor, meeting, state)]
 
 
@@ -223,11 +224,11 @@ def _agenda_card(actor: Actor, form: meeting_actions.AgendaFormView, state: Form
     state = state or FormState({"agenda": form.initial})
     body = text_input("agenda", t(lang, "agenda.modal.label"), state, multiline=True,
                       max_length=meetings.AGENDA_LIMIT, required=True,
-                      placeholder=people_markdown(t(lang, "agenda.modal.hint", mentor=mention(mentor)), mentor),
+                      placeholder=teams_text(rt(lang, "agenda.modal.hint", mentor=mention(mentor))),
                       error_message=t(lang, "error.agenda.empty"))
     value = str(form.meeting.id) if form.meeting else ""
     content = form_card(lang, t(lang, "agenda.modal.title"), body, submit_label=t(lang, "agenda.modal.submit"),
-                        action=AGENDA_SUBMIT, value=value, intro=people_markdown(form.about, mentor), state=state)
+                        action=AGENDA_SUBMIT, value=value, intro=teams_text(form.about), state=state)
     return Reply(content, t(lang, "agenda.modal.title"), replace=bool(state.errors))
 
 
@@ -258,7 +259,7 @@ def submit_agenda(req: TeamsRequest) -> list[Reply]:
         if error.field != "agenda":
             raise
         with req.acting() as (session, actor):
-            state = FormState({"agenda": text}, {"agenda": error_text(actor.lang, actor.tz, error)})
+            state = FormState({"agenda": text}, {"agenda": teams_text(error_text(actor.lang, actor.tz, error))})
             return [_agenda_card(actor, meeting_actions.refill_agenda_form(session, actor, meeting_id), state)]
 
 

@@ -32,7 +32,7 @@ from bot.clock import Clock
 from bot.notify import Attachment, Delivered, Message, NotifierError, Recipient
 from bot.services import shared_files
 from handlers.teams import conversations
-from handlers.teams.cards import attachment, mention_ids, message_card, summary_text
+from handlers.teams.cards import attachment, message_card, summary_text
 from handlers.teams.limits import SendLimiter
 from handlers.teams.runtime import EventLoopThread
 from storage.db import SessionFactory, session_scope
@@ -60,18 +60,6 @@ class Member:
 class Outgoing:
     reference: conversations.Reference
     activity: Activity
-
-
-def names_in(session: Session, workspace_id: int, message: Message) -> dict[str, str]:
-    """Display names of the people a message mentions (`<@id>`), for the card."""
-    texts = [message.text, message.context or "", *(s.body for s in message.sections if not s.literal),
-             *(s.title or "" for s in message.sections)]
-    ids = set().union(*(mention_ids(text) for text in texts))
-    if not ids:
-        return {}
-    rows = session.execute(select(Person.external_id, Person.display_name)
-                           .where(Person.workspace_id == workspace_id, Person.external_id.in_(ids)))
-    return {external_id: name or "?" for external_id, name in rows}
 
 
 def file_url(public_url: str, token: str) -> str:
@@ -167,12 +155,11 @@ class TeamsNotifier:
         return file_url(self.public_url, shared_files.share(session, person.id, file, self._clock.now()))
 
     def _activity(self, session: Session, person: Person, message: Message) -> Activity:
-        names = names_in(session, person.workspace_id, message)
         link = None
         if message.attachment is not None:
             link = self.file_link(session, person, message.attachment)
-        return Activity(type="message", text=summary_text(message, names), summary=summary_text(message, names),
-                        attachments=[attachment(message_card(message, names, file_url=link))])
+        return Activity(type="message", text=summary_text(message), summary=summary_text(message),
+                        attachments=[attachment(message_card(message, file_url=link))])
 
     # --- limits and retries ------------------------------------------------------------------
     def _wait_turn(self, conversation_id: str) -> None:

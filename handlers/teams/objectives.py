@@ -12,20 +12,21 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.i18n import t
+from bot.i18n.rich import rt
+from bot.notify import Text, plain
 from bot.services import actions, objectives
 from bot.services.errors import InvalidInput
 from bot.services.objective_messages import objective_line
 from bot.services.people import mention
 from bot.services.typed_text import number, picked_date
 from bot.usecases import objectives as objective_actions
-from handlers.teams.cards import Card, action_set, paged_cards, submit, text_block, typed_text
+from handlers.teams.cards import Card, action_set, paged_cards, submit, teams_text, text_block, typed_text
 from handlers.teams.deps import (
     Handler,
     Reply,
     TeamsRequest,
     acting_in_teams,
     paged_replies,
-    people_markdown,
     saved_or_form,
 )
 from handlers.teams.forms import FormState, choice_input, date_input, form_card, text_input
@@ -45,20 +46,21 @@ def _continued(lang: str, title: str) -> list[Card]:
     return [text_block(t(lang, "teams.notes.continued", title=title), weight="Bolder")]
 
 
-def objectives_list(session: Session, actor: Actor, convention_id: int | None = None, *, lead: str | None = None,
+def objectives_list(session: Session, actor: Actor, convention_id: int | None = None, *, lead: Text | None = None,
                     replace: bool = False) -> list[Reply]:
     """The pair's objectives with their progress and buttons; `lead` (a confirmation) opens the first card."""
     lang = actor.lang
     view = objective_actions.shown(session, actor, convention_id)
     convention, found, other = view.convention, view.objectives, view.other
     title = t(lang, "objective.list.title")
-    head = [text_block(lead)] if lead else []
+    head = [text_block(teams_text(lead))] if lead else []
     head.append(text_block(title, size="Medium", weight="Bolder"))
     if not found:
-        head.append(text_block(people_markdown(t(lang, "objective.list.empty", other=mention(other)), other)))
+        head.append(text_block(teams_text(rt(lang, "objective.list.empty", other=mention(other)))))
     groups = [_objective_item(o, lang, view.is_mentor) for o in found]
     add = submit(t(lang, "objective.button.add"), actions.OBJECTIVE_ADD, str(convention.id), style="primary")
-    return paged_replies(paged_cards(head, groups, [add], continued=_continued(lang, title)), lead or title,
+    return paged_replies(paged_cards(head, groups, [add], continued=_continued(lang, title)),
+                         plain(lead) if lead else title,
                          replace=replace)
 
 
@@ -109,7 +111,7 @@ def _add_card(session: Session, actor: Actor, convention_id: int, state: FormSta
     title = t(lang, "objective.add.title")
     content = form_card(lang, title, body, submit_label=t(lang, "objective.add.submit"), action=OBJECTIVE_ADD_SUBMIT,
                         value=str(convention.id), state=state,
-                        intro=people_markdown(t(lang, "objective.add.intro", other=mention(other)), other))
+                        intro=teams_text(rt(lang, "objective.add.intro", other=mention(other))))
     return Reply(content, title, replace=bool(state.errors))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.i18n import t
-from bot.notify import Message, Section
+from bot.notify import Message, Rich, Section, Text
 from bot.services.overview import help_footer, help_separator, status_lines
 from bot.usecases import overview, preferences
 from handlers.teams.deps import Handler, Reply, TeamsRequest, message_reply, say, text_reply
@@ -15,10 +15,10 @@ def help_replies(req: TeamsRequest, *, preface_key: str | None = None, **preface
         shown = overview.help_view(session, actor, req.deps.rule, preface_key, **preface)
         separator = help_separator(lang)
         commands = "\n".join(f"- **mentorat {cmd.name}**{separator}{t(lang, cmd.help_key)}" for cmd in shown.commands)
-        lead = [t(lang, "help.title"), *shown.roles]
+        lead: list[Text] = [t(lang, "help.title"), *shown.roles]
         if shown.preface:
             lead.insert(0, shown.preface.replace("\n", "\n\n"))
-        message = Message(text="\n\n".join(lead), sections=(Section(None, commands),),
+        message = Message(text=Rich.join("\n\n", lead), sections=(Section(None, commands),),
                           context=help_footer(lang, shown.coordinators), headline=False)
         return [message_reply(session, actor, message)]
 
@@ -32,7 +32,7 @@ def show_status(req: TeamsRequest) -> list[Reply]:
         infos = overview.statuses(session, actor, actor.today(req.deps))
         if not infos:
             return [say(actor.lang, "status.none")]
-        return [message_reply(session, actor, Message(text="\n\n".join(status_lines(actor.lang, actor.tz, info)),
+        return [message_reply(session, actor, Message(text=Rich.join("\n\n", status_lines(actor.lang, actor.tz, info)),
                                                        headline=False))
                 for info in infos]
 

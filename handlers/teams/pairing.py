@@ -9,11 +9,12 @@ from datetime import date
 from bot.actor import Actor
 from bot.i18n import t
 from bot.i18n.errors import error_text
-from bot.notify import Message
+from bot.notify import Message, Rich, Text
 from bot.services import actions, people
 from bot.services.errors import DomainError, InvalidInput
 from bot.usecases import conventions as convention_actions
 from handlers.teams import conversations
+from handlers.teams.cards import teams_text
 from handlers.teams.deps import (
     Handler,
     Reply,
@@ -68,7 +69,7 @@ def submit_pairing(req: TeamsRequest) -> list[Reply]:
         if error.field not in FIELDS:
             raise
         with req.acting() as (_session, actor):
-            state = FormState(values, {error.field: error_text(actor.lang, actor.tz, error)})
+            state = FormState(values, {error.field: teams_text(error_text(actor.lang, actor.tz, error))})
             return [pairing_card(actor, actor.today(req.deps), state)]
 
 
@@ -111,9 +112,9 @@ def accept(req: TeamsRequest) -> list[Reply]:
         accepted = convention_actions.accept(session, actor, deps.clock.now(), req.subject_id(), deps.compose_ctx)
         if accepted.convention is None:
             return [text_reply(accepted.said)]
-        lines = [accepted.said, *([accepted.waiting] if accepted.waiting else [])]
+        lines: list[Text] = [accepted.said, *([accepted.waiting] if accepted.waiting else [])]
         return [message_reply(session, actor, accepted.convention, replace=True),
-                message_reply(session, actor, Message(text="\n\n".join(lines), headline=False))]
+                message_reply(session, actor, Message(text=Rich.join("\n\n", lines), headline=False))]
 
 
 def ask_question(req: TeamsRequest) -> list[Reply]:

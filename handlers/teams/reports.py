@@ -21,7 +21,7 @@ from bot.i18n import t
 from bot.i18n.errors import error_text
 from bot.i18n.numbers import whole
 from bot.logs import log_unexpected
-from bot.notify import Attachment, Message, NotifierError, Recipient
+from bot.notify import Attachment, Message, NotifierError, Recipient, Rich, Text, plain
 from bot.services import actions, pair_import, people
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.policy import Act, require
@@ -30,7 +30,7 @@ from bot.services.report_text import pair_lines, risk_lines, summary_lines, titl
 from bot.usecases import reports as report_actions
 from bot.usecases.pair_import import import_summary
 from handlers.teams import conversations
-from handlers.teams.cards import Card, open_url, paged_cards, teams_markdown, text_block
+from handlers.teams.cards import Card, open_url, paged_cards, teams_text, text_block
 from handlers.teams.deps import (
     Handler,
     Reply,
@@ -61,11 +61,10 @@ RESULT_CHUNK = 12_000  # bytes of result lines per message, well within a card
 def _programme_groups(lang: str, report: ProgrammeReport) -> list[list[Card]]:
     """As Slack's report: per programme, the pairs at risk first, then the figures, then one line per pair.
     Each part stays whole on a card."""
-    names = {ref: name for p in report.pairs for ref, name in ((p.mentor_ref, p.mentor), (p.mentee_ref, p.mentee))}
-    heading = text_block(teams_markdown(title(lang, report), {}), size="Medium", weight="Bolder", separator=True)
+    heading = text_block(teams_text(title(lang, report)), size="Medium", weight="Bolder", separator=True)
     if not report.pairs:
         return [[heading, text_block(t(lang, "report.empty"))]]
-    groups = [[text_block(teams_markdown(line, names), spacing="Medium" if i == 0 else "None")
+    groups = [[text_block(teams_text(line), spacing="Medium" if i == 0 else "None")
                for i, line in enumerate(lines)]
               for lines in (risk_lines(lang, report), summary_lines(lang, report), pair_lines(lang, report))]
     groups[0].insert(0, heading)
@@ -111,7 +110,7 @@ def import_form(lang: str, state: FormState | None = None) -> Reply:
     body = text_input("paste", t(lang, "teams.closure.import.paste"), state, multiline=True, max_length=PASTE_LIMIT,
                       required=True, error_message=t(lang, "teams.closure.import.nothing"),
                       placeholder="mentor,mentore,debut")
-    intro = teams_markdown(t(lang, "teams.closure.import.intro", limit=whole(PASTE_LIMIT, lang)), {})
+    intro = teams_text(t(lang, "teams.closure.import.intro", limit=whole(PASTE_LIMIT, lang)))
     heading = t(lang, "import.modal.title")
     content = form_card(lang, heading, body, submit_label=t(lang, "import.modal.submit"), action=IMPORT_SUBMIT,
                         intro=intro, state=state)
@@ -145,7 +144,7 @@ def submit_import(req: TeamsRequest) -> list[Reply]:
         if error.field not in ("file", "paste"):
             raise
         with acting_in_teams(deps, req.incoming) as (session, actor):
-            message = error_text(actor.lang, actor.tz, error)
+            message = teams_text(error_text(actor.lang, actor.tz, error))
             return [import_form(actor.lang, FormState({"paste": text[:PASTE_LIMIT]}, {"paste": message}))]
     deps.soon(lambda: run_import(deps, req.incoming, text))
     return [text_reply(t(lang, "teams.closure.import.started", count=count), replace=True)]
@@ -203,7 +202,7 @@ def import_lines(deps: TeamsDeps, incoming: Incoming, text: str) -> tuple[str, l
                                           member=entra_member)
         _forget(session, actor, new & unreachable)
         lines = import_summary(actor.lang, actor.tz, result)
-        return actor.lang, [Message(text="\n\n".join(part), headline=False) for part in _chunks(lines)]
+        return actor.lang, [Message(text=Rich.join("\n\n", part), headline=False) for part in _chunks(lines)]
 
 
 def _reach(deps: TeamsDeps, refs: list[conversations.Reference]) -> tuple[dict[int, str], set[int]]:
@@ -242,16 +241,16 @@ def _forget(session: Session, actor: Actor, external_ids: set[str]) -> None:
     people.forget_people(session, [person for person in found if person is not None])
 
 
-def _chunks(lines: list[str]) -> Iterator[list[str]]:
+def _chunks(lines: list[Text]) -> Iterator[list[Text]]:
     """Result lines in messages that each fit a Teams card (a file of refused lines can be long)."""
-    part: list[str] = []
+    part: list[Text] = []
     size = 0
     for line in lines:
-        if part and size + len(line.encode()) > RESULT_CHUNK:
+        if part and size + len(plain(line).encode()) > RESULT_CHUNK:
             yield part
             part, size = [], 0
         part.append(line)
-        size += len(line.encode()) + 2
+        size += len(plain(line).encode()) + 2
     yield part
 
 

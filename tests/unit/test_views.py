@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from bot.commands import COMMANDS
-from bot.notify import Button, Message, Section
+from bot.i18n.rich import rich
+from bot.notify import Button, Mention, Message, Section
 from handlers.slack.render import as_dicts, message_blocks
 from handlers.slack.views.help import help_blocks
 from handlers.slack.views.pairing import pairing_modal
@@ -26,7 +27,8 @@ def test_pairing_modal(lang: str) -> None:
 
 
 def test_help_lists_commands_with_french_typography() -> None:
-    blocks = as_dicts(help_blocks("fr", list(COMMANDS[:2]), ["Vous êtes mentor de <@U2>."], ["<@U1>"]))
+    role = rich("Vous êtes mentor de {other}.", other=Mention("U2", "Ben"))
+    blocks = as_dicts(help_blocks("fr", list(COMMANDS[:2]), [role], [Mention("U1", "Awa")]))
     listing = blocks[1]["text"]["text"]
     assert listing.splitlines()[0].startswith("• `/mentorat aide` : ")
     assert "Coordination : <@U1>" in blocks[-1]["elements"][0]["text"]

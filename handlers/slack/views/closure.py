@@ -22,6 +22,7 @@ from slack_sdk.models.views import View
 
 from bot.i18n import t
 from bot.notify import Section
+from bot.notify import as_typed as literal
 from bot.services.bilans import (
     EXTEND_MONTHS,
     OBJECTIVE_RESULTS,
@@ -34,7 +35,7 @@ from bot.services.bilans import (
 from bot.services.closure import ClosureFigures
 from bot.services.closure_messages import answer_sections, closure_figure_lines
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
-from handlers.slack.render import as_dicts, as_typed, pieces
+from handlers.slack.render import as_dicts, as_typed, mrkdwn, pieces
 from storage.models import Bilan, Convention, Decision, Objective
 
 SHOWN_OBJECTIVES = 20  # a modal holds 100 blocks; the rest of the form needs about 20
@@ -130,7 +131,7 @@ def bilan_modal(lang: str, convention: Convention, role: str, *, other: str, oth
 
 def _answers_text(lang: str, part: dict[str, object], objectives: dict[int, str]) -> str:
     def shown(section: Section) -> str:
-        body = as_typed(section.body) if section.literal else section.body
+        body = as_typed(literal(section.body)) if section.literal else mrkdwn(section.body)
         return f"*{section.title}*\n{body}" if section.title else body
 
     return "\n\n".join(shown(s) for s in answer_sections(lang, part, objectives))

@@ -6,18 +6,20 @@ from slack_sdk.models.blocks import Block, ContextBlock, MarkdownTextObject, Sec
 
 from bot.commands import SubCommand
 from bot.i18n import t
+from bot.notify import Mention, Rich, Text
 from bot.services.overview import help_footer, help_separator
+from handlers.slack.render import mrkdwn
 
 
-def help_blocks(lang: str, commands: list[SubCommand], role_lines: list[str], coordinators: list[str],
+def help_blocks(lang: str, commands: list[SubCommand], role_lines: list[Text], coordinators: list[Mention],
                 *, preface: str | None = None) -> list[Block]:
     blocks: list[Block] = []
     if preface:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=preface)))
-    intro = "\n".join([t(lang, "help.title"), *role_lines])
+    intro = mrkdwn(Rich.join("\n", [t(lang, "help.title"), *role_lines]))
     blocks.append(SectionBlock(text=MarkdownTextObject(text=intro)))
     separator = help_separator(lang)
     lines = [f"• `/mentorat {cmd.name}`{separator}{t(lang, cmd.help_key)}" for cmd in commands]
     blocks.append(SectionBlock(text=MarkdownTextObject(text="\n".join(lines))))
-    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=help_footer(lang, coordinators))]))
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=mrkdwn(help_footer(lang, coordinators)))]))
     return blocks

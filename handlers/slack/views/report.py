@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from slack_sdk.models.blocks import Block, ContextBlock, DividerBlock, MarkdownTextObject, SectionBlock
 
 from bot.i18n import t
+from bot.notify import Rich, Text
 from bot.services.programme_report import ProgrammeReport
 from bot.services.report_text import pair_lines, risk_lines, summary_lines, title
-from handlers.slack.render import pieces
+from handlers.slack.render import mrkdwn, pieces
 
 
-def _text(lines: list[str]) -> list[Block]:
-    return [SectionBlock(text=MarkdownTextObject(text=part)) for part in pieces("\n".join(lines))]
+def _text(lines: Sequence[Text]) -> list[Block]:
+    return [SectionBlock(text=MarkdownTextObject(text=part)) for part in pieces(mrkdwn(Rich.join("\n", lines)))]
 
 
 def report_blocks(lang: str, reports: list[ProgrammeReport]) -> list[Block]:
