@@ -78,19 +78,22 @@ def run_bilan_command(req: CommandRequest) -> None:
     if req.args.split(" ")[0].lower() in SPONSOR_WORDS:
         set_sponsor(req)
         return
+    reply: tuple[str, list[dict]] | None = None
     with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
         answer = closure_actions.bilan_command(session, actor, actor.today(deps), deps.rule)
         if isinstance(answer, closure_actions.ProgrammeFigures):
             blocks = figures_blocks(actor.lang, answer.programme_name, answer.figures)
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": t(actor.lang, "sponsor.hint")}]})
-            req.respond(text=t(actor.lang, "figures.title", programme=answer.programme_name), blocks=blocks)
-            return
-        if isinstance(answer, closure_actions.BilanOverview):
-            text, overview = _overview_blocks(actor, answer)
-            req.respond(text=text, blocks=overview)
-            return
-        view = _bilan_modal(actor, answer, req.team_id)
-    req.client.views_open(trigger_id=req.body["trigger_id"], view=view)
+            reply = t(actor.lang, "figures.title", programme=answer.programme_name), blocks
+        elif isinstance(answer, closure_actions.BilanOverview):
+            reply = _overview_blocks(actor, answer)
+        else:
+            view = _bilan_modal(actor, answer, req.team_id)
+    # Slack is answered once the unit of work is over: no transaction waits on it.
+    if reply is not None:
+        req.respond(text=reply[0], blocks=reply[1])
+    else:
+        req.client.views_open(trigger_id=req.body["trigger_id"], view=view)
 
 
 def _thanks_view(kind: str, convention_id: int | None) -> Callable[[Session, Actor, str], dict]:
