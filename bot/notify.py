@@ -7,7 +7,7 @@ handlers/teams as Adaptive Cards. Nothing here knows which chat it talks to.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol, TypeAlias
 
@@ -142,6 +142,13 @@ class Section:
     title: str | None
     body: Text
     literal: bool = False  # text a person typed: shown exactly as typed, never as markup or mentions
+    items: tuple[Text, ...] = ()  # a list under the body (each item as typed too, with `literal`)
+
+    def lines(self, render: Callable[[Text], str], typed: Callable[[str], str], bullet: str) -> str:
+        """The body, then one line per item, each rendered by the platform (`typed` for what people typed)."""
+        shown = (typed(as_typed(self.body)) if self.literal else render(self.body)) if self.body else ""
+        marked = [bullet + (typed(as_typed(item)) if self.literal else render(item)) for item in self.items]
+        return "\n".join(part for part in (shown, *marked) if part)
 
 
 @dataclass(frozen=True)

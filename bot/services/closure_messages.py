@@ -197,7 +197,7 @@ def _stay_in_touch(session: Session, reminder: Reminder, person: Person, ctx: ob
 def report_message(session: Session, convention: Convention, lang: str, *, for_sponsor: bool = False) -> Message:
     """The final report: a message with its main sections, and the PDF beside it."""
     report = build(session, convention, for_sponsor=for_sponsor)
-    parts = tuple(Section(s.title, "\n".join(f"• {line}" for line in s.lines), literal=s.typed)
+    parts = tuple(Section(s.title, "", literal=s.typed, items=tuple(s.lines))
                   for s in sections(report, lang))
     pdf = report_pdf(report, lang)
     filename = f"mentorat-rapport-final-{report.ends_on.isoformat()}.pdf"

@@ -68,7 +68,7 @@ def _news(session: Session, reminder: Reminder, person: Person, ctx: object) -> 
     other = other_side(convention, person)
     lines = [_update_line(u, goal, lang) for u in updates if (goal := session.get(Objective, u.objective_id))]
     text = rt(lang, "objective.news.title", person=mention(other), count=len(updates))
-    return Message(text=text, sections=(Section(None, "\n".join(f"• {line}" for line in lines), literal=True),),
+    return Message(text=text, sections=(Section(None, "", literal=True, items=tuple(lines)),),
                    buttons=(Button(t(lang, "objective.button.show"), actions.OBJECTIVES_SHOW, str(convention.id),
                                    style="primary"),), headline=False)
 
@@ -83,8 +83,10 @@ def _review(session: Session, reminder: Reminder, person: Person, ctx: object) -
     text = rt(lang, "objective.review.title", month=month, months=convention.programme.length_months,
              other=mention(other))
     found = of_convention(session, convention)
-    body = "\n".join(f"• {objective_line(o, lang)}" for o in found) if found else t(lang, "objective.review.none")
-    return Message(text=text, sections=(Section(t(lang, "objective.list.title"), body, literal=bool(found)),),
+    heading = t(lang, "objective.list.title")
+    listed = Section(heading, "", literal=True, items=tuple(objective_line(o, lang) for o in found)) if found \
+        else Section(heading, t(lang, "objective.review.none"))
+    return Message(text=text, sections=(listed,),
                    buttons=(Button(t(lang, "objective.button.show"), actions.OBJECTIVES_SHOW, str(convention.id),
                                    style="primary"),
                             Button(t(lang, "objective.button.add"), actions.OBJECTIVE_ADD, str(convention.id))),

@@ -14,7 +14,6 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.notify import Command, Link, Mention, Message, Strong, Text, as_rich
-from bot.notify import as_typed as literal
 
 SECTION_LIMIT = 3000
 
@@ -73,7 +72,7 @@ def message_blocks(message: Message, *, header: bool = True) -> list[Block]:
     elif not message.sections or not message.headline:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=_clip(mrkdwn(message.text)))))
     for section in message.sections:
-        text = as_typed(literal(section.body)) if section.literal else mrkdwn(section.body)
+        text = section.lines(mrkdwn, as_typed, "• ")
         body = f"*{as_typed(section.title)}*\n{text}" if section.title else text
         for part in pieces(body):  # a long text goes in several blocks: nothing is cut off
             blocks.append(SectionBlock(text=MarkdownTextObject(text=part, verbatim=section.literal or None)))

@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from bot.notify import Button, Command, Inline, Mention, Message, Strong, Text, as_rich, as_typed, plain
+from bot.notify import Button, Command, Inline, Mention, Message, Section, Strong, Text, as_rich, plain
 
 CARD_VERSION = "1.5"
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
@@ -85,7 +85,7 @@ def message_card(message: Message, *, file_url: str | None = None, whole: bool =
     for section in message.sections:
         if section.title:
             body.append(text_block(md(section.title), weight="Bolder", spacing="Medium"))
-        body.append(typed_text(as_typed(section.body)) if section.literal else text_block(md(section.body)))
+        body.append(section_block(section))
     if message.facts:
         # Fact values can be typed by people (a place, a link): FactSet values are plain text.
         body.append({"type": "FactSet", "facts": [{"title": md(label), "value": value}
@@ -96,6 +96,13 @@ def message_card(message: Message, *, file_url: str | None = None, whole: bool =
     if message.attachment is not None and file_url:
         actions.append({"type": "Action.OpenUrl", "title": message.attachment.title, "url": file_url})
     return card(body, actions) if whole else fit(card(body, actions))
+
+
+def section_block(section: Section, **extra: Any) -> Card:
+    """A section's body and items: a TextRun for what people typed (never read as markdown), else markdown."""
+    if section.literal:
+        return typed_text(section.lines(teams_text, str, "• "), **extra)
+    return text_block(section.lines(teams_text, str, "- "), **extra)
 
 
 def summary_text(message: Message) -> str:

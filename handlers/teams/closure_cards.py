@@ -11,7 +11,7 @@ from typing import Any
 from bot.i18n import t
 from bot.i18n.numbers import whole
 from bot.i18n.rich import Param, rt
-from bot.notify import Section, as_typed
+from bot.notify import Section
 from bot.services import actions
 from bot.services.bilans import (
     EXTEND_MONTHS,
@@ -32,7 +32,7 @@ from bot.services.gratitude import THANKS
 from bot.services.people import mention
 from bot.services.typed_text import number, picked_date
 from bot.usecases.closure import BilanFormView as BilanContext
-from handlers.teams.cards import Card, card, paged_cards, submit, teams_text, text_block, typed_text
+from handlers.teams.cards import Card, card, paged_cards, section_block, submit, teams_text, text_block
 from handlers.teams.deps import Reply
 from handlers.teams.forms import (
     FormState,
@@ -201,8 +201,7 @@ def _shown(heading: Card, sections: list[Section]) -> list[list[Card]]:
     groups: list[list[Card]] = [[heading]]
     for index, section in enumerate(sections):
         label = [text_block(section.title, weight="Bolder", spacing="Medium")] if section.title else []
-        shown = typed_text(as_typed(section.body), spacing="Small") if section.literal \
-            else text_block(teams_text(section.body), spacing="Small")
+        shown = section_block(section, spacing="Small")
         if index == 0:
             groups[0] += [*label, shown]
         else:

@@ -22,7 +22,6 @@ from slack_sdk.models.views import View
 
 from bot.i18n import t
 from bot.notify import Section
-from bot.notify import as_typed as literal
 from bot.services.bilans import (
     EXTEND_MONTHS,
     OBJECTIVE_RESULTS,
@@ -131,7 +130,7 @@ def bilan_modal(lang: str, convention: Convention, role: str, *, other: str, oth
 
 def _answers_text(lang: str, part: dict[str, object], objectives: dict[int, str]) -> str:
     def shown(section: Section) -> str:
-        body = as_typed(literal(section.body)) if section.literal else mrkdwn(section.body)
+        body = section.lines(mrkdwn, as_typed, "• ")
         return f"*{section.title}*\n{body}" if section.title else body
 
     return "\n\n".join(shown(s) for s in answer_sections(lang, part, objectives))
