@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_
 from bot.services.conventions import Phase, add_months, get_convention, phase_of
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.objectives import of_convention
@@ -125,9 +126,9 @@ def _check(convention: Convention, role: str, draft: BilanDraft, objectives: lis
         raw = draft.answers.get(key, "")
         if key in REQUIRED:
             answers[key] = required_text(raw, field=key, limit=TEXT_LIMIT, missing="error.bilan.required",
-                                         too_long="error.bilan.too_long")
+                                         too_long=N_("error.bilan.too_long"))
         else:
-            text = optional_text(raw, field=key, limit=TEXT_LIMIT, too_long="error.bilan.too_long")
+            text = optional_text(raw, field=key, limit=TEXT_LIMIT, too_long=N_("error.bilan.too_long"))
             if text:
                 answers[key] = text
     if draft.satisfaction is None or not 1 <= draft.satisfaction <= 5:

@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from bot.i18n.dates import format_day
 from bot.i18n.numbers import one_decimal
 from bot.notify import Attachment, Button, Message, Section
@@ -63,8 +63,8 @@ def _closing_soon(session: Session, reminder: Reminder, person: Person, ctx: obj
                end=format_day(convention.planned_end_on, lang)),
         sections=(Section(t(lang, "closing.start.title"), t(lang, "closing.start.body") + "\n" + start,
                           literal=bool(found)),
-                  Section(t(lang, "closing.ideal.title"), t(lang, f"closing.ideal.body.{role}")),
-                  Section(t(lang, "closing.agenda.title"), t(lang, f"closing.agenda.body.{role}"))),
+                  Section(t(lang, "closing.ideal.title"), t(lang, labels.CLOSING_IDEAL[role])),
+                  Section(t(lang, "closing.agenda.title"), t(lang, labels.CLOSING_AGENDA[role]))),
         buttons=(Button(t(lang, "closing.button.meeting"), actions.MEETING_PLAN, str(convention.id), style="primary"),
                  Button(t(lang, "objective.button.show"), actions.OBJECTIVES_SHOW, str(convention.id))),
         context=t(lang, "closing.context"), headline=False)
@@ -82,7 +82,7 @@ def _bilan_prompt(session: Session, reminder: Reminder, person: Person, ctx: obj
     if person.id in bilans_of_round(session, convention):
         return None  # already answered
     lang = _lang(person, convention)
-    key = "bilan.prompt.early" if early else "bilan.prompt"
+    key = N_("bilan.prompt.early") if early else N_("bilan.prompt")
     return Message(text=t(lang, key, other=mention(other_side(convention, person)),
                           end=format_day(convention.planned_end_on, lang)),
                    sections=(Section(None, t(lang, "bilan.prompt.privacy")),),
@@ -110,7 +110,7 @@ def _agreed(session: Session, reminder: Reminder, person: Person, ctx: object) -
         text = t(lang, "closure.agreed.end", other=other)
     else:
         new_end = format_day(date.fromisoformat(reminder.payload["new_end"]), lang)
-        text = t(lang, f"closure.agreed.{decision}", other=other, months=reminder.payload.get("months"), end=new_end)
+        text = t(lang, labels.AGREED[str(decision)], other=other, months=reminder.payload.get("months"), end=new_end)
         if reminder.payload.get("differed"):
             text += "\n" + t(lang, "closure.agreed.shorter")
         if decision == "redefine":
@@ -131,7 +131,7 @@ def _ended(session: Session, reminder: Reminder, person: Person, ctx: object) ->
              end=format_day(convention.planned_end_on, lang))
     buttons = []
     if person.id not in bilans_of_round(session, convention):
-        buttons.append(_bilan_button(lang, convention, "bilan.button.late"))
+        buttons.append(_bilan_button(lang, convention, N_("bilan.button.late")))
     if convention.mentee_id == person.id and not thanked(session, convention):
         buttons.append(Button(t(lang, "thanks.button.write"), actions.THANKS_WRITE, str(convention.id)))
     return Message(text=text, buttons=tuple(buttons), headline=False)
@@ -149,7 +149,7 @@ def _disagree(session: Session, reminder: Reminder, person: Person, ctx: object)
     theirs = next(b.decision for pid, b in rows.items() if pid != person.id)
     return Message(
         text=t(lang, "closure.disagree", other=mention(other_side(convention, person)),
-               mine=t(lang, f"bilan.decision.{mine}"), theirs=t(lang, f"bilan.decision.{theirs}")),
+               mine=t(lang, labels.DECISION[mine]), theirs=t(lang, labels.DECISION[theirs])),
         buttons=(Button(t(lang, "closure.button.meeting"), actions.MEETING_PLAN, str(convention.id), style="primary"),
                  _bilan_button(lang, convention, "bilan.button.edit")),
         headline=False)
@@ -177,7 +177,7 @@ def _received(session: Session, reminder: Reminder, person: Person, ctx: object)
     sections = [Section(None, gratitude.message, literal=True)]
     if gratitude.achievements:
         sections.append(Section(t(lang, "thanks.received.achievements"), gratitude.achievements, literal=True))
-    return Message(text=t(lang, f"{gratitude.kind}.received", other=mention(convention.mentee)),
+    return Message(text=t(lang, labels.GRATITUDE_RECEIVED[gratitude.kind], other=mention(convention.mentee)),
                    sections=tuple(sections), headline=False)
 
 
@@ -233,10 +233,10 @@ def _summary(session: Session, reminder: Reminder, person: Person, ctx: object) 
     objectives = counts(session, convention.id)
     pair = t(lang, "summary.pair", mentor=mention(convention.mentor), mentee=mention(convention.mentee))
     if decision in ("continue", "redefine"):
-        text = t(lang, f"summary.{decision}", pair=pair, months=reminder.payload.get("months"),
+        text = t(lang, labels.SUMMARY_GOES_ON[decision], pair=pair, months=reminder.payload.get("months"),
                  end=format_day(date.fromisoformat(reminder.payload["new_end"]), lang))
     else:
-        text = t(lang, f"summary.closed.{decision}", pair=pair)
+        text = t(lang, labels.SUMMARY_CLOSED[decision], pair=pair)
     figures = programme_figures(session, convention.programme, convention.planned_end_on)
     return Message(text=text, facts=(
         (t(lang, "final_report.meetings"), str(meetings_held(session, convention))),
@@ -262,7 +262,7 @@ def answer_sections(lang: str, part: Mapping[str, object], titles: Mapping[int, 
     found: list[Section] = []
     for key in (*ANSWER_ORDER, "support", "next_steps"):
         if part.get(key):
-            found.append(Section(t(lang, f"bilan.short.{key}"), str(part[key]), literal=True))
+            found.append(Section(t(lang, labels.ANSWER_SHORT[key]), str(part[key]), literal=True))
     follow_up = part.get("follow_up_on")
     if isinstance(follow_up, date):
         found.append(Section(None, t(lang, "final_report.follow_up_on", day=format_day(follow_up, lang))))
@@ -274,7 +274,7 @@ def answer_sections(lang: str, part: Mapping[str, object], titles: Mapping[int, 
         for objective_id, result in results.items():
             title = titles.get(int(objective_id))
             if title:
-                found.append(Section(None, f"• « {title} » : {t(lang, f'bilan.result.{result}')}", literal=True))
+                found.append(Section(None, f"• « {title} » : {t(lang, labels.RESULT[result])}", literal=True))
     return found
 
 

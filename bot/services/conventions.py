@@ -11,6 +11,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_, labels
 from bot.services import audit, outbox
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.people import mention
@@ -307,13 +308,13 @@ def status_of(session: Session, convention: Convention, person: Person, today: d
         Meeting.starts_at >= datetime.combine(today, datetime.min.time(), tzinfo=UTC),
     ).order_by(Meeting.starts_at)))
     if convention.status == ConventionStatus.AWAITING_SIGNATURES:
-        next_step = "next.wait_other" if you_accepted else "next.accept"
+        next_step = N_("next.wait_other") if you_accepted else N_("next.accept")
     elif convention.status in (ConventionStatus.CLOSED, ConventionStatus.ENDED_EARLY):
-        next_step = "next.closed"
+        next_step = N_("next.closed")
     elif today < convention.starts_on:
-        next_step = "next.not_started"
+        next_step = N_("next.not_started")
     else:
-        next_step = f"next.{phase.value}"
+        next_step = labels.NEXT_STEP[phase]
     return StatusInfo(
         convention=convention,
         role=role,

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from bot.i18n.dates import format_moment
 from bot.notify import Button, Message, Section
 from bot.services import actions
@@ -67,38 +67,41 @@ def coordinator_buttons(dispute: Dispute, lang: str) -> tuple[Button, ...]:
         Button(t(lang, "dispute.button.meet"), actions.DISPUTE_MEET, value), last)
 
 
+def _fact_line(lang: str, label_key: str, value: str) -> str:
+    # Translators: a label in Slack bold, then its value. Keep a plain space after the closing asterisk
+    # (Slack does not bold "*Paire*:" reliably); French then puts its own space before the colon.
+    return t(lang, "dispute.fact.line", label=t(lang, label_key), value=value)
+
+
 def coordinator_message(dispute: Dispute, person: Person, *, level: int = 0) -> Message:
     """The dispute as a coordinator reads it: the pair, who raised it, when, urgency, the text."""
     lang, tz = _reader(person, dispute)
     convention = dispute.convention
     raiser = dispute.raised_by
-    role = t(lang, f"role.{role_in(convention, raiser) or 'mentee'}")
+    role = t(lang, labels.ROLE[role_in(convention, raiser) or "mentee"])
     kind = dispute.kind
     if level:
-        text = t(lang, f"dispute.escalated.{level}", kind=t(lang, f"dispute.kind.{kind}"), person=mention(raiser),
+        text = t(lang, labels.ESCALATED[level], kind=t(lang, labels.DISPUTE_KIND[kind]), person=mention(raiser),
                  when=format_moment(dispute.created_at, tz, lang))
     else:
-        text = t(lang, f"{kind}.coordinator", person=mention(raiser), role=role)
+        text = t(lang, labels.DISPUTE_COORDINATOR[kind], person=mention(raiser), role=role)
     # Who is who: mentions, in a section (facts are shown as typed, which would not render them).
-    who = [f"*{t(lang, 'dispute.fact.pair')}* : {mention(convention.mentor)} / {mention(convention.mentee)}",
-           f"*{t(lang, 'dispute.fact.raised_by')}* : {mention(raiser)} ({role})"]
+    who = [_fact_line(lang, N_("dispute.fact.pair"), f"{mention(convention.mentor)} / {mention(convention.mentee)}"),
+           _fact_line(lang, N_("dispute.fact.raised_by"), f"{mention(raiser)} ({role})")]
     if dispute.taken_by is not None and dispute.taken_at is not None:
-        who.append(f"*{t(lang, 'dispute.fact.taken')}* : " + t(lang, "dispute.taken_by", person=mention(dispute.taken_by),
-                                                               when=format_moment(dispute.taken_at, tz, lang)))
-    if lang == "en":
-        who = [line.replace("* : ", "*: ") for line in who]
+        who.append(_fact_line(lang, N_("dispute.fact.taken"), t(lang, "dispute.taken_by", person=mention(dispute.taken_by),
+                                                            when=format_moment(dispute.taken_at, tz, lang))))
     facts = [
         (t(lang, "dispute.fact.when"), format_moment(dispute.created_at, tz, lang)),
-        (t(lang, "dispute.fact.urgency"), t(lang, f"dispute.urgency.{dispute.urgency}")),
+        (t(lang, "dispute.fact.urgency"), t(lang, labels.URGENCY[dispute.urgency])),
     ]
     if kind == DisputeKind.DIFFEREND:
-        tried = "yes" if dispute.amicable_tried else "no"
-        facts.append((t(lang, "dispute.fact.amicable"), t(lang, f"dispute.amicable.{tried}")))
+        facts.append((t(lang, "dispute.fact.amicable"), t(lang, labels.AMICABLE[bool(dispute.amicable_tried)])))
     sections: list[Section] = [Section(None, "\n".join(who))]
     if dispute.danger:
         sections.append(Section(None, t(lang, "danger.coordinator")))
         sections.append(resources_section(lang))
-    sections.append(Section(t(lang, f"{kind}.summary_title"), dispute.summary, literal=True))
+    sections.append(Section(t(lang, labels.DISPUTE_SUMMARY_TITLE[kind]), dispute.summary, literal=True))
     buttons = coordinator_buttons(dispute, lang) if dispute.status in OPEN_DISPUTE_STATUSES else ()
     return Message(text=text, sections=tuple(sections), facts=tuple(facts), buttons=buttons, headline=False,
                    context=t(lang, "dispute.private_note"))
@@ -108,7 +111,7 @@ def closed_note(dispute: Dispute, person: Person) -> Message:
     """The coordinator's copy once closed: no text, no buttons (it has been dealt with)."""
     lang, tz = _reader(person, dispute)
     who = mention(dispute.taken_by) if dispute.taken_by else "?"
-    return Message(text=t(lang, f"{dispute.kind}.closed.{dispute.status}", person=who,
+    return Message(text=t(lang, labels.DISPUTE_CLOSED[dispute.kind, dispute.status], person=who,
                           when=format_moment(dispute.closed_at or dispute.updated_at, tz, lang)))
 
 
@@ -134,7 +137,7 @@ def raised_ack(dispute: Dispute, person: Person, coordinator_names: list[str]) -
     """What the person who raised it reads right away."""
     lang, tz = _reader(person, dispute)
     names = ", ".join(coordinator_names) or t(lang, "none")
-    text = t(lang, f"{dispute.kind}.sent", names=names, when=format_moment(dispute.created_at, tz, lang))
+    text = t(lang, labels.DISPUTE_SENT[dispute.kind], names=names, when=format_moment(dispute.created_at, tz, lang))
     sections = (Section(None, t(lang, "danger.raiser")), resources_section(lang)) if dispute.danger else ()
     buttons: tuple[Button, ...] = ()
     if dispute.kind == DisputeKind.EARLY_END:
@@ -164,7 +167,7 @@ def _taken(session: Session, reminder: Reminder, person: Person, ctx: object) ->
     if dispute is None or dispute.taken_by is None or dispute.taken_at is None:
         return None
     lang, tz = _reader(person, dispute)
-    return Message(text=t(lang, f"{dispute.kind}.taken", person=mention(dispute.taken_by),
+    return Message(text=t(lang, labels.DISPUTE_TAKEN[dispute.kind], person=mention(dispute.taken_by),
                           when=format_moment(dispute.taken_at, tz, lang)))
 
 
@@ -206,7 +209,7 @@ def _withdrawn(session: Session, reminder: Reminder, person: Person, ctx: object
         return None
     lang, _tz = _reader(person, dispute)
     convention = dispute.convention
-    return Message(text=t(lang, f"{dispute.kind}.withdrawn", person=mention(dispute.raised_by),
+    return Message(text=t(lang, labels.DISPUTE_WITHDRAWN[dispute.kind], person=mention(dispute.raised_by),
                           mentor=mention(convention.mentor), mentee=mention(convention.mentee)))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import labels, t, tn
 from bot.i18n.dates import format_day, format_moment
 from bot.services import conventions
 from bot.services.people import mention
@@ -19,7 +19,7 @@ def role_lines(session: Session, actor: Actor) -> list[str]:
     for convention in conventions.conventions_of(session, actor.person):
         role = conventions.role_in(convention, actor.person)
         other = convention.mentee if role == "mentor" else convention.mentor
-        lines.append(t(actor.lang, f"help.role.{role}", other=mention(other)))
+        lines.append(t(actor.lang, labels.HELP_ROLE[str(role)], other=mention(other)))
     if not lines:
         lines.append(t(actor.lang, "help.role.none"))
     return lines
@@ -34,8 +34,9 @@ def help_preface(lang: str, key: str, **params: object) -> str:
 
 
 def help_separator(lang: str) -> str:
-    """Between a command and what it does: French typography puts a space before the colon."""
-    return " : " if lang == "fr" else ": "
+    """Between a command and what it does."""
+    # Translators: between a command and what it does in the help; French puts a space before the colon.
+    return t(lang, "help.separator")
 
 
 def help_footer(lang: str, coordinator_names: list[str]) -> str:
@@ -58,11 +59,11 @@ def status_lines(lang: str, tz: str, info: conventions.StatusInfo) -> list[str]:
     c = info.convention
     other = c.mentee if info.role == "mentor" else c.mentor
     return [
-        "*" + t(lang, "status.heading", other=mention(other), role=t(lang, f"role.{info.role}")) + "*",
-        t(lang, "status.state", status=t(lang, f"status.{c.status}")),
-        t(lang, "status.phase", phase=t(lang, f"phase.{info.phase.value}"), month=info.month, months=info.months),
+        "*" + t(lang, "status.heading", other=mention(other), role=t(lang, labels.ROLE[info.role])) + "*",
+        t(lang, "status.state", status=t(lang, labels.STATUS[c.status])),
+        t(lang, "status.phase", phase=t(lang, labels.PHASE[info.phase]), month=info.month, months=info.months),
         t(lang, "status.dates", start=format_day(c.starts_on, lang), end=format_day(c.planned_end_on, lang)),
-        t(lang, "status.meetings", held=info.meetings_held, expected=info.meetings_expected),
+        tn(lang, "status.meetings", "status.meetings.plural", info.meetings_expected, held=info.meetings_held),
         _meeting_line(lang, tz, info),
         t(lang, "status.next", next=t(lang, info.next_step, other=mention(other), start=format_day(c.starts_on, lang))),
     ]

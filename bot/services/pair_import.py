@@ -20,6 +20,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_
 from bot.services import conventions
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.policy import Act, require
@@ -162,6 +163,6 @@ def _person(resolve: Resolve, member_id: str) -> Person:
     try:
         return resolve(member_id)
     except DomainError as error:
-        if error.key == "error.pair.unknown_user":
+        if error.key == N_("error.pair.unknown_user"):
             raise InvalidInput("import.reason.unknown", name=f"<@{member_id}>") from error
         raise

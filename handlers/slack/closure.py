@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
-from bot.i18n import t
+from bot.i18n import labels, t
 from bot.notify import Recipient
 from bot.services import bilans, closure, coordination, gratitude
 from bot.services.bilans import BilanDraft
@@ -186,7 +186,7 @@ def register(app: App, deps: Deps) -> None:
             sent = gratitude.send(session, person=actor.person, convention_id=context.convention_id, kind=context.kind,
                                   message=form.message, achievements=form.achievements, now=deps.clock.now())
             mentor = mention(sent.convention.mentor)
-            text = t(actor.lang, f"{context.kind}.sent", other=mentor)
+            text = t(actor.lang, labels.GRATITUDE_SENT[context.kind], other=mentor)
             return text + ("\n" + t(actor.lang, "thanks.sent.moment") if context.kind == gratitude.THANKS else "")
 
         text = save_form(ack, deps, context.team_id, user_id, THANKS_FIELDS, save)

@@ -6,7 +6,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.commands import parse, suggest
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from handlers.slack import (
     closure,
     convention,
@@ -56,7 +56,7 @@ SELF_EXPLAINING = {"statut", "convention", "bilan", "merci"}
 def route(req: CommandRequest, text: str) -> None:
     parsed = parse(text)
     if parsed.command is None:
-        overview.show_help(req, preface_key="help.unknown", command=parsed.word[:60],
+        overview.show_help(req, preface_key=N_("help.unknown"), command=parsed.word[:60],
                            suggestion=suggest(parsed.word) or "")
         return
     command = parsed.command
@@ -66,7 +66,7 @@ def route(req: CommandRequest, text: str) -> None:
             actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
             allowed = command.allowed(actor.roles)
             if not allowed:
-                roles = ", ".join(t(actor.lang, f"role.{r.value}") for r in sorted(command.roles))
+                roles = ", ".join(t(actor.lang, labels.ROLE[r]) for r in sorted(command.roles))
                 refusal = t(actor.lang, "error.not_allowed", command=command.name, roles=roles)
         if not allowed:
             req.respond(text=refusal)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.services import coordination
 from bot.services.people import mention
 from handlers.slack.deps import known_person, resolve_actor
@@ -28,7 +28,7 @@ def run_coordinators_command(req: CommandRequest) -> None:
             if verb in ADD_WORDS:
                 added = coordination.add(session, by=actor.person, programme=programme, person=target, rule=rule,
                                          now=deps.clock.now())
-                text = t(lang, "coord.added" if added else "coord.already", name=name)
+                text = t(lang, N_("coord.added") if added else N_("coord.already"), name=name)
             else:
                 removal = coordination.remove(session, by=actor.person, programme=programme, person=target, rule=rule)
                 text = t(lang, removal.text_key, name=name)

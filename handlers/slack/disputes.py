@@ -7,7 +7,7 @@ from collections.abc import Callable
 from slack_bolt import Ack, App, Respond
 from sqlalchemy.orm import Session
 
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.notify import Message
 from bot.services import disputes
 from bot.services.dispute_messages import coordinator_view, raised_ack
@@ -101,10 +101,10 @@ def register(app: App, deps: Deps) -> None:
     app.view(CallbackId.EARLY_END_FORM_SUBMIT)(submit)
 
     on_click(app, deps, ActionId.DISPUTE_TAKE,
-             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, disputes.take, key_done="dispute.taken.you"))
+             lambda b, a, r, c: _coordinator_answer(deps, b, a, r, disputes.take, key_done=N_("dispute.taken.you")))
     on_click(app, deps, ActionId.DISPUTE_MEET,
              lambda b, a, r, c: _coordinator_answer(deps, b, a, r, disputes.request_meeting,
-                                                    key_done="dispute.meeting.sent"))
+                                                    key_done=N_("dispute.meeting.sent")))
     on_click(app, deps, ActionId.DISPUTE_RESOLVE,
              lambda b, a, r, c: _coordinator_answer(deps, b, a, r, disputes.resolve, key_done=None))
     on_click(app, deps, ActionId.EARLY_END_CONFIRM,
@@ -116,7 +116,7 @@ def register(app: App, deps: Deps) -> None:
             actor = resolve_actor(session, deps, team_id, user_id)
             change = disputes.withdraw(session, dispute_id=clicked_id(action), person=actor.person,
                                        now=deps.clock.now())
-            text = t(actor.lang, "early_end.withdrawn.you" if change.done else "dispute.already_closed")
+            text = t(actor.lang, N_("early_end.withdrawn.you") if change.done else "dispute.already_closed")
         respond(text=text, replace_original=True)
         deps.deliver_now()
 

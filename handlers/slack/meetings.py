@@ -10,7 +10,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.services import meetings
 from bot.services.errors import Conflict
 from bot.services.meeting_messages import (
@@ -137,7 +137,7 @@ def confirm_proposal(deps: Deps, body: dict, action: dict, respond: Respond) -> 
         actor = resolve_actor(session, deps, team_id, user_id)
         result = meetings.confirm(session, meeting_id=clicked_id(action), person=actor.person,
                                   now=deps.clock.now())
-        key = "meeting.closed.already" if result.already else "meeting.closed.confirmed"
+        key = N_("meeting.closed.already") if result.already else N_("meeting.closed.confirmed")
         message = proposal_closed_message(result.meeting, actor.person, key)
         convention_id = result.meeting.convention_id
     respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
@@ -155,7 +155,7 @@ def _clicked_meeting(session: Session, actor: Actor, action: dict, status: Meeti
 
 def open_counter_modal(deps: Deps, client: WebClient, body: dict, action: dict) -> None:
     def build(session: Session, actor: Actor, team_id: str) -> dict:
-        meeting = _clicked_meeting(session, actor, action, MeetingStatus.PROPOSED, "meeting.proposal_gone")
+        meeting = _clicked_meeting(session, actor, action, MeetingStatus.PROPOSED, N_("meeting.proposal_gone"))
         return _plan_view(deps, actor, meeting.convention, kind="counter", team_id=team_id, meeting=meeting)
 
     open_modal(deps, client, body, build)
@@ -163,7 +163,7 @@ def open_counter_modal(deps: Deps, client: WebClient, body: dict, action: dict) 
 
 def open_move_modal(deps: Deps, client: WebClient, body: dict, action: dict) -> None:
     def build(session: Session, actor: Actor, team_id: str) -> dict:
-        meeting = _clicked_meeting(session, actor, action, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
+        meeting = _clicked_meeting(session, actor, action, MeetingStatus.CONFIRMED, N_("meeting.not_confirmed"))
         return _plan_view(deps, actor, meeting.convention, kind="move", team_id=team_id, meeting=meeting)
 
     open_modal(deps, client, body, build)
@@ -171,7 +171,7 @@ def open_move_modal(deps: Deps, client: WebClient, body: dict, action: dict) -> 
 
 def open_cancel_modal(deps: Deps, client: WebClient, body: dict, action: dict) -> None:
     def build(session: Session, actor: Actor, team_id: str) -> dict:
-        meeting = _clicked_meeting(session, actor, action, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
+        meeting = _clicked_meeting(session, actor, action, MeetingStatus.CONFIRMED, N_("meeting.not_confirmed"))
         other = meetings.other_side(meeting.convention, actor.person)
         context = FormContext(team_id=team_id, kind="cancel", meeting_id=meeting.id)
         return cancel_modal(actor.lang, when=when(meeting, actor.lang, actor.tz), other=mention(other),
@@ -184,7 +184,7 @@ def send_invitation(deps: Deps, client: WebClient, body: dict, action: dict) -> 
     team_id, user_id = ids_from_body(body)
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, team_id, user_id)
-        meeting = _clicked_meeting(session, actor, action, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
+        meeting = _clicked_meeting(session, actor, action, MeetingStatus.CONFIRMED, N_("meeting.not_confirmed"))
         file = invitation(meeting, actor.person, deps.clock.now())
     client.files_upload_v2(channel=dm_channel(client, user_id), content=file.content, filename=file.filename,
                            title=file.title)
@@ -202,7 +202,7 @@ def answer_checkin(deps: Deps, body: dict, action: dict, respond: Respond) -> No
         convention_id = result.meeting.convention_id
     respond(text=message.text, blocks=as_dicts(message_blocks(message, header=False)), replace_original=True)
     if not already:
-        retire_messages(deps.session_factory, deps.notifier, "meeting_checkin", [meeting_id], "checkin.closed",
+        retire_messages(deps.session_factory, deps.notifier, "meeting_checkin", [meeting_id], N_("checkin.closed"),
                         skip_person=person_id)
         deps.deliver_now()
         refresh_homes(deps, deps.client_for(team_id), team_id, convention_id)
@@ -231,7 +231,7 @@ def register(app: App, deps: Deps) -> None:
         def after() -> None:
             post_dm(client, user_id, saved.text)
             retire_messages(deps.session_factory, deps.notifier, "meeting_proposal", saved.retired,
-                            "meeting.closed.replaced")
+                            N_("meeting.closed.replaced"))
             deps.deliver_now()
             refresh_homes(deps, client, context.team_id, saved.convention_id)
 

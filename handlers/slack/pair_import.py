@@ -12,10 +12,11 @@ from urllib.parse import urlsplit
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.i18n.errors import error_text
 from bot.services import pair_import
 from bot.services.errors import DomainError, InvalidInput
+from bot.services.import_text import import_done
 from bot.services.policy import Act, require
 from handlers.slack.deps import Deps, error_for, ids_from_body, known_person, resolve_actor
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
@@ -52,11 +53,11 @@ def import_modal(lang: str, metadata: str) -> dict[str, Any]:
         "submit": plain("import.modal.submit"), "close": plain("modal.cancel"), "private_metadata": metadata,
         "blocks": [
             {"type": "section", "text": {"type": "mrkdwn", "text": t(lang, "import.modal.intro")}},
-            {"type": "input", "block_id": BlockId.IMPORT_FILE, "optional": True, "label": plain("import.modal.file"),
+            {"type": "input", "block_id": BlockId.IMPORT_FILE, "optional": True, "label": plain(N_("import.modal.file")),
              "element": {"type": "file_input", "action_id": FieldId.IMPORT_FILE, "filetypes": ["csv", "txt"],
                          "max_files": 1}},
             {"type": "input", "block_id": BlockId.IMPORT_PASTE, "optional": True,
-             "label": plain("import.modal.paste"),
+             "label": plain(N_("import.modal.paste")),
              "element": {"type": "plain_text_input", "action_id": FieldId.IMPORT_PASTE, "multiline": True,
                          "placeholder": {"type": "plain_text", "text": "U012ABCDEF,U034GHIJKL,2027-01-15"}}},
         ],
@@ -139,7 +140,7 @@ def import_text(deps: Deps, team_id: str, user_id: str, text: str) -> ImportOutc
             resolve=lambda member: known_person(session, deps, actor.workspace, member, fresh=True),
             today=actor.today(deps), now=now, rule=deps.rule)
         lang, tz = actor.lang, actor.tz
-    lines = [t(lang, "import.done", created=len(result.created), existing=len(result.existing), bad=len(result.bad))]
+    lines = [import_done(lang, result)]
     lines += [t(lang, "import.bad_line", line=b.line, reason=error_text(lang, tz, b.error)) for b in result.bad]
     if result.created:
         deps.deliver_now()

@@ -9,7 +9,7 @@ from datetime import date
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from bot.i18n.dates import format_day
 from bot.services import conventions
 from bot.services.errors import DomainError, InvalidInput
@@ -67,9 +67,9 @@ def pair_people(deps: Deps, team_id: str, user_id: str, mentor_id: str | None, m
             starts_on=start or today, today=today, now=deps.clock.now(), rule=deps.rule,
         )
         c = result.convention
-        key = "pair.sent" if result.created else "pair.already_sent"
+        key = N_("pair.sent") if result.created else N_("pair.already_sent")
         text = t(actor.lang, key, mentor=f"<@{mentor_id}>", mentee=f"<@{mentee_id}>",
-                 start=format_day(c.starts_on, actor.lang), status=t(actor.lang, f"status.{c.status}"))
+                 start=format_day(c.starts_on, actor.lang), status=t(actor.lang, labels.STATUS[c.status]))
         return PairOutcome(actor.lang, text, result.created)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.i18n.dates import format_moment
 from bot.services import reminders
 from handlers.slack.deps import resolve_actor
@@ -23,6 +23,6 @@ def run_resume_command(req: CommandRequest) -> None:
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.team_id, req.user_id)
         was_paused = reminders.resume(actor.person, req.deps.clock.now())
-        text = t(actor.lang, "pause.resumed" if was_paused else "pause.not_paused")
+        text = t(actor.lang, N_("pause.resumed") if was_paused else N_("pause.not_paused"))
     req.respond(text=text)
 

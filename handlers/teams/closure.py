@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from bot.notify import Message
 from bot.services import actions, bilans, closure, coordination, gratitude, people
 from bot.services.closure_messages import report_for
@@ -152,7 +152,7 @@ def send_final_report(req: TeamsRequest) -> list[Reply]:
         pages = paged_cards([], [[element] for element in content["body"]], content.get("actions") or [])
         replies = paged_replies(pages, summary_text(message, names))
         if link is None:
-            replies.append(say(actor.lang, "teams.closure.file_unavailable"))
+            replies.append(say(actor.lang, N_("teams.closure.file_unavailable")))
         return replies
 
 
@@ -248,7 +248,7 @@ def _send_thanks(req: TeamsRequest, kind: str) -> list[Reply]:
                               now=deps.clock.now())
         convention = session.get(Convention, sent.convention_id)
         assert convention is not None
-        text = t(actor.lang, f"{kind}.sent", other=mention(convention.mentor))
+        text = t(actor.lang, labels.GRATITUDE_SENT[kind], other=mention(convention.mentor))
         if kind == gratitude.THANKS:
             text += "\n\n" + t(actor.lang, "thanks.sent.moment")
         return [message_reply(session, actor, Message(text=text, headline=False), replace=True)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.i18n.errors import error_text
 from bot.notify import Message
 from bot.services import coordination, people
@@ -89,7 +89,7 @@ def _add(req: TeamsRequest, external_id: str) -> str:
             target.display_name = name
         added = coordination.add(session, by=actor.person, programme=actor.programme, person=target, rule=deps.rule,
                                  now=deps.clock.now())
-        return t(actor.lang, "coord.added" if added else "coord.already", name=mention(target))
+        return t(actor.lang, N_("coord.added") if added else N_("coord.already"), name=mention(target))
 
 
 def _remove(req: TeamsRequest, external_id: str) -> str:

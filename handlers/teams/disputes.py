@@ -9,7 +9,7 @@ What a person writes goes to the coordinators only (the services see to that); i
 from __future__ import annotations
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from bot.i18n.errors import error_text
 from bot.notify import Message
 from bot.services import actions, disputes
@@ -33,10 +33,10 @@ FIELDS = ("summary", "amicable", "go_on", "urgency")
 # Each kind's texts, the same as Slack's modals.
 FORM_KEYS = {
     DisputeKind.DIFFEREND: {"title": "differend.modal.title", "intro": "differend.modal.intro",
-                            "summary": "differend.modal.summary", "hint": "differend.modal.summary_hint",
+                            "summary": N_("differend.modal.summary"), "hint": N_("differend.modal.summary_hint"),
                             "submit": "differend.modal.submit"},
     DisputeKind.EARLY_END: {"title": "early_end.modal.title", "intro": "early_end.modal.intro",
-                            "summary": "early_end.modal.reason", "hint": "early_end.modal.reason_hint",
+                            "summary": N_("early_end.modal.reason"), "hint": N_("early_end.modal.reason_hint"),
                             "submit": "early_end.modal.submit"},
 }
 
@@ -59,7 +59,7 @@ def _differend_inputs(lang: str, state: FormState) -> list[Card]:
         *_labelled(toggle_input("go_on", t(lang, "differend.modal.go_on"), state),
                    t(lang, "differend.modal.go_on_label")),
         *choice_input("urgency", t(lang, "differend.modal.urgency"), state,
-                      [(t(lang, f"dispute.urgency.{u}"), u) for u in disputes.URGENCIES],
+                      [(t(lang, labels.URGENCY[u]), u) for u in disputes.URGENCIES],
                       default="normal", expanded=True, required=True, error_message=t(lang, "error.dispute.urgency")),
     ]
 
@@ -153,12 +153,12 @@ def _coordinator_answer(req: TeamsRequest, act: disputes.CoordinatorAct, *, key_
 
 def take(req: TeamsRequest) -> list[Reply]:
     """« Je m'en occupe »."""
-    return _coordinator_answer(req, disputes.take, key_done="dispute.taken.you")
+    return _coordinator_answer(req, disputes.take, key_done=N_("dispute.taken.you"))
 
 
 def meet(req: TeamsRequest) -> list[Reply]:
     """« Planifier une rencontre »: both sides of the pair are told (without the text)."""
-    return _coordinator_answer(req, disputes.request_meeting, key_done="dispute.meeting.sent")
+    return _coordinator_answer(req, disputes.request_meeting, key_done=N_("dispute.meeting.sent"))
 
 
 def resolve(req: TeamsRequest) -> list[Reply]:
@@ -177,7 +177,7 @@ def withdraw(req: TeamsRequest) -> list[Reply]:
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
         change = disputes.withdraw(session, dispute_id=req.subject_id(), person=actor.person, now=deps.clock.now())
-        key = "early_end.withdrawn.you" if change.done else "dispute.already_closed"
+        key = N_("early_end.withdrawn.you") if change.done else "dispute.already_closed"
         return [text_reply(t(actor.lang, key), replace=True)]
 
 

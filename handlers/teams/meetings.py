@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from bot.i18n.dates import zone_name
 from bot.i18n.errors import error_text
 from bot.notify import Message, Section
@@ -91,7 +91,7 @@ def meeting_card(deps: TeamsDeps, actor: Actor, convention: Convention, *, kind:
                       [(t(lang, "meeting.minutes", minutes=m), m) for m in lengths],
                       default=duration, required=True),
         *choice_input("mode", t(lang, "meeting.modal.mode"), state,
-                      [(t(lang, f"meeting.mode.{m.value}"), m.value) for m in MeetingMode],
+                      [(t(lang, labels.MEETING_MODE[m]), m.value) for m in MeetingMode],
                       default=fill.get("mode", MeetingMode.VIDEO.value), expanded=True, required=True,
                       error_message=t(lang, "error.meeting.mode")),
         *text_input("location", t(lang, "meeting.modal.location"), state, max_length=meetings.LOCATION_LIMIT,
@@ -105,9 +105,9 @@ def meeting_card(deps: TeamsDeps, actor: Actor, convention: Convention, *, kind:
     else:
         body += text_input("agenda", t(lang, "meeting.modal.agenda"), state, multiline=True,
                            max_length=meetings.AGENDA_LIMIT, placeholder=t(lang, "meeting.modal.agenda_hint"))
-    intro = people_markdown(t(lang, f"meeting.modal.intro.{kind}", other=mention(other)), other)
-    title = t(lang, f"meeting.modal.title.{kind}")
-    content = form_card(lang, title, body, submit_label=t(lang, f"meeting.modal.submit.{kind}"),
+    intro = people_markdown(t(lang, labels.MEETING_FORM_INTRO[kind], other=mention(other)), other)
+    title = t(lang, labels.MEETING_FORM_TITLE[kind])
+    content = form_card(lang, title, body, submit_label=t(lang, labels.MEETING_FORM_SUBMIT[kind]),
                         action=ACTION_OF_KIND[kind], value=str(subject_id), intro=intro, state=state)
     content["body"].append({"type": "TextBlock", "wrap": True, "isSubtle": True, "size": "Small",
                             "text": people_markdown(t(lang, "meeting.modal.footer", other=mention(other)), other)})
@@ -155,7 +155,7 @@ def _clicked_meeting(session: Session, actor: Actor, req: TeamsRequest, status: 
 def open_counter(req: TeamsRequest) -> list[Reply]:
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.incoming)
-        meeting = _clicked_meeting(session, actor, req, MeetingStatus.PROPOSED, "meeting.proposal_gone")
+        meeting = _clicked_meeting(session, actor, req, MeetingStatus.PROPOSED, N_("meeting.proposal_gone"))
         if meeting.proposed_by_id == actor.person.id:
             raise Conflict("meeting.own_proposal")
         return [meeting_card(req.deps, actor, meeting.convention, kind="counter", subject_id=meeting.id,
@@ -165,7 +165,7 @@ def open_counter(req: TeamsRequest) -> list[Reply]:
 def open_move(req: TeamsRequest) -> list[Reply]:
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.incoming)
-        meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
+        meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, N_("meeting.not_confirmed"))
         return [meeting_card(req.deps, actor, meeting.convention, kind="move", subject_id=meeting.id,
                              meeting=meeting)]
 
@@ -231,14 +231,14 @@ def _save(req: TeamsRequest, kind: str, values: dict[str, str]) -> list[Reply]:
         reply = message_reply(session, actor, Message(text=text, facts=meeting_facts(meeting, actor.lang, actor.tz),
                                                       sections=sections, headline=False), replace=True)
         retired = proposal.retired
-    retire_messages(deps.session_factory, deps.notifier, "meeting_proposal", retired, "meeting.closed.replaced")
+    retire_messages(deps.session_factory, deps.notifier, "meeting_proposal", retired, N_("meeting.closed.replaced"))
     return [reply]
 
 
 def open_cancel(req: TeamsRequest) -> list[Reply]:
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.incoming)
-        meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
+        meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, N_("meeting.not_confirmed"))
         return [_cancel_card(actor, meeting)]
 
 
@@ -263,7 +263,7 @@ def submit_cancel(req: TeamsRequest) -> list[Reply]:
             actor = resolve_actor(session, deps, req.incoming)
             meeting = meetings.cancel(session, meeting_id=req.subject_id(), person=actor.person, reason=reason,
                                       now=deps.clock.now())
-            message = proposal_closed_message(meeting, actor.person, "teams.meeting.cancelled")
+            message = proposal_closed_message(meeting, actor.person, N_("teams.meeting.cancelled"))
             return [message_reply(session, actor, message, replace=True)]
     except DomainError as error:
         if error.field != "reason":
@@ -280,7 +280,7 @@ def send_invitation(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
-        meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, "meeting.not_confirmed")
+        meeting = _clicked_meeting(session, actor, req, MeetingStatus.CONFIRMED, N_("meeting.not_confirmed"))
         file = invitation(meeting, actor.person, deps.clock.now())
         link = deps.files(session, actor.person, file) if deps.files is not None else None
         if link is None:
@@ -298,7 +298,7 @@ def confirm(req: TeamsRequest) -> list[Reply]:
     with session_scope(deps.session_factory) as session:
         actor = resolve_actor(session, deps, req.incoming)
         result = meetings.confirm(session, meeting_id=req.subject_id(), person=actor.person, now=deps.clock.now())
-        key = "meeting.closed.already" if result.already else "meeting.closed.confirmed"
+        key = N_("meeting.closed.already") if result.already else N_("meeting.closed.confirmed")
         return [message_reply(session, actor, proposal_closed_message(result.meeting, actor.person, key),
                               replace=True)]
 
@@ -312,7 +312,7 @@ def answer_checkin(req: TeamsRequest) -> list[Reply]:
         reply = message_reply(session, actor, checkin_answered(result, actor.person, actor.lang), replace=True)
         meeting_id, person_id, already = result.meeting.id, actor.person.id, result.already
     if not already:
-        retire_messages(deps.session_factory, deps.notifier, "meeting_checkin", [meeting_id], "checkin.closed",
+        retire_messages(deps.session_factory, deps.notifier, "meeting_checkin", [meeting_id], N_("checkin.closed"),
                         skip_person=person_id)
     return [reply]
 

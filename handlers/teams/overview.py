@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.commands import visible_for
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.i18n.dates import format_moment
 from bot.notify import Message, Section
 from bot.services import conventions, people, reminders
@@ -69,7 +69,7 @@ def resume(req: TeamsRequest) -> list[Reply]:
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.incoming)
         was_paused = reminders.resume(actor.person, req.deps.clock.now())
-        return [say(actor.lang, "pause.resumed" if was_paused else "pause.not_paused")]
+        return [say(actor.lang, N_("pause.resumed") if was_paused else N_("pause.not_paused"))]
 
 
 COMMANDS: dict[str, Handler] = {

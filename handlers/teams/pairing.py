@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from bot.i18n.dates import format_day, format_moment
 from bot.i18n.errors import error_text
 from bot.notify import Message
@@ -105,9 +105,9 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
                                   mentee=pair[1], starts_on=start, today=today, now=deps.clock.now(),
                                   rule=deps.rule)
         c = result.convention
-        key = "pair.sent" if result.created else "pair.already_sent"
+        key = N_("pair.sent") if result.created else N_("pair.already_sent")
         text = t(actor.lang, key, mentor=mention(pair[0]), mentee=mention(pair[1]),
-                 start=format_day(c.starts_on, actor.lang), status=t(actor.lang, f"status.{c.status}"))
+                 start=format_day(c.starts_on, actor.lang), status=t(actor.lang, labels.STATUS[c.status]))
         return [message_reply(session, actor, Message(text=text, headline=False), replace=True)]
 
 

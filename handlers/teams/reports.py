@@ -17,13 +17,14 @@ from collections.abc import Iterator
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import N_, t, tn
 from bot.i18n.errors import error_text
 from bot.i18n.numbers import whole
 from bot.logs import log_unexpected
 from bot.notify import Attachment, Message, NotifierError, Recipient
 from bot.services import actions, pair_import, people
 from bot.services.errors import DomainError, InvalidInput
+from bot.services.import_text import import_done
 from bot.services.policy import Act, require
 from bot.services.programme_report import ProgrammeReport, reports_for
 from bot.services.report_files import chart_file, csv_file
@@ -84,7 +85,7 @@ def report_replies(deps: TeamsDeps, session: Session, actor: Actor) -> list[Repl
     files = [chart_file(lang, report, now) for report in reports if report.pairs] + [csv_file(lang, reports, now)]
     links = [link for file in files if (link := _link(deps, session, actor, file)) is not None]
     groups.append([note(t(lang, "report.private")),
-                   note(t(lang, "teams.closure.files" if links else "teams.closure.file_unavailable"))])
+                   note(t(lang, N_("teams.closure.files") if links else N_("teams.closure.file_unavailable")))])
     headline = title(lang, reports[0]) if reports else t(lang, "report.empty")
     return paged_replies(paged_cards([], groups, links), headline)
 
@@ -154,7 +155,8 @@ def submit_import(req: TeamsRequest) -> list[Reply]:
             message = error_text(actor.lang, actor.tz, error)
             return [import_form(actor.lang, FormState({"paste": text[:PASTE_LIMIT]}, {"paste": message}))]
     deps.soon(lambda: run_import(deps, req.incoming, text))
-    return [text_reply(t(lang, "teams.closure.import.started", count=count), replace=True)]
+    return [text_reply(tn(lang, "teams.closure.import.started", "teams.closure.import.started.plural", count),
+                       replace=True)]
 
 
 # -- mentorat importer: the work, after the turn ----------------------------------------------------
@@ -210,8 +212,7 @@ def import_lines(deps: TeamsDeps, incoming: Incoming, text: str) -> tuple[str, l
                                           resolve=resolve, today=actor.today(deps), now=now, rule=deps.rule,
                                           member=entra_member)
         _forget(session, actor, new & unreachable)
-        lines = [t(actor.lang, "import.done", created=len(result.created), existing=len(result.existing),
-                   bad=len(result.bad))]
+        lines = [import_done(actor.lang, result)]
         lines += [t(actor.lang, "import.bad_line", line=b.line, reason=error_text(actor.lang, actor.tz, b.error))
                   for b in result.bad]
         return actor.lang, [Message(text="\n\n".join(part), headline=False) for part in _chunks(lines)]

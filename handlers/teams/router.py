@@ -10,7 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from bot.commands import parse, suggest
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from bot.services.errors import DomainError
 from handlers.teams import (
     closure,
@@ -39,19 +39,19 @@ SELF_EXPLAINING = {"statut", "convention", "bilan", "merci"}
 def on_text(req: TeamsRequest) -> list[Reply]:
     parsed = parse(req.incoming.text)
     if parsed.command is None:
-        return overview.help_replies(req, preface_key="help.unknown", command=parsed.word[:60],
+        return overview.help_replies(req, preface_key=N_("help.unknown"), command=parsed.word[:60],
                                      suggestion=suggest(parsed.word) or "")
     command = parsed.command
     with session_scope(req.deps.session_factory) as session:
         actor = resolve_actor(session, req.deps, req.incoming)
         allowed = command.allowed(actor.roles) or command.name in SELF_EXPLAINING
         if not allowed and command.roles is not None:
-            roles = ", ".join(t(actor.lang, f"role.{r.value}") for r in sorted(command.roles))
+            roles = ", ".join(t(actor.lang, labels.ROLE[r]) for r in sorted(command.roles))
             return [say(actor.lang, "error.not_allowed", command=command.name, roles=roles)]
         lang = actor.lang
     handler = COMMANDS.get(command.name)
     if handler is None:
-        return [say(lang, "teams.stale")]
+        return [say(lang, N_("teams.stale"))]
     return _guarded(handler, TeamsRequest(req.deps, req.incoming, parsed.args))
 
 
@@ -64,7 +64,7 @@ def on_submit(req: TeamsRequest) -> list[Reply]:
         lang = resolve_actor(session, req.deps, req.incoming).lang
     if key == CANCEL:  # the form's card makes way for the notice (a new card when there is none to replace)
         return [text_reply(t(lang, "teams.form.cancelled"), replace=True)]
-    return [say(lang, "teams.stale")]
+    return [say(lang, N_("teams.stale"))]
 
 
 def _guarded(handler: Handler, req: TeamsRequest) -> list[Reply]:
