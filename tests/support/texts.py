@@ -1,0 +1,29 @@
+"""What the bot says, read from the French catalogue: a test that asserts through these does not break when a
+wording is improved, and still fails when the bot says something else (another key, other values)."""
+
+from __future__ import annotations
+
+from bot.i18n import t, tn
+from bot.i18n.numbers import one_decimal, percent
+
+
+def fr(key: str, **params: object) -> str:
+    return t("fr", key, **params)
+
+
+def fr_n(key: str, count: int, **params: object) -> str:
+    """A sentence with a count: the plural key is the key with `.plural` (bot/locale)."""
+    return tn("fr", key, f"{key}.plural", count, **params)
+
+
+def fr_percent(ratio: float) -> str:
+    return percent(ratio, "fr")
+
+
+def fr_decimal(value: float) -> str:
+    return one_decimal(value, "fr")
+
+
+def unbold(text: str) -> str:
+    """Without Slack's asterisks: how Teams cards and plain-text files show a sentence."""
+    return text.replace("*", "")
