@@ -43,10 +43,10 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.delivery_workers
 	$(BIN)/python -m benchmarks.imports
 
-# gettext catalogues (bot/locale, README "Adding a language"). The keywords: t(lang, key), tn(lang, key, plural_key,
+# gettext catalogues (bot/locale, README "Adding a language"). The keywords: t(lang, key), bilingual(key), tn(lang, key, plural_key,
 # count), the N_ / N_plural markers of keys listed in tables, and the domain errors and commands built with a key.
 LOCALE_DIR := bot/locale
-BABEL_KEYWORDS := --no-default-keywords -k t:2 -k tn:2,3 -k N_ -k N_plural:1,2 -k DomainError:1 -k InvalidInput:1 \
+BABEL_KEYWORDS := --no-default-keywords -k t:2 -k tn:2,3 -k bilingual -k N_ -k N_plural:1,2 -k DomainError:1 -k InvalidInput:1 \
 	-k NotAllowed:1 -k NotFound:1 -k Conflict:1 -k SubCommand:4
 BABEL_LAYOUT := --no-wrap --sort-output
 

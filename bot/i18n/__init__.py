@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.i18n.catalogues import DEFAULT_LANGUAGE, LOCALES, translations
 
-__all__ = ["DEFAULT_LANGUAGE", "LOCALES", "N_", "N_plural", "language_part", "normalise_language", "t", "tn"]
+__all__ = ["DEFAULT_LANGUAGE", "LOCALES", "N_", "N_plural", "bilingual", "language_part", "normalise_language", "t", "tn"]
 
 
 def N_(key: str) -> str:
@@ -40,11 +40,23 @@ def normalise_language(value: str | None, fallback: str = DEFAULT_LANGUAGE) -> s
     return fallback
 
 
+def _known(text: str, *keys: str) -> str:
+    """gettext answers a missing key with the key itself: refuse it, as a missing dictionary key was refused."""
+    if text in keys:
+        raise KeyError(keys[0])
+    return text
+
+
 def t(lang: str, key: str, **params: object) -> str:
-    text = translations(lang).gettext(key)
+    text = _known(translations(lang).gettext(key), key)
     return text.format(**params) if params else text
+
+
+def bilingual(key: str, **params: object) -> str:
+    """Before anyone's language is known (an install page, an overloaded server): French, then English."""
+    return f"{t('fr', key, **params)} / {t('en', key, **params)}"
 
 
 def tn(lang: str, key: str, plural_key: str, count: int, **params: object) -> str:
     """A sentence that depends on a count, in the plural form the language's CLDR rules choose (`{count}`)."""
-    return translations(lang).ngettext(key, plural_key, count).format(count=count, **params)
+    return _known(translations(lang).ngettext(key, plural_key, count), key, plural_key).format(count=count, **params)

@@ -22,6 +22,7 @@ from bot.i18n.catalogues import LOCALE_DIR, LOCALES, po_path
 ROOT = Path(__file__).resolve().parents[2]
 COMPLETE = ("fr", "en")  # the reference language and the other full one; a variant (en_GB) may be partial
 SOURCES = ("bot", "handlers", "scheduling", "storage")
+KEY_FUNCTIONS = ("t", "tn", "N_", "bilingual")  # those whose first key argument must be a literal
 
 
 @cache
@@ -124,7 +125,7 @@ class _KeyCalls(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         name = node.func.id if isinstance(node.func, ast.Name) else None
-        if name in ("t", "tn", "N_") and any(isinstance(arg, ast.JoinedStr | ast.BinOp) for arg in node.args[:3]):
+        if name in KEY_FUNCTIONS and any(isinstance(arg, ast.JoinedStr | ast.BinOp) for arg in node.args[:3]):
             self.found.append(node.lineno)
         self.generic_visit(node)
 
