@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from bot.i18n.catalogues import DEFAULT_LANGUAGE, LOCALES, translations
 
-__all__ = ["DEFAULT_LANGUAGE", "LOCALES", "N_", "N_plural", "bilingual", "language_part", "normalise_language", "t", "tn"]
+__all__ = ["DEFAULT_LANGUAGE", "LOCALES", "N_", "N_plural", "bilingual", "language_part", "normalise_language", "quoted",
+           "t", "tn"]
 
 
 def N_(key: str) -> str:
@@ -55,6 +56,12 @@ def t(lang: str, key: str, **params: object) -> str:
 def bilingual(key: str, **params: object) -> str:
     """Before anyone's language is known (an install page, an overloaded server): French, then English."""
     return f"{t('fr', key, **params)} / {t('en', key, **params)}"
+
+
+def quoted(lang: str, text: str) -> str:
+    """Someone's own words (an objective's title) in the quotation marks of the reader's language."""
+    # Translators: quotation marks around words a person typed; French puts no-break spaces inside « ».
+    return t(lang, "quoted", text=text)
 
 
 def tn(lang: str, key: str, plural_key: str, count: int, **params: object) -> str:

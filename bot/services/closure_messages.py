@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import N_, labels, t
+from bot.i18n import N_, labels, quoted, t
 from bot.i18n.dates import format_day
 from bot.i18n.numbers import one_decimal
 from bot.notify import Attachment, Button, Message, Section
@@ -57,7 +57,7 @@ def _closing_soon(session: Session, reminder: Reminder, person: Person, ctx: obj
     lang = _lang(person, convention)
     role = "mentor" if convention.mentor_id == person.id else "mentee"
     found = of_convention(session, convention)
-    start = "\n".join(f"• « {o.title} »" for o in found) if found else t(lang, "closing.start.none")
+    start = "\n".join("• " + quoted(lang, o.title) for o in found) if found else t(lang, "closing.start.none")
     return Message(
         text=t(lang, "closing.title", other=mention(other_side(convention, person)),
                end=format_day(convention.planned_end_on, lang)),
@@ -274,7 +274,8 @@ def answer_sections(lang: str, part: Mapping[str, object], titles: Mapping[int, 
         for objective_id, result in results.items():
             title = titles.get(int(objective_id))
             if title:
-                found.append(Section(None, f"• « {title} » : {t(lang, labels.RESULT[result])}", literal=True))
+                found.append(Section(None, t(lang, "bilan.view.objective_result", title=title,
+                                                           result=t(lang, labels.RESULT[result])), literal=True))
     return found
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import labels, t
+from bot.i18n import labels, quoted, t
 from bot.i18n.dates import format_day, format_moment
 from bot.notify import Button, Message, Section
 from bot.services import actions
@@ -27,7 +27,7 @@ def objective_line(objective: Objective, lang: str) -> str:
              progress_bar(objective.progress)]
     if objective.due_on:
         parts.append(t(lang, "objective.due", day=format_day(objective.due_on, lang)))
-    return f"« {objective.title} » — " + " · ".join(parts)
+    return quoted(lang, objective.title) + " — " + " · ".join(parts)
 
 
 def history_line(update: ObjectiveUpdate, lang: str, tz: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.i18n import N_, labels, t, tn
 from bot.i18n.dates import format_day
+from bot.i18n.numbers import percent
 from bot.services.final_report import FinalReport, SideSummary
 
 
@@ -62,8 +63,9 @@ def sections(report: FinalReport, lang: str) -> list[ReportSection]:
             assessed = " · ".join(
                 _line(lang, t(lang, labels.ROLE[role]), t(lang, labels.RESULT[result]) if result
                       else t(lang, "final_report.not_shared")) for role, result in objective.results.items())
-            lines.append(f"« {objective.title} » — {t(lang, labels.OBJECTIVE_STATUS[objective.status])}, "
-                         f"{objective.progress} % ({assessed})")
+            lines.append(t(lang, "final_report.objective.line", title=objective.title, assessed=assessed,
+                           status=t(lang, labels.OBJECTIVE_STATUS[objective.status]),
+                           progress=percent(objective.progress / 100, lang)))
         parts.append(ReportSection(t(lang, "final_report.objectives"), lines, typed=True))
     elif not report.for_sponsor:
         parts.append(ReportSection(t(lang, "final_report.objectives"), [t(lang, "final_report.no_objectives")]))

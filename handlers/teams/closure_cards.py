@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.i18n import labels, t, tn
+from bot.i18n import labels, quoted, t, tn
 from bot.i18n.numbers import whole
 from bot.notify import Section
 from bot.services import actions
@@ -120,7 +120,7 @@ def _objectives(lang: str, ctx: BilanContext, state: FormState) -> list[Card]:
         body.append(note(t(lang, "bilan.objectives.none")))
     results = [(t(lang, labels.RESULT[r]), r) for r in OBJECTIVE_RESULTS]
     for objective in ctx.shown:
-        body += choice_input(objective_field(objective.id), f"« {objective.title} »", state, results)
+        body += choice_input(objective_field(objective.id), quoted(lang, objective.title), state, results)
     if len(ctx.objectives) > len(ctx.shown):
         body.append(note(tn(lang, "teams.closure.bilan.more_objectives", "teams.closure.bilan.more_objectives.plural",
                                    len(ctx.objectives) - len(ctx.shown))))

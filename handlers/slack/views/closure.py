@@ -20,7 +20,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import labels, t
+from bot.i18n import labels, quoted, t
 from bot.notify import Section
 from bot.services.bilans import (
     EXTEND_MONTHS,
@@ -84,7 +84,7 @@ def bilan_modal(lang: str, convention: Convention, role: str, *, other: str, oth
     for objective in objectives[:SHOWN_OBJECTIVES]:
         chosen = (mine.objective_results or {}).get(str(objective.id)) if mine else None
         blocks.append(InputBlock(
-            block_id=f"{BlockId.BILAN_OBJECTIVE}:{objective.id}", label=f"« {objective.title} »"[:2000],
+            block_id=f"{BlockId.BILAN_OBJECTIVE}:{objective.id}", label=quoted(lang, objective.title)[:2000],
             optional=True, element=StaticSelectElement(action_id=FieldId.BILAN_OBJECTIVE, options=results,
                                                        initial_option=_initial(results, chosen))))
     blocks.append(DividerBlock())
