@@ -15,7 +15,7 @@ from bot.demo.harness import Harness
 from storage.models import Convention, Person, Reminder
 from tests.scenarios.helpers import button_value
 from tests.scenarios.meeting_helpers import last_view, texts_to
-from tests.support.texts import fr, fr_n
+from tests.support.texts import fr, fr_fixed, fr_n
 
 CSV = """mentor,mentore,debut
 UMENTOR,UMENTEE,2026-12-01
@@ -94,9 +94,9 @@ def test_unreadable_input_stays_on_the_form(bot: Harness) -> None:
     bot.command("UCOORD", "importer")
     view = last_view(bot, "import-form-submit")
     answer = bot.submit_view("UCOORD", view, _paste("   "))
-    assert "Choisissez un fichier CSV ou collez les lignes" in answer.json()["errors"]["import-file"]
+    assert fr_fixed("error.import.nothing") in answer.json()["errors"]["import-file"]
     answer = bot.submit_view("UCOORD", view, _paste("mentor,nom\nUMENTOR,UMENTEE\n"))
-    assert "La première ligne doit nommer les colonnes" in answer.json()["errors"]["import-file"]
+    assert fr_fixed("error.import.header") in answer.json()["errors"]["import-file"]
     latin1 = bot.emulator.add_user_file("paires.csv", "mentor,mentoré\nUMENTOR,UMENTEE\n".encode("latin-1"))
     answer = bot.submit_view("UCOORD", view, {"import-file": {"import-file-pick": {"type": "file_input",
                                                                                    "files": [latin1]}}})
@@ -106,7 +106,7 @@ def test_unreadable_input_stays_on_the_form(bot: Harness) -> None:
 
 def test_only_coordinators_import(bot: Harness) -> None:
     bot.command("UMENTOR", "importer")
-    assert "réservé à" in bot.last_response()["text"]
+    assert fr_fixed("error.not_allowed") in bot.last_response()["text"]
     assert not [v for v in bot.emulator.views_opened() if v.get("callback_id") == "import-form-submit"]
 
 

@@ -25,6 +25,7 @@ from tests.scenarios.meeting_helpers import (
     texts_to,
     with_button,
 )
+from tests.support.texts import fr_fixed
 
 
 @pytest.mark.both_databases
@@ -75,7 +76,8 @@ def test_propose_then_confirm_sends_both_an_ics_in_their_own_zone(bot: Harness) 
     # Clicking "Confirmer" again (a double click, a forwarded message) changes nothing.
     sent = len(bot.emulator.messages())
     click_last(bot, "UMENTEE", "meeting-proposal-confirm")
-    assert "déjà confirmée" in text_of(bot.last_response()) or "already confirmed" in text_of(bot.last_response())
+    answer = text_of(bot.last_response())
+    assert fr_fixed("meeting.closed.already") in answer or "already confirmed" in answer
     assert len(bot.emulator.messages()) == sent and len(bot.emulator.uploads()) == 2
 
 
@@ -107,7 +109,7 @@ def test_counter_proposal_retires_the_first_and_goes_back_to_the_proposer(bot: H
     assert meetings(bot)[1].status == MeetingStatus.CONFIRMED
     # The proposer cannot confirm their own proposal; the retired one cannot be confirmed either.
     bot.click("UMENTEE", "meeting-proposal-confirm", str(first_meeting.id))
-    assert "n'est plus d'actualité" in text_of(bot.last_response()) or \
+    assert fr_fixed("meeting.proposal_gone") in text_of(bot.last_response()) or \
         "no longer applies" in text_of(bot.last_response())
     assert meetings(bot)[0].status == MeetingStatus.SUPERSEDED
 

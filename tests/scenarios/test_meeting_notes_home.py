@@ -10,6 +10,7 @@ from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import click_last, meetings, propose
+from tests.support.texts import fr_fixed
 
 
 def _note_view(bot: Harness) -> dict:
@@ -33,7 +34,7 @@ def test_notes_are_private_unless_shared(bot: Harness) -> None:
     meeting_id = str(meetings(bot)[0].id)
     bot.click("UMENTOR", "note-write-open", meeting_id)
     empty = bot.submit_view("UMENTOR", _note_view(bot), _note("  ", False))
-    assert "La note est vide" in empty.json()["errors"]["note-body"]
+    assert fr_fixed("error.note.empty") in empty.json()["errors"]["note-body"]
     bot.submit_view("UMENTOR", _note_view(bot), _note("Sam hésite entre deux postes 🤔", False))
     bot.click("UMENTOR", "note-write-open", meeting_id)
     bot.submit_view("UMENTOR", _note_view(bot), _note("Lectures : « Le mentor » <https://x.example>", True))

@@ -15,6 +15,7 @@ from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from storage.models import Meeting, MeetingStatus, Reminder
 from tests.scenarios.helpers import button_value, pair_and_accept
+from tests.support.texts import fr_fixed
 
 NUDGE = "Planifier la prochaine rencontre"
 
@@ -133,7 +134,7 @@ def test_pause_usage_errors(bot: Harness) -> None:
         bot.command("UMENTOR", text)
         assert "trois mois au plus" in bot.last_response()["text"], text
     bot.command("UMENTOR", "reprendre")
-    assert "n'étaient pas en pause" in bot.last_response()["text"]
+    assert fr_fixed("pause.not_paused") in bot.last_response()["text"]
 
 
 def test_nudge_button_opens_the_meeting_modal(bot: Harness) -> None:

@@ -14,7 +14,7 @@ from bot.demo.slack_emulator import text_of
 from storage.models import Bilan, Convention, Dispute, Meeting, Note, Objective, Person
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import with_button
-from tests.support.texts import fr, fr_decimal, fr_n, fr_percent
+from tests.support.texts import fr, fr_decimal, fr_fixed, fr_n, fr_percent
 
 SECRETS = ("Zanzibar", "Kilimanjaro", "Popocatepetl", "Titicaca")
 REPORT_DAY = datetime(2027, 2, 20, 15, 0, tzinfo=UTC)  # Saturday 20 February 2027
@@ -64,7 +64,7 @@ def _report(bot: Harness) -> tuple[str, bytes, str]:
     """/mentorat rapport as the coordinator: (the DM's text, the chart, the CSV)."""
     before = len(bot.emulator.uploads())
     bot.command("UCOORD", "rapport")
-    assert "envoyé en message privé" in bot.last_response()["text"]
+    assert fr_fixed("report.sent") in bot.last_response()["text"]
     uploads = bot.emulator.uploads()[before:]
     chart = next(u for u in uploads if u["filename"].endswith(".png"))
     table = next(u for u in uploads if u["filename"].endswith(".csv"))
@@ -112,7 +112,7 @@ def test_unanswered_nudges_put_a_pair_at_risk(bot: Harness) -> None:
     assert with_button(bot, "UMENTOR", "nudge-meeting-plan") and with_button(bot, "UMENTEE", "nudge-meeting-plan")
     bot.clock.set(datetime(2027, 1, 2, 15, 0, tzinfo=UTC))  # less than a week: they may still answer
     text, _chart, _table = _report(bot)
-    assert "Aucune paire à risque" in text
+    assert fr_fixed("report.at_risk.none") in text
     bot.clock.set(datetime(2027, 1, 6, 15, 0, tzinfo=UTC))  # 44 days without a meeting, nudge unanswered
     text, _chart, table = _report(bot)
     assert "<@UMENTOR> / <@UMENTEE> : " + fr_n("report.risk.nudges", 1) in text
@@ -128,7 +128,7 @@ def test_coordinator_home_shows_pairs_at_risk_first(bot: Harness) -> None:
     home = text_of(bot.emulator.home_view("UCOORD"))
     assert "Paires à risque* (2)" in home and "Paires en cours* : 2" in home
     assert home.index("Paires à risque") < home.index("Paires en cours")
-    assert "Recevoir le rapport complet" in home and "Importer des paires (CSV)" in home
+    assert "Recevoir le rapport complet" in home and fr_fixed("home.button.import") in home
     for secret in SECRETS:
         assert secret not in home
     bot.event({"type": "app_home_opened", "user": "UMENTOR2", "tab": "home"})
@@ -162,7 +162,7 @@ def test_report_is_for_coordinators_only(bot: Harness) -> None:
     _seed(bot)
     for user in ("UMENTOR", "UOTHER"):
         bot.command(user, "rapport")
-        assert "réservé à" in bot.last_response()["text"] or "reserved" in bot.last_response()["text"]
+        assert fr_fixed("error.not_allowed") in bot.last_response()["text"] or "reserved" in bot.last_response()["text"]
     bot.click("UMENTOR", "report-full-send", "1")
     assert "Seule la coordination" in bot.last_response()["text"]
     assert not bot.emulator.uploads()

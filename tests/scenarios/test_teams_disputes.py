@@ -40,6 +40,7 @@ from tests.scenarios.teams_helpers import (
     teams_bot,
     teams_pair_and_accept,
 )
+from tests.support.texts import fr_fixed
 
 __all__ = ["connector", "teams_bot"]
 
@@ -156,16 +157,16 @@ def test_a_refused_differend_form_comes_back_with_the_error_and_every_value(
     inputs = card_inputs(again)
     assert {name: inputs[name]["value"] for name in ("summary", "amicable", "go_on", "urgency")} == {
         "summary": SECRET, "amicable": "no", "go_on": "false", "urgency": "low"}
-    assert "chercher une solution à deux" in text_of(again) and "Un champ est à corriger" in text_of(again)
+    assert fr_fixed("dispute.try_first") in text_of(again) and fr_fixed("teams.form.fix") in text_of(again)
     assert all_disputes(teams_bot) == [] and alerts(connector, COORD) == []
     # An empty text is refused on its field, the other answers kept.
     submit_form(teams_bot, MENTOR, again, "Envoyer", summary="   ", go_on="true")
     again = connector.latest(again["id"])
-    assert "Décrivez la situation en quelques mots" in text_of(again)
+    assert fr_fixed("error.dispute.summary") in text_of(again)
     assert card_inputs(again)["go_on"]["value"] == "true" and card_inputs(again)["urgency"]["value"] == "low"
     # Written, and "bring it to the coordination anyway": it goes through.
     submit_form(teams_bot, MENTOR, again, "Envoyer", summary=SECRET)
-    assert "transmis à la coordination" in text_of(connector.latest(again["id"]))
+    assert fr_fixed("differend.sent") in text_of(connector.latest(again["id"]))
     assert "pas encore" in text_of(alerts(connector, COORD)[0])
     # A second one while the first is open: the form gives way to the reason, with the first one's date.
     second = raise_differend(teams_bot, connector, MENTOR)
@@ -222,7 +223,7 @@ def test_the_coordinator_takes_asks_to_meet_and_resolves_from_the_alert(
     assert all_disputes(teams_bot)[0].status == "resolved"
     # A stale copy clicked again changes nothing and says so.
     channel(teams_bot).submit(COORD, action(taken, "Résolu"))
-    assert "déjà fermé : rien n'a changé" in last_text(connector, COORD)
+    assert fr_fixed("dispute.already_closed") in last_text(connector, COORD)
 
 
 def test_one_coordinator_list_serves_slack_and_teams(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
@@ -270,7 +271,7 @@ def test_nobody_takes_it_and_the_coordinators_are_reminded_after_two_working_day
     teams_bot.clock.set(datetime(2026, 11, 25, 15, 0, tzinfo=UTC))  # Wednesday 10:00 in Toronto
     jobs.tick()
     reminder = cards_for(connector, COORD)[-1]
-    assert "n'a encore été pris en charge par personne" in text_of(reminder)
+    assert fr_fixed("dispute.escalated.1") in text_of(reminder)
     assert SECRET in text_of(reminder) and "Je m'en occupe" in titles(reminder)
     assert all_disputes(teams_bot)[0].escalation_level == 1
     # Taken from the reminder's card: no more reminders.
@@ -329,15 +330,15 @@ def test_a_withdrawn_early_end_lets_the_convention_go_on(teams_bot: Harness, con
     sent = ask_early_end(teams_bot, connector, MENTOR)
     alert = alerts(connector, COORD, EARLY_ALERT)[0]
     click(teams_bot, MENTOR, sent, "Retirer ma demande")
-    assert "votre demande est retirée et la convention continue" in text_of(connector.latest(sent["id"]))
+    assert fr_fixed("early_end.withdrawn.you") in text_of(connector.latest(sent["id"]))
     assert titles(connector.latest(sent["id"])) == []
     assert "Marie Mentor a retiré sa demande de fin hâtive : la convention de Marie Mentor et Sam Mentoré continue" \
         in last_text(connector, COORD)
     assert all_disputes(teams_bot)[0].status == "withdrawn"
     # The alert clicked afterwards: nothing ends, the card says it was withdrawn.
     click(teams_bot, COORD, alert, "Confirmer la fin")
-    assert "Cette demande de fin hâtive a été retirée" in text_of(connector.latest(alert["id"]))
-    assert "déjà fermé" in last_text(connector, COORD)
+    assert fr_fixed("early_end.closed.withdrawn") in text_of(connector.latest(alert["id"]))
+    assert fr_fixed("dispute.already_closed") in last_text(connector, COORD)
     assert convention_status(teams_bot) == "active"
     # No reminder about it follows.
     teams_bot.clock.set(datetime(2026, 11, 30, 15, 0, tzinfo=UTC))
@@ -364,12 +365,12 @@ def test_coordinators_are_listed_added_and_removed_from_the_card(
     assert "UCOORD" not in text_of(listed) and "?" not in text_of(listed).split("\n")[0]
     # Nobody picked: the card comes back with the error under the picker.
     pick(teams_bot, COORD, listed, "Ajouter", "")
-    assert "Choisissez d'abord une personne" in text_of(connector.latest(listed["id"]))
+    assert fr_fixed("teams.disputes.coord.pick") in text_of(connector.latest(listed["id"]))
     # Someone the bot cannot reach (the app is not installed for them): refused, the choice kept.
     stranger = "0a000000-0000-4000-8000-0000000000ee"
     pick(teams_bot, COORD, listed, "Ajouter", stranger)
     again = connector.latest(listed["id"])
-    assert "n'est pas installée" in text_of(again) and card_inputs(again)["person"]["value"] == stranger
+    assert fr_fixed("teams.pair.unreachable") in text_of(again) and card_inputs(again)["person"]["value"] == stranger
     # Olivier is added: the card is updated in place, with his name from Teams.
     pick(teams_bot, COORD, listed, "Ajouter", OUTSIDER.aad_object_id)
     updated = text_of(connector.latest(listed["id"]))
@@ -412,5 +413,5 @@ def test_an_added_coordinator_is_alerted_too_and_the_first_to_take_it_has_it(
     assert "Olivier Outsider s'en occupe déjà depuis le lundi 23 novembre 2026" in last_text(connector, COORD)
     assert "par Olivier Outsider" in text_of(connector.latest(camille["id"]))
     assert all_disputes(teams_bot)[0].taken_by_id is not None
-    assert len([c for c in cards_for(connector, MENTOR) if "s'occupe de votre différend" in text_of(c)]) == 1
+    assert len([c for c in cards_for(connector, MENTOR) if fr_fixed("differend.taken") in text_of(c)]) == 1
     find_card(connector, OUTSIDER, "vous vous en occupez")

@@ -35,7 +35,7 @@ from tests.scenarios.teams_helpers import (
     teams_bot,
     teams_pair_and_accept,
 )
-from tests.support.texts import fr, fr_n, fr_percent, unbold
+from tests.support.texts import fr, fr_fixed, fr_n, fr_percent, unbold
 
 __all__ = ["connector", "teams_bot"]
 
@@ -218,11 +218,11 @@ def test_unreadable_lines_keep_the_card_with_what_was_pasted(
     channel(teams_bot).say(COORD, "mentorat importer")
     form = cards_for(connector, COORD)[-1]
     submit_form(teams_bot, COORD, form, "Importer", paste="   ")
-    assert "Collez les lignes du fichier CSV" in text_of(connector.latest(form["id"]))
+    assert fr_fixed("teams.closure.import.nothing") in text_of(connector.latest(form["id"]))
     pasted = f"mentor,nom\n{MENTOR.aad_object_id},{MENTEE.aad_object_id}\n"
     submit_form(teams_bot, COORD, connector.latest(form["id"]), "Importer", paste=pasted)
     again = connector.latest(form["id"])
-    assert "La première ligne doit nommer les colonnes" in text_of(again)
+    assert fr_fixed("error.import.header") in text_of(again)
     assert card_inputs(again)["paste"]["value"] == pasted, "what was pasted is kept"
     assert _pairs(teams_bot) == []
 

@@ -3,6 +3,9 @@ wording is improved, and still fails when the bot says something else (another k
 
 from __future__ import annotations
 
+import re
+import string
+
 from bot.i18n import t, tn
 from bot.i18n.numbers import one_decimal, percent
 
@@ -27,3 +30,11 @@ def fr_decimal(value: float) -> str:
 def unbold(text: str) -> str:
     """Without Slack's asterisks: how Teams cards and plain-text files show a sentence."""
     return text.replace("*", "")
+
+
+def fr_fixed(key: str) -> str:
+    """The longest stretch of a French sentence that no parameter fills and no markup splits: what any rendering
+    of that sentence shows (Slack mrkdwn, a Teams card, a PDF), whatever the values put in it."""
+    stretches = [part.strip() for literal, *_ in string.Formatter().parse(t("fr", key))
+                 for part in re.split(r"[\n*`_]", literal)]
+    return max(stretches, key=len)
