@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-# The programme runs in Canada: its French and English read the Canadian way. A variant is its own locale.
+from bot.i18n.catalogues import DEFAULT_LANGUAGE, LOCALES
+
+# The programme runs in Canada: its French and English read the Canadian way. Any other catalogue locale
+# (en_GB, or a language added later) is formatted as its own CLDR locale.
 BABEL_LOCALE = {"fr": "fr_CA", "en": "en_CA"}
 
 
 def babel_locale(lang: str) -> str:
-    return BABEL_LOCALE.get(lang, lang if "_" in lang else BABEL_LOCALE["fr"])
+    if lang in BABEL_LOCALE:
+        return BABEL_LOCALE[lang]
+    return lang if lang in LOCALES else BABEL_LOCALE[DEFAULT_LANGUAGE]
