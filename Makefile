@@ -43,8 +43,9 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.delivery_workers
 	$(BIN)/python -m benchmarks.imports
 
-# gettext catalogues (bot/locale, README "Adding a language"). The keywords: t(lang, key), bilingual(key), tn(lang, key, plural_key,
-# count), the N_ / N_plural markers of keys listed in tables, and the domain errors and commands built with a key.
+# gettext catalogues (bot/locale, README "Adding a language"). The keywords: t(lang, key), bilingual(key),
+# tn(lang, key, plural_key, count), the N_ / N_plural markers of keys listed in tables, and the domain errors and
+# commands built with a key (tests/unit/test_catalogues.py reads BABEL_KEYWORDS from here).
 LOCALE_DIR := bot/locale
 BABEL_KEYWORDS := --no-default-keywords -k t:2 -k tn:2,3 -k bilingual -k N_ -k N_plural:1,2 -k DomainError:1 -k InvalidInput:1 \
 	-k NotAllowed:1 -k NotFound:1 -k Conflict:1 -k SubCommand:4
@@ -55,6 +56,9 @@ messages: $(STAMP)
 		--project=Mentorat --copyright-holder="Mentorat contributors" -o $(LOCALE_DIR)/messages.pot .
 	$(BIN)/pybabel update -i $(LOCALE_DIR)/messages.pot -d $(LOCALE_DIR) --no-fuzzy-matching --ignore-obsolete \
 		--no-wrap
+	# The creation date would change every catalogue at each run (and conflict between branches): left out.
+	sed -i.bak '/^"POT-Creation-Date: /d' $(LOCALE_DIR)/messages.pot $(LOCALE_DIR)/*/LC_MESSAGES/messages.po
+	rm -f $(LOCALE_DIR)/messages.pot.bak $(LOCALE_DIR)/*/LC_MESSAGES/messages.po.bak
 	for po in $(LOCALE_DIR)/*/LC_MESSAGES/messages.po; do \
 		$(BIN)/pybabel compile --statistics -i $$po -o /dev/null || exit 1; done
 
