@@ -14,7 +14,7 @@ from storage.models import Bilan, ConventionStatus, Gratitude, Objective, Person
 from tests.scenarios.closure_helpers import convention, fill_bilan, pdf_texts
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import at, last_view, pending, reminders, texts_to, with_button
-from tests.support.texts import fr_fixed
+from tests.support.texts import fr, fr_fixed, fr_part
 
 LAST_PHASE = datetime(2027, 9, 1, 15, 0, tzinfo=UTC)  # three weeks before the end (23 September 2027)
 SECRET = "Je n'ai pas osé dire que les rencontres du lundi me pesaient"
@@ -140,7 +140,7 @@ def test_the_coordinator_sees_figures_never_the_words(bot: Harness) -> None:
                satisfaction="5", share=("brought", "went", "satisfaction"))
     bot.command("UCOORD", "bilan")
     figures = text_of(bot.last_response())
-    assert "Bilans remplis : 1 sur 2" in figures and "personnes mentorées 5,0 / 5" in figures
+    assert fr("figures.bilans", done=1, expected=2) in figures and "personnes mentorées 5,0 / 5" in figures
     bot.click("UCOORD", "bilan-answers-show", str(convention_id))
     bot.click("UCOORD", "bilan-form-open", str(convention_id))
     bot.click("UCOORD", "bilan-report-send", str(convention_id))
@@ -153,10 +153,10 @@ def test_the_coordinator_sees_figures_never_the_words(bot: Harness) -> None:
         assert private not in coordinator_reads
     assert pdf_texts(bot, "UCOORD") == [], "no report for the coordinator"
     bot.command("UCOORD", "bilan")
-    assert "Suites décidées : 1 fin" in text_of(bot.last_response())
+    assert fr_part("figures.decisions", end=1) in text_of(bot.last_response())
     bot.event({"type": "app_home_opened", "user": "UCOORD", "tab": "home", "channel": "D1"})
     home = text_of(bot.emulator.home_view("UCOORD"))
-    assert "Bilans remplis : 2 sur 2" in home and "Suites décidées : 1 fin" in home
+    assert fr("figures.bilans", done=2, expected=2) in home and fr_part("figures.decisions", end=1) in home
     assert SECRET not in home and "Confiance retrouvée" not in home
 
 
@@ -189,8 +189,8 @@ def test_disagreement_asks_them_to_talk_then_redefine(bot: Harness) -> None:
     fill_bilan(bot, "UMENTOR", convention_id, decision="end")
     assert convention(bot, convention_id).status == ConventionStatus.ACTIVE, "nothing decided"
     [talk] = with_button(bot, "UMENTOR", "meeting-plan-open")[-1:]
-    assert "vous souhaitez « Terminer le mentorat », <@UMENTEE> souhaite « Continuer avec de nouveaux objectifs »" \
-        in text_of(talk)
+    assert fr("closure.disagree", mine=fr("bilan.decision.end"), other="<@UMENTEE>",
+              theirs=fr("bilan.decision.redefine")) in text_of(talk)
     assert any("Talk it over" in t for t in texts_to(bot, "UMENTEE"))
     fill_bilan(bot, "UMENTOR", convention_id, decision="redefine", extend="6")
     after = convention(bot, convention_id)
@@ -212,7 +212,7 @@ def test_thanks_reach_the_mentor_as_typed(bot: Harness) -> None:
     bot.submit_view("UMENTEE", form, {"thanks-message": {"thanks-message-input": {"value": words}},
                                       "thanks-achievements": {"thanks-achievements-input": {"value": "Promotion"}}})
     [received] = [t for t in texts_to(bot, "UMENTOR") if "vous adresse un message de remerciement" in t]
-    assert received.startswith("<@UMENTEE> vous adresse")
+    assert received.startswith(fr("thanks.received", other="<@UMENTEE>"))
     assert "&lt;!channel&gt; &amp; *tes* conseils 🙏" in received and "Promotion" in received, "shown as typed"
     assert any("special moment" in t for t in texts_to(bot, "UMENTEE"))
     with bot.session_factory() as session:
@@ -235,7 +235,7 @@ def test_end_date_closes_and_keep_in_touch_at_three_and_six_months(bot: Harness)
     bot.click("UMENTEE", "news-form-open", str(convention_id))
     bot.submit_view("UMENTEE", last_view(bot, "thanks-form-submit"),
                     {"thanks-message": {"thanks-message-input": {"value": "J'ai eu le poste !"}}})
-    assert "<@UMENTEE> vous donne de ses nouvelles" in texts_to(bot, "UMENTOR")[-1]
+    assert fr("news.received", other="<@UMENTEE>") in texts_to(bot, "UMENTOR")[-1]
     assert "J'ai eu le poste !" in texts_to(bot, "UMENTOR")[-1]
     at(bot, datetime(2028, 3, 1, 8, 0, tzinfo=UTC))
     assert len(with_button(bot, "UMENTEE", "news-form-open")) == 2, "again at six months"

@@ -13,7 +13,7 @@ from bot.demo.slack_emulator import text_of
 from tests.scenarios.dispute_helpers import SECRET, bot, disputes, everything_seen_by, raise_differend
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import click_last, texts_to, with_button
-from tests.support.texts import fr_fixed
+from tests.support.texts import fr_fixed, fr_part
 
 __all__ = ["bot"]  # the fixture with a fallback admin
 
@@ -27,7 +27,7 @@ def test_whole_path_with_escalation_timing(bot: Harness, caplog: pytest.LogCaptu
     # Monday 23 November 2026, 10:00 in Toronto: Marie (mentor, French) raises a différend.
     raise_differend(bot, "UMENTOR")
     sent = texts_to(bot, "UMENTOR")[-1]
-    assert "transmis à la coordination (<@UCOORD>)" in sent and "lundi 23 novembre 2026" in sent
+    assert fr_part("differend.sent", names="<@UCOORD>") in sent and "lundi 23 novembre 2026" in sent
     alert = with_button(bot, "UCOORD", ALERT)
     assert len(alert) == 1, "the coordinator is alerted at once"
     text = text_of(alert[0])
@@ -55,11 +55,12 @@ def test_whole_path_with_escalation_timing(bot: Harness, caplog: pytest.LogCaptu
     assert disputes(bot)[0].escalation_level == 2
     # The coordinator takes it: the person who raised it is told who and when.
     click_last(bot, "UCOORD", ALERT)
-    assert "<@UCOORD> s'occupe de votre différend depuis le jeudi 26 novembre 2026" in texts_to(bot, "UMENTOR")[-1]
+    told = texts_to(bot, "UMENTOR")[-1]
+    assert fr_part("differend.taken", person="<@UCOORD>") in told and "jeudi 26 novembre 2026" in told
     assert disputes(bot)[0].status == "acknowledged"
     # The fallback clicks too late: told who has it, nothing changes.
     click_last(bot, "UBOSS", ALERT)
-    assert "<@UCOORD> s'en occupe déjà" in texts_to(bot, "UBOSS")[-1]
+    assert fr_part("dispute.already_taken", person="<@UCOORD>") in texts_to(bot, "UBOSS")[-1]
     click_last(bot, "UCOORD", "dispute-case-resolve")
     assert fr_fixed("differend.resolved") in texts_to(bot, "UMENTOR")[-1]
     assert disputes(bot)[0].status == "resolved"

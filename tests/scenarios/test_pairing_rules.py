@@ -10,7 +10,7 @@ from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from storage.models import Convention, ConventionStatus
 from tests.scenarios.helpers import button_value, dm_texts, invitation, pair_and_accept
-from tests.support.texts import fr_fixed
+from tests.support.texts import fr, fr_fixed, fr_n, fr_part
 
 
 def _conventions(bot: Harness) -> int:
@@ -109,7 +109,7 @@ def test_question_reaches_the_coordinator(bot: Harness) -> None:
     message = invitation(bot, "UMENTEE")
     bot.click("UMENTEE", "convention-question", button_value(message, "convention-question") or "", message=message)
     assert "<@UCOORD> will write to you" in bot.last_response()["text"]
-    assert any("<@UMENTEE> a une question" in t for t in dm_texts(bot, "UCOORD"))
+    assert any(fr_part("conv.question.coordinator", person="<@UMENTEE>") in t for t in dm_texts(bot, "UCOORD"))
 
 
 def test_status_shows_phase_month_and_next_step(bot: Harness) -> None:
@@ -124,8 +124,8 @@ def test_status_shows_phase_month_and_next_step(bot: Harness) -> None:
     bot.clock.advance(timedelta(days=95))
     bot.command("UMENTOR", "statut")
     text = text_of(bot.last_response())
-    assert "Phase : développement, mois 4 sur 10" in text
-    assert "Rencontres tenues : 0 (environ 3 attendues à ce jour)" in text
+    assert fr("status.phase", phase=fr("phase.development"), month=4, months=10) in text
+    assert fr_n("status.meetings", 3, held=0) in text
     assert "Du 23 novembre 2026 au 23 septembre 2027" in text
     bot.command("UMENTEE", "status")
     assert "Phase: development, month 4 of 10" in text_of(bot.last_response())

@@ -20,7 +20,7 @@ from handlers.slack.oauth import BOT_SCOPES
 from storage.models import SLACK_BOTS, Reminder, ReminderStatus, Workspace
 from tests.conftest import DEFAULT_NOW
 from tests.scenarios.helpers import dm_texts
-from tests.support.texts import fr_fixed
+from tests.support.texts import fr, fr_fixed
 
 CLIENT_ID, CLIENT_SECRET = "1234.5678", "oauth-client-secret"
 NORD, SUD = "T0NORD", "T0SUD"
@@ -70,7 +70,7 @@ def test_the_install_page_asks_slack_for_the_manifest_scopes_only(multi: Harness
 
 @pytest.mark.both_databases
 def test_each_workspace_is_served_with_its_own_token(multi: Harness) -> None:
-    assert "Mentorat est installé dans Équipe Nord" in install(multi, NORD, "Équipe Nord")
+    assert fr("oauth.installed.heading", team="Équipe Nord") in install(multi, NORD, "Équipe Nord")
     install(multi, SUD, "Équipe Sud")
     nord_token, sud_token = multi.emulator.tokens_of(NORD)[0], multi.emulator.tokens_of(SUD)[0]
     with multi.session_factory() as session:

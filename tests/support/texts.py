@@ -38,3 +38,34 @@ def fr_fixed(key: str) -> str:
     stretches = [part.strip() for literal, *_ in string.Formatter().parse(t("fr", key))
                  for part in re.split(r"[\n*`_]", literal)]
     return max(stretches, key=len)
+
+
+def fr_part(key: str, **params: object) -> str:
+    """The longest stretch of a French sentence once the given parameters are filled in, cut where one that is
+    not given (a date the test does not pin) would go: fr_part("meeting.confirmed", other="<@U1>")."""
+    pieces, current = [], ""
+    for literal, field, spec, _ in string.Formatter().parse(t("fr", key)):
+        current += literal
+        if field is None:
+            continue
+        if field in params:
+            current += format(params[field], spec or "")
+        else:
+            pieces.append(current)
+            current = ""
+    pieces.append(current)
+    return max((line for piece in pieces for line in piece.split("\n")), key=len)
+
+
+def fr_lead(key: str, **params: object) -> str:
+    """A French sentence up to the first parameter not given, e.g. to follow it with the date the test pins:
+    fr_lead("meeting.confirmed", other="<@U1>") + "lundi 7 décembre 2026"."""
+    lead = ""
+    for literal, field, spec, _ in string.Formatter().parse(t("fr", key)):
+        lead += literal
+        if field is None:
+            continue
+        if field not in params:
+            break
+        lead += format(params[field], spec or "")
+    return lead.split("\n")[-1]
