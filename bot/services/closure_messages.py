@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import N_, labels, quoted, t
+from bot.i18n import N_, N_plural, labels, quoted, t, tn
 from bot.i18n.dates import format_day
 from bot.i18n.numbers import one_decimal
 from bot.notify import Attachment, Button, Message, Section
@@ -279,13 +279,22 @@ def answer_sections(lang: str, part: Mapping[str, object], titles: Mapping[int, 
     return found
 
 
+# How many pairs chose each follow-up ("continue" is a placeholder of figures.decisions, not a Python name).
+DECISION_COUNTS = {
+    "end": N_plural("figures.decisions.end", "figures.decisions.end.plural"),
+    "continue": N_plural("figures.decisions.continue", "figures.decisions.continue.plural"),
+    "redefine": N_plural("figures.decisions.redefine", "figures.decisions.redefine.plural"),
+}
+
+
 def closure_figure_lines(lang: str, figures: ClosureFigures) -> list[str]:
     """What a coordinator reads of the programme's closures: counts and averages, never a word of a bilan."""
     return [t(lang, "figures.in_closure", count=figures.in_closure),
             t(lang, "figures.bilans", done=figures.bilans_done, expected=figures.bilans_expected),
             t(lang, "final_report.line", label=t(lang, "figures.satisfaction.label"),
               value=satisfaction_line(lang, figures.satisfaction)),
-            t(lang, "figures.decisions", **figures.decisions)]
+            t(lang, "figures.decisions", disagree=figures.decisions["disagree"],
+              **{decision: tn(lang, *keys, figures.decisions[decision]) for decision, keys in DECISION_COUNTS.items()})]
 
 
 COMPOSERS = {

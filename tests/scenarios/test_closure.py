@@ -14,7 +14,7 @@ from storage.models import Bilan, ConventionStatus, Gratitude, Objective, Person
 from tests.scenarios.closure_helpers import convention, fill_bilan, pdf_texts
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import at, last_view, pending, reminders, texts_to, with_button
-from tests.support.texts import fr, fr_fixed, fr_part
+from tests.support.texts import fr, fr_fixed, fr_n, fr_part
 
 LAST_PHASE = datetime(2027, 9, 1, 15, 0, tzinfo=UTC)  # three weeks before the end (23 September 2027)
 SECRET = "Je n'ai pas osé dire que les rencontres du lundi me pesaient"
@@ -153,10 +153,11 @@ def test_the_coordinator_sees_figures_never_the_words(bot: Harness) -> None:
         assert private not in coordinator_reads
     assert pdf_texts(bot, "UCOORD") == [], "no report for the coordinator"
     bot.command("UCOORD", "bilan")
-    assert fr_part("figures.decisions", end=1) in text_of(bot.last_response())
+    assert fr_part("figures.decisions", end=fr_n("figures.decisions.end", 1)) in text_of(bot.last_response())
     bot.event({"type": "app_home_opened", "user": "UCOORD", "tab": "home", "channel": "D1"})
     home = text_of(bot.emulator.home_view("UCOORD"))
-    assert fr("figures.bilans", done=2, expected=2) in home and fr_part("figures.decisions", end=1) in home
+    one_end = fr_part("figures.decisions", end=fr_n("figures.decisions.end", 1))
+    assert fr("figures.bilans", done=2, expected=2) in home and one_end in home
     assert SECRET not in home and "Confiance retrouvée" not in home
 
 
