@@ -35,7 +35,7 @@ from tests.scenarios.teams_helpers import (
     teams_bot,
     teams_pair_and_accept,
 )
-from tests.support.texts import fr_fixed
+from tests.support.texts import fr, fr_fixed
 
 __all__ = ["connector", "teams_bot"]
 
@@ -54,7 +54,7 @@ def test_a_proposal_from_teams_reaches_the_other_side_in_their_zone_and_language
     assert "Proposal sent to Marie Mentor: Monday, December 7, 2026 at 7:00" in last_text(connector, MENTEE)
     proposal = find_card(connector, MENTOR, "vous propose une rencontre")
     shown = text_of(proposal)
-    assert "Sam Mentoré vous propose une rencontre" in shown
+    assert fr("meeting.proposal.new", person="Sam Mentoré") in shown
     assert "lundi 7 décembre 2026 à 10 h 00" in shown, "the mentor reads Vancouver time, in French"
     assert "75 minutes" in shown and "https://meet.example/abc" in shown and "Mon plan de carrière" in shown
     assert action(proposal, "Confirmer") and action(proposal, "autre moment")

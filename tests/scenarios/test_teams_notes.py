@@ -35,7 +35,7 @@ from tests.scenarios.teams_helpers import (
     teams_bot,
     teams_pair_and_accept,
 )
-from tests.support.texts import fr_fixed
+from tests.support.texts import fr, fr_fixed, fr_lead
 
 __all__ = ["connector", "teams_bot"]
 
@@ -100,8 +100,8 @@ def test_a_note_after_the_check_in_stays_private_unless_shared(
     form = cards_for(connector, MENTOR)[-1]
     assert {"body", "share"} <= set(card_inputs(form))
     shown = text_of(form)
-    assert "Note sur la rencontre de lundi 7 décembre 2026 à 10 h 00" in shown, "the meeting, on Marie's clock"
-    assert "Partager cette note avec Sam Mentoré" in shown
+    assert fr_lead("note.modal.about_meeting") + "lundi 7 décembre 2026 à 10 h 00" in shown, "the meeting, on Marie's clock"
+    assert fr("note.modal.share", other="Sam Mentoré") in shown
     # An empty note: the card comes back with the error under the text and the switch as it was.
     submit_form(teams_bot, MENTOR, form, "Enregistrer", body="   ", share="true")
     again = connector.latest(form["id"])
@@ -116,7 +116,7 @@ def test_a_note_after_the_check_in_stays_private_unless_shared(
     listing = cards_for(connector, MENTOR)[-1]
     typed = "Lectures : « Le mentor » <https://x.example> *pas en gras* <@29:mentee>"
     done = _write_note(teams_bot, connector, MENTOR, listing, "Nouvelle note", typed, share=True)
-    assert "Note enregistrée et partagée avec Sam Mentoré" in text_of(done)
+    assert fr("note.saved.shared", other="Sam Mentoré") in text_of(done)
     shared = find_card(connector, MENTEE, "Marie Mentor shared a note with you")
     assert typed in text_of(shared), "shown as typed: no link, no bold, no mention"
     first, second = _saved_notes(teams_bot)
