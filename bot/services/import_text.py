@@ -7,6 +7,7 @@ from bot.services.pair_import import ImportResult
 
 
 def import_done(lang: str, result: ImportResult) -> str:
+    # Translators: {created}, {existing} and {bad} are the import.done.* counts, each already in its plural.
     return t(lang, "import.done",
              created=tn(lang, "import.done.created", "import.done.created.plural", len(result.created)),
              existing=tn(lang, "import.done.existing", "import.done.existing.plural", len(result.existing)),

@@ -25,6 +25,7 @@ def title(lang: str, report: ProgrammeReport) -> str:
 
 def summary_lines(lang: str, report: ProgrammeReport) -> list[str]:
     if report.expected:
+        # Translators: the count is of meetings expected; {held} those held, {percent} their share, formatted.
         meetings = tn(lang, "report.meetings", "report.meetings.plural", report.expected, held=report.held,
                       percent=percent(report.held / report.expected, lang))
     else:  # no pair has gone through a whole period yet: no share to give
