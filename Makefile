@@ -5,6 +5,7 @@
 #   make lint   the static checks alone
 #   make fast   the tests on SQLite only, on every core: the edit loop
 #   make bench  the benchmarks: they print figures (the tests check correctness, not timings)
+#   make messages  the texts' catalogues: extract the keys from the code, update each locale's .po, check they compile
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -12,7 +13,7 @@ STAMP := $(VENV)/.installed
 # pytest-xdist: one worker per core, each with its own PostgreSQL server and templates (tests/conftest.py).
 PYTEST := $(BIN)/python -m pytest -q -n auto
 
-.PHONY: run test lint fast bench setup clean
+.PHONY: run test lint fast bench messages setup clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +44,25 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.ack_latency
 	$(BIN)/python -m benchmarks.delivery_workers
 	$(BIN)/python -m benchmarks.imports
+
+# gettext catalogues (bot/locale, README "Adding a language"). The keywords: t(lang, key), rt(lang, key), bilingual(key),
+# tn(lang, key, plural_key, count), the N_ / N_plural markers of keys listed in tables, and the domain errors and
+# commands built with a key (tests/unit/test_catalogues.py reads BABEL_KEYWORDS from here).
+LOCALE_DIR := bot/locale
+BABEL_KEYWORDS := --no-default-keywords -k t:2 -k rt:2 -k tn:2,3 -k bilingual -k N_ -k N_plural:1,2 -k DomainError:1 -k InvalidInput:1 \
+	-k NotAllowed:1 -k NotFound:1 -k Conflict:1 -k SubCommand:4
+BABEL_LAYOUT := --no-wrap --sort-output
+
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --add-comments=Translators: --no-location $(BABEL_LAYOUT) \
+		--project=Mentorat --copyright-holder="Mentorat contributors" -o $(LOCALE_DIR)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALE_DIR)/messages.pot -d $(LOCALE_DIR) --no-fuzzy-matching --ignore-obsolete \
+		--no-wrap
+	# The creation date would change every catalogue at each run (and conflict between branches): left out.
+	sed -i.bak '/^"POT-Creation-Date: /d' $(LOCALE_DIR)/messages.pot $(LOCALE_DIR)/*/LC_MESSAGES/messages.po
+	rm -f $(LOCALE_DIR)/messages.pot.bak $(LOCALE_DIR)/*/LC_MESSAGES/messages.po.bak
+	for po in $(LOCALE_DIR)/*/LC_MESSAGES/messages.po; do \
+		$(BIN)/pybabel compile --statistics -i $$po -o /dev/null || exit 1; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -27,7 +27,7 @@ from handlers.slack.clients import WorkspaceClients
 from handlers.slack.deps import Deps
 from handlers.slack.gate import OAuthPages, SlackGate
 from handlers.slack.notifier import SlackNotifier
-from handlers.slack.oauth import NOT_INSTALLED, installation_store, oauth_flow
+from handlers.slack.oauth import installation_store, not_installed_text, oauth_flow
 from handlers.slack.register import register_handlers
 from scheduling.scheduler import Jobs
 from storage.db import SessionFactory, engine_of, session_scope
@@ -160,7 +160,7 @@ def create_app(
         process_before_response=True,
         logger=logging.getLogger("slack_bolt.mentorat"),
         oauth_flow=oauth_flow(settings, engine_of(session_factory), installations, client) if installations else None,
-        user_facing_authorize_error_message=NOT_INSTALLED,
+        user_facing_authorize_error_message=not_installed_text(),
     )
     if installations is not None:
         bolt.enable_token_revocation_listeners()  # app_uninstalled / tokens_revoked delete the stored tokens

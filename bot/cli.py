@@ -225,13 +225,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """The whole programme, offline: the real bot against the local Slack emulator, with a fast clock."""
     from bot.demo.script import run_demo
-    from bot.i18n import t
+    from bot.i18n import labels, t
 
     logging.getLogger().setLevel(logging.WARNING)  # the transcript is the output
     logging.getLogger("alembic").setLevel(logging.WARNING)
     result = run_demo(args.lang)
     transcript = result.transcript
-    people = " · ".join(f"{p.name} ({t(args.lang, f'role.{p.role}')}, {p.city})" for p in transcript.people.values())
+    people = " · ".join(f"{p.name} ({t(args.lang, labels.ROLE[p.role])}, {p.city})" for p in transcript.people.values())
     print(t(args.lang, "demo.title"))
     print(t(args.lang, "demo.people", people=people))
     print(transcript.as_text())

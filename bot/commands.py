@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from bot.i18n import N_
 from bot.services.roles import Role
 
 PARTICIPANTS = frozenset({Role.MENTOR, Role.MENTEE})
@@ -38,7 +39,7 @@ COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("statut", ("status",), PARTICIPANTS, "cmd.statut", explains_itself=True),
     SubCommand("convention", ("agreement",), PARTICIPANTS, "cmd.convention", explains_itself=True),
     SubCommand("prochaine-rencontre", ("next-meeting", "rencontre", "meeting"), PARTICIPANTS,
-               "cmd.prochaine-rencontre"),
+               N_("cmd.prochaine-rencontre")),
     SubCommand("objectifs", ("objectives", "goals"), PARTICIPANTS, "cmd.objectifs"),
     SubCommand("ordre-du-jour", ("agenda", "odj"), PARTICIPANTS, "cmd.ordre-du-jour"),
     SubCommand("notes", ("note",), PARTICIPANTS, "cmd.notes"),

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine
 
+from bot.i18n import bilingual
 from storage.db import ping
 
 if TYPE_CHECKING:  # prometheus_client loads http.server: imported when the app is built, not by every process
@@ -126,7 +127,7 @@ class HttpApp:
         found = self._files.get(token)
         if found is None:
             start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
-            return ["Ce lien a expiré ou n'existe pas. / This link has expired or does not exist.".encode()]
+            return [bilingual("file.expired").encode()]
         filename, content_type, content = found
         start_response("200 OK", [("Content-Type", content_type), ("Cache-Control", "private, no-store"),
                                   ("Content-Disposition", f"attachment; filename*=UTF-8''{quote(filename)}")])

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
-from bot.i18n import t
+from bot.i18n import t, tn
 from bot.notify import Button, Message, Rich, Section, Strong, as_rich
 from bot.services.meeting_messages import TRACKED_KINDS
 from bot.services.timing import next_good_moment, start_of_day
@@ -80,5 +80,5 @@ def bundle(messages: list[Message], lang: str) -> Message:
             if (button.action, button.value) not in seen and len(buttons) < MAX_BUTTONS:
                 seen.add((button.action, button.value))
                 buttons.append(button)
-    return Message(text=t(lang, "cap.grouped.title", count=len(messages)), sections=tuple(sections),
+    return Message(text=tn(lang, "cap.grouped.title", "cap.grouped.title.plural", len(messages)), sections=tuple(sections),
                    buttons=tuple(buttons), context=t(lang, "cap.grouped.context", cap=DAILY_CAP))

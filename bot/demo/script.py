@@ -20,12 +20,28 @@ from bot.demo.forms import bilan_values, differend_values, meeting_values, text_
 from bot.demo.harness import Harness, start_harness
 from bot.demo.slack_emulator import SlackEmulator, button_value
 from bot.demo.transcript import Entry, Person, Transcript
-from bot.i18n import t
+from bot.i18n import N_, t
 from storage.migrate import upgrade
 from storage.models import Convention, Objective, Reminder, ReminderStatus
 
 START = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # Monday 23 November 2026, 10:00 in Toronto
 COORD, MENTOR, MENTEE = "UCAMILLE", "UMARIE", "USAMUEL"
+
+# The transcript's chapters, in the order the demo goes through them.
+CHAPTERS = {
+    "pairing": N_("demo.chapter.pairing"),
+    "first_meeting": N_("demo.chapter.first_meeting"),
+    "agenda": N_("demo.chapter.agenda"),
+    "moved": N_("demo.chapter.moved"),
+    "counter": N_("demo.chapter.counter"),
+    "slip": N_("demo.chapter.slip"),
+    "months": N_("demo.chapter.months"),
+    "differend": N_("demo.chapter.differend"),
+    "closing": N_("demo.chapter.closing"),
+    "bilan": N_("demo.chapter.bilan"),
+    "thanks": N_("demo.chapter.thanks"),
+    "figures": N_("demo.chapter.figures"),
+}
 
 
 @dataclass(frozen=True)
@@ -133,7 +149,7 @@ class Demo:
 
     def milestone(self, key: str) -> None:
         self.milestones.append(key)
-        self.transcript.chapter(t(self.transcript.lang, f"demo.chapter.{key}"))
+        self.transcript.chapter(t(self.transcript.lang, CHAPTERS[key]))
 
     # --- a month of mentoring -----------------------------------------------------------------
 

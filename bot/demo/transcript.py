@@ -9,10 +9,11 @@ from datetime import datetime
 from typing import Any
 
 from bot.demo.slack_emulator import text_of
-from bot.i18n import t
+from bot.i18n import N_, labels, t, tn
 from bot.i18n.dates import format_moment
 
 SHOWN_LINES = 8  # per message in the text transcript
+ENTRY_HEADS = {"dm": N_("demo.dm"), "reply": N_("demo.reply"), "update": N_("demo.update")}
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 
@@ -63,11 +64,11 @@ class Transcript:
             if index in titles:
                 lines += ["", f"━━ {titles[index]} ━━"]
             when = format_moment(entry.at, entry.to.tz, self.lang)
-            head = t(self.lang, f"demo.{entry.kind}", name=entry.to.name, role=t(self.lang, f"role.{entry.to.role}"))
+            head = t(self.lang, ENTRY_HEADS[entry.kind], name=entry.to.name, role=t(self.lang, labels.ROLE[entry.to.role]))
             lines.append(f"[{when}] {head}")
             body = [line for line in entry.text(self.people).splitlines() if line.strip()]
             if len(body) > SHOWN_LINES + 2:  # the whole message is in the HTML page
-                body = [*body[:SHOWN_LINES], t(self.lang, "demo.more", count=len(body) - SHOWN_LINES)]
+                body = [*body[:SHOWN_LINES], tn(self.lang, "demo.more", "demo.more.plural", len(body) - SHOWN_LINES)]
             lines += ["    " + line for line in body]
             lines += ["    📎 " + name for name in entry.files]
         return "\n".join(lines).strip() + "\n"
@@ -82,7 +83,7 @@ class Transcript:
             if index in titles:
                 parts.append(f"<h2>{html.escape(titles[index])}</h2>")
             when = format_moment(entry.at, entry.to.tz, self.lang)
-            head = t(self.lang, f"demo.{entry.kind}", name=entry.to.name, role=t(self.lang, f"role.{entry.to.role}"))
+            head = t(self.lang, ENTRY_HEADS[entry.kind], name=entry.to.name, role=t(self.lang, labels.ROLE[entry.to.role]))
             parts.append(f"<div class='msg {entry.to.role}'><div class='meta'>{html.escape(head)} · "
                          f"{html.escape(when)}</div>{render_blocks(entry.message, self.people)}"
                          + "".join(f"<div class='file'>📎 {html.escape(f)}</div>" for f in entry.files) + "</div>")

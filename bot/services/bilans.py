@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_
 from bot.services.bilan_rounds import bilans_of_round, decision_open, round_of, shared_part
 from bot.services.closure import settle
 from bot.services.conventions import Phase, get_convention, phase_of
@@ -103,9 +104,9 @@ def _check(convention: Convention, role: str, draft: BilanDraft, objectives: lis
         raw = draft.answers.get(key, "")
         if key in REQUIRED:
             answers[key] = required_text(raw, field=key, limit=TEXT_LIMIT, missing="error.bilan.required",
-                                         too_long="error.bilan.too_long")
+                                         too_long=N_("error.bilan.too_long"))
         else:
-            text = optional_text(raw, field=key, limit=TEXT_LIMIT, too_long="error.bilan.too_long")
+            text = optional_text(raw, field=key, limit=TEXT_LIMIT, too_long=N_("error.bilan.too_long"))
             if text:
                 answers[key] = text
     if draft.satisfaction is None or not 1 <= draft.satisfaction <= 5:

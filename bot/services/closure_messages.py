@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import t
+from bot.i18n import N_, N_plural, labels, quoted, t, tn
 from bot.i18n.dates import format_day
 from bot.i18n.numbers import one_decimal
 from bot.i18n.rich import rt
@@ -58,14 +58,14 @@ def _closing_soon(session: Session, reminder: Reminder, person: Person, ctx: obj
     lang = _lang(person, convention)
     role = "mentor" if convention.mentor_id == person.id else "mentee"
     found = of_convention(session, convention)
-    start = "\n".join(f"• « {o.title} »" for o in found) if found else t(lang, "closing.start.none")
+    start = "\n".join("• " + quoted(lang, o.title) for o in found) if found else t(lang, "closing.start.none")
     return Message(
         text=rt(lang, "closing.title", other=mention(other_side(convention, person)),
                end=format_day(convention.planned_end_on, lang)),
         sections=(Section(t(lang, "closing.start.title"), t(lang, "closing.start.body") + "\n" + start,
                           literal=bool(found)),
-                  Section(t(lang, "closing.ideal.title"), t(lang, f"closing.ideal.body.{role}")),
-                  Section(t(lang, "closing.agenda.title"), t(lang, f"closing.agenda.body.{role}"))),
+                  Section(t(lang, "closing.ideal.title"), t(lang, labels.CLOSING_IDEAL[role])),
+                  Section(t(lang, "closing.agenda.title"), t(lang, labels.CLOSING_AGENDA[role]))),
         buttons=(Button(t(lang, "closing.button.meeting"), actions.MEETING_PLAN, str(convention.id), style="primary"),
                  Button(t(lang, "objective.button.show"), actions.OBJECTIVES_SHOW, str(convention.id))),
         context=t(lang, "closing.context"), headline=False)
@@ -83,7 +83,7 @@ def _bilan_prompt(session: Session, reminder: Reminder, person: Person, ctx: obj
     if person.id in bilans_of_round(session, convention):
         return None  # already answered
     lang = _lang(person, convention)
-    key = "bilan.prompt.early" if early else "bilan.prompt"
+    key = N_("bilan.prompt.early") if early else N_("bilan.prompt")
     return Message(text=rt(lang, key, other=mention(other_side(convention, person)),
                           end=format_day(convention.planned_end_on, lang)),
                    sections=(Section(None, t(lang, "bilan.prompt.privacy")),),
@@ -112,7 +112,7 @@ def _agreed(session: Session, reminder: Reminder, person: Person, ctx: object) -
     else:
         new_end = format_day(date.fromisoformat(reminder.payload["new_end"]), lang)
         months = int(reminder.payload.get("months") or 0)
-        text = rt(lang, f"closure.agreed.{decision}", other=other, months=months, end=new_end)
+        text = rt(lang, labels.AGREED[str(decision)], other=other, months=months, end=new_end)
         if reminder.payload.get("differed"):
             text = text + "\n" + rt(lang, "closure.agreed.shorter")
         if decision == "redefine":
@@ -133,7 +133,7 @@ def _ended(session: Session, reminder: Reminder, person: Person, ctx: object) ->
              end=format_day(convention.planned_end_on, lang))
     buttons = []
     if person.id not in bilans_of_round(session, convention):
-        buttons.append(_bilan_button(lang, convention, "bilan.button.late"))
+        buttons.append(_bilan_button(lang, convention, N_("bilan.button.late")))
     if convention.mentee_id == person.id and not thanked(session, convention):
         buttons.append(Button(t(lang, "thanks.button.write"), actions.THANKS_WRITE, str(convention.id)))
     return Message(text=text, buttons=tuple(buttons), headline=False)
@@ -151,7 +151,7 @@ def _disagree(session: Session, reminder: Reminder, person: Person, ctx: object)
     theirs = next(b.decision for pid, b in rows.items() if pid != person.id)
     return Message(
         text=rt(lang, "closure.disagree", other=mention(other_side(convention, person)),
-               mine=t(lang, f"bilan.decision.{mine}"), theirs=t(lang, f"bilan.decision.{theirs}")),
+               mine=t(lang, labels.DECISION[mine]), theirs=t(lang, labels.DECISION[theirs])),
         buttons=(Button(t(lang, "closure.button.meeting"), actions.MEETING_PLAN, str(convention.id), style="primary"),
                  _bilan_button(lang, convention, "bilan.button.edit")),
         headline=False)
@@ -179,7 +179,7 @@ def _received(session: Session, reminder: Reminder, person: Person, ctx: object)
     sections = [Section(None, gratitude.message, literal=True)]
     if gratitude.achievements:
         sections.append(Section(t(lang, "thanks.received.achievements"), gratitude.achievements, literal=True))
-    return Message(text=rt(lang, f"{gratitude.kind}.received", other=mention(convention.mentee)),
+    return Message(text=rt(lang, labels.GRATITUDE_RECEIVED[gratitude.kind], other=mention(convention.mentee)),
                    sections=tuple(sections), headline=False)
 
 
@@ -236,10 +236,10 @@ def _summary(session: Session, reminder: Reminder, person: Person, ctx: object) 
     objectives = counts(session, convention.id)
     pair = rt(lang, "summary.pair", mentor=mention(convention.mentor), mentee=mention(convention.mentee))
     if decision in ("continue", "redefine"):
-        text = rt(lang, f"summary.{decision}", pair=pair, months=int(reminder.payload.get("months") or 0),
+        text = rt(lang, labels.SUMMARY_GOES_ON[decision], pair=pair, months=int(reminder.payload.get("months") or 0),
                  end=format_day(date.fromisoformat(reminder.payload["new_end"]), lang))
     else:
-        text = rt(lang, f"summary.closed.{decision}", pair=pair)
+        text = rt(lang, labels.SUMMARY_CLOSED[decision], pair=pair)
     figures = programme_figures(session, convention.programme, convention.planned_end_on)
     return Message(text=text, facts=(
         (t(lang, "final_report.meetings"), str(meetings_held(session, convention))),
@@ -265,7 +265,7 @@ def answer_sections(lang: str, part: Mapping[str, object], titles: Mapping[int, 
     found: list[Section] = []
     for key in (*ANSWER_ORDER, "support", "next_steps"):
         if part.get(key):
-            found.append(Section(t(lang, f"bilan.short.{key}"), str(part[key]), literal=True))
+            found.append(Section(t(lang, labels.ANSWER_SHORT[key]), str(part[key]), literal=True))
     follow_up = part.get("follow_up_on")
     if isinstance(follow_up, date):
         found.append(Section(None, t(lang, "final_report.follow_up_on", day=format_day(follow_up, lang))))
@@ -277,8 +277,17 @@ def answer_sections(lang: str, part: Mapping[str, object], titles: Mapping[int, 
         for objective_id, result in results.items():
             title = titles.get(int(objective_id))
             if title:
-                found.append(Section(None, f"• « {title} » : {t(lang, f'bilan.result.{result}')}", literal=True))
+                found.append(Section(None, t(lang, "bilan.view.objective_result", title=title,
+                                                           result=t(lang, labels.RESULT[result])), literal=True))
     return found
+
+
+# How many pairs chose each follow-up ("continue" is a placeholder of figures.decisions, not a Python name).
+DECISION_COUNTS = {
+    "end": N_plural("figures.decisions.end", "figures.decisions.end.plural"),
+    "continue": N_plural("figures.decisions.continue", "figures.decisions.continue.plural"),
+    "redefine": N_plural("figures.decisions.redefine", "figures.decisions.redefine.plural"),
+}
 
 
 def closure_figure_lines(lang: str, figures: ClosureFigures) -> list[str]:
@@ -287,7 +296,8 @@ def closure_figure_lines(lang: str, figures: ClosureFigures) -> list[str]:
             t(lang, "figures.bilans", done=figures.bilans_done, expected=figures.bilans_expected),
             t(lang, "final_report.line", label=t(lang, "figures.satisfaction.label"),
               value=satisfaction_line(lang, figures.satisfaction)),
-            t(lang, "figures.decisions", **figures.decisions)]
+            t(lang, "figures.decisions", disagree=figures.decisions["disagree"],
+              **{decision: tn(lang, *keys, figures.decisions[decision]) for decision, keys in DECISION_COUNTS.items()})]
 
 
 COMPOSERS = {

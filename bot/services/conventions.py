@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_, labels
 from bot.services import audit, outbox
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.people import mention
@@ -310,13 +311,13 @@ def status_of(session: Session, convention: Convention, person: Person, today: d
     ahead = list(session.scalars(_MEETINGS_AHEAD, {
         "convention": convention.id, "since": datetime.combine(today, datetime.min.time(), tzinfo=UTC)}))
     if convention.status == ConventionStatus.AWAITING_SIGNATURES:
-        next_step = "next.wait_other" if you_accepted else "next.accept"
+        next_step = N_("next.wait_other") if you_accepted else N_("next.accept")
     elif convention.status in (ConventionStatus.CLOSED, ConventionStatus.ENDED_EARLY):
-        next_step = "next.closed"
+        next_step = N_("next.closed")
     elif today < convention.starts_on:
-        next_step = "next.not_started"
+        next_step = N_("next.not_started")
     else:
-        next_step = f"next.{phase.value}"
+        next_step = labels.NEXT_STEP[phase]
     return StatusInfo(
         convention=convention,
         role=role,

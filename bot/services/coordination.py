@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_
 from bot.notify import Mention
 from bot.services.errors import NotAllowed
 from bot.services.policy import Act, require
@@ -26,8 +27,8 @@ class Removal(StrEnum):
     @property
     def text_key(self) -> str:
         """What the coordinator is told (with the person's name)."""
-        return {"removed": "coord.removed", "not_member": "coord.not_member",
-                "by_right": "coord.by_right_cannot_remove"}[self.value]
+        return {"removed": N_("coord.removed"), "not_member": N_("coord.not_member"),
+                "by_right": N_("coord.by_right_cannot_remove")}[self.value]
 
 
 def _same_workspace(programme: Programme, person: Person) -> None:

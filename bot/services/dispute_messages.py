@@ -11,10 +11,10 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from bot.i18n.dates import format_moment
 from bot.i18n.rich import names_or_none, rt
-from bot.notify import Button, Mention, Message, Rich, Section, Strong, Text
+from bot.notify import Button, Mention, Message, Rich, Section, Text
 from bot.services import actions
 from bot.services.conventions import role_in
 from bot.services.people import language_of, mention, timezone_of
@@ -68,39 +68,43 @@ def coordinator_buttons(dispute: Dispute, lang: str) -> tuple[Button, ...]:
         Button(t(lang, "dispute.button.meet"), actions.DISPUTE_MEET, value), last)
 
 
+def _fact_line(lang: str, label_key: str, value: Rich) -> Rich:
+    # Translators: a label in Slack bold, then its value. Keep a plain space after the closing asterisk
+    # (Slack does not bold "*Paire*:" reliably); French then puts its own space before the colon.
+    return rt(lang, "dispute.fact.line", label=t(lang, label_key), value=value)
+
+
 def coordinator_message(dispute: Dispute, person: Person, *, level: int = 0) -> Message:
     """The dispute as a coordinator reads it: the pair, who raised it, when, urgency, the text."""
     lang, tz = _reader(person, dispute)
     convention = dispute.convention
     raiser = dispute.raised_by
-    role = t(lang, f"role.{role_in(convention, raiser) or 'mentee'}")
+    role = t(lang, labels.ROLE[role_in(convention, raiser) or "mentee"])
     kind = dispute.kind
     if level:
-        text = rt(lang, f"dispute.escalated.{level}", kind=t(lang, f"dispute.kind.{kind}"), person=mention(raiser),
+        text = rt(lang, labels.ESCALATED[level], kind=t(lang, labels.DISPUTE_KIND[kind]), person=mention(raiser),
                  when=format_moment(dispute.created_at, tz, lang))
     else:
-        text = rt(lang, f"{kind}.coordinator", person=mention(raiser), role=role)
+        text = rt(lang, labels.DISPUTE_COORDINATOR[kind], person=mention(raiser), role=role)
     # Who is who: mentions, in a section (facts are shown as typed, which would not render them).
-    colon = " : " if lang.startswith("fr") else ": "  # French typography: a space before the colon
-    who = [Rich((Strong(t(lang, "dispute.fact.pair")), colon, mention(convention.mentor), " / ",
-                 mention(convention.mentee))),
-           Rich((Strong(t(lang, "dispute.fact.raised_by")), colon, mention(raiser), f" ({role})"))]
+    who = [_fact_line(lang, N_("dispute.fact.pair"),
+                      Rich((mention(convention.mentor), " / ", mention(convention.mentee)))),
+           _fact_line(lang, N_("dispute.fact.raised_by"), Rich((mention(raiser), f" ({role})")))]
     if dispute.taken_by is not None and dispute.taken_at is not None:
-        who.append(Rich((Strong(t(lang, "dispute.fact.taken")), colon))
-                   + rt(lang, "dispute.taken_by", person=mention(dispute.taken_by),
-                        when=format_moment(dispute.taken_at, tz, lang)))
+        who.append(_fact_line(lang, N_("dispute.fact.taken"), rt(lang, "dispute.taken_by",
+                                                                 person=mention(dispute.taken_by),
+                                                                 when=format_moment(dispute.taken_at, tz, lang))))
     facts = [
         (t(lang, "dispute.fact.when"), format_moment(dispute.created_at, tz, lang)),
-        (t(lang, "dispute.fact.urgency"), t(lang, f"dispute.urgency.{dispute.urgency}")),
+        (t(lang, "dispute.fact.urgency"), t(lang, labels.URGENCY[dispute.urgency])),
     ]
     if kind == DisputeKind.DIFFEREND:
-        tried = "yes" if dispute.amicable_tried else "no"
-        facts.append((t(lang, "dispute.fact.amicable"), t(lang, f"dispute.amicable.{tried}")))
+        facts.append((t(lang, "dispute.fact.amicable"), t(lang, labels.AMICABLE[bool(dispute.amicable_tried)])))
     sections: list[Section] = [Section(None, Rich.join("\n", who))]
     if dispute.danger:
         sections.append(Section(None, t(lang, "danger.coordinator")))
         sections.append(resources_section(lang))
-    sections.append(Section(t(lang, f"{kind}.summary_title"), dispute.summary, literal=True))
+    sections.append(Section(t(lang, labels.DISPUTE_SUMMARY_TITLE[kind]), dispute.summary, literal=True))
     buttons = coordinator_buttons(dispute, lang) if dispute.status in OPEN_DISPUTE_STATUSES else ()
     return Message(text=text, sections=tuple(sections), facts=tuple(facts), buttons=buttons, headline=False,
                    context=t(lang, "dispute.private_note"))
@@ -110,7 +114,7 @@ def closed_note(dispute: Dispute, person: Person) -> Message:
     """The coordinator's copy once closed: no text, no buttons (it has been dealt with)."""
     lang, tz = _reader(person, dispute)
     who = mention(dispute.taken_by) if dispute.taken_by else "?"
-    return Message(text=rt(lang, f"{dispute.kind}.closed.{dispute.status}", person=who,
+    return Message(text=rt(lang, labels.DISPUTE_CLOSED[dispute.kind, dispute.status], person=who,
                           when=format_moment(dispute.closed_at or dispute.updated_at, tz, lang)))
 
 
@@ -136,7 +140,7 @@ def raised_ack(dispute: Dispute, person: Person, coordinator_names: list[Mention
     """What the person who raised it reads right away."""
     lang, tz = _reader(person, dispute)
     names = names_or_none(lang, coordinator_names)
-    text = rt(lang, f"{dispute.kind}.sent", names=names, when=format_moment(dispute.created_at, tz, lang))
+    text = rt(lang, labels.DISPUTE_SENT[dispute.kind], names=names, when=format_moment(dispute.created_at, tz, lang))
     sections = (Section(None, t(lang, "danger.raiser")), resources_section(lang)) if dispute.danger else ()
     buttons: tuple[Button, ...] = ()
     if dispute.kind == DisputeKind.EARLY_END:
@@ -166,7 +170,7 @@ def _taken(session: Session, reminder: Reminder, person: Person, ctx: object) ->
     if dispute is None or dispute.taken_by is None or dispute.taken_at is None:
         return None
     lang, tz = _reader(person, dispute)
-    return Message(text=rt(lang, f"{dispute.kind}.taken", person=mention(dispute.taken_by),
+    return Message(text=rt(lang, labels.DISPUTE_TAKEN[dispute.kind], person=mention(dispute.taken_by),
                           when=format_moment(dispute.taken_at, tz, lang)))
 
 
@@ -208,7 +212,7 @@ def _withdrawn(session: Session, reminder: Reminder, person: Person, ctx: object
         return None
     lang, _tz = _reader(person, dispute)
     convention = dispute.convention
-    return Message(text=rt(lang, f"{dispute.kind}.withdrawn", person=mention(dispute.raised_by),
+    return Message(text=rt(lang, labels.DISPUTE_WITHDRAWN[dispute.kind], person=mention(dispute.raised_by),
                           mentor=mention(convention.mentor), mentee=mention(convention.mentee)))
 
 

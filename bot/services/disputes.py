@@ -20,6 +20,7 @@ from typing import Protocol
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_, labels
 from bot.services import audit, closure, outbox
 from bot.services.danger import mentions_danger
 from bot.services.errors import Conflict, InvalidInput, NotFound
@@ -120,7 +121,7 @@ def open_dispute(session: Session, convention: Convention, kind: str, *, by: Per
 def validate(draft: DisputeDraft) -> tuple[str, str, bool]:
     """(summary, urgency, danger), or the first problem with the form, on its field."""
     summary = required_text(draft.summary, field="summary", limit=SUMMARY_LIMIT, missing="error.dispute.summary",
-                            too_long="error.dispute.too_long")
+                            too_long=N_("error.dispute.too_long"))
     danger = mentions_danger(summary)
     urgency = draft.urgency or "normal"
     if draft.kind == DisputeKind.DIFFEREND:
@@ -140,7 +141,7 @@ def raise_dispute(session: Session, *, convention: Convention, person: Person, d
     summary, urgency, danger = validate(draft)
     already = open_dispute(session, convention, draft.kind, by=person if draft.kind == DisputeKind.DIFFEREND else None)
     if already is not None:
-        raise Conflict(f"error.{draft.kind}.already_open", when=already.created_at)
+        raise Conflict(labels.ALREADY_OPEN[draft.kind], when=already.created_at)
     dispute = Dispute(convention_id=convention.id, kind=draft.kind, raised_by_id=person.id, summary=summary,
                       amicable_tried=draft.amicable_tried, urgency=urgency, danger=danger,
                       status=DisputeStatus.OPEN, escalation_level=0, created_at=now, updated_at=now)

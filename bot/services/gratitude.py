@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_
 from bot.services import audit, outbox
 from bot.services.bilans import BILAN_OPEN_STATUSES
 from bot.services.conventions import get_convention
@@ -52,8 +53,8 @@ def send(session: Session, *, person: Person, convention_id: int | None, kind: s
     """Keep the words and send them to the mentor at once."""
     convention = mentee_convention(session, person, convention_id)
     text = required_text(message, field="message", limit=TEXT_LIMIT, missing="error.thanks.missing",
-                         too_long="error.thanks.too_long")
-    extra = optional_text(achievements, field="achievements", limit=TEXT_LIMIT, too_long="error.thanks.too_long")
+                         too_long=N_("error.thanks.too_long"))
+    extra = optional_text(achievements, field="achievements", limit=TEXT_LIMIT, too_long=N_("error.thanks.too_long"))
     gratitude = Gratitude(convention_id=convention.id, author_id=person.id, kind=kind, message=text,
                           achievements=extra, created_at=now)
     session.add(gratitude)

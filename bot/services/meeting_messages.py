@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from bot.i18n.dates import format_moment, zone_name
 from bot.i18n.rich import rt
 from bot.notify import Attachment, Button, Delivered, Message, Notifier, NotifierError, Rich, Section, Text
@@ -41,10 +41,10 @@ def meeting_facts(meeting: Meeting, lang: str, tz: str) -> tuple[tuple[str, str]
     facts = [
         (t(lang, "meeting.fact.when"), when(meeting, lang, tz)),
         (t(lang, "meeting.fact.duration"), t(lang, "meeting.minutes", minutes=meeting.duration_minutes)),
-        (t(lang, "meeting.fact.mode"), t(lang, f"meeting.mode.{meeting.mode}")),
+        (t(lang, "meeting.fact.mode"), t(lang, labels.MEETING_MODE[meeting.mode])),
     ]
     if meeting.location:
-        label = "meeting.fact.link" if meeting.mode == MeetingMode.VIDEO else "meeting.fact.place"
+        label = N_("meeting.fact.link") if meeting.mode == MeetingMode.VIDEO else N_("meeting.fact.place")
         facts.append((t(lang, label), meeting.location))
     return tuple(facts)
 
@@ -109,7 +109,7 @@ def invitation(meeting: Meeting, person: Person, now: datetime, *, cancelled: bo
     lang, tz = _reader(person, convention)
     other = other_side(convention, person)
     summary = t(lang, "meeting.ics.summary", other=other.display_name or other.external_id)
-    description = t(lang, "meeting.ics.description", mode=t(lang, f"meeting.mode.{meeting.mode}"))
+    description = t(lang, "meeting.ics.description", mode=t(lang, labels.MEETING_MODE[meeting.mode]))
     content = meeting_ics(meeting, tz=tz, summary=summary, description=description, location=meeting.location,
                           now=now, cancelled=cancelled)
     stamp = meeting.starts_at.strftime("%Y-%m-%d")
@@ -235,7 +235,7 @@ def outcome_followup(meeting: Meeting, person: Person, outcome: str) -> Message:
     """What follows an answer to the check-in, for the person who gave it."""
     convention = meeting.convention
     lang, tz = _reader(person, convention)
-    text = rt(lang, f"checkin.thanks.{outcome}", other=mention(other_side(convention, person)),
+    text = rt(lang, labels.CHECKIN_THANKS[outcome], other=mention(other_side(convention, person)),
              when=when(meeting, lang, tz))
     return Message(text=text, buttons=_after_checkin(meeting, lang))
 
@@ -246,7 +246,7 @@ def checkin_answered(result: CheckIn, person: Person, lang: str) -> Message:
         return outcome_followup(result.meeting, person, result.outcome.value)
     by = result.answered_by
     who = t(lang, "checkin.you") if by is not None and by.id == person.id else (mention(by) if by else "?")
-    return Message(text=rt(lang, "checkin.already", person=who, answer=t(lang, f"checkin.answer.{result.outcome}")))
+    return Message(text=rt(lang, "checkin.already", person=who, answer=t(lang, labels.CHECKIN_ANSWER[result.outcome])))
 
 
 def _outcome(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
@@ -255,7 +255,7 @@ def _outcome(session: Session, reminder: Reminder, person: Person, ctx: object) 
     if meeting is None or meeting.outcome_by is None or outcome is None:
         return None
     lang, tz = _reader(person, meeting.convention)
-    text = rt(lang, f"checkin.told.{outcome.value}", person=mention(meeting.outcome_by), when=when(meeting, lang, tz))
+    text = rt(lang, labels.CHECKIN_TOLD[outcome], person=mention(meeting.outcome_by), when=when(meeting, lang, tz))
     return Message(text=text, buttons=_after_checkin(meeting, lang))
 
 
@@ -307,11 +307,11 @@ def note_heading(found: VisibleNote, lang: str, tz: str, other: Person) -> Rich:
     """Above a note in a list: who wrote it, when, and who may read it."""
     moment = format_moment(found.note.created_at, tz, lang, with_zone=False)
     if not found.mine:
-        key = "note.list.from_other"
+        key = N_("note.list.from_other")
     elif found.note.shared_at is not None:
-        key = "note.list.mine_shared"
+        key = N_("note.list.mine_shared")
     else:
-        key = "note.list.mine_private"
+        key = N_("note.list.mine_private")
     return rt(lang, key, when=moment, other=mention(other))
 
 

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_
 from bot.services import audit, outbox
 from bot.services.conventions import get_convention
 from bot.services.errors import Conflict, InvalidInput, NotFound
@@ -324,7 +325,7 @@ def _enqueue(session: Session, kind: str, meeting: Meeting, person: Person, due_
 
 def _check_reason(reason: str) -> str:
     return required_text(reason, field="reason", limit=REASON_LIMIT, missing="error.meeting.reason_missing",
-                         too_long="error.meeting.reason_long")
+                         too_long=N_("error.meeting.reason_long"))
 
 
 def _changeable(session: Session, meeting_id: int, person: Person, now: datetime) -> Meeting:
@@ -437,7 +438,7 @@ def set_agenda(session: Session, *, person: Person, text: str, now: datetime,
                meeting_id: int | None = None) -> AgendaResult:
     """The mentee's agenda for the next meeting, sent to the mentor."""
     text = required_text(text, field="agenda", limit=AGENDA_LIMIT, missing="error.agenda.empty",
-                         too_long="error.meeting.agenda_long")
+                         too_long=N_("error.meeting.agenda_long"))
     if meeting_id is not None:
         meeting: Meeting | None = get_meeting(session, meeting_id, person)
         assert meeting is not None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.i18n import t
+from bot.i18n import labels, t
 from bot.i18n.dates import format_day, format_moment
 from bot.i18n.rich import rt
 from bot.notify import Button, Message, Rich, Section
@@ -43,7 +43,7 @@ def convention_message(session: Session, convention: Convention, person: Person,
     sections = [
         Section(None, rt(lang, "conv.intro", coordinator=coordinator, programme=programme.name,
                         mentor=mention(convention.mentor), mentee=mention(convention.mentee))),
-        Section(None, rt(lang, f"conv.your_role.{role}", other=mention(other))),
+        Section(None, rt(lang, labels.YOUR_ROLE[role], other=mention(other))),
         Section(t(lang, "conv.duration.title"), t(lang, "conv.duration.body", months=programme.length_months,
                 start=start, end=end, every=programme.meeting_every_days, min=programme.meeting_min_minutes,
                 max=programme.meeting_max_minutes)),

@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_
 from bot.services import audit, outbox
 from bot.services.errors import NotFound
 from bot.services.meetings import AGENDA_LIMIT, get_meeting, other_side, plannable_convention
@@ -23,7 +24,7 @@ NOTE_LIMIT = AGENDA_LIMIT
 
 def add_note(session: Session, *, person: Person, body: str, share: bool, now: datetime,
              meeting_id: int | None = None, convention_id: int | None = None) -> Note:
-    body = required_text(body, field="body", limit=NOTE_LIMIT, missing="error.note.empty", too_long="error.note.long")
+    body = required_text(body, field="body", limit=NOTE_LIMIT, missing="error.note.empty", too_long=N_("error.note.long"))
     if meeting_id is not None:
         convention: Convention = get_meeting(session, meeting_id, person).convention
     elif convention_id is not None:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import t
+from bot.i18n import labels, quoted, t
 from bot.i18n.dates import format_day, format_moment
 from bot.i18n.rich import rt
 from bot.notify import Button, Message, Section
@@ -24,11 +24,11 @@ def progress_bar(percent: int) -> str:
 
 def objective_line(objective: Objective, lang: str) -> str:
     """One objective in a list: « title » — horizon, status, progress, due date (the title as typed)."""
-    parts = [t(lang, f"objective.horizon.{objective.horizon}"), t(lang, f"objective.status.{objective.status}"),
+    parts = [t(lang, labels.OBJECTIVE_HORIZON[objective.horizon]), t(lang, labels.OBJECTIVE_STATUS[objective.status]),
              progress_bar(objective.progress)]
     if objective.due_on:
         parts.append(t(lang, "objective.due", day=format_day(objective.due_on, lang)))
-    return f"« {objective.title} » — " + " · ".join(parts)
+    return quoted(lang, objective.title) + " — " + " · ".join(parts)
 
 
 def history_line(update: ObjectiveUpdate, lang: str, tz: str) -> str:
@@ -41,7 +41,7 @@ def history_line(update: ObjectiveUpdate, lang: str, tz: str) -> str:
         line = t(lang, "objective.history.feedback", who=who, when=when)
     else:
         line = t(lang, "objective.history.updated", who=who, when=when,
-                 status=t(lang, f"objective.status.{update.status}"), progress=update.progress)
+                 status=t(lang, labels.OBJECTIVE_STATUS[str(update.status)]), progress=update.progress)
     return f"{line} — {update.comment}" if update.comment else line
 
 
@@ -52,7 +52,7 @@ def _update_line(update: ObjectiveUpdate, objective: Objective, lang: str) -> st
         line = t(lang, "objective.news.feedback", title=objective.title)
     else:
         line = t(lang, "objective.news.updated", title=objective.title,
-                 status=t(lang, f"objective.status.{update.status}"), progress=update.progress)
+                 status=t(lang, labels.OBJECTIVE_STATUS[str(update.status)]), progress=update.progress)
     return f"{line} — {update.comment}" if update.comment else line
 
 

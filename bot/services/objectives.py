@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_
 from bot.services import audit, outbox
 from bot.services.errors import InvalidInput, NotFound
 from bot.services.meetings import other_side, plannable_convention
@@ -51,7 +52,7 @@ def progress_step(progress: int) -> int:
 
 
 def _check_text(value: str, field: str) -> str | None:
-    return optional_text(value, field=field, limit=TEXT_LIMIT, too_long="error.objective.too_long")
+    return optional_text(value, field=field, limit=TEXT_LIMIT, too_long=N_("error.objective.too_long"))
 
 
 def _objective(session: Session, objective_id: int, person: Person, act: Act = Act.OBJECTIVE_WRITE) -> Objective:
@@ -67,7 +68,7 @@ def add(session: Session, *, person: Person, draft: ObjectiveDraft, today: date,
     convention = plannable_convention(session, person, convention_id)
     require(session, person, Act.OBJECTIVE_WRITE, convention)
     title = required_text(draft.title, field="title", limit=TITLE_LIMIT, missing="error.objective.title_missing",
-                          too_long="error.objective.too_long")
+                          too_long=N_("error.objective.too_long"))
     if draft.horizon not in HORIZONS:
         raise InvalidInput("error.objective.horizon", field="horizon")
     if draft.due_on is not None and draft.due_on < today:
@@ -111,7 +112,7 @@ def feedback(session: Session, *, person: Person, objective_id: int, comment: st
     objective = _objective(session, objective_id, person, Act.OBJECTIVE_FEEDBACK)
     convention = objective.convention
     text = required_text(comment, field="comment", limit=TEXT_LIMIT, missing="error.objective.feedback_missing",
-                         too_long="error.objective.too_long")
+                         too_long=N_("error.objective.too_long"))
     session.add(ObjectiveUpdate(objective_id=objective.id, author_id=person.id, kind="feedback", comment=text,
                                 created_at=now))
     _tell_other(session, convention, person, now)

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import t
+from bot.i18n import labels, t, tn
 from bot.i18n.dates import format_day, format_moment
 from bot.i18n.rich import rt
 from bot.notify import Mention, Rich, Strong, Text
@@ -40,7 +40,7 @@ def role_lines(session: Session, actor: RoleHolder) -> list[Text]:
     for convention in conventions.conventions_of(session, actor.person):
         role = conventions.role_in(convention, actor.person)
         other = convention.mentee if role == "mentor" else convention.mentor
-        lines.append(rt(actor.lang, f"help.role.{role}", other=mention(other)))
+        lines.append(rt(actor.lang, labels.HELP_ROLE[str(role)], other=mention(other)))
     if not lines:
         lines.append(t(actor.lang, "help.role.none"))
     return lines
@@ -55,8 +55,9 @@ def help_preface(lang: str, key: str, **params: object) -> str:
 
 
 def help_separator(lang: str) -> str:
-    """Between a command and what it does: French typography puts a space before the colon."""
-    return " : " if lang == "fr" else ": "
+    """Between a command and what it does."""
+    # Translators: between a command and what it does in the help; French puts a space before the colon.
+    return t(lang, "help.separator")
 
 
 def help_footer(lang: str, coordinator_names: list[Mention]) -> Rich:
@@ -79,11 +80,11 @@ def status_lines(lang: str, tz: str, info: conventions.StatusInfo) -> list[Text]
     c = info.convention
     other = c.mentee if info.role == "mentor" else c.mentor
     return [
-        Rich((Strong(rt(lang, "status.heading", other=mention(other), role=t(lang, f"role.{info.role}"))),)),
-        t(lang, "status.state", status=t(lang, f"status.{c.status}")),
-        t(lang, "status.phase", phase=t(lang, f"phase.{info.phase.value}"), month=info.month, months=info.months),
+        Rich((Strong(rt(lang, "status.heading", other=mention(other), role=t(lang, labels.ROLE[info.role]))),)),
+        t(lang, "status.state", status=t(lang, labels.STATUS[c.status])),
+        t(lang, "status.phase", phase=t(lang, labels.PHASE[info.phase]), month=info.month, months=info.months),
         t(lang, "status.dates", start=format_day(c.starts_on, lang), end=format_day(c.planned_end_on, lang)),
-        t(lang, "status.meetings", held=info.meetings_held, expected=info.meetings_expected),
+        tn(lang, "status.meetings", "status.meetings.plural", info.meetings_expected, held=info.meetings_held),
         _meeting_line(lang, tz, info),
         rt(lang, "status.next", next=rt(lang, info.next_step, other=mention(other), start=format_day(c.starts_on, lang))),
     ]

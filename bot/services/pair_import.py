@@ -20,6 +20,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_
 from bot.notify import Mention
 from bot.services import conventions
 from bot.services.errors import DomainError, InvalidInput
@@ -166,6 +167,6 @@ def _person(resolve: Resolve, member_id: str) -> Person:
     try:
         return resolve(member_id)
     except DomainError as error:
-        if error.key == "error.pair.unknown_user":
+        if error.key == N_("error.pair.unknown_user"):
             raise InvalidInput("import.reason.unknown", name=Mention(member_id, member_id)) from error
         raise

@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_
 from bot.notify import Rich
 from bot.services.errors import NotAllowed
 from bot.services.roles import CoordinatorRule, coordinator_names, is_coordinator
@@ -58,13 +59,13 @@ MENTOR_ONLY = frozenset({Act.OBJECTIVE_FEEDBACK})
 MENTEE_ONLY = frozenset({Act.AGENDA_WRITE, Act.THANKS_SEND})
 COORDINATION = frozenset({Act.DISPUTE_HANDLE, Act.PAIR, Act.REPORT_READ, Act.COORDINATORS_EDIT, Act.SPONSOR_SET})
 # What the refusal says, per kind of object (i18n keys the front ends already render).
-NOT_YOURS = {Act.OBJECTIVE_FEEDBACK: "objective.mentor_only", Act.AGENDA_WRITE: "agenda.mentee_only",
-             Act.THANKS_SEND: "thanks.mentee_only", Act.EARLY_END_WITHDRAW: "dispute.not_raiser",
-             Act.DISPUTE_RAISE: "dispute.not_yours", Act.BILAN_WRITE: "bilan.not_yours",
-             Act.BILAN_READ: "bilan.not_yours", Act.OBJECTIVE_WRITE: "objective.not_yours",
-             Act.OBJECTIVE_READ: "objective.not_yours", Act.MEETING_PLAN: "meeting.not_yours",
-             Act.NOTE_WRITE: "meeting.not_yours", Act.NOTE_READ: "meeting.not_yours",
-             Act.FILE_OPEN: "error.no_access"}
+NOT_YOURS = {Act.OBJECTIVE_FEEDBACK: N_("objective.mentor_only"), Act.AGENDA_WRITE: N_("agenda.mentee_only"),
+             Act.THANKS_SEND: N_("thanks.mentee_only"), Act.EARLY_END_WITHDRAW: N_("dispute.not_raiser"),
+             Act.DISPUTE_RAISE: N_("dispute.not_yours"), Act.BILAN_WRITE: N_("bilan.not_yours"),
+             Act.BILAN_READ: N_("bilan.not_yours"), Act.OBJECTIVE_WRITE: N_("objective.not_yours"),
+             Act.OBJECTIVE_READ: N_("objective.not_yours"), Act.MEETING_PLAN: N_("meeting.not_yours"),
+             Act.NOTE_WRITE: N_("meeting.not_yours"), Act.NOTE_READ: N_("meeting.not_yours"),
+             Act.FILE_OPEN: N_("error.no_access")}
 
 Target = Convention | Dispute | Meeting | Objective | Programme | SharedFile
 
@@ -155,15 +156,15 @@ def _coordination(session: Session, person: Person, act: Act, target: Target, pr
 def _absent(target: Target) -> str:
     """What the service says for a missing object of this kind (conventions.get_convention, get_meeting...)."""
     if isinstance(target, Dispute):
-        return "dispute.gone"
+        return N_("dispute.gone")
     if isinstance(target, Meeting):
-        return "meeting.not_yours"
+        return N_("meeting.not_yours")
     if isinstance(target, Objective):
-        return "objective.not_yours"
+        return N_("objective.not_yours")
     if isinstance(target, Convention):
-        return "conv.not_yours"
-    return "error.no_access"
+        return N_("conv.not_yours")
+    return N_("error.no_access")
 
 
 def _refusal(act: Act) -> str:
-    return NOT_YOURS.get(act, "conv.not_yours")
+    return NOT_YOURS.get(act, N_("conv.not_yours"))

@@ -9,7 +9,7 @@ import csv
 import io
 from datetime import datetime
 
-from bot.i18n import t
+from bot.i18n import labels, t
 from bot.notify import Attachment
 from bot.services.programme_report import ProgrammeReport
 from bot.services.report_text import risk_text
@@ -28,7 +28,7 @@ def report_csv(lang: str, reports: list[ProgrammeReport]) -> str:
     for report in reports:
         for p in report.pairs:
             writer.writerow([
-                report.programme, p.mentor, p.mentee, t(lang, f"status.{p.status}"), p.starts_on.isoformat(),
+                report.programme, p.mentor, p.mentee, t(lang, labels.STATUS[p.status]), p.starts_on.isoformat(),
                 p.planned_end_on.isoformat(), p.held, p.expected, p.objectives_set, p.objectives_reached,
                 _sat(p.satisfaction_mentor), _sat(p.satisfaction_mentee), p.disputes_open, p.disputes_resolved,
                 "; ".join(risk_text(lang, r) for r in p.risks),
@@ -57,8 +57,8 @@ def report_chart(lang: str, report: ProgrammeReport) -> bytes:
     axes.set_yticks(rows, labels=labels)
     axes.invert_yaxis()
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # meetings are counted whole
-    axes.set_title(f"{report.programme} : {t(lang, 'report.chart.title')}" if lang == "fr"
-                   else f"{report.programme}: {t(lang, 'report.chart.title')}")
+    # Translators: the chart's title; {programme} is the programme's name.
+    axes.set_title(t(lang, "report.chart.title", programme=report.programme))
     axes.legend(loc="lower right")
     figure.tight_layout()
     buffer = io.BytesIO()

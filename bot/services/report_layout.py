@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.i18n import t
+from bot.i18n import N_, labels, t, tn
 from bot.i18n.dates import format_day
+from bot.i18n.numbers import percent
 from bot.services.final_report import FinalReport, SideSummary
 
 
@@ -20,7 +21,7 @@ class ReportSection:
 def _outcome(report: FinalReport, lang: str) -> str:
     if report.status == "ended_early":
         return t(lang, "final_report.outcome.ended_early")
-    return t(lang, f"final_report.outcome.{report.decision or 'end_date'}")
+    return t(lang, labels.OUTCOME[report.decision or "end_date"])
 
 
 def facts(report: FinalReport, lang: str) -> list[tuple[str, str]]:
@@ -29,8 +30,8 @@ def facts(report: FinalReport, lang: str) -> list[tuple[str, str]]:
         (t(lang, "role.mentee").capitalize(), report.mentee),
         (t(lang, "final_report.period"), t(lang, "final_report.period.value", start=format_day(report.starts_on, lang),
                                      end=format_day(report.ends_on, lang))),
-        (t(lang, "final_report.meetings"), t(lang, "final_report.meetings.value", held=report.meetings_held,
-                                       expected=report.meetings_expected)),
+        (t(lang, "final_report.meetings"), tn(lang, "final_report.meetings.value", "final_report.meetings.value.plural",
+                                        report.meetings_expected, held=report.meetings_held)),
         (t(lang, "final_report.outcome"), _outcome(report, lang)),
     ]
 
@@ -43,7 +44,7 @@ def _per_side(report: FinalReport, lang: str, pick: Callable[[SideSummary], str 
     lines = []
     for role in ("mentor", "mentee"):
         side = report.sides[role]
-        who = f"{side.name} ({t(lang, f'role.{role}')})"
+        who = f"{side.name} ({t(lang, labels.ROLE[role])})"
         if not side.answered:
             lines.append(_line(lang, who, t(lang, "final_report.no_bilan")))
         else:
@@ -60,10 +61,11 @@ def sections(report: FinalReport, lang: str) -> list[ReportSection]:
         lines = []
         for objective in report.objectives:
             assessed = " · ".join(
-                _line(lang, t(lang, f"role.{role}"), t(lang, f"bilan.result.{result}") if result
+                _line(lang, t(lang, labels.ROLE[role]), t(lang, labels.RESULT[result]) if result
                       else t(lang, "final_report.not_shared")) for role, result in objective.results.items())
-            lines.append(f"« {objective.title} » — {t(lang, f'objective.status.{objective.status}')}, "
-                         f"{objective.progress} % ({assessed})")
+            lines.append(t(lang, "final_report.objective.line", title=objective.title, assessed=assessed,
+                           status=t(lang, labels.OBJECTIVE_STATUS[objective.status]),
+                           progress=percent(objective.progress / 100, lang)))
         parts.append(ReportSection(t(lang, "final_report.objectives"), lines, typed=True))
     elif not report.for_sponsor:
         parts.append(ReportSection(t(lang, "final_report.objectives"), [t(lang, "final_report.no_objectives")]))
@@ -77,7 +79,7 @@ def sections(report: FinalReport, lang: str) -> list[ReportSection]:
     for role in ("mentor", "mentee"):
         side = report.sides[role]
         if side.answers:
-            lines = [_line(lang, t(lang, f"bilan.short.{key}"), text) for key, text in side.answers.items()]
+            lines = [_line(lang, t(lang, labels.ANSWER_SHORT[key]), text) for key, text in side.answers.items()]
             parts.append(ReportSection(t(lang, "final_report.words_of", name=side.name), lines, typed=True))
     return parts
 
@@ -87,4 +89,4 @@ def title(report: FinalReport, lang: str) -> str:
 
 
 def footer(report: FinalReport, lang: str) -> str:
-    return t(lang, "final_report.footer.sponsor" if report.for_sponsor else "final_report.footer")
+    return t(lang, N_("final_report.footer.sponsor") if report.for_sponsor else N_("final_report.footer"))

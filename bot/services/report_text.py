@@ -3,12 +3,18 @@ App Home and the monthly digest). Built from a ProgrammeReport only: no private 
 
 from __future__ import annotations
 
-from bot.i18n import t
+from bot.i18n import N_plural, labels, t, tn
 from bot.i18n.dates import format_day
-from bot.i18n.numbers import one_decimal
+from bot.i18n.numbers import one_decimal, percent
 from bot.i18n.rich import rt
 from bot.notify import Mention, Text
 from bot.services.programme_report import PairFigures, ProgrammeReport, Risk
+
+RISKS = {
+    "no_meeting": N_plural("report.risk.no_meeting", "report.risk.no_meeting.plural"),
+    "nudges": N_plural("report.risk.nudges", "report.risk.nudges.plural"),
+    "unsigned": N_plural("report.risk.unsigned", "report.risk.unsigned.plural"),
+}
 
 
 def _number(value: float | None, lang: str) -> str:
@@ -21,30 +27,39 @@ def title(lang: str, report: ProgrammeReport) -> str:
 
 def summary_lines(lang: str, report: ProgrammeReport) -> list[str]:
     if report.expected:
-        meetings = t(lang, "report.meetings", held=report.held, expected=report.expected,
-                     percent=round(100 * report.held / report.expected))
+        # Translators: the count is of meetings expected; {held} those held, {percent} their share, formatted.
+        meetings = tn(lang, "report.meetings", "report.meetings.plural", report.expected, held=report.held,
+                      percent=percent(report.held / report.expected, lang))
     else:  # no pair has gone through a whole period yet: no share to give
         meetings = t(lang, "report.meetings.none_expected", held=report.held)
     lines = [
         t(lang, "report.active", count=report.active),
         meetings,
-        t(lang, "report.objectives", set=report.objectives_set, reached=report.objectives_reached),
+        t(lang, "report.objectives",
+          set=tn(lang, "report.objectives.set", "report.objectives.set.plural", report.objectives_set),
+          reached=tn(lang, "report.objectives.reached", "report.objectives.reached.plural", report.objectives_reached)),
     ]
     if report.satisfaction_answers:
         lines.append(t(lang, "report.satisfaction", overall=_number(report.satisfaction_all, lang),
                        mentors=_number(report.satisfaction_mentors, lang),
-                       mentees=_number(report.satisfaction_mentees, lang), answers=report.satisfaction_answers))
+                       mentees=_number(report.satisfaction_mentees, lang),
+                       answers=tn(lang, "report.satisfaction.answers", "report.satisfaction.answers.plural",
+                                  report.satisfaction_answers)))
     else:
         lines.append(t(lang, "report.satisfaction.none"))
-    lines.append(t(lang, "report.disputes", open=report.differends_open, resolved=report.differends_resolved,
-                   early_open=report.early_open, early_done=report.early_done))
+    lines.append(t(lang, "report.disputes", open=report.differends_open,
+                   resolved=tn(lang, "report.disputes.resolved", "report.disputes.resolved.plural",
+                               report.differends_resolved),
+                   early_open=tn(lang, "report.disputes.early_open", "report.disputes.early_open.plural",
+                                 report.early_open),
+                   early_done=tn(lang, "report.disputes.early_done", "report.disputes.early_done.plural",
+                                 report.early_done)))
     return lines
 
 
 def risk_text(lang: str, risk: Risk) -> str:
-    if risk.kind == "nudges":
-        return t(lang, "report.risk.nudges", count=risk.value)
-    return t(lang, f"report.risk.{risk.kind}", days=risk.value)
+    key, plural = RISKS[risk.kind]
+    return tn(lang, key, plural, risk.value)
 
 
 def pair_names(pair: PairFigures, *, mentions: bool) -> tuple[Mention | str, Mention | str]:
@@ -65,7 +80,7 @@ def risk_lines(lang: str, report: ProgrammeReport, *, limit: int = 15, mentions:
         lines.append(rt(lang, "report.at_risk.line", mentor=mentor, mentee=mentee,
                        reasons=", ".join(risk_text(lang, r) for r in pair.risks)))
     if len(risky) > limit:
-        lines.append(t(lang, "report.pairs.more", count=len(risky) - limit))
+        lines.append(tn(lang, "report.pairs.more", "report.pairs.more.plural", len(risky) - limit))
     return lines
 
 
@@ -73,9 +88,9 @@ def pair_lines(lang: str, report: ProgrammeReport, *, limit: int = 30) -> list[T
     lines: list[Text] = [t(lang, "report.pairs.title")]
     for pair in report.pairs[:limit]:
         mentor, mentee = pair_names(pair, mentions=True)
-        lines.append(rt(lang, "report.pair.line", mentor=mentor, mentee=mentee, status=t(lang, f"status.{pair.status}"),
+        lines.append(rt(lang, "report.pair.line", mentor=mentor, mentee=mentee, status=t(lang, labels.STATUS[pair.status]),
                        held=pair.held, expected=pair.expected, reached=pair.objectives_reached,
                        set=pair.objectives_set))
     if len(report.pairs) > limit:
-        lines.append(t(lang, "report.pairs.more", count=len(report.pairs) - limit))
+        lines.append(tn(lang, "report.pairs.more", "report.pairs.more.plural", len(report.pairs) - limit))
     return lines

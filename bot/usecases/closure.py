@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import labels, t
 from bot.i18n.rich import rt
 from bot.notify import Message, Text
 from bot.services import bilans, closure, coordination, gratitude
@@ -22,9 +22,6 @@ from bot.services.policy import Act, require
 from bot.services.roles import CoordinatorRule, Role
 from bot.usecases.outcome import Done
 from storage.models import Bilan, Convention, Objective, Person
-
-# What the mentee's form sends and what they are told (a thanks also gets a word on the closing moment).
-SENT_KEYS = {gratitude.THANKS: "thanks.sent", gratitude.NEWS: "news.sent"}
 
 
 @dataclass(frozen=True)
@@ -117,7 +114,7 @@ def send_thanks(session: Session, actor: Actor, now: datetime, kind: str, conven
                           achievements=achievements, now=now)
     convention = session.get(Convention, sent.convention_id)
     assert convention is not None
-    lines: list[Text] = [rt(actor.lang, SENT_KEYS[kind], other=mention(convention.mentor))]
+    lines: list[Text] = [rt(actor.lang, labels.GRATITUDE_SENT[kind], other=mention(convention.mentor))]
     if kind == gratitude.THANKS:
         lines.append(t(actor.lang, "thanks.sent.moment"))
     return lines

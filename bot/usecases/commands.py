@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.actor import Actor
 from bot.commands import SubCommand
-from bot.i18n import t
+from bot.i18n import labels, t
 
 
 def role_refusal(actor: Actor, command: SubCommand) -> str | None:
@@ -16,5 +16,5 @@ def role_refusal(actor: Actor, command: SubCommand) -> str | None:
     if not command.checks_roles or command.allowed(actor.roles):
         return None
     assert command.roles is not None  # checks_roles says so
-    roles = ", ".join(t(actor.lang, f"role.{r.value}") for r in sorted(command.roles))
+    roles = ", ".join(t(actor.lang, labels.ROLE[r]) for r in sorted(command.roles))
     return t(actor.lang, "error.not_allowed", command=command.name, roles=roles)

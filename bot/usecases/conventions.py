@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from bot.i18n.dates import format_day, format_moment
 from bot.i18n.rich import names_or_none, rt
 from bot.notify import Message, Rich, Text
@@ -44,9 +44,9 @@ def pair(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime, m
     result = conventions.pair(session, programme=actor.programme, coordinator=actor.person, mentor=mentor,
                               mentee=mentee, starts_on=start or today, today=today, now=now, rule=rule)
     c = result.convention
-    key = "pair.sent" if result.created else "pair.already_sent"
+    key = N_("pair.sent") if result.created else N_("pair.already_sent")
     text = rt(actor.lang, key, mentor=mention(mentor), mentee=mention(mentee), start=format_day(c.starts_on, actor.lang),
-             status=t(actor.lang, f"status.{c.status}"))
+             status=t(actor.lang, labels.STATUS[c.status]))
     return Done(Message(text=text, headline=False), c.id, changed=result.created)
 
 

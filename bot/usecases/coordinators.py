@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
+from bot.i18n import N_
 from bot.i18n.rich import names_or_none, rt
 from bot.notify import Rich
 from bot.services import coordination
@@ -24,7 +25,7 @@ def listed(session: Session, actor: Actor, rule: CoordinatorRule) -> Rich:
 
 def add(session: Session, actor: Actor, now: datetime, rule: CoordinatorRule, person: Person) -> Rich:
     added = coordination.add(session, by=actor.person, programme=actor.programme, person=person, rule=rule, now=now)
-    return rt(actor.lang, "coord.added" if added else "coord.already", name=mention(person))
+    return rt(actor.lang, N_("coord.added") if added else N_("coord.already"), name=mention(person))
 
 
 def remove(session: Session, actor: Actor, rule: CoordinatorRule, person: Person) -> Rich:

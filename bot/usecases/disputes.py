@@ -11,7 +11,7 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.notify import Message, Text
 from bot.services import disputes
 from bot.services.dispute_messages import coordinator_view, raised_ack
@@ -30,8 +30,8 @@ class CoordinatorStep(StrEnum):
 
 # Each step's service, and what the coordinator is told once it is done (None: the case view says it).
 STEPS: dict[CoordinatorStep, tuple[disputes.CoordinatorAct, str | None]] = {
-    CoordinatorStep.TAKE: (disputes.take, "dispute.taken.you"),
-    CoordinatorStep.MEET: (disputes.request_meeting, "dispute.meeting.sent"),
+    CoordinatorStep.TAKE: (disputes.take, N_("dispute.taken.you")),
+    CoordinatorStep.MEET: (disputes.request_meeting, N_("dispute.meeting.sent")),
     CoordinatorStep.RESOLVE: (disputes.resolve, None),
     CoordinatorStep.CONFIRM_END: (disputes.confirm_early_end, None),
 }
@@ -89,4 +89,4 @@ def coordinator_step(session: Session, actor: Actor, now: datetime, rule: Coordi
 def withdraw(session: Session, actor: Actor, now: datetime, dispute_id: int) -> str:
     """« Retirer ma demande »: only the person who asked; the convention goes on."""
     change = disputes.withdraw(session, dispute_id=dispute_id, person=actor.person, now=now)
-    return t(actor.lang, "early_end.withdrawn.you" if change.done else "dispute.already_closed")
+    return t(actor.lang, N_("early_end.withdrawn.you") if change.done else N_("dispute.already_closed"))

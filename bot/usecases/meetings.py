@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.i18n.rich import rt
 from bot.notify import Attachment, Message, Rich, Section
 from bot.services import meetings
@@ -102,7 +102,7 @@ def clicked_meeting(session: Session, actor: Actor, meeting_id: int, status: Mee
     """The meeting a button is about, if the clicker is of its pair and it is still in `status`."""
     meeting = meetings.get_meeting(session, meeting_id, actor.person)
     if meeting.status != status:
-        raise Conflict("meeting.proposal_gone" if status == MeetingStatus.PROPOSED else "meeting.not_confirmed")
+        raise Conflict(N_("meeting.proposal_gone") if status == MeetingStatus.PROPOSED else N_("meeting.not_confirmed"))
     return meeting
 
 
@@ -164,13 +164,13 @@ def save_meeting(session: Session, actor: Actor, now: datetime, kind: FormKind, 
     sections = (Section(t(actor.lang, "meeting.agenda.title"), meeting.agenda, literal=True),) if meeting.agenda else ()
     reply = Message(text=text, facts=meeting_facts(meeting, actor.lang, actor.tz), sections=sections, headline=False)
     return Done(reply, meeting.convention_id,
-                (Retire("meeting_proposal", tuple(proposal.retired), "meeting.closed.replaced"),))
+                (Retire("meeting_proposal", tuple(proposal.retired), N_("meeting.closed.replaced")),))
 
 
 def confirm(session: Session, actor: Actor, now: datetime, meeting_id: int) -> Done:
     """« Confirmer » on a proposal; a second click says it is confirmed already."""
     result = meetings.confirm(session, meeting_id=meeting_id, person=actor.person, now=now)
-    key = "meeting.closed.already" if result.already else "meeting.closed.confirmed"
+    key = N_("meeting.closed.already") if result.already else N_("meeting.closed.confirmed")
     return Done(proposal_closed_message(result.meeting, actor.person, key), result.meeting.convention_id)
 
 
@@ -181,7 +181,7 @@ def cancel_form(session: Session, actor: Actor, meeting_id: int) -> Meeting:
 
 def cancel(session: Session, actor: Actor, now: datetime, meeting_id: int, reason: str) -> Done:
     meeting = meetings.cancel(session, meeting_id=meeting_id, person=actor.person, reason=reason, now=now)
-    return Done(proposal_closed_message(meeting, actor.person, "teams.meeting.cancelled"), meeting.convention_id)
+    return Done(proposal_closed_message(meeting, actor.person, N_("teams.meeting.cancelled")), meeting.convention_id)
 
 
 def invitation_file(session: Session, actor: Actor, now: datetime, meeting_id: int) -> tuple[Meeting, Attachment]:
@@ -194,7 +194,7 @@ def answer_checkin(session: Session, actor: Actor, now: datetime, meeting_id: in
     """The check-in after a meeting: held, postponed or missed. The other side's check-in loses its buttons."""
     result = meetings.record_outcome(session, meeting_id=meeting_id, person=actor.person, outcome=outcome, now=now)
     retire = () if result.already else (
-        Retire("meeting_checkin", (result.meeting.id,), "checkin.closed", skip_person=actor.person.id),)
+        Retire("meeting_checkin", (result.meeting.id,), N_("checkin.closed"), skip_person=actor.person.id),)
     return Done(checkin_answered(result, actor.person, actor.lang), result.meeting.convention_id, retire,
                 changed=not result.already)
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.notify import Message
 from bot.services import objectives
 from bot.services.meetings import other_side
@@ -57,7 +57,7 @@ def add(session: Session, actor: Actor, now: datetime, convention_id: int | None
         draft: objectives.ObjectiveDraft) -> Done:
     objective = objectives.add(session, person=actor.person, draft=draft, today=actor.today_at(now), now=now,
                                convention_id=convention_id)
-    return _done(actor, "objective.added", objective)
+    return _done(actor, N_("objective.added"), objective)
 
 
 def update_form(session: Session, actor: Actor, objective_id: int) -> Objective:
@@ -68,7 +68,7 @@ def update_form(session: Session, actor: Actor, objective_id: int) -> Objective:
 def update(session: Session, actor: Actor, now: datetime, objective_id: int, entry: UpdateEntry) -> Done:
     objective = objectives.update(session, person=actor.person, objective_id=objective_id, status=entry.status,
                                   progress=entry.progress, comment=entry.comment, now=now)
-    return _done(actor, "objective.updated", objective)
+    return _done(actor, N_("objective.updated"), objective)
 
 
 def feedback_form(session: Session, actor: Actor, objective_id: int) -> tuple[Objective, str | None]:
@@ -78,7 +78,7 @@ def feedback_form(session: Session, actor: Actor, objective_id: int) -> tuple[Ob
 
 def feedback(session: Session, actor: Actor, now: datetime, objective_id: int, comment: str) -> Done:
     objective = objectives.feedback(session, person=actor.person, objective_id=objective_id, comment=comment, now=now)
-    return _done(actor, "objective.feedback_sent", objective)
+    return _done(actor, N_("objective.feedback_sent"), objective)
 
 
 def history(session: Session, actor: Actor, objective_id: int) -> tuple[Objective, list[str]]:

@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.clock import Clock
-from bot.i18n import t
 from bot.i18n.dates import local_date
 from bot.i18n.errors import error_text
 from bot.i18n.rich import rt
 from bot.notify import Rich, Text
 from bot.services import pair_import
+from bot.services.import_text import import_done
 from bot.services.roles import CoordinatorRule
 from storage.db import SessionFactory, session_scope
 from storage.models import Person
@@ -57,6 +57,5 @@ def import_text(sessions: SessionFactory, clock: Clock, rule: CoordinatorRule, p
 
 def import_summary(lang: str, tz: str, result: pair_import.ImportResult) -> list[Text]:
     """What the coordinator reads: the counts, then each refused line and why."""
-    lines: list[Text] = [t(lang, "import.done", created=len(result.created), existing=len(result.existing),
-                           bad=len(result.bad))]
+    lines: list[Text] = [import_done(lang, result)]
     return lines + [rt(lang, "import.bad_line", line=b.line, reason=error_text(lang, tz, b.error)) for b in result.bad]

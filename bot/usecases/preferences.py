@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.i18n.dates import format_moment
 from bot.services import people, reminders
 
@@ -29,4 +29,4 @@ def pause(actor: Actor, typed: str, now: datetime) -> str:
 
 
 def resume(actor: Actor, now: datetime) -> str:
-    return t(actor.lang, "pause.resumed" if reminders.resume(actor.person, now) else "pause.not_paused")
+    return t(actor.lang, N_("pause.resumed") if reminders.resume(actor.person, now) else N_("pause.not_paused"))

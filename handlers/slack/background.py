@@ -17,8 +17,13 @@ from typing import Any, Protocol
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
-BUSY = ("⏳ Mentorat est très sollicité en ce moment : réessayez dans une minute. / "
-        "Mentorat is very busy right now: please try again in a minute.")
+from bot.i18n import bilingual
+
+
+def busy_text() -> str:
+    """The ack when the work queue is full: who asked is not known yet, so both languages."""
+    # Translators: Slack shows it at once when the bot is overloaded; nothing was done.
+    return bilingual("busy")
 
 
 class Work(Protocol):
@@ -75,4 +80,4 @@ def ack_then(queue: Work, report: ErrorReporter, ack: Ack, body: dict[str, Any],
     if queue.submit(guarded):
         ack()
     else:
-        ack(text=BUSY)
+        ack(text=busy_text())

@@ -6,6 +6,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.commands import parse, suggest
+from bot.i18n import N_
 from bot.usecases.commands import role_refusal
 from handlers.slack import (
     closure,
@@ -49,7 +50,7 @@ HANDLERS: dict[str, CommandHandler] = {
 def route(req: CommandRequest, text: str) -> None:
     parsed = parse(text)
     if parsed.command is None:
-        overview.show_help(req, preface_key="help.unknown", command=parsed.word[:60],
+        overview.show_help(req, preface_key=N_("help.unknown"), command=parsed.word[:60],
                            suggestion=suggest(parsed.word) or "")
         return
     command = parsed.command

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 
 from slack_bolt import BoltRequest, BoltResponse
 from slack_bolt.oauth import OAuthFlow
@@ -20,6 +21,7 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import Engine
 
 from bot.config import Settings
+from bot.i18n import N_, bilingual, t
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +31,12 @@ STATE_EXPIRY_S = 600  # the « Ajouter à Slack » link works for ten minutes
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 
-# Answered instead of running a request from a workspace that has not installed the app (or removed it).
-NOT_INSTALLED = ("Mentorat n'est pas (ou plus) installé dans cet espace de travail : une personne "
-                 "administratrice peut l'ajouter depuis la page d'installation. / Mentorat is not installed in "
-                 "this workspace (any more): an admin can add it from the install page.")
+
+def not_installed_text() -> str:
+    """Answered instead of running a request from a workspace that has not installed the app (or removed it)."""
+    # Translators: Slack shows it in the channel where someone used the bot of a workspace that removed it.
+    return bilingual("oauth.not_installed")
+
 
 _PAGE = """<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>{title}</title>
@@ -43,22 +47,26 @@ border-radius:6px;text-decoration:none;font-weight:600}}</style></head>
 <body>{body}</body></html>"""
 
 
-def _page(title: str, french: str, english: str) -> str:
-    return _PAGE.format(title=html.escape(title), body=f"<div>{french}</div><hr><div class='en' lang='en'>{english}</div>")
+def _html(lang: str, key: str, **params: str) -> str:
+    """A catalogue text in a page: the text escaped, its parameters already HTML."""
+    return html.escape(t(lang, key), quote=False).format(**params)
+
+
+def _page(title_key: str, body: Callable[[str, str], str]) -> str:
+    """French first, English below; body(lang, heading tag) is one language's part."""
+    return _PAGE.format(title=html.escape(bilingual(title_key)),
+                        body=f"<div>{body('fr', 'h1')}</div><hr><div class='en' lang='en'>{body('en', 'h2')}</div>")
 
 
 def install_page(url: str) -> str:
     link = html.escape(url)
-    return _page(
-        "Installer Mentorat / Install Mentorat",
-        "<h1>Installer Mentorat dans Slack</h1><p>Mentorat accompagne votre programme de mentorat : jumelage, "
-        "convention, rencontres mensuelles, objectifs et bilan. Il ne demande que ce dont il a besoin (écrire en "
-        f"message privé, lire le nom et le fuseau horaire des personnes).</p><p><a class='button' href='{link}'>"
-        "Ajouter à Slack</a></p>",
-        "<h2>Install Mentorat in Slack</h2><p>Mentorat runs your mentoring programme: pairing, agreement, monthly "
-        "meetings, objectives and closure. It asks only for what it uses (direct messages, people's names and "
-        f"time zones).</p><p><a class='button' href='{link}'>Add to Slack</a></p>",
-    )
+
+    def body(lang: str, h: str) -> str:
+        heading, text = _html(lang, N_("oauth.install.heading")), _html(lang, N_("oauth.install.body"))
+        button = _html(lang, N_("oauth.install.button"))
+        return f"<{h}>{heading}</{h}><p>{text}</p><p><a class='button' href='{link}'>{button}</a></p>"
+
+    return _page(N_("oauth.install.title"), body)
 
 
 def _success(args: SuccessArgs) -> BoltResponse:
@@ -66,39 +74,38 @@ def _success(args: SuccessArgs) -> BoltResponse:
     team = html.escape(installation.team_name or installation.team_id or "Slack")
     open_url = html.escape(f"slack://app?team={installation.team_id}&id={installation.app_id}")
     log.info("installed in Slack workspace %s", installation.team_id)
-    body = _page(
-        "Mentorat est installé / Mentorat is installed",
-        f"<h1>Mentorat est installé dans {team}</h1><p>Tapez <code>/mentorat aide</code> dans Slack pour "
-        "commencer. Les personnes administratrices de l'espace sont coordonnatrices du programme ; elles peuvent "
-        f"en ajouter d'autres.</p><p><a class='button' href='{open_url}'>Ouvrir Mentorat dans Slack</a></p>",
-        f"<h2>Mentorat is installed in {team}</h2><p>Type <code>/mentorat aide</code> in Slack to start. The "
-        "workspace's admins coordinate the programme and can add other coordinators.</p>"
-        f"<p><a class='button' href='{open_url}'>Open Mentorat in Slack</a></p>",
-    )
+
+    def page(lang: str, h: str) -> str:
+        # Translators: {command} is the slash command to type, shown as code.
+        text = _html(lang, N_("oauth.installed.body"), command="<code>/mentorat aide</code>")
+        heading = _html(lang, N_("oauth.installed.heading"), team=team)
+        button = _html(lang, N_("oauth.installed.button"))
+        return f"<{h}>{heading}</{h}><p>{text}</p><p><a class='button' href='{open_url}'>{button}</a></p>"
+
+    body = _page(N_("oauth.installed.title"), page)
     return BoltResponse(status=200, body=body, headers={"Content-Type": "text/html; charset=utf-8"})
 
 
 # Why an install did not finish, in words a person can act on (Bolt's reason codes).
 _FAILURES = {
-    "access_denied": ("Vous avez annulé l'installation : rien n'a été ajouté à votre espace de travail.",
-                      "You cancelled the installation: nothing was added to your workspace."),
-    "invalid_browser": ("Cette page doit être ouverte dans le navigateur qui a commencé l'installation.",
-                        "This page must be opened in the browser that started the installation."),
-    "invalid_state": ("Le lien d'installation a expiré ou a déjà servi.",
-                      "The installation link has expired or was already used."),
-    "missing_code": ("Slack n'a pas transmis d'autorisation.", "Slack sent no authorisation."),
+    "access_denied": N_("oauth.failed.access_denied"),
+    "invalid_browser": N_("oauth.failed.invalid_browser"),
+    "invalid_state": N_("oauth.failed.invalid_state"),
+    "missing_code": N_("oauth.failed.missing_code"),
 }
 
 
 def _failure(args: FailureArgs) -> BoltResponse:
-    french, english = _FAILURES.get(args.reason, ("L'installation n'a pas abouti.", "The installation did not finish."))
+    reason = _FAILURES.get(args.reason, N_("oauth.failed.other"))
     log.warning("Slack install failed: %s", args.reason)  # the reason code only, never the code or tokens
     again = html.escape(INSTALL_PATH)
-    body = _page(
-        "Installation interrompue / Installation stopped",
-        f"<h1>Installation interrompue</h1><p>{french}</p><p><a href='{again}'>Recommencer l'installation</a></p>",
-        f"<h2>Installation stopped</h2><p>{english}</p><p><a href='{again}'>Start the installation again</a></p>",
-    )
+
+    def page(lang: str, h: str) -> str:
+        heading, why = _html(lang, N_("oauth.failed.title")), _html(lang, reason)
+        link = _html(lang, N_("oauth.failed.again"))
+        return f"<{h}>{heading}</{h}><p>{why}</p><p><a href='{again}'>{link}</a></p>"
+
+    body = _page(N_("oauth.failed.title"), page)
     return BoltResponse(status=args.suggested_status_code, body=body,
                         headers={"Content-Type": "text/html; charset=utf-8"})
 

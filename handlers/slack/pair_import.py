@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.notify import plain
 from bot.services import pair_import
 from bot.services.errors import DomainError, InvalidInput
@@ -54,11 +54,11 @@ def import_modal(lang: str, metadata: str) -> dict[str, Any]:
         "submit": plain("import.modal.submit"), "close": plain("modal.cancel"), "private_metadata": metadata,
         "blocks": [
             {"type": "section", "text": {"type": "mrkdwn", "text": t(lang, "import.modal.intro")}},
-            {"type": "input", "block_id": BlockId.IMPORT_FILE, "optional": True, "label": plain("import.modal.file"),
+            {"type": "input", "block_id": BlockId.IMPORT_FILE, "optional": True, "label": plain(N_("import.modal.file")),
              "element": {"type": "file_input", "action_id": FieldId.IMPORT_FILE, "filetypes": ["csv", "txt"],
                          "max_files": 1}},
             {"type": "input", "block_id": BlockId.IMPORT_PASTE, "optional": True,
-             "label": plain("import.modal.paste"),
+             "label": plain(N_("import.modal.paste")),
              "element": {"type": "plain_text_input", "action_id": FieldId.IMPORT_PASTE, "multiline": True,
                          "placeholder": {"type": "plain_text", "text": "U012ABCDEF,U034GHIJKL,2027-01-15"}}},
         ],

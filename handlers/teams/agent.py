@@ -61,6 +61,7 @@ class MentoratAgent(ActivityHandler):
 
     def _personal_only(self, incoming: Incoming) -> list[Reply]:
         # No conversation reference is stored from a channel: reminders must never land there.
+        # Translators: Teams, in a group chat or channel; `mentorat aide` is the command to type, keep it as is.
         return [text_reply(t(normalise_language(incoming.locale), "teams.personal_only"))]
 
 

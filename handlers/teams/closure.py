@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.commands import NOBODY_WORDS, SPONSOR_WORDS
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.i18n.rich import rt
 from bot.notify import Message, Rich
 from bot.services import actions, gratitude, people
@@ -124,7 +124,7 @@ def send_final_report(req: TeamsRequest) -> list[Reply]:
         pages = paged_cards([], [[element] for element in content["body"]], content.get("actions") or [])
         replies = paged_replies(pages, summary_text(message))
         if link is None:
-            replies.append(say(actor.lang, "teams.closure.file_unavailable"))
+            replies.append(say(actor.lang, N_("teams.closure.file_unavailable")))
         return replies
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.i18n import t
+from bot.i18n import labels, quoted, t, tn
 from bot.i18n.numbers import whole
 from bot.i18n.rich import Param, rt
 from bot.notify import Section
@@ -91,12 +91,12 @@ def saved_values(mine: Bilan | None) -> dict[str, str]:
 def _questions(lang: str, ctx: BilanContext, state: FormState) -> list[Card]:
     body: list[Card] = []
     for key in questions_for(ctx.convention, ctx.role):
-        body += text_input(key, t(lang, f"bilan.q.{ctx.role}.{key}"), state, multiline=True,
+        body += text_input(key, t(lang, labels.QUESTION[ctx.role, key]), state, multiline=True,
                            max_length=ANSWER_LIMIT, required=key in REQUIRED,
                            error_message=t(lang, "error.bilan.required"))
         if key == "went":
             body += choice_input("satisfaction", t(lang, "bilan.satisfaction.label"), state,
-                                 [(t(lang, f"bilan.satisfaction.{n}"), str(n)) for n in range(1, 6)],
+                                 [(t(lang, labels.SATISFACTION[n]), str(n)) for n in range(1, 6)],
                                  expanded=True, required=True, error_message=t(lang, "error.bilan.satisfaction"))
         if key == "next_steps":
             body += date_input("follow_up", t(lang, "bilan.follow_up.label"), state, required=False)
@@ -107,22 +107,23 @@ def _objectives(lang: str, ctx: BilanContext, state: FormState) -> list[Card]:
     body = [text_block(teams_text(t(lang, "bilan.objectives.title")), separator=True, spacing="Large")]
     if not ctx.objectives:
         body.append(note(t(lang, "bilan.objectives.none")))
-    results = [(t(lang, f"bilan.result.{r}"), r) for r in OBJECTIVE_RESULTS]
+    results = [(t(lang, labels.RESULT[r]), r) for r in OBJECTIVE_RESULTS]
     for objective in shown_objectives(ctx):
-        body += choice_input(objective_field(objective.id), f"« {objective.title} »", state, results)
+        body += choice_input(objective_field(objective.id), quoted(lang, objective.title), state, results)
     hidden = len(ctx.objectives) - len(shown_objectives(ctx))
     if hidden > 0:
-        body.append(note(t(lang, "teams.closure.bilan.more_objectives", count=hidden)))
+        body.append(note(tn(lang, "teams.closure.bilan.more_objectives", "teams.closure.bilan.more_objectives.plural",
+                            hidden)))
     return body
 
 
 def _follow_up(lang: str, ctx: BilanContext, state: FormState) -> list[Card]:
     if ctx.locked is not None:
-        decision = t(lang, f"bilan.decision.{ctx.locked}")
+        decision = t(lang, labels.DECISION[ctx.locked])
         return [text_block(t(lang, "bilan.locked", decision=decision), separator=True, spacing="Large")]
     return [
         *choice_input("decision", t(lang, "bilan.decision.label"), state,
-                      [(t(lang, f"bilan.decision.{d.value}"), d.value) for d in Decision], expanded=True,
+                      [(t(lang, labels.DECISION[d]), d.value) for d in Decision], expanded=True,
                       required=True, error_message=t(lang, "error.bilan.decision")),
         note(t(lang, "bilan.decision.hint")),
         *choice_input("extend", t(lang, "bilan.extend.label"), state,
@@ -138,7 +139,7 @@ def _sharing(lang: str, ctx: BilanContext, state: FormState) -> list[Card]:
                       [(t(lang, "bilan.keep.yes"), "yes"), (t(lang, "bilan.keep.no"), "no")], expanded=True,
                       required=True, error_message=t(lang, "error.bilan.keep_in_touch")),
         *choice_input("share", t(lang, "bilan.share.label", other=other), state,
-                      [(t(lang, f"bilan.short.{key}"), key) for key in shareable_keys(ctx.convention, ctx.role)],
+                      [(t(lang, labels.ANSWER_SHORT[key]), key) for key in shareable_keys(ctx.convention, ctx.role)],
                       expanded=True, multi=True),
         note(t(lang, "bilan.share.hint", other=other)),
     ]
@@ -228,7 +229,7 @@ def overview_cards(lang: str, view: BilanView, other: Person, objectives: list[O
         heading = text_block(t(lang, "bilan.view.mine"), size="Medium", weight="Bolder", separator=True)
         groups += _shown(heading, answer_sections(lang, own_part(view.mine), titles))
         groups.append([note(t(lang, "bilan.view.your_decision",
-                              decision=t(lang, f"bilan.decision.{view.mine.decision}")))])
+                              decision=t(lang, labels.DECISION[view.mine.decision])))])
         buttons.append(submit(t(lang, "bilan.button.edit"), actions.BILAN_OPEN, value))
     if not view.other_done:
         groups.append([text_block(md("bilan.view.other_not_done"), separator=True, spacing="Large")])
@@ -244,7 +245,7 @@ def overview_cards(lang: str, view: BilanView, other: Person, objectives: list[O
             groups.append([text_block(md("bilan.view.nothing_shared"), separator=True, spacing="Large")])
         if view.other_decision:
             groups.append([note(md("bilan.view.other_decision",
-                                   decision=t(lang, f"bilan.decision.{view.other_decision}")))])
+                                   decision=t(lang, labels.DECISION[view.other_decision])))])
     if view.report_ready:
         buttons.append(submit(t(lang, "bilan.button.report"), actions.BILAN_REPORT, value))
     return paged_cards(head, groups, buttons)
@@ -264,14 +265,14 @@ def figures_card(lang: str, programme: str, figures: ClosureFigures) -> Card:
 def thanks_form(lang: str, kind: str, mentor: Person, convention_id: int, state: FormState | None = None) -> Reply:
     """Thanks (or news, after the end) from the mentee to the mentor, sent as typed."""
     state = state or FormState()
-    body = text_input("message", t(lang, f"{kind}.modal.message"), state, multiline=True, max_length=THANKS_LIMIT,
+    body = text_input("message", t(lang, labels.GRATITUDE_MESSAGE[kind]), state, multiline=True, max_length=THANKS_LIMIT,
                       required=True, error_message=t(lang, "error.thanks.missing"))
     if kind == THANKS:
         body.append(note(t(lang, "thanks.modal.message_hint")))
         body += text_input("achievements", t(lang, "thanks.modal.achievements"), state, multiline=True,
                            max_length=THANKS_LIMIT)
-    title = t(lang, f"{kind}.modal.title")
-    intro = teams_text(rt(lang, f"{kind}.modal.intro", other=mention(mentor)))
+    title = t(lang, labels.GRATITUDE_TITLE[kind])
+    intro = teams_text(rt(lang, labels.GRATITUDE_INTRO[kind], other=mention(mentor)))
     content = form_card(lang, title, body, submit_label=t(lang, "thanks.modal.submit"), action=THANKS_SUBMIT[kind],
                         value=str(convention_id), intro=intro, state=state)
     return Reply(content, title, replace=bool(state.errors))

@@ -9,7 +9,7 @@ What a person writes goes to the coordinators only (the services see to that); i
 from __future__ import annotations
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from bot.i18n.errors import error_text
 from bot.i18n.rich import rt
 from bot.notify import Message
@@ -38,10 +38,10 @@ FIELDS = ("summary", "amicable", "go_on", "urgency")
 # Each kind's texts, the same as Slack's modals.
 FORM_KEYS = {
     DisputeKind.DIFFEREND: {"title": "differend.modal.title", "intro": "differend.modal.intro",
-                            "summary": "differend.modal.summary", "hint": "differend.modal.summary_hint",
+                            "summary": N_("differend.modal.summary"), "hint": N_("differend.modal.summary_hint"),
                             "submit": "differend.modal.submit"},
     DisputeKind.EARLY_END: {"title": "early_end.modal.title", "intro": "early_end.modal.intro",
-                            "summary": "early_end.modal.reason", "hint": "early_end.modal.reason_hint",
+                            "summary": N_("early_end.modal.reason"), "hint": N_("early_end.modal.reason_hint"),
                             "submit": "early_end.modal.submit"},
 }
 
@@ -60,7 +60,7 @@ def _differend_inputs(lang: str, state: FormState) -> list[Card]:
         *_labelled(toggle_input("go_on", t(lang, "differend.modal.go_on"), state),
                    t(lang, "differend.modal.go_on_label")),
         *choice_input("urgency", t(lang, "differend.modal.urgency"), state,
-                      [(t(lang, f"dispute.urgency.{u}"), u) for u in disputes.URGENCIES],
+                      [(t(lang, labels.URGENCY[u]), u) for u in disputes.URGENCIES],
                       default="normal", expanded=True, required=True, error_message=t(lang, "error.dispute.urgency")),
     ]
 

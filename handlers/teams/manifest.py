@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from PIL import Image, ImageDraw
 
 from bot.commands import COMMANDS
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.notify import plain
 
 SCHEMA = "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json"
@@ -62,36 +62,17 @@ _GUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 _SEMVER = re.compile(r"\d+\.\d+\.\d+")
 _HOST = re.compile(r"[A-Za-z0-9*](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d+)?")
 
-# Written for the Teams listing (the commands' own texts come from the bot's catalogue).
-TEXTS: dict[str, dict[str, str]] = {
-    "fr": {
-        "name.short": "Mentorat",
-        "name.full": "Mentorat – programme de mentorat en milieu de travail",
-        "description.short": "Votre programme de mentorat : jumelage, convention et rencontres mensuelles",
-        "description.full": (
-            "Mentorat fait vivre un programme de mentorat en milieu de travail, directement dans Teams. "
-            "Une personne coordonnatrice jumelle un mentor et une personne mentorée ; les deux signent une "
-            "convention d'une dizaine de mois qui prévoit une rencontre par mois. Mentorat aide ensuite la paire "
-            "à fixer chaque rencontre, à garder ses objectifs et ses ordres du jour à jour, lui envoie un rappel "
-            "chaque mois et la guide dans le bilan de fin de parcours. La coordination voit les chiffres du "
-            "programme (rencontres tenues, objectifs, paires à soutenir), jamais le contenu des conversations "
-            "privées. Écrivez « aide » au bot pour voir ce que vous pouvez faire."
-        ),
-    },
-    "en": {
-        "name.short": "Mentorat",
-        "name.full": "Mentorat – workplace mentoring programmes",
-        "description.short": "Your mentoring programme: pairing, agreement and monthly meetings",
-        "description.full": (
-            "Mentorat runs a workplace mentoring programme right inside Teams. A coordinator pairs a mentor "
-            "with a mentee; both sign an agreement of about ten months with one meeting a month. Mentorat then "
-            "helps the pair plan each meeting and keep their objectives and agendas up to date, reminds them "
-            "every month and guides them through the closing review. Coordinators see the programme's figures "
-            "(meetings held, objectives, pairs needing support), never the content of private conversations. "
-            "Write \"help\" to the bot to see what you can do."
-        ),
-    },
+# Written for the Teams listing (the commands' own texts come from the bot's catalogue too).
+LISTING = {
+    "name.short": N_("teams.manifest.name.short"),
+    "name.full": N_("teams.manifest.name.full"),
+    "description.short": N_("teams.manifest.description.short"),
+    "description.full": N_("teams.manifest.description.full"),
 }
+
+
+def listing_texts(lang: str) -> dict[str, str]:
+    return {field: t(lang, key) for field, key in LISTING.items()}
 
 
 # --- where the package's facts come from ---
@@ -176,7 +157,7 @@ def _host(base_url: str) -> str:
 
 # --- the package ---
 def build_manifest(app_id: str, *, version: str, base_url: str | None = None) -> dict[str, Any]:
-    texts = TEXTS["fr"]
+    texts = listing_texts("fr")
     return {
         "$schema": SCHEMA,
         "manifestVersion": MANIFEST_VERSION,
@@ -205,9 +186,9 @@ def build_manifest(app_id: str, *, version: str, base_url: str | None = None) ->
 
 
 def build_localization(lang: str) -> dict[str, str]:
-    if lang not in TEXTS:
-        raise ValueError(f"no Teams texts for language {lang!r} (have: {', '.join(TEXTS)})")
-    strings = {"$schema": LOCALIZATION_SCHEMA, **TEXTS[lang]}
+    if lang not in LANGUAGE_FILES:
+        raise ValueError(f"no Teams texts for language {lang!r} (have: {', '.join(LANGUAGE_FILES)})")
+    strings = {"$schema": LOCALIZATION_SCHEMA, **listing_texts(lang)}
     for i, command in enumerate(_commands(lang)):
         strings[f"bots[0].commandLists[0].commands[{i}].title"] = command["title"]
         strings[f"bots[0].commandLists[0].commands[{i}].description"] = command["description"]

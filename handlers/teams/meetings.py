@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import labels, t
 from bot.i18n.dates import zone_name
 from bot.i18n.errors import error_text
 from bot.i18n.rich import rt
@@ -73,7 +73,7 @@ def meeting_card(deps: TeamsDeps, actor: Actor, form: meeting_actions.MeetingFor
                       [(t(lang, "meeting.minutes", minutes=m), m) for m in lengths],
                       default=duration, required=True),
         *choice_input("mode", t(lang, "meeting.modal.mode"), state,
-                      [(t(lang, f"meeting.mode.{m.value}"), m.value) for m in MeetingMode],
+                      [(t(lang, labels.MEETING_MODE[m]), m.value) for m in MeetingMode],
                       default=fill.get("mode", MeetingMode.VIDEO.value), expanded=True, required=True,
                       error_message=t(lang, "error.meeting.mode")),
         *text_input("location", t(lang, "meeting.modal.location"), state, max_length=meetings.LOCATION_LIMIT,
@@ -87,9 +87,9 @@ def meeting_card(deps: TeamsDeps, actor: Actor, form: meeting_actions.MeetingFor
     else:
         body += text_input("agenda", t(lang, "meeting.modal.agenda"), state, multiline=True,
                            max_length=meetings.AGENDA_LIMIT, placeholder=t(lang, "meeting.modal.agenda_hint"))
-    intro = teams_text(rt(lang, f"meeting.modal.intro.{kind}", other=mention(other)))
-    title = t(lang, f"meeting.modal.title.{kind}")
-    content = form_card(lang, title, body, submit_label=t(lang, f"meeting.modal.submit.{kind}"),
+    intro = teams_text(rt(lang, labels.MEETING_FORM_INTRO[kind], other=mention(other)))
+    title = t(lang, labels.MEETING_FORM_TITLE[kind])
+    content = form_card(lang, title, body, submit_label=t(lang, labels.MEETING_FORM_SUBMIT[kind]),
                         action=ACTION_OF_KIND[form.kind], value=str(subject_id), intro=intro, state=state)
     content["body"].append({"type": "TextBlock", "wrap": True, "isSubtle": True, "size": "Small",
                             "text": teams_text(rt(lang, "meeting.modal.footer", other=mention(other)))})

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import labels, t
 from bot.i18n.rich import rt
 from bot.notify import Text, plain
 from bot.services import actions, objectives
@@ -96,7 +96,7 @@ def _add_card(session: Session, actor: Actor, convention_id: int, state: FormSta
     lang = actor.lang
     convention, other = objective_actions.add_form(session, actor, convention_id)
     state = state or FormState()
-    horizons = [(t(lang, f"objective.horizon.{h}"), h) for h in objectives.HORIZONS]
+    horizons = [(t(lang, labels.OBJECTIVE_HORIZON[h]), h) for h in objectives.HORIZONS]
     body = [
         *text_input("title", t(lang, "objective.add.name"), state, max_length=objectives.TITLE_LIMIT, required=True,
                     error_message=t(lang, "error.objective.title_missing")),
@@ -149,7 +149,7 @@ def _update_card(session: Session, actor: Actor, objective_id: int, state: FormS
     lang = actor.lang
     objective = objective_actions.update_form(session, actor, objective_id)
     state = state or FormState()
-    statuses = [(t(lang, f"objective.status.{s.value}"), s.value) for s in ObjectiveStatus]
+    statuses = [(t(lang, labels.OBJECTIVE_STATUS[s]), s.value) for s in ObjectiveStatus]
     steps = [(f"{p} %", str(p)) for p in objectives.PROGRESS_STEPS]
     body = [
         typed_text(objective.title),

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.i18n import t
+from bot.i18n import N_, t, tn
 from bot.i18n.errors import error_text
 from bot.i18n.numbers import whole
 from bot.logs import log_unexpected
@@ -83,7 +83,7 @@ def report_replies(deps: TeamsDeps, session: Session, actor: Actor) -> list[Repl
     groups = [group for report in pack.reports for group in _programme_groups(lang, report)]
     links = [link for file in pack.files if (link := _link(deps, session, actor, file)) is not None]
     groups.append([note(t(lang, "report.private")),
-                   note(t(lang, "teams.closure.files" if links else "teams.closure.file_unavailable"))])
+                   note(t(lang, N_("teams.closure.files") if links else N_("teams.closure.file_unavailable")))])
     return paged_replies(paged_cards([], groups, links), pack.headline)
 
 
@@ -147,7 +147,8 @@ def submit_import(req: TeamsRequest) -> list[Reply]:
             message = teams_text(error_text(actor.lang, actor.tz, error))
             return [import_form(actor.lang, FormState({"paste": text[:PASTE_LIMIT]}, {"paste": message}))]
     deps.soon(lambda: run_import(deps, req.incoming, text))
-    return [text_reply(t(lang, "teams.closure.import.started", count=count), replace=True)]
+    return [text_reply(tn(lang, "teams.closure.import.started", "teams.closure.import.started.plural", count),
+                       replace=True)]
 
 
 # -- mentorat importer: the work, after the turn ----------------------------------------------------

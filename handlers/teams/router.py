@@ -10,7 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from bot.commands import parse, suggest
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.services.errors import DomainError
 from bot.usecases.commands import role_refusal
 from handlers.teams import (
@@ -37,7 +37,7 @@ ACTIONS: dict[str, Handler] = {key: h for module in FEATURES for key, h in getat
 def on_text(req: TeamsRequest) -> list[Reply]:
     parsed = parse(req.incoming.text)
     if parsed.command is None:
-        return overview.help_replies(req, preface_key="help.unknown", command=parsed.word[:60],
+        return overview.help_replies(req, preface_key=N_("help.unknown"), command=parsed.word[:60],
                                      suggestion=suggest(parsed.word) or "")
     command = parsed.command
     with req.acting() as (_session, actor):
@@ -46,7 +46,7 @@ def on_text(req: TeamsRequest) -> list[Reply]:
         return [text_reply(refused)]
     handler = COMMANDS.get(command.name)
     if handler is None:
-        return [say(lang, "teams.stale")]
+        return [say(lang, N_("teams.stale"))]
     return _guarded(handler, TeamsRequest(req.deps, req.incoming, parsed.args))
 
 
@@ -59,7 +59,7 @@ def on_submit(req: TeamsRequest) -> list[Reply]:
         lang = actor.lang
     if key == CANCEL:  # the form's card makes way for the notice (a new card when there is none to replace)
         return [text_reply(t(lang, "teams.form.cancelled"), replace=True)]
-    return [say(lang, "teams.stale")]
+    return [say(lang, N_("teams.stale"))]
 
 
 def _guarded(handler: Handler, req: TeamsRequest) -> list[Reply]:

@@ -14,6 +14,7 @@ from storage.models import Bilan, ConventionStatus, Gratitude, Objective, Person
 from tests.scenarios.closure_helpers import convention, fill_bilan, pdf_texts
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import at, last_view, pending, reminders, texts_to, with_button
+from tests.support.texts import fr, fr_fixed, fr_n, fr_part
 
 LAST_PHASE = datetime(2027, 9, 1, 15, 0, tzinfo=UTC)  # three weeks before the end (23 September 2027)
 SECRET = "Je n'ai pas osé dire que les rencontres du lundi me pesaient"
@@ -54,7 +55,7 @@ def test_prompts_land_at_nine_local_before_the_end(bot: Harness) -> None:
     assert not any("rencontre de clôture" in t for t in texts_to(bot, "UMENTOR")), "not yet 9:00 in Vancouver"
     at(bot, datetime(2027, 8, 24, 16, 0, tzinfo=UTC))
     mentor_text = "\n".join(texts_to(bot, "UMENTOR"))
-    assert "se termine le *23 septembre 2027*" in mentor_text and "Planifier la rencontre de clôture" in mentor_text
+    assert "se termine le *23 septembre 2027*" in mentor_text and fr_fixed("closing.button.meeting") in mentor_text
     at(bot, datetime(2027, 9, 9, 7, 0, tzinfo=UTC))
     assert with_button(bot, "UMENTEE", "bilan-form-open"), "the bilan is asked for two weeks before"
     at(bot, datetime(2027, 9, 16, 7, 0, tzinfo=UTC))
@@ -66,12 +67,12 @@ def test_bilan_opens_in_the_last_phase_only(bot: Harness) -> None:
     _paired(bot)
     bot.clock.set(datetime(2027, 3, 1, 15, 0, tzinfo=UTC))
     bot.command("UMENTOR", "bilan")
-    assert "s'ouvre dans les deux derniers mois" in text_of(bot.last_response())
+    assert fr_fixed("bilan.too_early") in text_of(bot.last_response())
     assert "23 juillet 2027" in text_of(bot.last_response())
     bot.clock.set(LAST_PHASE)
     bot.command("UMENTOR", "bilan")
     form = last_view(bot, "bilan-form-submit")
-    assert "Ce que vous avez appris de votre mentoré·e" in text_of(form), "worded for the mentor"
+    assert fr_fixed("bilan.q.mentor.learned") in text_of(form), "worded for the mentor"
     bot.command("UMENTEE", "review")
     form = last_view(bot, "bilan-form-submit")
     assert "What you appreciated most in your mentor" in text_of(form), "worded for the mentee, in English"
@@ -139,23 +140,24 @@ def test_the_coordinator_sees_figures_never_the_words(bot: Harness) -> None:
                satisfaction="5", share=("brought", "went", "satisfaction"))
     bot.command("UCOORD", "bilan")
     figures = text_of(bot.last_response())
-    assert "Bilans remplis : 1 sur 2" in figures and "personnes mentorées 5,0 / 5" in figures
+    assert fr("figures.bilans", done=1, expected=2) in figures and "personnes mentorées 5,0 / 5" in figures
     bot.click("UCOORD", "bilan-answers-show", str(convention_id))
     bot.click("UCOORD", "bilan-form-open", str(convention_id))
     bot.click("UCOORD", "bilan-report-send", str(convention_id))
     fill_bilan(bot, "UMENTOR", convention_id, satisfaction="3", share=("brought", "went", "satisfaction"))
     coordinator_reads = "\n".join(texts_to(bot, "UCOORD")) + "\n".join(
         text_of(v) for v in bot.emulator.views_opened())
-    assert "ont décidé ensemble de terminer" in coordinator_reads, "told of the closure"
+    assert fr_fixed("summary.closed.end") in coordinator_reads, "told of the closure"
     assert "Bilans remplis\n2 / 2" in coordinator_reads or "2 / 2" in coordinator_reads
     for private in (SECRET, "Confiance retrouvée", "Apport", "Déroulement"):
         assert private not in coordinator_reads
     assert pdf_texts(bot, "UCOORD") == [], "no report for the coordinator"
     bot.command("UCOORD", "bilan")
-    assert "Suites décidées : 1 fin" in text_of(bot.last_response())
+    assert fr_part("figures.decisions", end=fr_n("figures.decisions.end", 1)) in text_of(bot.last_response())
     bot.event({"type": "app_home_opened", "user": "UCOORD", "tab": "home", "channel": "D1"})
     home = text_of(bot.emulator.home_view("UCOORD"))
-    assert "Bilans remplis : 2 sur 2" in home and "Suites décidées : 1 fin" in home
+    one_end = fr_part("figures.decisions", end=fr_n("figures.decisions.end", 1))
+    assert fr("figures.bilans", done=2, expected=2) in home and one_end in home
     assert SECRET not in home and "Confiance retrouvée" not in home
 
 
@@ -188,8 +190,8 @@ def test_disagreement_asks_them_to_talk_then_redefine(bot: Harness) -> None:
     fill_bilan(bot, "UMENTOR", convention_id, decision="end")
     assert convention(bot, convention_id).status == ConventionStatus.ACTIVE, "nothing decided"
     [talk] = with_button(bot, "UMENTOR", "meeting-plan-open")[-1:]
-    assert "vous souhaitez « Terminer le mentorat », <@UMENTEE> souhaite « Continuer avec de nouveaux objectifs »" \
-        in text_of(talk)
+    assert fr("closure.disagree", mine=fr("bilan.decision.end"), other="<@UMENTEE>",
+              theirs=fr("bilan.decision.redefine")) in text_of(talk)
     assert any("Talk it over" in t for t in texts_to(bot, "UMENTEE"))
     fill_bilan(bot, "UMENTOR", convention_id, decision="redefine", extend="6")
     after = convention(bot, convention_id)
@@ -202,7 +204,7 @@ def test_thanks_reach_the_mentor_as_typed(bot: Harness) -> None:
     _paired(bot)
     bot.clock.set(LAST_PHASE)
     bot.command("UMENTOR", "merci")
-    assert "réservé aux personnes mentorées" in text_of(bot.last_response())
+    assert fr_fixed("thanks.mentee_only") in text_of(bot.last_response())
     bot.command("UMENTEE", "thanks")
     form = last_view(bot, "thanks-form-submit")
     answer = bot.submit_view("UMENTEE", form, {"thanks-message": {"thanks-message-input": {"value": "  "}}})
@@ -211,7 +213,7 @@ def test_thanks_reach_the_mentor_as_typed(bot: Harness) -> None:
     bot.submit_view("UMENTEE", form, {"thanks-message": {"thanks-message-input": {"value": words}},
                                       "thanks-achievements": {"thanks-achievements-input": {"value": "Promotion"}}})
     [received] = [t for t in texts_to(bot, "UMENTOR") if "vous adresse un message de remerciement" in t]
-    assert received.startswith("<@UMENTEE> vous adresse")
+    assert received.startswith(fr("thanks.received", other="<@UMENTEE>"))
     assert "&lt;!channel&gt; &amp; *tes* conseils 🙏" in received and "Promotion" in received, "shown as typed"
     assert any("special moment" in t for t in texts_to(bot, "UMENTEE"))
     with bot.session_factory() as session:
@@ -234,7 +236,7 @@ def test_end_date_closes_and_keep_in_touch_at_three_and_six_months(bot: Harness)
     bot.click("UMENTEE", "news-form-open", str(convention_id))
     bot.submit_view("UMENTEE", last_view(bot, "thanks-form-submit"),
                     {"thanks-message": {"thanks-message-input": {"value": "J'ai eu le poste !"}}})
-    assert "<@UMENTEE> vous donne de ses nouvelles" in texts_to(bot, "UMENTOR")[-1]
+    assert fr("news.received", other="<@UMENTEE>") in texts_to(bot, "UMENTOR")[-1]
     assert "J'ai eu le poste !" in texts_to(bot, "UMENTOR")[-1]
     at(bot, datetime(2028, 3, 1, 8, 0, tzinfo=UTC))
     assert len(with_button(bot, "UMENTEE", "news-form-open")) == 2, "again at six months"
@@ -249,7 +251,7 @@ def test_a_convention_nobody_settled_closes_on_its_end_date(bot: Harness) -> Non
     assert closed.status == ConventionStatus.CLOSED and closed.closure_decision is None
     assert any("reached its end on" in t for t in texts_to(bot, "UMENTEE"))
     [pdf] = pdf_texts(bot, "UMENTOR")
-    assert "bilan non rempli" in pdf and "fin à la date prévue" in pdf
+    assert "bilan non rempli" in pdf and fr_fixed("final_report.outcome.end_date") in pdf
     with bot.session_factory() as session:
         assert all(r.status != ReminderStatus.PENDING for r in reminders(bot) if r.kind == "monthly_nudge")
         del session

@@ -13,6 +13,7 @@ from bot.services import outbox
 from storage.models import Person, Reminder, ReminderStatus
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import texts_to
+from tests.support.texts import fr_n, fr_part
 
 
 def _queue(bot: Harness, user: str, convention_id: int, months: list[int], *, essential: bool = False,
@@ -42,7 +43,7 @@ def test_past_the_cap_the_rest_arrive_grouped_then_wait_for_tomorrow(bot: Harnes
     # Five reviews and the month's nudge: two on their own, the four others in one message.
     assert len(received) == 3
     grouped = received[-1]
-    assert grouped.startswith("4 rappels pour vous") and "Planifier la prochaine rencontre" in grouped
+    assert grouped.startswith(fr_n("cap.grouped.title", 4)) and "Planifier la prochaine rencontre" in grouped
     assert all(f"Mois {n} sur 10" in grouped for n in (3, 4, 5)) and "Mois 1 sur 10" not in grouped
     assert "au plus 3 rappels par jour" in grouped
     assert all(r.status == ReminderStatus.SENT for r in _rows(bot))
@@ -55,7 +56,7 @@ def test_past_the_cap_the_rest_arrive_grouped_then_wait_for_tomorrow(bot: Harnes
     # ... but an essential message is never held back.
     _queue(bot, "UMENTOR", convention_id, [7], essential=True, kind="convention_active")
     bot.mentorat.jobs.tick()
-    assert "Votre convention avec <@UMENTEE> est en vigueur" in texts_to(bot, "UMENTOR")[-1]
+    assert fr_part("conv.active.pair", other="<@UMENTEE>") in texts_to(bot, "UMENTOR")[-1]
     bot.clock.set(datetime(2027, 2, 3, 17, 0, tzinfo=UTC))
     bot.mentorat.jobs.tick()
     assert "Mois 6 sur 10" in texts_to(bot, "UMENTOR")[-1]

@@ -13,6 +13,7 @@ from bot.demo.slack_emulator import text_of
 from tests.scenarios.dispute_helpers import SECRET, bot, disputes, everything_seen_by, raise_differend
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import click_last, texts_to, with_button
+from tests.support.texts import fr_fixed, fr_part
 
 __all__ = ["bot"]  # the fixture with a fallback admin
 
@@ -26,7 +27,7 @@ def test_whole_path_with_escalation_timing(bot: Harness, caplog: pytest.LogCaptu
     # Monday 23 November 2026, 10:00 in Toronto: Marie (mentor, French) raises a différend.
     raise_differend(bot, "UMENTOR")
     sent = texts_to(bot, "UMENTOR")[-1]
-    assert "transmis à la coordination (<@UCOORD>)" in sent and "lundi 23 novembre 2026" in sent
+    assert fr_part("differend.sent", names="<@UCOORD>") in sent and "lundi 23 novembre 2026" in sent
     alert = with_button(bot, "UCOORD", ALERT)
     assert len(alert) == 1, "the coordinator is alerted at once"
     text = text_of(alert[0])
@@ -43,24 +44,25 @@ def test_whole_path_with_escalation_timing(bot: Harness, caplog: pytest.LogCaptu
     bot.mentorat.jobs.tick()
     reminders = with_button(bot, "UCOORD", ALERT)
     assert len(reminders) == 2
-    assert "n'a encore été pris en charge par personne" in text_of(reminders[-1])
+    assert fr_fixed("dispute.escalated.1") in text_of(reminders[-1])
     assert bot.emulator.messages_to("UBOSS") == [], "the fallback waits one more working day"
     assert disputes(bot)[0].escalation_level == 1
     # Thursday: still nobody; the fallback admin is alerted.
     bot.clock.set(datetime(2026, 11, 26, 15, 0, tzinfo=UTC))
     bot.mentorat.jobs.tick()
     fallback = with_button(bot, "UBOSS", ALERT)
-    assert len(fallback) == 1 and "Vous êtes la personne de recours" in text_of(fallback[0])
+    assert len(fallback) == 1 and fr_fixed("dispute.escalated.2") in text_of(fallback[0])
     assert disputes(bot)[0].escalation_level == 2
     # The coordinator takes it: the person who raised it is told who and when.
     click_last(bot, "UCOORD", ALERT)
-    assert "<@UCOORD> s'occupe de votre différend depuis le jeudi 26 novembre 2026" in texts_to(bot, "UMENTOR")[-1]
+    told = texts_to(bot, "UMENTOR")[-1]
+    assert fr_part("differend.taken", person="<@UCOORD>") in told and "jeudi 26 novembre 2026" in told
     assert disputes(bot)[0].status == "acknowledged"
     # The fallback clicks too late: told who has it, nothing changes.
     click_last(bot, "UBOSS", ALERT)
-    assert "<@UCOORD> s'en occupe déjà" in texts_to(bot, "UBOSS")[-1]
+    assert fr_part("dispute.already_taken", person="<@UCOORD>") in texts_to(bot, "UBOSS")[-1]
     click_last(bot, "UCOORD", "dispute-case-resolve")
-    assert "a marqué votre différend comme résolu" in texts_to(bot, "UMENTOR")[-1]
+    assert fr_fixed("differend.resolved") in texts_to(bot, "UMENTOR")[-1]
     assert disputes(bot)[0].status == "resolved"
     # The other person never read the text, and no log line holds it.
     assert "Zanzibar" not in everything_seen_by(bot, "UMENTEE")
@@ -89,17 +91,17 @@ def test_a_friendly_solution_first_then_anyway(bot: Harness) -> None:
     answer = raise_differend(bot, "UMENTOR", amicable="no")
     body = answer.json()
     assert body["response_action"] == "errors"
-    assert "chercher une solution à deux" in body["errors"]["dispute-amicable"]
+    assert fr_fixed("dispute.try_first") in body["errors"]["dispute-amicable"]
     assert disputes(bot) == [] and with_button(bot, "UCOORD", ALERT) == []
     answer = raise_differend(bot, "UMENTOR", summary="   ", amicable="yes")
-    assert "Décrivez la situation" in answer.json()["errors"]["dispute-summary"]
+    assert fr_fixed("error.dispute.summary") in answer.json()["errors"]["dispute-summary"]
     raise_differend(bot, "UMENTOR", amicable="no", go_on=True)
     assert len(disputes(bot)) == 1 and disputes(bot)[0].amicable_tried is False
     assert "pas encore" in text_of(with_button(bot, "UCOORD", ALERT)[0])
     # A second one while the first is open is refused, with the date of the first.
     refused = raise_differend(bot, "UMENTOR", amicable="yes").json()
     assert refused["response_action"] == "push"  # explained over the form, which keeps what was typed
-    assert "déjà un différend en cours" in json.dumps(refused["view"]["blocks"], ensure_ascii=False)
+    assert fr_fixed("error.differend.already_open") in json.dumps(refused["view"]["blocks"], ensure_ascii=False)
     assert len(disputes(bot)) == 1
 
 
@@ -137,7 +139,7 @@ def test_only_the_coordination_acts_on_a_differend(bot: Harness) -> None:
 
 def test_outside_a_running_convention(bot: Harness) -> None:
     bot.command("UOTHER", "differend")
-    assert "réservé à" in bot.last_response()["text"]
+    assert fr_fixed("error.not_allowed") in bot.last_response()["text"]
     bot.command("UCOORD", "jumeler <@UMENTOR> <@UMENTEE> 2026-12-01")
     bot.command("UMENTOR", "differend")
     assert "pas de convention en cours" in bot.last_response()["text"]

@@ -13,6 +13,7 @@ from storage.models import Reminder
 from tests.scenarios.dispute_helpers import ask_early_end, bot, convention_status, disputes, everything_seen_by
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import click_last, texts_to, with_button
+from tests.support.texts import fr_fixed
 
 __all__ = ["bot"]
 
@@ -38,7 +39,7 @@ def test_request_then_confirmed_end(bot: Harness) -> None:
     # The coordinator plans a talk with both: each is told, without the reasons.
     click_last(bot, "UCOORD", "dispute-meeting-request")
     for user in ("UMENTOR", "UMENTEE"):
-        assert any("<@UCOORD>" in t and ("aimerait vous rencontrer" in t or "would like to meet" in t)
+        assert any("<@UCOORD>" in t and (fr_fixed("dispute.meeting") in t or "would like to meet" in t)
                    for t in texts_to(bot, user)), user
     assert "Zanzibar" not in everything_seen_by(bot, "UMENTEE")
     assert convention_status(bot, convention_id) == "active"
@@ -67,7 +68,8 @@ def test_request_then_confirmed_end(bot: Harness) -> None:
     assert with_button(bot, "UMENTOR", NUDGE) == [] and with_button(bot, "UMENTEE", NUDGE) == []
     # The convention is over: a second request or a différend is refused politely.
     bot.command("UMENTOR", "fin-hative")
-    assert "réservé à" in bot.last_response()["text"], "no running convention any more: no participant role"
+    assert fr_fixed("error.not_allowed") in bot.last_response()["text"], \
+        "no running convention any more: no participant role"
 
 
 def test_without_confirmation_the_convention_goes_on(bot: Harness) -> None:
@@ -90,7 +92,7 @@ def test_withdrawn_request(bot: Harness) -> None:
     bot.click("UMENTEE", "early-end-request-withdraw", str(disputes(bot)[0].id), message=message)
     assert "Only the person who made the request" in bot.last_response()["text"]
     click_last(bot, "UMENTOR", "early-end-request-withdraw")
-    assert "la convention continue" in bot.last_response()["text"]
+    assert fr_fixed("early_end.withdrawn.you") in bot.last_response()["text"]
     assert "<@UMENTOR> a retiré sa demande de fin hâtive" in texts_to(bot, "UCOORD")[-1]
     assert disputes(bot)[0].status == "withdrawn"
     # Confirming a withdrawn request changes nothing; no escalation follows.
@@ -104,5 +106,5 @@ def test_withdrawn_request(bot: Harness) -> None:
 def test_reason_is_required(bot: Harness) -> None:
     pair_and_accept(bot, start="2026-11-23")
     answer = ask_early_end(bot, "UMENTOR", reason="  ")
-    assert "Décrivez la situation" in answer.json()["errors"]["dispute-summary"]
+    assert fr_fixed("error.dispute.summary") in answer.json()["errors"]["dispute-summary"]
     assert disputes(bot) == []

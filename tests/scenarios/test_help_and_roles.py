@@ -7,6 +7,7 @@ import pytest
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from tests.scenarios.helpers import pair_and_accept
+from tests.support.texts import fr_fixed
 
 
 def test_help_for_someone_with_no_role(bot: Harness) -> None:
@@ -53,19 +54,19 @@ def test_unknown_subcommand_in_english(bot: Harness) -> None:
 
 def test_non_coordinator_cannot_pair(bot: Harness) -> None:
     bot.command("UOTHER", "jumeler <@UMENTOR> <@UMENTEE>")
-    assert "réservé à" in bot.last_response()["text"]
+    assert fr_fixed("error.not_allowed") in bot.last_response()["text"]
     assert bot.emulator.messages_to("UMENTOR") == []
 
 
 def test_first_user_does_not_become_coordinator(bot: Harness) -> None:
     bot.command("UOTHER", "aide")  # first ever request in this workspace
     bot.command("UOTHER", "jumeler <@UMENTOR> <@UMENTEE>")
-    assert "réservé à" in bot.last_response()["text"]
+    assert fr_fixed("error.not_allowed") in bot.last_response()["text"]
 
 
 def test_workspace_admin_is_coordinator(bot: Harness) -> None:
     bot.command("UADMIN", "jumeler <@UMENTOR> <@UMENTEE>")
-    assert "Convention envoyée" in bot.last_response()["text"]
+    assert fr_fixed("pair.sent") in bot.last_response()["text"]
 
 
 def test_demoted_admin_loses_the_right_at_once(bot: Harness) -> None:
@@ -80,13 +81,13 @@ def test_coordinator_adds_and_removes_another(bot: Harness) -> None:
     bot.command("UCOORD", "coordonnateurs ajouter <@UOTHER>")
     assert "fait maintenant partie de la coordination" in bot.last_response()["text"]
     bot.command("UOTHER", "jumeler <@UMENTOR> <@UMENTEE>")
-    assert "Convention envoyée" in bot.last_response()["text"]
+    assert fr_fixed("pair.sent") in bot.last_response()["text"]
     bot.command("UCOORD", "coordonnateurs")
     assert "<@UOTHER>" in bot.last_response()["text"]
     bot.command("UCOORD", "coordonnateurs retirer <@UOTHER>")
     assert "ne fait plus partie" in bot.last_response()["text"]
     bot.command("UOTHER", "jumeler <@UMENTOR2> <@UMENTEE2>")
-    assert "réservé à" in bot.last_response()["text"]
+    assert fr_fixed("error.not_allowed") in bot.last_response()["text"]
 
 
 def test_coordinator_by_right_cannot_be_removed_here(bot: Harness) -> None:

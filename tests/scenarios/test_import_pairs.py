@@ -15,6 +15,7 @@ from bot.demo.harness import Harness
 from storage.models import Convention, Person, Reminder
 from tests.scenarios.helpers import button_value
 from tests.scenarios.meeting_helpers import last_view, texts_to
+from tests.support.texts import fr, fr_fixed, fr_n
 
 CSV = """mentor,mentore,debut
 UMENTOR,UMENTEE,2026-12-01
@@ -55,7 +56,8 @@ def test_modal_import_with_bad_rows(bot: Harness) -> None:
         assert _invited(bot, user), user
     assert not _invited(bot, "UOTHER") and not _invited(bot, "UADMIN")
     report = texts_to(bot, "UCOORD")[-1]
-    assert "2 conventions créées et envoyées, 0 existaient déjà, 8 lignes refusées" in report
+    assert fr("import.done", created=fr_n("import.done.created", 2), existing=fr_n("import.done.existing", 0),
+              bad=fr_n("import.done.bad", 8)) in report
     for expected in (
         "Ligne 4 : <@UMENTOR> figure déjà plus haut dans le fichier",
         "Ligne 5 : <@UNOBODY1> est introuvable dans l'espace de travail",
@@ -74,7 +76,7 @@ def test_modal_import_with_bad_rows(bot: Harness) -> None:
     # The same file again: nothing is created twice.
     bot.command("UCOORD", "importer")
     bot.submit_view("UCOORD", last_view(bot, "import-form-submit"), _paste(CSV))
-    assert "0 conventions créées et envoyées, 2 existaient déjà" in texts_to(bot, "UCOORD")[-1]
+    assert fr_n("import.done.created", 0) + ", " + fr_n("import.done.existing", 2) in texts_to(bot, "UCOORD")[-1]
     assert len(_conventions(bot)) == 2
 
 
@@ -83,7 +85,7 @@ def test_uploaded_file_and_semicolons(bot: Harness) -> None:
     bot.command("UCOORD", "importer")
     values = {"import-file": {"import-file-pick": {"type": "file_input", "files": [file]}}}
     bot.submit_view("UCOORD", last_view(bot, "import-form-submit"), values)
-    assert "1 conventions créées et envoyées" in texts_to(bot, "UCOORD")[-1]
+    assert fr_n("import.done.created", 1) in texts_to(bot, "UCOORD")[-1]
     assert _conventions(bot) == [("UMENTOR", "UMENTEE")]
     assert bot.emulator.calls("file_download")[-1].token == bot.settings.slack_bot_token
 
@@ -92,9 +94,9 @@ def test_unreadable_input_stays_on_the_form(bot: Harness) -> None:
     bot.command("UCOORD", "importer")
     view = last_view(bot, "import-form-submit")
     answer = bot.submit_view("UCOORD", view, _paste("   "))
-    assert "Choisissez un fichier CSV ou collez les lignes" in answer.json()["errors"]["import-file"]
+    assert fr_fixed("error.import.nothing") in answer.json()["errors"]["import-file"]
     answer = bot.submit_view("UCOORD", view, _paste("mentor,nom\nUMENTOR,UMENTEE\n"))
-    assert "La première ligne doit nommer les colonnes" in answer.json()["errors"]["import-file"]
+    assert fr_fixed("error.import.header") in answer.json()["errors"]["import-file"]
     latin1 = bot.emulator.add_user_file("paires.csv", "mentor,mentoré\nUMENTOR,UMENTEE\n".encode("latin-1"))
     answer = bot.submit_view("UCOORD", view, {"import-file": {"import-file-pick": {"type": "file_input",
                                                                                    "files": [latin1]}}})
@@ -104,7 +106,7 @@ def test_unreadable_input_stays_on_the_form(bot: Harness) -> None:
 
 def test_only_coordinators_import(bot: Harness) -> None:
     bot.command("UMENTOR", "importer")
-    assert "réservé à" in bot.last_response()["text"]
+    assert fr_fixed("error.not_allowed") in bot.last_response()["text"]
     assert not [v for v in bot.emulator.views_opened() if v.get("callback_id") == "import-form-submit"]
 
 
@@ -116,7 +118,7 @@ def test_cli_import_pairs(bot: Harness, tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "bot", "import-pairs", str(path)], env=env, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 1, result.stderr  # one line refused
-    assert "1 conventions créées et envoyées" in result.stdout
+    assert fr_n("import.done.created", 1) in result.stdout
     assert "Ligne 3 : Une même personne" in result.stdout
     assert _conventions(bot) == [("UMENTOR", "UMENTEE")]
     assert _invited(bot, "UMENTOR") and _invited(bot, "UMENTEE")

@@ -25,6 +25,7 @@ from tests.scenarios.meeting_helpers import (
     texts_to,
     with_button,
 )
+from tests.support.texts import fr_fixed, fr_lead, fr_part
 
 
 @pytest.mark.both_databases
@@ -34,7 +35,7 @@ def test_propose_then_confirm_sends_both_an_ics_in_their_own_zone(bot: Harness) 
     answer = propose(bot, "UMENTOR", "2026-12-07", "10:00", duration="75", location="https://meet.example/abc",
                      agenda="Mon plan de carrière")
     assert answer.status == 200 and not answer.body.strip(b"{} \n")
-    assert any("Proposition envoyée à <@UMENTEE>" in text for text in texts_to(bot, "UMENTOR"))
+    assert any(fr_part("meeting.proposal.sent", other="<@UMENTEE>") in text for text in texts_to(bot, "UMENTOR"))
     [proposal] = with_button(bot, "UMENTEE", "meeting-proposal-confirm")
     shown = text_of(proposal)
     assert "Monday, December 7, 2026 at 7:00 p.m." in shown, "the mentee reads Paris time"
@@ -48,7 +49,7 @@ def test_propose_then_confirm_sends_both_an_ics_in_their_own_zone(bot: Harness) 
     replaced = bot.last_response()
     assert replaced.get("replace_original") is True
     assert "meeting-proposal-confirm" not in str(replaced.get("blocks")), "stale buttons are gone"
-    assert any("Rencontre confirmée avec <@UMENTEE> : lundi 7 décembre 2026 à 10 h 00" in t
+    assert any(fr_lead("meeting.confirmed", other="<@UMENTEE>") + "lundi 7 décembre 2026 à 10 h 00" in t
                for t in texts_to(bot, "UMENTOR"))
     assert any("Meeting confirmed with <@UMENTOR>: Monday, December 7, 2026 at 7:00 p.m." in t
                for t in texts_to(bot, "UMENTEE"))
@@ -75,7 +76,8 @@ def test_propose_then_confirm_sends_both_an_ics_in_their_own_zone(bot: Harness) 
     # Clicking "Confirmer" again (a double click, a forwarded message) changes nothing.
     sent = len(bot.emulator.messages())
     click_last(bot, "UMENTEE", "meeting-proposal-confirm")
-    assert "déjà confirmée" in text_of(bot.last_response()) or "already confirmed" in text_of(bot.last_response())
+    answer = text_of(bot.last_response())
+    assert fr_fixed("meeting.closed.already") in answer or "already confirmed" in answer
     assert len(bot.emulator.messages()) == sent and len(bot.emulator.uploads()) == 2
 
 
@@ -107,7 +109,7 @@ def test_counter_proposal_retires_the_first_and_goes_back_to_the_proposer(bot: H
     assert meetings(bot)[1].status == MeetingStatus.CONFIRMED
     # The proposer cannot confirm their own proposal; the retired one cannot be confirmed either.
     bot.click("UMENTEE", "meeting-proposal-confirm", str(first_meeting.id))
-    assert "n'est plus d'actualité" in text_of(bot.last_response()) or \
+    assert fr_fixed("meeting.proposal_gone") in text_of(bot.last_response()) or \
         "no longer applies" in text_of(bot.last_response())
     assert meetings(bot)[0].status == MeetingStatus.SUPERSEDED
 
@@ -135,7 +137,7 @@ def test_move_asks_a_reason_tells_the_other_and_cancels_old_reminders(bot: Harne
     assert new.calendar_uid == old.calendar_uid and new.calendar_sequence == old.calendar_sequence + 1
     assert not [r for r in reminders(bot) if r.meeting_id == old.id and r.status == ReminderStatus.PENDING]
     moved = with_button(bot, "UMENTOR", "meeting-proposal-confirm")[-1]
-    assert "doit déplacer la rencontre prévue jeudi 10 décembre 2026 à 8 h 00" in text_of(moved)
+    assert fr_lead("meeting.proposal.moved", person="<@UMENTEE>") + "jeudi 10 décembre 2026 à 8 h 00" in text_of(moved)
     assert "Déplacement &lt;urgent&gt; &amp; imprévu" in str(moved["blocks"]), "the reason is shown as typed"
     click_last(bot, "UMENTOR", "meeting-proposal-confirm")
     assert meetings(bot)[1].status == MeetingStatus.CONFIRMED

@@ -10,6 +10,7 @@ from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import click_last, meetings, propose
+from tests.support.texts import fr_fixed, fr_lead
 
 
 def _note_view(bot: Harness) -> dict:
@@ -33,7 +34,7 @@ def test_notes_are_private_unless_shared(bot: Harness) -> None:
     meeting_id = str(meetings(bot)[0].id)
     bot.click("UMENTOR", "note-write-open", meeting_id)
     empty = bot.submit_view("UMENTOR", _note_view(bot), _note("  ", False))
-    assert "La note est vide" in empty.json()["errors"]["note-body"]
+    assert fr_fixed("error.note.empty") in empty.json()["errors"]["note-body"]
     bot.submit_view("UMENTOR", _note_view(bot), _note("Sam hésite entre deux postes 🤔", False))
     bot.click("UMENTOR", "note-write-open", meeting_id)
     bot.submit_view("UMENTOR", _note_view(bot), _note("Lectures : « Le mentor » <https://x.example>", True))
@@ -62,7 +63,7 @@ def test_status_and_home_show_the_next_meeting_in_the_readers_zone(bot: Harness)
     assert "No meeting set" in text_of(bot.last_response())
     propose(bot, "UMENTEE", "2026-12-07", "19:00")
     bot.command("UMENTOR", "statut")
-    assert "en attente de réponse : lundi 7 décembre 2026 à 10 h 00" in text_of(bot.last_response())
+    assert fr_lead("status.meeting.proposed") + "lundi 7 décembre 2026 à 10 h 00" in text_of(bot.last_response())
     click_last(bot, "UMENTOR", "meeting-proposal-confirm")
     bot.event({"type": "app_home_opened", "user": "UMENTEE", "tab": "home", "channel": "D1"})
     home = bot.emulator.home_view("UMENTEE")

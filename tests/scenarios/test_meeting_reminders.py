@@ -11,6 +11,7 @@ from bot.demo.slack_emulator import text_of
 from storage.models import MeetingStatus
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import at, click_last, meetings, pending, propose, texts_to, with_button
+from tests.support.texts import fr, fr_lead, fr_part
 
 
 def _confirmed(bot: Harness, day: str, time: str, proposer: str = "UMENTEE", **fields: str) -> None:
@@ -43,7 +44,8 @@ def test_reminders_land_at_nine_local_on_working_days(bot: Harness) -> None:
     assert any("coming up" in t for t in texts_to(bot, "UMENTEE"))
     assert not any("<@UMENTEE> approche" in t for t in texts_to(bot, "UMENTOR")), "not yet 9:00 in Vancouver"
     at(bot, datetime(2026, 12, 9, 17, 0, tzinfo=UTC))
-    assert any("approche : jeudi 10 décembre 2026 à 8 h 00" in t for t in texts_to(bot, "UMENTOR"))
+    assert any(fr_lead("meeting.tomorrow", other="<@UMENTEE>") + "jeudi 10 décembre 2026 à 8 h 00" in t
+               for t in texts_to(bot, "UMENTOR"))
 
 
 def test_the_day_before_a_monday_meeting_is_the_friday(bot: Harness) -> None:
@@ -126,7 +128,7 @@ def test_checkin_second_answer_learns_the_first(bot: Harness) -> None:
     updated = bot.emulator.message(mentor_question["channel"], mentor_question["ts"])
     assert "meeting-checkin-held" not in str(updated.get("blocks"))
     bot.click("UMENTOR", "meeting-checkin-held", str(meetings(bot)[0].id), message=mentor_question)
-    assert "avait déjà répondu : elle est reportée" in text_of(bot.last_response())
+    assert fr_part("checkin.already", answer=fr("checkin.answer.postponed")) in text_of(bot.last_response())
     assert meetings(bot)[0].status == MeetingStatus.POSTPONED
 
 

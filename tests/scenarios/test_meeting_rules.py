@@ -9,6 +9,7 @@ from bot.demo.slack_emulator import text_of
 from storage.models import MeetingStatus
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import click_last, last_view, meeting_values, meetings, propose, with_button
+from tests.support.texts import fr_fixed
 
 # The mentor (Vancouver, French) fills the modal on Monday 23 November 2026, 7:00 local.
 CASES = [
@@ -76,7 +77,7 @@ def test_outsiders_get_a_polite_refusal_and_nothing_changes(bot: Harness) -> Non
     assert bot.emulator.uploads() == []
     # The proposer cannot confirm their own proposal either.
     bot.click("UMENTOR", "meeting-proposal-confirm", meeting_id)
-    assert "votre propre proposition" in text_of(bot.last_response())
+    assert fr_fixed("meeting.own_proposal") in text_of(bot.last_response())
     assert meetings(bot)[0].status == MeetingStatus.PROPOSED
     # And the commands tell outsiders what to do.
     bot.command("UOTHER", "prochaine-rencontre")
@@ -97,7 +98,7 @@ def test_no_meeting_before_the_convention_is_signed(bot: Harness) -> None:
     bot.command("UCOORD", "jumeler <@UMENTOR> <@UMENTEE> 2026-11-23")
     opened = len(bot.emulator.views_opened())
     bot.command("UMENTOR", "prochaine-rencontre")
-    assert "pas encore acceptée" in text_of(bot.last_response())
+    assert fr_fixed("meeting.not_signed") in text_of(bot.last_response())
     assert len(bot.emulator.views_opened()) == opened
 
 

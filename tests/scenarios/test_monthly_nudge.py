@@ -15,6 +15,7 @@ from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from storage.models import Meeting, MeetingStatus, Reminder
 from tests.scenarios.helpers import button_value, pair_and_accept
+from tests.support.texts import fr_fixed, fr_lead
 
 NUDGE = "Planifier la prochaine rencontre"
 
@@ -105,7 +106,7 @@ def test_nudge_planned_then_meeting_confirmed_is_not_sent(bot: Harness) -> None:
 def test_pause_defers_nudges_and_resume_brings_them_back(bot: Harness) -> None:
     pair_and_accept(bot, start="2026-11-23")
     bot.command("UMENTOR", "pause 3 semaines")
-    assert "plus de rappels jusqu'au lundi 14 décembre 2026" in bot.last_response()["text"]
+    assert fr_lead("pause.set") + "lundi 14 décembre 2026" in bot.last_response()["text"]
     bot.clock.set(datetime(2026, 12, 28, 17, 0, tzinfo=UTC))
     bot.mentorat.jobs.tick()
     assert len(_nudges(bot, "UMENTOR")) == 1, "the pause was over by then"
@@ -133,7 +134,7 @@ def test_pause_usage_errors(bot: Harness) -> None:
         bot.command("UMENTOR", text)
         assert "trois mois au plus" in bot.last_response()["text"], text
     bot.command("UMENTOR", "reprendre")
-    assert "n'étaient pas en pause" in bot.last_response()["text"]
+    assert fr_fixed("pause.not_paused") in bot.last_response()["text"]
 
 
 def test_nudge_button_opens_the_meeting_modal(bot: Harness) -> None:

@@ -10,6 +10,7 @@ from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from storage.models import Convention, ConventionStatus
 from tests.scenarios.helpers import button_value, dm_texts, invitation, pair_and_accept
+from tests.support.texts import fr, fr_fixed, fr_n, fr_part
 
 
 def _conventions(bot: Harness) -> int:
@@ -36,12 +37,12 @@ def test_command_refusals_are_clear(bot: Harness) -> None:
 def test_busy_mentor_and_mentee_are_refused(bot: Harness) -> None:
     pair_and_accept(bot)
     bot.command("UCOORD", "jumeler <@UMENTOR> <@UMENTEE2>")
-    assert "déjà une convention en cours comme mentor" in bot.last_response()["text"]
+    assert fr_fixed("error.pair.mentor_busy") in bot.last_response()["text"]
     bot.command("UCOORD", "jumeler <@UMENTOR2> <@UMENTEE>")
     assert "comme personne mentorée" in bot.last_response()["text"]
     # Being a mentee elsewhere does not stop someone from mentoring.
     bot.command("UCOORD", "jumeler <@UMENTEE> <@UMENTEE2>")
-    assert "Convention envoyée" in bot.last_response()["text"]
+    assert fr_fixed("pair.sent") in bot.last_response()["text"]
     assert _conventions(bot) == 2
 
 
@@ -65,11 +66,11 @@ def test_pairing_modal_shows_errors_on_the_field(bot: Harness) -> None:
     assert "Jumeler une paire" in text_of(view)
     answer = bot.submit_view("UCOORD", view, _values("UMENTOR", "UMENTOR", "2026-12-01"))
     assert answer.json()["response_action"] == "errors"
-    assert "à la fois mentor et mentorée" in answer.json()["errors"]["pairing-mentee"]
+    assert fr_fixed("error.pair.same_person") in answer.json()["errors"]["pairing-mentee"]
     answer = bot.submit_view("UCOORD", view, _values("UROBOT", "UMENTEE", "2026-12-01"))
-    assert "est un bot" in answer.json()["errors"]["pairing-mentor"]
+    assert fr_fixed("error.pair.bot") in answer.json()["errors"]["pairing-mentor"]
     answer = bot.submit_view("UCOORD", view, _values("UMENTOR", "UMENTEE", "2025-01-01"))
-    assert "ne peut pas précéder" in answer.json()["errors"]["pairing-start"]
+    assert fr_fixed("error.pair.date_too_early") in answer.json()["errors"]["pairing-start"]
     assert _conventions(bot) == 0
 
 
@@ -77,7 +78,7 @@ def test_pairing_modal_success(bot: Harness) -> None:
     view = _open_modal(bot)
     answer = bot.submit_view("UCOORD", view, _values("UMENTOR", "UMENTEE", "2026-12-01"))
     assert answer.status == 200 and not answer.body
-    assert any("Convention envoyée" in t for t in dm_texts(bot, "UCOORD"))
+    assert any(fr_fixed("pair.sent") in t for t in dm_texts(bot, "UCOORD"))
     invitation(bot, "UMENTOR")
     invitation(bot, "UMENTEE")
 
@@ -98,7 +99,7 @@ def test_double_accept_is_harmless(bot: Harness) -> None:
     value = button_value(message, "convention-accept") or ""
     bot.click("UMENTOR", "convention-accept", value, message=message)
     bot.click("UMENTOR", "convention-accept", value, message=message)
-    assert "déjà accepté" in bot.last_response()["text"]
+    assert fr_fixed("conv.already_accepted") in bot.last_response()["text"]
     with bot.session_factory() as session:
         assert session.scalars(select(Convention)).one().status == ConventionStatus.AWAITING_SIGNATURES
 
@@ -108,14 +109,14 @@ def test_question_reaches_the_coordinator(bot: Harness) -> None:
     message = invitation(bot, "UMENTEE")
     bot.click("UMENTEE", "convention-question", button_value(message, "convention-question") or "", message=message)
     assert "<@UCOORD> will write to you" in bot.last_response()["text"]
-    assert any("<@UMENTEE> a une question" in t for t in dm_texts(bot, "UCOORD"))
+    assert any(fr_part("conv.question.coordinator", person="<@UMENTEE>") in t for t in dm_texts(bot, "UCOORD"))
 
 
 def test_status_shows_phase_month_and_next_step(bot: Harness) -> None:
     bot.command("UCOORD", "jumeler <@UMENTOR> <@UMENTEE> 2026-11-23")
     bot.command("UMENTOR", "statut")
     text = text_of(bot.last_response())
-    assert "en attente de signature" in text and "lire la convention" in text
+    assert "en attente de signature" in text and fr_fixed("next.accept") in text
     pair_invite = invitation(bot, "UMENTOR")
     value = button_value(pair_invite, "convention-accept") or ""
     bot.click("UMENTOR", "convention-accept", value, message=pair_invite)
@@ -123,8 +124,8 @@ def test_status_shows_phase_month_and_next_step(bot: Harness) -> None:
     bot.clock.advance(timedelta(days=95))
     bot.command("UMENTOR", "statut")
     text = text_of(bot.last_response())
-    assert "Phase : développement, mois 4 sur 10" in text
-    assert "Rencontres tenues : 0 (environ 3 attendues à ce jour)" in text
+    assert fr("status.phase", phase=fr("phase.development"), month=4, months=10) in text
+    assert fr_n("status.meetings", 3, held=0) in text
     assert "Du 23 novembre 2026 au 23 septembre 2027" in text
     bot.command("UMENTEE", "status")
     assert "Phase: development, month 4 of 10" in text_of(bot.last_response())
@@ -139,7 +140,7 @@ def test_convention_command_shows_it_again_with_buttons(bot: Harness) -> None:
     bot.command("UCOORD", "jumeler <@UMENTOR> <@UMENTEE>")
     bot.command("UMENTOR", "convention")
     reply = bot.last_response()
-    assert "Confidentialité" in text_of(reply) and button_value(reply, "convention-accept")
+    assert fr_fixed("conv.confidential.title") in text_of(reply) and button_value(reply, "convention-accept")
 
 
 def test_home_tab_for_coordinator_and_participant(bot: Harness) -> None:

@@ -14,6 +14,7 @@ from bot.demo.slack_emulator import text_of
 from storage.models import Bilan, Convention, Dispute, Meeting, Note, Objective, Person
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import with_button
+from tests.support.texts import fr, fr_decimal, fr_fixed, fr_n, fr_percent
 
 SECRETS = ("Zanzibar", "Kilimanjaro", "Popocatepetl", "Titicaca")
 REPORT_DAY = datetime(2027, 2, 20, 15, 0, tzinfo=UTC)  # Saturday 20 February 2027
@@ -63,7 +64,7 @@ def _report(bot: Harness) -> tuple[str, bytes, str]:
     """/mentorat rapport as the coordinator: (the DM's text, the chart, the CSV)."""
     before = len(bot.emulator.uploads())
     bot.command("UCOORD", "rapport")
-    assert "envoyé en message privé" in bot.last_response()["text"]
+    assert fr_fixed("report.sent") in bot.last_response()["text"]
     uploads = bot.emulator.uploads()[before:]
     chart = next(u for u in uploads if u["filename"].endswith(".png"))
     table = next(u for u in uploads if u["filename"].endswith(".csv"))
@@ -75,15 +76,19 @@ def test_report_figures_against_a_seeded_programme(bot: Harness) -> None:
     _seed(bot)
     bot.clock.set(REPORT_DAY)
     text, chart, table = _report(bot)
-    for expected in ("Paires en cours* : 2", "Rencontres tenues* : 3 sur 4 attendues (75 %)",
-                     "Objectifs* : 3 fixés, 2 atteints",
-                     "Satisfaction moyenne* : 4,0 / 5 (mentors 3,5, personnes mentorées 5,0 ; 3 bilans)",
-                     "Différends* : 1 en cours, 1 résolus"):
+    for expected in (fr("report.active", count=2), fr_n("report.meetings", 4, held=3, percent=fr_percent(0.75)),
+                     fr("report.objectives", set=fr_n("report.objectives.set", 3),
+                        reached=fr_n("report.objectives.reached", 2)),
+                     fr("report.satisfaction", overall=fr_decimal(4), mentors=fr_decimal(3.5), mentees=fr_decimal(5),
+                        answers=fr_n("report.satisfaction.answers", 3)),
+                     fr("report.disputes", open=1, resolved=fr_n("report.disputes.resolved", 1),
+                        early_open=fr_n("report.disputes.early_open", 0),
+                        early_done=fr_n("report.disputes.early_done", 0))):
         assert expected in text, expected
     # Pairs at risk, first: 81 days since B's only meeting, C unsigned for 89 days; A is fine.
     assert text.index("Paires à risque") < text.index("Paires en cours")
-    assert "<@UMENTOR2> / <@UMENTEE2> : aucune rencontre depuis 81 jours" in text
-    assert "<@UMENTOR3> / <@UMENTEE3> : convention non signée depuis 89 jours" in text
+    assert "<@UMENTOR2> / <@UMENTEE2> : " + fr_n("report.risk.no_meeting", 81) in text
+    assert "<@UMENTOR3> / <@UMENTEE3> : " + fr_n("report.risk.unsigned", 89) in text
     assert "<@UMENTOR> / <@UMENTEE> :" not in text.split("*Par paire*")[0]
     # People appear by their full name (Slack's real_name), as in the final report.
     names = {"Marie Mentor": "marie", "Louis Mentor": "louis", "Paul Mentor": "paul"}
@@ -92,7 +97,7 @@ def test_report_figures_against_a_seeded_programme(bot: Harness) -> None:
     assert (rows["marie"]["rencontres tenues"], rows["marie"]["rencontres attendues"]) == ("2", "2")
     assert (rows["marie"]["objectifs fixés"], rows["marie"]["objectifs atteints"]) == ("2", "1")
     assert (rows["marie"]["satisfaction mentor"], rows["marie"]["satisfaction mentoré"]) == ("4", "5")
-    assert rows["louis"]["à risque"] == "aucune rencontre depuis 81 jours"
+    assert rows["louis"]["à risque"] == fr_n("report.risk.no_meeting", 81)
     assert rows["paul"]["état"] == "en attente de signature" and rows["paul"]["rencontres attendues"] == "0"
     assert chart.startswith(b"\x89PNG") and len(chart) > 5000
     for secret in SECRETS:
@@ -107,12 +112,13 @@ def test_unanswered_nudges_put_a_pair_at_risk(bot: Harness) -> None:
     assert with_button(bot, "UMENTOR", "nudge-meeting-plan") and with_button(bot, "UMENTEE", "nudge-meeting-plan")
     bot.clock.set(datetime(2027, 1, 2, 15, 0, tzinfo=UTC))  # less than a week: they may still answer
     text, _chart, _table = _report(bot)
-    assert "Aucune paire à risque" in text
+    assert fr_fixed("report.at_risk.none") in text
     bot.clock.set(datetime(2027, 1, 6, 15, 0, tzinfo=UTC))  # 44 days without a meeting, nudge unanswered
     text, _chart, table = _report(bot)
-    assert "<@UMENTOR> / <@UMENTEE> : 1 relances restées sans suite" in text
-    assert "aucune rencontre" not in text
-    assert "1 relances restées sans suite" in table
+    assert "<@UMENTOR> / <@UMENTEE> : " + fr_n("report.risk.nudges", 1) in text
+    assert fr_n("report.risk.nudges", 1) == "1 relance restée sans suite"  # the singular, not "1 relances"
+    assert not any(fr_n("report.risk.no_meeting", days) in text for days in range(1, 100))
+    assert fr_n("report.risk.nudges", 1) in table
 
 
 def test_coordinator_home_shows_pairs_at_risk_first(bot: Harness) -> None:
@@ -122,7 +128,7 @@ def test_coordinator_home_shows_pairs_at_risk_first(bot: Harness) -> None:
     home = text_of(bot.emulator.home_view("UCOORD"))
     assert "Paires à risque* (2)" in home and "Paires en cours* : 2" in home
     assert home.index("Paires à risque") < home.index("Paires en cours")
-    assert "Recevoir le rapport complet" in home and "Importer des paires (CSV)" in home
+    assert "Recevoir le rapport complet" in home and fr_fixed("home.button.import") in home
     for secret in SECRETS:
         assert secret not in home
     bot.event({"type": "app_home_opened", "user": "UMENTOR2", "tab": "home"})
@@ -156,7 +162,7 @@ def test_report_is_for_coordinators_only(bot: Harness) -> None:
     _seed(bot)
     for user in ("UMENTOR", "UOTHER"):
         bot.command(user, "rapport")
-        assert "réservé à" in bot.last_response()["text"] or "reserved" in bot.last_response()["text"]
+        assert fr_fixed("error.not_allowed") in bot.last_response()["text"] or "reserved" in bot.last_response()["text"]
     bot.click("UMENTOR", "report-full-send", "1")
     assert "Seule la coordination" in bot.last_response()["text"]
     assert not bot.emulator.uploads()
@@ -178,7 +184,7 @@ def test_a_pair_that_met_every_month_to_its_closure_met_every_meeting_expected(b
         convention.status, convention.closed_at = "closed", _at("2027-09-10")
     bot.clock.set(_at("2027-09-20"))
     text, _chart, table = _report(bot)
-    assert "Rencontres tenues* : 10 sur 10 attendues (100 %)" in text
+    assert fr_n("report.meetings", 10, held=10, percent=fr_percent(1)) in text
     row = next(csv.DictReader(io.StringIO(table)))
     assert (row["rencontres tenues"], row["rencontres attendues"]) == ("10", "10")
 
@@ -186,7 +192,7 @@ def test_a_pair_that_met_every_month_to_its_closure_met_every_meeting_expected(b
 def test_a_running_pair_owes_only_the_months_gone_by(bot: Harness) -> None:
     pair_and_accept(bot, start="2026-11-23")
     text, _chart, _table = _report(bot)  # the first day: no share of nothing
-    assert "Rencontres tenues* : 0 (aucune n'est encore attendue)" in text
+    assert fr("report.meetings.none_expected", held=0) in text
     bot.clock.set(_at("2027-01-10"))  # 48 days in: one whole period
     text, _chart, _table = _report(bot)
-    assert "Rencontres tenues* : 0 sur 1 attendues (0 %)" in text
+    assert fr_n("report.meetings", 1, held=0, percent=fr_percent(0)) in text

@@ -20,6 +20,7 @@ from handlers.slack.oauth import BOT_SCOPES
 from storage.models import SLACK_BOTS, Reminder, ReminderStatus, Workspace
 from tests.conftest import DEFAULT_NOW
 from tests.scenarios.helpers import dm_texts
+from tests.support.texts import fr, fr_fixed
 
 CLIENT_ID, CLIENT_SECRET = "1234.5678", "oauth-client-secret"
 NORD, SUD = "T0NORD", "T0SUD"
@@ -69,7 +70,7 @@ def test_the_install_page_asks_slack_for_the_manifest_scopes_only(multi: Harness
 
 @pytest.mark.both_databases
 def test_each_workspace_is_served_with_its_own_token(multi: Harness) -> None:
-    assert "Mentorat est installé dans Équipe Nord" in install(multi, NORD, "Équipe Nord")
+    assert fr("oauth.installed.heading", team="Équipe Nord") in install(multi, NORD, "Équipe Nord")
     install(multi, SUD, "Équipe Sud")
     nord_token, sud_token = multi.emulator.tokens_of(NORD)[0], multi.emulator.tokens_of(SUD)[0]
     with multi.session_factory() as session:
@@ -112,7 +113,7 @@ def test_reminders_reach_each_workspace_with_its_token(multi: Harness) -> None:
 def test_a_workspace_that_has_not_installed_is_told_how_and_nothing_is_stored(multi: Harness) -> None:
     multi.command("UCOORD", "jumeler <@UMENTOR> <@UMENTEE>", team="T0AUTRE")
     answer = text_of(multi.last_response())
-    assert "n'est pas (ou plus) installé" in answer and "not installed" in answer
+    assert fr_fixed("oauth.not_installed") in answer and "not installed" in answer
     with multi.session_factory() as session:
         assert session.scalars(select(Workspace)).all() == []
     assert multi.emulator.calls("chat.postMessage") == []
@@ -123,9 +124,9 @@ def test_a_forged_or_replayed_redirect_installs_nothing(multi: Harness) -> None:
     forged = multi.get(f"/slack/oauth_redirect?{urlencode({'code': code, 'state': 'made-up'})}",
                        {"Cookie": "slack-app-oauth-state=made-up"})
     assert forged.status == 401
-    assert "Le lien d'installation a expiré ou a déjà servi" in forged.body.decode()
+    assert fr_fixed("oauth.failed.invalid_state") in forged.body.decode()
     cancelled = multi.get("/slack/oauth_redirect?error=access_denied&state=x")
-    assert "Vous avez annulé l'installation" in cancelled.body.decode()
+    assert fr_fixed("oauth.failed.access_denied") in cancelled.body.decode()
     with multi.session_factory() as session:
         assert session.execute(select(SLACK_BOTS)).all() == []
     assert multi.emulator.calls("oauth.v2.access") == []  # the code was never spent
@@ -134,7 +135,7 @@ def test_a_forged_or_replayed_redirect_installs_nothing(multi: Harness) -> None:
     page = multi.get("/slack/install")  # a state that is not this browser's is refused too
     cookie = page.headers["Set-Cookie"].split(";")[0]
     replay = multi.get(f"/slack/oauth_redirect?{urlencode({'code': code, 'state': 'made-up'})}", {"Cookie": cookie})
-    assert replay.status == 400 and "navigateur qui a commencé l'installation" in replay.body.decode()
+    assert replay.status == 400 and fr_fixed("oauth.failed.invalid_browser") in replay.body.decode()
     with multi.session_factory() as session:
         assert len(session.execute(select(SLACK_BOTS)).all()) == 1  # Nord's own install only
 
@@ -147,6 +148,6 @@ def test_uninstalling_stops_requests_and_reminders_for_that_workspace(multi: Har
     with multi.session_factory() as session:
         assert session.execute(select(SLACK_BOTS)).all() == []
     multi.command("UMENTOR", "statut", team=SUD)
-    assert "n'est pas (ou plus) installé" in text_of(multi.last_response())
+    assert fr_fixed("oauth.not_installed") in text_of(multi.last_response())
     with multi.session_factory() as session:
         assert session.scalars(select(Reminder).where(Reminder.status == ReminderStatus.PENDING)).all() == []

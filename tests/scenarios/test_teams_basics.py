@@ -17,6 +17,7 @@ from storage.db import make_engine, make_session_factory, session_scope
 from storage.models import Person, TeamsConversation
 from tests.conftest import DEFAULT_NOW
 from tests.scenarios.teams_helpers import COORD, MENTEE, OUTSIDER, channel, connector, last_text, teams_bot
+from tests.support.texts import fr_fixed
 
 __all__ = ["connector", "teams_bot"]
 CHANNEL = "19:channel@thread.tacv2"
@@ -65,7 +66,7 @@ def test_a_channel_message_gets_no_private_answer(teams_bot: Harness, connector:
     connector.add_channel(CHANNEL, [OUTSIDER.teams_id], tenant_id=TENANT_ID)
     channel(teams_bot).in_channel(OUTSIDER, "mentorat statut")
     posted = connector.activities(CHANNEL)
-    assert len(posted) == 1 and "conversation privée" in text_of(posted[0])
+    assert len(posted) == 1 and fr_fixed("teams.personal_only") in text_of(posted[0])
     with session_scope(teams_bot.session_factory) as session:
         assert session.scalars(select(TeamsConversation)).all() == []
 

@@ -39,6 +39,7 @@ from tests.scenarios.teams_helpers import (
     teams_bot,
     teams_pair_and_accept,
 )
+from tests.support.texts import fr_fixed
 
 __all__ = ["connector", "teams_bot"]
 
@@ -125,13 +126,13 @@ def test_the_bilan_card_opens_in_the_last_phase_worded_for_each_side(
     teams_bot.clock.set(datetime(2027, 3, 1, 15, 0, tzinfo=UTC))
     teams_bot.mentorat.jobs.tick()
     channel(teams_bot).say(MENTOR, "mentorat bilan")
-    assert "s'ouvre dans les deux derniers mois" in last_text(connector, MENTOR)
+    assert fr_fixed("bilan.too_early") in last_text(connector, MENTOR)
     assert "23 juillet 2027" in last_text(connector, MENTOR)
     teams_bot.clock.set(LAST_PHASE)
     teams_bot.mentorat.jobs.tick()
     form = bilan_card(teams_bot, connector, MENTOR)
     shown = text_of(form)
-    assert "Ce que vous avez appris de votre mentoré·e" in shown and "Sam Mentoré" in shown, "worded for the mentor"
+    assert fr_fixed("bilan.q.mentor.learned") in shown and "Sam Mentoré" in shown, "worded for the mentor"
     inputs = card_inputs(form)
     assert {"brought", "went", "satisfaction", "decision", "extend", "keep_in_touch", "share"} <= set(inputs)
     assert inputs["brought"]["isRequired"] and not inputs["helped"]["isRequired"]
@@ -251,7 +252,7 @@ def test_strangers_and_coordinators_never_reach_a_bilan(teams_bot: Harness, conn
         assert "concerne d'autres personnes" in last_text(connector, COORD), key
     fill_bilan(teams_bot, connector, MENTOR, share="brought,went,satisfaction")
     coordinator_reads = everything(connector, COORD)
-    assert "ont décidé ensemble de terminer" in coordinator_reads, "told of the closure"
+    assert fr_fixed("summary.closed.end") in coordinator_reads, "told of the closure"
     for private in (SECRET, "Du recul", "Déroulement"):
         assert private not in coordinator_reads
     assert not any(open_urls(c) for c in cards_for(connector, COORD)), "no report (nor its PDF) for the coordinator"
@@ -287,7 +288,7 @@ def test_thanks_then_news_reach_the_mentor_as_typed(teams_bot: Harness, connecto
     news = find_card(connector, MENTOR, "vous donne de ses nouvelles")
     assert "J'ai eu le poste !" in text_of(news)
     channel(teams_bot).submit(MENTOR, action(prompt, "Send my news"))  # someone else's button
-    assert "réservé aux personnes mentorées" in last_text(connector, MENTOR)
+    assert fr_fixed("thanks.mentee_only") in last_text(connector, MENTOR)
 
 
 def test_the_sponsor_is_picked_from_the_directory_and_gets_the_report_only_if_both_agree(
@@ -301,7 +302,7 @@ def test_the_sponsor_is_picked_from_the_directory_and_gets_the_report_only_if_bo
     assert card_inputs(form)["sponsor"]["choices.data"]["dataset"] == "graph.microsoft.com/users"
     submit_form(teams_bot, COORD, form, "Enregistrer", sponsor=STRANGER_ID)
     again = connector.latest(form["id"])
-    assert "n'est pas installée pour elle" in text_of(again) and card_inputs(again)["sponsor"]["value"] == STRANGER_ID
+    assert fr_fixed("teams.pair.unreachable") in text_of(again) and card_inputs(again)["sponsor"]["value"] == STRANGER_ID
     submit_form(teams_bot, COORD, again, "Enregistrer", sponsor=SPONSOR.aad_object_id.upper())
     assert "Dominique Direction recevra le rapport final" in text_of(connector.latest(form["id"]))
     with session_scope(teams_bot.session_factory) as session:
@@ -318,7 +319,7 @@ def test_the_sponsor_is_picked_from_the_directory_and_gets_the_report_only_if_bo
     form = with_input(connector, COORD, "sponsor")
     assert "Dominique Direction" in text_of(form)
     channel(teams_bot).submit(COORD, action(form, "N'envoyer à personne"), card_id=form["id"])
-    assert "Plus personne ne reçoit les rapports finaux" in text_of(connector.latest(form["id"]))
+    assert fr_fixed("sponsor.cleared") in text_of(connector.latest(form["id"]))
     with session_scope(teams_bot.session_factory) as session:
         assert session.scalars(select(Programme.sponsor_id)).one() is None
 

@@ -26,6 +26,7 @@ from tests.scenarios.teams_helpers import (
     teams_bot,
     teams_pair_and_accept,
 )
+from tests.support.texts import fr_fixed
 
 __all__ = ["connector", "teams_bot"]
 
@@ -40,7 +41,7 @@ def test_pairing_from_teams_sends_the_convention_and_both_accept(teams_bot: Harn
     # Each side accepted on its own card; the mentee reads English (Teams locale en-US).
     assert any("You accepted the agreement" in text_of(card) for card in cards_for(connector, MENTEE))
     assert any("now in effect" in text_of(card) for card in cards_for(connector, MENTEE))
-    assert any("est en vigueur" in text_of(card) for card in cards_for(connector, MENTOR))
+    assert any(fr_fixed("conv.active.pair") in text_of(card) for card in cards_for(connector, MENTOR))
     with session_scope(teams_bot.session_factory) as session:
         convention = session.scalars(select(Convention)).one()
         assert convention.status == "active"
@@ -48,7 +49,7 @@ def test_pairing_from_teams_sends_the_convention_and_both_accept(teams_bot: Harn
         # The mentor and mentee never wrote first: the bot opened their chats and remembered them.
         assert len(session.scalars(select(TeamsConversation)).all()) == 3
     # The coordinator is told the convention is active.
-    assert "ont tous deux accepté" in last_text(connector, COORD)
+    assert fr_fixed("conv.active.coordinator") in last_text(connector, COORD)
 
 
 def test_a_refused_pairing_form_comes_back_with_the_error_and_what_was_picked(
@@ -60,12 +61,12 @@ def test_a_refused_pairing_form_comes_back_with_the_error_and_what_was_picked(
     again = connector.latest(form["id"])  # the same card, replaced in place
     inputs = card_inputs(again)
     assert inputs["mentor"]["value"] == MENTOR.aad_object_id and inputs["start"]["value"] == "2026-12-01"
-    assert "à la fois mentor et mentorée" in text_of(again)
+    assert fr_fixed("error.pair.same_person") in text_of(again)
     # A person the bot cannot reach (app not installed for them) is refused on their field.
     stranger = "0a000000-0000-4000-8000-0000000000ee"
     data = {**data, "mentee": stranger}
     channel(teams_bot).submit(COORD, data, card_id=form["id"])
-    assert "n'est pas installée" in text_of(connector.latest(form["id"]))
+    assert fr_fixed("teams.pair.unreachable") in text_of(connector.latest(form["id"]))
     with session_scope(teams_bot.session_factory) as session:
         assert session.scalars(select(Convention)).all() == []
 

@@ -40,6 +40,7 @@ from tests.scenarios.teams_helpers import (
     teams_bot,
     teams_pair_and_accept,
 )
+from tests.support.texts import fr, fr_fixed, fr_lead, fr_part
 
 __all__ = ["connector", "teams_bot"]
 
@@ -156,21 +157,20 @@ def test_a_refused_differend_form_comes_back_with_the_error_and_every_value(
     inputs = card_inputs(again)
     assert {name: inputs[name]["value"] for name in ("summary", "amicable", "go_on", "urgency")} == {
         "summary": SECRET, "amicable": "no", "go_on": "false", "urgency": "low"}
-    assert "chercher une solution à deux" in text_of(again) and "Un champ est à corriger" in text_of(again)
+    assert fr_fixed("dispute.try_first") in text_of(again) and fr_fixed("teams.form.fix") in text_of(again)
     assert all_disputes(teams_bot) == [] and alerts(connector, COORD) == []
     # An empty text is refused on its field, the other answers kept.
     submit_form(teams_bot, MENTOR, again, "Envoyer", summary="   ", go_on="true")
     again = connector.latest(again["id"])
-    assert "Décrivez la situation en quelques mots" in text_of(again)
+    assert fr_fixed("error.dispute.summary") in text_of(again)
     assert card_inputs(again)["go_on"]["value"] == "true" and card_inputs(again)["urgency"]["value"] == "low"
     # Written, and "bring it to the coordination anyway": it goes through.
     submit_form(teams_bot, MENTOR, again, "Envoyer", summary=SECRET)
-    assert "transmis à la coordination" in text_of(connector.latest(again["id"]))
+    assert fr_fixed("differend.sent") in text_of(connector.latest(again["id"]))
     assert "pas encore" in text_of(alerts(connector, COORD)[0])
     # A second one while the first is open: the form gives way to the reason, with the first one's date.
     second = raise_differend(teams_bot, connector, MENTOR)
-    assert "déjà un différend en cours pour cette convention (signalé le lundi 23 novembre 2026" in \
-        text_of(second)
+    assert fr_lead("error.differend.already_open") + "lundi 23 novembre 2026" in text_of(second)
     assert card_inputs(second) == {}
     assert len(all_disputes(teams_bot)) == 1 and len(alerts(connector, COORD)) == 1
 
@@ -201,28 +201,27 @@ def test_the_coordinator_takes_asks_to_meet_and_resolves_from_the_alert(
     taken = connector.latest(alert["id"])
     assert "Pris en charge** : par Camille Coordination, le mardi 24 novembre 2026 à 11 h 00" in text_of(taken)
     assert titles(taken) == ["Planifier une rencontre", "Résolu"]
-    assert "vous vous en occupez. Sam Mentoré le sait" in last_text(connector, COORD)
+    assert fr("dispute.taken.you", person="Sam Mentoré") in last_text(connector, COORD)
     assert "Camille Coordination has been handling your disagreement since Tuesday, November 24, 2026 at 5:00" \
         in last_text(connector, MENTEE)
     assert all_disputes(teams_bot)[0].status == "acknowledged"
     # A meeting with the pair: both told, each in their language, without the text.
     click(teams_bot, COORD, taken, "rencontre")
     assert "Les deux personnes de la paire savent" in last_text(connector, COORD)
-    assert "Camille Coordination, de la coordination du programme, aimerait vous rencontrer, Sam Mentoré" in \
-        last_text(connector, MENTOR)
+    assert fr_part("dispute.meeting", person="Camille Coordination", other="Sam Mentoré") in last_text(connector, MENTOR)
     assert "Camille Coordination, a coordinator of the programme, would like to meet Marie Mentor" in \
         last_text(connector, MENTEE)
     assert "Zanzibar" not in everything_seen_by(connector, MENTOR)
     # Resolved: the alert becomes a short note without the text; Sam is thanked.
     click(teams_bot, COORD, connector.latest(alert["id"]), "Résolu")
     closed = connector.latest(alert["id"])
-    assert "Différend résolu par Camille Coordination le mardi 24 novembre 2026" in text_of(closed)
+    assert fr_lead("differend.closed.resolved", person="Camille Coordination") + "mardi 24 novembre 2026" in text_of(closed)
     assert "Zanzibar" not in text_of(closed) and titles(closed) == []
     assert "marked your disagreement as resolved" in last_text(connector, MENTEE)
     assert all_disputes(teams_bot)[0].status == "resolved"
     # A stale copy clicked again changes nothing and says so.
     channel(teams_bot).submit(COORD, action(taken, "Résolu"))
-    assert "déjà fermé : rien n'a changé" in last_text(connector, COORD)
+    assert fr_fixed("dispute.already_closed") in last_text(connector, COORD)
 
 
 def test_one_coordinator_list_serves_slack_and_teams(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
@@ -270,7 +269,7 @@ def test_nobody_takes_it_and_the_coordinators_are_reminded_after_two_working_day
     teams_bot.clock.set(datetime(2026, 11, 25, 15, 0, tzinfo=UTC))  # Wednesday 10:00 in Toronto
     jobs.tick()
     reminder = cards_for(connector, COORD)[-1]
-    assert "n'a encore été pris en charge par personne" in text_of(reminder)
+    assert fr_fixed("dispute.escalated.1") in text_of(reminder)
     assert SECRET in text_of(reminder) and "Je m'en occupe" in titles(reminder)
     assert all_disputes(teams_bot)[0].escalation_level == 1
     # Taken from the reminder's card: no more reminders.
@@ -300,7 +299,8 @@ def test_an_early_end_waits_for_a_coordinator_to_confirm(teams_bot: Harness, con
     sent = connector.latest(form["id"])
     assert "stays in force meanwhile" in text_of(sent) and titles(sent) == ["Withdraw my request"]
     [alert] = alerts(connector, COORD, EARLY_ALERT)
-    assert "Sam Mentoré (personne mentorée) demande de mettre fin" in text_of(alert) and SECRET in text_of(alert)
+    assert fr_part("early_end.coordinator", person="Sam Mentoré", role=fr("role.mentee")) in text_of(alert)
+    assert SECRET in text_of(alert)
     assert "Confirmer la fin" in titles(alert)
     # Marie cannot confirm it herself, nor withdraw Sam's request.
     channel(teams_bot).submit(MENTOR, action(alert, "Confirmer la fin"))
@@ -311,7 +311,7 @@ def test_an_early_end_waits_for_a_coordinator_to_confirm(teams_bot: Harness, con
     # After talking with both, Camille confirms: ended early, reminders stop, both told and offered the bilan.
     teams_bot.clock.set(datetime(2026, 12, 2, 15, 0, tzinfo=UTC))
     click(teams_bot, COORD, alert, "Confirmer la fin")
-    assert "Fin hâtive confirmée par Camille Coordination le mercredi 2 décembre 2026" in \
+    assert fr_lead("early_end.closed.resolved", person="Camille Coordination") + "mercredi 2 décembre 2026" in \
         text_of(connector.latest(alert["id"]))
     assert convention_status(teams_bot) == "ended_early"
     assert _pending(teams_bot) == []
@@ -329,15 +329,15 @@ def test_a_withdrawn_early_end_lets_the_convention_go_on(teams_bot: Harness, con
     sent = ask_early_end(teams_bot, connector, MENTOR)
     alert = alerts(connector, COORD, EARLY_ALERT)[0]
     click(teams_bot, MENTOR, sent, "Retirer ma demande")
-    assert "votre demande est retirée et la convention continue" in text_of(connector.latest(sent["id"]))
+    assert fr_fixed("early_end.withdrawn.you") in text_of(connector.latest(sent["id"]))
     assert titles(connector.latest(sent["id"])) == []
     assert "Marie Mentor a retiré sa demande de fin hâtive : la convention de Marie Mentor et Sam Mentoré continue" \
         in last_text(connector, COORD)
     assert all_disputes(teams_bot)[0].status == "withdrawn"
     # The alert clicked afterwards: nothing ends, the card says it was withdrawn.
     click(teams_bot, COORD, alert, "Confirmer la fin")
-    assert "Cette demande de fin hâtive a été retirée" in text_of(connector.latest(alert["id"]))
-    assert "déjà fermé" in last_text(connector, COORD)
+    assert fr_fixed("early_end.closed.withdrawn") in text_of(connector.latest(alert["id"]))
+    assert fr_fixed("dispute.already_closed") in last_text(connector, COORD)
     assert convention_status(teams_bot) == "active"
     # No reminder about it follows.
     teams_bot.clock.set(datetime(2026, 11, 30, 15, 0, tzinfo=UTC))
@@ -360,23 +360,23 @@ def pick(bot: Harness, user: TeamsUser, listed: dict[str, Any], title: str, pers
 def test_coordinators_are_listed_added_and_removed_from_the_card(
         teams_bot: Harness, connector: BotConnectorEmulator) -> None:
     listed = coordinators_card(teams_bot, connector)
-    assert "Coordination du programme « Mentorat » : Camille Coordination" in text_of(listed)
+    assert fr("coord.list", programme="Mentorat", names="Camille Coordination") in text_of(listed)
     assert "UCOORD" not in text_of(listed) and "?" not in text_of(listed).split("\n")[0]
     # Nobody picked: the card comes back with the error under the picker.
     pick(teams_bot, COORD, listed, "Ajouter", "")
-    assert "Choisissez d'abord une personne" in text_of(connector.latest(listed["id"]))
+    assert fr_fixed("teams.disputes.coord.pick") in text_of(connector.latest(listed["id"]))
     # Someone the bot cannot reach (the app is not installed for them): refused, the choice kept.
     stranger = "0a000000-0000-4000-8000-0000000000ee"
     pick(teams_bot, COORD, listed, "Ajouter", stranger)
     again = connector.latest(listed["id"])
-    assert "n'est pas installée" in text_of(again) and card_inputs(again)["person"]["value"] == stranger
+    assert fr_fixed("teams.pair.unreachable") in text_of(again) and card_inputs(again)["person"]["value"] == stranger
     # Olivier is added: the card is updated in place, with his name from Teams.
     pick(teams_bot, COORD, listed, "Ajouter", OUTSIDER.aad_object_id)
     updated = text_of(connector.latest(listed["id"]))
     assert "Olivier Outsider fait maintenant partie de la coordination" in updated
     assert "Camille Coordination, Olivier Outsider" in updated
     pick(teams_bot, COORD, listed, "Ajouter", OUTSIDER.aad_object_id)
-    assert "Olivier Outsider fait déjà partie de la coordination" in text_of(connector.latest(listed["id"]))
+    assert fr("coord.already", name="Olivier Outsider") in text_of(connector.latest(listed["id"]))
     # A coordinator by right (MENTORAT_COORDINATORS) cannot be removed here; an added one can.
     pick(teams_bot, COORD, listed, "Retirer", COORD.aad_object_id)
     assert "Camille Coordination coordonne de droit" in text_of(connector.latest(listed["id"]))
@@ -406,11 +406,11 @@ def test_an_added_coordinator_is_alerted_too_and_the_first_to_take_it_has_it(
     olivier, camille = alerts(connector, OUTSIDER)[0], alerts(connector, COORD)[0]
     assert SECRET in text_of(olivier)
     click(teams_bot, OUTSIDER, olivier, "occupe")
-    assert "Olivier Outsider s'occupe de votre différend" in last_text(connector, MENTOR)
+    assert fr_lead("differend.taken", person="Olivier Outsider") in last_text(connector, MENTOR)
     # Camille clicks her (older) copy: told who has it, and her card shows it; nothing changes.
     click(teams_bot, COORD, camille, "occupe")
     assert "Olivier Outsider s'en occupe déjà depuis le lundi 23 novembre 2026" in last_text(connector, COORD)
     assert "par Olivier Outsider" in text_of(connector.latest(camille["id"]))
     assert all_disputes(teams_bot)[0].taken_by_id is not None
-    assert len([c for c in cards_for(connector, MENTOR) if "s'occupe de votre différend" in text_of(c)]) == 1
+    assert len([c for c in cards_for(connector, MENTOR) if fr_fixed("differend.taken") in text_of(c)]) == 1
     find_card(connector, OUTSIDER, "vous vous en occupez")

@@ -35,6 +35,7 @@ from tests.scenarios.teams_helpers import (
     teams_bot,
     teams_pair_and_accept,
 )
+from tests.support.texts import fr, fr_fixed
 
 __all__ = ["connector", "teams_bot"]
 
@@ -53,7 +54,7 @@ def test_a_proposal_from_teams_reaches_the_other_side_in_their_zone_and_language
     assert "Proposal sent to Marie Mentor: Monday, December 7, 2026 at 7:00" in last_text(connector, MENTEE)
     proposal = find_card(connector, MENTOR, "vous propose une rencontre")
     shown = text_of(proposal)
-    assert "Sam Mentoré vous propose une rencontre" in shown
+    assert fr("meeting.proposal.new", person="Sam Mentoré") in shown
     assert "lundi 7 décembre 2026 à 10 h 00" in shown, "the mentor reads Vancouver time, in French"
     assert "75 minutes" in shown and "https://meet.example/abc" in shown and "Mon plan de carrière" in shown
     assert action(proposal, "Confirmer") and action(proposal, "autre moment")
@@ -74,7 +75,7 @@ def test_a_refused_meeting_form_comes_back_with_the_error_and_every_value(
         "date": "2026-11-20", "time": "10:00", "duration": "60", "mode": "in_person", "location": "Café du coin",
         "agenda": "Bilan *du* mois"}
     shown = text_of(again)
-    assert "Ce moment est déjà passé" in shown and "Un champ est à corriger" in shown
+    assert "Ce moment est déjà passé" in shown and fr_fixed("teams.form.fix") in shown
     # A video meeting with something that is not a link: the error is under the location.
     submit_form(teams_bot, MENTOR, again, "Envoyer", date="2026-12-07", mode="video", location="mon bureau")
     again = connector.latest(form["id"])
@@ -117,7 +118,7 @@ def test_confirming_sends_both_the_confirmation_with_a_working_ics_link(
     # Confirming again (a double click) changes nothing and sends nothing.
     sent = len(connector.activities_for(MENTEE.teams_id)) + len(connector.activities_for(MENTOR.teams_id))
     channel(teams_bot).submit(MENTOR, action(proposal, "Confirmer"))
-    assert "déjà confirmée" in last_text(connector, MENTOR)
+    assert fr_fixed("meeting.closed.already") in last_text(connector, MENTOR)
     assert len(connector.activities_for(MENTEE.teams_id)) + len(connector.activities_for(MENTOR.teams_id)) == sent + 1
 
 
@@ -209,7 +210,7 @@ def test_the_check_in_after_the_meeting(teams_bot: Harness, connector: BotConnec
     question = find_card(connector, MENTOR, "a-t-elle eu lieu")
     mentee_question = find_card(connector, MENTEE, "take place")
     channel(teams_bot).submit(MENTOR, action(question, "Oui"), card_id=question["id"])
-    assert "Merci, c'est noté" in text_of(connector.latest(question["id"]))
+    assert fr_fixed("checkin.thanks.held") in text_of(connector.latest(question["id"]))
     assert all_meetings(teams_bot)[0].status == MeetingStatus.HELD
     assert "Already answered" in text_of(connector.latest(mentee_question["id"])), "the other's buttons are retired"
     assert find_card(connector, MENTEE, "says your meeting of")

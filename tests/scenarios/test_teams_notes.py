@@ -35,6 +35,7 @@ from tests.scenarios.teams_helpers import (
     teams_bot,
     teams_pair_and_accept,
 )
+from tests.support.texts import fr, fr_fixed, fr_lead
 
 __all__ = ["connector", "teams_bot"]
 
@@ -94,17 +95,17 @@ def _write_note(bot: Harness, connector: BotConnectorEmulator, user: TeamsUser, 
 def test_a_note_after_the_check_in_stays_private_unless_shared(
         teams_bot: Harness, connector: BotConnectorEmulator) -> None:
     followup = _held_meeting_followup(teams_bot, connector)
-    assert "Merci, c'est noté" in text_of(followup)
+    assert fr_fixed("checkin.thanks.held") in text_of(followup)
     channel(teams_bot).submit(MENTOR, action(followup, "note privée"))
     form = cards_for(connector, MENTOR)[-1]
     assert {"body", "share"} <= set(card_inputs(form))
     shown = text_of(form)
-    assert "Note sur la rencontre de lundi 7 décembre 2026 à 10 h 00" in shown, "the meeting, on Marie's clock"
-    assert "Partager cette note avec Sam Mentoré" in shown
+    assert fr_lead("note.modal.about_meeting") + "lundi 7 décembre 2026 à 10 h 00" in shown, "the meeting, on Marie's clock"
+    assert fr("note.modal.share", other="Sam Mentoré") in shown
     # An empty note: the card comes back with the error under the text and the switch as it was.
     submit_form(teams_bot, MENTOR, form, "Enregistrer", body="   ", share="true")
     again = connector.latest(form["id"])
-    assert "La note est vide" in text_of(again) and card_inputs(again)["share"]["value"] == "true"
+    assert fr_fixed("error.note.empty") in text_of(again) and card_inputs(again)["share"]["value"] == "true"
     assert _saved_notes(teams_bot) == []
     submit_form(teams_bot, MENTOR, again, "Enregistrer", body="Sam hésite entre deux postes 🤔", share="false")
     saved = text_of(connector.latest(form["id"]))
@@ -115,7 +116,7 @@ def test_a_note_after_the_check_in_stays_private_unless_shared(
     listing = cards_for(connector, MENTOR)[-1]
     typed = "Lectures : « Le mentor » <https://x.example> *pas en gras* <@29:mentee>"
     done = _write_note(teams_bot, connector, MENTOR, listing, "Nouvelle note", typed, share=True)
-    assert "Note enregistrée et partagée avec Sam Mentoré" in text_of(done)
+    assert fr("note.saved.shared", other="Sam Mentoré") in text_of(done)
     shared = find_card(connector, MENTEE, "Marie Mentor shared a note with you")
     assert typed in text_of(shared), "shown as typed: no link, no bold, no mention"
     first, second = _saved_notes(teams_bot)
@@ -125,7 +126,7 @@ def test_a_note_after_the_check_in_stays_private_unless_shared(
     channel(teams_bot).say(MENTOR, "mentorat notes")
     mine = last_text(connector, MENTOR)
     assert "Sam hésite entre deux postes 🤔" in mine and typed in mine
-    assert "(privée)" in mine and "(partagée avec Sam Mentoré)" in mine
+    assert fr_fixed("note.list.mine_private") in mine and "(partagée avec Sam Mentoré)" in mine
     channel(teams_bot).say(MENTEE, "mentorat notes")
     theirs = last_text(connector, MENTEE)
     assert typed in theirs and "(shared with you)" in theirs
@@ -245,9 +246,9 @@ def test_add_update_feedback_and_history_from_teams(teams_bot: Harness, connecto
     form = cards_for(connector, MENTOR)[-1]
     assert "Première fois" in text_of(form), "the mentor sees what they answer"
     submit_form(teams_bot, MENTOR, form, "Envoyer", comment=" ")
-    assert "Écrivez votre retour" in text_of(connector.latest(form["id"]))
+    assert fr_fixed("error.objective.feedback_missing") in text_of(connector.latest(form["id"]))
     submit_form(teams_bot, MENTOR, connector.latest(form["id"]), "Envoyer", comment="Bravo !")
-    assert "Retour envoyé" in text_of(connector.latest(form["id"]))
+    assert fr_fixed("objective.feedback_sent") in text_of(connector.latest(form["id"]))
 
     channel(teams_bot).submit(MENTEE, action(listing, "Historique"))
     history = last_text(connector, MENTEE)

@@ -35,6 +35,7 @@ from tests.scenarios.teams_helpers import (
     teams_bot,
     teams_pair_and_accept,
 )
+from tests.support.texts import fr, fr_fixed, fr_n, fr_percent, unbold
 
 __all__ = ["connector", "teams_bot"]
 
@@ -88,12 +89,16 @@ def test_the_report_shows_the_figures_and_links_its_chart_and_csv(
     teams_bot.clock.set(REPORT_DAY)
     cards = _report_cards(teams_bot, connector)
     shown = _plain(cards)
-    for expected in ("Programme « Mentorat » : les chiffres au 20 février 2027", "Paires en cours : 1",
-                     "Objectifs : 2 fixés, 1 atteints", "Différends : 1 en cours, 0 résolus",
-                     "Rencontres tenues : 1 sur 2 attendues (50 %)", "ni notes, ni bilans",
+    for expected in ("Programme « Mentorat » : les chiffres au 20 février 2027", unbold(fr("report.active", count=1)),
+                     unbold(fr("report.objectives", set=fr_n("report.objectives.set", 2),
+                               reached=fr_n("report.objectives.reached", 1))),
+                     unbold(fr("report.disputes", open=1, resolved=fr_n("report.disputes.resolved", 0),
+                               early_open=fr_n("report.disputes.early_open", 0),
+                               early_done=fr_n("report.disputes.early_done", 0))),
+                     unbold(fr_n("report.meetings", 2, held=1, percent=fr_percent(0.5))), "ni notes, ni bilans",
                      "• Marie Mentor / Sam Mentoré : en cours · rencontres 1/2 · objectifs 1/2"):
         assert expected in shown, expected
-    assert "Marie Mentor / Sam Mentoré : aucune rencontre depuis 75 jours" in shown, "people by name, not '?'"
+    assert "Marie Mentor / Sam Mentoré : " + fr_n("report.risk.no_meeting", 75) in shown, "people by name, not '?'"
     assert shown.index("Paires à risque") < shown.index("Paires en cours"), "the pairs at risk first"
     links = _links(cards)
     assert set(links) == {"Rencontres par paire", "Chiffres du programme (CSV)"}
@@ -175,10 +180,12 @@ def test_bulk_pairing_from_pasted_lines_refuses_each_bad_line_with_its_reason(
         f"{ids['out']},{ids['coord']},2031-01-01",
     ])
     answer, result = _import(teams_bot, connector, lines)
-    assert "Import lancé : 10 lignes lues" in text_of(answer), "the card gives way at once"
+    assert fr_n("teams.closure.import.started", 10) in text_of(answer), "the card gives way at once"
     assert _pairs(teams_bot) == [(MENTOR.aad_object_id, MENTEE.aad_object_id),
                                  (MENTOR2.aad_object_id, MENTEE2.aad_object_id)]
-    assert "2 conventions créées et envoyées, 0 existaient déjà, 8 lignes refusées" in result
+    assert fr("import.done", created=fr_n("import.done.created", 2), existing=fr_n("import.done.existing", 0),
+              bad=fr_n("import.done.bad", 8)) in result
+    assert "0 existait déjà" in fr_n("import.done.existing", 0)  # French counts zero as singular
     for expected in (
         "Ligne 4 : Marie Mentor figure déjà plus haut dans le fichier",
         f"Ligne 5 : je ne peux pas écrire à {STRANGER_ID} dans Teams",
@@ -202,7 +209,7 @@ def test_bulk_pairing_from_pasted_lines_refuses_each_bad_line_with_its_reason(
         assert session.scalar(select(func.count(Reminder.id)).where(Reminder.kind == "convention_invite")) == 4
     # The same lines again: nothing is created twice.
     _answer, result = _import(teams_bot, connector, lines)
-    assert "0 conventions créées et envoyées, 2 existaient déjà" in result
+    assert fr_n("import.done.created", 0) + ", " + fr_n("import.done.existing", 2) in result
     assert len(_pairs(teams_bot)) == 2
 
 
@@ -211,11 +218,11 @@ def test_unreadable_lines_keep_the_card_with_what_was_pasted(
     channel(teams_bot).say(COORD, "mentorat importer")
     form = cards_for(connector, COORD)[-1]
     submit_form(teams_bot, COORD, form, "Importer", paste="   ")
-    assert "Collez les lignes du fichier CSV" in text_of(connector.latest(form["id"]))
+    assert fr_fixed("teams.closure.import.nothing") in text_of(connector.latest(form["id"]))
     pasted = f"mentor,nom\n{MENTOR.aad_object_id},{MENTEE.aad_object_id}\n"
     submit_form(teams_bot, COORD, connector.latest(form["id"]), "Importer", paste=pasted)
     again = connector.latest(form["id"])
-    assert "La première ligne doit nommer les colonnes" in text_of(again)
+    assert fr_fixed("error.import.header") in text_of(again)
     assert card_inputs(again)["paste"]["value"] == pasted, "what was pasted is kept"
     assert _pairs(teams_bot) == []
 

@@ -125,7 +125,7 @@ def test_first_contact_records_the_workspace_programme_and_person(session: Sessi
                             timezone="Europe/Paris", locale="en-GB")
     caller = Caller(Platform.TEAMS, "0a000000-0000-4000-8000-000000000900", profile.external_id, profile=profile)
     first = admit(session, deps, caller)
-    assert (first.lang, first.tz, first.person.display_name) == ("en", "Europe/Paris", "Awa Diallo")
+    assert (first.lang, first.tz, first.person.display_name) == ("en_GB", "Europe/Paris", "Awa Diallo")
     assert session.scalar(select(func.count(Programme.id))) == 1
     made_up = Caller(Platform.TEAMS, caller.team_id, caller.user_id,
                      profile=PersonProfile(caller.user_id, "", timezone="Mars/Olympus"))

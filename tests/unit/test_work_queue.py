@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from handlers.slack.background import BUSY, WorkQueue, ack_then
+from handlers.slack.background import WorkQueue, ack_then, busy_text
 
 
 def wait_for_earlier_tasks(pool: ThreadPoolExecutor) -> None:
@@ -59,7 +59,7 @@ def test_ack_then_acks_busy_text_when_full_and_reports_errors() -> None:
         ack_then(queue, report, ack, {}, None, None, fail)  # type: ignore[arg-type]
         ack_then(queue, report, ack, {}, None, None, lambda: None)  # type: ignore[arg-type]
         gate.set()
-    assert acks == [{}, {"text": BUSY}]
+    assert acks == [{}, {"text": busy_text()}]
     assert [str(e) for e in reported] == ["boom"]
 
 

@@ -20,7 +20,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import t
+from bot.i18n import labels, quoted, t
 from bot.notify import Section
 from bot.services.bilans import (
     EXTEND_MONTHS,
@@ -60,12 +60,12 @@ def bilan_modal(lang: str, convention: Convention, role: str, *, other: str, oth
     blocks: list[Block] = [SectionBlock(text=_md(t(lang, "bilan.modal.intro", other=other)))]
     for key in questions_for(convention, role):
         blocks.append(InputBlock(
-            block_id=f"{BlockId.BILAN_ANSWER}:{key}", label=t(lang, f"bilan.q.{role}.{key}"),
+            block_id=f"{BlockId.BILAN_ANSWER}:{key}", label=t(lang, labels.QUESTION[role, key]),
             optional=key not in REQUIRED,
             element=PlainTextInputElement(action_id=FieldId.BILAN_ANSWER, multiline=True, max_length=TEXT_LIMIT,
                                           initial_value=answers.get(key) or None)))
         if key == "went":
-            scores = _options([(t(lang, f"bilan.satisfaction.{n}"), str(n)) for n in range(1, 6)])
+            scores = _options([(t(lang, labels.SATISFACTION[n]), str(n)) for n in range(1, 6)])
             blocks.append(InputBlock(
                 block_id=BlockId.BILAN_SATISFACTION, label=t(lang, "bilan.satisfaction.label"),
                 element=RadioButtonsElement(action_id=FieldId.BILAN_SATISFACTION, options=scores,
@@ -80,16 +80,16 @@ def bilan_modal(lang: str, convention: Convention, role: str, *, other: str, oth
     blocks.append(SectionBlock(text=_md(t(lang, "bilan.objectives.title"))))
     if not objectives:
         blocks.append(ContextBlock(elements=[_md(t(lang, "bilan.objectives.none"))]))
-    results = _options([(t(lang, f"bilan.result.{r}"), r) for r in OBJECTIVE_RESULTS])
+    results = _options([(t(lang, labels.RESULT[r]), r) for r in OBJECTIVE_RESULTS])
     for objective in objectives[:SHOWN_OBJECTIVES]:
         chosen = (mine.objective_results or {}).get(str(objective.id)) if mine else None
         blocks.append(InputBlock(
-            block_id=f"{BlockId.BILAN_OBJECTIVE}:{objective.id}", label=f"« {objective.title} »"[:2000],
+            block_id=f"{BlockId.BILAN_OBJECTIVE}:{objective.id}", label=quoted(lang, objective.title)[:2000],
             optional=True, element=StaticSelectElement(action_id=FieldId.BILAN_OBJECTIVE, options=results,
                                                        initial_option=_initial(results, chosen))))
     blocks.append(DividerBlock())
     if locked_decision is None:
-        decisions = _options([(t(lang, f"bilan.decision.{d.value}"), d.value) for d in Decision])
+        decisions = _options([(t(lang, labels.DECISION[d]), d.value) for d in Decision])
         blocks.append(InputBlock(
             block_id=BlockId.BILAN_DECISION, label=t(lang, "bilan.decision.label"), hint=t(lang, "bilan.decision.hint"),
             element=RadioButtonsElement(action_id=FieldId.BILAN_DECISION, options=decisions,
@@ -102,7 +102,7 @@ def bilan_modal(lang: str, convention: Convention, role: str, *, other: str, oth
                                                                                else None))))
     else:
         blocks.append(ContextBlock(elements=[_md(t(lang, "bilan.locked",
-                                                   decision=t(lang, f"bilan.decision.{locked_decision}")))]))
+                                                   decision=t(lang, labels.DECISION[locked_decision])))]))
     keep = _options([(t(lang, "bilan.keep.yes"), "yes"), (t(lang, "bilan.keep.no"), "no")])
     blocks.append(InputBlock(
         block_id=BlockId.BILAN_KEEP, label=t(lang, "bilan.keep.label"),
@@ -110,7 +110,7 @@ def bilan_modal(lang: str, convention: Convention, role: str, *, other: str, oth
                                     initial_option=_initial(keep, ("yes" if mine.keep_in_touch else "no") if mine
                                                             else None))))
     shareable = [*questions_for(convention, role), "satisfaction", "objectives"]
-    share = _options([(t(lang, f"bilan.short.{key}"), key) for key in shareable])
+    share = _options([(t(lang, labels.ANSWER_SHORT[key]), key) for key in shareable])
     shared = [o for o in share if mine and o.value in (mine.shared_keys or [])]
     blocks.append(InputBlock(
         block_id=BlockId.BILAN_SHARE, label=t(lang, "bilan.share.label", other=other_name),
@@ -156,7 +156,7 @@ def bilan_blocks(lang: str, view: BilanView, *, other: str, objectives: list[Obj
         blocks.append(SectionBlock(text=_md("*" + t(lang, "bilan.view.mine") + "*")))
         blocks += _text_blocks(_answers_text(lang, mine, titles))
         blocks.append(ContextBlock(elements=[_md(t(lang, "bilan.view.your_decision",
-                                                   decision=t(lang, f"bilan.decision.{view.mine.decision}")))]))
+                                                   decision=t(lang, labels.DECISION[view.mine.decision])))]))
         buttons.append(ButtonElement(text=t(lang, "bilan.button.edit"), action_id=ActionId.BILAN_OPEN, value=value))
     blocks.append(DividerBlock())
     if not view.other_done:
@@ -172,7 +172,7 @@ def bilan_blocks(lang: str, view: BilanView, *, other: str, objectives: list[Obj
             blocks.append(SectionBlock(text=_md(t(lang, "bilan.view.nothing_shared", other=other))))
         if view.other_decision:
             blocks.append(ContextBlock(elements=[_md(t(lang, "bilan.view.other_decision", other=other,
-                                                       decision=t(lang, f"bilan.decision.{view.other_decision}")))]))
+                                                       decision=t(lang, labels.DECISION[view.other_decision])))]))
     if view.report_ready:
         buttons.append(ButtonElement(text=t(lang, "bilan.button.report"), action_id=ActionId.BILAN_REPORT, value=value))
     blocks.append(ActionsBlock(elements=buttons))
@@ -193,8 +193,8 @@ def closure_figure_blocks(lang: str, programme: str, figures: ClosureFigures) ->
 
 def thanks_modal(lang: str, kind: str, *, other: str, metadata: str) -> View:
     blocks: list[Block] = [
-        SectionBlock(text=_md(t(lang, f"{kind}.modal.intro", other=other))),
-        InputBlock(block_id=BlockId.THANKS_MESSAGE, label=t(lang, f"{kind}.modal.message"),
+        SectionBlock(text=_md(t(lang, labels.GRATITUDE_INTRO[kind], other=other))),
+        InputBlock(block_id=BlockId.THANKS_MESSAGE, label=t(lang, labels.GRATITUDE_MESSAGE[kind]),
                    hint=t(lang, "thanks.modal.message_hint") if kind == "thanks" else None,
                    element=PlainTextInputElement(action_id=FieldId.THANKS_MESSAGE, multiline=True,
                                                  max_length=TEXT_LIMIT)),
@@ -203,6 +203,6 @@ def thanks_modal(lang: str, kind: str, *, other: str, metadata: str) -> View:
         blocks.append(InputBlock(block_id=BlockId.THANKS_ACHIEVEMENTS, label=t(lang, "thanks.modal.achievements"),
                                  optional=True, element=PlainTextInputElement(action_id=FieldId.THANKS_ACHIEVEMENTS,
                                                                               multiline=True, max_length=TEXT_LIMIT)))
-    return View(type="modal", callback_id=CallbackId.THANKS_FORM_SUBMIT, title=t(lang, f"{kind}.modal.title")[:24],
+    return View(type="modal", callback_id=CallbackId.THANKS_FORM_SUBMIT, title=t(lang, labels.GRATITUDE_TITLE[kind])[:24],
                 submit=t(lang, "thanks.modal.submit"), close=t(lang, "modal.cancel"), private_metadata=metadata,
                 blocks=blocks)

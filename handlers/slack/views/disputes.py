@@ -15,7 +15,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import t
+from bot.i18n import N_, labels, t
 from bot.services.disputes import SUMMARY_LIMIT, URGENCIES
 from handlers.slack.ids import BlockId, CallbackId, FieldId
 
@@ -31,13 +31,13 @@ def _summary(lang: str, label: str, hint: str) -> InputBlock:
 
 
 def differend_modal(lang: str, *, other: str, metadata: str) -> View:
-    urgency = [_option(t(lang, f"dispute.urgency.{u}"), u) for u in URGENCIES]
+    urgency = [_option(t(lang, labels.URGENCY[u]), u) for u in URGENCIES]
     return View(
         type="modal", callback_id=CallbackId.DIFFEREND_FORM_SUBMIT, title=t(lang, "differend.modal.title"),
         submit=t(lang, "differend.modal.submit"), close=t(lang, "modal.cancel"), private_metadata=metadata,
         blocks=[
             SectionBlock(text=MarkdownTextObject(text=t(lang, "differend.modal.intro", other=other))),
-            _summary(lang, "differend.modal.summary", "differend.modal.summary_hint"),
+            _summary(lang, N_("differend.modal.summary"), N_("differend.modal.summary_hint")),
             InputBlock(block_id=BlockId.DISPUTE_AMICABLE, label=t(lang, "differend.modal.amicable"),
                        element=RadioButtonsElement(action_id=FieldId.DISPUTE_AMICABLE, options=[
                            _option(t(lang, "differend.modal.amicable_yes"), "yes"),
@@ -59,7 +59,7 @@ def early_end_modal(lang: str, *, other: str, metadata: str) -> View:
         submit=t(lang, "early_end.modal.submit"), close=t(lang, "modal.cancel"), private_metadata=metadata,
         blocks=[
             SectionBlock(text=MarkdownTextObject(text=t(lang, "early_end.modal.intro", other=other))),
-            _summary(lang, "early_end.modal.reason", "early_end.modal.reason_hint"),
+            _summary(lang, N_("early_end.modal.reason"), N_("early_end.modal.reason_hint")),
             ContextBlock(elements=[MarkdownTextObject(text=t(lang, "differend.modal.resources"))]),
         ],
     )

@@ -42,12 +42,12 @@ def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coord
             if lines:
                 shown = "\n".join(f"• {as_typed(line)}" for line in lines[:8])
                 blocks.append(SectionBlock(text=MarkdownTextObject(
-                    text=f"*{t(lang, 'home.objectives')}*\n{shown}"[:3000], verbatim=True)))
+                    text=("*" + t(lang, "home.objectives") + f"*\n{shown}")[:3000], verbatim=True)))
             recent = (notes or {}).get(info.convention.id)
             if recent:
                 shown = "\n".join(f"• {as_typed(_short(body))}" for body in recent)
                 blocks.append(SectionBlock(text=MarkdownTextObject(
-                    text=f"*{t(lang, 'home.notes')}*\n{shown}", verbatim=True)))
+                    text="*" + t(lang, "home.notes") + f"*\n{shown}", verbatim=True)))
         running = [i for i in infos if i.convention.status in ("active", "closing")]
         if running:
             buttons.append(ButtonElement(text=t(lang, "home.button.meeting"), action_id=ActionId.HOME_MEETING_PLAN,

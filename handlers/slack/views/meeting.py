@@ -22,7 +22,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import t
+from bot.i18n import labels, t
 from bot.i18n.dates import zone_name
 from bot.services.meetings import AGENDA_LIMIT, LOCATION_LIMIT, REASON_LIMIT, duration_choices
 from bot.services.typed_text import number, picked_date
@@ -56,11 +56,11 @@ def meeting_modal(lang: str, tz: str, now: datetime, *, low: int, high: int, oth
     """kind: "new", "counter" (answer a proposal) or "move" (a confirmed meeting; asks the reason)."""
     fill = prefill or MeetingPrefill()
     duration = fill.duration if fill.duration in duration_choices(low, high) else low
-    modes = [_option(t(lang, f"meeting.mode.{m.value}"), m.value) for m in MeetingMode]
+    modes = [_option(t(lang, labels.MEETING_MODE[m]), m.value) for m in MeetingMode]
     chosen_mode = next((o for o in modes if o.value == fill.mode), modes[1])
     duration_options = [_option(t(lang, "meeting.minutes", minutes=m), str(m)) for m in duration_choices(low, high)]
     blocks: list[Block] = [
-        SectionBlock(text=MarkdownTextObject(text=t(lang, f"meeting.modal.intro.{kind}", other=other))),
+        SectionBlock(text=MarkdownTextObject(text=t(lang, labels.MEETING_FORM_INTRO[kind], other=other))),
         InputBlock(block_id=BlockId.MEETING_DATE, label=t(lang, "meeting.modal.date"),
                    element=DatePickerElement(action_id=FieldId.MEETING_DATE,
                                              initial_date=fill.day.isoformat() if fill.day else None)),
@@ -90,8 +90,8 @@ def meeting_modal(lang: str, tz: str, now: datetime, *, low: int, high: int, oth
                                                                max_length=AGENDA_LIMIT,
                                                                initial_value=fill.agenda or None)))
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=t(lang, "meeting.modal.footer", other=other))]))
-    return View(type="modal", callback_id=CallbackId.MEETING_FORM_SUBMIT, title=t(lang, f"meeting.modal.title.{kind}"),
-                submit=t(lang, f"meeting.modal.submit.{kind}"), close=t(lang, "modal.cancel"),
+    return View(type="modal", callback_id=CallbackId.MEETING_FORM_SUBMIT, title=t(lang, labels.MEETING_FORM_TITLE[kind]),
+                submit=t(lang, labels.MEETING_FORM_SUBMIT[kind]), close=t(lang, "modal.cancel"),
                 private_metadata=metadata, blocks=blocks)
 
 

@@ -21,7 +21,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import t
+from bot.i18n import labels, t
 from bot.services.objective_messages import objective_line
 from bot.services.objectives import HORIZONS, PROGRESS_STEPS, TEXT_LIMIT, TITLE_LIMIT, progress_step
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
@@ -67,7 +67,7 @@ def objectives_blocks(lang: str, objectives: list[Objective], *, convention_id: 
 
 
 def add_modal(lang: str, *, other: str, today: date, metadata: str) -> View:
-    horizons = [Option(text=t(lang, f"objective.horizon.{h}"), value=h) for h in HORIZONS]
+    horizons = [Option(text=t(lang, labels.OBJECTIVE_HORIZON[h]), value=h) for h in HORIZONS]
     return View(
         type="modal", callback_id=CallbackId.OBJECTIVE_ADD_SUBMIT, title=t(lang, "objective.add.title"),
         submit=t(lang, "objective.add.submit"), close=t(lang, "modal.cancel"), private_metadata=metadata,
@@ -92,7 +92,7 @@ def add_modal(lang: str, *, other: str, today: date, metadata: str) -> View:
 
 
 def update_modal(lang: str, objective: Objective, *, metadata: str) -> View:
-    statuses = [Option(text=t(lang, f"objective.status.{s.value}"), value=s.value) for s in ObjectiveStatus]
+    statuses = [Option(text=t(lang, labels.OBJECTIVE_STATUS[s]), value=s.value) for s in ObjectiveStatus]
     steps = [Option(text=f"{p} %", value=str(p)) for p in PROGRESS_STEPS]
     current = next(o for o in steps if o.value == str(progress_step(objective.progress)))
     return View(

@@ -1,0 +1,14 @@
+"""What an import of pairs reports, with each count in its plural form (Slack and Teams alike)."""
+
+from __future__ import annotations
+
+from bot.i18n import t, tn
+from bot.services.pair_import import ImportResult
+
+
+def import_done(lang: str, result: ImportResult) -> str:
+    # Translators: {created}, {existing} and {bad} are the import.done.* counts, each already in its plural.
+    return t(lang, "import.done",
+             created=tn(lang, "import.done.created", "import.done.created.plural", len(result.created)),
+             existing=tn(lang, "import.done.existing", "import.done.existing.plural", len(result.existing)),
+             bad=tn(lang, "import.done.bad", "import.done.bad.plural", len(result.bad)))
