@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol, TypeAlias
 
 
@@ -44,7 +45,22 @@ class Link:
     label: str
 
 
-Inline: TypeAlias = str | Mention | Strong | Command | Link
+@dataclass(frozen=True)
+class Moment:
+    """An instant, with how the reader reads it (their language and time zone). A platform that shows
+    dates itself may use `at`; both show `text` today, so Slack and Teams read the same date."""
+
+    at: datetime
+    text: str
+
+    def __format__(self, spec: str) -> str:
+        return format(self.text, spec)  # inside a plain sentence, a date is its words
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Inline: TypeAlias = str | Mention | Strong | Command | Link | Moment
 # The catalogue's own markup, for translators: *bold* and `something to type`. Nothing else is markup:
 # what fills a placeholder is never read as markup (a name, a typed title stay as they are).
 _MARKUP = re.compile(r"(?<![*\w])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![*\w])|`([^`\n]+)`")
@@ -109,6 +125,8 @@ def _plain(run: Inline) -> str:
         return run.label
     if isinstance(run, Strong):
         return run.text if isinstance(run.text, str) else run.text.plain()
+    if isinstance(run, Moment):
+        return run.text
     return run.text
 
 

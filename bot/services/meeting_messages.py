@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from bot.i18n import N_, labels, t
 from bot.i18n.dates import format_moment, zone_name
 from bot.i18n.rich import rt
-from bot.notify import Attachment, Button, Delivered, Message, Notifier, NotifierError, Rich, Section, Text
+from bot.notify import Attachment, Button, Delivered, Message, Moment, Notifier, NotifierError, Rich, Section, Text
 from bot.services import actions
 from bot.services.calendar_invite import meeting_ics
 from bot.services.meetings import CheckIn, other_side, outcome_of
@@ -33,13 +33,14 @@ def _reader(person: Person, convention: Convention) -> tuple[str, str]:
     return language_of(person, programme.language), timezone_of(person, programme.timezone)
 
 
-def when(meeting: Meeting, lang: str, tz: str) -> str:
-    return format_moment(meeting.starts_at, tz, lang)
+def when(meeting: Meeting, lang: str, tz: str) -> Moment:
+    """When a meeting starts, as data: the instant and its words for this reader."""
+    return Moment(meeting.starts_at, format_moment(meeting.starts_at, tz, lang))
 
 
 def meeting_facts(meeting: Meeting, lang: str, tz: str) -> tuple[tuple[str, str], ...]:
     facts = [
-        (t(lang, "meeting.fact.when"), when(meeting, lang, tz)),
+        (t(lang, "meeting.fact.when"), str(when(meeting, lang, tz))),
         (t(lang, "meeting.fact.duration"), t(lang, "meeting.minutes", minutes=meeting.duration_minutes)),
         (t(lang, "meeting.fact.mode"), t(lang, labels.MEETING_MODE[meeting.mode])),
     ]

@@ -98,7 +98,7 @@ def open_cancel_modal(deps: Deps, client: WebClient, body: dict, action: dict) -
         meeting = meeting_actions.cancel_form(session, actor, clicked_id(action))
         other = meetings.other_side(meeting.convention, actor.person)
         context = FormContext(team_id=team_id, kind="cancel", meeting_id=meeting.id)
-        return cancel_modal(actor.lang, when=when(meeting, actor.lang, actor.tz), other=mention_of(other),
+        return cancel_modal(actor.lang, when=str(when(meeting, actor.lang, actor.tz)), other=mention_of(other),
                             metadata=context.dumps()).to_dict()
 
     open_modal(deps, client, body, build)

@@ -13,7 +13,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.notify import Command, Link, Mention, Message, Strong, Text, as_rich
+from bot.notify import Command, Inline, Mention, Message, Moment, Strong, Text, as_rich
 
 SECTION_LIMIT = 3000
 
@@ -42,7 +42,7 @@ def as_typed(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _run(run: str | Mention | Strong | Command | Link) -> str:
+def _run(run: Inline) -> str:
     if isinstance(run, str):
         return as_typed(run)
     if isinstance(run, Mention):
@@ -51,6 +51,8 @@ def _run(run: str | Mention | Strong | Command | Link) -> str:
         return f"*{as_typed(run.text) if isinstance(run.text, str) else mrkdwn(run.text)}*"
     if isinstance(run, Command):
         return f"`{run.text}`"
+    if isinstance(run, Moment):
+        return as_typed(run.text)
     return f"<{run.url}|{as_typed(run.label)}>"
 
 

@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from bot.notify import Button, Command, Inline, Mention, Message, Section, Strong, Text, as_rich, plain
+from bot.notify import Button, Command, Inline, Mention, Message, Moment, Section, Strong, Text, as_rich, plain
 
 CARD_VERSION = "1.5"
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
@@ -33,6 +33,8 @@ def _run(run: Inline) -> str:
         return f"**{run.text if isinstance(run.text, str) else teams_text(run.text)}**"
     if isinstance(run, Command):
         return run.text.removeprefix("/")
+    if isinstance(run, Moment):
+        return run.text
     return f"[{run.label}]({run.url})"
 
 

@@ -43,3 +43,17 @@ def test_teams_shows_names_bold_and_commands_to_type() -> None:
     assert teams_text(sentence) == "**Mentorat** : Awa Diallo vous propose mentorat statut."
     assert teams_text(Rich((Strong(rich("Convention avec {other}", other=AWA)),))) == "**Convention avec Awa Diallo**"
     assert mrkdwn(Rich((Strong(rich("Convention avec {other}", other=AWA)),))) == "*Convention avec <@U0AWA>*"
+
+
+def test_a_date_is_data_with_the_readers_words() -> None:
+    from datetime import UTC, datetime
+
+    from bot.notify import Moment
+    from handlers.teams.cards import teams_text
+
+    moment = Moment(datetime(2026, 12, 7, 15, 0, tzinfo=UTC), "lundi 7 décembre à 10 h 00 (heure de Toronto)")
+    sentence = rich("{other} propose le {when}.", other=AWA, when=moment)
+    assert moment in sentence.runs  # the instant travels with the sentence
+    assert mrkdwn(sentence) == "<@U0AWA> propose le lundi 7 décembre à 10 h 00 (heure de Toronto)."
+    assert teams_text(sentence) == "Awa Diallo propose le lundi 7 décembre à 10 h 00 (heure de Toronto)."
+    assert f"{moment}" == moment.text  # a plain sentence reads its words
