@@ -125,9 +125,7 @@ def _plain(run: Inline) -> str:
         return run.label
     if isinstance(run, Strong):
         return run.text if isinstance(run.text, str) else run.text.plain()
-    if isinstance(run, Moment):
-        return run.text
-    return run.text
+    return run.text  # a command, a date: their words
 
 
 # A message's text: catalogue text (its *bold* and `commands` are markup) or a Rich sentence.

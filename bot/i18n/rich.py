@@ -28,10 +28,10 @@ def _fill(template: str, params: dict[str, Param]) -> list[Inline]:
         value = params[field]
         if isinstance(value, Rich):
             runs.extend(value.runs)
-        elif isinstance(value, (Mention, Strong)) or not isinstance(value, (str, int, float)):
-            runs.append(value)
-        else:
+        elif isinstance(value, (str, int, float)):
             runs.append(_FORMATTER.format_field(_FORMATTER.convert_field(value, conversion), spec or ""))
+        else:
+            runs.append(value)  # a person, a date, emphasis: stays a run
     return runs
 
 

@@ -22,15 +22,13 @@ class NotesView:
     """The person's notes and those their partner shared, newest first: (heading, text as typed)."""
 
     convention: Convention
-    other: Person
     lines: list[tuple[Rich, str]]
 
 
 @dataclass(frozen=True)
 class NoteFormView:
-    """Where the note goes (`target`: "meeting:<id>" or "convention:<id>"), who may read it if shared."""
+    """Where the note goes, who may read it if shared, and what the form says of it."""
 
-    target: str
     target_of: notes.NoteTarget
     other: Person
     about: str
@@ -40,7 +38,7 @@ def shown(session: Session, actor: Actor) -> NotesView:
     convention = meetings.plannable_convention(session, actor.person)
     other = meetings.other_side(convention, actor.person)
     found = notes.visible_notes(session, actor.person, convention)
-    return NotesView(convention, other, [(note_heading(n, actor.lang, actor.tz, other), n.note.body) for n in found])
+    return NotesView(convention, [(note_heading(n, actor.lang, actor.tz, other), n.note.body) for n in found])
 
 
 def keep_private(session: Session, actor: Actor, now: datetime, typed: str) -> str:
@@ -51,7 +49,7 @@ def keep_private(session: Session, actor: Actor, now: datetime, typed: str) -> s
 
 def note_form(session: Session, actor: Actor, target: str) -> NoteFormView:
     found = notes.note_target(session, actor.person, target)  # only the pair may write there
-    return NoteFormView(target, found, meetings.other_side(found.convention, actor.person),
+    return NoteFormView(found, meetings.other_side(found.convention, actor.person),
                         note_intro(found.meeting, actor.lang, actor.tz))
 
 

@@ -14,6 +14,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.notify import Command, Inline, Mention, Message, Moment, Strong, Text, as_rich
+from storage.models import Person
 
 SECTION_LIMIT = 3000
 
@@ -61,10 +62,9 @@ def mrkdwn(text: Text) -> str:
     return "".join(_run(run) for run in as_rich(text).runs)
 
 
-def mention_of(person: object) -> str:
+def mention_of(person: Person | Mention | None) -> str:
     """A person named in a Slack view's own text (the views build mrkdwn themselves)."""
-    external_id = getattr(person, "external_id", None)
-    return f"<@{external_id}>" if external_id else "?"
+    return f"<@{person.external_id}>" if person is not None else "?"
 
 
 def message_blocks(message: Message, *, header: bool = True) -> list[Block]:

@@ -109,7 +109,7 @@ def _save_bilan(req: TeamsRequest) -> list[Reply]:
         ctx = _context(session, deps, actor, req.subject_id())
         done = closure_actions.save_bilan(session, actor, deps.clock.now(), ctx, draft_of(req.data, ctx))
         # The form gives way to the confirmation; the bilan as it now reads follows.
-        return [message_reply(session, actor, done.reply, replace=True), *_overview(session, actor, ctx.convention.id)]
+        return [message_reply(done.reply, replace=True), *_overview(session, actor, ctx.convention.id)]
 
 
 def send_final_report(req: TeamsRequest) -> list[Reply]:
@@ -162,7 +162,7 @@ def _set_sponsor(req: TeamsRequest, picked: str) -> list[Reply]:
         assert sponsor is not None
         sponsor.display_name = name or sponsor.display_name
         text = closure_actions.set_sponsor(session, actor, deps.rule, sponsor)
-        return [message_reply(session, actor, Message(text=text, headline=False), replace=True)]
+        return [message_reply(Message(text=text, headline=False), replace=True)]
 
 
 def clear_sponsor(req: TeamsRequest) -> list[Reply]:
@@ -204,7 +204,7 @@ def _send_thanks(req: TeamsRequest, kind: str) -> list[Reply]:
     with acting_in_teams(deps, req.incoming) as (session, actor):
         text = Rich.join("\n\n", closure_actions.send_thanks(session, actor, deps.clock.now(), kind, req.subject_id(),
                                                         req.field("message"), req.field("achievements")))
-        return [message_reply(session, actor, Message(text=text, headline=False), replace=True)]
+        return [message_reply(Message(text=text, headline=False), replace=True)]
 
 
 COMMANDS: dict[str, Handler] = {"bilan": bilan_command, "merci": thanks_command}

@@ -122,8 +122,7 @@ def resolve_actor(session: Session, deps: TeamsDeps, incoming: Incoming) -> Acto
     return admit(session, deps, caller(deps, incoming))
 
 
-def message_reply(session: Session, actor: Actor, message: Message, *, replace: bool = False,
-                  file_url: str | None = None) -> Reply:
+def message_reply(message: Message, *, replace: bool = False, file_url: str | None = None) -> Reply:
     return Reply(message_card(message, file_url=file_url), summary_text(message), replace)
 
 
@@ -176,8 +175,8 @@ def directory_name(deps: TeamsDeps, ref: conversations.Reference, field: str) ->
         raise InvalidInput("teams.pair.unreachable", field=field) from exc
 
 
-def refusal(session: Session, actor: Actor, error: DomainError, *, replace: bool = False) -> Reply:
+def refusal(actor: Actor, error: DomainError, *, replace: bool = False) -> Reply:
     """A domain error in the person's words, with the people it names shown by name (the coordinators
     of "only the coordinators can…"), not as "?"."""
     message = Message(text=error_text(actor.lang, actor.tz, error), headline=False)
-    return message_reply(session, actor, message, replace=replace)
+    return message_reply(message, replace=replace)

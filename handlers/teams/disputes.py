@@ -116,7 +116,7 @@ def submit_dispute(req: TeamsRequest) -> list[Reply]:
         with req.acting() as (session, actor):
             if error.field not in FIELDS:
                 # As Slack closes its modal: the form gives way to the reason (already open, convention over).
-                return [refusal(session, actor, error, replace=True)]
+                return [refusal(actor, error, replace=True)]
             convention, other = dispute_actions.dispute_form(session, actor, req.subject_id())
             state = FormState(values, {error.field: teams_text(error_text(actor.lang, actor.tz, error))})
             return [dispute_card(actor, convention, other, kind, state)]
@@ -128,7 +128,7 @@ def _raise(req: TeamsRequest, kind: DisputeKind, values: dict[str, str]) -> list
         done = dispute_actions.raise_case(session, actor, deps.clock.now(), deps.rule, deps.settings.fallback_admin,
                                           req.subject_id(), entry_of(kind, values))
         # The form gives way to the acknowledgement (and, for an early end, its "withdraw" button).
-        return [message_reply(session, actor, done.reply, replace=True)]
+        return [message_reply(done.reply, replace=True)]
 
 
 # -- the coordinators' buttons ----------------------------------------------------------------------
@@ -139,9 +139,9 @@ def coordinator_answer(req: TeamsRequest) -> list[Reply]:
     with req.acting() as (session, actor):
         case = dispute_actions.coordinator_step(session, actor, req.deps.clock.now(), req.deps.rule,
                                                 req.subject_id(), step)
-        replies = [message_reply(session, actor, case.message, replace=True)]
+        replies = [message_reply(case.message, replace=True)]
         if case.note:
-            replies.append(message_reply(session, actor, Message(text=case.note, headline=False)))
+            replies.append(message_reply(Message(text=case.note, headline=False)))
         return replies
 
 

@@ -29,7 +29,6 @@ from handlers.teams.deps import (
     text_reply,
 )
 from handlers.teams.forms import FormState, flag, form_card, text_input, toggle_input
-from storage.models import Person
 
 # The note card's submit; value: what the button was about ("meeting:<id>", "convention:<id>").
 NOTE_SUBMIT = "teams-note-submit"
@@ -50,18 +49,18 @@ def _notes_list(session: Session, actor: Actor) -> list[Reply]:
     """The person's notes and those their partner shared, newest first; "Nouvelle note" at the foot."""
     lang = actor.lang
     view = note_actions.shown(session, actor)
-    convention, other = view.convention, view.other
+    convention = view.convention
     title = t(lang, "note.list.title")
     head = [text_block(title, size="Medium", weight="Bolder")]
     if not view.lines:
         head.append(text_block(t(lang, "note.list.empty")))
-    groups = [_note_item(heading, body, other) for heading, body in view.lines]
+    groups = [_note_item(heading, body) for heading, body in view.lines]
     new = submit(t(lang, "note.button.new"), actions.NOTE_WRITE, f"convention:{convention.id}", style="primary")
     more = [text_block(t(lang, "teams.notes.continued", title=title), weight="Bolder")]
     return paged_replies(paged_cards(head, groups, [new], continued=more), title)
 
 
-def _note_item(heading: Text, body: str, other: Person) -> list[Card]:
+def _note_item(heading: Text, body: str) -> list[Card]:
     # The body as typed: a TextRun is never read as markdown, mentions or links.
     return [text_block(teams_text(heading), isSubtle=True, size="Small", spacing="Medium"),
             typed_text(body, spacing="Small")]
@@ -100,7 +99,7 @@ def submit_note(req: TeamsRequest) -> list[Reply]:
             text = note_actions.save_note(session, actor, deps.clock.now(), value, req.field("body"),
                                           flag(req.data, "share"))
             saved = Message(text=text, headline=False)
-            return [message_reply(session, actor, saved, replace=True)]  # the card gives way to the confirmation
+            return [message_reply(saved, replace=True)]  # the card gives way to the confirmation
 
     return saved_or_form(req, FIELDS, save, lambda session, actor, state: _note_card(session, actor, value, state))
 

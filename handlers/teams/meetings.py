@@ -103,7 +103,7 @@ def next_meeting(req: TeamsRequest) -> list[Reply]:
     with req.acting() as (session, actor):
         answer = meeting_actions.next_meeting(session, actor, req.deps.clock.now())
         if isinstance(answer, Message):
-            return [message_reply(session, actor, answer)]
+            return [message_reply(answer)]
         return [meeting_card(req.deps, actor, answer)]
 
 
@@ -140,7 +140,7 @@ def submit_meeting(req: TeamsRequest) -> list[Reply]:
         entry = entry_of(values)
         with req.acting() as (session, actor):
             done = meeting_actions.save_meeting(session, actor, req.deps.clock.now(), kind, subject_id, entry)
-            reply = message_reply(session, actor, done.reply, replace=True)
+            reply = message_reply(done.reply, replace=True)
     except DomainError as error:
         if error.field not in FIELDS:
             raise
@@ -176,7 +176,7 @@ def submit_cancel(req: TeamsRequest) -> list[Reply]:
     try:
         with req.acting() as (session, actor):
             done = meeting_actions.cancel(session, actor, deps.clock.now(), meeting_id, reason)
-            return [message_reply(session, actor, done.reply, replace=True)]
+            return [message_reply(done.reply, replace=True)]
     except DomainError as error:
         if error.field != "reason":
             raise
@@ -193,26 +193,26 @@ def send_invitation(req: TeamsRequest) -> list[Reply]:
         meeting, file = meeting_actions.invitation_file(session, actor, deps.clock.now(), req.subject_id())
         link = deps.files(session, actor.person, file) if deps.files is not None else None
         if link is None:
-            return [message_reply(session, actor, Message(text=t(actor.lang, "teams.meeting.ics_unavailable"),
+            return [message_reply(Message(text=t(actor.lang, "teams.meeting.ics_unavailable"),
                                                           headline=False))]
         text = t(actor.lang, "teams.meeting.ics", when=when(meeting, actor.lang, actor.tz))
         message = Message(text=text, facts=meeting_facts(meeting, actor.lang, actor.tz), attachment=file,
                           headline=False)
-        return [message_reply(session, actor, message, file_url=link)]
+        return [message_reply(message, file_url=link)]
 
 
 # -- answers to a proposal, the check-in ----------------------------------------------------------------
 def confirm(req: TeamsRequest) -> list[Reply]:
     with req.acting() as (session, actor):
         done = meeting_actions.confirm(session, actor, req.deps.clock.now(), req.subject_id())
-        return [message_reply(session, actor, done.reply, replace=True)]
+        return [message_reply(done.reply, replace=True)]
 
 
 def answer_checkin(req: TeamsRequest) -> list[Reply]:
     outcome = OUTCOME_OF_ACTION[req.field("mentorat")]
     with req.acting() as (session, actor):
         done = meeting_actions.answer_checkin(session, actor, req.deps.clock.now(), req.subject_id(), outcome)
-        reply = message_reply(session, actor, done.reply, replace=True)
+        reply = message_reply(done.reply, replace=True)
     retire_stale(req.deps, done)
     return [reply]
 
@@ -237,7 +237,7 @@ def agenda_command(req: TeamsRequest) -> list[Reply]:
     with req.acting() as (session, actor):
         answer = meeting_actions.agenda_command(session, actor, req.deps.clock.now(), req.args)
         if isinstance(answer, Done):
-            return [message_reply(session, actor, answer.reply)]
+            return [message_reply(answer.reply)]
         return [_agenda_card(actor, answer)]
 
 
@@ -254,7 +254,7 @@ def submit_agenda(req: TeamsRequest) -> list[Reply]:
     try:
         with req.acting() as (session, actor):
             done = meeting_actions.send_agenda(session, actor, req.deps.clock.now(), text, meeting_id)
-            return [message_reply(session, actor, done.reply, replace=True)]
+            return [message_reply(done.reply, replace=True)]
     except DomainError as error:
         if error.field != "agenda":
             raise

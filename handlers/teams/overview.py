@@ -20,7 +20,7 @@ def help_replies(req: TeamsRequest, *, preface_key: str | None = None, **preface
             lead.insert(0, shown.preface.replace("\n", "\n\n"))
         message = Message(text=Rich.join("\n\n", lead), sections=(Section(None, commands),),
                           context=help_footer(lang, shown.coordinators), headline=False)
-        return [message_reply(session, actor, message)]
+        return [message_reply(message)]
 
 
 def show_help(req: TeamsRequest) -> list[Reply]:
@@ -32,7 +32,7 @@ def show_status(req: TeamsRequest) -> list[Reply]:
         infos = overview.statuses(session, actor, actor.today(req.deps))
         if not infos:
             return [say(actor.lang, "status.none")]
-        return [message_reply(session, actor, Message(text=Rich.join("\n\n", status_lines(actor.lang, actor.tz, info)),
+        return [message_reply(Message(text=Rich.join("\n\n", status_lines(actor.lang, actor.tz, info)),
                                                        headline=False))
                 for info in infos]
 

@@ -97,12 +97,12 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
                 person.display_name = name
             pair.append(person)
         done = convention_actions.pair(session, actor, deps.rule, deps.clock.now(), pair[0], pair[1], start)
-        return [message_reply(session, actor, done.reply, replace=True)]
+        return [message_reply(done.reply, replace=True)]
 
 
 def show_conventions(req: TeamsRequest) -> list[Reply]:
     with req.acting() as (session, actor):
-        return [message_reply(session, actor, message)
+        return [message_reply(message)
                 for message in convention_actions.conventions_shown(session, actor, req.deps.compose_ctx)]
 
 
@@ -113,15 +113,15 @@ def accept(req: TeamsRequest) -> list[Reply]:
         if accepted.convention is None:
             return [text_reply(accepted.said)]
         lines: list[Text] = [accepted.said, *([accepted.waiting] if accepted.waiting else [])]
-        return [message_reply(session, actor, accepted.convention, replace=True),
-                message_reply(session, actor, Message(text=Rich.join("\n\n", lines), headline=False))]
+        return [message_reply(accepted.convention, replace=True),
+                message_reply(Message(text=Rich.join("\n\n", lines), headline=False))]
 
 
 def ask_question(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
     with req.acting() as (session, actor):
         text = convention_actions.ask_question(session, actor, deps.clock.now(), req.subject_id(), deps.rule)
-        return [message_reply(session, actor, Message(text=text, headline=False))]
+        return [message_reply(Message(text=text, headline=False))]
 
 
 COMMANDS: dict[str, Handler] = {"jumeler": open_pairing, "convention": show_conventions}

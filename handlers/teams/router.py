@@ -67,5 +67,5 @@ def _guarded(handler: Handler, req: TeamsRequest) -> list[Reply]:
     try:
         return handler(req)
     except DomainError as error:
-        with req.acting() as (session, actor):
-            return [refusal(session, actor, error)]
+        with req.acting() as (_session, actor):
+            return [refusal(actor, error)]
