@@ -119,6 +119,13 @@ class Programme(Base):
     closing_notice_days: Mapped[int] = mapped_column(Integer, default=30)
     # Who receives the final reports the pairs agree to share (a corporate programme's management).
     sponsor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    # The development themes profiles pick from; None: the default list (bot/services/themes.py).
+    themes: Mapped[list[str] | None] = mapped_column(JSON)
+    enrolment_open: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    enrolment_reopens_on: Mapped[date | None] = mapped_column(Date)  # said to those who find it closed
+    # "off": the coordination pairs; "confirm": a mentee asks a mentor, the coordination confirms;
+    # "trusted": the pair's choice stands and the coordination is told.
+    mentee_choice: Mapped[str] = mapped_column(String(16), default="off", server_default="off")
     created_at: Mapped[datetime]
 
     workspace: Mapped[Workspace] = relationship()
@@ -170,14 +177,8 @@ class Convention(Base):
     __table_args__ = (
         # One open convention per person and role in a programme; the database enforces it so
         # that two concurrent pairings (or a Slack retry) cannot both win.
-        Index(
-            "uq_conventions_open_mentor",
-            "programme_id",
-            "mentor_id",
-            unique=True,
-            sqlite_where=text(_OPEN),
-            postgresql_where=text(_OPEN),
-        ),
+        # A mentor may have several mentees at once (their profile's capacity): checked by the
+        # pairing under a lock on the mentor's row (services/conventions.check_pair).
         Index(
             "uq_conventions_open_mentee",
             "programme_id",
@@ -530,6 +531,107 @@ class SeenRequest(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     seen_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class Profile(Base):
+    """A person's enrolment in a programme: the roles they offer or ask for, and what matching reads.
+
+    The typed goals (`aspiration`, `motivation`) are for the partner and the coordination's matching
+    only: never in a report, a figure or a log.
+    """
+
+    __tablename__ = "profiles"
+    __table_args__ = (UniqueConstraint("programme_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    as_mentor: Mapped[bool] = mapped_column(Boolean, default=False)
+    as_mentee: Mapped[bool] = mapped_column(Boolean, default=False)
+    themes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    aspiration: Mapped[str] = mapped_column(Text, default="")  # where the mentee wants to be in a few years
+    motivation: Mapped[str] = mapped_column(Text, default="")  # why the mentor wants to mentor
+    expertise: Mapped[str] = mapped_column(Text, default="")  # the mentor's, comma-separated
+    learning: Mapped[str] = mapped_column(Text, default="")  # what the mentee wants to learn, comma-separated
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    modes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    days: Mapped[list[int]] = mapped_column(JSON, default=list)  # 0 = Monday
+    windows: Mapped[list[str]] = mapped_column(JSON, default=list)  # matching.WINDOWS' names
+    timezone: Mapped[str] = mapped_column(String(64))  # the one the availability was given in
+    capacity: Mapped[int] = mapped_column(Integer, default=1)  # mentees at once, for a mentor
+    presentation: Mapped[str] = mapped_column(Text, default="")
+    link: Mapped[str] = mapped_column(String(500), default="")
+    team: Mapped[str] = mapped_column(String(200), default="")
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    avoid_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    enrolled_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    withdrawn_at: Mapped[datetime | None]
+    announced_at: Mapped[datetime | None]  # in a coordinators' daily message of new enrolments
+
+    programme: Mapped[Programme] = relationship()
+    person: Mapped[Person] = relationship(foreign_keys=[person_id])
+    manager: Mapped[Person | None] = relationship(foreign_keys=[manager_id])
+    avoid: Mapped[Person | None] = relationship(foreign_keys=[avoid_id])
+
+
+class MatchOutcome(StrEnum):
+    ACCEPTED = "accepted"  # the suggested mentor
+    SWAPPED = "swapped"  # another mentor than the suggested one
+    REJECTED = "rejected"  # not this pair: never suggested again
+    CHOSEN = "chosen"  # the mentee chose, the mentor agreed
+
+
+class MatchDecision(Base):
+    """What the coordination did with a suggested pair: the figures count them, a rejection is remembered."""
+
+    __tablename__ = "match_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), index=True)
+    mentee_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    suggested_mentor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    outcome: Mapped[str] = mapped_column(String(16))
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime]
+
+
+class RequestStatus(StrEnum):
+    ASKED = "asked"  # the mentee asked, the mentor has yet to answer
+    AGREED = "agreed"  # the mentor said yes; the coordination confirms (or was only told)
+    DECLINED = "declined"
+    CONFIRMED = "confirmed"  # paired
+    REFUSED = "refused"  # by the coordination
+    WITHDRAWN = "withdrawn"
+
+
+_PENDING_REQUEST = "status IN ('asked', 'agreed')"
+
+
+class MentorRequest(Base):
+    """A mentee's request to one mentor, when the programme lets mentees choose."""
+
+    __tablename__ = "mentor_requests"
+    __table_args__ = (
+        # One request at a time per mentee and programme.
+        Index("uq_mentor_requests_pending", "programme_id", "mentee_id", unique=True,
+              sqlite_where=text(_PENDING_REQUEST), postgresql_where=text(_PENDING_REQUEST)),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), index=True)
+    mentee_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default=RequestStatus.ASKED)
+    reply: Mapped[str] = mapped_column(Text, default="")  # the mentor's message with the answer
+    asked_at: Mapped[datetime]
+    answered_at: Mapped[datetime | None]
+    decided_at: Mapped[datetime | None]
+
+    programme: Mapped[Programme] = relationship()
+    mentee: Mapped[Person] = relationship(foreign_keys=[mentee_id])
+    mentor: Mapped[Person] = relationship(foreign_keys=[mentor_id])
 
 
 # Slack OAuth installations (slack_sdk's SQLAlchemy stores): in these metadata so Alembic creates them.

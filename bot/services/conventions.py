@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_, labels
-from bot.services import audit, outbox
+from bot.services import audit, outbox, profiles
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.people import mention
 from bot.services.policy import Act, part_in, require
@@ -67,8 +67,13 @@ def check_pair(session: Session, programme: Programme, mentor: Person, mentee: P
     same = _open_convention(session, programme, mentor=mentor, mentee=mentee)
     if same is not None:
         return same
-    if _open_convention(session, programme, mentor=mentor) is not None:
-        raise Conflict("error.pair.mentor_busy", field="mentor", name=mention(mentor))
+    # The mentor's row is locked until the end of the transaction (PostgreSQL): two pairings of the same
+    # mentor run one after the other, so neither counts before the other has written. SQLite writes one
+    # transaction at a time anyway.
+    session.execute(select(Person.id).where(Person.id == mentor.id).with_for_update())
+    capacity = profiles.capacity_of(session, programme, mentor)
+    if profiles.open_count(session, programme, mentor=mentor) >= capacity:
+        raise Conflict("error.pair.mentor_busy", field="mentor", name=mention(mentor), count=capacity)
     if _open_convention(session, programme, mentee=mentee) is not None:
         raise Conflict("error.pair.mentee_busy", field="mentee", name=mention(mentee))
     return None

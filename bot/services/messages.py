@@ -16,11 +16,22 @@ from bot.i18n import labels, t
 from bot.i18n.dates import format_day, format_moment
 from bot.i18n.rich import rt
 from bot.notify import Button, Message, Rich, Section
-from bot.services import actions, closure_messages, digest, dispute_messages, meeting_messages, objective_messages
+from bot.services import (
+    actions,
+    closure_messages,
+    digest,
+    dispute_messages,
+    enrolment_news,
+    meeting_messages,
+    objective_messages,
+    profiles,
+)
 from bot.services.conventions import accepted_at, has_meeting_planned, role_in
 from bot.services.people import language_of, mention, timezone_of
+from bot.services.policy import Act, allowed
 from bot.services.roles import CoordinatorRule, coordinator_names
-from storage.models import Convention, ConventionStatus, Person, Reminder, ReminderStatus
+from bot.services.themes import theme_label
+from storage.models import Convention, ConventionStatus, Person, Programme, Reminder, ReminderStatus
 
 
 @dataclass(frozen=True)
@@ -29,6 +40,20 @@ class ComposeContext:
     fallback_admin: str = ""  # MENTORAT_FALLBACK_ADMIN: who reads a late escalation besides the coordinators
 
 
+
+
+def _partner_sections(session: Session, programme: Programme, reader: Person, partner: Person,
+                      lang: str) -> list[Section]:
+    """The profile exchange before the first meeting: the partner's introduction, themes and link."""
+    profile = profiles.profile_of(session, programme, partner)
+    if profile is None or not profile.presentation or not allowed(session, reader, Act.PROFILE_READ, profile):
+        return []
+    sections = [Section(t(lang, "conv.partner.title"), profile.presentation, literal=True)]
+    about = [t(lang, "conv.partner.themes", themes=", ".join(theme_label(lang, th) for th in profile.themes))]
+    if profile.link:
+        about.append(t(lang, "conv.partner.link", link=profile.link))
+    sections.append(Section(None, "\n".join(about), literal=True))
+    return sections
 
 
 def convention_message(session: Session, convention: Convention, person: Person, ctx: ComposeContext) -> Message:
@@ -44,6 +69,7 @@ def convention_message(session: Session, convention: Convention, person: Person,
         Section(None, rt(lang, "conv.intro", coordinator=coordinator, programme=programme.name,
                         mentor=mention(convention.mentor), mentee=mention(convention.mentee))),
         Section(None, rt(lang, labels.YOUR_ROLE[role], other=mention(other))),
+        *_partner_sections(session, programme, person, other, lang),
         Section(t(lang, "conv.duration.title"), t(lang, "conv.duration.body", months=programme.length_months,
                 start=start, end=end, every=programme.meeting_every_days, min=programme.meeting_min_minutes,
                 max=programme.meeting_max_minutes)),
@@ -144,6 +170,7 @@ COMPOSERS: dict[str, Composer] = {
     # --- différends, the coordinators' digest ---
     **dispute_messages.COMPOSERS,
     **digest.COMPOSERS,
+    **enrolment_news.COMPOSERS,
 }
 
 

@@ -20,13 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_
 from bot.notify import Rich
 from bot.services.errors import NotAllowed
 from bot.services.roles import CoordinatorRule, coordinator_names, is_coordinator
-from storage.models import Convention, Dispute, Meeting, Objective, Person, Programme, SharedFile
+from storage.models import Convention, Dispute, Meeting, Objective, Person, Profile, Programme, SharedFile
 
 
 class Act(StrEnum):
@@ -51,13 +52,17 @@ class Act(StrEnum):
     REPORT_READ = "programme.report"
     COORDINATORS_EDIT = "programme.coordinators"
     SPONSOR_SET = "programme.sponsor"
+    ENROLMENT_EDIT = "programme.enrolment"  # open or close it, its themes, the mentees' choice
     # A person's own things.
     FILE_OPEN = "file.open"
+    # A profile: its owner, the programme's coordination (matching), a partner once paired.
+    PROFILE_READ = "profile.read"
 
 
 MENTOR_ONLY = frozenset({Act.OBJECTIVE_FEEDBACK})
 MENTEE_ONLY = frozenset({Act.AGENDA_WRITE, Act.THANKS_SEND})
-COORDINATION = frozenset({Act.DISPUTE_HANDLE, Act.PAIR, Act.REPORT_READ, Act.COORDINATORS_EDIT, Act.SPONSOR_SET})
+COORDINATION = frozenset({Act.DISPUTE_HANDLE, Act.PAIR, Act.REPORT_READ, Act.COORDINATORS_EDIT, Act.SPONSOR_SET,
+                          Act.ENROLMENT_EDIT})
 # What the refusal says, per kind of object (i18n keys the front ends already render).
 NOT_YOURS = {Act.OBJECTIVE_FEEDBACK: N_("objective.mentor_only"), Act.AGENDA_WRITE: N_("agenda.mentee_only"),
              Act.THANKS_SEND: N_("thanks.mentee_only"), Act.EARLY_END_WITHDRAW: N_("dispute.not_raiser"),
@@ -67,7 +72,7 @@ NOT_YOURS = {Act.OBJECTIVE_FEEDBACK: N_("objective.mentor_only"), Act.AGENDA_WRI
              Act.NOTE_WRITE: N_("meeting.not_yours"), Act.NOTE_READ: N_("meeting.not_yours"),
              Act.FILE_OPEN: N_("error.no_access")}
 
-Target = Convention | Dispute | Meeting | Objective | Programme | SharedFile
+Target = Convention | Dispute | Meeting | Objective | Profile | Programme | SharedFile
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,8 @@ def programme_of(target: Target) -> Programme | None:
         return target.programme
     if isinstance(target, Dispute | Meeting | Objective):
         return target.convention.programme
+    if isinstance(target, Profile):
+        return target.programme
     return None  # a shared file belongs to a person, not to a programme
 
 
@@ -122,6 +129,8 @@ def require(session: Session, person: Person, act: Act, target: Target, rule: Co
         raise NotAllowed(_absent(target))
     if act in COORDINATION:
         return _coordination(session, person, act, target, programme, rule or CoordinatorRule())
+    if isinstance(target, Profile):
+        return _profile(session, person, act, target, programme, rule or CoordinatorRule())
     convention = convention_of(target)
     if convention is None:
         raise NotAllowed(_refusal(act))
@@ -153,6 +162,24 @@ def _coordination(session: Session, person: Person, act: Act, target: Target, pr
     return Grant("coordinator", programme)
 
 
+def _profile(session: Session, person: Person, act: Act, profile: Profile, programme: Programme,
+             rule: CoordinatorRule) -> Grant:
+    if act is not Act.PROFILE_READ:
+        raise NotAllowed("profile.not_yours")
+    if profile.person_id == person.id:
+        return Grant("owner", programme)
+    if is_coordinator(session, person, programme, rule):
+        return Grant("coordinator", programme)
+    # Paired in this programme, whatever became of the convention since: the exchange happened.
+    paired = session.scalars(select(Convention.id).where(
+        Convention.programme_id == programme.id,
+        or_(and_(Convention.mentor_id == person.id, Convention.mentee_id == profile.person_id),
+            and_(Convention.mentee_id == person.id, Convention.mentor_id == profile.person_id)))).first()
+    if paired is None:
+        raise NotAllowed("profile.not_yours")
+    return Grant("partner", programme)
+
+
 def _absent(target: Target) -> str:
     """What the service says for a missing object of this kind (conventions.get_convention, get_meeting...)."""
     if isinstance(target, Dispute):
@@ -163,6 +190,8 @@ def _absent(target: Target) -> str:
         return N_("objective.not_yours")
     if isinstance(target, Convention):
         return N_("conv.not_yours")
+    if isinstance(target, Profile):
+        return N_("profile.not_yours")
     return N_("error.no_access")
 
 

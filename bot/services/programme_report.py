@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 from bot.i18n.dates import local_date
 from bot.notify import Rich
 from bot.services.errors import NotAllowed
+from bot.services.match_pool import PoolFigures
+from bot.services.match_pool import figures as pool_figures
 from bot.services.policy import Act, allowed
 from bot.services.roles import CoordinatorRule, coordinator_names
 from storage.models import (
@@ -87,6 +89,7 @@ class ProgrammeReport:
     differends_resolved: int = 0
     early_open: int = 0
     early_done: int = 0
+    pool: PoolFigures | None = None  # the waiting pool and what the coordination did with the suggestions
 
     @property
     def active(self) -> int:
@@ -190,7 +193,7 @@ def _risks(convention: Convention, now: datetime, last_held: datetime | None, nu
 
 def programme_report(session: Session, programme: Programme, now: datetime) -> ProgrammeReport:
     today = local_date(now, programme.timezone)
-    report = ProgrammeReport(programme.id, programme.name, today)
+    report = ProgrammeReport(programme.id, programme.name, today, pool=pool_figures(session, programme, now))
     conventions = list(session.scalars(
         select(Convention).where(Convention.programme_id == programme.id,
                                  Convention.status != ConventionStatus.DRAFT).order_by(Convention.id)))

@@ -9,6 +9,7 @@ from bot.i18n.numbers import one_decimal, percent
 from bot.i18n.rich import rt
 from bot.notify import Mention, Text
 from bot.services.programme_report import PairFigures, ProgrammeReport, Risk
+from bot.services.themes import theme_label
 
 RISKS = {
     "no_meeting": N_plural("report.risk.no_meeting", "report.risk.no_meeting.plural"),
@@ -54,6 +55,25 @@ def summary_lines(lang: str, report: ProgrammeReport) -> list[str]:
                                  report.early_open),
                    early_done=tn(lang, "report.disputes.early_done", "report.disputes.early_done.plural",
                                  report.early_done)))
+    lines += pool_lines(lang, report)
+    return lines
+
+
+def pool_lines(lang: str, report: ProgrammeReport) -> list[str]:
+    """The waiting pool: how many wait, for how long, per theme; suggestions accepted against changed."""
+    pool = report.pool
+    if pool is None or not (pool.mentees_waiting or any(pool.decisions.values())):
+        return []
+    lines = [tn(lang, "report.pool", "report.pool.plural", pool.mentees_waiting, median=pool.median_wait_days,
+                longest=pool.longest_wait_days, mentors=pool.mentors_with_room)]
+    if pool.by_theme:
+        lines.append(t(lang, "report.pool.themes", themes=", ".join(
+            f"{theme_label(lang, theme)} {count}" for theme, count in pool.by_theme[:8])))
+    decided = pool.decisions
+    if any(decided.values()):
+        lines.append(t(lang, "report.pool.decisions", accepted=decided.get("accepted", 0),
+                       swapped=decided.get("swapped", 0), rejected=decided.get("rejected", 0),
+                       chosen=decided.get("chosen", 0)))
     return lines
 
 
