@@ -55,6 +55,10 @@ COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("fin-hative", ("fin-hâtive", "early-end", "end-early"), PARTICIPANTS, "cmd.fin-hative"),
     SubCommand("rapport", ("report",), COORDINATORS, "cmd.rapport"),
     SubCommand("importer", ("import-pairs", "import"), COORDINATORS, "cmd.importer"),
+    # --- enrolment, profiles, matching ---
+    SubCommand("inscription", ("sign-up", "signup", "enrol", "enroll"), None, "cmd.inscription"),
+    SubCommand("profil", ("profile",), None, "cmd.profil"),
+    SubCommand("suggestions", ("matches", "match"), COORDINATORS, "cmd.suggestions"),
 )
 
 # `bilan direction @personne` / `bilan direction aucune`: who receives the final reports (coordinators).

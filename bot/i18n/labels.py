@@ -118,3 +118,9 @@ DISPUTE_CLOSED = {
     ("early_end", "resolved"): N_("early_end.closed.resolved"),
     ("early_end", "withdrawn"): N_("early_end.closed.withdrawn"),
 }
+
+# Profiles
+DAY = (N_("day.0"), N_("day.1"), N_("day.2"), N_("day.3"), N_("day.4"), N_("day.5"), N_("day.6"))
+WINDOW = {"morning": N_("window.morning"), "afternoon": N_("window.afternoon"), "evening": N_("window.evening")}
+PROFILE_MODE = {"in_person": N_("meeting.mode.in_person"), "video": N_("meeting.mode.video"),
+                "phone": N_("meeting.mode.phone"), "chat": N_("profile.mode.chat")}

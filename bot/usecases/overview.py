@@ -9,10 +9,11 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.commands import SubCommand, visible_for
-from bot.notify import Mention, Text
+from bot.notify import Button, Mention, Text
 from bot.services import conventions
 from bot.services.overview import help_preface, role_lines
 from bot.services.roles import CoordinatorRule, coordinator_names
+from bot.usecases import enrolment
 
 
 @dataclass(frozen=True)
@@ -21,13 +22,15 @@ class HelpView:
     roles: list[Text]  # where they stand: coordination, mentor of…, mentee of…, or not yet paired
     coordinators: list[Mention]
     preface: str | None  # what help answers first (an unknown word, with the closest match)
+    buttons: tuple[Button, ...] = ()  # to enrol, to edit one's profile, the suggested pairs
 
 
 def help_view(session: Session, actor: Actor, rule: CoordinatorRule, preface_key: str | None = None,
               **preface: object) -> HelpView:
     return HelpView(visible_for(actor.roles), role_lines(session, actor),
                     coordinator_names(session, actor.programme, rule),
-                    help_preface(actor.lang, preface_key, **preface) if preface_key else None)
+                    help_preface(actor.lang, preface_key, **preface) if preface_key else None,
+                    enrolment.entry_buttons(session, actor))
 
 
 def statuses(session: Session, actor: Actor, today: date) -> list[conventions.StatusInfo]:

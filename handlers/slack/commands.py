@@ -13,6 +13,7 @@ from handlers.slack import (
     convention,
     coordinators,
     disputes,
+    enrolment,
     journal,
     meetings,
     objectives,
@@ -21,6 +22,7 @@ from handlers.slack import (
     pairing,
     reminders,
     reports,
+    suggestions,
 )
 from handlers.slack.deps import Deps, acting_in_slack
 from handlers.slack.request import CommandHandler, CommandRequest
@@ -45,6 +47,9 @@ HANDLERS: dict[str, CommandHandler] = {
     "fin-hative": disputes.run_early_end_command,
     "rapport": reports.run_report_command,
     "importer": pair_import.run_import_command,
+    "inscription": enrolment.run_enrolment_command,
+    "profil": enrolment.run_profile_command,
+    "suggestions": suggestions.run_suggestions_command,
 }
 
 def route(req: CommandRequest, text: str) -> None:

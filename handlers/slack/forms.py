@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from bot.services.profiles import ProfileInput
 from bot.services.typed_text import number, picked_date
 from handlers.slack.ids import BlockId, FieldId
 
@@ -223,3 +224,39 @@ class ThanksForm:
     def from_view(cls, view: dict[str, Any]) -> ThanksForm:
         return cls(message=_text(view, BlockId.THANKS_MESSAGE, FieldId.THANKS_MESSAGE),
                    achievements=_text(view, BlockId.THANKS_ACHIEVEMENTS, FieldId.THANKS_ACHIEVEMENTS))
+
+
+def _multi(view: dict[str, Any], block: str, action: str) -> list[str]:
+    """What a multi-select or checkboxes carry (strings only: anything else is an altered form)."""
+    return [v for v in _checked(view, block, action) if isinstance(v, str)]
+
+
+@dataclass(frozen=True)
+class ProfileForm:
+    """The profile modal as submitted; the people picked are Slack user ids, looked up by the handler."""
+
+    typed: ProfileInput
+    manager: str | None
+    avoid: str | None
+
+    @classmethod
+    def from_view(cls, view: dict[str, Any]) -> ProfileForm:
+        roles = _multi(view, BlockId.PROFILE_ROLES, FieldId.PROFILE_ROLES)
+        typed = ProfileInput(
+            as_mentor="mentor" in roles, as_mentee="mentee" in roles,
+            themes=_multi(view, BlockId.PROFILE_THEMES, FieldId.PROFILE_THEMES),
+            aspiration=_text(view, BlockId.PROFILE_ASPIRATION, FieldId.PROFILE_ASPIRATION),
+            motivation=_text(view, BlockId.PROFILE_MOTIVATION, FieldId.PROFILE_MOTIVATION),
+            expertise=_text(view, BlockId.PROFILE_EXPERTISE, FieldId.PROFILE_EXPERTISE),
+            learning=_text(view, BlockId.PROFILE_LEARNING, FieldId.PROFILE_LEARNING),
+            languages=_multi(view, BlockId.PROFILE_LANGUAGES, FieldId.PROFILE_LANGUAGES),
+            modes=_multi(view, BlockId.PROFILE_MODES, FieldId.PROFILE_MODES),
+            days=_multi(view, BlockId.PROFILE_DAYS, FieldId.PROFILE_DAYS),
+            windows=_multi(view, BlockId.PROFILE_WINDOWS, FieldId.PROFILE_WINDOWS),
+            capacity=_option_value(view, BlockId.PROFILE_CAPACITY, FieldId.PROFILE_CAPACITY) or "",
+            presentation=_text(view, BlockId.PROFILE_PRESENTATION, FieldId.PROFILE_PRESENTATION),
+            link=_text(view, BlockId.PROFILE_LINK, FieldId.PROFILE_LINK),
+            team=_text(view, BlockId.PROFILE_TEAM, FieldId.PROFILE_TEAM),
+        )
+        return cls(typed, _value(view, BlockId.PROFILE_MANAGER, FieldId.PROFILE_MANAGER).get("selected_user"),
+                   _value(view, BlockId.PROFILE_AVOID, FieldId.PROFILE_AVOID).get("selected_user"))

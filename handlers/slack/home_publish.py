@@ -11,9 +11,10 @@ from bot.services import closure, notes, objectives
 from bot.services.objective_messages import objective_line
 from bot.services.programme_report import workspace_reports
 from bot.services.roles import Role, coordinator_names
+from bot.usecases import enrolment, suggestions
 from handlers.slack import overview
 from handlers.slack.deps import Deps, acting_in_slack
-from handlers.slack.render import mention_of
+from handlers.slack.render import mention_of, mrkdwn
 from handlers.slack.views.closure import closure_figure_blocks
 from handlers.slack.views.home import home_view
 from handlers.slack.views.report import home_figures
@@ -46,6 +47,8 @@ def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> N
             objectives=goals,
             notes=recent,
             figures=figures,
+            entry=enrolment.entry_buttons(session, actor),
+            waiting=mrkdwn(suggestions.waiting_line(session, actor, deps.clock.now())) if is_coordinator else None,
         )
     client.views_publish(user_id=user_id, view=view)
 

@@ -45,6 +45,15 @@ class ActionId(StrEnum):
     EARLY_END_WITHDRAW = actions.EARLY_END_WITHDRAW
     REPORT_SEND = actions.REPORT_SEND
     HOME_IMPORT_OPEN = "home-import-open"
+    # --- enrolment, profiles, matching ---
+    ENROL = actions.ENROL
+    ENROL_WITHDRAW = actions.ENROL_WITHDRAW
+    PROFILE_EDIT = actions.PROFILE_EDIT
+    SUGGESTIONS_SHOW = actions.SUGGESTIONS_SHOW
+    MATCH_ACCEPT = actions.MATCH_ACCEPT
+    MATCH_ACCEPT_ALL = actions.MATCH_ACCEPT_ALL
+    MATCH_REJECT = actions.MATCH_REJECT
+    MATCH_SWAP = actions.MATCH_SWAP
 
 
 class CallbackId(StrEnum):
@@ -62,6 +71,7 @@ class CallbackId(StrEnum):
     DIFFEREND_FORM_SUBMIT = "differend-form-submit"
     EARLY_END_FORM_SUBMIT = "early-end-form-submit"
     IMPORT_FORM_SUBMIT = "import-form-submit"
+    PROFILE_FORM_SUBMIT = "profile-form-submit"
 
 
 class BlockId(StrEnum):
@@ -103,6 +113,22 @@ class BlockId(StrEnum):
     DISPUTE_URGENCY = "dispute-urgency"
     IMPORT_FILE = "import-file"
     IMPORT_PASTE = "import-paste"
+    PROFILE_ROLES = "profile-roles"
+    PROFILE_THEMES = "profile-themes"
+    PROFILE_ASPIRATION = "profile-aspiration"
+    PROFILE_LEARNING = "profile-learning"
+    PROFILE_MOTIVATION = "profile-motivation"
+    PROFILE_EXPERTISE = "profile-expertise"
+    PROFILE_CAPACITY = "profile-capacity"
+    PROFILE_LANGUAGES = "profile-languages"
+    PROFILE_MODES = "profile-modes"
+    PROFILE_DAYS = "profile-days"
+    PROFILE_WINDOWS = "profile-windows"
+    PROFILE_PRESENTATION = "profile-presentation"
+    PROFILE_LINK = "profile-link"
+    PROFILE_TEAM = "profile-team"
+    PROFILE_MANAGER = "profile-manager"
+    PROFILE_AVOID = "profile-avoid"
 
 
 class FieldId(StrEnum):
@@ -144,3 +170,19 @@ class FieldId(StrEnum):
     DISPUTE_URGENCY = "dispute-urgency-choose"
     IMPORT_FILE = "import-file-pick"
     IMPORT_PASTE = "import-paste-input"
+    PROFILE_ROLES = "profile-roles-check"
+    PROFILE_THEMES = "profile-themes-select"
+    PROFILE_ASPIRATION = "profile-aspiration-input"
+    PROFILE_LEARNING = "profile-learning-input"
+    PROFILE_MOTIVATION = "profile-motivation-input"
+    PROFILE_EXPERTISE = "profile-expertise-input"
+    PROFILE_CAPACITY = "profile-capacity-select"
+    PROFILE_LANGUAGES = "profile-languages-select"
+    PROFILE_MODES = "profile-modes-check"
+    PROFILE_DAYS = "profile-days-check"
+    PROFILE_WINDOWS = "profile-windows-check"
+    PROFILE_PRESENTATION = "profile-presentation-input"
+    PROFILE_LINK = "profile-link-input"
+    PROFILE_TEAM = "profile-team-input"
+    PROFILE_MANAGER = "profile-manager-select"
+    PROFILE_AVOID = "profile-avoid-select"

@@ -17,7 +17,8 @@ from handlers.slack.views.status import status_blocks
 def help_for(session: Session, deps: Deps, actor: Actor, *, preface_key: str | None = None,
              **preface: object) -> list[dict]:
     shown = overview.help_view(session, actor, deps.rule, preface_key, **preface)
-    return as_dicts(help_blocks(actor.lang, shown.commands, shown.roles, shown.coordinators, preface=shown.preface))
+    return as_dicts(help_blocks(actor.lang, shown.commands, shown.roles, shown.coordinators, preface=shown.preface,
+                                 buttons=shown.buttons))
 
 
 def show_help(req: CommandRequest, *, preface_key: str | None = None, **preface: object) -> None:

@@ -13,6 +13,7 @@ from handlers.slack import (
     commands,
     convention,
     disputes,
+    enrolment,
     errors,
     home,
     journal,
@@ -21,6 +22,7 @@ from handlers.slack import (
     pair_import,
     pairing,
     reports,
+    suggestions,
 )
 from handlers.slack.deps import Deps
 
@@ -49,5 +51,5 @@ def register_handlers(app: App, deps: Deps) -> None:
     app.use(clean_typed_text)
     app.use(form_of_this_workspace)
     for module in (errors, commands, pairing, convention, home, meetings, journal, objectives, closure,
-                   disputes, reports, pair_import):
+                   disputes, reports, pair_import, enrolment, suggestions):
         module.register(app, deps)

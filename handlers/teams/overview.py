@@ -19,7 +19,7 @@ def help_replies(req: TeamsRequest, *, preface_key: str | None = None, **preface
         if shown.preface:
             lead.insert(0, shown.preface.replace("\n", "\n\n"))
         message = Message(text=Rich.join("\n\n", lead), sections=(Section(None, commands),),
-                          context=help_footer(lang, shown.coordinators), headline=False)
+                          context=help_footer(lang, shown.coordinators), buttons=shown.buttons, headline=False)
         return [message_reply(message)]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -15,6 +17,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.i18n import t
+from bot.notify import Button
 from bot.services.conventions import Phase, StatusInfo
 from handlers.slack.ids import ActionId
 from handlers.slack.render import as_typed
@@ -28,7 +31,8 @@ def _short(text: str, limit: int = 140) -> str:
 
 def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coordinators: list[str],
               tz: str = "America/Toronto", objectives: dict[int, list[str]] | None = None,
-              notes: dict[int, list[str]] | None = None, figures: list[Block] | None = None) -> View:
+              notes: dict[int, list[str]] | None = None, figures: list[Block] | None = None,
+              entry: Sequence[Button] = (), waiting: str | None = None) -> View:
     blocks: list[Block] = [
         HeaderBlock(text=t(lang, "home.title")),
         SectionBlock(text=MarkdownTextObject(text=t(lang, "home.intro"))),
@@ -71,8 +75,12 @@ def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coord
         ]
     elif not is_coordinator:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=t(lang, "help.role.none"))))
+    # To enrol or edit one's profile (no convention yet), the suggested pairs (coordinators).
+    buttons += [ButtonElement(text=b.label, action_id=b.action, value=b.value, style=b.style) for b in entry]
     if is_coordinator:
         blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=t(lang, "home.coordinator")))]
+        if waiting:
+            blocks.append(SectionBlock(text=MarkdownTextObject(text=waiting)))
         buttons.append(ButtonElement(text=t(lang, "home.button.pair"), action_id=ActionId.HOME_PAIRING_OPEN,
                                      value="pair", style="primary"))
         # Coordinators: the programme at a glance (pairs at risk first), the report, the bulk import.

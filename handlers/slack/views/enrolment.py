@@ -1,0 +1,150 @@
+"""The profile modal (enrolment and edits) and the coordination's suggestions message."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    CheckboxesElement,
+    ContextBlock,
+    DividerBlock,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
+    SectionBlock,
+    StaticMultiSelectElement,
+    StaticSelectElement,
+    UserSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.i18n import t, tn
+from bot.notify import Rich
+from bot.services.profiles import LIMITS, MAX_CAPACITY
+from bot.usecases.enrolment import ProfileFormView
+from bot.usecases.suggestions import SuggestionsView
+from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
+from handlers.slack.render import mrkdwn
+
+Choices = Sequence[tuple[str, str]]
+
+
+def _options(choices: Choices) -> list[Option]:
+    return [Option(label=label[:75], value=value) for label, value in choices]
+
+
+def _initial(choices: Choices, chosen: object) -> list[Option] | None:
+    picked = set(chosen) if isinstance(chosen, list) else set()
+    found = [Option(label=label[:75], value=value) for label, value in choices if value in picked]
+    return found or None  # Slack refuses an empty initial_options
+
+
+def _checkboxes(block: str, field: str, label: str, choices: Choices, chosen: object, hint: str | None = None
+                ) -> InputBlock:
+    return InputBlock(block_id=block, label=label, optional=True, hint=hint,
+                      element=CheckboxesElement(action_id=field, options=_options(choices),
+                                                initial_options=_initial(choices, chosen)))
+
+
+def _text(block: str, field: str, label: str, value: object, *, limit: int, multiline: bool = False,
+          hint: str | None = None, placeholder: str | None = None) -> InputBlock:
+    return InputBlock(block_id=block, label=label, optional=True, hint=hint,
+                      element=PlainTextInputElement(action_id=field, multiline=multiline, max_length=limit,
+                                                    initial_value=str(value or "") or None, placeholder=placeholder))
+
+
+def profile_modal(view: ProfileFormView, *, metadata: str) -> View:
+    lang, values = view.lang, view.values
+    capacity = [(str(n), str(n)) for n in range(1, MAX_CAPACITY + 1)]
+    chosen_capacity = str(values.get("capacity") or "1")
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=t(lang, "profile.intro"))),
+        _checkboxes(BlockId.PROFILE_ROLES, FieldId.PROFILE_ROLES, t(lang, "profile.field.roles"), view.roles,
+                    values.get("roles")),
+        InputBlock(block_id=BlockId.PROFILE_THEMES, label=t(lang, "profile.field.themes"), optional=True,
+                   hint=t(lang, "profile.hint.themes"),
+                   element=StaticMultiSelectElement(action_id=FieldId.PROFILE_THEMES, options=_options(view.themes),
+                                                    initial_options=_initial(view.themes, values.get("themes")),
+                                                    placeholder=t(lang, "profile.placeholder.pick"))),
+        _text(BlockId.PROFILE_ASPIRATION, FieldId.PROFILE_ASPIRATION, t(lang, "profile.field.aspiration"),
+              values.get("aspiration"), limit=LIMITS["aspiration"], multiline=True, hint=t(lang, "profile.hint.aspiration")),
+        _text(BlockId.PROFILE_LEARNING, FieldId.PROFILE_LEARNING, t(lang, "profile.field.learning"),
+              values.get("learning"), limit=LIMITS["learning"], hint=t(lang, "profile.hint.keywords")),
+        _text(BlockId.PROFILE_MOTIVATION, FieldId.PROFILE_MOTIVATION, t(lang, "profile.field.motivation"),
+              values.get("motivation"), limit=LIMITS["motivation"], multiline=True, hint=t(lang, "profile.hint.motivation")),
+        _text(BlockId.PROFILE_EXPERTISE, FieldId.PROFILE_EXPERTISE, t(lang, "profile.field.expertise"),
+              values.get("expertise"), limit=LIMITS["expertise"], hint=t(lang, "profile.hint.keywords")),
+        InputBlock(block_id=BlockId.PROFILE_CAPACITY, label=t(lang, "profile.field.capacity"), optional=True,
+                   hint=t(lang, "profile.hint.capacity"),
+                   element=StaticSelectElement(action_id=FieldId.PROFILE_CAPACITY, options=_options(capacity),
+                                               initial_option=Option(label=chosen_capacity, value=chosen_capacity)
+                                               if chosen_capacity in dict(capacity) else None)),
+        InputBlock(block_id=BlockId.PROFILE_LANGUAGES, label=t(lang, "profile.field.languages"), optional=True,
+                   element=StaticMultiSelectElement(action_id=FieldId.PROFILE_LANGUAGES,
+                                                    options=_options(view.languages),
+                                                    initial_options=_initial(view.languages, values.get("languages")),
+                                                    placeholder=t(lang, "profile.placeholder.pick"))),
+        _checkboxes(BlockId.PROFILE_MODES, FieldId.PROFILE_MODES, t(lang, "profile.field.modes"), view.modes,
+                    values.get("modes")),
+        _checkboxes(BlockId.PROFILE_DAYS, FieldId.PROFILE_DAYS, t(lang, "profile.field.days"), view.days,
+                    values.get("days")),
+        _checkboxes(BlockId.PROFILE_WINDOWS, FieldId.PROFILE_WINDOWS, t(lang, "profile.field.windows"), view.windows,
+                    values.get("windows"), hint=t(lang, "profile.hint.windows", tz=view.tz)),
+        _text(BlockId.PROFILE_PRESENTATION, FieldId.PROFILE_PRESENTATION, t(lang, "profile.field.presentation"),
+              values.get("presentation"), limit=LIMITS["presentation"], multiline=True,
+              hint=t(lang, "profile.hint.presentation")),
+        _text(BlockId.PROFILE_LINK, FieldId.PROFILE_LINK, t(lang, "profile.field.link"), values.get("link"),
+              limit=LIMITS["link"], placeholder="https://"),
+        _text(BlockId.PROFILE_TEAM, FieldId.PROFILE_TEAM, t(lang, "profile.field.team"), values.get("team"),
+              limit=LIMITS["team"], hint=t(lang, "profile.hint.team")),
+        InputBlock(block_id=BlockId.PROFILE_MANAGER, label=t(lang, "profile.field.manager"), optional=True,
+                   hint=t(lang, "profile.hint.manager"),
+                   element=UserSelectElement(action_id=FieldId.PROFILE_MANAGER, initial_user=view.people["manager"])),
+        InputBlock(block_id=BlockId.PROFILE_AVOID, label=t(lang, "profile.field.avoid"), optional=True,
+                   hint=t(lang, "profile.hint.avoid"),
+                   element=UserSelectElement(action_id=FieldId.PROFILE_AVOID, initial_user=view.people["avoid"])),
+        ContextBlock(elements=[MarkdownTextObject(text=t(lang, "profile.who_sees"))]),
+    ]
+    return View(type="modal", callback_id=CallbackId.PROFILE_FORM_SUBMIT, title=t(lang, "profile.modal.title"),
+                submit=t(lang, "profile.modal.submit"), close=t(lang, "pair.modal.cancel"), private_metadata=metadata,
+                blocks=blocks)
+
+
+def suggestions_blocks(view: SuggestionsView, said: str | None = None) -> list[Block]:
+    lang = view.lang
+    blocks: list[Block] = []
+    if said:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=said)))
+    blocks.append(SectionBlock(text=MarkdownTextObject(text=mrkdwn(view.headline))))
+    for pair in view.pairs:
+        text = (f"{t(lang, 'match.pair.line', score=pair.score)} {mrkdwn(Rich((pair.mentee,)))} ← "
+                f"{mrkdwn(Rich((pair.mentor,)))}\n{mrkdwn(pair.reasons)}")
+        blocks.append(DividerBlock())
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=text[:3000])))
+        elements: list = [
+            ButtonElement(text=t(lang, "match.button.accept"), action_id=ActionId.MATCH_ACCEPT, value=pair.value,
+                          style="primary"),
+            ButtonElement(text=t(lang, "match.button.reject"), action_id=ActionId.MATCH_REJECT,
+                          value=pair.reject_value),
+        ]
+        if pair.alternatives:
+            elements.append(StaticSelectElement(
+                action_id=ActionId.MATCH_SWAP, placeholder=t(lang, "match.button.swap"),
+                options=[Option(label=a.label[:75], value=a.value) for a in pair.alternatives]))
+        blocks.append(ActionsBlock(elements=elements))
+    if view.more:
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(
+            text=tn(lang, "match.more", "match.more.plural", view.more))]))
+    if view.unmatched:
+        blocks.append(DividerBlock())
+        lines = "\n".join(f"• {mrkdwn(line)}" for line in view.unmatched)
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=f"*{t(lang, 'match.unmatched.title')}*\n{lines}"[:3000])))
+    if view.accept_all:
+        blocks.append(ActionsBlock(elements=[ButtonElement(
+            text=tn(lang, "match.button.accept_all", "match.button.accept_all.plural", view.accept_all_count),
+            action_id=ActionId.MATCH_ACCEPT_ALL, value=view.accept_all, style="primary")]))
+    return blocks
