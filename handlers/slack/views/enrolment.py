@@ -121,8 +121,8 @@ def suggestions_blocks(view: SuggestionsView, said: str | None = None) -> list[B
         blocks.append(SectionBlock(text=MarkdownTextObject(text=said)))
     blocks.append(SectionBlock(text=MarkdownTextObject(text=mrkdwn(view.headline))))
     for pair in view.pairs:
-        text = (f"{t(lang, 'match.pair.line', score=pair.score)} {mrkdwn(Rich((pair.mentee,)))} ← "
-                f"{mrkdwn(Rich((pair.mentor,)))}\n{mrkdwn(pair.reasons)}")
+        score = t(lang, "match.pair.line", score=pair.score)
+        text = f"{score} {mrkdwn(Rich((pair.mentee,)))} ← {mrkdwn(Rich((pair.mentor,)))}\n{mrkdwn(pair.reasons)}"
         blocks.append(DividerBlock())
         blocks.append(SectionBlock(text=MarkdownTextObject(text=text[:3000])))
         elements: list = [
@@ -142,7 +142,8 @@ def suggestions_blocks(view: SuggestionsView, said: str | None = None) -> list[B
     if view.unmatched:
         blocks.append(DividerBlock())
         lines = "\n".join(f"• {mrkdwn(line)}" for line in view.unmatched)
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=f"*{t(lang, 'match.unmatched.title')}*\n{lines}"[:3000])))
+        title = t(lang, "match.unmatched.title")
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=f"*{title}*\n{lines}"[:3000])))
     if view.accept_all:
         blocks.append(ActionsBlock(elements=[ButtonElement(
             text=tn(lang, "match.button.accept_all", "match.button.accept_all.plural", view.accept_all_count),

@@ -1,0 +1,219 @@
+"""Enrolment, profiles and suggested pairs on Slack, through signed requests: people sign up with the
+profile modal, the coordination reads suggestions with their reasons and decides."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
+from storage.models import Convention, MatchDecision, Profile
+from tests.scenarios.helpers import button_value
+from tests.scenarios.meeting_helpers import at, last_view
+from tests.support.texts import fr_fixed
+
+FORM = "profile-form-submit"
+
+
+def _checked(*values: str) -> dict[str, Any]:
+    return {"selected_options": [{"value": v} for v in values]}
+
+
+def profile_values(*, roles: tuple[str, ...] = ("mentee",), themes: tuple[str, ...] = ("negotiation", "networking"),
+                   languages: tuple[str, ...] = ("fr",), presentation: str = "Analyste depuis trois ans.",
+                   aspiration: str = "Diriger une équipe d'ici trois ans.", motivation: str = "",
+                   expertise: str = "", learning: str = "prise de parole", capacity: str = "1", link: str = "",
+                   team: str = "", days: tuple[str, ...] = ("0", "1", "2"), windows: tuple[str, ...] = ("morning",),
+                   manager: str | None = None, avoid: str | None = None) -> dict[str, Any]:
+    def text(value: str) -> dict[str, Any]:
+        return {"type": "plain_text_input", "value": value or None}
+
+    return {
+        "profile-roles": {"profile-roles-check": _checked(*roles)},
+        "profile-themes": {"profile-themes-select": _checked(*themes)},
+        "profile-aspiration": {"profile-aspiration-input": text(aspiration)},
+        "profile-learning": {"profile-learning-input": text(learning)},
+        "profile-motivation": {"profile-motivation-input": text(motivation)},
+        "profile-expertise": {"profile-expertise-input": text(expertise)},
+        "profile-capacity": {"profile-capacity-select": {"selected_option": {"value": capacity}}},
+        "profile-languages": {"profile-languages-select": _checked(*languages)},
+        "profile-modes": {"profile-modes-check": _checked("video")},
+        "profile-days": {"profile-days-check": _checked(*days)},
+        "profile-windows": {"profile-windows-check": _checked(*windows)},
+        "profile-presentation": {"profile-presentation-input": text(presentation)},
+        "profile-link": {"profile-link-input": text(link)},
+        "profile-team": {"profile-team-input": text(team)},
+        "profile-manager": {"profile-manager-select": {"selected_user": manager}},
+        "profile-avoid": {"profile-avoid-select": {"selected_user": avoid}},
+    }
+
+
+def enrol(bot: Harness, user: str, **fields: Any) -> Any:
+    before = len(bot.emulator.views_opened())
+    bot.command(user, "inscription")
+    assert len(bot.emulator.views_opened()) == before + 1, "inscription did not open the profile modal"
+    return bot.submit_view(user, last_view(bot, FORM), profile_values(**fields))
+
+
+def mentor_fields(**extra: Any) -> dict[str, Any]:
+    return {"roles": ("mentor",), "aspiration": "", "motivation": "Rendre ce qu'on m'a donné.",
+            "expertise": "Prise de parole, budget", "learning": "", "presentation": "Directrice, 20 ans de métier.",
+            **extra}
+
+
+def suggestions_message(bot: Harness) -> dict[str, Any]:
+    bot.command("UCOORD", "suggestions")
+    return bot.last_response()
+
+
+def _actions(message: dict[str, Any], action_id: str) -> list[dict[str, Any]]:
+    return [e for b in message.get("blocks", []) for e in b.get("elements", []) or [] if e.get("action_id") == action_id]
+
+
+@pytest.mark.both_databases
+def test_enrol_then_suggested_pair_with_reasons_is_paired(bot: Harness) -> None:
+    assert enrol(bot, "UMENTEE2").status == 200
+    assert any(fr_fixed("profile.saved.new").split("«")[0] in text_of(m) for m in bot.emulator.messages_to("UMENTEE2"))
+    assert enrol(bot, "UMENTOR2", **mentor_fields()).status == 200
+
+    shown = suggestions_message(bot)
+    text = text_of(shown)
+    assert "Louis Mentor" in text or "<@UMENTOR2>" in text
+    assert "2 thèmes en commun : Négociation et influence, Réseautage" in text
+    assert "prise de parole" in text  # the mentee's wish met by the mentor's expertise
+    assert "en commun : français" in text
+    (accept,) = _actions(shown, "match-pair-accept")
+    bot.click("UCOORD", "match-pair-accept", accept["value"], message=shown)
+
+    with bot.session_factory() as session:
+        convention = session.scalars(select(Convention)).one()
+        assert (convention.mentor.external_id, convention.mentee.external_id) == ("UMENTOR2", "UMENTEE2")
+        assert [d.outcome for d in session.scalars(select(MatchDecision))] == ["accepted"]
+    # The profile exchange: each receives the other's introduction with the convention.
+    invite = next(m for m in bot.emulator.messages_to("UMENTEE2") if fr_fixed("conv.title") in text_of(m))
+    assert "Directrice, 20 ans de métier." in text_of(invite)
+    invite = next(m for m in bot.emulator.messages_to("UMENTOR2") if fr_fixed("conv.title") in text_of(m))
+    assert "Analyste depuis trois ans." in text_of(invite)
+    # The refreshed suggestions say what was done and have nobody left to pair.
+    refreshed = bot.last_response()
+    assert refreshed.get("replace_original") is True
+    assert not _actions(refreshed, "match-pair-accept")
+
+
+def test_each_field_error_is_shown_on_its_field(bot: Harness) -> None:
+    cases = [
+        ({"roles": ()}, "profile-roles", "profile.error.roles"),
+        ({"themes": ()}, "profile-themes", "profile.error.themes"),
+        ({"aspiration": ""}, "profile-aspiration", "profile.error.aspiration"),
+        ({"roles": ("mentor",), "motivation": ""}, "profile-motivation", "profile.error.motivation"),
+        ({"languages": ()}, "profile-languages", "profile.error.languages"),
+        ({"days": ()}, "profile-days", "profile.error.days"),
+        ({"windows": ()}, "profile-windows", "profile.error.windows"),
+        ({"presentation": ""}, "profile-presentation", "profile.error.presentation"),
+        ({"link": "http://exemple.org"}, "profile-link", "profile.error.link"),
+        ({"roles": ("mentor",), "motivation": "Oui", "capacity": "9"}, "profile-capacity", "profile.error.capacity"),
+        ({"themes": ("made-up",)}, "profile-themes", "profile.error.unknown_choice"),
+        ({"avoid": "UMENTEE2"}, "profile-avoid", "profile.error.avoid_self"),
+    ]
+    for fields, block, key in cases:
+        answer = enrol(bot, "UMENTEE2", **fields)
+        body = answer.json()
+        assert body["response_action"] == "errors", fields
+        assert list(body["errors"]) == [block], fields
+        assert body["errors"][block].startswith(fr_fixed(key)[:20]), fields
+    with bot.session_factory() as session:
+        assert session.scalars(select(Profile)).first() is None  # nothing saved
+
+
+def test_who_may_read_a_profile(bot: Harness) -> None:
+    enrol(bot, "UMENTEE2")
+    bot.command("UOTHER", "profil <@UMENTEE2>")
+    assert fr_fixed("profile.not_yours") in bot.last_response()["text"]
+    assert "Analyste" not in str(bot.last_response())
+    bot.command("UCOORD", "profil <@UMENTEE2>")
+    assert "Analyste depuis trois ans." in text_of(bot.last_response())
+    bot.command("UMENTEE2", "profil")
+    own = bot.last_response()
+    assert "Diriger une équipe" in text_of(own) and _actions(own, "profile-form-open")
+    # The future partner only once paired.
+    enrol(bot, "UMENTOR2", **mentor_fields())
+    bot.command("UMENTOR2", "profil <@UMENTEE2>")
+    assert fr_fixed("profile.not_yours") in bot.last_response()["text"]
+    bot.command("UCOORD", "jumeler <@UMENTOR2> <@UMENTEE2>")
+    bot.command("UMENTOR2", "profil <@UMENTEE2>")
+    assert "Analyste depuis trois ans." in text_of(bot.last_response())
+
+
+def test_constraints_reject_and_the_unmatched_with_reasons(bot: Harness) -> None:
+    enrol(bot, "UMENTEE2", manager="UMENTOR")  # Marie is Léa's manager: never together
+    enrol(bot, "UMENTEE", languages=("en",))  # nobody mentors in English
+    enrol(bot, "UMENTOR", **mentor_fields())
+    enrol(bot, "UMENTOR2", **mentor_fields(team="Finances"))
+    shown = suggestions_message(bot)
+    (accept,) = _actions(shown, "match-pair-accept")
+    assert accept["value"].split(":")[1] != str(_person_id(bot, "UMENTOR"))
+    assert "aucun mentor ne parle ses langues" in text_of(shown)
+    # Set aside Léa with Louis: the only other mentor is her manager, so she cannot be matched.
+    (reject,) = _actions(shown, "match-pair-reject")
+    bot.click("UCOORD", "match-pair-reject", reject["value"], message=shown)
+    refreshed = bot.last_response()
+    assert fr_fixed("match.rejected").split("{")[0] in text_of(refreshed)
+    assert "les mentors qui parlent ses langues sont exclus" in text_of(refreshed)
+    assert not _actions(refreshed, "match-pair-accept")
+
+
+def test_capacity_swap_and_accept_all(bot: Harness) -> None:
+    enrol(bot, "UMENTEE2")
+    enrol(bot, "UMENTEE", languages=("fr", "en"))
+    enrol(bot, "UMENTOR", **mentor_fields(capacity="2"))
+    enrol(bot, "UMENTOR2", **mentor_fields(themes=("networking",)))
+    shown = suggestions_message(bot)
+    (swap, *_) = _actions(shown, "match-pair-swap")
+    options = [o["value"] for o in swap["options"]]
+    assert options, "a pair lists its alternatives"
+    (all_button,) = _actions(shown, "match-pairs-accept-all")
+    bot.click("UCOORD", "match-pairs-accept-all", all_button["value"], message=shown)
+    assert "2 jumelages faits" in text_of(bot.last_response())
+    with bot.session_factory() as session:
+        assert len(session.scalars(select(Convention)).all()) == 2
+    # Marie has room for 2; a third mentee is suggested with her, and pairing beyond it is refused.
+    enrol(bot, "UOTHER")
+    shown = suggestions_message(bot)
+    assert _actions(shown, "match-pair-accept") or "toutes les places" in text_of(shown)
+
+
+def test_withdrawal_and_closed_enrolment(bot: Harness) -> None:
+    enrol(bot, "UMENTEE2")
+    bot.command("UMENTEE2", "inscription retirer")
+    assert fr_fixed("enrolment.withdrawn").split("«")[0] in bot.last_response()["text"]
+    enrol(bot, "UMENTOR2", **mentor_fields())
+    assert not _actions(suggestions_message(bot), "match-pair-accept")  # Léa is no longer waiting
+    bot.command("UCOORD", "inscription fermer 2027-01-15")
+    bot.command("UOTHER", "inscription")
+    assert "15 janvier 2027" in bot.last_response()["text"]
+    bot.command("UOTHER", "inscription fermer")  # not a coordinator
+    assert fr_fixed("error.coordinator_only").split("{")[0][:15] in bot.last_response()["text"]
+
+
+def test_coordinators_get_one_grouped_message_a_day(bot: Harness) -> None:
+    enrol(bot, "UMENTEE2")
+    enrol(bot, "UMENTOR2", **mentor_fields())
+    at(bot, bot.clock.now() + timedelta(days=1))
+    news = [m for m in bot.emulator.messages_to("UCOORD") if "nouvelles inscriptions" in text_of(m)]
+    assert len(news) == 1
+    assert "Léa" in text_of(news[0]) or "<@UMENTEE2>" in text_of(news[0])
+    assert "Analyste" not in text_of(news[0])  # never what they typed
+    assert button_value(news[0], "match-suggestions-show") is not None
+    at(bot, bot.clock.now() + timedelta(days=1))
+    assert len([m for m in bot.emulator.messages_to("UCOORD") if "nouvelles inscriptions" in text_of(m)]) == 1
+
+
+def _person_id(bot: Harness, external_id: str) -> int:
+    from storage.models import Person
+
+    with bot.session_factory() as session:
+        return session.scalars(select(Person.id).where(Person.external_id == external_id)).one()
