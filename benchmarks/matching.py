@@ -16,7 +16,8 @@ import resource
 import time
 from datetime import date
 
-from bot.services.matching import Candidate, greedy, suggest, weekly_hours
+from bot.services.matching import Candidate, weekly_hours
+from bot.services.matching.solver import greedy, suggest
 
 THEMES = ["networking", "finance_admin", "negotiation", "managing_people", "organisational_politics", "career",
           "leadership", "communication"]

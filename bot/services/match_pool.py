@@ -17,7 +17,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.services.matching import Candidate, Fit, Suggestion, fit, suggest, weekly_hours
+from bot.services.matching import Candidate, Fit, Suggestion, fit, weekly_hours
 from bot.services.policy import Act, require
 from bot.services.profiles import enrolled
 from bot.services.roles import CoordinatorRule
@@ -67,6 +67,8 @@ class Pool:
         return fit(self.mentee_candidate(mentee), self.mentor_candidate(mentor))
 
     def suggestion(self) -> Suggestion:
+        from bot.services.matching.solver import suggest  # numpy and scipy: loaded when a pairing is computed
+
         mentees = [self.mentee_candidate(p) for _, p in sorted(self.mentees.items())]
         mentors = [self.mentor_candidate(p) for _, p in sorted(self.mentors.items())]
         return suggest(mentees, mentors, former=self.excluded, taken=self.taken)

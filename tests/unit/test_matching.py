@@ -8,8 +8,8 @@ from datetime import date
 import numpy as np
 import pytest
 
-from bot.services.matching import Candidate, Unmatched, fit, greedy, normalise_keyword, suggest, weekly_hours
-from bot.services.matching.solver import matrices
+from bot.services.matching import Candidate, Unmatched, fit, normalise_keyword, weekly_hours
+from bot.services.matching.solver import greedy, matrices, suggest
 
 WINTER = date(2026, 12, 3)
 WEEKDAYS = [0, 1, 2, 3, 4]

@@ -12,7 +12,6 @@ every pair would take seconds for a pool of a few thousand.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -28,34 +27,12 @@ from bot.services.matching.fit import (
     MODE,
     THEME,
     Candidate,
-    Fit,
     excluded,
     fit,
 )
+from bot.services.matching.outcome import SuggestedPair, Suggestion, Unmatched
 
 ALTERNATIVES = 3
-
-
-class Unmatched(enum.Enum):
-    NO_MENTOR = "no_mentor"  # the pool has no mentor with a free place, nor any at all
-    NO_SHARED_LANGUAGE = "no_shared_language"  # no mentor speaks any of their languages
-    ONLY_EXCLUDED = "only_excluded"  # those who do are excluded (manager, team, avoided, former partner)
-    NO_CAPACITY = "no_capacity"  # possible mentors exist, but their places go to the suggested pairs
-
-
-@dataclass(frozen=True)
-class SuggestedPair:
-    mentee_id: int
-    mentor_id: int
-    fit: Fit
-    alternatives: tuple[tuple[int, Fit], ...]  # other possible mentors, best first, those with room first
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    pairs: tuple[SuggestedPair, ...]
-    unmatched: tuple[tuple[int, Unmatched], ...]
-    total_fit: float
 
 
 def _incidence(rows: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> np.ndarray:
