@@ -17,8 +17,6 @@ DEFAULT_THEMES: dict[str, str] = {
     "managing_people": N_("theme.managing_people"),
     "organisational_politics": N_("theme.organisational_politics"),
 }
-MAX_THEMES = 30  # a list anyone can scan in a form
-MAX_THEME_LENGTH = 60
 
 
 def programme_themes(programme: Programme) -> list[str]:
