@@ -38,6 +38,9 @@ EXPECTED: dict[str, frozenset[str]] = {
     "importer": COORDINATION,
     "bilan": EVERYONE,  # the pair's bilan, the coordination's figures, an explanation for the others
     "merci": EVERYONE,  # explains to mentors and to people without a mentor who it is for
+    "inscription": EVERYONE,  # anyone may sign up (a coordinator too, to mentor)
+    "profil": EVERYONE,  # one's own profile, or how to make one
+    "suggestions": COORDINATION,
 }
 
 
