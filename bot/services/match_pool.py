@@ -13,11 +13,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.services.matching import Candidate, Fit, Suggestion, fit, weekly_hours
+from bot.services.matching import weekly_hours
 from bot.services.policy import Act, require
 from bot.services.profiles import enrolled
 from bot.services.roles import CoordinatorRule
@@ -33,6 +34,10 @@ from storage.models import (
     RequestStatus,
 )
 
+if TYPE_CHECKING:  # the engine loads numpy and scipy: imported where a pairing is computed
+    from bot.services.matching.fit import Candidate, Fit
+    from bot.services.matching.solver import Suggestion
+
 
 @dataclass(frozen=True)
 class Pool:
@@ -44,27 +49,19 @@ class Pool:
     on: date
 
     def mentee_candidate(self, profile: Profile) -> Candidate:
-        return Candidate(
-            person_id=profile.person_id, themes=frozenset(profile.themes),
-            keywords=_keywords(profile.learning), languages=frozenset(profile.languages),
-            modes=frozenset(profile.modes), hours=weekly_hours(profile.days, profile.windows, profile.timezone, self.on),
-            team=profile.team or None, manager_id=profile.manager_id,
-            avoid=frozenset({profile.avoid_id} if profile.avoid_id else ()))
+        return _candidate(profile, profile.learning, 1, self.on)
 
     def mentor_candidate(self, profile: Profile) -> Candidate:
-        return Candidate(
-            person_id=profile.person_id, themes=frozenset(profile.themes),
-            keywords=_keywords(profile.expertise), languages=frozenset(profile.languages),
-            modes=frozenset(profile.modes), hours=weekly_hours(profile.days, profile.windows, profile.timezone, self.on),
-            capacity=profile.capacity, team=profile.team or None, manager_id=profile.manager_id,
-            avoid=frozenset({profile.avoid_id} if profile.avoid_id else ()))
+        return _candidate(profile, profile.expertise, profile.capacity, self.on)
 
     def fit_of(self, mentee_id: int, mentor_id: int) -> Fit | None:
         """The pair's fit, or None when it may not be suggested (any constraint, or full)."""
+        from bot.services.matching.fit import fit  # numpy: loaded when a pairing is computed
+
         mentee, mentor = self.mentees.get(mentee_id), self.mentors.get(mentor_id)
-        if mentee is None or mentor is None or (mentee_id, mentor_id) in self.excluded:
+        if mentee is None or mentor is None:
             return None
-        return fit(self.mentee_candidate(mentee), self.mentor_candidate(mentor))
+        return fit(self.mentee_candidate(mentee), self.mentor_candidate(mentor), former=self.excluded)
 
     def suggestion(self) -> Suggestion:
         from bot.services.matching.solver import suggest  # numpy and scipy: loaded when a pairing is computed
@@ -72,6 +69,17 @@ class Pool:
         mentees = [self.mentee_candidate(p) for _, p in sorted(self.mentees.items())]
         mentors = [self.mentor_candidate(p) for _, p in sorted(self.mentors.items())]
         return suggest(mentees, mentors, former=self.excluded, taken=self.taken)
+
+
+def _candidate(profile: Profile, typed_words: str, capacity: int, on: date) -> Candidate:
+    """A profile as the engine reads it; the availability in UTC for the week of `on` (summer time moves it)."""
+    from bot.services.matching.fit import Candidate
+
+    return Candidate(person_id=profile.person_id, themes=frozenset(profile.themes), keywords=_keywords(typed_words),
+                     languages=frozenset(profile.languages), modes=frozenset(profile.modes),
+                     hours=weekly_hours(profile.days, profile.windows, profile.timezone, on), capacity=capacity,
+                     team=profile.team or None, manager_id=profile.manager_id,
+                     avoid=frozenset({profile.avoid_id} if profile.avoid_id else ()))
 
 
 def _keywords(typed: str) -> frozenset[str]:

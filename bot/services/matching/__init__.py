@@ -1,12 +1,14 @@
-"""Matching: the fit of a mentor for a mentee, and the optimal pairing of a waiting pool (pure functions).
+"""Matching: who may be paired with whom, how well, and the optimal pairing of a waiting pool.
 
-The solver (numpy, scipy) is `bot.services.matching.solver`, imported where a pairing is computed
-rather than here, so that a process that never suggests a pairing never loads scipy.
+Pure functions over dataclasses, no database, no chat:
+- `availability.weekly_hours()`: the UTC hours of the week a profile's local days and windows cover;
+- `fit.fit()`: one pair's score and reasons (`fit.fit_matrix()`, every pair at once, with numpy);
+- `solver.suggest()`: the optimal pairing, most mentees matched first, then the best total fit (scipy).
+
+Only the availability is imported here: `fit` and `solver` load numpy and scipy (over half a second),
+so they are imported where a pairing is computed, and a process that never suggests one never pays it.
 """
 
 from bot.services.matching.availability import WINDOWS, weekly_hours
-from bot.services.matching.fit import Candidate, Fit, Reasons, fit, normalise_keyword
-from bot.services.matching.outcome import SuggestedPair, Suggestion, Unmatched
 
-__all__ = ["WINDOWS", "Candidate", "Fit", "Reasons", "SuggestedPair", "Suggestion", "Unmatched", "fit",
-           "normalise_keyword", "weekly_hours"]
+__all__ = ["WINDOWS", "weekly_hours"]

@@ -1,188 +1,195 @@
-"""The suggested pairing of a whole pool: an optimal assignment, not a greedy loop.
+"""The suggested pairing of a waiting pool: as many mentees matched as the capacities allow, then the best total fit.
 
-First as many mentees matched as the mentors' capacities allow, then the greatest total fit among
-those pairings. Mentors are expanded into one column per free place and scipy's
-`linear_sum_assignment` solves the rectangular assignment; the cost of a feasible cell is
--(BIG + fit), with BIG larger than any total fit, so one more pair always beats a better fit; an
-infeasible cell costs 0 and is dropped from the answer.
-
-The fit matrix is computed with numpy (boolean matrices and their products): a Python loop over
-every pair would take seconds for a pool of a few thousand.
+An optimal assignment (scipy's linear_sum_assignment over mentors expanded into capacity slots), not a
+greedy loop: greedily giving each mentee their best mentor can leave a later mentee with nobody, or spend
+a mentor on a mediocre pair. `greedy_baseline` is that greedy loop, kept to measure the difference.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import enum
+import itertools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
+import numpy.typing as npt
 from scipy.optimize import linear_sum_assignment  # type: ignore[import-untyped]  # scipy ships no type stubs
 
-from bot.services.matching.availability import HOURS_A_WEEK
-from bot.services.matching.fit import (
-    EXTRA_LANGUAGE,
-    HOUR,
-    HOURS_COUNTED,
-    KEYWORD,
-    MODE,
-    THEME,
-    Candidate,
-    excluded,
-    fit,
-)
-from bot.services.matching.outcome import SuggestedPair, Suggestion, Unmatched
+from bot.services.matching.fit import Candidate, Fit, FitMatrix, _fit, _fit_matrix, _profile
 
-ALTERNATIVES = 3
+ALTERNATIVES = 3  # other mentors offered per pair, for the coordinator's "swap"
 
+_NOTHING_TAKEN: Mapping[int, int] = MappingProxyType({})
+_BLOCK = 64  # mentors per block when building the assignment's cost matrix
 
-def _incidence(rows: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> np.ndarray:
-    matrix = np.zeros((len(rows), max(1, len(vocabulary))), dtype=np.float32)
-    for i, items in enumerate(rows):
-        for item in items:
-            j = vocabulary.get(item)
-            if j is not None:
-                matrix[i, j] = 1.0
-    return matrix
-
-
-def _common(mentees: Sequence[frozenset[str]], mentors: Sequence[frozenset[str]]) -> np.ndarray:
-    """How many items each (mentee, mentor) share: a product of incidence matrices."""
-    vocabulary = {item: n for n, item in enumerate(sorted({i for row in mentees for i in row}))}
-    return _incidence(mentees, vocabulary) @ _incidence(mentors, vocabulary).T
-
-
-def _hours(rows: Sequence[frozenset[int]]) -> np.ndarray:
-    matrix = np.zeros((len(rows), HOURS_A_WEEK), dtype=np.float32)
-    for i, hours in enumerate(rows):
-        matrix[i, [h for h in hours if 0 <= h < HOURS_A_WEEK]] = 1.0
-    return matrix
+_Ints = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
-class Matrices:
-    score: np.ndarray  # (mentees, mentors) fit score
-    shares_language: np.ndarray  # bool
-    allowed: np.ndarray  # bool: no exclusion (manager, team, avoided, former, self)
-
-    @property
-    def feasible(self) -> np.ndarray:
-        return self.shares_language & self.allowed
-
-
-def matrices(mentees: Sequence[Candidate], mentors: Sequence[Candidate],
-             former: frozenset[tuple[int, int]] = frozenset(), allowed_again: frozenset[tuple[int, int]] = frozenset()
-             ) -> Matrices:
-    """The fit of every pair at once; agrees with `fit()` cell by cell."""
-    themes = _common([c.themes for c in mentees], [c.themes for c in mentors])
-    words = _common([c.words for c in mentees], [c.words for c in mentors])
-    languages = _common([c.languages for c in mentees], [c.languages for c in mentors])
-    modes = _common([c.modes for c in mentees], [c.modes for c in mentors])
-    hours = _hours([c.hours for c in mentees]) @ _hours([c.hours for c in mentors]).T
-    score = (THEME * themes + KEYWORD * words + HOUR * np.minimum(hours, HOURS_COUNTED) + MODE * modes
-             + EXTRA_LANGUAGE * np.maximum(languages - 1, 0)).astype(np.float64)
-    allowed = np.ones(score.shape, dtype=bool)
-    column = {c.person_id: j for j, c in enumerate(mentors)}
-    row = {c.person_id: i for i, c in enumerate(mentees)}
-    # The exclusions are few per person: looked up, not computed for every cell.
-    for i, mentee in enumerate(mentees):
-        for other in (mentee.person_id, mentee.manager_id, *mentee.avoid):
-            if other in column:
-                allowed[i, column[other]] = False
-    for j, mentor in enumerate(mentors):
-        for other in (mentor.manager_id, *mentor.avoid):
-            if other in row:
-                allowed[row[other], j] = False
-    teams: dict[str, tuple[list[int], list[int]]] = {}
-    for i, mentee in enumerate(mentees):
-        if mentee.team:
-            teams.setdefault(mentee.team.casefold().strip(), ([], []))[0].append(i)
-    for j, mentor in enumerate(mentors):
-        if mentor.team and (key := mentor.team.casefold().strip()) in teams:
-            teams[key][1].append(j)
-    for rows, columns in teams.values():
-        if rows and columns:
-            allowed[np.ix_(rows, columns)] = False
-    for mentee_id, mentor_id in former - allowed_again:
-        if mentee_id in row and mentor_id in column:
-            allowed[row[mentee_id], column[mentor_id]] = False
-    return Matrices(score, languages > 0, allowed)
+class SuggestedPair:
+    mentee_id: int
+    mentor_id: int
+    fit: Fit
+    # Up to ALTERNATIVES other feasible mentors for this mentee: first those with capacity left in the
+    # suggestion (a swap that needs no other change), each group best fit first, then lowest person_id.
+    alternatives: tuple[tuple[int, Fit], ...]
 
 
-def _places(mentors: Sequence[Candidate], taken: Mapping[int, int]) -> list[int]:
-    return [max(0, c.capacity - taken.get(c.person_id, 0)) for c in mentors]
+class Unmatched(enum.Enum):
+    """Why a mentee is left out of the suggestion."""
+
+    NO_MENTOR = "no_mentor"  # the pool has no mentor at all
+    NO_SHARED_LANGUAGE = "no_shared_language"  # no mentor speaks any of their languages
+    # The mentors sharing a language are all excluded: manager, team, avoid, former partner, or themselves.
+    ONLY_EXCLUDED = "only_excluded"
+    # Feasible mentors exist, but their capacity goes to the suggested pairs or to running conventions (taken).
+    NO_CAPACITY = "no_capacity"
 
 
-def _why(i: int, m: Matrices, places: list[int]) -> Unmatched:
-    if not places or not any(places):
-        return Unmatched.NO_MENTOR
-    if not m.shares_language[i].any():
-        return Unmatched.NO_SHARED_LANGUAGE
-    if not m.feasible[i].any():
-        return Unmatched.ONLY_EXCLUDED
-    return Unmatched.NO_CAPACITY
-
-
-def _suggestion(mentees: Sequence[Candidate], mentors: Sequence[Candidate], m: Matrices, places: list[int],
-                chosen: dict[int, int]) -> Suggestion:
-    """The answer from a choice (mentee row -> mentor column), with its alternatives and the unmatched."""
-    left = list(places)
-    for j in chosen.values():
-        left[j] -= 1
-    feasible = m.feasible
-    pairs = []
-    for i, j in sorted(chosen.items(), key=lambda item: mentees[item[0]].person_id):
-        found = fit(mentees[i], mentors[j])
-        assert found is not None  # feasible cells are exactly those fit() accepts
-        others = [int(k) for k in np.flatnonzero(feasible[i]) if k != j and places[k] > 0]
-        # Those with room left in this suggestion first, then the best fit, then the lowest id.
-        others.sort(key=lambda k: (left[k] <= 0, -m.score[i, k], mentors[k].person_id))
-        alternatives = tuple((mentors[k].person_id, f) for k in others[:ALTERNATIVES]
-                             if (f := fit(mentees[i], mentors[k])) is not None)
-        pairs.append(SuggestedPair(mentees[i].person_id, mentors[j].person_id, found, alternatives))
-    unmatched = tuple(sorted((mentees[i].person_id, _why(i, m, places)) for i in range(len(mentees))
-                             if i not in chosen))
-    return Suggestion(tuple(pairs), unmatched, float(sum(p.fit.score for p in pairs)))
+@dataclass(frozen=True)
+class Suggestion:
+    pairs: tuple[SuggestedPair, ...]  # by mentee_id
+    unmatched: tuple[tuple[int, Unmatched], ...]  # (mentee_id, why), by mentee_id
+    total_fit: float  # the sum of the pairs' scores
 
 
 def suggest(mentees: Sequence[Candidate], mentors: Sequence[Candidate], *,
             former: frozenset[tuple[int, int]] = frozenset(), allowed_again: frozenset[tuple[int, int]] = frozenset(),
-            taken: Mapping[int, int] | None = None) -> Suggestion:
-    """The optimal complete pairing of the pool. `former` pairs (mentee id, mentor id) are never suggested
-    unless in `allowed_again`; `taken` counts each mentor's running conventions against their capacity."""
-    mentees = sorted(mentees, key=lambda c: c.person_id)  # deterministic, whatever the order given
-    mentors = sorted(mentors, key=lambda c: c.person_id)
-    m = matrices(mentees, mentors, former, allowed_again)
-    places = _places(mentors, taken or {})
-    slots = np.repeat(np.arange(len(mentors)), places)
-    if not len(mentees) or not len(slots):
-        return _suggestion(mentees, mentors, m, places, {})
-    score = m.score[:, slots]
-    feasible = m.feasible[:, slots]
-    big = float(score.max(initial=0.0)) * min(len(mentees), len(slots)) + 1.0
-    # A tiny tie-break towards the lower mentor id keeps equal answers the same from run to run.
-    tie = slots.astype(np.float64) * 1e-9
-    cost = np.where(feasible, -(big + score) + tie, 0.0)
-    rows, columns = linear_sum_assignment(cost)
-    chosen = {int(i): int(slots[c]) for i, c in zip(rows, columns, strict=True) if feasible[i, c]}
-    return _suggestion(mentees, mentors, m, places, chosen)
+            taken: Mapping[int, int] = _NOTHING_TAKEN) -> Suggestion:
+    """The optimal pairing: the most mentees matched, then the highest total fit among those pairings.
+
+    `former` holds (mentee_id, mentor_id) pairs made before, excluded unless in `allowed_again`; `taken` maps a
+    mentor's person_id to the mentees they already have, subtracted from their capacity. The input order
+    does not matter: both pools are sorted by person_id first, so the same pools give the same suggestion.
+    Raises ValueError for a person_id twice on one side, a negative capacity or an hour outside 0..167.
+    """
+    return _suggest(mentees, mentors, former, allowed_again, taken, _optimal_assignment)
 
 
-def greedy(mentees: Sequence[Candidate], mentors: Sequence[Candidate], *,
-           former: frozenset[tuple[int, int]] = frozenset(), taken: Mapping[int, int] | None = None) -> Suggestion:
-    """The baseline the benchmark compares with: each mentee in turn takes their best mentor with room."""
-    mentees = sorted(mentees, key=lambda c: c.person_id)
-    mentors = sorted(mentors, key=lambda c: c.person_id)
-    m = matrices(mentees, mentors, former)
-    places = _places(mentors, taken or {})
-    left = list(places)
-    chosen: dict[int, int] = {}
-    for i in range(len(mentees)):
-        options = [int(j) for j in np.flatnonzero(m.feasible[i]) if left[j] > 0]
-        if options:
-            best = max(options, key=lambda j: (m.score[i, j], -mentors[j].person_id))
-            chosen[i] = int(best)
-            left[best] -= 1
-    return _suggestion(mentees, mentors, m, places, chosen)
+def greedy_baseline(mentees: Sequence[Candidate], mentors: Sequence[Candidate], *,
+                    former: frozenset[tuple[int, int]] = frozenset(),
+                    allowed_again: frozenset[tuple[int, int]] = frozenset(),
+                    taken: Mapping[int, int] = _NOTHING_TAKEN) -> Suggestion:
+    """The baseline, for the benchmark and the tests only: each mentee, by person_id, takes the best mentor left."""
+    return _suggest(mentees, mentors, former, allowed_again, taken, _greedy_assignment)
 
 
-__all__ = ["SuggestedPair", "Suggestion", "Unmatched", "excluded", "greedy", "matrices", "suggest"]
+# Given the pool's fit matrix and each mentor's capacity left: the mentor column of each mentee row, -1 for none.
+_Assign = Callable[[FitMatrix, _Ints], _Ints]
+
+
+def _optimal_assignment(matrix: FitMatrix, capacity: _Ints) -> _Ints:
+    assignment = np.full(matrix.feasible.shape[0], -1, dtype=np.int64)
+    usable = matrix.feasible & (capacity > 0)[None, :]
+    # Only the useful part goes to the solver: mentees someone can take, mentors someone can have, and no
+    # more slots per mentor than mentees they could take.
+    rows, columns = np.flatnonzero(usable.any(axis=1)), np.flatnonzero(usable.any(axis=0))
+    if rows.size == 0:
+        return assignment
+    scores = matrix.scores
+    if rows.size < usable.shape[0] or columns.size < usable.shape[1]:
+        usable, scores = usable[np.ix_(rows, columns)], scores[np.ix_(rows, columns)]
+    slots = np.minimum(capacity[columns], usable.sum(axis=0))
+    # Lexicographic: a pairing has at most `most_pairs` pairs and so a total fit below `per_pair`; one pair
+    # more therefore always outweighs any fit. The weights being multiples of 1/4, the sums stay exact.
+    most_pairs = min(rows.size, int(slots.sum()))
+    per_pair = (float(scores.max()) + 1.0) * (most_pairs + 1)
+    # Slots as rows, in float64 (which scipy works in): built a block of mentors at a time, so that the
+    # transposition stays in cache and no pool-sized intermediate is made (fresh memory is slow to come by).
+    slot_cost = np.empty((int(slots.sum()), rows.size))
+    slot_starts = np.concatenate([[0], np.cumsum(slots)])
+    for first in range(0, columns.size, _BLOCK):
+        end = min(first + _BLOCK, columns.size)
+        block = scores[:, first:end].T.astype(np.float64)
+        block += per_pair
+        np.negative(block, out=block)
+        block *= usable[:, first:end].T  # 0 where infeasible: never preferred, assigned only for want of better, dropped
+        slot_cost[slot_starts[first]:slot_starts[end]] = np.repeat(block, slots[first:end], axis=0)
+    del usable, scores
+    slot_mentor = np.repeat(np.arange(columns.size), slots)
+    # Slots as rows: usually the shorter side, which scipy wants first (else it transposes a copy itself).
+    slot_index, row_index = linear_sum_assignment(slot_cost)
+    matched = slot_cost[slot_index, row_index] < 0
+    assignment[rows[row_index[matched]]] = columns[slot_mentor[slot_index[matched]]]
+    return assignment
+
+
+def _greedy_assignment(matrix: FitMatrix, capacity: _Ints) -> _Ints:
+    assignment = np.full(matrix.feasible.shape[0], -1, dtype=np.int64)
+    left = capacity.copy()
+    best = np.where(matrix.feasible, matrix.scores, -np.inf)
+    for row in range(best.shape[0]):
+        choices = np.where(left > 0, best[row], -np.inf)
+        column = int(np.argmax(choices))  # the first of equals: the lowest person_id
+        if choices[column] > -np.inf:
+            assignment[row] = column
+            left[column] -= 1
+    return assignment
+
+
+def _alternatives(matrix: FitMatrix, capacity: _Ints, assignment: _Ints) -> dict[int, list[int]]:
+    """For each matched row, up to ALTERNATIVES other feasible mentor columns, in SuggestedPair's order."""
+    matched = np.flatnonzero(assignment >= 0)
+    n_mentors = matrix.scores.shape[1]
+    if matched.size == 0:
+        return {}
+    spare = capacity > np.bincount(assignment[matched], minlength=n_mentors)
+    # One sort key: a mentor with room left ranks above any without (the bonus exceeds every score).
+    key = matrix.scores[matched]
+    key += np.float32(float(matrix.scores.max()) + 1.0) * spare
+    key[~matrix.feasible[matched]] = -np.inf
+    key[np.arange(matched.size), assignment[matched]] = -np.inf
+    wanted = min(ALTERNATIVES, n_mentors)
+    kth_best = np.partition(key, n_mentors - wanted, axis=1)[:, n_mentors - wanted]
+    # Everything tied with the k-th best stays in, so that the lowest person_id wins ties, not partition's order.
+    rows, columns = np.nonzero((key >= kth_best[:, None]) & (key > -np.inf))
+    order = np.lexsort((columns, -key[rows, columns], rows))
+    rows, columns = rows[order], columns[order]
+    rank = np.arange(rows.size) - np.searchsorted(rows, rows)
+    chosen: dict[int, list[int]] = {}
+    for row, column in zip(matched[rows[rank < wanted]].tolist(), columns[rank < wanted].tolist(), strict=True):
+        chosen.setdefault(row, []).append(column)
+    return chosen
+
+
+def _sorted_pool(people: Sequence[Candidate], side: str) -> list[Candidate]:
+    pool = sorted(people, key=lambda c: c.person_id)
+    for before, after in itertools.pairwise(pool):
+        if before.person_id == after.person_id:
+            raise ValueError(f"person {after.person_id} is twice among the {side}s")
+    return pool
+
+
+def _suggest(mentees: Sequence[Candidate], mentors: Sequence[Candidate], former: frozenset[tuple[int, int]],
+             allowed_again: frozenset[tuple[int, int]], taken: Mapping[int, int], assign: _Assign) -> Suggestion:
+    mentee_pool, mentor_pool = _sorted_pool(mentees, "mentee"), _sorted_pool(mentors, "mentor")
+    if negative := [c.person_id for c in mentor_pool if c.capacity < 0]:
+        raise ValueError(f"negative capacity for mentors {negative}")
+    if not mentor_pool:
+        return Suggestion(pairs=(), unmatched=tuple((c.person_id, Unmatched.NO_MENTOR) for c in mentee_pool),
+                          total_fit=0.0)
+    mentee_profiles, mentor_profiles = [_profile(c) for c in mentee_pool], [_profile(c) for c in mentor_pool]
+    matrix = _fit_matrix(mentee_pool, mentor_pool, mentee_profiles, mentor_profiles, former, allowed_again)
+    capacity = np.array([max(c.capacity - taken.get(c.person_id, 0), 0) for c in mentor_pool], dtype=np.int64)
+    assignment = assign(matrix, capacity)
+    alternatives = _alternatives(matrix, capacity, assignment)
+
+    def fit_of(row: int, column: int) -> Fit:
+        return _fit(mentee_pool[row], mentor_pool[column], mentee_profiles[row], mentor_profiles[column])
+
+    pairs = tuple(
+        SuggestedPair(mentee_id=mentee_pool[row].person_id, mentor_id=mentor_pool[column].person_id,
+                      fit=fit_of(row, column),
+                      alternatives=tuple((mentor_pool[other].person_id, fit_of(row, other))
+                                         for other in alternatives.get(row, ())))
+        for row, column in enumerate(assignment.tolist()) if column >= 0)
+    no_language = np.count_nonzero(matrix.shares_language, axis=1) == 0
+    nobody_feasible = np.count_nonzero(matrix.feasible, axis=1) == 0
+    unmatched = tuple(
+        (mentee_pool[row].person_id,
+         Unmatched.NO_SHARED_LANGUAGE if no_language[row] else
+         Unmatched.ONLY_EXCLUDED if nobody_feasible[row] else Unmatched.NO_CAPACITY)
+        for row in np.flatnonzero(assignment < 0).tolist())
+    return Suggestion(pairs=pairs, unmatched=unmatched, total_fit=sum((pair.fit.score for pair in pairs), 0.0))
