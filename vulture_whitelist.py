@@ -14,7 +14,7 @@ daemon_threads, allow_reuse_address, request_queue_size, client_address
 _.formatException, _.formatStack
 
 # Bolt calls the listeners it registered (decorated functions); its OAuth flow calls the page builder.
-on_error, home_opened, listener, _.build_install_page_html, submit_profile
+on_error, home_opened, listener, _.build_install_page_html, submit_profile, submit_answer
 
 # The Agents SDK calls the ActivityHandler's hooks, the Connections protocol and the request protocol.
 _.on_message_activity, _.on_members_added_activity
@@ -38,5 +38,5 @@ _.compress_type, _.create_system, _.external_attr
 pytest_generate_tests, pytest_collection_modifyitems, pg_template, pytestmark, exc_type, tb
 _.asyncore_loop_timeout
 
-# A withdrawn request keeps when it was withdrawn, for the record.
-_.decided_at
+# A request keeps when it was answered and decided, for the record.
+_.decided_at, _.answered_at

@@ -58,7 +58,8 @@ COMMANDS: tuple[SubCommand, ...] = (
     # --- enrolment, profiles, matching ---
     SubCommand("inscription", ("sign-up", "signup", "enrol", "enroll"), None, "cmd.inscription"),
     SubCommand("profil", ("profile",), None, "cmd.profil"),
-    SubCommand("suggestions", ("matches", "match"), COORDINATORS, "cmd.suggestions"),
+    # The coordination's suggested pairing; a waiting mentee's choice of mentors when the programme allows it.
+    SubCommand("suggestions", ("matches", "match"), None, "cmd.suggestions"),
 )
 
 # `bilan direction @personne` / `bilan direction aucune`: who receives the final reports (coordinators).

@@ -25,8 +25,10 @@ from storage.models import (
     ConventionStatus,
     Meeting,
     MeetingStatus,
+    MentorRequest,
     Person,
     Programme,
+    RequestStatus,
 )
 
 EARLIEST_START = timedelta(days=31)
@@ -100,6 +102,21 @@ def pair(
 ) -> PairResult:
     """Create the convention and queue both invitations. Idempotent for the same pair."""
     require(session, coordinator, Act.PAIR, programme, rule)
+    return _create(session, programme, coordinator, mentor, mentee, starts_on, today, now)
+
+
+def pair_chosen(session: Session, request: MentorRequest, *, today: date, now: datetime) -> PairResult:
+    """The pair's own choice, in a programme that trusts it: the mentee asked, the mentor agreed.
+
+    The coordination is told rather than asked (services/mentor_requests.py); the same refusals apply."""
+    if request.programme.mentee_choice != "trusted" or request.status != RequestStatus.AGREED:
+        raise NotAllowed("error.coordinator_only", names="")
+    return _create(session, request.programme, None, request.mentor, request.mentee, today, today, now,
+                   actor=request.mentor)
+
+
+def _create(session: Session, programme: Programme, paired_by: Person | None, mentor: Person, mentee: Person,
+            starts_on: date, today: date, now: datetime, *, actor: Person | None = None) -> PairResult:
     if mentor.workspace_id != programme.workspace_id or mentee.workspace_id != programme.workspace_id:
         raise NotAllowed("error.no_access")  # nobody is paired into another workspace's programme
     existing = check_pair(session, programme, mentor, mentee)
@@ -110,7 +127,7 @@ def pair(
         programme_id=programme.id,
         mentor_id=mentor.id,
         mentee_id=mentee.id,
-        paired_by_id=coordinator.id,
+        paired_by_id=paired_by.id if paired_by else None,
         status=ConventionStatus.AWAITING_SIGNATURES,
         starts_on=starts_on,
         planned_end_on=add_months(starts_on, programme.length_months),
@@ -127,7 +144,7 @@ def pair(
             return PairResult(existing, created=False)
         raise
     convention.programme = programme
-    audit.record(session, convention, "convention.paired", coordinator, now)
+    audit.record(session, convention, "convention.paired", paired_by or actor, now)
     for person in (mentor, mentee):
         outbox.enqueue(
             session,

@@ -23,6 +23,7 @@ from bot.services import (
     dispute_messages,
     enrolment_news,
     meeting_messages,
+    mentor_request_messages,
     objective_messages,
     profiles,
 )
@@ -171,6 +172,7 @@ COMPOSERS: dict[str, Composer] = {
     **dispute_messages.COMPOSERS,
     **digest.COMPOSERS,
     **enrolment_news.COMPOSERS,
+    **mentor_request_messages.COMPOSERS,
 }
 
 

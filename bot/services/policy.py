@@ -27,7 +27,17 @@ from bot.i18n import N_
 from bot.notify import Rich
 from bot.services.errors import NotAllowed
 from bot.services.roles import CoordinatorRule, coordinator_names, is_coordinator
-from storage.models import Convention, Dispute, Meeting, Objective, Person, Profile, Programme, SharedFile
+from storage.models import (
+    Convention,
+    Dispute,
+    Meeting,
+    MentorRequest,
+    Objective,
+    Person,
+    Profile,
+    Programme,
+    SharedFile,
+)
 
 
 class Act(StrEnum):
@@ -55,8 +65,10 @@ class Act(StrEnum):
     ENROLMENT_EDIT = "programme.enrolment"  # open or close it, its themes, the mentees' choice
     # A person's own things.
     FILE_OPEN = "file.open"
-    # A profile: its owner, the programme's coordination (matching), a partner once paired.
+    # A profile: its owner, the programme's coordination (matching), a partner once paired, a mentor asked.
     PROFILE_READ = "profile.read"
+    # A mentee's request to a mentor: the mentor answers it; the coordination confirms it (PAIR).
+    REQUEST_ANSWER = "request.answer"
 
 
 MENTOR_ONLY = frozenset({Act.OBJECTIVE_FEEDBACK})
@@ -72,7 +84,7 @@ NOT_YOURS = {Act.OBJECTIVE_FEEDBACK: N_("objective.mentor_only"), Act.AGENDA_WRI
              Act.NOTE_WRITE: N_("meeting.not_yours"), Act.NOTE_READ: N_("meeting.not_yours"),
              Act.FILE_OPEN: N_("error.no_access")}
 
-Target = Convention | Dispute | Meeting | Objective | Profile | Programme | SharedFile
+Target = Convention | Dispute | Meeting | MentorRequest | Objective | Profile | Programme | SharedFile
 
 
 @dataclass(frozen=True)
@@ -90,7 +102,7 @@ def programme_of(target: Target) -> Programme | None:
         return target.programme
     if isinstance(target, Dispute | Meeting | Objective):
         return target.convention.programme
-    if isinstance(target, Profile):
+    if isinstance(target, Profile | MentorRequest):
         return target.programme
     return None  # a shared file belongs to a person, not to a programme
 
@@ -131,6 +143,10 @@ def require(session: Session, person: Person, act: Act, target: Target, rule: Co
         return _coordination(session, person, act, target, programme, rule or CoordinatorRule())
     if isinstance(target, Profile):
         return _profile(session, person, act, target, programme, rule or CoordinatorRule())
+    if isinstance(target, MentorRequest):
+        if act is Act.REQUEST_ANSWER and target.mentor_id == person.id:
+            return Grant("mentor", programme)
+        raise NotAllowed("request.not_yours")
     convention = convention_of(target)
     if convention is None:
         raise NotAllowed(_refusal(act))
@@ -175,9 +191,15 @@ def _profile(session: Session, person: Person, act: Act, profile: Profile, progr
         Convention.programme_id == programme.id,
         or_(and_(Convention.mentor_id == person.id, Convention.mentee_id == profile.person_id),
             and_(Convention.mentee_id == person.id, Convention.mentor_id == profile.person_id)))).first()
-    if paired is None:
+    if paired is not None:
+        return Grant("partner", programme)
+    # The mentee who asks a mentor shares their profile with that mentor.
+    asked = session.scalars(select(MentorRequest.id).where(
+        MentorRequest.programme_id == programme.id, MentorRequest.mentee_id == profile.person_id,
+        MentorRequest.mentor_id == person.id)).first()
+    if asked is None:
         raise NotAllowed("profile.not_yours")
-    return Grant("partner", programme)
+    return Grant("asked", programme)
 
 
 def _absent(target: Target) -> str:
@@ -192,6 +214,8 @@ def _absent(target: Target) -> str:
         return N_("conv.not_yours")
     if isinstance(target, Profile):
         return N_("profile.not_yours")
+    if isinstance(target, MentorRequest):
+        return N_("request.not_yours")
     return N_("error.no_access")
 
 

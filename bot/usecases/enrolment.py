@@ -12,8 +12,8 @@ from bot.actor import Actor
 from bot.i18n import N_, labels, t
 from bot.i18n.dates import format_day
 from bot.i18n.rich import rt
-from bot.notify import Button, Link, Message, Section, Text
-from bot.services import actions, conventions, profiles
+from bot.notify import Button, Link, Message, Section
+from bot.services import actions, conventions, mentor_requests, profiles
 from bot.services.errors import InvalidInput
 from bot.services.matching import WINDOWS
 from bot.services.people import mention
@@ -27,9 +27,15 @@ FIELDS = ("roles", "themes", "aspiration", "motivation", "expertise", "learning"
 WITHDRAW_WORDS = frozenset({"retirer", "withdraw", "quitter", "leave"})
 CLOSE_WORDS = frozenset({"fermer", "close"})
 OPEN_WORDS = frozenset({"ouvrir", "open"})
+CHOICE_WORDS = frozenset({"choix", "choice"})
+# `inscription choix …`: who chooses the mentor.
+CHOICE_MODES = {"non": "off", "off": "off", "valide": "confirm", "validé": "confirm", "confirm": "confirm",
+                "libre": "trusted", "trusted": "trusted"}
 
 
 Choices = list[tuple[str, str]]
+CHOICE_SAID = {"off": N_("request.mode.off"), "confirm": N_("request.mode.confirm"),
+               "trusted": N_("request.mode.trusted")}
 
 
 @dataclass(frozen=True)
@@ -107,11 +113,15 @@ def save_profile(session: Session, actor: Actor, now: datetime, typed: profiles.
     checked = profiles.check(actor.programme, typed)
     profile, new = profiles.save(session, actor.programme, actor.person, checked, avoid, actor.tz, now)
     lang = actor.lang
-    key = N_("profile.saved.new") if new else N_("profile.saved.edit")
+    choosing = profile.as_mentee and mentor_requests.choosing(actor.programme)
+    key = N_("profile.saved.edit") if not new else N_("profile.saved.new_choose") if choosing else N_("profile.saved.new")
     roles = ", ".join(t(lang, labels.ROLE[r]) for r in ("mentor", "mentee") if getattr(profile, f"as_{r}"))
     text = rt(lang, key, roles=roles, programme=actor.programme.name)
-    return Enrolled(Message(text=text, headline=False, buttons=(
-        Button(t(lang, "profile.button.edit"), actions.PROFILE_EDIT, "edit"),)), new)
+    buttons: tuple[Button, ...] = (Button(t(lang, "profile.button.edit"), actions.PROFILE_EDIT, "edit"),)
+    if choosing:
+        buttons = (Button(t(lang, "request.button.choose"), actions.SUGGESTIONS_SHOW, "choose", style="primary"),
+                   *buttons)
+    return Enrolled(Message(text=text, headline=False, buttons=buttons), new)
 
 
 def withdraw(session: Session, actor: Actor, now: datetime) -> str:
@@ -144,6 +154,12 @@ def enrolment_command(session: Session, actor: Actor, rule: CoordinatorRule, now
             return t(actor.lang, "enrolment.closed_set_until", programme=actor.programme.name,
                      day=format_day(reopens, actor.lang))
         return t(actor.lang, "enrolment.closed_set", programme=actor.programme.name)
+    if word in CHOICE_WORDS:
+        mode = CHOICE_MODES.get(rest.strip().lower())
+        if mode is None:
+            return t(actor.lang, "request.usage")
+        mentor_requests.set_mode(session, actor.person, actor.programme, rule, mode, now)
+        return t(actor.lang, CHOICE_SAID[mode], programme=actor.programme.name)
     if word in ("mentor", "mentore", "mentoré", "mentee", "mentoree", "mentorée"):
         return profile_form(session, actor, "mentor" if word == "mentor" else "mentee")
     if word:
@@ -208,7 +224,12 @@ def entry_buttons(session: Session, actor: Actor) -> tuple[Button, ...]:
     lang = actor.lang
     found: tuple[Button, ...] = ()
     if not conventions.conventions_of(session, actor.person):
-        if profiles.enrolled(profiles.profile_of(session, actor.programme, actor.person)):
+        profile = profiles.profile_of(session, actor.programme, actor.person)
+        if profiles.enrolled(profile):
+            assert profile is not None
+            if profile.as_mentee and mentor_requests.choosing(actor.programme):
+                found += (Button(t(lang, "request.button.choose"), actions.SUGGESTIONS_SHOW, "choose",
+                                 style="primary"),)
             found += (Button(t(lang, "profile.button.edit"), actions.PROFILE_EDIT, "edit"),)
         elif actor.programme.enrolment_open:
             found += (Button(t(lang, "enrolment.button.mentor"), actions.ENROL, "mentor", style="primary"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -15,24 +16,28 @@ from bot.i18n import N_, labels, t, tn
 from bot.i18n.numbers import one_decimal
 from bot.i18n.rich import rt
 from bot.notify import Mention, Rich, Text
-from bot.services import match_pool, profiles
+from bot.services import match_pool, mentor_requests, profiles
 from bot.services.errors import Conflict, DomainError, InvalidInput
-from bot.services.matching import Fit, Unmatched
 from bot.services.people import mention
-from bot.services.roles import CoordinatorRule
+from bot.services.policy import Act, require
+from bot.services.roles import CoordinatorRule, Role
 from bot.services.themes import theme_label
 from bot.services.typed_text import number
 from bot.usecases.conventions import pair
 from bot.usecases.outcome import Done
-from storage.models import MatchOutcome
+from storage.models import MatchOutcome, RequestStatus
+
+if TYPE_CHECKING:
+    from bot.services.matching.fit import Fit
 
 SHOWN = 10  # pairs per message: a coordinator reads them one by one
 ACCEPT_ALL_MOST = 100  # pairs one « Tout accepter » carries (a Slack button's value holds 2,000 characters)
+# By the value of matching.solver.Unmatched (the engine is imported only where a pairing is computed).
 UNMATCHED_KEYS = {
-    Unmatched.NO_MENTOR: N_("match.unmatched.no_mentor"),
-    Unmatched.NO_SHARED_LANGUAGE: N_("match.unmatched.no_language"),
-    Unmatched.ONLY_EXCLUDED: N_("match.unmatched.only_excluded"),
-    Unmatched.NO_CAPACITY: N_("match.unmatched.no_capacity"),
+    "no_mentor": N_("match.unmatched.no_mentor"),
+    "no_shared_language": N_("match.unmatched.no_language"),
+    "only_excluded": N_("match.unmatched.only_excluded"),
+    "no_capacity": N_("match.unmatched.no_capacity"),
 }
 
 
@@ -110,7 +115,7 @@ def suggestions(session: Session, actor: Actor, rule: CoordinatorRule, now: date
         pairs.append(PairView(who(mentee_id), who(mentor_id), _score(lang, suggested.fit),
                               reasons_text(lang, suggested.fit), f"{mentee_id}:{mentor_id}:{mentor_id}",
                               f"{mentee_id}:{mentor_id}", alternatives))
-    unmatched = tuple(rt(lang, UNMATCHED_KEYS[why], name=who(person_id)) for person_id, why in suggestion.unmatched)
+    unmatched = tuple(rt(lang, UNMATCHED_KEYS[why.value], name=who(person_id)) for person_id, why in suggestion.unmatched)
     carried = suggestion.pairs[:ACCEPT_ALL_MOST]
     accept_all = ",".join(f"{p.mentee_id}:{p.mentor_id}" for p in carried) or None
     headline = rt(lang, "match.headline", programme=actor.programme.name,
@@ -191,3 +196,89 @@ def waiting_line(session: Session, actor: Actor, now: datetime) -> Text:
         return t(lang, "match.waiting.none", mentors=found.mentors_with_room)
     return tn(lang, "match.waiting", "match.waiting.plural", found.mentees_waiting, days=found.longest_wait_days,
               mentors=found.mentors_with_room)
+
+
+@dataclass(frozen=True)
+class MentorChoice:
+    mentor: Mention | str
+    presentation: str  # as the mentor typed it: shown as typed
+    score: str
+    reasons: Text
+    value: str  # the mentor's id, what « Demander » carries
+
+
+@dataclass(frozen=True)
+class ChoicesView:
+    """A waiting mentee's suggested mentors, when the programme lets mentees choose."""
+
+    lang: str
+    headline: Text
+    choices: tuple[MentorChoice, ...]
+
+
+def suggestions_command(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime
+                        ) -> SuggestionsView | ChoicesView | Text:
+    """`suggestions`: the pool's pairing for the coordination; a waiting mentee's choice of mentors when the
+    programme lets mentees choose; otherwise what happens instead."""
+    if Role.COORDINATOR in actor.roles:
+        return suggestions(session, actor, rule, now)
+    return mentee_choices(session, actor, now)
+
+
+def mentee_choices(session: Session, actor: Actor, now: datetime) -> ChoicesView | Text:
+    lang, programme = actor.lang, actor.programme
+    if not mentor_requests.choosing(programme):
+        return t(lang, "request.not_open")
+    if not profiles.enrolled(profiles.profile_of(session, programme, actor.person)):
+        return t(lang, "request.enrol_first")
+    found = mentor_requests.choices_for(session, programme, actor.person, actor.today_at(now))
+    if not found:
+        return t(lang, "request.none_to_choose")
+    choices = []
+    for profile, found_fit in found:
+        choices.append(MentorChoice(mention(profile.person), profile.presentation, _score(lang, found_fit),
+                                    reasons_text(lang, found_fit), str(profile.person_id)))
+    return ChoicesView(lang, rt(lang, "request.choose.headline", programme=programme.name), tuple(choices))
+
+
+def ask_mentor(session: Session, actor: Actor, now: datetime, value: str) -> Text:
+    (mentor_id,) = _ids(value, 1)
+    request = mentor_requests.ask(session, actor.programme, actor.person, mentor_id, actor.today_at(now), now)
+    return rt(actor.lang, "request.asked.mentee", mentor=mention(request.mentor))
+
+
+@dataclass(frozen=True)
+class AnswerFormView:
+    lang: str
+    request_id: int
+    agree: bool
+    mentee: Mention | str
+
+
+def answer_form(session: Session, actor: Actor, request_id: int, agree: bool) -> AnswerFormView:
+    """« Accepter » / « Décliner » on a request: the form for a word to the mentee (checked before it opens)."""
+    request = mentor_requests.get_request(session, request_id)
+    require(session, actor.person, Act.REQUEST_ANSWER, request)
+    if request.status != RequestStatus.ASKED:
+        raise Conflict("request.answered")
+    return AnswerFormView(actor.lang, request.id, agree, mention(request.mentee))
+
+
+def answer_request(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime, request_id: int,
+                   agree: bool, reply: str) -> Text:
+    answered = mentor_requests.answer(session, actor.person, request_id, agree=agree, reply=reply, rule=rule,
+                                      today=actor.today_at(now), now=now)
+    mentee = mention(answered.request.mentee)
+    if not agree:
+        return rt(actor.lang, "request.declined.you", mentee=mentee)
+    if answered.paired is not None:
+        return rt(actor.lang, "request.paired.you", mentee=mentee)
+    return rt(actor.lang, "request.agreed.you", mentee=mentee)
+
+
+def decide_request(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime, request_id: int,
+                   confirm: bool) -> Text:
+    request, _paired = mentor_requests.decide(session, actor.person, request_id, confirm=confirm, rule=rule,
+                                              today=actor.today_at(now), now=now)
+    key = N_("request.confirmed.you") if confirm else N_("request.refused.you")
+    return rt(actor.lang, key, mentee=mention(request.mentee), mentor=mention(request.mentor))

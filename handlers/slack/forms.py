@@ -103,11 +103,12 @@ class FormContext:
 
     team_id: str
     # "new" | "counter" | "move" | "cancel" | "agenda" | "note" | "objective" | "update" | "feedback" | "bilan"
-    # | "thanks" | "news"
+    # | "thanks" | "news" | "agree" | "decline"
     kind: str
     convention_id: int | None = None
     meeting_id: int | None = None
     objective_id: int | None = None
+    request_id: int | None = None  # a mentee's request to a mentor
 
     def dumps(self) -> str:
         return json.dumps(asdict(self))
@@ -118,7 +119,7 @@ class FormContext:
             return None
         try:
             data = json.loads(raw)
-            ids = {name: data.get(name) for name in ("convention_id", "meeting_id", "objective_id")}
+            ids = {name: data.get(name) for name in ("convention_id", "meeting_id", "objective_id", "request_id")}
             if not all(value is None or (type(value) is int and 0 < value < 2**53) for value in ids.values()):
                 return None  # not what the bot wrote: an altered form is a stale one
             return cls(team_id=str(data["team_id"]), kind=str(data["kind"]), **ids)

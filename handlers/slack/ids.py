@@ -54,6 +54,11 @@ class ActionId(StrEnum):
     MATCH_ACCEPT_ALL = actions.MATCH_ACCEPT_ALL
     MATCH_REJECT = actions.MATCH_REJECT
     MATCH_SWAP = actions.MATCH_SWAP
+    MENTOR_ASK = actions.MENTOR_ASK
+    REQUEST_AGREE = actions.REQUEST_AGREE
+    REQUEST_DECLINE = actions.REQUEST_DECLINE
+    REQUEST_CONFIRM = actions.REQUEST_CONFIRM
+    REQUEST_REFUSE = actions.REQUEST_REFUSE
 
 
 class CallbackId(StrEnum):
@@ -72,6 +77,7 @@ class CallbackId(StrEnum):
     EARLY_END_FORM_SUBMIT = "early-end-form-submit"
     IMPORT_FORM_SUBMIT = "import-form-submit"
     PROFILE_FORM_SUBMIT = "profile-form-submit"
+    REQUEST_ANSWER_SUBMIT = "request-answer-submit"
 
 
 class BlockId(StrEnum):
@@ -129,6 +135,7 @@ class BlockId(StrEnum):
     PROFILE_TEAM = "profile-team"
     PROFILE_MANAGER = "profile-manager"
     PROFILE_AVOID = "profile-avoid"
+    REQUEST_REPLY = "request-reply"
 
 
 class FieldId(StrEnum):
@@ -186,3 +193,4 @@ class FieldId(StrEnum):
     PROFILE_TEAM = "profile-team-input"
     PROFILE_MANAGER = "profile-manager-select"
     PROFILE_AVOID = "profile-avoid-select"
+    REQUEST_REPLY = "request-reply-input"

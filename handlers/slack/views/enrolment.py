@@ -22,13 +22,14 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import t, tn
+from bot.i18n import N_, t, tn
 from bot.notify import Rich
+from bot.services.mentor_requests import REPLY_LIMIT
 from bot.services.profiles import LIMITS, MAX_CAPACITY
 from bot.usecases.enrolment import ProfileFormView
-from bot.usecases.suggestions import SuggestionsView
+from bot.usecases.suggestions import AnswerFormView, ChoicesView, SuggestionsView
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
-from handlers.slack.render import mrkdwn
+from handlers.slack.render import as_typed, mrkdwn
 
 Choices = Sequence[tuple[str, str]]
 
@@ -149,3 +150,34 @@ def suggestions_blocks(view: SuggestionsView, said: str | None = None) -> list[B
             text=tn(lang, "match.button.accept_all", "match.button.accept_all.plural", view.accept_all_count),
             action_id=ActionId.MATCH_ACCEPT_ALL, value=view.accept_all, style="primary")]))
     return blocks
+
+
+def choices_blocks(view: ChoicesView) -> list[Block]:
+    """A waiting mentee's suggested mentors: each with their introduction, the reasons, « Demander »."""
+    lang = view.lang
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=mrkdwn(view.headline)))]
+    for choice in view.choices:
+        score = t(lang, "match.pair.line", score=choice.score)
+        blocks.append(DividerBlock())
+        blocks.append(SectionBlock(text=MarkdownTextObject(
+            text=f"{score} {mrkdwn(Rich((choice.mentor,)))}\n{mrkdwn(choice.reasons)}"[:3000])))
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=as_typed(choice.presentation)[:3000], verbatim=True)))
+        blocks.append(ActionsBlock(elements=[ButtonElement(text=t(lang, "request.button.ask"),
+                                                           action_id=ActionId.MENTOR_ASK, value=choice.value,
+                                                           style="primary")]))
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=t(lang, "request.choose.hint"))]))
+    return blocks
+
+
+def answer_modal(view: AnswerFormView, *, metadata: str) -> View:
+    lang = view.lang
+    intro = t(lang, N_("request.form.agree") if view.agree else N_("request.form.decline"),
+              mentee=mrkdwn(Rich((view.mentee,))))
+    return View(type="modal", callback_id=CallbackId.REQUEST_ANSWER_SUBMIT, private_metadata=metadata,
+                title=t(lang, "request.form.title"),
+                submit=t(lang, N_("request.button.agree") if view.agree else N_("request.button.decline")),
+                close=t(lang, "pair.modal.cancel"),
+                blocks=[SectionBlock(text=MarkdownTextObject(text=intro)),
+                        InputBlock(block_id=BlockId.REQUEST_REPLY, label=t(lang, "request.form.reply"), optional=True,
+                                   element=PlainTextInputElement(action_id=FieldId.REQUEST_REPLY, multiline=True,
+                                                                 max_length=REPLY_LIMIT))])
