@@ -12,7 +12,7 @@ from bot.actor import Actor
 from bot.i18n import N_, labels, t
 from bot.i18n.dates import format_day
 from bot.i18n.rich import rt
-from bot.notify import Button, Link, Message, Section
+from bot.notify import Button, Link, Message, Section, Text
 from bot.services import actions, conventions, mentor_requests, profiles
 from bot.services.errors import InvalidInput
 from bot.services.matching import WINDOWS
