@@ -9,10 +9,7 @@ Slack scope than the bot asks for), on Teams the Microsoft Entra object id (hand
 
 from __future__ import annotations
 
-import _csv
 import contextlib
-import csv
-import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import N_
 from bot.notify import Mention
-from bot.services import conventions
+from bot.services import conventions, profile_import
+from bot.services.csv_lines import csv_reader, first_line
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.policy import Act, require
 from bot.services.roles import CoordinatorRule
@@ -53,6 +51,10 @@ class ImportResult:
     created: list[int] = field(default_factory=list)
     existing: list[int] = field(default_factory=list)
     bad: list[BadRow] = field(default_factory=list)
+    # A profile file (a `role` column): the people enrolled, and those whose profile was updated.
+    enrolled: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    profiles: bool = False
 
 
 MemberId = Callable[[str], str]  # a cell -> the person's id on the platform; InvalidInput is the line's reason
@@ -63,14 +65,6 @@ def slack_member(value: str) -> str:
     if match is None:
         raise InvalidInput("import.reason.person", value=value[:40])
     return match.group(1)
-
-
-def _reader(text: str) -> _csv.Reader:
-    sample = text[:4096]
-    dialect: type[csv.Dialect] = csv.excel  # one column, or no separator in the sample: the usual comma
-    with contextlib.suppress(csv.Error):
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    return csv.reader(io.StringIO(text), dialect)
 
 
 def _header(cells: list[str]) -> dict[int, int] | None:
@@ -92,7 +86,7 @@ def parse_rows(text: str, member: MemberId = slack_member) -> tuple[list[Row], l
     rows: list[Row] = []
     bad: list[BadRow] = []
     positions = {0: 0, 1: 1, 2: 2}
-    reader = _reader(text)
+    reader = csv_reader(text)
     first = True
     for cells in reader:
         line = reader.line_num
@@ -132,8 +126,24 @@ def parse_rows(text: str, member: MemberId = slack_member) -> tuple[list[Row], l
 Resolve = Callable[[str], Person]  # a member id -> the person (raises a DomainError when unknown)
 
 
+def named_people(text: str, member: MemberId = slack_member) -> list[str]:
+    """Everyone a file's good lines name (pairs or profiles), for a front end that must reach them first."""
+    if profile_import.is_profile_file(first_line(text)):
+        rows, _refused = profile_import.parse_profile_rows(text, member, MAX_ROWS)
+        managers: list[str] = []
+        for row in rows:
+            with contextlib.suppress(InvalidInput):
+                managers += [member(row.cells["manager"])] if row.cells.get("manager") else []
+        return sorted({row.person for row in rows} | set(managers))
+    pairs, _bad = parse_rows(text, member)
+    return sorted({row.mentor for row in pairs} | {row.mentee for row in pairs})
+
+
 def import_pairs(session: Session, *, programme: Programme, coordinator: Person, text: str, resolve: Resolve,
                  today: date, now: datetime, rule: CoordinatorRule, member: MemberId = slack_member) -> ImportResult:
+    """The file's pairs, or its profiles when it has a `role` column (bot/services/profile_import.py)."""
+    if profile_import.is_profile_file(first_line(text)):
+        return _import_profiles(session, programme, coordinator, text, resolve, now, rule, member)
     require(session, coordinator, Act.PAIR, programme, rule)
     rows, bad = parse_rows(text, member)
     result = ImportResult(bad=list(bad))
@@ -160,6 +170,20 @@ def import_pairs(session: Session, *, programme: Programme, coordinator: Person,
         names |= {row.mentor: mentor.display_name or row.mentor, row.mentee: mentee.display_name or row.mentee}
         (result.created if paired.created else result.existing).append(paired.convention.id)
     result.bad.sort(key=lambda b: b.line)
+    return result
+
+
+def _import_profiles(session: Session, programme: Programme, coordinator: Person, text: str, resolve: Resolve,
+                     now: datetime, rule: CoordinatorRule, member: MemberId) -> ImportResult:
+    require(session, coordinator, Act.ENROLMENT_EDIT, programme, rule)
+    rows, bad = profile_import.parse_profile_rows(text, member, MAX_ROWS)
+    done, refused = profile_import.import_profiles(
+        session, programme=programme, coordinator=coordinator, rows=rows,
+        resolve=lambda member_id: _person(resolve, member_id), member=member, now=now, rule=rule)
+    result = ImportResult(bad=sorted((BadRow(line, error) for line, error in (*bad, *refused)), key=lambda b: b.line),
+                          profiles=True)
+    result.enrolled = [d.person_id for d in done if d.new]
+    result.updated = [d.person_id for d in done if not d.new]
     return result
 
 

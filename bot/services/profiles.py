@@ -151,8 +151,10 @@ class Avoid:
 
 
 def save(session: Session, programme: Programme, person: Person, checked: CheckedProfile, avoid: Avoid,
-         tz: str, now: datetime) -> tuple[Profile, bool]:
-    """Store the profile; True when it is a new enrolment (or one back after a withdrawal)."""
+         tz: str, now: datetime, *, by: Person | None = None) -> tuple[Profile, bool]:
+    """Store the profile; True when it is a new enrolment (or one back after a withdrawal).
+
+    `by`: the coordinator who loads it (a bulk import), who may enrol people while enrolment is closed."""
     for field, other in (("manager", avoid.manager), ("avoid", avoid.person)):
         if other is not None and other.id == person.id:
             raise InvalidInput("profile.error.avoid_self", field=field)
@@ -160,7 +162,7 @@ def save(session: Session, programme: Programme, person: Person, checked: Checke
             raise InvalidInput("error.no_access", field=field)
     profile = profile_of(session, programme, person)
     new = not enrolled(profile)
-    if new:
+    if new and by is None:
         require_open(programme)
     if profile is None:
         profile = Profile(programme_id=programme.id, person_id=person.id, enrolled_at=now, timezone=tz)
@@ -177,7 +179,8 @@ def save(session: Session, programme: Programme, person: Person, checked: Checke
     profile.timezone, profile.updated_at = tz, now
     session.flush()
     profile.programme, profile.person = programme, person
-    audit.record_for_programme(session, programme, "profile.enrolled" if new else "profile.updated", person, now)
+    audit.record_for_programme(session, programme, "profile.enrolled" if new else "profile.updated", by or person, now,
+                               person=person.id)
     return profile, new
 
 

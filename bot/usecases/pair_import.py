@@ -19,6 +19,7 @@ from bot.i18n.errors import error_text
 from bot.i18n.rich import rt
 from bot.notify import Rich, Text
 from bot.services import pair_import
+from bot.services.errors import DomainError
 from bot.services.import_text import import_done
 from bot.services.roles import CoordinatorRule
 from storage.db import SessionFactory, session_scope
@@ -58,4 +59,13 @@ def import_text(sessions: SessionFactory, clock: Clock, rule: CoordinatorRule, p
 def import_summary(lang: str, tz: str, result: pair_import.ImportResult) -> list[Text]:
     """What the coordinator reads: the counts, then each refused line and why."""
     lines: list[Text] = [import_done(lang, result)]
-    return lines + [rt(lang, "import.bad_line", line=b.line, reason=error_text(lang, tz, b.error)) for b in result.bad]
+    return lines + [rt(lang, "import.bad_line", line=b.line, reason=_reason(lang, tz, b.error, result.profiles))
+                    for b in result.bad]
+
+
+def _reason(lang: str, tz: str, error: DomainError, profiles: bool) -> Text:
+    """Why a line was refused; a profile line's reason names its column (the form's field)."""
+    reason = error_text(lang, tz, error)
+    if profiles and error.field and error.field != "file":
+        return rt(lang, "import.reason.in_column", column=error.field, reason=reason)
+    return reason

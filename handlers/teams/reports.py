@@ -176,8 +176,7 @@ def import_lines(deps: TeamsDeps, incoming: Incoming, text: str) -> tuple[str, l
     # 1. The people named, and which of them the bot never reached (no session is held while Teams answers).
     with acting_in_teams(deps, incoming) as (session, actor):
         require(session, actor.person, Act.PAIR, actor.programme, deps.rule)
-        rows, _bad = pair_import.parse_rows(text, entra_member)
-        ids = sorted({row.mentor for row in rows} | {row.mentee for row in rows})
+        ids = pair_import.named_people(text, entra_member)
         new = {i for i in ids if people.find_person(session, actor.workspace, i) is None}
         to_reach = []
         for external_id in ids:
