@@ -58,6 +58,7 @@ COMMANDS: tuple[SubCommand, ...] = (
     # --- enrolment, profiles, matching ---
     SubCommand("inscription", ("sign-up", "signup", "enrol", "enroll"), None, "cmd.inscription"),
     SubCommand("profil", ("profile",), None, "cmd.profil"),
+    SubCommand("themes", ("thèmes", "topics"), COORDINATORS, "cmd.themes"),
     # The coordination's suggested pairing; a waiting mentee's choice of mentors when the programme allows it.
     SubCommand("suggestions", ("matches", "match"), None, "cmd.suggestions"),
 )

@@ -235,3 +235,8 @@ def capacity_of(session: Session, programme: Programme, mentor: Person) -> int:
     """How many mentees at once: the mentor's profile says; without one, one."""
     profile = profile_of(session, programme, mentor)
     return profile.capacity if enrolled(profile) and profile is not None and profile.as_mentor else 1
+
+
+def count_enrolled(session: Session, programme: Programme) -> int:
+    return session.scalar(select(func.count(Profile.id)).where(Profile.programme_id == programme.id,
+                                                               Profile.withdrawn_at.is_(None))) or 0

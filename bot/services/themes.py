@@ -8,6 +8,7 @@ theme a coordinator typed is stored, and shown, as typed.
 from __future__ import annotations
 
 from bot.i18n import N_, t
+from bot.services.errors import InvalidInput
 from storage.models import Programme
 
 DEFAULT_THEMES: dict[str, str] = {
@@ -17,6 +18,8 @@ DEFAULT_THEMES: dict[str, str] = {
     "managing_people": N_("theme.managing_people"),
     "organisational_politics": N_("theme.organisational_politics"),
 }
+MAX_THEMES = 30  # a list anyone can scan in a form (Slack's multi-select shows 100 at most)
+MAX_THEME_LENGTH = 60  # a Slack option's label holds 75 characters
 
 
 def programme_themes(programme: Programme) -> list[str]:
@@ -31,3 +34,25 @@ def theme_label(lang: str, theme: str) -> str:
 def theme_choices(lang: str, programme: Programme) -> list[tuple[str, str]]:
     """(label, stored value) for each of the programme's themes, in the programme's order."""
     return [(theme_label(lang, theme), theme) for theme in programme_themes(programme)]
+
+
+def set_themes(programme: Programme, kept_defaults: list[str], extra: str) -> list[str]:
+    """The programme's list from the default themes kept and the coordinator's own, one per line (checked)."""
+    themes = [key for key in DEFAULT_THEMES if key in set(kept_defaults)]
+    seen = {theme_label("fr", key).casefold() for key in themes} | {theme_label("en", key).casefold() for key in themes}
+    for line in extra.splitlines():
+        theme = " ".join(line.split())
+        if not theme:
+            continue
+        if len(theme) > MAX_THEME_LENGTH:
+            raise InvalidInput("themes.error.too_long", field="extra", limit=MAX_THEME_LENGTH, value=theme[:40])
+        if theme.casefold() in seen or theme in DEFAULT_THEMES:
+            raise InvalidInput("themes.error.twice", field="extra", value=theme)
+        seen.add(theme.casefold())
+        themes.append(theme)
+    if not themes:
+        raise InvalidInput("themes.error.none", field="defaults")
+    if len(themes) > MAX_THEMES:
+        raise InvalidInput("themes.error.too_many", field="extra", limit=MAX_THEMES)
+    programme.themes = themes
+    return themes

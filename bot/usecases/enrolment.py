@@ -13,12 +13,13 @@ from bot.i18n import N_, labels, t
 from bot.i18n.dates import format_day
 from bot.i18n.rich import rt
 from bot.notify import Button, Link, Message, Section, Text
-from bot.services import actions, conventions, mentor_requests, profiles
+from bot.services import actions, audit, conventions, mentor_requests, profiles
 from bot.services.errors import InvalidInput
 from bot.services.matching import WINDOWS
 from bot.services.people import mention
+from bot.services.policy import Act, require
 from bot.services.roles import CoordinatorRule, Role
-from bot.services.themes import theme_choices, theme_label
+from bot.services.themes import DEFAULT_THEMES, programme_themes, set_themes, theme_choices, theme_label
 from storage.models import Person, Profile
 
 # Where each field's error goes, and the words `inscription …` understands.
@@ -76,7 +77,8 @@ def _values(profile: Profile | None, actor: Actor, wish: str | None) -> dict[str
                 "capacity": "1", "days": ["0", "1", "2", "3", "4"], "windows": []}
     return {
         "roles": [r for r, on in (("mentor", profile.as_mentor), ("mentee", profile.as_mentee)) if on],
-        "themes": list(profile.themes), "languages": list(profile.languages), "modes": list(profile.modes),
+        "themes": [th for th in profile.themes if th in programme_themes(actor.programme)],
+        "languages": list(profile.languages), "modes": list(profile.modes),
         "days": [str(d) for d in profile.days], "windows": list(profile.windows), "capacity": str(profile.capacity),
         **{name: getattr(profile, name) for name in profiles.LIMITS},
     }
@@ -237,3 +239,33 @@ def entry_buttons(session: Session, actor: Actor) -> tuple[Button, ...]:
     if Role.COORDINATOR in actor.roles:
         found += (Button(t(lang, "match.button.show"), actions.SUGGESTIONS_SHOW, "suggestions"),)
     return found
+
+
+@dataclass(frozen=True)
+class ThemesFormView:
+    """The programme's themes as a coordinator edits them: the default ones to keep, their own to add."""
+
+    lang: str
+    defaults: Choices
+    kept: list[str]
+    extra: str
+    used: int  # profiles that name a theme (a theme removed stays on them until they are edited)
+
+
+def themes_form(session: Session, actor: Actor, rule: CoordinatorRule) -> ThemesFormView:
+    require(session, actor.person, Act.ENROLMENT_EDIT, actor.programme, rule)
+    current = programme_themes(actor.programme)
+    lang = actor.lang
+    return ThemesFormView(lang, [(t(lang, key), value) for value, key in DEFAULT_THEMES.items()],
+                          [th for th in current if th in DEFAULT_THEMES],
+                          "\n".join(th for th in current if th not in DEFAULT_THEMES),
+                          profiles.count_enrolled(session, actor.programme))
+
+
+def save_themes(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime, kept: list[str],
+                extra: str) -> Text:
+    require(session, actor.person, Act.ENROLMENT_EDIT, actor.programme, rule)
+    themes = set_themes(actor.programme, kept, extra)
+    audit.record_for_programme(session, actor.programme, "enrolment.themes", actor.person, now, count=len(themes))
+    return t(actor.lang, "themes.saved", programme=actor.programme.name,
+             themes=", ".join(theme_label(actor.lang, th) for th in themes))

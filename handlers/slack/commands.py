@@ -49,6 +49,7 @@ HANDLERS: dict[str, CommandHandler] = {
     "importer": pair_import.run_import_command,
     "inscription": enrolment.run_enrolment_command,
     "profil": enrolment.run_profile_command,
+    "themes": enrolment.run_themes_command,
     "suggestions": suggestions.run_suggestions_command,
 }
 

@@ -11,11 +11,11 @@ from bot.services.errors import DomainError
 from bot.usecases import enrolment
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body, known_person
 from handlers.slack.forms import ModalOrigin, ProfileForm
-from handlers.slack.ids import ActionId, BlockId, CallbackId
+from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
 from handlers.slack.interactions import clicked_value, on_click, post_dm, refuse_form
 from handlers.slack.render import as_dicts, message_blocks, mrkdwn
 from handlers.slack.request import MENTION, CommandRequest
-from handlers.slack.views.enrolment import profile_modal
+from handlers.slack.views.enrolment import profile_modal, themes_modal
 
 FIELD_BLOCKS = {name: getattr(BlockId, f"PROFILE_{name.upper()}") for name in enrolment.FIELDS}
 
@@ -46,6 +46,13 @@ def run_profile_command(req: CommandRequest) -> None:
         subject = known_person(session, deps, actor.workspace, named[0]) if named else None
         message = enrolment.show_profile(session, actor, deps.rule, subject)
     req.respond(text=mrkdwn(message.text), blocks=as_dicts(message_blocks(message)))
+
+
+def run_themes_command(req: CommandRequest) -> None:
+    with acting_in_slack(req.deps, req.team_id, req.user_id, fresh=True) as (session, actor):  # a privileged act
+        view = enrolment.themes_form(session, actor, req.deps.rule)
+    req.client.views_open(trigger_id=req.body["trigger_id"],
+                          view=themes_modal(view, metadata=ModalOrigin(team_id=req.team_id).dumps()).to_dict())
 
 
 def register(app: App, deps: Deps) -> None:
@@ -84,3 +91,23 @@ def register(app: App, deps: Deps) -> None:
         ack()  # closes the modal: the profile is saved
         message = saved.reply
         deps.soon(lambda: post_dm(client, user_id, mrkdwn(message.text), as_dicts(message_blocks(message))))
+
+    @app.view(CallbackId.THEMES_FORM_SUBMIT)
+    def submit_themes(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        origin = ModalOrigin.loads(view.get("private_metadata"))
+        team_id = origin.team_id if origin else body["team"]["id"]
+        user_id = body["user"]["id"]
+        values = view.get("state", {}).get("values", {})
+        kept = [o.get("value", "") for o in (values.get(BlockId.THEMES_DEFAULTS, {}).get(FieldId.THEMES_DEFAULTS)
+                                             or {}).get("selected_options") or []]
+        extra = (values.get(BlockId.THEMES_EXTRA, {}).get(FieldId.THEMES_EXTRA) or {}).get("value") or ""
+        try:
+            with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):
+                text = enrolment.save_themes(session, actor, deps.rule, deps.clock.now(),
+                                             [k for k in kept if isinstance(k, str)], str(extra))
+        except DomainError as error:
+            refuse_form(ack, deps, team_id, user_id, {"defaults": BlockId.THEMES_DEFAULTS,
+                                                       "extra": BlockId.THEMES_EXTRA}, error)
+            return
+        ack()
+        deps.soon(lambda: post_dm(client, user_id, mrkdwn(text)))

@@ -78,6 +78,7 @@ class CallbackId(StrEnum):
     IMPORT_FORM_SUBMIT = "import-form-submit"
     PROFILE_FORM_SUBMIT = "profile-form-submit"
     REQUEST_ANSWER_SUBMIT = "request-answer-submit"
+    THEMES_FORM_SUBMIT = "themes-form-submit"
 
 
 class BlockId(StrEnum):
@@ -136,6 +137,8 @@ class BlockId(StrEnum):
     PROFILE_MANAGER = "profile-manager"
     PROFILE_AVOID = "profile-avoid"
     REQUEST_REPLY = "request-reply"
+    THEMES_DEFAULTS = "themes-defaults"
+    THEMES_EXTRA = "themes-extra"
 
 
 class FieldId(StrEnum):
@@ -194,3 +197,5 @@ class FieldId(StrEnum):
     PROFILE_MANAGER = "profile-manager-select"
     PROFILE_AVOID = "profile-avoid-select"
     REQUEST_REPLY = "request-reply-input"
+    THEMES_DEFAULTS = "themes-defaults-check"
+    THEMES_EXTRA = "themes-extra-input"

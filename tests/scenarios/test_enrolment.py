@@ -217,3 +217,30 @@ def _person_id(bot: Harness, external_id: str) -> int:
 
     with bot.session_factory() as session:
         return session.scalars(select(Person.id).where(Person.external_id == external_id)).one()
+
+
+def test_coordinators_edit_the_themes_profiles_pick_from(bot: Harness) -> None:
+    bot.command("UCOORD", "themes")
+    form = last_view(bot, "themes-form-submit")
+    kept = {"themes-defaults": {"themes-defaults-check": _checked("networking")},
+            "themes-extra": {"themes-extra-input": {"value": "Prise de parole\n\n  Télétravail  "}}}
+    assert bot.submit_view("UCOORD", form, kept).status == 200
+    assert any("Réseautage, Prise de parole, Télétravail" in text_of(m) for m in bot.emulator.messages_to("UCOORD"))
+    # The profile form offers exactly those, and a removed theme is refused.
+    bot.command("UMENTEE2", "inscription")
+    offered = [o["value"] for b in last_view(bot, FORM)["blocks"] if b.get("block_id") == "profile-themes"
+               for o in b["element"]["options"]]
+    assert offered == ["networking", "Prise de parole", "Télétravail"]
+    answer = enrol(bot, "UMENTEE2", themes=("negotiation",))
+    assert list(answer.json()["errors"]) == ["profile-themes"]
+    assert enrol(bot, "UMENTEE2", themes=("Télétravail",)).status == 200
+    # A theme twice, or none at all, is refused on its field.
+    for values, block in (({"themes-defaults": {"themes-defaults-check": _checked("networking")},
+                            "themes-extra": {"themes-extra-input": {"value": "réseautage"}}}, "themes-extra"),
+                          ({"themes-defaults": {"themes-defaults-check": {"selected_options": []}},
+                            "themes-extra": {"themes-extra-input": {"value": ""}}}, "themes-defaults")):
+        bot.command("UCOORD", "themes")
+        body = bot.submit_view("UCOORD", last_view(bot, "themes-form-submit"), values).json()
+        assert list(body["errors"]) == [block]
+    bot.command("UMENTEE2", "themes")
+    assert "coordination" in bot.last_response()["text"].lower()

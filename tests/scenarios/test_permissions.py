@@ -40,6 +40,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "merci": EVERYONE,  # explains to mentors and to people without a mentor who it is for
     "inscription": EVERYONE,  # anyone may sign up (a coordinator too, to mentor)
     "profil": EVERYONE,  # one's own profile, or how to make one
+    "themes": COORDINATION,
     "suggestions": EVERYONE,  # the coordination's pairing; a mentee's choice, or why there is none
 }
 

@@ -26,7 +26,7 @@ from bot.i18n import N_, t, tn
 from bot.notify import Rich
 from bot.services.mentor_requests import REPLY_LIMIT
 from bot.services.profiles import LIMITS, MAX_CAPACITY
-from bot.usecases.enrolment import ProfileFormView
+from bot.usecases.enrolment import ProfileFormView, ThemesFormView
 from bot.usecases.suggestions import AnswerFormView, ChoicesView, SuggestionsView
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
 from handlers.slack.render import as_typed, mrkdwn
@@ -181,3 +181,19 @@ def answer_modal(view: AnswerFormView, *, metadata: str) -> View:
                         InputBlock(block_id=BlockId.REQUEST_REPLY, label=t(lang, "request.form.reply"), optional=True,
                                    element=PlainTextInputElement(action_id=FieldId.REQUEST_REPLY, multiline=True,
                                                                  max_length=REPLY_LIMIT))])
+
+
+def themes_modal(view: ThemesFormView, *, metadata: str) -> View:
+    lang = view.lang
+    return View(type="modal", callback_id=CallbackId.THEMES_FORM_SUBMIT, private_metadata=metadata,
+                title=t(lang, "themes.form.title"), submit=t(lang, "profile.modal.submit"),
+                close=t(lang, "pair.modal.cancel"),
+                blocks=[
+                    SectionBlock(text=MarkdownTextObject(text=t(lang, "themes.form.intro"))),
+                    _checkboxes(BlockId.THEMES_DEFAULTS, FieldId.THEMES_DEFAULTS, t(lang, "themes.form.defaults"),
+                                view.defaults, view.kept),
+                    _text(BlockId.THEMES_EXTRA, FieldId.THEMES_EXTRA, t(lang, "themes.form.extra"), view.extra,
+                          limit=3000, multiline=True, hint=t(lang, "themes.form.extra_hint")),
+                    ContextBlock(elements=[MarkdownTextObject(text=tn(lang, "themes.form.used",
+                                                                      "themes.form.used.plural", view.used))]),
+                ])
