@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from bot.services.matching.fit import Fit
 
 SHOWN = 10  # pairs per message: a coordinator reads them one by one
+WAITING_SHOWN = 10  # on the App Home, those waiting longest
 ACCEPT_ALL_MOST = 100  # pairs one « Tout accepter » carries (a Slack button's value holds 2,000 characters)
 # By the value of matching.solver.Unmatched (the engine is imported only where a pairing is computed).
 UNMATCHED_KEYS = {
@@ -189,13 +190,18 @@ def reject(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime,
 
 
 def waiting_line(session: Session, actor: Actor, now: datetime) -> Text:
-    """The coordination's App Home: how many wait, for how long (figures only)."""
+    """The coordination's App Home: how many wait and for how long, then who waits longest (names only)."""
     found = match_pool.figures(session, actor.programme, now)
     lang = actor.lang
     if not found.mentees_waiting:
         return t(lang, "match.waiting.none", mentors=found.mentors_with_room)
-    return tn(lang, "match.waiting", "match.waiting.plural", found.mentees_waiting, days=found.longest_wait_days,
+    head = tn(lang, "match.waiting", "match.waiting.plural", found.mentees_waiting, days=found.longest_wait_days,
               mentors=found.mentors_with_room)
+    pool = match_pool.pool(session, actor.programme, actor.today_at(now))
+    longest = sorted(pool.mentees.values(), key=lambda p: (p.enrolled_at, p.person_id))[:WAITING_SHOWN]
+    lines: list[Text] = [head, *(rt(lang, "match.waiting.line", name=mention(p.person), days=(now - p.enrolled_at).days)
+                                 for p in longest)]
+    return Rich.join("\n", lines)
 
 
 @dataclass(frozen=True)

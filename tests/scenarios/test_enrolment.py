@@ -244,3 +244,15 @@ def test_coordinators_edit_the_themes_profiles_pick_from(bot: Harness) -> None:
         assert list(body["errors"]) == [block]
     bot.command("UMENTEE2", "themes")
     assert "coordination" in bot.last_response()["text"].lower()
+
+
+def test_the_app_home_offers_enrolment_and_lists_who_waits(bot: Harness) -> None:
+    bot.event({"type": "app_home_opened", "user": "UMENTEE2", "tab": "home", "channel": "D1"})
+    home = bot.emulator.home_view("UMENTEE2")
+    assert "Devenir mentor" in text_of(home) and "Trouver un mentor" in text_of(home)
+    assert _actions(home, "enrolment-form-open")
+    enrol(bot, "UMENTEE2")
+    bot.event({"type": "app_home_opened", "user": "UCOORD", "tab": "home", "channel": "D1"})
+    shown = text_of(bot.emulator.home_view("UCOORD"))
+    assert "1 personne attend un jumelage" in shown and "<@UMENTEE2>" in shown
+    assert "Analyste" not in shown and "Diriger" not in shown  # names and days only
