@@ -48,6 +48,7 @@ from bot.services import closure
 from bot.services.digest import plan_digests
 from bot.services.disputes import mark_escalations
 from bot.services.enrolment_news import plan_enrolment_news
+from bot.services.evaluations import plan_evaluations
 from bot.services.meetings import expire_unanswered
 from bot.services.roles import CoordinatorRule
 from bot.services.shared_files import purge_expired
@@ -80,6 +81,7 @@ class PlanReport:
     escalated: int = 0  # différends nobody took in time
     digests: int = 0  # coordinators' monthly digests written
     enrolment_news: int = 0  # coordinators' daily messages of new enrolments written
+    evaluations: int = 0  # programme evaluation invitations and reminders written
     files_purged: int = 0  # shared files (.ics, PDFs, charts) whose link expired
 
 
@@ -270,6 +272,7 @@ def plan(factory: SessionFactory, now: datetime, rule: CoordinatorRule | None = 
         report.closed += closed
     report.unconfirmed = _isolated("unanswered check-ins", in_unit(lambda s: expire_unanswered(s, now)), 0)
     report.escalated = _isolated("escalations", in_unit(lambda s: mark_escalations(s, now)), 0)
+    report.evaluations = _isolated("programme evaluations", in_unit(lambda s: plan_evaluations(s, now)), 0)
     if rule is not None:
         report.digests = _isolated("digests", in_unit(lambda s: plan_digests(s, rule, now)), 0)
         report.enrolment_news = _isolated("enrolment news", in_unit(lambda s: plan_enrolment_news(s, rule, now)), 0)

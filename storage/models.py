@@ -634,5 +634,26 @@ class MentorRequest(Base):
     mentor: Mapped[Person] = relationship(foreign_keys=[mentor_id])
 
 
+class ProgrammeEvaluation(Base):
+    """One person's evaluation of the programme once their convention ended: about the programme, not the
+    relationship (that is the bilan). Coordinators see aggregates only, from 5 answers up."""
+
+    __tablename__ = "programme_evaluations"
+    __table_args__ = (UniqueConstraint("convention_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), index=True)
+    convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(16))  # mentor | mentee
+    satisfaction: Mapped[int] = mapped_column(Integer)  # 1-5, each of these
+    matching: Mapped[int] = mapped_column(Integer)
+    rhythm: Mapped[int] = mapped_column(Integer)  # the rhythm and the length
+    support: Mapped[int] = mapped_column(Integer)  # the coordination's
+    recommend: Mapped[str] = mapped_column(String(8))  # yes | maybe | no
+    suggestion: Mapped[str] = mapped_column(Text, default="")  # shown without its author, from 5 answers up
+    answered_at: Mapped[datetime]
+
+
 # Slack OAuth installations (slack_sdk's SQLAlchemy stores): in these metadata so Alembic creates them.
 SLACK_INSTALLATIONS, SLACK_BOTS, SLACK_OAUTH_STATES = add_slack_oauth_tables(Base.metadata)

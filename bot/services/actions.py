@@ -45,3 +45,4 @@ REQUEST_AGREE = "mentor-request-agree"  # value: the request id; opens the answe
 REQUEST_DECLINE = "mentor-request-decline"
 REQUEST_CONFIRM = "mentor-request-confirm"
 REQUEST_REFUSE = "mentor-request-refuse"
+EVALUATION_OPEN = "evaluation-form-open"  # value: the convention id

@@ -22,6 +22,7 @@ from bot.services import (
     digest,
     dispute_messages,
     enrolment_news,
+    evaluations,
     meeting_messages,
     mentor_request_messages,
     objective_messages,
@@ -172,6 +173,7 @@ COMPOSERS: dict[str, Composer] = {
     **dispute_messages.COMPOSERS,
     **digest.COMPOSERS,
     **enrolment_news.COMPOSERS,
+    **evaluations.COMPOSERS,
     **mentor_request_messages.COMPOSERS,
 }
 

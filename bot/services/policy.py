@@ -56,6 +56,7 @@ class Act(StrEnum):
     THANKS_SEND = "thanks.send"  # the mentee's
     DISPUTE_RAISE = "dispute.raise"
     EARLY_END_WITHDRAW = "early_end.withdraw"  # the person who asked
+    EVALUATION_WRITE = "evaluation.write"  # each side evaluates the programme once the convention ended
     # The programme's coordination.
     DISPUTE_HANDLE = "dispute.handle"  # take, ask to meet, resolve, confirm an early end
     PAIR = "programme.pair"  # one pair or a whole file
@@ -82,7 +83,7 @@ NOT_YOURS = {Act.OBJECTIVE_FEEDBACK: N_("objective.mentor_only"), Act.AGENDA_WRI
              Act.BILAN_READ: N_("bilan.not_yours"), Act.OBJECTIVE_WRITE: N_("objective.not_yours"),
              Act.OBJECTIVE_READ: N_("objective.not_yours"), Act.MEETING_PLAN: N_("meeting.not_yours"),
              Act.NOTE_WRITE: N_("meeting.not_yours"), Act.NOTE_READ: N_("meeting.not_yours"),
-             Act.FILE_OPEN: N_("error.no_access")}
+             Act.FILE_OPEN: N_("error.no_access"), Act.EVALUATION_WRITE: N_("conv.not_yours")}
 
 Target = Convention | Dispute | Meeting | MentorRequest | Objective | Profile | Programme | SharedFile
 

@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 from bot.i18n.dates import local_date
 from bot.notify import Rich
 from bot.services.errors import NotAllowed
+from bot.services.evaluations import EvaluationFigures
+from bot.services.evaluations import figures as evaluation_figures
 from bot.services.match_pool import PoolFigures
 from bot.services.match_pool import figures as pool_figures
 from bot.services.policy import Act, allowed
@@ -90,6 +92,7 @@ class ProgrammeReport:
     early_open: int = 0
     early_done: int = 0
     pool: PoolFigures | None = None  # the waiting pool and what the coordination did with the suggestions
+    evaluation: EvaluationFigures | None = None  # the programme's evaluation, aggregates from 5 answers up
 
     @property
     def active(self) -> int:
@@ -193,7 +196,8 @@ def _risks(convention: Convention, now: datetime, last_held: datetime | None, nu
 
 def programme_report(session: Session, programme: Programme, now: datetime) -> ProgrammeReport:
     today = local_date(now, programme.timezone)
-    report = ProgrammeReport(programme.id, programme.name, today, pool=pool_figures(session, programme, now))
+    report = ProgrammeReport(programme.id, programme.name, today, pool=pool_figures(session, programme, now),
+                             evaluation=evaluation_figures(session, programme))
     conventions = list(session.scalars(
         select(Convention).where(Convention.programme_id == programme.id,
                                  Convention.status != ConventionStatus.DRAFT).order_by(Convention.id)))

@@ -8,9 +8,11 @@ from __future__ import annotations
 import csv
 import io
 from datetime import datetime
+from typing import Any
 
 from bot.i18n import labels, t
 from bot.notify import Attachment
+from bot.services.evaluations import RATINGS, RECOMMEND
 from bot.services.programme_report import ProgrammeReport
 from bot.services.report_text import risk_text
 
@@ -33,7 +35,29 @@ def report_csv(lang: str, reports: list[ProgrammeReport]) -> str:
                 _sat(p.satisfaction_mentor), _sat(p.satisfaction_mentee), p.disputes_open, p.disputes_resolved,
                 "; ".join(risk_text(lang, r) for r in p.risks),
             ])
+    _evaluation_rows(lang, writer, reports)
     return out.getvalue()
+
+
+def _evaluation_rows(lang: str, writer: Any, reports: list[ProgrammeReport]) -> None:
+    """The programmes' evaluations after the pairs, under the same rule as the report: aggregates of 5
+    answers or more only, and the suggestions without their authors."""
+    shown = [r for r in reports if r.evaluation is not None and r.evaluation.overall is not None]
+    if not shown:
+        return
+    writer.writerow([])
+    writer.writerow(t(lang, "report.csv.evaluation_columns").split(","))
+    for report in shown:
+        found = report.evaluation
+        assert found is not None and found.overall is not None
+        groups = [(t(lang, "report.evaluation.all"), found.overall),
+                  *((t(lang, labels.ROLE[role]), g) for role, g in found.by_role.items() if g is not None)]
+        for who, group in groups:
+            writer.writerow([report.programme, who, group.answers,
+                             *(f"{group.averages[name]:.2f}" for name in RATINGS),
+                             *(group.recommend[answer] for answer in RECOMMEND)])
+        for suggestion in found.suggestions:
+            writer.writerow([report.programme, t(lang, "report.csv.suggestion"), suggestion])
 
 
 def report_chart(lang: str, report: ProgrammeReport) -> bytes:

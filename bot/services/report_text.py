@@ -8,6 +8,7 @@ from bot.i18n.dates import format_day
 from bot.i18n.numbers import one_decimal, percent
 from bot.i18n.rich import rt
 from bot.notify import Mention, Text
+from bot.services.evaluations import GroupFigures as EvaluationGroup
 from bot.services.programme_report import PairFigures, ProgrammeReport, Risk
 from bot.services.themes import theme_label
 
@@ -56,7 +57,34 @@ def summary_lines(lang: str, report: ProgrammeReport) -> list[str]:
                    early_done=tn(lang, "report.disputes.early_done", "report.disputes.early_done.plural",
                                  report.early_done)))
     lines += pool_lines(lang, report)
+    lines += evaluation_lines(lang, report)
     return lines
+
+
+def evaluation_lines(lang: str, report: ProgrammeReport) -> list[str]:
+    """The programme's evaluation: per role, from 5 answers up; below, how many are still needed."""
+    found = report.evaluation
+    if found is None or not found.answers:
+        return []
+    if found.overall is None:
+        return [tn(lang, "report.evaluation.waiting", "report.evaluation.waiting.plural", found.needed,
+                   answers=found.answers)]
+    lines = [_evaluation_line(lang, t(lang, "report.evaluation.all"), found.overall)]
+    for role, group in found.by_role.items():
+        if group is not None:
+            lines.append(_evaluation_line(lang, t(lang, labels.ROLE[role]), group))
+    if found.suggestions:
+        lines.append(tn(lang, "report.evaluation.suggestions", "report.evaluation.suggestions.plural",
+                        len(found.suggestions)))
+    return lines
+
+
+def _evaluation_line(lang: str, who: str, group: EvaluationGroup) -> str:
+    a = group.averages
+    return t(lang, "report.evaluation.line", who=who, answers=group.answers,
+             satisfaction=one_decimal(a["satisfaction"], lang), matching=one_decimal(a["matching"], lang),
+             rhythm=one_decimal(a["rhythm"], lang), support=one_decimal(a["support"], lang),
+             yes=group.recommend["yes"], maybe=group.recommend["maybe"], no=group.recommend["no"])
 
 
 def pool_lines(lang: str, report: ProgrammeReport) -> list[str]:

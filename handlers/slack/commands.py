@@ -14,6 +14,7 @@ from handlers.slack import (
     coordinators,
     disputes,
     enrolment,
+    evaluation,
     journal,
     meetings,
     objectives,
@@ -50,6 +51,7 @@ HANDLERS: dict[str, CommandHandler] = {
     "inscription": enrolment.run_enrolment_command,
     "profil": enrolment.run_profile_command,
     "themes": enrolment.run_themes_command,
+    "evaluation": evaluation.run_evaluation_command,
     "suggestions": suggestions.run_suggestions_command,
 }
 

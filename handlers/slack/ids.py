@@ -55,6 +55,7 @@ class ActionId(StrEnum):
     MATCH_REJECT = actions.MATCH_REJECT
     MATCH_SWAP = actions.MATCH_SWAP
     MENTOR_ASK = actions.MENTOR_ASK
+    EVALUATION_OPEN = actions.EVALUATION_OPEN
     REQUEST_AGREE = actions.REQUEST_AGREE
     REQUEST_DECLINE = actions.REQUEST_DECLINE
     REQUEST_CONFIRM = actions.REQUEST_CONFIRM
@@ -79,6 +80,7 @@ class CallbackId(StrEnum):
     PROFILE_FORM_SUBMIT = "profile-form-submit"
     REQUEST_ANSWER_SUBMIT = "request-answer-submit"
     THEMES_FORM_SUBMIT = "themes-form-submit"
+    EVALUATION_FORM_SUBMIT = "evaluation-form-submit"
 
 
 class BlockId(StrEnum):
@@ -139,6 +141,9 @@ class BlockId(StrEnum):
     REQUEST_REPLY = "request-reply"
     THEMES_DEFAULTS = "themes-defaults"
     THEMES_EXTRA = "themes-extra"
+    EVALUATION_RATING = "evaluation-rating"  # one per question: "evaluation-rating:<name>"
+    EVALUATION_RECOMMEND = "evaluation-recommend"
+    EVALUATION_SUGGESTION = "evaluation-suggestion"
 
 
 class FieldId(StrEnum):
@@ -199,3 +204,6 @@ class FieldId(StrEnum):
     REQUEST_REPLY = "request-reply-input"
     THEMES_DEFAULTS = "themes-defaults-check"
     THEMES_EXTRA = "themes-extra-input"
+    EVALUATION_RATING = "evaluation-rating-select"
+    EVALUATION_RECOMMEND = "evaluation-recommend-select"
+    EVALUATION_SUGGESTION = "evaluation-suggestion-input"

@@ -15,6 +15,7 @@ from handlers.slack import (
     disputes,
     enrolment,
     errors,
+    evaluation,
     home,
     journal,
     meetings,
@@ -51,5 +52,5 @@ def register_handlers(app: App, deps: Deps) -> None:
     app.use(clean_typed_text)
     app.use(form_of_this_workspace)
     for module in (errors, commands, pairing, convention, home, meetings, journal, objectives, closure,
-                   disputes, reports, pair_import, enrolment, suggestions):
+                   disputes, reports, pair_import, enrolment, suggestions, evaluation):
         module.register(app, deps)

@@ -27,6 +27,7 @@ from bot.notify import Rich
 from bot.services.mentor_requests import REPLY_LIMIT
 from bot.services.profiles import LIMITS, MAX_CAPACITY
 from bot.usecases.enrolment import ProfileFormView, ThemesFormView
+from bot.usecases.evaluation import EvaluationFormView
 from bot.usecases.suggestions import AnswerFormView, ChoicesView, SuggestionsView
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
 from handlers.slack.render import as_typed, mrkdwn
@@ -197,3 +198,25 @@ def themes_modal(view: ThemesFormView, *, metadata: str) -> View:
                     ContextBlock(elements=[MarkdownTextObject(text=tn(lang, "themes.form.used",
                                                                       "themes.form.used.plural", view.used))]),
                 ])
+
+
+def evaluation_modal(view: EvaluationFormView, *, metadata: str) -> View:
+    lang = view.lang
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=t(lang, "evaluation.form.intro",
+                                                                       programme=view.programme)))]
+    for name, question in view.questions:
+        blocks.append(InputBlock(block_id=f"{BlockId.EVALUATION_RATING}:{name}", label=question[:2000],
+                                 element=StaticSelectElement(action_id=FieldId.EVALUATION_RATING,
+                                                             options=_options(view.scale),
+                                                             placeholder=t(lang, "profile.placeholder.pick"))))
+    blocks.append(InputBlock(block_id=BlockId.EVALUATION_RECOMMEND, label=t(lang, "evaluation.q.recommend"),
+                             element=StaticSelectElement(action_id=FieldId.EVALUATION_RECOMMEND,
+                                                         options=_options(view.recommend),
+                                                         placeholder=t(lang, "profile.placeholder.pick"))))
+    blocks.append(_text(BlockId.EVALUATION_SUGGESTION, FieldId.EVALUATION_SUGGESTION, t(lang, "evaluation.q.suggestion"),
+                        "", limit=view.suggestion_limit, multiline=True))
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=t(lang, "evaluation.private",
+                                                                   threshold=view.threshold))]))
+    return View(type="modal", callback_id=CallbackId.EVALUATION_FORM_SUBMIT, private_metadata=metadata,
+                title=t(lang, "evaluation.form.title"), submit=t(lang, "evaluation.form.submit"),
+                close=t(lang, "pair.modal.cancel"), blocks=blocks)
