@@ -17,19 +17,21 @@ from handlers.teams import (
     closure,
     coordinators,
     disputes,
+    enrolment,
     journal,
     meetings,
     objectives,
     overview,
     pairing,
     reports,
+    suggestions,
 )
 from handlers.teams.cards import ACTION_KEY
 from handlers.teams.deps import Handler, Reply, TeamsRequest, refusal, say, text_reply
 from handlers.teams.forms import CANCEL
 
 FEATURES: tuple[ModuleType, ...] = (overview, pairing, meetings, journal, objectives, disputes, closure,
-                                    coordinators, reports)
+                                    coordinators, reports, enrolment, suggestions)
 COMMANDS: dict[str, Handler] = {name: h for module in FEATURES for name, h in getattr(module, "COMMANDS", {}).items()}
 ACTIONS: dict[str, Handler] = {key: h for module in FEATURES for key, h in getattr(module, "ACTIONS", {}).items()}
 
