@@ -44,6 +44,8 @@ def set_themes(programme: Programme, kept_defaults: list[str], extra: str) -> li
         theme = " ".join(line.split())
         if not theme:
             continue
+        if "," in theme:  # Teams joins a multi-select's values with commas
+            raise InvalidInput("themes.error.comma", field="extra", value=theme[:40])
         if len(theme) > MAX_THEME_LENGTH:
             raise InvalidInput("themes.error.too_long", field="extra", limit=MAX_THEME_LENGTH, value=theme[:40])
         if theme.casefold() in seen or theme in DEFAULT_THEMES:

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.notify import Text
-from bot.services.errors import DomainError
+from bot.services.errors import Conflict, DomainError
 from bot.usecases import suggestions
-from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body
+from handlers.slack.deps import Actor, Deps, acting_in_slack, error_for, ids_from_body
 from handlers.slack.forms import FormContext
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
 from handlers.slack.interactions import clicked_id, clicked_value, on_click, post_dm, refuse_form
@@ -58,8 +58,11 @@ def register(app: App, deps: Deps) -> None:
             team_id, user_id = ids_from_body(body)
             value = (action.get("selected_option") or {}).get("value") if action.get("type") == "static_select" \
                 else clicked_value(action)
-            with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):
-                said = mrkdwn(act(session, actor, str(value or "")))
+            try:
+                with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):
+                    said = mrkdwn(act(session, actor, str(value or "")))
+            except Conflict as error:  # paired or withdrawn meanwhile: said on top of the list as it now stands
+                said = mrkdwn(error_for(deps, team_id, user_id, error))
             deps.deliver_now()  # the conventions go out at once
             text, blocks = suggestions_message(deps, team_id, user_id, said)
             respond(text=text, blocks=blocks, replace_original=True)

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.i18n import t
-from bot.i18n.rich import rt
 from bot.services import actions, people, profiles
 from bot.services.errors import InvalidInput, NotFound
 from bot.services.themes import programme_themes
@@ -194,10 +193,11 @@ def enrolment_command(req: TeamsRequest) -> list[Reply]:
 def pick_card(lang: str, state: FormState | None = None) -> Reply:
     """Whose profile: the directory's people picker (Teams commands carry no usable mention)."""
     state = state or FormState()
-    title = teams_text(rt(lang, "profile.of", name="…"))
+    title = t(lang, "teams.profile.pick.title")
     body = person_picker(PICK_FIELD, t(lang, "teams.disputes.coord.person"), state,
                          error_message=t(lang, "teams.pair.picker"))
-    content = form_card(lang, title, body, submit_label=title, action=PROFILE_PICK_SUBMIT, state=state)
+    content = form_card(lang, title, body, submit_label=t(lang, "teams.profile.pick.submit"),
+                        action=PROFILE_PICK_SUBMIT, intro=t(lang, "teams.profile.pick.intro"), state=state)
     return Reply(content, title, replace=bool(state.errors))
 
 

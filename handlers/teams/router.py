@@ -14,10 +14,12 @@ from bot.i18n import N_, t
 from bot.services.errors import DomainError
 from bot.usecases.commands import role_refusal
 from handlers.teams import (
+    choice,
     closure,
     coordinators,
     disputes,
     enrolment,
+    evaluation,
     journal,
     meetings,
     objectives,
@@ -25,13 +27,14 @@ from handlers.teams import (
     pairing,
     reports,
     suggestions,
+    themes,
 )
 from handlers.teams.cards import ACTION_KEY
 from handlers.teams.deps import Handler, Reply, TeamsRequest, refusal, say, text_reply
 from handlers.teams.forms import CANCEL
 
 FEATURES: tuple[ModuleType, ...] = (overview, pairing, meetings, journal, objectives, disputes, closure,
-                                    coordinators, reports, enrolment, suggestions)
+                                    coordinators, reports, enrolment, suggestions, choice, evaluation, themes)
 COMMANDS: dict[str, Handler] = {name: h for module in FEATURES for name, h in getattr(module, "COMMANDS", {}).items()}
 ACTIONS: dict[str, Handler] = {key: h for module in FEATURES for key, h in getattr(module, "ACTIONS", {}).items()}
 

@@ -22,7 +22,8 @@ from bot.services import actions
 from bot.services.errors import Conflict, InvalidInput
 from bot.usecases import suggestions
 from handlers.teams.cards import Card, action_set, card, submit, teams_text, text_block
-from handlers.teams.deps import Handler, Reply, TeamsRequest
+from handlers.teams.choice import choices_card
+from handlers.teams.deps import Handler, Reply, TeamsRequest, text_reply
 
 # The list of other mentors under pair n is the input "swap-<n>"; its button carries that name.
 SWAP_INPUT = re.compile(r"swap-\d{1,3}")
@@ -85,9 +86,15 @@ def _reply(session: Session, req: TeamsRequest, actor: Actor, said: Text | None 
 
 
 def show(req: TeamsRequest) -> list[Reply]:
-    """`mentorat suggestions` and « Jumelages proposés »: a new card."""
+    """`mentorat suggestions` and « Jumelages proposés »: a new card. A waiting mentee gets their choice of
+    mentors when the programme lets mentees choose; anyone else, why there is neither."""
     with req.acting() as (session, actor):
-        return [_reply(session, req, actor)]
+        found = suggestions.suggestions_command(session, actor, req.deps.rule, req.deps.clock.now())
+        if isinstance(found, suggestions.SuggestionsView):
+            return [Reply(suggestions_card(found), t(actor.lang, "match.title"))]
+        if isinstance(found, suggestions.ChoicesView):
+            return [Reply(choices_card(found), plain(found.headline))]
+        return [text_reply(found)]
 
 
 Decision = Callable[[Session, Actor, str], Text]

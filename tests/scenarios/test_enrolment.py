@@ -256,3 +256,17 @@ def test_the_app_home_offers_enrolment_and_lists_who_waits(bot: Harness) -> None
     shown = text_of(bot.emulator.home_view("UCOORD"))
     assert "1 personne attend un jumelage" in shown and "<@UMENTEE2>" in shown
     assert "Analyste" not in shown and "Diriger" not in shown  # names and days only
+
+
+def test_a_stale_suggestion_is_said_on_top_of_the_list_as_it_now_stands(bot: Harness) -> None:
+    enrol(bot, "UMENTEE2")
+    enrol(bot, "UMENTOR2", **mentor_fields())
+    shown = suggestions_message(bot)
+    (accept,) = _actions(shown, "match-pair-accept")
+    bot.command("UMENTEE2", "inscription retirer")  # Léa withdraws before the coordinator clicks
+    bot.click("UCOORD", "match-pair-accept", accept["value"], message=shown)
+    refreshed = bot.last_response()
+    assert refreshed.get("replace_original") is True
+    assert fr_fixed("match.gone").split("(")[0] in text_of(refreshed)
+    with bot.session_factory() as session:
+        assert session.scalars(select(Convention)).first() is None
