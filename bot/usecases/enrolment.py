@@ -47,6 +47,7 @@ class ProfileFormView:
     new: bool  # an enrolment rather than an edit
     values: dict[str, str | list[str]]
     people: dict[str, str | None]  # "manager" / "avoid" -> the platform's id of the person picked
+    picked: dict[str, tuple[str, str]]  # the same, as (name, id): a picker shows a name, not an id
     roles: Choices
     themes: Choices
     languages: Choices
@@ -54,7 +55,6 @@ class ProfileFormView:
     days: Choices
     windows: Choices
     tz: str
-    notice: Text | None = None  # the enrolment is closed: when it reopens
     title: str = field(default="")
 
 
@@ -94,11 +94,13 @@ def profile_form(session: Session, actor: Actor, wish: str | None = None) -> Pro
     if new:
         profiles.require_open(actor.programme)
     keep = profile if profile is not None else None
-    people = {"manager": keep.manager.external_id if keep and keep.manager else None,
-              "avoid": keep.avoid.external_id if keep and keep.avoid else None}
+    chosen = {"manager": keep.manager if keep else None, "avoid": keep.avoid if keep else None}
+    people = {field: person.external_id if person else None for field, person in chosen.items()}
+    picked = {field: (person.display_name or person.external_id, person.external_id)
+              for field, person in chosen.items() if person is not None}
     title = t(actor.lang, N_("profile.title.new") if new else N_("profile.title.edit"))
     choices = _choices(actor)
-    return ProfileFormView(actor.lang, new, _values(keep, actor, wish), people, roles=choices["roles"],
+    return ProfileFormView(actor.lang, new, _values(keep, actor, wish), people, picked, roles=choices["roles"],
                            themes=choices["themes"], languages=choices["languages"], modes=choices["modes"],
                            days=choices["days"], windows=choices["windows"], tz=actor.tz, title=title)
 

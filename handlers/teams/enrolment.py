@@ -23,7 +23,7 @@ from bot.services import actions, people, profiles
 from bot.services.errors import InvalidInput, NotFound
 from bot.services.themes import programme_themes
 from bot.usecases import enrolment
-from handlers.teams.cards import Card, teams_text, text_block
+from handlers.teams.cards import Card, text_block
 from handlers.teams.deps import (
     Handler,
     Reply,
@@ -70,8 +70,6 @@ def profile_card(view: enrolment.ProfileFormView, state: FormState | None = None
     pick = t(lang, "profile.placeholder.pick")
     capacity = [(str(n), str(n)) for n in range(1, profiles.MAX_CAPACITY + 1)]
     body: list[Card] = []
-    if view.notice is not None:
-        body.append(text_block(teams_text(view.notice), color="Attention"))
     body += [
         *_multi("roles", t(lang, "profile.field.roles"), state, view.roles, expanded=True),
         *_multi("themes", t(lang, "profile.field.themes"), state, view.themes, expanded=False, placeholder=pick),
@@ -100,9 +98,10 @@ def profile_card(view: enrolment.ProfileFormView, state: FormState | None = None
         *text_input("link", t(lang, "profile.field.link"), state, max_length=limits["link"], placeholder="https://"),
         *text_input("team", t(lang, "profile.field.team"), state, max_length=limits["team"]),
         note(t(lang, "profile.hint.team")),
-        *person_picker("manager", t(lang, "profile.field.manager"), state, required=False),
+        *person_picker("manager", t(lang, "profile.field.manager"), state, required=False,
+                       known=view.picked.get("manager")),
         note(t(lang, "profile.hint.manager")),
-        *person_picker("avoid", t(lang, "profile.field.avoid"), state, required=False),
+        *person_picker("avoid", t(lang, "profile.field.avoid"), state, required=False, known=view.picked.get("avoid")),
         note(t(lang, "profile.hint.avoid")),
         text_block(t(lang, "profile.who_sees"), isSubtle=True, size="Small", spacing="Medium"),
     ]

@@ -80,10 +80,13 @@ def choice_input(name: str, label: str, state: FormState, choices: Sequence[tupl
 
 
 def person_picker(name: str, label: str, state: FormState, *, required: bool = True,
-                  error_message: str | None = None) -> list[Card]:
-    """Teams' people picker: the organisation's directory; the value is the person's Entra object id."""
+                  error_message: str | None = None, known: tuple[str, str] | None = None) -> list[Card]:
+    """Teams' people picker: the organisation's directory; the value is the person's Entra object id.
+
+    `known`: (name, id) of the person already picked, so that the picker shows a name, not an id."""
+    choices = [{"title": known[0], "value": known[1]}] if known else []
     element = {"type": "Input.ChoiceSet", **_common(name, label, required, error_message),
-               "choices": [], "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/users"},
+               "choices": choices, "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/users"},
                "value": str(state.value(name, "") or "")}
     return _with_error(element, state)
 

@@ -91,3 +91,15 @@ def test_the_evaluation_card_on_teams(teams_bot: Harness, connector: BotConnecto
     with session_scope(teams_bot.session_factory) as session:
         saved = session.scalars(select(ProgrammeEvaluation)).one()
         assert (saved.support, saved.suggestion) == (5, "Plus de rencontres de groupe.")
+
+
+def test_editing_a_profile_shows_the_manager_by_name(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    from tests.scenarios.teams_helpers import OUTSIDER
+
+    channel(teams_bot).say(OUTSIDER, "mentorat aide")  # Olivier is known by name
+    enrol(teams_bot, connector, MENTEE, MENTEE_VALUES)
+    channel(teams_bot).say(MENTEE, "mentorat profil")
+    _click(teams_bot, MENTEE, cards_for(connector, MENTEE)[-1], "Edit my profile")
+    manager = card_inputs(cards_for(connector, MENTEE)[-1])["manager"]
+    assert manager["value"] == OUTSIDER.aad_object_id
+    assert manager["choices"] == [{"title": "Olivier Outsider", "value": OUTSIDER.aad_object_id}]
