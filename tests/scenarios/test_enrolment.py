@@ -270,3 +270,21 @@ def test_a_stale_suggestion_is_said_on_top_of_the_list_as_it_now_stands(bot: Har
     assert fr_fixed("match.gone").split("(")[0] in text_of(refreshed)
     with bot.session_factory() as session:
         assert session.scalars(select(Convention)).first() is None
+
+
+@pytest.mark.both_databases
+def test_both_roles_and_the_person_to_avoid(bot: Harness) -> None:
+    # Louis offers to mentor and asks to be mentored; Léa asked not to be paired with Louis.
+    enrol(bot, "UMENTOR2", **mentor_fields(roles=("mentor", "mentee"), aspiration="Devenir directeur."))
+    enrol(bot, "UMENTEE2", avoid="UMENTOR2")
+    enrol(bot, "UMENTOR", **mentor_fields(capacity="2"))
+    with bot.session_factory() as session:
+        louis = session.scalars(select(Profile).join(Profile.person).where(
+            Profile.person.has(external_id="UMENTOR2"))).one()
+        assert (louis.as_mentor, louis.as_mentee) == (True, True)
+    shown = suggestions_message(bot)
+    pairs = {tuple(a["value"].split(":")[:2]) for a in _actions(shown, "match-pair-accept")}
+    ids = {user: str(_person_id(bot, user)) for user in ("UMENTOR", "UMENTOR2", "UMENTEE2")}
+    # Louis's profile would fit Léa best (the same themes), but she avoids him, and he cannot mentor himself:
+    # both go to Marie, who has two places.
+    assert pairs == {(ids["UMENTEE2"], ids["UMENTOR"]), (ids["UMENTOR2"], ids["UMENTOR"])}
