@@ -46,3 +46,4 @@ REQUEST_DECLINE = "mentor-request-decline"
 REQUEST_CONFIRM = "mentor-request-confirm"
 REQUEST_REFUSE = "mentor-request-refuse"
 EVALUATION_OPEN = "evaluation-form-open"  # value: the convention id
+THEMES_OPEN = "themes-form-open"

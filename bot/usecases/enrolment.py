@@ -239,7 +239,8 @@ def entry_buttons(session: Session, actor: Actor) -> tuple[Button, ...]:
             found += (Button(t(lang, "enrolment.button.mentor"), actions.ENROL, "mentor", style="primary"),
                       Button(t(lang, "enrolment.button.mentee"), actions.ENROL, "mentee", style="primary"))
     if Role.COORDINATOR in actor.roles:
-        found += (Button(t(lang, "match.button.show"), actions.SUGGESTIONS_SHOW, "suggestions"),)
+        found += (Button(t(lang, "match.button.show"), actions.SUGGESTIONS_SHOW, "suggestions"),
+                  Button(t(lang, "themes.form.title"), actions.THEMES_OPEN, "themes"))
     return found
 
 

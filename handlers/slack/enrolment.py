@@ -48,11 +48,15 @@ def run_profile_command(req: CommandRequest) -> None:
     req.respond(text=mrkdwn(message.text), blocks=as_dicts(message_blocks(message)))
 
 
+def open_themes_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str, user_id: str) -> None:
+    with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):  # a privileged act
+        view = enrolment.themes_form(session, actor, deps.rule)
+    client.views_open(trigger_id=trigger_id,
+                      view=themes_modal(view, metadata=ModalOrigin(team_id=team_id).dumps()).to_dict())
+
+
 def run_themes_command(req: CommandRequest) -> None:
-    with acting_in_slack(req.deps, req.team_id, req.user_id, fresh=True) as (session, actor):  # a privileged act
-        view = enrolment.themes_form(session, actor, req.deps.rule)
-    req.client.views_open(trigger_id=req.body["trigger_id"],
-                          view=themes_modal(view, metadata=ModalOrigin(team_id=req.team_id).dumps()).to_dict())
+    open_themes_form(req.deps, req.client, req.body["trigger_id"], req.team_id, req.user_id)
 
 
 def register(app: App, deps: Deps) -> None:
@@ -72,6 +76,8 @@ def register(app: App, deps: Deps) -> None:
         respond(text=text, replace_original=False)
 
     on_click(app, deps, ActionId.ENROL_WITHDRAW, withdraw)
+    on_click(app, deps, ActionId.THEMES_OPEN, lambda body, action, respond, client: open_themes_form(
+        deps, client, body["trigger_id"], *ids_from_body(body)))
 
     @app.view(CallbackId.PROFILE_FORM_SUBMIT)
     def submit_profile(ack: Ack, body: dict, view: dict, client: WebClient) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.i18n import t, tn
+from bot.services import actions
 from bot.usecases import enrolment
 from handlers.teams.deps import Handler, Reply, TeamsRequest, saved_or_form, text_reply
 from handlers.teams.forms import FormState, choice_input, form_card, note, text_input
@@ -42,4 +43,4 @@ def submit_themes(req: TeamsRequest) -> list[Reply]:
 
 
 COMMANDS: dict[str, Handler] = {"themes": command}
-ACTIONS: dict[str, Handler] = {SUBMIT: submit_themes}
+ACTIONS: dict[str, Handler] = {SUBMIT: submit_themes, actions.THEMES_OPEN: command}

@@ -288,3 +288,13 @@ def test_both_roles_and_the_person_to_avoid(bot: Harness) -> None:
     # Louis's profile would fit Léa best (the same themes), but she avoids him, and he cannot mentor himself:
     # both go to Marie, who has two places.
     assert pairs == {(ids["UMENTEE2"], ids["UMENTOR"]), (ids["UMENTOR2"], ids["UMENTOR"])}
+
+
+def test_the_themes_form_opens_from_the_app_home(bot: Harness) -> None:
+    bot.event({"type": "app_home_opened", "user": "UCOORD", "tab": "home", "channel": "D1"})
+    home = bot.emulator.home_view("UCOORD")
+    (button,) = _actions(home, "themes-form-open")
+    before = len(bot.emulator.views_opened())
+    bot.click("UCOORD", "themes-form-open", button["value"])
+    assert len(bot.emulator.views_opened()) == before + 1
+    assert last_view(bot, "themes-form-submit")
