@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, TypeAlias
+from urllib.parse import quote
 
 
 # -- inline content: what a sentence is made of, as data ---------------------------------------------
@@ -39,10 +40,21 @@ class Command:
     text: str
 
 
+# What an address may keep as is: the reserved characters of RFC 3986 but those that mean something to a
+# chat's markup (< > | ( ) [ ] and quotes, spaces), and `%` for what was already escaped.
+URL_SAFE = "/:?#@!$&*+,;=%~-._"
+
+
 @dataclass(frozen=True)
 class Link:
     url: str
     label: str
+
+    @property
+    def safe_url(self) -> str:
+        """The address with every character that could end or bend a platform's link markup escaped
+        (Slack's `<url|label>`, markdown's `[label](url)`): a typed link stays one link."""
+        return quote(self.url, safe=URL_SAFE)
 
 
 @dataclass(frozen=True)

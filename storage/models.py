@@ -568,11 +568,15 @@ class Profile(Base):
     updated_at: Mapped[datetime]
     withdrawn_at: Mapped[datetime | None]
     announced_at: Mapped[datetime | None]  # in a coordinators' daily message of new enrolments
+    # The coordinator whose import wrote it last; None once the person saved it themselves (an import
+    # never overwrites what a person wrote).
+    loaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
 
     programme: Mapped[Programme] = relationship()
     person: Mapped[Person] = relationship(foreign_keys=[person_id])
     manager: Mapped[Person | None] = relationship(foreign_keys=[manager_id])
     avoid: Mapped[Person | None] = relationship(foreign_keys=[avoid_id])
+    loaded_by: Mapped[Person | None] = relationship(foreign_keys=[loaded_by_id])
 
 
 class MatchOutcome(StrEnum):
@@ -603,7 +607,8 @@ class RequestStatus(StrEnum):
     DECLINED = "declined"
     CONFIRMED = "confirmed"  # paired
     REFUSED = "refused"  # by the coordination
-    WITHDRAWN = "withdrawn"
+    WITHDRAWN = "withdrawn"  # by the mentee, or the mentor left the pool
+    EXPIRED = "expired"  # the mentor did not answer in time
 
 
 _PENDING_REQUEST = "status IN ('asked', 'agreed')"

@@ -47,3 +47,4 @@ REQUEST_CONFIRM = "mentor-request-confirm"
 REQUEST_REFUSE = "mentor-request-refuse"
 EVALUATION_OPEN = "evaluation-form-open"  # value: the convention id
 THEMES_OPEN = "themes-form-open"
+REQUEST_CANCEL = "mentor-request-cancel"  # the mentee's, value: the request id

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import _csv
-import contextlib
 import csv
 import io
 
 
 def csv_reader(text: str) -> _csv.Reader:
     sample = text[:4096]
-    dialect: type[csv.Dialect] = csv.excel  # one column, or no separator in the sample: the usual comma
-    with contextlib.suppress(csv.Error):
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    return csv.reader(io.StringIO(text), dialect)
+    try:
+        return csv.reader(io.StringIO(text), csv.Sniffer().sniff(sample, delimiters=",;\t"))
+    except csv.Error:  # lines of unequal length: the separator the first line uses most, else the comma
+        first = sample.splitlines()[0] if sample.strip() else ""
+        counts = {separator: first.count(separator) for separator in ",;\t"}
+        separator = max(counts, key=lambda s: counts[s]) if any(counts.values()) else ","
+        return csv.reader(io.StringIO(text), csv.excel, delimiter=separator)
 
 
 def first_line(text: str) -> list[str]:

@@ -107,7 +107,11 @@ def pool(session: Session, programme: Programme, on: date) -> Pool:
         Programme.workspace_id == programme.workspace_id)).all()
     rejected = session.execute(select(MatchDecision.mentee_id, MatchDecision.mentor_id).where(
         MatchDecision.programme_id == programme.id, MatchDecision.outcome == MatchOutcome.REJECTED)).all()
-    excluded = frozenset((a, b) for a, b in (*former, *rejected))
+    # A mentor who declined a mentee's request, or a pair the coordination did not confirm: not again.
+    declined = session.execute(select(MentorRequest.mentee_id, MentorRequest.mentor_id).where(
+        MentorRequest.programme_id == programme.id,
+        MentorRequest.status.in_((RequestStatus.DECLINED, RequestStatus.REFUSED)))).all()
+    excluded = frozenset((a, b) for a, b in (*former, *rejected, *declined))
     return Pool(programme, mentees, mentors, dict(taken), excluded, on)
 
 

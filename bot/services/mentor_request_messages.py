@@ -45,12 +45,14 @@ def _answered(session: Session, reminder: Reminder, person: Person, ctx: object)
     if request is None or request.status == RequestStatus.ASKED:
         return None
     lang = language_of(person, request.programme.language)
-    key = {RequestStatus.DECLINED: N_("request.declined.mentee"),
-           RequestStatus.CONFIRMED: N_("request.paired.mentee")}.get(RequestStatus(request.status),
-                                                                      N_("request.agreed.mentee"))
+    key = {RequestStatus.DECLINED: N_("request.declined.mentee"), RequestStatus.CONFIRMED: N_("request.paired.mentee"),
+           RequestStatus.WITHDRAWN: N_("request.mentor_left.mentee"),
+           RequestStatus.EXPIRED: N_("request.expired.mentee")}.get(RequestStatus(request.status),
+                                                                    N_("request.agreed.mentee"))
+    again = request.status in (RequestStatus.DECLINED, RequestStatus.WITHDRAWN, RequestStatus.EXPIRED)
     sections = (Section(t(lang, "request.reply.title"), request.reply, literal=True),) if request.reply else ()
     buttons = ((Button(t(lang, "request.button.others"), actions.SUGGESTIONS_SHOW, "choose", style="primary"),)
-               if request.status == RequestStatus.DECLINED else ())
+               if again else ())
     return Message(text=rt(lang, key, mentor=mention(request.mentor)), sections=sections, buttons=buttons)
 
 

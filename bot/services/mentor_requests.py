@@ -9,13 +9,14 @@ mentor asked (policy: Act.PROFILE_READ). The mentor's word goes to the mentee on
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.services import audit, conventions, match_pool, outbox
+from bot.services import audit, conventions, match_pool, outbox, profiles
 from bot.services.disputes import escalation_people
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.policy import Act, require
@@ -28,6 +29,7 @@ if TYPE_CHECKING:  # the engine loads numpy: imported where a pairing is compute
 CHOICES = 3  # mentors shown to a mentee who chooses
 REPLY_LIMIT = 1000
 CHOICE_MODES = ("off", "confirm", "trusted")
+EXPIRE_AFTER = timedelta(days=14)  # two weeks without an answer: the mentee may ask someone else
 
 # Outbox kinds
 ASKED = "mentor_request"  # to the mentor
@@ -43,13 +45,60 @@ def choosing(programme: Programme) -> bool:
 
 def choices_for(session: Session, programme: Programme, mentee: Person, on: date) -> list[tuple[Profile, Fit]]:
     """The best mentors for this mentee among those with room: (their profile, the fit), best first."""
-    pool = match_pool.pool(session, programme, on)
+    return _best(match_pool.pool(session, programme, on), mentee)
+
+
+def _best(pool: match_pool.Pool, mentee: Person) -> list[tuple[Profile, Fit]]:
     if mentee.id not in pool.mentees:
         return []
     found = [(profile, f) for mentor_id, profile in pool.mentors.items()
              if (f := pool.fit_of(mentee.id, mentor_id)) is not None]
     found.sort(key=lambda item: (-item[1].score, item[0].person_id))
     return found[:CHOICES]
+
+
+def still_open(request: MentorRequest) -> None:
+    """A request the mentor can still answer: not answered, withdrawn or expired since."""
+    if request.status in (RequestStatus.WITHDRAWN, RequestStatus.EXPIRED):
+        raise Conflict("request.closed")
+    if request.status != RequestStatus.ASKED:
+        raise Conflict("request.answered")
+
+
+def cancel(session: Session, mentee: Person, request_id: int, now: datetime) -> MentorRequest:
+    """The mentee takes their request back (to ask someone else): the mentor's buttons no longer apply."""
+    request = get_request(session, request_id)
+    require(session, mentee, Act.REQUEST_CANCEL, request)
+    still_open(request)
+    request.status, request.decided_at = RequestStatus.WITHDRAWN, now
+    audit.record_for_programme(session, request.programme, "request.cancelled", mentee, now, request=request.id)
+    return request
+
+
+def withdrawn(session: Session, programme: Programme, person: Person, now: datetime) -> int:
+    """Someone left the waiting pool: their own pending request goes, and so do the requests addressed to
+    them as a mentor (each mentee is told, and may ask someone else). Returns the requests closed."""
+    closed = 0
+    for request in session.scalars(select(MentorRequest).where(
+            MentorRequest.programme_id == programme.id,
+            (MentorRequest.mentee_id == person.id) | (MentorRequest.mentor_id == person.id),
+            MentorRequest.status.in_((RequestStatus.ASKED, RequestStatus.AGREED)))):
+        request.status, request.decided_at = RequestStatus.WITHDRAWN, now
+        if request.mentor_id == person.id:
+            _queue(session, ANSWERED, request, request.mentee, now)
+        closed += 1
+    return closed
+
+
+def expire(session: Session, now: datetime) -> int:
+    """Requests the mentor left unanswered for EXPIRE_AFTER: closed, and the mentee told (they may ask another)."""
+    expired = 0
+    for request in session.scalars(select(MentorRequest).where(MentorRequest.status == RequestStatus.ASKED,
+                                                               MentorRequest.asked_at < now - EXPIRE_AFTER)):
+        request.status, request.decided_at = RequestStatus.EXPIRED, now
+        _queue(session, ANSWERED, request, request.mentee, now)
+        expired += 1
+    return expired
 
 
 def get_request(session: Session, request_id: int) -> MentorRequest:
@@ -74,8 +123,8 @@ def ask(session: Session, programme: Programme, mentee: Person, mentor_id: int, 
     pool = match_pool.pool(session, programme, today)
     if mentee.id not in pool.mentees:
         raise Conflict("request.not_waiting")
-    if pool.fit_of(mentee.id, mentor_id) is None:
-        raise Conflict("match.gone")
+    if mentor_id not in {profile.person_id for profile, _fit in _best(pool, mentee)}:
+        raise Conflict("match.gone")  # only the mentors the mentee was shown, as they stand now
     request = MentorRequest(programme_id=programme.id, mentee_id=mentee.id, mentor_id=mentor_id,
                             status=RequestStatus.ASKED, asked_at=now)
     try:
@@ -100,8 +149,10 @@ def answer(session: Session, mentor: Person, request_id: int, *, agree: bool, re
            today: date, now: datetime) -> Answered:
     request = get_request(session, request_id)
     require(session, mentor, Act.REQUEST_ANSWER, request)
-    if request.status != RequestStatus.ASKED:
-        raise Conflict("request.answered")
+    still_open(request)
+    mentor_profile = profiles.profile_of(session, request.programme, mentor)
+    if mentor_profile is None or not profiles.enrolled(mentor_profile) or not mentor_profile.as_mentor:
+        raise Conflict("request.mentor_gone")
     words = reply.strip()
     if len(words) > REPLY_LIMIT:
         raise InvalidInput("profile.error.too_long", field="reply", limit=REPLY_LIMIT)
@@ -137,6 +188,8 @@ def decide(session: Session, coordinator: Person, request_id: int, *, confirm: b
     request.decided_at = now
     if not confirm:
         request.status = RequestStatus.REFUSED
+        audit.record_for_programme(session, request.programme, "request.refused", coordinator, now,
+                                   request=request.id)
         for person in (request.mentee, request.mentor):
             _queue(session, REFUSED, request, person, now)
         return request, None

@@ -26,6 +26,7 @@ from bot.services import (
     meeting_messages,
     mentor_request_messages,
     objective_messages,
+    profile_import,
     profiles,
 )
 from bot.services.conventions import accepted_at, has_meeting_planned, role_in
@@ -175,6 +176,7 @@ COMPOSERS: dict[str, Composer] = {
     **enrolment_news.COMPOSERS,
     **evaluations.COMPOSERS,
     **mentor_request_messages.COMPOSERS,
+    **profile_import.COMPOSERS,
 }
 
 

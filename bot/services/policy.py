@@ -68,8 +68,12 @@ class Act(StrEnum):
     FILE_OPEN = "file.open"
     # A profile: its owner, the programme's coordination (matching), a partner once paired, a mentor asked.
     PROFILE_READ = "profile.read"
-    # A mentee's request to a mentor: the mentor answers it; the coordination confirms it (PAIR).
+    # A mentor's introduction, shown to a waiting mentee who may choose their mentor.
+    PROFILE_PREVIEW = "profile.preview"
+    # A mentee's request to a mentor: the mentor answers it, the mentee may cancel it; the coordination
+    # confirms it (PAIR).
     REQUEST_ANSWER = "request.answer"
+    REQUEST_CANCEL = "request.cancel"
 
 
 MENTOR_ONLY = frozenset({Act.OBJECTIVE_FEEDBACK})
@@ -147,6 +151,8 @@ def require(session: Session, person: Person, act: Act, target: Target, rule: Co
     if isinstance(target, MentorRequest):
         if act is Act.REQUEST_ANSWER and target.mentor_id == person.id:
             return Grant("mentor", programme)
+        if act is Act.REQUEST_CANCEL and target.mentee_id == person.id:
+            return Grant("mentee", programme)
         raise NotAllowed("request.not_yours")
     convention = convention_of(target)
     if convention is None:
@@ -181,6 +187,8 @@ def _coordination(session: Session, person: Person, act: Act, target: Target, pr
 
 def _profile(session: Session, person: Person, act: Act, profile: Profile, programme: Programme,
              rule: CoordinatorRule) -> Grant:
+    if act is Act.PROFILE_PREVIEW:
+        return _preview(session, person, profile, programme)
     if act is not Act.PROFILE_READ:
         raise NotAllowed("profile.not_yours")
     if profile.person_id == person.id:
@@ -201,6 +209,17 @@ def _profile(session: Session, person: Person, act: Act, profile: Profile, progr
     if asked is None:
         raise NotAllowed("profile.not_yours")
     return Grant("asked", programme)
+
+
+def _preview(session: Session, person: Person, profile: Profile, programme: Programme) -> Grant:
+    """A mentor's introduction, for a mentee who may choose: the programme lets mentees choose, the reader is
+    an enrolled mentee of it, the profile an enrolled mentor's (who is told so on their profile form)."""
+    reader = session.scalars(select(Profile).where(Profile.programme_id == programme.id,
+                                                   Profile.person_id == person.id)).first()
+    if (programme.mentee_choice in ("confirm", "trusted") and reader is not None and reader.as_mentee
+            and reader.withdrawn_at is None and profile.as_mentor and profile.withdrawn_at is None):
+        return Grant("choosing", programme)
+    raise NotAllowed("profile.not_yours")
 
 
 def _absent(target: Target) -> str:

@@ -16,15 +16,17 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.i18n import labels, t
-from bot.services import profiles
+from bot.i18n.rich import rt
+from bot.notify import Button, Message
+from bot.services import actions, outbox, profiles
 from bot.services.csv_lines import csv_reader
-from bot.services.errors import DomainError, InvalidInput
+from bot.services.errors import Conflict, DomainError, InvalidInput
 from bot.services.matching import WINDOWS
-from bot.services.people import timezone_of
+from bot.services.people import language_of, mention, timezone_of
 from bot.services.policy import Act, require
 from bot.services.roles import CoordinatorRule
 from bot.services.themes import programme_themes, theme_label
-from storage.models import Person, Programme
+from storage.models import Person, Programme, Reminder
 
 COLUMNS = {
     "personne": "person", "person": "person", "membre": "person", "member": "person",
@@ -175,6 +177,11 @@ def import_profiles(session: Session, *, programme: Programme, coordinator: Pers
             with session.begin_nested():
                 checked = profiles.check(programme, typed_input(programme, row.cells))
                 person = resolve(row.person)
+                mine = profiles.profile_of(session, programme, person)
+                if mine is not None and mine.withdrawn_at is not None:
+                    raise Conflict("import.reason.withdrawn")  # they left: only they come back
+                if mine is not None and mine.loaded_by_id is None:
+                    raise Conflict("import.reason.own_profile")  # what a person wrote is theirs to change
                 manager = resolve(member(row.cells["manager"])) if row.cells.get("manager") else None
                 profile, new = profiles.save(session, programme, person, checked, profiles.Avoid(manager, None),
                                              timezone_of(person, programme.timezone), now, by=coordinator)
@@ -182,4 +189,23 @@ def import_profiles(session: Session, *, programme: Programme, coordinator: Pers
             bad.append((row.line, error))
             continue
         done.append(ProfileLine(row.line, profile.person_id, new))
+        # The person learns their profile was written for them, and checks it.
+        outbox.enqueue(session, kind=LOADED, recipient_id=profile.person_id, due_at=now, now=now,
+                       payload={"programme": programme.id},
+                       dedupe_key=f"{LOADED}:{programme.id}:{profile.person_id}:{now:%Y-%m-%d}")
     return done, bad
+
+
+def _loaded(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    programme = session.get(Programme, reminder.payload.get("programme"))
+    profile = profiles.profile_of(session, programme, person) if programme is not None else None
+    if programme is None or profile is None or profile.loaded_by_id is None:
+        return None  # edited by the person since
+    lang = language_of(person, programme.language)
+    return Message(text=rt(lang, "profile.loaded", programme=programme.name, coordinator=mention(profile.loaded_by)),
+                   headline=False, buttons=(Button(t(lang, "profile.button.edit"), actions.PROFILE_EDIT, "edit",
+                                                   style="primary"),))
+
+
+LOADED = "profile_loaded"
+COMPOSERS = {LOADED: _loaded}

@@ -18,13 +18,13 @@ from sqlalchemy.orm import Session
 
 from bot.i18n.locales import babel_locale
 from bot.services import audit
-from bot.services.errors import Conflict, InvalidInput, NotFound
+from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.matching import WINDOWS
 from bot.services.policy import Act, require
-from bot.services.roles import CoordinatorRule
+from bot.services.roles import CoordinatorRule, is_coordinator
 from bot.services.themes import programme_themes
 from bot.services.typed_text import number
-from storage.models import OPEN_CONVENTION_STATUSES, Convention, MentorRequest, Person, Profile, Programme, RequestStatus
+from storage.models import OPEN_CONVENTION_STATUSES, Convention, Person, Profile, Programme
 
 # The languages a person can say they speak (ISO 639-1); their names come from CLDR through Babel.
 SPOKEN = ("fr", "en", "es", "pt", "ar", "de", "it", "zh", "ht", "vi")
@@ -110,17 +110,31 @@ def check(programme: Programme, typed: ProfileInput) -> CheckedProfile:
         raise InvalidInput("profile.error.windows", field="windows")
     capacity = 1
     if typed.as_mentor:
-        found = number(typed.capacity.strip(), digits=2)
+        found = number(typed.capacity.strip() if isinstance(typed.capacity, str) else None, digits=2)
         if found is None or not 1 <= found <= MAX_CAPACITY:
             raise InvalidInput("profile.error.capacity", field="capacity", most=MAX_CAPACITY)
         capacity = found
-    if texts["link"]:
-        parts = urlsplit(texts["link"])
-        if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in texts["link"]):
-            raise InvalidInput("profile.error.link", field="link")
+    if texts["link"] and not safe_link(texts["link"]):
+        raise InvalidInput("profile.error.link", field="link")
     if not texts["presentation"]:
         raise InvalidInput("profile.error.presentation", field="presentation")
     return CheckedProfile(typed.as_mentor, typed.as_mentee, themes, texts, languages, modes, days, windows, capacity)
+
+
+# Characters no honest address needs, which a chat's markup would read (a link inside a link, a mention).
+LINK_REFUSED = set('<>|()[]{}"\'`\\^')
+
+
+def safe_link(link: str) -> bool:
+    """An https address with a host, and nothing a chat's markup could read: the partner clicks it."""
+    if any(c in LINK_REFUSED or c.isspace() or not c.isprintable() for c in link):
+        return False
+    try:
+        parts = urlsplit(link)
+        host = parts.hostname
+    except ValueError:  # "https://[x": an unclosed IPv6 bracket
+        return False
+    return parts.scheme == "https" and bool(host)
 
 
 def profile_of(session: Session, programme: Programme, person: Person) -> Profile | None:
@@ -177,6 +191,7 @@ def save(session: Session, programme: Programme, person: Person, checked: Checke
     profile.manager_id = avoid.manager.id if avoid.manager else None
     profile.avoid_id = avoid.person.id if avoid.person else None
     profile.timezone, profile.updated_at = tz, now
+    profile.loaded_by_id = by.id if by else None
     session.flush()
     profile.programme, profile.person = programme, person
     audit.record_for_programme(session, programme, "profile.enrolled" if new else "profile.updated", by or person, now,
@@ -185,16 +200,12 @@ def save(session: Session, programme: Programme, person: Person, checked: Checke
 
 
 def withdraw(session: Session, programme: Programme, person: Person, now: datetime) -> Profile:
-    """Out of the waiting pool (a running convention is not touched). Its pending request goes too."""
+    """Out of the waiting pool (a running convention is not touched; requests: mentor_requests.withdrawn)."""
     profile = profile_of(session, programme, person)
     if not enrolled(profile):
         raise NotFound("enrolment.not_enrolled")
     assert profile is not None
     profile.withdrawn_at = profile.updated_at = now
-    for request in session.scalars(select(MentorRequest).where(
-            MentorRequest.programme_id == programme.id, MentorRequest.mentee_id == person.id,
-            MentorRequest.status.in_((RequestStatus.ASKED, RequestStatus.AGREED)))):
-        request.status, request.decided_at = RequestStatus.WITHDRAWN, now
     audit.record_for_programme(session, programme, "profile.withdrawn", person, now)
     return profile
 
@@ -204,6 +215,9 @@ def readable_profile(session: Session, reader: Person, programme: Programme, sub
     """The subject's profile if the reader may read it (themselves, the coordination, a partner)."""
     profile = profile_of(session, programme, subject)
     if profile is None:
+        # Whether someone has a profile is itself theirs to tell: only they and the coordination learn it.
+        if reader.id != subject.id and not is_coordinator(session, reader, programme, rule):
+            raise NotAllowed("profile.not_yours")
         raise NotFound("profile.none")
     require(session, reader, Act.PROFILE_READ, profile, rule)
     return profile

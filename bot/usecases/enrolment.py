@@ -130,6 +130,7 @@ def save_profile(session: Session, actor: Actor, now: datetime, typed: profiles.
 
 def withdraw(session: Session, actor: Actor, now: datetime) -> str:
     profiles.withdraw(session, actor.programme, actor.person, now)
+    mentor_requests.withdrawn(session, actor.programme, actor.person, now)
     return t(actor.lang, "enrolment.withdrawn", programme=actor.programme.name)
 
 

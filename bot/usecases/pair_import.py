@@ -51,7 +51,7 @@ def import_text(sessions: SessionFactory, clock: Clock, rule: CoordinatorRule, p
             today=local_date(now, actor.tz), now=now, rule=rule)
         lang, tz = actor.lang, actor.tz
     lines = import_summary(lang, tz, result)
-    if result.created:
+    if result.created or result.enrolled or result.updated:  # the invitations, or "your profile was loaded"
         port.deliver()
     return ImportOutcome(Rich.join("\n", lines), len(result.bad))
 

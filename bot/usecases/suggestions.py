@@ -15,8 +15,8 @@ from bot.actor import Actor
 from bot.i18n import N_, labels, t, tn
 from bot.i18n.numbers import one_decimal
 from bot.i18n.rich import rt
-from bot.notify import Mention, Rich, Text
-from bot.services import match_pool, mentor_requests, profiles
+from bot.notify import Button, Mention, Message, Rich, Text
+from bot.services import actions, match_pool, mentor_requests, profiles
 from bot.services.errors import Conflict, DomainError, InvalidInput
 from bot.services.people import mention
 from bot.services.policy import Act, require
@@ -25,14 +25,13 @@ from bot.services.themes import theme_label
 from bot.services.typed_text import number
 from bot.usecases.conventions import pair
 from bot.usecases.outcome import Done
-from storage.models import MatchOutcome, RequestStatus
+from storage.models import MatchOutcome
 
 if TYPE_CHECKING:
     from bot.services.matching.fit import Fit
 
 SHOWN = 10  # pairs per message: a coordinator reads them one by one
 WAITING_SHOWN = 10  # on the App Home, those waiting longest
-ACCEPT_ALL_MOST = 100  # pairs one « Tout accepter » carries (a Slack button's value holds 2,000 characters)
 # By the value of matching.solver.Unmatched (the engine is imported only where a pairing is computed).
 UNMATCHED_KEYS = {
     "no_mentor": N_("match.unmatched.no_mentor"),
@@ -117,7 +116,7 @@ def suggestions(session: Session, actor: Actor, rule: CoordinatorRule, now: date
                               reasons_text(lang, suggested.fit), f"{mentee_id}:{mentor_id}:{mentor_id}",
                               f"{mentee_id}:{mentor_id}", alternatives))
     unmatched = tuple(rt(lang, UNMATCHED_KEYS[why.value], name=who(person_id)) for person_id, why in suggestion.unmatched)
-    carried = suggestion.pairs[:ACCEPT_ALL_MOST]
+    carried = suggestion.pairs[:SHOWN]  # « Tout accepter » accepts what the message shows, nothing more
     accept_all = ",".join(f"{p.mentee_id}:{p.mentor_id}" for p in carried) or None
     headline = rt(lang, "match.headline", programme=actor.programme.name,
                   mentees=tn(lang, "match.count.mentees", "match.count.mentees.plural", len(pool.mentees)),
@@ -141,6 +140,8 @@ def _pair_one(session: Session, actor: Actor, rule: CoordinatorRule, now: dateti
     if pool.fit_of(mentee_id, mentor_id) is None:
         raise Conflict("match.gone")
     mentee, mentor = pool.mentees[mentee_id].person, pool.mentors[mentor_id].person
+    if suggested not in pool.mentors:
+        suggested = None  # not a mentor of this pool: a forged value, not recorded
     done = pair(session, actor, rule, now, mentor, mentee, None)  # the same pairing as `jumeler`
     outcome = MatchOutcome.ACCEPTED if suggested in (None, mentor_id) else MatchOutcome.SWAPPED
     match_pool.decide(session, actor.programme, mentee_id=mentee_id, mentor_id=mentor_id,
@@ -157,7 +158,7 @@ def accept(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime,
 
 def accept_all(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime, value: str) -> Text:
     """« Tout accepter »: each pair the message showed, in turn; one that is no longer possible is skipped."""
-    pairs = [_ids(item, 2) for item in value.split(",")[:ACCEPT_ALL_MOST] if item]
+    pairs = [_ids(item, 2) for item in value.split(",")[:SHOWN] if item]
     if not pairs:
         raise InvalidInput("error.stale_button")
     paired = skipped = 0
@@ -189,8 +190,9 @@ def reject(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime,
 
 
 
-def waiting_line(session: Session, actor: Actor, now: datetime) -> Text:
+def waiting_line(session: Session, actor: Actor, now: datetime, rule: CoordinatorRule) -> Text:
     """The coordination's App Home: how many wait and for how long, then who waits longest (names only)."""
+    require(session, actor.person, Act.REPORT_READ, actor.programme, rule)
     found = match_pool.figures(session, actor.programme, now)
     lang = actor.lang
     if not found.mentees_waiting:
@@ -242,15 +244,25 @@ def mentee_choices(session: Session, actor: Actor, now: datetime) -> ChoicesView
         return t(lang, "request.none_to_choose")
     choices = []
     for profile, found_fit in found:
+        require(session, actor.person, Act.PROFILE_PREVIEW, profile)
         choices.append(MentorChoice(mention(profile.person), profile.presentation, _score(lang, found_fit),
                                     reasons_text(lang, found_fit), str(profile.person_id)))
     return ChoicesView(lang, rt(lang, "request.choose.headline", programme=programme.name), tuple(choices))
 
 
-def ask_mentor(session: Session, actor: Actor, now: datetime, value: str) -> Text:
+def ask_mentor(session: Session, actor: Actor, now: datetime, value: str) -> Message:
+    """« Demander à ce mentor »: the request goes; the mentee may take it back to ask someone else."""
     (mentor_id,) = _ids(value, 1)
     request = mentor_requests.ask(session, actor.programme, actor.person, mentor_id, actor.today_at(now), now)
-    return rt(actor.lang, "request.asked.mentee", mentor=mention(request.mentor))
+    return Message(text=rt(actor.lang, "request.asked.mentee", mentor=mention(request.mentor)), headline=False,
+                   buttons=(Button(t(actor.lang, "request.button.cancel"), actions.REQUEST_CANCEL, str(request.id)),))
+
+
+def cancel_request(session: Session, actor: Actor, now: datetime, request_id: int) -> Message:
+    request = mentor_requests.cancel(session, actor.person, request_id, now)
+    return Message(text=rt(actor.lang, "request.cancelled", mentor=mention(request.mentor)), headline=False,
+                   buttons=(Button(t(actor.lang, "request.button.others"), actions.SUGGESTIONS_SHOW, "choose",
+                                   style="primary"),))
 
 
 @dataclass(frozen=True)
@@ -265,8 +277,7 @@ def answer_form(session: Session, actor: Actor, request_id: int, agree: bool) ->
     """« Accepter » / « Décliner » on a request: the form for a word to the mentee (checked before it opens)."""
     request = mentor_requests.get_request(session, request_id)
     require(session, actor.person, Act.REQUEST_ANSWER, request)
-    if request.status != RequestStatus.ASKED:
-        raise Conflict("request.answered")
+    mentor_requests.still_open(request)
     return AnswerFormView(actor.lang, request.id, agree, mention(request.mentee))
 
 

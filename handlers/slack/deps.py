@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -79,9 +80,14 @@ class Deps:
         ack_then(self.work, lambda b, c, r, e: report_error(self, b, c, r, e), ack, body, client, respond, work)
 
 
+SLACK_MEMBER = re.compile(r"[UW][A-Z0-9]{2,20}")
+
+
 def known_person(session: Session, deps: Deps, workspace: Workspace, user_id: str, *, fresh: bool = False,
                  field_name: str | None = None) -> Person:
     """The person row for a Slack user someone named, with a profile refreshed from users.info when stale."""
+    if not SLACK_MEMBER.fullmatch(user_id or ""):  # a forged picker: nobody Slack would name, nor store
+        raise InvalidInput("error.pair.unknown_user", field=field_name)
     now = deps.clock.now()
     person = people.ensure_person(session, workspace, user_id, now=now)
     if fresh or people.profile_is_stale(person, now):

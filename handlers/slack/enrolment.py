@@ -10,8 +10,8 @@ from bot.services import profiles
 from bot.services.errors import DomainError
 from bot.usecases import enrolment
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body, known_person
-from handlers.slack.forms import ModalOrigin, ProfileForm
-from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
+from handlers.slack.forms import ModalOrigin, ProfileForm, ThemesForm
+from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.interactions import clicked_value, on_click, post_dm, refuse_form
 from handlers.slack.render import as_dicts, message_blocks, mrkdwn
 from handlers.slack.request import MENTION, CommandRequest
@@ -34,6 +34,7 @@ def run_enrolment_command(req: CommandRequest) -> None:
         found = enrolment.enrolment_command(session, actor, deps.rule, deps.clock.now(), req.args)
     if isinstance(found, str):
         req.respond(text=found)
+        deps.deliver_now()  # a withdrawal closes requests: their mentees are told now
         return
     req.client.views_open(trigger_id=req.body["trigger_id"],
                           view=profile_modal(found, metadata=ModalOrigin(team_id=req.team_id).dumps()).to_dict())
@@ -74,6 +75,7 @@ def register(app: App, deps: Deps) -> None:
         with acting_in_slack(deps, team_id, user_id) as (session, actor):
             text = enrolment.withdraw(session, actor, deps.clock.now())
         respond(text=text, replace_original=False)
+        deps.deliver_now()
 
     on_click(app, deps, ActionId.ENROL_WITHDRAW, withdraw)
     on_click(app, deps, ActionId.THEMES_OPEN, lambda body, action, respond, client: open_themes_form(
@@ -103,14 +105,10 @@ def register(app: App, deps: Deps) -> None:
         origin = ModalOrigin.loads(view.get("private_metadata"))
         team_id = origin.team_id if origin else body["team"]["id"]
         user_id = body["user"]["id"]
-        values = view.get("state", {}).get("values", {})
-        kept = [o.get("value", "") for o in (values.get(BlockId.THEMES_DEFAULTS, {}).get(FieldId.THEMES_DEFAULTS)
-                                             or {}).get("selected_options") or []]
-        extra = (values.get(BlockId.THEMES_EXTRA, {}).get(FieldId.THEMES_EXTRA) or {}).get("value") or ""
+        form = ThemesForm.from_view(view)
         try:
             with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):
-                text = enrolment.save_themes(session, actor, deps.rule, deps.clock.now(),
-                                             [k for k in kept if isinstance(k, str)], str(extra))
+                text = enrolment.save_themes(session, actor, deps.rule, deps.clock.now(), form.kept, form.extra)
         except DomainError as error:
             refuse_form(ack, deps, team_id, user_id, {"defaults": BlockId.THEMES_DEFAULTS,
                                                        "extra": BlockId.THEMES_EXTRA}, error)

@@ -7,11 +7,10 @@ from slack_sdk import WebClient
 
 from bot.services.errors import DomainError
 from bot.services.evaluations import RATINGS, EvaluationInput
-from bot.services.typed_text import number
 from bot.usecases import evaluation
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
-from handlers.slack.forms import FormContext
-from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
+from handlers.slack.forms import EvaluationForm, FormContext
+from handlers.slack.ids import ActionId, BlockId, CallbackId
 from handlers.slack.interactions import clicked_id, on_click, post_dm, refuse_form
 from handlers.slack.render import mrkdwn
 from handlers.slack.request import CommandRequest
@@ -34,16 +33,8 @@ def run_evaluation_command(req: CommandRequest) -> None:
 
 
 def _typed(view: dict) -> EvaluationInput:
-    values = view.get("state", {}).get("values", {})
-
-    def picked(block: str, field: str) -> str | None:
-        return ((values.get(block, {}).get(field) or {}).get("selected_option") or {}).get("value")
-
-    ratings = {name: number(picked(f"{BlockId.EVALUATION_RATING}:{name}", FieldId.EVALUATION_RATING), digits=1)
-               for name in RATINGS}
-    suggestion = (values.get(BlockId.EVALUATION_SUGGESTION, {}).get(FieldId.EVALUATION_SUGGESTION) or {}).get("value")
-    return EvaluationInput(ratings, picked(BlockId.EVALUATION_RECOMMEND, FieldId.EVALUATION_RECOMMEND),
-                           str(suggestion or ""))
+    form = EvaluationForm.from_view(view, RATINGS)
+    return EvaluationInput(form.ratings, form.recommend, form.suggestion)
 
 
 def register(app: App, deps: Deps) -> None:

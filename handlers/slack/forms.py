@@ -128,7 +128,9 @@ class FormContext:
 
 
 def _option_value(view: dict[str, Any], block: str, action: str) -> str | None:
-    return (_value(view, block, action).get("selected_option") or {}).get("value")
+    option = _value(view, block, action).get("selected_option")
+    value = option.get("value") if isinstance(option, dict) else None
+    return value if isinstance(value, str) else None  # anything else is an altered form
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,10 @@ class ObjectiveUpdateForm:
 
 
 def _checked(view: dict[str, Any], block: str, action: str) -> list[str]:
-    return [o.get("value", "") for o in _value(view, block, action).get("selected_options") or []]
+    options = _value(view, block, action).get("selected_options")
+    if not isinstance(options, list):
+        return []
+    return [o["value"] for o in options if isinstance(o, dict) and isinstance(o.get("value"), str)]
 
 
 @dataclass(frozen=True)
@@ -261,3 +266,30 @@ class ProfileForm:
         )
         return cls(typed, _value(view, BlockId.PROFILE_MANAGER, FieldId.PROFILE_MANAGER).get("selected_user"),
                    _value(view, BlockId.PROFILE_AVOID, FieldId.PROFILE_AVOID).get("selected_user"))
+
+
+@dataclass(frozen=True)
+class ThemesForm:
+    kept: list[str]
+    extra: str
+
+    @classmethod
+    def from_view(cls, view: dict[str, Any]) -> ThemesForm:
+        return cls(_multi(view, BlockId.THEMES_DEFAULTS, FieldId.THEMES_DEFAULTS),
+                   _text(view, BlockId.THEMES_EXTRA, FieldId.THEMES_EXTRA))
+
+
+@dataclass(frozen=True)
+class EvaluationForm:
+    """The evaluation modal: one select per rating ("evaluation-rating:<name>"), the answer, the suggestion."""
+
+    ratings: dict[str, int | None]
+    recommend: str | None
+    suggestion: str
+
+    @classmethod
+    def from_view(cls, view: dict[str, Any], ratings: tuple[str, ...]) -> EvaluationForm:
+        picked = {name: number(_option_value(view, f"{BlockId.EVALUATION_RATING}:{name}", FieldId.EVALUATION_RATING),
+                               digits=1) for name in ratings}
+        return cls(picked, _option_value(view, BlockId.EVALUATION_RECOMMEND, FieldId.EVALUATION_RECOMMEND),
+                   _text(view, BlockId.EVALUATION_SUGGESTION, FieldId.EVALUATION_SUGGESTION))

@@ -48,7 +48,8 @@ def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> N
             notes=recent,
             figures=figures,
             entry=enrolment.entry_buttons(session, actor),
-            waiting=mrkdwn(suggestions.waiting_line(session, actor, deps.clock.now())) if is_coordinator else None,
+            waiting=(mrkdwn(suggestions.waiting_line(session, actor, deps.clock.now(), deps.rule))
+                     if is_coordinator else None),
         )
     client.views_publish(user_id=user_id, view=view)
 

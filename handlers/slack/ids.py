@@ -61,6 +61,7 @@ class ActionId(StrEnum):
     REQUEST_DECLINE = actions.REQUEST_DECLINE
     REQUEST_CONFIRM = actions.REQUEST_CONFIRM
     REQUEST_REFUSE = actions.REQUEST_REFUSE
+    REQUEST_CANCEL = actions.REQUEST_CANCEL
 
 
 class CallbackId(StrEnum):

@@ -54,7 +54,7 @@ def _run(run: Inline) -> str:
         return f"`{run.text}`"
     if isinstance(run, Moment):
         return as_typed(run.text)
-    return f"<{run.url}|{as_typed(run.label)}>"
+    return f"<{run.safe_url}|{as_typed(run.label)}>"
 
 
 def mrkdwn(text: Text) -> str:

@@ -12,14 +12,14 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
-from bot.notify import Text
+from bot.notify import Message, Text
 from bot.services.errors import Conflict, DomainError
 from bot.usecases import suggestions
 from handlers.slack.deps import Actor, Deps, acting_in_slack, error_for, ids_from_body
 from handlers.slack.forms import FormContext
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
 from handlers.slack.interactions import clicked_id, clicked_value, on_click, post_dm, refuse_form
-from handlers.slack.render import as_dicts, mrkdwn
+from handlers.slack.render import as_dicts, message_blocks, mrkdwn
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.enrolment import answer_modal, choices_blocks, suggestions_blocks
 
@@ -86,8 +86,20 @@ def register(app: App, deps: Deps) -> None:
             deps.deliver_now()
         return work
 
-    on_click(app, deps, ActionId.MENTOR_ASK, replaced(
+    def answered_with(act: Callable[[Session, Actor, dict], Message]) -> ClickWork:
+        """A click whose answer, with its own buttons, takes the place of the message clicked."""
+        def work(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+            team_id, user_id = ids_from_body(body)
+            with acting_in_slack(deps, team_id, user_id) as (session, actor):
+                message = act(session, actor, action)
+            respond(text=mrkdwn(message.text), blocks=as_dicts(message_blocks(message)), replace_original=True)
+            deps.deliver_now()
+        return work
+
+    on_click(app, deps, ActionId.MENTOR_ASK, answered_with(
         lambda s, a, action: suggestions.ask_mentor(s, a, now(), clicked_value(action))))
+    on_click(app, deps, ActionId.REQUEST_CANCEL, answered_with(
+        lambda s, a, action: suggestions.cancel_request(s, a, now(), clicked_id(action))))
     on_click(app, deps, ActionId.REQUEST_CONFIRM, replaced(
         lambda s, a, action: suggestions.decide_request(s, a, deps.rule, now(), clicked_id(action), True)))
     on_click(app, deps, ActionId.REQUEST_REFUSE, replaced(

@@ -35,7 +35,7 @@ def _run(run: Inline) -> str:
         return run.text.removeprefix("/")
     if isinstance(run, Moment):
         return run.text
-    return f"[{run.label}]({run.url})"
+    return f"[{run.label}]({run.safe_url})"
 
 
 def teams_text(text: Text) -> str:

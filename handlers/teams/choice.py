@@ -40,7 +40,14 @@ def ask(req: TeamsRequest) -> list[Reply]:
     with req.acting() as (session, actor):
         said = suggestions.ask_mentor(session, actor, req.deps.clock.now(), req.field("value"))
     req.deps.deliver_now()
-    return [message_reply(Message(text=said, headline=False), replace=True)]
+    return [message_reply(said, replace=True)]
+
+
+def cancel(req: TeamsRequest) -> list[Reply]:
+    """« Annuler ma demande »."""
+    with req.acting() as (session, actor):
+        said = suggestions.cancel_request(session, actor, req.deps.clock.now(), _request_id(req.field("value")))
+    return [message_reply(said, replace=True)]
 
 
 def _request_id(raw: str) -> int:
@@ -100,6 +107,7 @@ def _decider(confirm: bool) -> Handler:
 
 ACTIONS: dict[str, Handler] = {
     actions.MENTOR_ASK: ask,
+    actions.REQUEST_CANCEL: cancel,
     actions.REQUEST_AGREE: _opener(True),
     actions.REQUEST_DECLINE: _opener(False),
     ANSWER_SUBMIT: submit_answer,

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
+from bot.config import GUID
 from bot.i18n import t
 from bot.services import actions, people, profiles
 from bot.services.errors import InvalidInput, NotFound
@@ -158,6 +159,8 @@ def _picked(session: Session, req: TeamsRequest, actor: Actor, name: str) -> Per
     external_id = req.field(name).strip().lower()
     if not external_id:
         return None
+    if not GUID.match(external_id):  # Teams' picker gives Entra object ids: anything else is a forged card
+        raise InvalidInput("error.pair.unknown_user", field=name)
     return people.ensure_person(session, actor.workspace, external_id, now=req.deps.clock.now())
 
 
@@ -175,7 +178,9 @@ def submit_profile(req: TeamsRequest) -> list[Reply]:
 def withdraw(req: TeamsRequest) -> list[Reply]:
     """« Me retirer de la liste d'attente » under one's own profile."""
     with req.acting() as (session, actor):
-        return [text_reply(enrolment.withdraw(session, actor, req.deps.clock.now()))]
+        said = enrolment.withdraw(session, actor, req.deps.clock.now())
+    req.deps.deliver_now()  # the requests it closed: their mentees are told now
+    return [text_reply(said)]
 
 
 def enrolment_command(req: TeamsRequest) -> list[Reply]:
@@ -183,9 +188,10 @@ def enrolment_command(req: TeamsRequest) -> list[Reply]:
     deps = req.deps
     with req.acting() as (session, actor):
         found = enrolment.enrolment_command(session, actor, deps.rule, deps.clock.now(), req.args)
-        if isinstance(found, str):
-            return [text_reply(found)]
-        return [profile_card(found)]
+        if not isinstance(found, str):
+            return [profile_card(found)]
+    deps.deliver_now()  # a withdrawal closes requests: their mentees are told now
+    return [text_reply(found)]
 
 
 # -- reading a profile ----------------------------------------------------------------------------------------

@@ -298,3 +298,46 @@ def test_the_themes_form_opens_from_the_app_home(bot: Harness) -> None:
     bot.click("UCOORD", "themes-form-open", button["value"])
     assert len(bot.emulator.views_opened()) == before + 1
     assert last_view(bot, "themes-form-submit")
+
+
+def test_forged_and_malformed_values_get_a_clear_answer_never_a_500(bot: Harness) -> None:
+    # A link with an unclosed bracket, typed in the real form: refused on its field.
+    answer = enrol(bot, "UMENTEE2", link="https://[x")
+    assert answer.json()["errors"] == {"profile-link": fr_fixed("profile.error.link")}
+    # A picker naming nobody Slack would (too long for any column), and non-string options.
+    values = profile_values(manager="U" + "X" * 80)
+    bot.command("UMENTEE2", "inscription")
+    body = bot.submit_view("UMENTEE2", last_view(bot, FORM), values).json()
+    assert list(body["errors"]) == ["profile-manager"]
+    values = profile_values()
+    values["profile-themes"]["profile-themes-select"]["selected_options"] = ["negotiation", {"value": 3}]
+    values["profile-capacity"]["profile-capacity-select"]["selected_option"] = {"value": ["1"]}
+    bot.command("UMENTEE2", "inscription")
+    body = bot.submit_view("UMENTEE2", last_view(bot, FORM), values).json()
+    assert list(body["errors"]) == ["profile-themes"]  # no theme left once the altered ones are dropped
+    # Whether someone has a profile is not told to others.
+    bot.command("UOTHER", "profil <@UMENTEE>")
+    assert fr_fixed("profile.not_yours") in bot.last_response()["text"]
+
+
+def test_accept_all_accepts_only_the_pairs_shown_and_a_forged_suggestion_is_not_recorded(bot: Harness) -> None:
+    extra = [(f"UE{n}", f"UM{n}") for n in range(11)]
+    for mentee, mentor in extra:
+        bot.emulator.add_user(mentee, mentee.lower(), f"Mentorée {mentee}", tz="America/Toronto", locale="fr-CA")
+        bot.emulator.add_user(mentor, mentor.lower(), f"Mentor {mentor}", tz="America/Toronto", locale="fr-CA")
+        enrol(bot, mentee)
+        enrol(bot, mentor, **mentor_fields())
+    shown = suggestions_message(bot)
+    assert len(_actions(shown, "match-pair-accept")) == 10  # ten shown, one more waits
+    (all_button,) = _actions(shown, "match-pairs-accept-all")
+    assert all_button["text"]["text"] == "Tout accepter (10 jumelages)"
+    bot.click("UCOORD", "match-pairs-accept-all", all_button["value"], message=shown)
+    with bot.session_factory() as session:
+        assert len(session.scalars(select(Convention)).all()) == 10
+    (last,) = _actions(bot.last_response(), "match-pair-accept")
+    mentee_id, mentor_id, _suggested = last["value"].split(":")
+    bot.click("UCOORD", "match-pair-accept", f"{mentee_id}:{mentor_id}:999999", message=bot.last_response())
+    with bot.session_factory() as session:
+        decisions = session.scalars(select(MatchDecision).order_by(MatchDecision.id.desc())).first()
+        assert decisions is not None and decisions.suggested_mentor_id is None
+        assert len(session.scalars(select(Convention)).all()) == 11

@@ -57,3 +57,28 @@ def test_only_coordinators_import_profiles(bot: Harness) -> None:
     bot.command("UOTHER", "importer")
     with bot.session_factory() as session:
         assert session.scalars(select(Profile)).first() is None
+
+
+def test_an_import_never_overwrites_what_a_person_wrote_nor_brings_back_who_left(bot: Harness) -> None:
+    from tests.scenarios.test_enrolment import enrol
+
+    enrol(bot, "UMENTEE2", presentation="Mon texte à moi.")
+    enrol(bot, "UMENTEE", presentation="Moi aussi.")
+    bot.command("UMENTEE", "inscription retirer")
+    lines = ("personne;role;thèmes;langues;modes;jours;moments;présentation;aspiration;motivation\n"
+             "UMENTEE2;mentorée;Réseautage;français;vidéo;lun;matin;Texte écrit par la coordination.;Grandir.;\n"
+             "UMENTEE;mentorée;Réseautage;français;vidéo;lun;matin;Texte écrit par la coordination.;Grandir.;\n"
+             "UOTHER;mentor;Réseautage;français;vidéo;lun;matin;Consultant.;;Aider.\n")
+    bot.command("UCOORD", "importer")
+    bot.submit_view("UCOORD", last_view(bot, "import-form-submit"), _paste(lines))
+    report = texts_to(bot, "UCOORD")[-1]
+    assert "Ligne 2 : cette personne a déjà écrit son profil" in report
+    assert "Ligne 3 : cette personne s'est retirée du programme" in report
+    with bot.session_factory() as session:
+        found = {p.person.external_id: p for p in session.scalars(select(Profile))}
+        assert found["UMENTEE2"].presentation == "Mon texte à moi."
+        assert found["UMENTEE"].withdrawn_at is not None
+        assert found["UOTHER"].loaded_by is not None
+    # Olivier learns his profile was written for him, and may edit it (then it is his).
+    told = texts_to(bot, "UOTHER")
+    assert any("a créé votre profil" in text for text in told)

@@ -131,3 +131,79 @@ def test_only_the_mentor_asked_may_answer(bot: Harness) -> None:
     bot.click("UOTHER", "mentor-request-agree", button_value(asked, "mentor-request-agree") or "", message=asked)
     assert len(bot.emulator.views_opened()) == before  # no form for someone else
     assert fr_fixed("request.not_yours") in str(bot.emulator.responses()[-1])
+
+
+def _request_statuses(bot: Harness) -> list[str]:
+    with bot.session_factory() as session:
+        return [r.status for r in session.scalars(select(MentorRequest).order_by(MentorRequest.id))]
+
+
+def test_a_request_closes_when_the_mentor_leaves_expires_or_is_cancelled(bot: Harness) -> None:
+    from datetime import timedelta
+
+    from tests.scenarios.meeting_helpers import at
+
+    bot.command("UCOORD", "inscription choix libre")
+    enrol(bot, "UMENTEE2")
+    enrol(bot, "UMENTOR2", **mentor_fields())
+    enrol(bot, "UMENTOR", **mentor_fields(presentation="Ingénieure, quinze ans en usine."))
+    # 1. The mentor asked leaves the pool: the request closes, the mentee is told, and cannot be paired by it.
+    _ask(bot, "UMENTEE2", _choices(bot, "UMENTEE2"), "UMENTOR2")
+    asked = _latest_with(bot, "UMENTOR2", "mentor-request-agree")
+    bot.command("UMENTOR2", "inscription retirer")
+    assert _request_statuses(bot) == ["withdrawn"]
+    assert any("n'est plus disponible comme mentor" in text_of(m) for m in bot.emulator.messages_to("UMENTEE2"))
+    before = len(bot.emulator.views_opened())
+    bot.click("UMENTOR2", "mentor-request-agree", button_value(asked, "mentor-request-agree") or "", message=asked)
+    assert len(bot.emulator.views_opened()) == before  # no form for a closed request
+    # 2. The mentee asks Marie, then takes it back.
+    _ask(bot, "UMENTEE2", _choices(bot, "UMENTEE2"), "UMENTOR>")
+    sent = bot.last_response()
+    bot.click("UMENTEE2", "mentor-request-cancel", button_value(sent, "mentor-request-cancel") or "", message=sent)
+    assert fr_fixed("request.cancelled").split("{")[0] in text_of(bot.last_response())
+    # 3. Asked again, Marie never answers: after two weeks the request expires and the mentee may ask again.
+    _ask(bot, "UMENTEE2", _choices(bot, "UMENTEE2"), "UMENTOR>")
+    at(bot, bot.clock.now() + timedelta(days=15))
+    assert _request_statuses(bot) == ["withdrawn", "withdrawn", "expired"]
+    with bot.session_factory() as session:
+        assert session.scalars(select(Convention)).first() is None
+
+
+def test_a_mentor_who_declined_is_not_offered_again_and_only_shown_mentors_may_be_asked(bot: Harness) -> None:
+    bot.command("UCOORD", "inscription choix valide")
+    enrol(bot, "UMENTEE2")
+    for user in ("UMENTOR2", "UMENTOR", "UADMIN", "UOTHER"):
+        enrol(bot, user, **mentor_fields(presentation=f"Présentation de {user}."))
+    shown = _choices(bot, "UMENTEE2")
+    offered = [e["value"] for b in shown["blocks"] for e in b.get("elements", []) or []
+               if e.get("action_id") == "match-mentor-ask"]
+    assert len(offered) == 3
+    with bot.session_factory() as session:
+        from storage.models import Person
+        everyone = {str(p.id) for p in session.scalars(select(Person))}
+    hidden = sorted(everyone - set(offered) - {str(_pid(bot, "UMENTEE2")), str(_pid(bot, "UCOORD"))})
+    for value in hidden:  # a mentor the mentee was not shown, forged into the button
+        bot.click("UMENTEE2", "match-mentor-ask", value)
+    assert _request_statuses(bot) == []
+    bot.click("UMENTEE2", "match-mentor-ask", offered[0], message=shown)
+    mentor = _latest_external(bot, int(offered[0]))
+    _answer(bot, mentor, "mentor-request-decline", "Pas cette année.")
+    again = [e["value"] for b in _choices(bot, "UMENTEE2")["blocks"] for e in b.get("elements", []) or []
+             if e.get("action_id") == "match-mentor-ask"]
+    assert offered[0] not in again and len(again) == 3
+
+
+def _pid(bot: Harness, external_id: str) -> int:
+    from storage.models import Person
+
+    with bot.session_factory() as session:
+        return session.scalars(select(Person.id).where(Person.external_id == external_id)).one()
+
+
+def _latest_external(bot: Harness, person_id: int) -> str:
+    from storage.models import Person
+
+    with bot.session_factory() as session:
+        person = session.get(Person, person_id)
+        assert person is not None
+        return person.external_id
