@@ -60,6 +60,7 @@ COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("profil", ("profile",), None, "cmd.profil"),
     SubCommand("themes", ("thèmes", "topics"), COORDINATORS, "cmd.themes"),
     # Once a convention has ended: says so otherwise.
+    SubCommand("mes-donnees", ("mes-données", "my-data", "mydata"), None, "cmd.mes-donnees"),
     SubCommand("evaluation", ("évaluation", "survey", "evaluate"), None, "cmd.evaluation", explains_itself=True),
     # The coordination's suggested pairing; a waiting mentee's choice of mentors when the programme allows it.
     SubCommand("suggestions", ("matches", "match"), None, "cmd.suggestions"),

@@ -17,6 +17,7 @@ from handlers.slack import (
     evaluation,
     journal,
     meetings,
+    my_data,
     objectives,
     overview,
     pair_import,
@@ -52,6 +53,7 @@ HANDLERS: dict[str, CommandHandler] = {
     "profil": enrolment.run_profile_command,
     "themes": enrolment.run_themes_command,
     "evaluation": evaluation.run_evaluation_command,
+    "mes-donnees": my_data.run_my_data_command,
     "suggestions": suggestions.run_suggestions_command,
 }
 

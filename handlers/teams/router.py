@@ -22,6 +22,7 @@ from handlers.teams import (
     evaluation,
     journal,
     meetings,
+    my_data,
     objectives,
     overview,
     pairing,
@@ -34,7 +35,7 @@ from handlers.teams.deps import Handler, Reply, TeamsRequest, refusal, say, text
 from handlers.teams.forms import CANCEL
 
 FEATURES: tuple[ModuleType, ...] = (overview, pairing, meetings, journal, objectives, disputes, closure,
-                                    coordinators, reports, enrolment, suggestions, choice, evaluation, themes)
+                                    coordinators, reports, enrolment, suggestions, choice, evaluation, themes, my_data)
 COMMANDS: dict[str, Handler] = {name: h for module in FEATURES for name, h in getattr(module, "COMMANDS", {}).items()}
 ACTIONS: dict[str, Handler] = {key: h for module in FEATURES for key, h in getattr(module, "ACTIONS", {}).items()}
 

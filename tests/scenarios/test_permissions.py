@@ -41,6 +41,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "inscription": EVERYONE,  # anyone may sign up (a coordinator too, to mentor)
     "profil": EVERYONE,  # one's own profile, or how to make one
     "themes": COORDINATION,
+    "mes-donnees": EVERYONE,
     "evaluation": EVERYONE,  # explains that it comes once a convention has ended
     "suggestions": EVERYONE,  # the coordination's pairing; a mentee's choice, or why there is none
 }

@@ -103,3 +103,17 @@ def test_editing_a_profile_shows_the_manager_by_name(teams_bot: Harness, connect
     manager = card_inputs(cards_for(connector, MENTEE)[-1])["manager"]
     assert manager["value"] == OUTSIDER.aad_object_id
     assert manager["choices"] == [{"title": "Olivier Outsider", "value": OUTSIDER.aad_object_id}]
+
+
+def test_my_data_on_teams_comes_as_two_personal_links(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    enrol(teams_bot, connector, MENTEE, {**MENTEE_VALUES, "manager": ""})
+    channel(teams_bot).say(MENTEE, "mentorat mes-donnees")
+    reply = cards_for(connector, MENTEE)[-1]
+    links = [a for a in reply["attachments"][0]["content"].get("actions", []) if a.get("type") == "Action.OpenUrl"]
+    assert [a["title"] for a in links] == ["My data (readable page)", "My data (JSON)"]
+    with session_scope(teams_bot.session_factory) as session:
+        from storage.models import SharedFile
+        files = session.scalars(select(SharedFile)).all()
+        from storage.models import Person
+        owner = session.scalars(select(Person.id).where(Person.external_id == MENTEE.aad_object_id)).one()
+        assert len(files) == 2 and {f.person_id for f in files} == {owner}
