@@ -44,7 +44,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from bot.logs import log_unexpected
-from bot.services import closure, mentor_requests
+from bot.services import closure, erasure, mentor_requests
 from bot.services.digest import plan_digests
 from bot.services.disputes import mark_escalations
 from bot.services.enrolment_news import plan_enrolment_news
@@ -83,6 +83,7 @@ class PlanReport:
     enrolment_news: int = 0  # coordinators' daily messages of new enrolments written
     evaluations: int = 0  # programme evaluation invitations and reminders written
     requests_expired: int = 0  # mentees' requests a mentor left unanswered too long
+    erased: int = 0  # people whose erasure waited for their convention's end
     files_purged: int = 0  # shared files (.ics, PDFs, charts) whose link expired
 
 
@@ -278,6 +279,7 @@ def plan(factory: SessionFactory, now: datetime, rule: CoordinatorRule | None = 
     if rule is not None:
         report.digests = _isolated("digests", in_unit(lambda s: plan_digests(s, rule, now)), 0)
         report.enrolment_news = _isolated("enrolment news", in_unit(lambda s: plan_enrolment_news(s, rule, now)), 0)
+        report.erased = _isolated("erasures", in_unit(lambda s: erasure.erase_pending(s, rule, now)), 0)
     # The bytes behind expired file links go with the links.
     report.files_purged = _isolated("expired files", in_unit(lambda s: purge_expired(s, now)), 0)
     return report

@@ -149,6 +149,8 @@ class Person(Base):
     # The Slack DM channel with the bot, learnt from the first message sent: later sends need no
     # conversations.open (rate-limited per workspace), whichever process sends them.
     dm_channel: Mapped[str | None] = mapped_column(String(32))
+    # `mes-donnees effacer` while a convention runs: the text goes once no convention of theirs runs.
+    erasure_requested_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
 
     workspace: Mapped[Workspace] = relationship()

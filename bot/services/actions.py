@@ -48,3 +48,4 @@ REQUEST_REFUSE = "mentor-request-refuse"
 EVALUATION_OPEN = "evaluation-form-open"  # value: the convention id
 THEMES_OPEN = "themes-form-open"
 REQUEST_CANCEL = "mentor-request-cancel"  # the mentee's, value: the request id
+ERASE_CONFIRM = "my-data-erase-confirm"  # « Effacer mes données », after the explanation

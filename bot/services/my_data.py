@@ -160,6 +160,6 @@ def as_html(lang: str, data: dict[str, Any]) -> str:
     style = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
              "table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;"
              "vertical-align:top}")
-    return (f"<!doctype html><html lang=\"{html.escape(lang.split('_')[0])}\"><meta charset=\"utf-8\">"
+    return (f"<!DOCTYPE html><html lang=\"{html.escape(lang.split('_')[0])}\"><meta charset=\"utf-8\">"
             f"<title>{title}</title><style>{style}</style><h1>{title}</h1>"
             f"<p>{intro}</p>{''.join(parts)}</html>")

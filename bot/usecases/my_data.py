@@ -8,9 +8,12 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.i18n import t
-from bot.notify import Attachment
-from bot.services import audit, my_data
+from bot.i18n import N_, t
+from bot.i18n.rich import rt
+from bot.notify import Attachment, Button, Message, Rich, Section, Text
+from bot.services import actions, audit, erasure, my_data
+from bot.services.people import mention
+from bot.services.roles import CoordinatorRule
 
 
 @dataclass(frozen=True)
@@ -30,3 +33,25 @@ def my_data_pack(session: Session, actor: Actor, now: datetime) -> DataPack:
         Attachment(filename=f"mentorat-mes-donnees-{stamp}.json", title=t(actor.lang, "mydata.file.json"),
                    content=my_data.as_json(data).encode("utf-8")),
     ))
+
+
+ERASE_WORDS = frozenset({"effacer", "erase", "delete", "supprimer"})
+
+
+def erasure_confirmation(session: Session, actor: Actor) -> Message:
+    """What erasure does, before it is done: and, while a convention runs, that it waits for its end."""
+    lang = actor.lang
+    runs = erasure.running(session, actor.person)
+    lines: list[Text] = [t(lang, "erasure.explain")]
+    if runs:
+        partners = Rich.join(", ", [mention(c.mentee if c.mentor_id == actor.person.id else c.mentor) for c in runs])
+        lines.append(rt(lang, "erasure.running", partners=partners))
+    return Message(text=t(lang, "erasure.title"), sections=(Section(None, Rich.join("\n\n", lines)),),
+                   buttons=(Button(t(lang, N_("erasure.button.later") if runs else N_("erasure.button.now")),
+                                   actions.ERASE_CONFIRM, "erase", style="danger"),))
+
+
+def erase_me(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime) -> str:
+    lang = actor.lang  # read before: the erasure forgets the person's language choice
+    done = erasure.request(session, actor.person, rule, now)
+    return t(lang, N_("erasure.done") if done else N_("erasure.noted"))

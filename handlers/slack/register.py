@@ -19,6 +19,7 @@ from handlers.slack import (
     home,
     journal,
     meetings,
+    my_data,
     objectives,
     pair_import,
     pairing,
@@ -52,5 +53,5 @@ def register_handlers(app: App, deps: Deps) -> None:
     app.use(clean_typed_text)
     app.use(form_of_this_workspace)
     for module in (errors, commands, pairing, convention, home, meetings, journal, objectives, closure,
-                   disputes, reports, pair_import, enrolment, suggestions, evaluation):
+                   disputes, reports, pair_import, enrolment, suggestions, evaluation, my_data):
         module.register(app, deps)

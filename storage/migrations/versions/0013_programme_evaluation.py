@@ -5,6 +5,7 @@ Revises: 0012
 Create Date: 2026-12-03
 
 When a convention ends, both people evaluate the programme (not the relationship, which is the bilan).
+A person who asks to erase their data while a convention runs is noted, and erased once it has ended.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -17,6 +18,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('people', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('erasure_requested_at', sa.DateTime(timezone=True), nullable=True))
     op.create_table(
         'programme_evaluations',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -43,3 +46,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('programme_evaluations')
+    with op.batch_alter_table('people', schema=None) as batch_op:
+        batch_op.drop_column('erasure_requested_at')
