@@ -117,3 +117,16 @@ def test_my_data_on_teams_comes_as_two_personal_links(teams_bot: Harness, connec
         from storage.models import Person
         owner = session.scalars(select(Person.id).where(Person.external_id == MENTEE.aad_object_id)).one()
         assert len(files) == 2 and {f.person_id for f in files} == {owner}
+
+
+def test_erasure_on_teams(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    enrol(teams_bot, connector, MENTEE, {**MENTEE_VALUES, "manager": "", "presentation": "CANARY-TEAMS-q1"})
+    channel(teams_bot).say(MENTEE, "mentorat mes-donnees effacer")
+    shown = cards_for(connector, MENTEE)[-1]
+    assert "cannot be undone" in text_of(shown)
+    _click(teams_bot, MENTEE, shown, "Erase my data")
+    with session_scope(teams_bot.session_factory) as session:
+        from storage.models import Base
+        stored = "\n".join(str(tuple(row)) for table in Base.metadata.sorted_tables
+                           for row in session.execute(select(table)))
+    assert "CANARY-TEAMS-q1" not in stored and MENTEE.aad_object_id not in stored
