@@ -44,7 +44,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from bot.logs import log_unexpected
-from bot.services import closure, erasure, mentor_requests
+from bot.services import closure, erasure, mentor_requests, retention
 from bot.services.digest import plan_digests
 from bot.services.disputes import mark_escalations
 from bot.services.enrolment_news import plan_enrolment_news
@@ -84,6 +84,7 @@ class PlanReport:
     evaluations: int = 0  # programme evaluation invitations and reminders written
     requests_expired: int = 0  # mentees' requests a mentor left unanswered too long
     erased: int = 0  # people whose erasure waited for their convention's end
+    texts_purged: int = 0  # ended conventions whose free text reached the end of its retention
     files_purged: int = 0  # shared files (.ics, PDFs, charts) whose link expired
 
 
@@ -276,6 +277,7 @@ def plan(factory: SessionFactory, now: datetime, rule: CoordinatorRule | None = 
     report.escalated = _isolated("escalations", in_unit(lambda s: mark_escalations(s, now)), 0)
     report.evaluations = _isolated("programme evaluations", in_unit(lambda s: plan_evaluations(s, now)), 0)
     report.requests_expired = _isolated("mentor requests", in_unit(lambda s: mentor_requests.expire(s, now)), 0)
+    report.texts_purged = _isolated("retention", in_unit(lambda s: retention.purge_due(s, now)), 0)
     if rule is not None:
         report.digests = _isolated("digests", in_unit(lambda s: plan_digests(s, rule, now)), 0)
         report.enrolment_news = _isolated("enrolment news", in_unit(lambda s: plan_enrolment_news(s, rule, now)), 0)

@@ -126,6 +126,8 @@ class Programme(Base):
     # "off": the coordination pairs; "confirm": a mentee asks a mentor, the coordination confirms;
     # "trusted": the pair's choice stands and the coordination is told.
     mentee_choice: Mapped[str] = mapped_column(String(16), default="off", server_default="off")
+    # How long the pair's free text is kept once a convention has ended (the planner deletes it then).
+    text_retention_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
     created_at: Mapped[datetime]
 
     workspace: Mapped[Workspace] = relationship()
@@ -208,6 +210,7 @@ class Convention(Base):
     # The agenda the mentee wrote while no meeting was planned; it goes into the next proposal.
     next_agenda: Mapped[str | None] = mapped_column(Text)
     report_sent_at: Mapped[datetime | None]  # when the final report went to the pair
+    texts_purged_at: Mapped[datetime | None]  # its free text deleted at the end of the retention period
     # The planned end whose closure prompts are written (a new end, after « continue », gets its own).
     closure_planned_for: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime]

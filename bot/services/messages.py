@@ -83,6 +83,8 @@ def convention_message(session: Session, convention: Convention, person: Person,
         Section(t(lang, "conv.confidential.title"), t(lang, "conv.confidential.body")),
         Section(t(lang, "conv.dispute.title"), rt(lang, "conv.dispute.body", coordinator=coordinator)),
         Section(t(lang, "conv.early_end.title"), t(lang, "conv.early_end.body")),
+        Section(t(lang, "conv.privacy.title"), rt(lang, "conv.privacy.body", months=programme.text_retention_months,
+                                                  coordinator=coordinator)),
     ]
     buttons: tuple[Button, ...] = ()
     context = None

@@ -6,6 +6,7 @@ Create Date: 2026-12-03
 
 When a convention ends, both people evaluate the programme (not the relationship, which is the bilan).
 A person who asks to erase their data while a convention runs is noted, and erased once it has ended.
+Each programme keeps the pairs' free text for a while after a convention ends (12 months by default).
 """
 from alembic import op
 import sqlalchemy as sa
@@ -18,6 +19,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('programmes', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('text_retention_months', sa.Integer(), server_default='12', nullable=False))
+    with op.batch_alter_table('conventions', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('texts_purged_at', sa.DateTime(timezone=True), nullable=True))
     with op.batch_alter_table('people', schema=None) as batch_op:
         batch_op.add_column(sa.Column('erasure_requested_at', sa.DateTime(timezone=True), nullable=True))
     op.create_table(
@@ -48,3 +53,7 @@ def downgrade() -> None:
     op.drop_table('programme_evaluations')
     with op.batch_alter_table('people', schema=None) as batch_op:
         batch_op.drop_column('erasure_requested_at')
+    with op.batch_alter_table('conventions', schema=None) as batch_op:
+        batch_op.drop_column('texts_purged_at')
+    with op.batch_alter_table('programmes', schema=None) as batch_op:
+        batch_op.drop_column('text_retention_months')

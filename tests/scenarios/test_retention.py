@@ -1,0 +1,45 @@
+"""Retention: a convention's free text goes exactly when the programme's retention period after its end is
+over (injected clock), and the figures stay."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from bot.demo.harness import Harness
+from bot.services.retention import purge_date
+from storage.models import Convention
+from tests.scenarios.dispute_helpers import ask_early_end, bot
+from tests.scenarios.helpers import pair_and_accept
+from tests.scenarios.meeting_helpers import at, click_last
+from tests.scenarios.test_erasure import everything_stored
+
+__all__ = ["bot"]
+
+TEXTS = ("NOTE-r1", "AGENDA-r2", "REASONS-r3")
+
+
+def test_free_text_goes_at_the_end_of_retention_and_figures_stay(bot: Harness) -> None:
+    convention_id = pair_and_accept(bot, start="2026-11-23")
+    bot.command("UMENTEE", f"notes {TEXTS[0]}")
+    bot.command("UMENTEE", f"ordre-du-jour {TEXTS[1]}")
+    ask_early_end(bot, "UMENTOR", reason=TEXTS[2])
+    click_last(bot, "UCOORD", "early-end-request-confirm")
+    with bot.session_factory() as session:
+        convention = session.get(Convention, convention_id)
+        assert convention is not None
+        due = purge_date(convention)
+        assert due is not None and convention.closed_at is not None
+        assert (due - convention.closed_at).days == 365  # 12 months by default
+    at(bot, due - timedelta(minutes=1))
+    stored = everything_stored(bot)
+    assert all(text in stored for text in TEXTS), "kept until the last minute"
+    at(bot, due + timedelta(minutes=1))
+    stored = everything_stored(bot)
+    for text in TEXTS:
+        assert text not in stored, text
+    with bot.session_factory() as session:
+        convention = session.scalars(select(Convention)).one()
+        assert convention.status == "ended_early" and convention.texts_purged_at is not None
+        assert convention.starts_on.isoformat() == "2026-11-23"  # the figures stay
