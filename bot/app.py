@@ -30,6 +30,7 @@ from handlers.slack.notifier import SlackNotifier
 from handlers.slack.oauth import installation_store, not_installed_text, oauth_flow
 from handlers.slack.register import register_handlers
 from scheduling.scheduler import Jobs
+from storage.crypto import use_keys
 from storage.db import SessionFactory, engine_of, session_scope
 from storage.models import Platform
 
@@ -118,6 +119,8 @@ def create_app(
 
     `work_queue` is where listeners' work goes after the ack: by default a thread pool in this process.
     """
+    if settings.data_keys:  # the environment's otherwise, read at first use (tests, the demo)
+        use_keys(settings.data_keys)
     outbox_client = client or make_client(settings, wait_out_rate_limits=False)
     client = client or make_client(settings)
     clock = clock or SystemClock()

@@ -270,6 +270,29 @@ def cmd_start(args: argparse.Namespace) -> int:
     return cmd_demo(argparse.Namespace(lang=lang, html=None))
 
 
+# --- data keys ---
+def cmd_keys(args: argparse.Namespace) -> int:
+    """`keys new`: a key for MENTORAT_DATA_KEY; `keys rotate`: every sealed value under the first key."""
+    from storage.crypto import new_key, use_keys
+
+    if args.action == "new":
+        print(new_key())
+        print("Put it in .env as MENTORAT_DATA_KEY=… and keep a copy somewhere safe: without it, what people "
+              "wrote cannot be read. To rotate: MENTORAT_DATA_KEY=<new>,<old>, run `mentorat keys rotate`, "
+              "then drop the old one.", file=sys.stderr)
+        return 0
+    from storage.models import Base
+    from storage.rotation import rotate
+
+    settings = _settings(Mode.OFFLINE)
+    use_keys(settings.data_keys)
+    engine, _factory = _prepare(settings)
+    changed = rotate(engine, Base.metadata, after_batch=lambda n: print(f"{n} values re-sealed so far",
+                                                                        file=sys.stderr))
+    print(f"Done: {changed} values re-sealed under the first key of MENTORAT_DATA_KEY; the others may go.")
+    return 0
+
+
 # --- Teams app package ---
 def cmd_teams_manifest(args: argparse.Namespace) -> int:
     """The zip a Teams admin uploads: manifest, French and English texts, icons; refused if Teams would refuse it."""
@@ -339,6 +362,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_demo)
     start = sub.add_parser("start", help="the bot with the Slack tokens of .env, or the offline demo without them")
     start.set_defaults(func=cmd_start)
+    keys = sub.add_parser("keys", help="the data key: make a new one, or re-seal everything under the first one")
+    keys.add_argument("action", choices=["new", "rotate"])
+    keys.set_defaults(func=cmd_keys)
     # --- Teams app package ---
     teams = sub.add_parser("teams-manifest", help="write the Microsoft Teams app package (manifest, texts, icons, zip)")
     teams_id = teams.add_mutually_exclusive_group()

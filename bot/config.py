@@ -25,8 +25,31 @@ class Mode(StrEnum):
     OFFLINE = "offline"  # database-only commands: db upgrade, tick without sending, report
 
 
+KEY_VARIABLE = "MENTORAT_DATA_KEY"
+
+
+class DataKeyError(Exception):
+    """A data key that is missing or not one `mentorat keys new` makes."""
+
+
+def parse_keys(raw: str) -> list[str]:
+    """The keys of MENTORAT_DATA_KEY (comma-separated), first the one that writes (Fernet keys)."""
+    from cryptography.fernet import Fernet
+
+    keys = [part.strip() for part in raw.split(",") if part.strip()]
+    for key in keys:
+        try:
+            Fernet(key.encode("ascii"))
+        except (ValueError, UnicodeEncodeError) as exc:
+            raise DataKeyError(f"{KEY_VARIABLE} holds a value that is not a key: make one with `mentorat keys new`"
+                               ) from exc
+    return keys
+
+
 # Where an operator finds each secret: shown in the start-up error.
 WHERE = {
+    KEY_VARIABLE: "every text people type is encrypted with it. Make one with `mentorat keys new`, put it in .env "
+                  "and keep a copy somewhere safe: without it, what was written cannot be read",
     "SLACK_BOT_TOKEN": "Slack app page > OAuth & Permissions > Bot User OAuth Token (starts with xoxb-)",
     "SLACK_SIGNING_SECRET": "Slack app page > Basic Information > App Credentials > Signing Secret",
     "SLACK_APP_TOKEN": "Slack app page > Basic Information > App-Level Tokens, scope connections:write "
@@ -83,6 +106,9 @@ class Settings:
     # Slack OAuth (installs in several workspaces); empty: the one workspace of SLACK_BOT_TOKEN.
     slack_client_id: str = ""
     slack_client_secret: str = ""
+    # MENTORAT_DATA_KEY: the keys that seal typed text at rest, the first one writing (storage/crypto.py).
+    # Empty here (tests, the demo): the environment's, read at first use.
+    data_keys: tuple[str, ...] = ()
 
     @property
     def has_slack_tokens(self) -> bool:
@@ -229,9 +255,20 @@ def load_settings(env: Mapping[str, str] | None = None, mode: Mode = Mode.HTTP) 
         problems.append("MENTORAT_FALLBACK_ADMIN must be a Slack member id such as U012ABCDEF or a Microsoft Entra "
                         f"object id, got {fallback_admin!r}.")
 
+    data_keys: tuple[str, ...] = ()
+    raw_keys = get(KEY_VARIABLE)
+    if not raw_keys:
+        problems.append(f"{KEY_VARIABLE} is missing: {WHERE[KEY_VARIABLE]}.")
+    else:
+        try:
+            data_keys = tuple(parse_keys(raw_keys))
+        except DataKeyError as exc:
+            problems.append(f"{exc}.")
+
     if problems:
         raise ConfigError(problems)
     return Settings(
+        data_keys=data_keys,
         slack_bot_token=bot_token,
         slack_signing_secret=signing_secret,
         slack_app_token=app_token,

@@ -17,15 +17,14 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
     MetaData,
     String,
-    Text,
     UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from storage.crypto import EncryptedBytes, EncryptedJSON, EncryptedText
 from storage.slack_oauth import add_slack_oauth_tables
 from storage.types import UTCDateTime
 
@@ -208,7 +207,7 @@ class Convention(Base):
     closure_decision: Mapped[str | None] = mapped_column(String(16))
     interaction_modes: Mapped[str | None] = mapped_column(String(200))
     # The agenda the mentee wrote while no meeting was planned; it goes into the next proposal.
-    next_agenda: Mapped[str | None] = mapped_column(Text)
+    next_agenda: Mapped[str | None] = mapped_column(EncryptedText)
     report_sent_at: Mapped[datetime | None]  # when the final report went to the pair
     texts_purged_at: Mapped[datetime | None]  # its free text deleted at the end of the retention period
     # The planned end whose closure prompts are written (a new end, after « continue », gets its own).
@@ -232,11 +231,11 @@ class Meeting(Base):
     starts_at: Mapped[datetime]
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
     mode: Mapped[str] = mapped_column(String(16), default="video")
-    location: Mapped[str | None] = mapped_column(String(500))
+    location: Mapped[str | None] = mapped_column(EncryptedText)
     status: Mapped[str] = mapped_column(String(16), default=MeetingStatus.PROPOSED)
-    agenda: Mapped[str | None] = mapped_column(Text)
+    agenda: Mapped[str | None] = mapped_column(EncryptedText)
     agenda_sent_at: Mapped[datetime | None]
-    reason: Mapped[str | None] = mapped_column(Text)  # why it was moved or cancelled (the pair only)
+    reason: Mapped[str | None] = mapped_column(EncryptedText)  # why it was moved or cancelled (the pair only)
     # The proposal or meeting this one replaces (a counter-proposal, a move).
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
     # One calendar event across moves: the same UID with a higher SEQUENCE updates it in place.
@@ -273,11 +272,11 @@ class Objective(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), index=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
-    title: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(EncryptedText)
+    description: Mapped[str | None] = mapped_column(EncryptedText)
     horizon: Mapped[str] = mapped_column(String(8), default="short")  # short | long
     due_on: Mapped[date | None] = mapped_column(Date)
-    success_measure: Mapped[str | None] = mapped_column(Text)
+    success_measure: Mapped[str | None] = mapped_column(EncryptedText)
     status: Mapped[str] = mapped_column(String(16), default=ObjectiveStatus.TODO)
     progress: Mapped[int] = mapped_column(Integer, default=0)  # percent
     created_at: Mapped[datetime]
@@ -297,7 +296,7 @@ class ObjectiveUpdate(Base):
     kind: Mapped[str] = mapped_column(String(16))  # created | update | feedback
     status: Mapped[str | None] = mapped_column(String(16))
     progress: Mapped[int | None] = mapped_column(Integer)
-    comment: Mapped[str | None] = mapped_column(Text)
+    comment: Mapped[str | None] = mapped_column(EncryptedText)
     created_at: Mapped[datetime]
 
     author: Mapped[Person | None] = relationship()
@@ -313,7 +312,7 @@ class Note(Base):
     convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"))
     author_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(EncryptedText)
     shared_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
@@ -404,7 +403,7 @@ class Bilan(Base):
     role: Mapped[str] = mapped_column(String(8))  # mentor | mentee
     # The planned end this bilan answers for: a convention that continues gets a new round.
     round_end_on: Mapped[date] = mapped_column(Date)
-    answers: Mapped[dict[str, Any]] = mapped_column(default=dict)  # question key -> text
+    answers: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON, default=dict)  # question key -> text
     objective_results: Mapped[dict[str, Any]] = mapped_column(default=dict)  # objective id -> reached|partly|not
     satisfaction: Mapped[int] = mapped_column(Integer)  # 1 to 5
     decision: Mapped[str] = mapped_column(String(16))
@@ -430,8 +429,8 @@ class Gratitude(Base):
     convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(8))  # thanks | news
-    message: Mapped[str] = mapped_column(Text)
-    achievements: Mapped[str | None] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(EncryptedText)
+    achievements: Mapped[str | None] = mapped_column(EncryptedText)
     created_at: Mapped[datetime]
 
     convention: Mapped[Convention] = relationship()
@@ -466,7 +465,7 @@ class Dispute(Base):
     convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     raised_by_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
-    summary: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(EncryptedText)
     amicable_tried: Mapped[bool | None] = mapped_column(Boolean)
     urgency: Mapped[str] = mapped_column(String(8), default="normal")  # low | normal | urgent
     danger: Mapped[bool] = mapped_column(Boolean, default=False)  # the text spoke of harm to someone
@@ -520,7 +519,7 @@ class SharedFile(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     filename: Mapped[str] = mapped_column(String(200))
     content_type: Mapped[str] = mapped_column(String(100))
-    content: Mapped[bytes] = mapped_column(LargeBinary)
+    content: Mapped[bytes] = mapped_column(EncryptedBytes)
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime] = mapped_column(index=True)
 
@@ -554,19 +553,19 @@ class Profile(Base):
     as_mentor: Mapped[bool] = mapped_column(Boolean, default=False)
     as_mentee: Mapped[bool] = mapped_column(Boolean, default=False)
     themes: Mapped[list[str]] = mapped_column(JSON, default=list)
-    aspiration: Mapped[str] = mapped_column(Text, default="")  # where the mentee wants to be in a few years
-    motivation: Mapped[str] = mapped_column(Text, default="")  # why the mentor wants to mentor
-    expertise: Mapped[str] = mapped_column(Text, default="")  # the mentor's, comma-separated
-    learning: Mapped[str] = mapped_column(Text, default="")  # what the mentee wants to learn, comma-separated
+    aspiration: Mapped[str] = mapped_column(EncryptedText, default="")  # where the mentee wants to be in a few years
+    motivation: Mapped[str] = mapped_column(EncryptedText, default="")  # why the mentor wants to mentor
+    expertise: Mapped[str] = mapped_column(EncryptedText, default="")  # the mentor's, comma-separated
+    learning: Mapped[str] = mapped_column(EncryptedText, default="")  # what the mentee wants to learn, comma-separated
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     modes: Mapped[list[str]] = mapped_column(JSON, default=list)
     days: Mapped[list[int]] = mapped_column(JSON, default=list)  # 0 = Monday
     windows: Mapped[list[str]] = mapped_column(JSON, default=list)  # matching.WINDOWS' names
     timezone: Mapped[str] = mapped_column(String(64))  # the one the availability was given in
     capacity: Mapped[int] = mapped_column(Integer, default=1)  # mentees at once, for a mentor
-    presentation: Mapped[str] = mapped_column(Text, default="")
-    link: Mapped[str] = mapped_column(String(500), default="")
-    team: Mapped[str] = mapped_column(String(200), default="")
+    presentation: Mapped[str] = mapped_column(EncryptedText, default="")
+    link: Mapped[str] = mapped_column(EncryptedText, default="")
+    team: Mapped[str] = mapped_column(EncryptedText, default="")
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     avoid_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     enrolled_at: Mapped[datetime]
@@ -634,7 +633,7 @@ class MentorRequest(Base):
     mentee_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     mentor_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(16), default=RequestStatus.ASKED)
-    reply: Mapped[str] = mapped_column(Text, default="")  # the mentor's message with the answer
+    reply: Mapped[str] = mapped_column(EncryptedText, default="")  # the mentor's message with the answer
     asked_at: Mapped[datetime]
     answered_at: Mapped[datetime | None]
     decided_at: Mapped[datetime | None]
@@ -661,7 +660,7 @@ class ProgrammeEvaluation(Base):
     rhythm: Mapped[int] = mapped_column(Integer)  # the rhythm and the length
     support: Mapped[int] = mapped_column(Integer)  # the coordination's
     recommend: Mapped[str] = mapped_column(String(8))  # yes | maybe | no
-    suggestion: Mapped[str] = mapped_column(Text, default="")  # shown without its author, from 5 answers up
+    suggestion: Mapped[str] = mapped_column(EncryptedText, default="")  # shown without its author, from 5 answers up
     answered_at: Mapped[datetime]
 
 

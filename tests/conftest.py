@@ -26,11 +26,22 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
+from storage.crypto import KEY_VARIABLE, new_key
+
+# The tests make their own data key (as the demo does), read at first use; the worker processes some tests
+# start inherit it.
+os.environ.setdefault(KEY_VARIABLE, new_key())
+
 from bot.demo.harness import Harness, start_harness
 from bot.demo.slack_emulator import SlackEmulator
 from storage.migrate import upgrade
 from tests.support.people import DEFAULT_NOW, add_people
-from tests.support.postgres import ExternalPostgres, TemporaryPostgres, postgres_server, unique_database_name
+from tests.support.postgres import (
+    ExternalPostgres,
+    TemporaryPostgres,
+    postgres_server,
+    unique_database_name,
+)
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"

@@ -21,6 +21,7 @@ from bot.demo.harness import Harness, start_harness
 from bot.demo.slack_emulator import SlackEmulator, button_value
 from bot.demo.transcript import Entry, Person, Transcript
 from bot.i18n import N_, t
+from storage.crypto import use_demo_key
 from storage.migrate import upgrade
 from storage.models import Convention, Objective, Reminder, ReminderStatus
 
@@ -277,6 +278,7 @@ def play(demo: Demo, lang: str) -> None:
 def run_demo(lang: str = "fr") -> DemoResult:
     transcript = Transcript(lang, _people(lang))
     locale = "fr-CA" if lang == "fr" else "en-CA"
+    use_demo_key()
     with tempfile.TemporaryDirectory(prefix="mentorat-demo-") as folder:
         url = f"sqlite:///{Path(folder) / 'mentorat.db'}"
         upgrade(url)

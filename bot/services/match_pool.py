@@ -145,7 +145,7 @@ def figures(session: Session, programme: Programme, now: datetime) -> PoolFigure
     waits = sorted((now - p.enrolled_at).days for p in waiting.mentees.values())
     themes = Counter(theme for p in waiting.mentees.values() for theme in p.themes)
     counts = dict(session.execute(select(MatchDecision.outcome, func.count(MatchDecision.id)).where(
-        MatchDecision.programme_id == programme.id).group_by(MatchDecision.outcome)).tuples().all())
+        MatchDecision.programme_id == programme.id).group_by(MatchDecision.outcome)).all())
     return PoolFigures(
         mentees_waiting=len(waits), mentors_with_room=len(waiting.mentors),
         longest_wait_days=waits[-1] if waits else 0, median_wait_days=waits[len(waits) // 2] if waits else 0,

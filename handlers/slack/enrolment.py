@@ -12,7 +12,7 @@ from bot.usecases import enrolment
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body, known_person
 from handlers.slack.forms import ModalOrigin, ProfileForm, ThemesForm
 from handlers.slack.ids import ActionId, BlockId, CallbackId
-from handlers.slack.interactions import clicked_value, on_click, post_dm, refuse_form
+from handlers.slack.interactions import answer_click, clicked_value, on_click, post_dm, refuse_form
 from handlers.slack.render import as_dicts, message_blocks, mrkdwn
 from handlers.slack.request import MENTION, CommandRequest
 from handlers.slack.views.enrolment import profile_modal, themes_modal
@@ -74,7 +74,7 @@ def register(app: App, deps: Deps) -> None:
         team_id, user_id = ids_from_body(body)
         with acting_in_slack(deps, team_id, user_id) as (session, actor):
             text = enrolment.withdraw(session, actor, deps.clock.now())
-        respond(text=text, replace_original=False)
+        answer_click(body, client, respond, text, replace=False)
         deps.deliver_now()
 
     on_click(app, deps, ActionId.ENROL_WITHDRAW, withdraw)

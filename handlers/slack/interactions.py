@@ -84,3 +84,14 @@ def refuse_form(ack: Ack, deps: Deps, team_id: str, user_id: str, field_blocks: 
         ack(response_action="push", view=refusal_modal(lang, mrkdwn(text)).to_dict())
     else:
         ack(response_action="errors", errors={block: plain(text)})  # a field's error is plain text
+
+
+def answer_click(body: dict, client: WebClient, respond: Respond, text: str, blocks: list[dict] | None = None, *,
+                 replace: bool = True) -> None:
+    """The answer to a click: in place of the message clicked when it has one (a DM or a command's reply),
+    else (the App Home) in the person's DM."""
+    if body.get("response_url"):
+        respond(text=text, blocks=blocks, replace_original=replace)
+        return
+    _team_id, user_id = ids_from_body(body)
+    post_dm(client, user_id, text, blocks)

@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 from bot.usecases import my_data
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
 from handlers.slack.ids import ActionId
-from handlers.slack.interactions import dm_channel, on_click
+from handlers.slack.interactions import answer_click, dm_channel, on_click
 from handlers.slack.render import as_dicts, message_blocks, mrkdwn
 from handlers.slack.request import CommandRequest
 
@@ -34,7 +34,7 @@ def register(app: App, deps: Deps) -> None:
         team_id, user_id = ids_from_body(body)
         with acting_in_slack(deps, team_id, user_id) as (session, actor):
             text = my_data.erase_me(session, actor, deps.rule, deps.clock.now())
-        respond(text=text, replace_original=True)  # the explanation and its button give way to what was done
+        answer_click(body, client, respond, text)  # the explanation and its button give way to what was done
         deps.deliver_now()  # the coordination is told
 
     on_click(app, deps, ActionId.ERASE_CONFIRM, erase)

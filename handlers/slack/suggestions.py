@@ -18,7 +18,7 @@ from bot.usecases import suggestions
 from handlers.slack.deps import Actor, Deps, acting_in_slack, error_for, ids_from_body
 from handlers.slack.forms import FormContext
 from handlers.slack.ids import ActionId, BlockId, CallbackId, FieldId
-from handlers.slack.interactions import clicked_id, clicked_value, on_click, post_dm, refuse_form
+from handlers.slack.interactions import answer_click, clicked_id, clicked_value, on_click, post_dm, refuse_form
 from handlers.slack.render import as_dicts, message_blocks, mrkdwn
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.enrolment import answer_modal, choices_blocks, suggestions_blocks
@@ -65,7 +65,7 @@ def register(app: App, deps: Deps) -> None:
                 said = mrkdwn(error_for(deps, team_id, user_id, error))
             deps.deliver_now()  # the conventions go out at once
             text, blocks = suggestions_message(deps, team_id, user_id, said)
-            respond(text=text, blocks=blocks, replace_original=True)
+            answer_click(body, client, respond, text, blocks)
         return work
 
     on_click(app, deps, ActionId.MATCH_ACCEPT, decided(
@@ -82,7 +82,7 @@ def register(app: App, deps: Deps) -> None:
             team_id, user_id = ids_from_body(body)
             with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):
                 text = mrkdwn(act(session, actor, action))
-            respond(text=text, replace_original=True)
+            answer_click(body, client, respond, text)
             deps.deliver_now()
         return work
 
@@ -92,7 +92,7 @@ def register(app: App, deps: Deps) -> None:
             team_id, user_id = ids_from_body(body)
             with acting_in_slack(deps, team_id, user_id) as (session, actor):
                 message = act(session, actor, action)
-            respond(text=mrkdwn(message.text), blocks=as_dicts(message_blocks(message)), replace_original=True)
+            answer_click(body, client, respond, mrkdwn(message.text), as_dicts(message_blocks(message)))
             deps.deliver_now()
         return work
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from sqlalchemy import select
 
@@ -75,7 +77,7 @@ def test_requests_without_a_valid_token_are_refused_when_authentication_is_on(
         database_url: str, emulator, connector: BotConnectorEmulator) -> None:
     settings_env = {"MICROSOFT_APP_ID": "11111111-2222-4333-8444-555555555555", "MICROSOFT_APP_PASSWORD": "secret",
                     "MICROSOFT_APP_TENANT_ID": TENANT_ID, "MENTORAT_PUBLIC_URL": "https://mentorat.example.org",
-                    "DATABASE_URL": database_url}
+                    "DATABASE_URL": database_url, "MENTORAT_DATA_KEY": os.environ["MENTORAT_DATA_KEY"]}
     settings = load_settings(settings_env, mode=Mode.TEAMS)
     factory = make_session_factory(make_engine(database_url))
     mentorat = create_app(settings, factory, clock=FrozenClock(DEFAULT_NOW), serve_slack=False)

@@ -8,8 +8,10 @@ import sys
 import pytest
 
 from bot.config import ConfigError, Mode, load_settings
+from storage.crypto import new_key
 
-GOOD = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
+KEY = {"MENTORAT_DATA_KEY": new_key()}
+GOOD = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", **KEY}
 
 
 def test_defaults() -> None:
@@ -29,7 +31,7 @@ def test_every_missing_variable_is_named_with_where_to_find_it() -> None:
 
 def test_wrong_values_are_reported_together() -> None:
     env = {"SLACK_BOT_TOKEN": "xoxp-user", "SLACK_SIGNING_SECRET": "s", "PORT": "http", "MENTORAT_TIMEZONE": "Mars/Base",
-           "MENTORAT_LANGUAGE": "de", "MENTORAT_COORDINATORS": "U123,alice", "DATABASE_URL": "mysql://x/y"}
+           "MENTORAT_LANGUAGE": "de", "MENTORAT_COORDINATORS": "U123,alice", "DATABASE_URL": "mysql://x/y", **KEY}
     with pytest.raises(ConfigError) as caught:
         load_settings(env)
     problems = " ".join(caught.value.problems)
@@ -40,13 +42,13 @@ def test_wrong_values_are_reported_together() -> None:
 
 def test_socket_mode_needs_the_app_token() -> None:
     with pytest.raises(ConfigError) as caught:
-        load_settings({"SLACK_BOT_TOKEN": "xoxb-1"}, mode=Mode.SOCKET)
+        load_settings({"SLACK_BOT_TOKEN": "xoxb-1", **KEY}, mode=Mode.SOCKET)
     assert caught.value.problems == [p for p in caught.value.problems if "SLACK_APP_TOKEN" in p]
 
 
 def test_oauth_installs_need_no_bot_token_but_the_pair_of_credentials_and_a_public_url() -> None:
     oauth = {"SLACK_CLIENT_ID": "1234.5678", "SLACK_CLIENT_SECRET": "c", "SLACK_SIGNING_SECRET": "s",
-             "MENTORAT_PUBLIC_URL": "https://mentorat.example.org/"}
+             "MENTORAT_PUBLIC_URL": "https://mentorat.example.org/", **KEY}
     settings = load_settings(oauth)
     assert settings.slack_oauth and settings.slack_bot_token == "" and settings.has_slack_tokens
     assert settings.public_url == "https://mentorat.example.org"
@@ -85,11 +87,30 @@ def test_cli_stops_with_one_clear_message(tmp_path) -> None:  # type: ignore[no-
                             env={"PATH": "/usr/bin:/bin"}, timeout=60)
     assert result.returncode == 2
     assert "Mentorat cannot start" in result.stderr and "SLACK_BOT_TOKEN is missing" in result.stderr
+    assert "MENTORAT_DATA_KEY is missing" in result.stderr and "mentorat keys new" in result.stderr
     assert "Traceback" not in result.stderr
 
 
+# A fixed key (ids must be the same in every xdist worker): made by `mentorat keys new`.
+SAMPLE_KEY = "4zpKiw_b0I1gq6ciVgAM-J1wyQvJHcOLlItkb60PZ2M="
+
+
+@pytest.mark.parametrize("raw", ["", "not-a-key", "Zm9v", f"{SAMPLE_KEY},oops"])
+def test_the_data_key_is_required_and_checked(raw: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "MENTORAT_DATA_KEY": raw})
+    assert any("MENTORAT_DATA_KEY" in p and "mentorat keys new" in p for p in caught.value.problems)
+
+
+def test_several_keys_the_first_writes() -> None:
+    first, second = new_key(), new_key()
+    settings = load_settings({**GOOD, "MENTORAT_DATA_KEY": f" {first} , {second} "})
+    assert settings.data_keys == (first, second)
+
+
 TEAMS = {"MICROSOFT_APP_ID": "00000000-0000-0000-0000-000000000001", "MICROSOFT_APP_PASSWORD": "p",
-         "MICROSOFT_APP_TENANT_ID": "00000000-0000-0000-0000-000000000002", "MENTORAT_PUBLIC_URL": "https://x.example"}
+         "MICROSOFT_APP_TENANT_ID": "00000000-0000-0000-0000-000000000002", "MENTORAT_PUBLIC_URL": "https://x.example",
+         **KEY}
 
 
 @pytest.mark.parametrize(("env", "mode", "token_needed"), [
