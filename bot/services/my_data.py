@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import N_, t
 from storage.models import (
+    AuditEvent,
     Bilan,
     Convention,
     Dispute,
@@ -124,8 +125,31 @@ def collect(session: Session, person: Person, now: datetime) -> dict[str, Any]:
                                    "recommend": e.recommend, "suggestion": e.suggestion} for e in evaluations],
         "messages_sent_to_you": [{"kind": r.kind, "due_at": _when(r.due_at), "status": r.status,
                                   "sent_at": _when(r.sent_at)} for r in reminders],
+        "who_read_your_programmes_figures": _report_views(session, person),
         "where_to_correct": WHERE,
     }
+
+
+def _report_views(session: Session, person: Person) -> list[dict[str, Any]]:
+    """Each time a coordinator read the figures of a programme while one of the person's conventions was in
+    them (figures only: the report never holds a word of theirs)."""
+    spans = session.execute(select(Convention.programme_id, Convention.created_at).where(
+        or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id))).all()
+    if not spans:
+        return []
+    since = {programme_id: min(at for p, at in spans if p == programme_id) for programme_id, _ in spans}
+    views = session.scalars(select(AuditEvent).where(AuditEvent.action == "report.viewed",
+                                                     AuditEvent.workspace_id == person.workspace_id)
+                            .order_by(AuditEvent.at))
+    readers = {}
+    found = []
+    for event in views:
+        programme_id = (event.detail or {}).get("programme")
+        if programme_id in since and event.at >= since[programme_id]:
+            if event.actor_id not in readers:
+                readers[event.actor_id] = _name(session.get(Person, event.actor_id)) if event.actor_id else None
+            found.append({"at": _when(event.at), "by": readers[event.actor_id]})
+    return found
 
 
 def as_json(data: dict[str, Any]) -> str:
@@ -149,6 +173,7 @@ SECTIONS = {"you": N_("mydata.section.you"), "profiles": N_("mydata.section.prof
             "conventions": N_("mydata.section.conventions"), "mentor_requests": N_("mydata.section.mentor_requests"),
             "programme_evaluations": N_("mydata.section.programme_evaluations"),
             "messages_sent_to_you": N_("mydata.section.messages_sent_to_you"),
+            "who_read_your_programmes_figures": N_("mydata.section.report_views"),
             "where_to_correct": N_("mydata.section.where_to_correct")}
 
 

@@ -43,3 +43,13 @@ def test_the_export_has_every_canary_i_typed_and_none_of_my_partners_private_one
     # Only into the person's own DM.
     dm = files["json"].get("channel") or files["json"].get("channels")
     assert dm and "UMENTOR2" not in str(dm)
+
+
+def test_the_export_lists_who_read_the_programmes_figures(bot: Harness) -> None:
+    pair_and_accept(bot, "UMENTOR2", "UMENTEE2", start="2026-11-23")
+    bot.command("UCOORD", "rapport")
+    before = len(bot.emulator.uploads())
+    bot.command("UMENTEE2", "mes-donnees")
+    upload = next(u for u in bot.emulator.uploads()[before:] if u["filename"].endswith(".json"))
+    views = json.loads(upload["content"].decode("utf-8"))["who_read_your_programmes_figures"]
+    assert [v["by"] for v in views] == ["Camille Coordination"]
