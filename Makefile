@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.delivery_workers
 	$(BIN)/python -m benchmarks.imports
 	$(BIN)/python -m benchmarks.matching
+	$(BIN)/python -m benchmarks.encryption
 
 # gettext catalogues (bot/locale, README "Adding a language"). The keywords: t(lang, key), rt(lang, key), bilingual(key),
 # tn(lang, key, plural_key, count), the N_ / N_plural markers of keys listed in tables, and the domain errors and
