@@ -46,15 +46,8 @@ def ask(req: TeamsRequest) -> list[Reply]:
 def cancel(req: TeamsRequest) -> list[Reply]:
     """« Annuler ma demande »."""
     with req.acting() as (session, actor):
-        said = suggestions.cancel_request(session, actor, req.deps.clock.now(), _request_id(req.field("value")))
+        said = suggestions.cancel_request(session, actor, req.deps.clock.now(), req.subject_id())
     return [message_reply(said, replace=True)]
-
-
-def _request_id(raw: str) -> int:
-    found = number(raw, digits=18)
-    if found is None:
-        raise InvalidInput("error.stale_button")
-    return found
 
 
 def _answer_card(view: suggestions.AnswerFormView, state: FormState) -> Reply:
@@ -73,16 +66,17 @@ def _answer_card(view: suggestions.AnswerFormView, state: FormState) -> Reply:
 def _opener(agree: bool) -> Handler:
     def open_answer(req: TeamsRequest) -> list[Reply]:
         with req.acting() as (session, actor):
-            view = suggestions.answer_form(session, actor, _request_id(req.field("value")), agree)
+            view = suggestions.answer_form(session, actor, req.subject_id(), agree)
             return [_answer_card(view, FormState())]
     return open_answer
 
 
 def submit_answer(req: TeamsRequest) -> list[Reply]:
     raw, _, verb = req.field("value").partition(":")
-    if verb not in ("agree", "decline"):
-        raise InvalidInput("error.stale_button")
-    request_id, agree = _request_id(raw), verb == "agree"
+    request_id = number(raw, digits=18)
+    if request_id is None or verb not in ("agree", "decline"):
+        raise InvalidInput("teams.stale")  # not what the bot wrote, as TeamsRequest.subject_id says
+    agree = verb == "agree"
 
     def save() -> list[Reply]:
         with req.acting() as (session, actor):
@@ -99,7 +93,7 @@ def _decider(confirm: bool) -> Handler:
     def decide(req: TeamsRequest) -> list[Reply]:
         with req.acting() as (session, actor):
             said = suggestions.decide_request(session, actor, req.deps.rule, req.deps.clock.now(),
-                                              _request_id(req.field("value")), confirm)
+                                              req.subject_id(), confirm)
         req.deps.deliver_now()
         return [message_reply(Message(text=said, headline=False), replace=True)]
     return decide

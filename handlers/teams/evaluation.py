@@ -7,7 +7,6 @@ from sqlalchemy.orm import Session
 from bot.actor import Actor
 from bot.i18n import t
 from bot.services import actions
-from bot.services.errors import InvalidInput
 from bot.services.evaluations import RATINGS, EvaluationInput
 from bot.services.typed_text import number
 from bot.usecases import evaluation
@@ -43,19 +42,12 @@ def command(req: TeamsRequest) -> list[Reply]:
     return _open(req, None)
 
 
-def _convention_id(raw: str) -> int:
-    found = number(raw, digits=18)
-    if found is None:
-        raise InvalidInput("error.stale_button")
-    return found
-
-
 def open_from_button(req: TeamsRequest) -> list[Reply]:
-    return _open(req, _convention_id(req.field("value")))
+    return _open(req, req.subject_id())
 
 
 def submit_evaluation(req: TeamsRequest) -> list[Reply]:
-    convention_id = _convention_id(req.field("value"))
+    convention_id = req.subject_id()
     typed = EvaluationInput({name: number(req.field(name), digits=1) for name in RATINGS},
                             req.field("recommend") or None, req.field("suggestion"))
 
