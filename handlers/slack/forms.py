@@ -232,11 +232,6 @@ class ThanksForm:
                    achievements=_text(view, BlockId.THANKS_ACHIEVEMENTS, FieldId.THANKS_ACHIEVEMENTS))
 
 
-def _multi(view: dict[str, Any], block: str, action: str) -> list[str]:
-    """What a multi-select or checkboxes carry (strings only: anything else is an altered form)."""
-    return [v for v in _checked(view, block, action) if isinstance(v, str)]
-
-
 @dataclass(frozen=True)
 class ProfileForm:
     """The profile modal as submitted; the people picked are Slack user ids, looked up by the handler."""
@@ -247,18 +242,18 @@ class ProfileForm:
 
     @classmethod
     def from_view(cls, view: dict[str, Any]) -> ProfileForm:
-        roles = _multi(view, BlockId.PROFILE_ROLES, FieldId.PROFILE_ROLES)
+        roles = _checked(view, BlockId.PROFILE_ROLES, FieldId.PROFILE_ROLES)
         typed = ProfileInput(
             as_mentor="mentor" in roles, as_mentee="mentee" in roles,
-            themes=_multi(view, BlockId.PROFILE_THEMES, FieldId.PROFILE_THEMES),
+            themes=_checked(view, BlockId.PROFILE_THEMES, FieldId.PROFILE_THEMES),
             aspiration=_text(view, BlockId.PROFILE_ASPIRATION, FieldId.PROFILE_ASPIRATION),
             motivation=_text(view, BlockId.PROFILE_MOTIVATION, FieldId.PROFILE_MOTIVATION),
             expertise=_text(view, BlockId.PROFILE_EXPERTISE, FieldId.PROFILE_EXPERTISE),
             learning=_text(view, BlockId.PROFILE_LEARNING, FieldId.PROFILE_LEARNING),
-            languages=_multi(view, BlockId.PROFILE_LANGUAGES, FieldId.PROFILE_LANGUAGES),
-            modes=_multi(view, BlockId.PROFILE_MODES, FieldId.PROFILE_MODES),
-            days=_multi(view, BlockId.PROFILE_DAYS, FieldId.PROFILE_DAYS),
-            windows=_multi(view, BlockId.PROFILE_WINDOWS, FieldId.PROFILE_WINDOWS),
+            languages=_checked(view, BlockId.PROFILE_LANGUAGES, FieldId.PROFILE_LANGUAGES),
+            modes=_checked(view, BlockId.PROFILE_MODES, FieldId.PROFILE_MODES),
+            days=_checked(view, BlockId.PROFILE_DAYS, FieldId.PROFILE_DAYS),
+            windows=_checked(view, BlockId.PROFILE_WINDOWS, FieldId.PROFILE_WINDOWS),
             capacity=_option_value(view, BlockId.PROFILE_CAPACITY, FieldId.PROFILE_CAPACITY) or "",
             presentation=_text(view, BlockId.PROFILE_PRESENTATION, FieldId.PROFILE_PRESENTATION),
             link=_text(view, BlockId.PROFILE_LINK, FieldId.PROFILE_LINK),
@@ -275,7 +270,7 @@ class ThemesForm:
 
     @classmethod
     def from_view(cls, view: dict[str, Any]) -> ThemesForm:
-        return cls(_multi(view, BlockId.THEMES_DEFAULTS, FieldId.THEMES_DEFAULTS),
+        return cls(_checked(view, BlockId.THEMES_DEFAULTS, FieldId.THEMES_DEFAULTS),
                    _text(view, BlockId.THEMES_EXTRA, FieldId.THEMES_EXTRA))
 
 

@@ -13,7 +13,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.notify import Command, Inline, Mention, Message, Moment, Strong, Text, as_rich
+from bot.notify import Button, Command, Inline, Mention, Message, Moment, Strong, Text, as_rich
 from storage.models import Person
 
 SECTION_LIMIT = 3000
@@ -67,6 +67,11 @@ def mention_of(person: Person | Mention | None) -> str:
     return f"<@{person.external_id}>" if person is not None else "?"
 
 
+def button_element(button: Button) -> ButtonElement:
+    """A neutral button as Block Kit: its action key is the Slack action id."""
+    return ButtonElement(text=button.label, action_id=button.action, value=button.value, style=button.style)
+
+
 def message_blocks(message: Message, *, header: bool = True) -> list[Block]:
     blocks: list[Block] = []
     if header and message.sections and message.headline:
@@ -89,10 +94,7 @@ def message_blocks(message: Message, *, header: bool = True) -> list[Block]:
         blocks.append(DividerBlock())
         blocks.append(
             ActionsBlock(
-                elements=[
-                    ButtonElement(text=b.label, action_id=b.action, value=b.value, style=b.style)
-                    for b in message.buttons
-                ]
+                elements=[button_element(b) for b in message.buttons]
             )
         )
     return blocks

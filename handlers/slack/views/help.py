@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, ContextBlock, MarkdownTextObject, SectionBlock
+from slack_sdk.models.blocks import ActionsBlock, Block, ContextBlock, MarkdownTextObject, SectionBlock
 
 from bot.commands import SubCommand
 from bot.i18n import t
 from bot.notify import Button, Mention, Rich, Text
 from bot.services.overview import help_footer, help_separator
-from handlers.slack.render import mrkdwn
+from handlers.slack.render import button_element, mrkdwn
 
 
 def help_blocks(lang: str, commands: list[SubCommand], role_lines: list[Text], coordinators: list[Mention],
@@ -24,7 +24,6 @@ def help_blocks(lang: str, commands: list[SubCommand], role_lines: list[Text], c
     lines = [f"• `/mentorat {cmd.name}`{separator}{t(lang, cmd.help_key)}" for cmd in commands]
     blocks.append(SectionBlock(text=MarkdownTextObject(text="\n".join(lines))))
     if buttons:
-        blocks.append(ActionsBlock(elements=[ButtonElement(text=b.label, action_id=b.action, value=b.value,
-                                                           style=b.style) for b in buttons]))
+        blocks.append(ActionsBlock(elements=[button_element(b) for b in buttons]))
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=mrkdwn(help_footer(lang, coordinators)))]))
     return blocks

@@ -20,7 +20,7 @@ from bot.i18n import t
 from bot.notify import Button
 from bot.services.conventions import Phase, StatusInfo
 from handlers.slack.ids import ActionId
-from handlers.slack.render import as_typed
+from handlers.slack.render import as_typed, button_element
 from handlers.slack.views.status import status_blocks
 
 
@@ -76,7 +76,7 @@ def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coord
     elif not is_coordinator:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=t(lang, "help.role.none"))))
     # To enrol or edit one's profile (no convention yet), the suggested pairs (coordinators).
-    buttons += [ButtonElement(text=b.label, action_id=b.action, value=b.value, style=b.style) for b in entry]
+    buttons += [button_element(b) for b in entry]
     if is_coordinator:
         blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=t(lang, "home.coordinator")))]
         if waiting:
