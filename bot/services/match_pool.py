@@ -140,8 +140,9 @@ class PoolFigures:
     decisions: dict[str, int]  # MatchOutcome value -> count
 
 
-def figures(session: Session, programme: Programme, now: datetime) -> PoolFigures:
-    waiting = pool(session, programme, now.date())
+def figures(session: Session, programme: Programme, now: datetime, waiting: Pool | None = None) -> PoolFigures:
+    """`waiting`: the programme's pool when the caller has it already (who waits does not depend on the day)."""
+    waiting = waiting or pool(session, programme, now.date())
     waits = sorted((now - p.enrolled_at).days for p in waiting.mentees.values())
     themes = Counter(theme for p in waiting.mentees.values() for theme in p.themes)
     counts = dict(session.execute(select(MatchDecision.outcome, func.count(MatchDecision.id)).where(

@@ -193,13 +193,13 @@ def reject(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime,
 def waiting_line(session: Session, actor: Actor, now: datetime, rule: CoordinatorRule) -> Text:
     """The coordination's App Home: how many wait and for how long, then who waits longest (names only)."""
     require(session, actor.person, Act.REPORT_READ, actor.programme, rule)
-    found = match_pool.figures(session, actor.programme, now)
+    pool = match_pool.pool(session, actor.programme, actor.today_at(now))
+    found = match_pool.figures(session, actor.programme, now, pool)
     lang = actor.lang
     if not found.mentees_waiting:
         return t(lang, "match.waiting.none", mentors=found.mentors_with_room)
     head = tn(lang, "match.waiting", "match.waiting.plural", found.mentees_waiting, days=found.longest_wait_days,
               mentors=found.mentors_with_room)
-    pool = match_pool.pool(session, actor.programme, actor.today_at(now))
     longest = sorted(pool.mentees.values(), key=lambda p: (p.enrolled_at, p.person_id))[:WAITING_SHOWN]
     lines: list[Text] = [head, *(rt(lang, "match.waiting.line", name=mention(p.person), days=(now - p.enrolled_at).days)
                                  for p in longest)]
