@@ -8,11 +8,12 @@ already under the key that writes is skipped).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Column, MetaData, Table, select, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, Row
 
 from storage import crypto
 
@@ -58,29 +59,33 @@ def _fresh(sealed: Sealed, stored: str | bytes) -> str | bytes | None:
     return None if crypto.sealed_by_current(text) else crypto.reseal(text)
 
 
-def _batches(connection: Connection, sealed: Sealed, size: int) -> Iterator[list[tuple[int, str | bytes]]]:
-    table = _raw_table(sealed)
-    last = 0
-    while True:
-        rows = connection.execute(select(table.c.id, table.c[sealed.column]).where(
-            table.c.id > last, table.c[sealed.column].is_not(None)).order_by(table.c.id).limit(size)).all()
-        if not rows:
-            return
-        last = rows[-1][0]
-        yield [(row[0], row[1]) for row in rows]
+def _batch(connection: Connection, table: Table, column: str, after: int, size: int) -> list[Row[Any, Any]]:
+    """The next `size` stored values of the column, by id, after the id `after`."""
+    return list(connection.execute(select(table.c.id, table.c[column]).where(
+        table.c.id > after, table.c[column].is_not(None)).order_by(table.c.id).limit(size)).all())
+
+
+def _reseal_batch(connection: Connection, table: Table, sealed: Sealed, rows: list[Row[Any, Any]]) -> int:
+    """Each value under the key that writes; only where nobody wrote it since it was read (a newer value is
+    under the new key already). Returns rows changed."""
+    changed = 0
+    for row_id, stored in rows:
+        fresh = _fresh(sealed, stored)
+        if fresh is not None:
+            connection.execute(update(table).where(table.c.id == row_id, table.c[sealed.column] == stored)
+                               .values({sealed.column: fresh}))
+            changed += 1
+    return changed
 
 
 def reseal_connection(connection: Connection, columns: list[Sealed], size: int = 500) -> int:
     """Within one connection (a migration): every value under the key that writes. Returns rows changed."""
     changed = 0
     for sealed in columns:
-        table = _raw_table(sealed)
-        for batch in _batches(connection, sealed, size):
-            for row_id, stored in batch:
-                fresh = _fresh(sealed, stored)
-                if fresh is not None:
-                    connection.execute(update(table).where(table.c.id == row_id).values({sealed.column: fresh}))
-                    changed += 1
+        table, last = _raw_table(sealed), 0
+        while rows := _batch(connection, table, sealed.column, last, size):
+            last = rows[-1][0]
+            changed += _reseal_batch(connection, table, sealed, rows)
     return changed
 
 
@@ -89,23 +94,14 @@ def rotate(engine: Engine, metadata: MetaData, *, size: int = 500,
     """`mentorat keys rotate`: each batch in its own transaction, while the bot runs. Returns rows changed."""
     changed = 0
     for sealed in encrypted_columns(metadata):
-        table = _raw_table(sealed)
-        last = 0
+        table, last = _raw_table(sealed), 0
         while True:
             with engine.begin() as connection:
-                rows = connection.execute(select(table.c.id, table.c[sealed.column]).where(
-                    table.c.id > last, table.c[sealed.column].is_not(None)).order_by(table.c.id).limit(size)).all()
+                rows = _batch(connection, table, sealed.column, last, size)
                 if not rows:
                     break
                 last = rows[-1][0]
-                for row_id, stored in rows:
-                    fresh = _fresh(sealed, stored)
-                    # Only if nobody wrote it since it was read: a newer value is already under the new key.
-                    if fresh is not None:
-                        connection.execute(update(table).where(table.c.id == row_id,
-                                                               table.c[sealed.column] == stored)
-                                           .values({sealed.column: fresh}))
-                        changed += 1
+                changed += _reseal_batch(connection, table, sealed, rows)
             if after_batch is not None:
                 after_batch(changed)
     return changed
