@@ -8,7 +8,6 @@ separated by `|`, `/` or `+`; values are read in French or English, with or with
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +21,7 @@ from bot.services import actions, outbox, profiles
 from bot.services.csv_lines import csv_reader
 from bot.services.errors import Conflict, DomainError, InvalidInput
 from bot.services.matching import WINDOWS
+from bot.services.matching.words import normalise_keyword
 from bot.services.people import language_of, mention, timezone_of
 from bot.services.policy import Act, require
 from bot.services.roles import CoordinatorRule
@@ -47,9 +47,8 @@ LOCALES = ("fr", "en")
 
 
 def fold(text: str) -> str:
-    """Case, accents and spaces folded: 'Après-midi' and 'apres-midi' are the same word."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-    return " ".join(bare.replace("·", "").split())
+    """The matching's folding (case, accents, spaces), and the inclusive dot: 'Mentoré·e' reads as 'mentoree'."""
+    return " ".join(normalise_keyword(text).replace("·", "").split())
 
 
 def is_profile_file(header: Iterable[str]) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -17,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.services.matching.availability import HOURS_IN_WEEK
+from bot.services.matching.words import normalise_keyword
 
 MODES = frozenset({"in_person", "video", "phone", "chat"})
 
@@ -77,15 +77,6 @@ class Infeasible(enum.Enum):
 
 
 @functools.lru_cache(maxsize=8192)  # pools repeat the same few hundred words
-def normalise_keyword(word: str) -> str:
-    """The form keywords are compared in: casefolded, accents dropped, runs of spaces made one, ends stripped."""
-    if word.isascii():
-        return " ".join(word.casefold().split())
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(bare.split())
-
-
 def _normalise_code(text: str) -> str:
     return text.strip().casefold()
 
