@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from bot.services.convention_versions import current
 from storage import crypto
 from storage.db import make_engine, make_session_factory, session_scope
 from storage.migrate import upgrade
@@ -54,7 +55,8 @@ def seed(url: str, rows: int) -> None:
         a, b = (Person(workspace_id=workspace.id, external_id=f"U{n}", created_at=NOW) for n in (1, 2))
         session.add_all([programme, a, b])
         session.flush()
-        convention = Convention(programme_id=programme.id, mentor_id=a.id, mentee_id=b.id, starts_on=date(2026, 12, 1),
+        convention = Convention(programme_id=programme.id, version_id=current(session, programme, now=NOW).id,
+                                mentor_id=a.id, mentee_id=b.id, starts_on=date(2026, 12, 1),
                                 planned_end_on=date(2027, 10, 1), created_at=NOW, updated_at=NOW)
         session.add(convention)
         session.flush()

@@ -50,6 +50,7 @@ from storage.migrate import upgrade
 from storage.models import (
     Convention,
     ConventionStatus,
+    ConventionVersion,
     Meeting,
     MeetingStatus,
     Person,
@@ -99,6 +100,12 @@ def seed_base(engine: Engine) -> None:
              "created_at": NOW - timedelta(days=400)}
             for p in range(PROGRAMMES)
         ])
+        conn.execute(insert(ConventionVersion), [
+            {"id": p + 1, "programme_id": p + 1, "number": 1, "programme_name": f"Programme {p + 1}",
+             "length_months": 10, "meeting_every_days": 30, "meeting_min_minutes": 60, "meeting_max_minutes": 90,
+             "closing_notice_days": 30, "parts": {}, "created_at": NOW - timedelta(days=400)}
+            for p in range(PROGRAMMES)
+        ])
 
 
 def _people(ids: range) -> list[dict[str, Any]]:
@@ -114,7 +121,8 @@ def _people(ids: range) -> list[dict[str, Any]]:
 def _conventions(ids: range, activated: datetime) -> list[dict[str, Any]]:
     starts = activated.date()
     return [
-        {"id": i + 1, "programme_id": i % PROGRAMMES + 1, "mentor_id": 2 * i + 1, "mentee_id": 2 * i + 2,
+        {"id": i + 1, "programme_id": i % PROGRAMMES + 1, "version_id": i % PROGRAMMES + 1,
+         "mentor_id": 2 * i + 1, "mentee_id": 2 * i + 2,
          "paired_by_id": None, "status": ConventionStatus.ACTIVE, "starts_on": starts,
          "planned_end_on": starts + timedelta(days=300), "mentor_accepted_at": activated,
          "mentee_accepted_at": activated, "activated_at": activated, "closed_at": None, "closure_decision": None,

@@ -57,6 +57,7 @@ from storage.db import SessionFactory, engine_of, rows_changed, session_scope
 from storage.models import (
     Convention,
     ConventionStatus,
+    ConventionVersion,
     Meeting,
     MeetingStatus,
     Person,
@@ -88,9 +89,12 @@ class PlanReport:
     files_purged: int = 0  # shared files (.ics, PDFs, charts) whose link expired
 
 
-def _due_conventions(programme: Programme, now: datetime) -> Select[int, datetime | None, int, int]:
-    """Active conventions of a programme with no meeting set and none in the last rhythm period."""
-    threshold = now - timedelta(days=programme.meeting_every_days)
+def _due_conventions(programme: Programme, every_days: int, now: datetime
+                     ) -> Select[int, datetime | None, int, int]:
+    """Active conventions of a programme signed with this rhythm, with no meeting set and none in its last period."""
+    threshold = now - timedelta(days=every_days)
+    signed_with = select(ConventionVersion.id).where(ConventionVersion.programme_id == programme.id,
+                                                     ConventionVersion.meeting_every_days == every_days)
     upcoming = exists().where(
         Meeting.convention_id == Convention.id,
         Meeting.status == MeetingStatus.CONFIRMED,
@@ -108,6 +112,7 @@ def _due_conventions(programme: Programme, now: datetime) -> Select[int, datetim
     )
     return select(Convention.id, Convention.activated_at, Convention.mentor_id, Convention.mentee_id).where(
         Convention.programme_id == programme.id,
+        Convention.version_id.in_(signed_with),
         Convention.status == ConventionStatus.ACTIVE,
         Convention.activated_at <= threshold,
         Convention.starts_on <= threshold.date(),
@@ -151,13 +156,13 @@ def _due_at(session: Session, programme: Programme, now: datetime, zone: Any) ->
     return case(known, value=zone, else_=moment(programme.timezone))
 
 
-def _nudge_rows(session: Session, programme: Programme, now: datetime) -> Select[Any]:
+def _nudge_rows(session: Session, programme: Programme, every_days: int, now: datetime) -> Select[Any]:
     """One row per side (mentor, mentee) of each due convention, with the columns outbox.enqueue writes."""
     dialect = session.get_bind().dialect.name
     # A subquery, not a CTE: "WITH … INSERT" hides the row count from SQLite's driver. OFFSET 0
     # keeps it a unit: the due conventions are found first and only they are joined to people
     # (an hourly pass with nothing due then reads no people at all).
-    due = _due_conventions(programme, now).offset(0).subquery("due")
+    due = _due_conventions(programme, every_days, now).offset(0).subquery("due")
     mentor, mentee = aliased(Person), aliased(Person)
     # Two rows per convention by a join with a two-row table: no OR in a join condition, which
     # only a nested loop could serve.
@@ -165,7 +170,7 @@ def _nudge_rows(session: Session, programme: Programme, now: datetime) -> Select
     mentor_side = sides.c.n == 0
     person_id = case((mentor_side, mentor.id), else_=mentee.id)
     zone = case((mentor_side, mentor.timezone), else_=mentee.timezone)
-    period = cast(_period(dialect, now, due.c.activated_at, timedelta(days=programme.meeting_every_days)), String)
+    period = cast(_period(dialect, now, due.c.activated_at, timedelta(days=every_days)), String)
     key = literal(f"{MONTHLY_NUDGE}:") + cast(due.c.id, String) + ":" + period + ":" + cast(person_id, String)
     return (
         select(
@@ -211,14 +216,20 @@ def plan_nudges(session: Session, programme: Programme, now: datetime) -> int:
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     columns = ["kind", "recipient_id", "convention_id", "due_at", "status", "essential", "attempts", "dedupe_key",
                "payload", "created_at"]
-    stmt = insert(Reminder).from_select(columns, _nudge_rows(session, programme, now))
-    with _sound_plan(session):
-        try:
-            with session.begin_nested():
-                return rows_changed(session.execute(stmt.execution_options(preserve_rowcount=True)))
-        except IntegrityError:
-            skipping = stmt.on_conflict_do_nothing(index_elements=["dedupe_key"])
-            return rows_changed(session.execute(skipping.execution_options(preserve_rowcount=True)))
+    # Each convention keeps the rhythm it was signed with: one statement per rhythm in use (nearly always one).
+    rhythms = session.scalars(select(ConventionVersion.meeting_every_days).distinct()
+                              .where(ConventionVersion.programme_id == programme.id)).all()
+    written = 0
+    for every_days in sorted(rhythms):
+        stmt = insert(Reminder).from_select(columns, _nudge_rows(session, programme, every_days, now))
+        with _sound_plan(session):
+            try:
+                with session.begin_nested():
+                    written += rows_changed(session.execute(stmt.execution_options(preserve_rowcount=True)))
+            except IntegrityError:
+                skipping = stmt.on_conflict_do_nothing(index_elements=["dedupe_key"])
+                written += rows_changed(session.execute(skipping.execution_options(preserve_rowcount=True)))
+    return written
 
 
 def _nudges_of(factory: SessionFactory, programme: Programme, now: datetime) -> int:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Text,
     UniqueConstraint,
     text,
 )
@@ -107,6 +108,7 @@ class Programme(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
     language: Mapped[str] = mapped_column(String(8), default="fr")
     timezone: Mapped[str] = mapped_column(String(64), default="America/Toronto")
     length_months: Mapped[int] = mapped_column(Integer, default=10)
@@ -122,14 +124,42 @@ class Programme(Base):
     themes: Mapped[list[str] | None] = mapped_column(JSON)
     enrolment_open: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
     enrolment_reopens_on: Mapped[date | None] = mapped_column(Date)  # said to those who find it closed
+    enrolment_closes_on: Mapped[date | None] = mapped_column(Date)  # an open enrolment closes after this day
+    cohort_starts_on: Mapped[date | None] = mapped_column(Date)  # the pairs' usual first day
     # "off": the coordination pairs; "confirm": a mentee asks a mentor, the coordination confirms;
     # "trusted": the pair's choice stands and the coordination is told.
     mentee_choice: Mapped[str] = mapped_column(String(16), default="off", server_default="off")
     # How long the pair's free text is kept once a convention has ended (the planner deletes it then).
     text_retention_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
+    # The convention's programme-specific parts, as the next pairs will sign them (ConventionVersion
+    # keeps each wording once signed): organisation, contact, and the extra clause per language.
+    convention_parts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # No new pairs or enrolments once archived; its figures stay readable.
+    archived_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
 
     workspace: Mapped[Workspace] = relationship()
+
+
+class ConventionVersion(Base):
+    """The terms and wording of a programme's convention, frozen once written: a convention points to the
+    version both people accepted, so a later edit of the programme never changes what they signed."""
+
+    __tablename__ = "convention_versions"
+    __table_args__ = (UniqueConstraint("programme_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    programme_name: Mapped[str] = mapped_column(String(200))
+    length_months: Mapped[int] = mapped_column(Integer)
+    meeting_every_days: Mapped[int] = mapped_column(Integer)
+    meeting_min_minutes: Mapped[int] = mapped_column(Integer)
+    meeting_max_minutes: Mapped[int] = mapped_column(Integer)
+    closing_notice_days: Mapped[int] = mapped_column(Integer)
+    parts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # as Programme.convention_parts
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
 
 
 class Person(Base):
@@ -155,6 +185,16 @@ class Person(Base):
     created_at: Mapped[datetime]
 
     workspace: Mapped[Workspace] = relationship()
+
+
+class ProgrammeChoice(Base):
+    """The programme a person works in when they have several (`/mentorat programme`); none: the first."""
+
+    __tablename__ = "programme_choices"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"))
+    chosen_at: Mapped[datetime]
 
 
 class ProgrammeCoordinator(Base):
@@ -194,6 +234,8 @@ class Convention(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), index=True)
+    # The terms and wording sent to both, and so the ones they accept.
+    version_id: Mapped[int] = mapped_column(ForeignKey("convention_versions.id"), index=True)
     mentor_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     mentee_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     paired_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
@@ -216,6 +258,7 @@ class Convention(Base):
     updated_at: Mapped[datetime]
 
     programme: Mapped[Programme] = relationship()
+    version: Mapped[ConventionVersion] = relationship()
     mentor: Mapped[Person] = relationship(foreign_keys=[mentor_id])
     mentee: Mapped[Person] = relationship(foreign_keys=[mentee_id])
     paired_by: Mapped[Person | None] = relationship(foreign_keys=[paired_by_id])

@@ -30,6 +30,7 @@ from storage.models import (
     Bilan,
     Convention,
     ConventionStatus,
+    ConventionVersion,
     Decision,
     Person,
     Programme,
@@ -74,7 +75,7 @@ def plan_prompts(session: Session, convention: Convention, now: datetime) -> Non
     programme = convention.programme
     end = convention.planned_end_on
     payload = {"end_on": end.isoformat()}
-    steps = [(CLOSING_SOON, programme.closing_notice_days, (convention.mentor, convention.mentee)),
+    steps = [(CLOSING_SOON, convention.version.closing_notice_days, (convention.mentor, convention.mentee)),
              (BILAN_PROMPT, BILAN_DAYS_BEFORE, (convention.mentor, convention.mentee)),
              (GRATITUDE_PROMPT, GRATITUDE_DAYS_BEFORE, (convention.mentee,))]
     for kind, days, people in steps:
@@ -92,7 +93,10 @@ def plan_programme(session: Session, programme: Programme, now: datetime) -> tup
     """
     today = local_date(now, programme.timezone)
     # A few days' margin: the prompts are written ahead of their day (whatever the recipients' zones).
-    horizon = today + timedelta(days=programme.closing_notice_days + 3)
+    # Each convention keeps the notice it was signed with: the longest one in use sets the horizon.
+    notice = session.scalar(select(func.max(ConventionVersion.closing_notice_days))
+                            .where(ConventionVersion.programme_id == programme.id))
+    horizon = today + timedelta(days=(notice or programme.closing_notice_days) + 3)
     entering = list(session.scalars(select(Convention).where(
         Convention.programme_id == programme.id, Convention.status == ConventionStatus.ACTIVE,
         Convention.planned_end_on <= horizon,

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_, labels
-from bot.services import audit, outbox, profiles
+from bot.services import audit, convention_versions, outbox, profiles
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.people import mention
 from bot.services.policy import Act, part_in, require
@@ -123,14 +123,16 @@ def _create(session: Session, programme: Programme, paired_by: Person | None, me
     if existing is not None:
         return PairResult(existing, created=False)
     check_start(starts_on, today)
+    version = convention_versions.current(session, programme, now=now)
     convention = Convention(
         programme_id=programme.id,
+        version_id=version.id,
         mentor_id=mentor.id,
         mentee_id=mentee.id,
         paired_by_id=paired_by.id if paired_by else None,
         status=ConventionStatus.AWAITING_SIGNATURES,
         starts_on=starts_on,
-        planned_end_on=add_months(starts_on, programme.length_months),
+        planned_end_on=add_months(starts_on, version.length_months),
         created_at=now,
         updated_at=now,
     )
@@ -321,13 +323,13 @@ def month_of(convention: Convention, today: date, months: int) -> int:
 
 def status_of(session: Session, convention: Convention, person: Person, today: date) -> StatusInfo:
     role = require(session, person, Act.CONVENTION_READ, convention).part
-    programme = convention.programme
+    terms = convention.version  # as signed: a later edit of the programme does not change them
     other = convention.mentee if role == "mentor" else convention.mentor
     held = meetings_held(session, convention)
     days = (today - convention.starts_on).days
     expected = 0
     if convention.status == ConventionStatus.ACTIVE and days > 0:
-        expected = min(days // programme.meeting_every_days, programme.length_months)
+        expected = min(days // terms.meeting_every_days, terms.length_months)
     you_accepted = accepted_at(convention, person) is not None
     phase = phase_of(convention, today)
     ahead = list(session.scalars(_MEETINGS_AHEAD, {
@@ -345,8 +347,8 @@ def status_of(session: Session, convention: Convention, person: Person, today: d
         role=role,
         other=other,
         phase=phase,
-        month=month_of(convention, today, programme.length_months),
-        months=programme.length_months,
+        month=month_of(convention, today, terms.length_months),
+        months=terms.length_months,
         meetings_held=held,
         meetings_expected=expected,
         next_step=next_step,

@@ -74,7 +74,7 @@ def build(session: Session, convention: Convention, *, for_sponsor: bool = False
     held = list(session.scalars(select(Meeting.starts_at).where(
         Meeting.convention_id == convention.id, Meeting.status == MeetingStatus.HELD).order_by(Meeting.starts_at)))
     ends_on = convention.closed_at.date() if convention.closed_at else convention.planned_end_on
-    every = convention.programme.meeting_every_days
+    every = convention.version.meeting_every_days
     expected = max(1, round((ends_on - convention.starts_on).days / every)) if every else 0
     shared = {b.role: shared_part(b) for b in bilans.values()}
     sides = {}

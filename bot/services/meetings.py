@@ -141,7 +141,6 @@ def upcoming(session: Session, convention: Convention, now: datetime) -> list[Me
 def validate(session: Session, convention: Convention, draft: MeetingDraft, now: datetime, *,
              ignoring: int | None = None) -> datetime:
     """The start in UTC, or the first problem with the form, on its field."""
-    programme = convention.programme
     if draft.day is None:
         raise InvalidInput("error.meeting.date_missing", field="date")
     if not draft.time:
@@ -154,7 +153,7 @@ def validate(session: Session, convention: Convention, draft: MeetingDraft, now:
     if draft.day < convention.starts_on or draft.day > convention.planned_end_on:
         raise InvalidInput("error.meeting.outside", field="date", start=convention.starts_on,
                            end=convention.planned_end_on)
-    low, high = programme.meeting_min_minutes, programme.meeting_max_minutes
+    low, high = convention.version.meeting_min_minutes, convention.version.meeting_max_minutes
     if draft.duration_minutes is None or not low <= draft.duration_minutes <= high:
         raise InvalidInput("error.meeting.duration", field="duration", min=low, max=high)
     if draft.mode not in {m.value for m in MeetingMode}:

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.i18n import labels, t
+from bot.i18n import N_, labels, t
 from bot.i18n.dates import format_day, format_moment
 from bot.i18n.rich import rt
 from bot.notify import Button, Message, Rich, Section
 from bot.services import (
     actions,
     closure_messages,
+    convention_versions,
     digest,
     dispute_messages,
     enrolment_news,
@@ -35,7 +36,15 @@ from bot.services.people import language_of, mention, timezone_of
 from bot.services.policy import Act, allowed
 from bot.services.roles import CoordinatorRule, coordinator_names
 from bot.services.themes import theme_label
-from storage.models import Convention, ConventionStatus, Person, Programme, Reminder, ReminderStatus
+from storage.models import (
+    Convention,
+    ConventionStatus,
+    ConventionVersion,
+    Person,
+    Programme,
+    Reminder,
+    ReminderStatus,
+)
 
 
 @dataclass(frozen=True)
@@ -60,23 +69,51 @@ def _partner_sections(session: Session, programme: Programme, reader: Person, pa
     return sections
 
 
+def _programme_sections(version: ConventionVersion, lang: str) -> list[Section]:
+    """What the programme's coordinators wrote into this version: organisation, contact, extra clause."""
+    parts = version.parts or {}
+    about = [t(lang, label, value=parts[name]) for name, label in (("organisation", N_("conv.parts.organisation")),
+                                                                    ("contact", N_("conv.parts.contact")))
+             if parts.get(name)]
+    sections = [Section(None, "\n".join(about), literal=True)] if about else []
+    extra = convention_versions.clause(version, lang)
+    if extra:
+        sections.append(Section(t(lang, "conv.parts.clause"), extra, literal=True))
+    return sections
+
+
+def _signatures(convention: Convention, lang: str, zone: str) -> Section:
+    """Who accepted, and when, each in the reader's zone."""
+    lines = []
+    for side, label in ((convention.mentor, N_("conv.signed.mentor")),
+                        (convention.mentee, N_("conv.signed.mentee"))):
+        stamp = accepted_at(convention, side)
+        when = format_moment(stamp, zone, lang) if stamp else t(lang, "conv.signed.not_yet")
+        lines.append(rt(lang, label, person=mention(side), when=when))
+    return Section(t(lang, "conv.signed.title"), Rich.join("\n", lines))
+
+
 def convention_message(session: Session, convention: Convention, person: Person, ctx: ComposeContext) -> Message:
-    """The convention as one side reads it, with the answer buttons while they have not accepted."""
+    """The convention as one side reads it: the version they were sent, its signatures, and the answer buttons
+    while they have not accepted."""
     programme = convention.programme
+    version = convention.version
     lang = language_of(person, programme.language)
+    zone = timezone_of(person, programme.timezone)
     role = role_in(convention, person) or "mentee"
     other = convention.mentee if role == "mentor" else convention.mentor
     coordinator = mention(convention.paired_by) if convention.paired_by else Rich.join(
         ", ", coordinator_names(session, programme, ctx.rule))
     start, end = format_day(convention.starts_on, lang), format_day(convention.planned_end_on, lang)
     sections = [
-        Section(None, rt(lang, "conv.intro", coordinator=coordinator, programme=programme.name,
+        Section(None, rt(lang, "conv.intro", coordinator=coordinator, programme=version.programme_name,
                         mentor=mention(convention.mentor), mentee=mention(convention.mentee))),
+        *_programme_sections(version, lang),
         Section(None, rt(lang, labels.YOUR_ROLE[role], other=mention(other))),
         *_partner_sections(session, programme, person, other, lang),
-        Section(t(lang, "conv.duration.title"), t(lang, "conv.duration.body", months=programme.length_months,
-                start=start, end=end, every=programme.meeting_every_days, min=programme.meeting_min_minutes,
-                max=programme.meeting_max_minutes)),
+        Section(t(lang, "conv.duration.title"), t(lang, "conv.duration.body", months=version.length_months,
+                start=start, end=end, every=version.meeting_every_days, min=version.meeting_min_minutes,
+                max=version.meeting_max_minutes)),
         Section(t(lang, "conv.mentor.title"), t(lang, "conv.mentor.body")),
         Section(t(lang, "conv.mentee.title"), t(lang, "conv.mentee.body")),
         Section(t(lang, "conv.together.title"), t(lang, "conv.together.body")),
@@ -85,10 +122,12 @@ def convention_message(session: Session, convention: Convention, person: Person,
         Section(t(lang, "conv.early_end.title"), t(lang, "conv.early_end.body")),
         Section(t(lang, "conv.privacy.title"), rt(lang, "conv.privacy.body", months=programme.text_retention_months,
                                                   coordinator=coordinator)),
+        _signatures(convention, lang, zone),
     ]
     buttons: tuple[Button, ...] = ()
-    context = None
     stamp = accepted_at(convention, person)
+    context = t(lang, "conv.version", number=version.number, programme=version.programme_name,
+                day=format_day(version.created_at.date(), lang))
     if stamp is None and convention.status == ConventionStatus.AWAITING_SIGNATURES:
         value = str(convention.id)
         buttons = (
@@ -96,8 +135,7 @@ def convention_message(session: Session, convention: Convention, person: Person,
             Button(t(lang, "conv.button.question"), actions.CONVENTION_QUESTION, value),
         )
     elif stamp is not None:
-        context = t(lang, "conv.accepted.you", when=format_moment(stamp, timezone_of(person, programme.timezone),
-                                                                  lang))
+        context = t(lang, "conv.accepted.you", when=format_moment(stamp, zone, lang)) + "\n" + context
     return Message(text=t(lang, "conv.title"), sections=tuple(sections), buttons=buttons, context=context)
 
 
@@ -158,7 +196,7 @@ def _nudge(session: Session, reminder: Reminder, person: Person, ctx: ComposeCon
     lang = language_of(person, convention.programme.language)
     other = convention.mentee if role_in(convention, person) == "mentor" else convention.mentor
     return Message(
-        text=rt(lang, "nudge.text", other=mention(other), days=convention.programme.meeting_every_days),
+        text=rt(lang, "nudge.text", other=mention(other), days=convention.version.meeting_every_days),
         buttons=(Button(t(lang, "nudge.button"), actions.NUDGE_PLAN_MEETING, str(convention.id), style="primary"),),
     )
 

@@ -80,7 +80,7 @@ def _review(session: Session, reminder: Reminder, person: Person, ctx: object) -
     lang = language_of(person, convention.programme.language)
     other = other_side(convention, person)
     month = reminder.payload.get("month", 0)
-    text = rt(lang, "objective.review.title", month=month, months=convention.programme.length_months,
+    text = rt(lang, "objective.review.title", month=month, months=convention.version.length_months,
              other=mention(other))
     found = of_convention(session, convention)
     heading = t(lang, "objective.list.title")

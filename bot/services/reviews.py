@@ -28,7 +28,7 @@ def review_months(length_months: int) -> list[int]:
 def plan_reviews(session: Session, convention: Convention, now: datetime) -> None:
     """Written when the convention starts: the review reminders, at the programme's hour, local."""
     programme = convention.programme
-    for month in review_months(programme.length_months):
+    for month in review_months(convention.version.length_months):
         day = add_months(convention.starts_on, month)
         for side in (convention.mentor, convention.mentee):
             tz = timezone_of(side, programme.timezone)

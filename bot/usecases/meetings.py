@@ -90,11 +90,11 @@ def _prefill(actor: Actor, convention: Convention, meeting: Meeting | None) -> d
 
 
 def _form(actor: Actor, kind: FormKind, convention: Convention, meeting: Meeting | None = None) -> MeetingFormView:
-    programme = convention.programme
+    terms = convention.version
     return MeetingFormView(
         kind=kind, subject_id=meeting.id if meeting is not None else convention.id, convention=convention,
         other=meetings.other_side(convention, actor.person),
-        durations=meetings.duration_choices(programme.meeting_min_minutes, programme.meeting_max_minutes),
+        durations=meetings.duration_choices(terms.meeting_min_minutes, terms.meeting_max_minutes),
         prefill=_prefill(actor, convention, meeting))
 
 

@@ -37,12 +37,12 @@ KIND_OF_ACTION = {ActionId.MEETING_PLAN: FormKind.NEW, ActionId.NUDGE_PLAN_MEETI
 
 
 def _form_view(deps: Deps, actor: Actor, form: meeting_actions.MeetingFormView, team_id: str) -> dict:
-    programme = form.convention.programme
+    terms = form.convention.version
     is_meeting = form.kind != FormKind.NEW
     context = FormContext(team_id=team_id, kind=form.kind.value, convention_id=form.convention.id,
                           meeting_id=form.subject_id if is_meeting else None)
-    view = meeting_modal(actor.lang, actor.tz, deps.clock.now(), low=programme.meeting_min_minutes,
-                         high=programme.meeting_max_minutes, other=mention_of(form.other), kind=form.kind.value,
+    view = meeting_modal(actor.lang, actor.tz, deps.clock.now(), low=terms.meeting_min_minutes,
+                         high=terms.meeting_max_minutes, other=mention_of(form.other), kind=form.kind.value,
                          metadata=context.dumps(), prefill=MeetingPrefill.from_fields(form.prefill))
     return view.to_dict()
 

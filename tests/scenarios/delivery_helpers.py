@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from bot.demo.slack_emulator import SlackEmulator, button_value
 from bot.services import outbox
+from bot.services.convention_versions import current
 from storage.db import make_engine, make_session_factory
 from storage.models import Convention, ConventionStatus, Person, Programme, Reminder, ReminderStatus, Workspace
 
@@ -44,8 +45,10 @@ def seed_invitations(url: str, emu: SlackEmulator, pairs: int, now: datetime = N
                              created_at=now) for i in range(pairs) for side in "RE"]
             session.add_all([programme, coordinator, *people])
             session.flush()
+            version_id = current(session, programme, now=now).id
             conventions = [
-                Convention(programme_id=programme.id, mentor_id=people[2 * i].id, mentee_id=people[2 * i + 1].id,
+                Convention(programme_id=programme.id, version_id=version_id, mentor_id=people[2 * i].id,
+                           mentee_id=people[2 * i + 1].id,
                            paired_by_id=coordinator.id, status=ConventionStatus.AWAITING_SIGNATURES,
                            starts_on=date(2026, 12, 1), planned_end_on=date(2027, 10, 1), created_at=now,
                            updated_at=now)

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
+from bot.services.convention_versions import current
 from storage import crypto
 from storage.db import make_engine, make_session_factory, session_scope
 from storage.models import Base, Convention, Note, Person, Programme, SharedFile, Workspace
@@ -36,7 +37,8 @@ def _pair(session) -> Convention:  # type: ignore[no-untyped-def]
     people = [Person(workspace_id=workspace.id, external_id=f"U{n}", created_at=NOW) for n in (1, 2)]
     session.add_all([programme, *people])
     session.flush()
-    convention = Convention(programme_id=programme.id, mentor_id=people[0].id, mentee_id=people[1].id,
+    convention = Convention(programme_id=programme.id, version_id=current(session, programme, now=NOW).id,
+                            mentor_id=people[0].id, mentee_id=people[1].id,
                             starts_on=date(2026, 12, 1), planned_end_on=date(2027, 10, 1), created_at=NOW,
                             updated_at=NOW, next_agenda=f"{CANARY} agenda")
     session.add(convention)
