@@ -64,6 +64,8 @@ COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("evaluation", ("évaluation", "survey", "evaluate"), None, "cmd.evaluation", explains_itself=True),
     # The coordination's suggested pairing; a waiting mentee's choice of mentors when the programme allows it.
     SubCommand("suggestions", ("matches", "match"), None, "cmd.suggestions"),
+    # The workspace's programmes: working in one; for coordinators, creating, editing, archiving.
+    SubCommand("programme", ("program", "programmes", "programs"), None, "cmd.programme"),
 )
 
 # `bilan direction @personne` / `bilan direction aucune`: who receives the final reports (coordinators).

@@ -49,3 +49,10 @@ EVALUATION_OPEN = "evaluation-form-open"  # value: the convention id
 THEMES_OPEN = "themes-form-open"
 REQUEST_CANCEL = "mentor-request-cancel"  # the mentee's, value: the request id
 ERASE_CONFIRM = "my-data-erase-confirm"  # « Effacer mes données », after the explanation
+# --- programmes ---
+PROGRAMME_CHOOSE = "programme-choose"
+PROGRAMME_EDIT = "programme-edit-open"
+PROGRAMME_NEW = "programme-new-open"
+PROGRAMME_ARCHIVE = "programme-archive"
+PROGRAMME_RESTORE = "programme-restore"
+PROGRAMMES_SHOW = "programmes-list-show"

@@ -15,6 +15,7 @@ from bot.services import audit, convention_versions, outbox, profiles
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.people import mention
 from bot.services.policy import Act, part_in, require
+from bot.services.programmes import require_running
 from bot.services.reviews import plan_reviews
 from bot.services.roles import CoordinatorRule
 from bot.services.timing import add_months
@@ -61,6 +62,7 @@ class PairResult:
 
 def check_pair(session: Session, programme: Programme, mentor: Person, mentee: Person) -> Convention | None:
     """Raise the first reason the pairing is refused; return an identical open convention if any."""
+    require_running(programme)
     if mentor.id == mentee.id:
         raise InvalidInput("error.pair.same_person", field="mentee")
     for person, field in ((mentor, "mentor"), (mentee, "mentee")):

@@ -64,6 +64,7 @@ class Act(StrEnum):
     COORDINATORS_EDIT = "programme.coordinators"
     SPONSOR_SET = "programme.sponsor"
     ENROLMENT_EDIT = "programme.enrolment"  # open or close it, its themes, the mentees' choice
+    PROGRAMME_EDIT = "programme.settings"  # its settings and convention wording, archiving it
     # A person's own things.
     FILE_OPEN = "file.open"
     # A profile: its owner, the programme's coordination (matching), a partner once paired, a mentor asked.
@@ -79,7 +80,7 @@ class Act(StrEnum):
 MENTOR_ONLY = frozenset({Act.OBJECTIVE_FEEDBACK})
 MENTEE_ONLY = frozenset({Act.AGENDA_WRITE, Act.THANKS_SEND})
 COORDINATION = frozenset({Act.DISPUTE_HANDLE, Act.PAIR, Act.REPORT_READ, Act.COORDINATORS_EDIT, Act.SPONSOR_SET,
-                          Act.ENROLMENT_EDIT})
+                          Act.ENROLMENT_EDIT, Act.PROGRAMME_EDIT})
 # What the refusal says, per kind of object (i18n keys the front ends already render).
 NOT_YOURS = {Act.OBJECTIVE_FEEDBACK: N_("objective.mentor_only"), Act.AGENDA_WRITE: N_("agenda.mentee_only"),
              Act.THANKS_SEND: N_("thanks.mentee_only"), Act.EARLY_END_WITHDRAW: N_("dispute.not_raiser"),

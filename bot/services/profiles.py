@@ -16,11 +16,13 @@ from babel import Locale
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.i18n.dates import local_date
 from bot.i18n.locales import babel_locale
 from bot.services import audit
 from bot.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.services.matching import WINDOWS
 from bot.services.policy import Act, require
+from bot.services.programmes import enrolment_closed_by_date, require_running
 from bot.services.roles import CoordinatorRule, is_coordinator
 from bot.services.themes import programme_themes
 from bot.services.typed_text import number
@@ -147,9 +149,11 @@ def enrolled(profile: Profile | None) -> bool:
     return profile is not None and profile.withdrawn_at is None
 
 
-def require_open(programme: Programme) -> None:
-    """A new enrolment needs the programme's enrolment open; a closed one says when it reopens."""
-    if programme.enrolment_open:
+def require_open(programme: Programme, today: date | None = None) -> None:
+    """A new enrolment needs the programme running and its enrolment open (on `today`, when its closing
+    date is known to be past); a closed one says when it reopens."""
+    require_running(programme)
+    if programme.enrolment_open and not (today is not None and enrolment_closed_by_date(programme, today)):
         return
     if programme.enrolment_reopens_on is not None:
         raise Conflict("enrolment.closed_until", field="roles", day=programme.enrolment_reopens_on)
@@ -177,7 +181,7 @@ def save(session: Session, programme: Programme, person: Person, checked: Checke
     profile = profile_of(session, programme, person)
     new = not enrolled(profile)
     if new and by is None:
-        require_open(programme)
+        require_open(programme, local_date(now, programme.timezone))
     if profile is None:
         profile = Profile(programme_id=programme.id, person_id=person.id, enrolled_at=now, timezone=tz)
         session.add(profile)

@@ -22,6 +22,7 @@ from handlers.slack import (
     overview,
     pair_import,
     pairing,
+    programmes,
     reminders,
     reports,
     suggestions,
@@ -55,6 +56,7 @@ HANDLERS: dict[str, CommandHandler] = {
     "evaluation": evaluation.run_evaluation_command,
     "mes-donnees": my_data.run_my_data_command,
     "suggestions": suggestions.run_suggestions_command,
+    "programme": programmes.run_programme_command,
 }
 
 def route(req: CommandRequest, text: str) -> None:

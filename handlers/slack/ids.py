@@ -63,6 +63,13 @@ class ActionId(StrEnum):
     REQUEST_CONFIRM = actions.REQUEST_CONFIRM
     REQUEST_REFUSE = actions.REQUEST_REFUSE
     REQUEST_CANCEL = actions.REQUEST_CANCEL
+    # --- programmes ---
+    PROGRAMME_CHOOSE = actions.PROGRAMME_CHOOSE
+    PROGRAMME_EDIT = actions.PROGRAMME_EDIT
+    PROGRAMME_NEW = actions.PROGRAMME_NEW
+    PROGRAMME_ARCHIVE = actions.PROGRAMME_ARCHIVE
+    PROGRAMME_RESTORE = actions.PROGRAMME_RESTORE
+    PROGRAMMES_SHOW = actions.PROGRAMMES_SHOW
 
 
 class CallbackId(StrEnum):
@@ -84,6 +91,7 @@ class CallbackId(StrEnum):
     REQUEST_ANSWER_SUBMIT = "request-answer-submit"
     THEMES_FORM_SUBMIT = "themes-form-submit"
     EVALUATION_FORM_SUBMIT = "evaluation-form-submit"
+    PROGRAMME_FORM_SUBMIT = "programme-form-submit"
 
 
 class BlockId(StrEnum):

@@ -23,6 +23,7 @@ from handlers.slack import (
     objectives,
     pair_import,
     pairing,
+    programmes,
     reports,
     suggestions,
 )
@@ -53,5 +54,5 @@ def register_handlers(app: App, deps: Deps) -> None:
     app.use(clean_typed_text)
     app.use(form_of_this_workspace)
     for module in (errors, commands, pairing, convention, home, meetings, journal, objectives, closure,
-                   disputes, reports, pair_import, enrolment, suggestions, evaluation, my_data):
+                   disputes, reports, pair_import, enrolment, suggestions, evaluation, my_data, programmes):
         module.register(app, deps)

@@ -26,6 +26,7 @@ from handlers.teams import (
     objectives,
     overview,
     pairing,
+    programmes,
     reports,
     suggestions,
     themes,
@@ -35,7 +36,8 @@ from handlers.teams.deps import Handler, Reply, TeamsRequest, refusal, say, text
 from handlers.teams.forms import CANCEL
 
 FEATURES: tuple[ModuleType, ...] = (overview, pairing, meetings, journal, objectives, disputes, closure,
-                                    coordinators, reports, enrolment, suggestions, choice, evaluation, themes, my_data)
+                                    coordinators, reports, enrolment, suggestions, choice, evaluation, themes, my_data,
+                                    programmes)
 COMMANDS: dict[str, Handler] = {name: h for module in FEATURES for name, h in getattr(module, "COMMANDS", {}).items()}
 ACTIONS: dict[str, Handler] = {key: h for module in FEATURES for key, h in getattr(module, "ACTIONS", {}).items()}
 
