@@ -13,7 +13,7 @@ from bot.i18n import N_, labels, t
 from bot.i18n.dates import format_day
 from bot.i18n.rich import rt
 from bot.notify import Button, Link, Message, Section, Text
-from bot.services import actions, audit, conventions, mentor_requests, profiles
+from bot.services import actions, audit, conventions, mentor_requests, profiles, programmes
 from bot.services.errors import InvalidInput
 from bot.services.matching import WINDOWS
 from bot.services.people import mention
@@ -236,12 +236,14 @@ def entry_buttons(session: Session, actor: Actor) -> tuple[Button, ...]:
                 found += (Button(t(lang, "request.button.choose"), actions.SUGGESTIONS_SHOW, "choose",
                                  style="primary"),)
             found += (Button(t(lang, "profile.button.edit"), actions.PROFILE_EDIT, "edit"),)
-        elif actor.programme.enrolment_open:
+        elif actor.programme.enrolment_open and actor.programme.archived_at is None:
             found += (Button(t(lang, "enrolment.button.mentor"), actions.ENROL, "mentor", style="primary"),
                       Button(t(lang, "enrolment.button.mentee"), actions.ENROL, "mentee", style="primary"))
     if Role.COORDINATOR in actor.roles:
         found += (Button(t(lang, "match.button.show"), actions.SUGGESTIONS_SHOW, "suggestions"),
                   Button(t(lang, "themes.form.title"), actions.THEMES_OPEN, "themes"))
+    if Role.COORDINATOR in actor.roles or len(programmes.all_programmes(session, actor.workspace.id)) > 1:
+        found += (Button(t(lang, "programme.button.list"), actions.PROGRAMMES_SHOW, "programmes"),)
     return found
 
 

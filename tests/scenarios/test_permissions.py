@@ -44,6 +44,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "mes-donnees": EVERYONE,
     "evaluation": EVERYONE,  # explains that it comes once a convention has ended
     "suggestions": EVERYONE,  # the coordination's pairing; a mentee's choice, or why there is none
+    "programme": EVERYONE,  # everyone picks the programme they work in; coordinators also edit
 }
 
 

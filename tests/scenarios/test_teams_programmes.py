@@ -1,0 +1,70 @@
+"""Programmes on Teams: the same use cases as Slack (test_programmes.py), from cards whose data the client
+controls: a refused setting comes back under its field with everything as typed, a forged id is refused."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot.demo.harness import Harness
+from bot.demo.teams_connector import BotConnectorEmulator, card_actions, card_inputs, text_of
+from storage.models import Programme
+from tests.scenarios.teams_helpers import (
+    COORD,
+    MENTOR,
+    action,
+    cards_for,
+    channel,
+    connector,
+    submit_form,
+    teams_bot,
+)
+from tests.support.texts import fr_fixed
+
+__all__ = ["connector", "teams_bot"]
+
+
+def names(bot: Harness) -> list[str]:
+    with bot.session_factory() as session:
+        return list(session.scalars(select(Programme.name).order_by(Programme.id)))
+
+
+@pytest.mark.both_databases
+def test_a_coordinator_creates_a_programme_from_the_card(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    channel(teams_bot).say(COORD, "mentorat programme")
+    listing = cards_for(connector, COORD)[-1]
+    channel(teams_bot).submit(COORD, action(listing, "Nouveau programme"), card_id=listing["id"])
+    form = cards_for(connector, COORD)[-1]
+    inputs = card_inputs(form)
+    assert inputs["length_months"]["value"] == "10" and inputs["timezone"]["value"] == "America/Toronto"
+    submit_form(teams_bot, COORD, form, "Enregistrer", name="Relève 2027", meeting_min_minutes="120",
+                meeting_max_minutes="60")
+    refused = cards_for(connector, COORD)[-1]
+    assert refused["id"] == form["id"]  # in place, with what was typed
+    assert card_inputs(refused)["name"]["value"] == "Relève 2027"
+    assert fr_fixed("programme.error.min_over_max") in text_of(refused)
+    assert names(teams_bot) == ["Mentorat"]
+    submit_form(teams_bot, COORD, refused, "Enregistrer", meeting_min_minutes="45", clause_en="Meet off-site.")
+    assert fr_fixed("programme.created") in text_of(cards_for(connector, COORD)[-1])
+    assert names(teams_bot) == ["Mentorat", "Relève 2027"]
+    with teams_bot.session_factory() as session:
+        created = session.scalars(select(Programme).where(Programme.name == "Relève 2027")).one()
+        assert (created.meeting_min_minutes, created.meeting_max_minutes) == (45, 60)
+        assert created.convention_parts == {"clause_en": "Meet off-site."}
+
+
+def test_a_participant_sees_no_settings_and_a_forged_edit_is_refused(teams_bot: Harness,
+                                                                      connector: BotConnectorEmulator) -> None:
+    channel(teams_bot).say(MENTOR, "mentorat programme")
+    listing = cards_for(connector, MENTOR)[-1]
+    titles = [title for title, _data in card_actions(listing)]
+    assert not any("Modifier" in title or "Nouveau" in title for title in titles)
+    with teams_bot.session_factory() as session:
+        programme_id = session.scalars(select(Programme.id)).one()
+    for key in ("programme-edit-open", "programme-archive", "teams-programme-submit"):
+        channel(teams_bot).submit(MENTOR, {"mentorat": key, "value": str(programme_id), "name": "Piraté"},
+                                  card_id=listing["id"])
+        assert fr_fixed("error.coordinator_only") in text_of(cards_for(connector, MENTOR)[-1])
+    assert names(teams_bot) == ["Mentorat"]
+    with teams_bot.session_factory() as session:
+        assert session.scalars(select(Programme.archived_at)).one() is None
