@@ -29,7 +29,7 @@ impl, cache_ok, _.process_bind_param, _.process_result_value, add_slack_oauth_ta
 # Columns written for the record (when an agenda, a report, an escalation went out) and the planner's
 # counts: read by people and by queries, not by Python.
 _.report_sent_at, _.escalated_at, _.agenda_sent_at, _.unconfirmed, _.closures_planned, _.escalated
-unconfirmed, closures_planned, escalated, reseal_connection, requests_expired, _.requests_expired, erased, _.erased, texts_purged, _.texts_purged
+unconfirmed, closures_planned, escalated, reseal_connection, requests_expired, _.requests_expired, erased, _.erased, texts_purged, _.texts_purged, audit_purged, _.audit_purged
 
 # zipfile reads these attributes of the ZipInfo the Teams package is written with.
 _.compress_type, _.create_system, _.external_attr

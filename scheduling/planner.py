@@ -86,6 +86,7 @@ class PlanReport:
     requests_expired: int = 0  # mentees' requests a mentor left unanswered too long
     erased: int = 0  # people whose erasure waited for their convention's end
     texts_purged: int = 0  # ended conventions whose free text reached the end of its retention
+    audit_purged: int = 0  # audit events older than their programme keeps them
     files_purged: int = 0  # shared files (.ics, PDFs, charts) whose link expired
 
 
@@ -289,6 +290,7 @@ def plan(factory: SessionFactory, now: datetime, rule: CoordinatorRule | None = 
     report.evaluations = _isolated("programme evaluations", in_unit(lambda s: plan_evaluations(s, now)), 0)
     report.requests_expired = _isolated("mentor requests", in_unit(lambda s: mentor_requests.expire(s, now)), 0)
     report.texts_purged = _isolated("retention", in_unit(lambda s: retention.purge_due(s, now)), 0)
+    report.audit_purged = _isolated("audit retention", in_unit(lambda s: retention.purge_audit(s, now)), 0)
     if rule is not None:
         report.digests = _isolated("digests", in_unit(lambda s: plan_digests(s, rule, now)), 0)
         report.enrolment_news = _isolated("enrolment news", in_unit(lambda s: plan_enrolment_news(s, rule, now)), 0)

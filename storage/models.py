@@ -131,6 +131,8 @@ class Programme(Base):
     mentee_choice: Mapped[str] = mapped_column(String(16), default="off", server_default="off")
     # How long the pair's free text is kept once a convention has ended (the planner deletes it then).
     text_retention_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
+    # How long the audit trail (who did what, never text) is kept (the planner deletes older events).
+    audit_retention_months: Mapped[int] = mapped_column(Integer, default=36, server_default="36")
     # The convention's programme-specific parts, as the next pairs will sign them (ConventionVersion
     # keeps each wording once signed): organisation, contact, and the extra clause per language.
     convention_parts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from storage.models import ConventionVersion, Person, Programme
 
-PART_NAMES = ("organisation", "contact", "clause_fr", "clause_en")
+# "privacy": who answers for the personal data (named in the convention's privacy paragraph).
+PART_NAMES = ("organisation", "contact", "privacy", "clause_fr", "clause_en")
 
 
 def _terms(programme: Programme) -> dict[str, Any]:

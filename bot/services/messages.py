@@ -121,7 +121,8 @@ def convention_message(session: Session, convention: Convention, person: Person,
         Section(t(lang, "conv.dispute.title"), rt(lang, "conv.dispute.body", coordinator=coordinator)),
         Section(t(lang, "conv.early_end.title"), t(lang, "conv.early_end.body")),
         Section(t(lang, "conv.privacy.title"), rt(lang, "conv.privacy.body", months=programme.text_retention_months,
-                                                  coordinator=coordinator)),
+                                                  audit=programme.audit_retention_months,
+                                                  responsible=(version.parts or {}).get("privacy") or coordinator)),
         _signatures(convention, lang, zone),
     ]
     buttons: tuple[Button, ...] = ()

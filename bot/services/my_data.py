@@ -23,6 +23,7 @@ from storage.models import (
     AuditEvent,
     Bilan,
     Convention,
+    ConventionVersion,
     Dispute,
     Gratitude,
     Meeting,
@@ -63,6 +64,14 @@ def _profile(profile: Profile) -> dict[str, Any]:
     }
 
 
+def _version(version: ConventionVersion) -> dict[str, Any]:
+    """The terms and wording the pair was sent: what they signed, whatever the programme says today."""
+    return {"number": version.number, "programme": version.programme_name, "written_at": _when(version.created_at),
+            "length_months": version.length_months, "meeting_every_days": version.meeting_every_days,
+            "meeting_minutes": [version.meeting_min_minutes, version.meeting_max_minutes],
+            "closing_notice_days": version.closing_notice_days, "programme_parts": dict(version.parts or {})}
+
+
 def _convention(session: Session, convention: Convention, person: Person) -> dict[str, Any]:
     mine = convention.mentor_id == person.id
     partner = convention.mentee if mine else convention.mentor
@@ -79,6 +88,8 @@ def _convention(session: Session, convention: Convention, person: Person) -> dic
         "status": convention.status, "starts_on": _when(convention.starts_on),
         "planned_end_on": _when(convention.planned_end_on),
         "you_accepted_at": _when(convention.mentor_accepted_at if mine else convention.mentee_accepted_at),
+        "partner_accepted_at": _when(convention.mentee_accepted_at if mine else convention.mentor_accepted_at),
+        "signed_version": _version(convention.version),
         "activated_at": _when(convention.activated_at), "closed_at": _when(convention.closed_at),
         "agenda_for_the_next_meeting": convention.next_agenda,  # the mentee's, sent before any meeting is set
         "meetings": [{"starts_at": _when(m.starts_at), "minutes": m.duration_minutes, "mode": m.mode,

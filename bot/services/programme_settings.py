@@ -39,12 +39,13 @@ RANGES: dict[str, tuple[int, int]] = {
     "reminder_hour": (7, 20),  # humane hours: nobody is nudged at night
     "closing_notice_days": (7, 120),
     "text_retention_months": (1, 120),
+    "audit_retention_months": (6, 120),  # who did what, never text: long enough to answer a complaint
 }
 NUMBERS = tuple(RANGES)
 ENROLMENT_STATES = ("open", "closed")
 FIELDS = ("name", "description", "language", "timezone", *NUMBERS, "enrolment", "enrolment_closes_on",
           "enrolment_reopens_on", "cohort_starts_on", "mentee_choice", "themes_defaults", "themes_extra",
-          "organisation", "contact", "clause_fr", "clause_en")
+          "organisation", "contact", "privacy", "clause_fr", "clause_en")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def new_draft(defaults: ProgrammeDefaults) -> ProgrammeDraft:
         "meeting_min_minutes": str(defaults.meeting_min_minutes),
         "meeting_max_minutes": str(defaults.meeting_max_minutes), "reminder_hour": str(defaults.reminder_hour),
         "closing_notice_days": str(defaults.closing_notice_days), "text_retention_months": "12",
+        "audit_retention_months": "36",
         "enrolment": "open", "mentee_choice": "off",
     }
     return ProgrammeDraft(values)
@@ -168,7 +170,7 @@ def check(session: Session, workspace_id: int, draft: ProgrammeDraft, *, today: 
         raise InvalidInput(N_("programme.error.choice"), field="mentee_choice")
     parts = {}
     for part in convention_versions.PART_NAMES:
-        limit = CLAUSE_LIMIT if part.startswith("clause") else PART_LIMIT
+        limit = CLAUSE_LIMIT if part.startswith("clause") or part == "privacy" else PART_LIMIT
         typed = optional_text(draft.text(part), field=part, limit=limit, too_long=N_("programme.error.too_long"))
         if typed:
             parts[part] = typed

@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from bot.services import audit
 from bot.services.timing import add_months
+from storage.db import rows_changed
 from storage.models import (
+    AuditEvent,
     Bilan,
     Convention,
     ConventionStatus,
@@ -26,6 +28,7 @@ from storage.models import (
     Objective,
     ObjectiveUpdate,
     Profile,
+    Programme,
     ProgrammeEvaluation,
 )
 
@@ -74,3 +77,17 @@ def purge_due(session: Session, now: datetime) -> int:
             purge_convention(session, convention, now)
             purged += 1
     return purged
+
+
+def purge_audit(session: Session, now: datetime) -> int:
+    """The audit events older than their programme keeps them (`audit_retention_months`). Returns how many."""
+    removed = 0
+    for programme in session.scalars(select(Programme)):
+        cutoff = datetime.combine(add_months(now.date(), -programme.audit_retention_months), now.timetz())
+        of_conventions = select(Convention.id).where(Convention.programme_id == programme.id)
+        removed += rows_changed(session.execute(delete(AuditEvent).where(
+            AuditEvent.at < cutoff,
+            AuditEvent.convention_id.in_(of_conventions)
+            | ((AuditEvent.convention_id.is_(None)) & (AuditEvent.workspace_id == programme.workspace_id)
+               & (AuditEvent.detail["programme"].as_integer() == programme.id)))))
+    return removed

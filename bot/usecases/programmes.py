@@ -40,11 +40,13 @@ LABELS = {
     "meeting_max_minutes": N_("programme.field.meeting_max_minutes"),
     "reminder_hour": N_("programme.field.reminder_hour"), "closing_notice_days": N_("programme.field.closing_notice_days"),
     "text_retention_months": N_("programme.field.text_retention_months"),
+    "audit_retention_months": N_("programme.field.audit_retention_months"),
     "enrolment": N_("programme.field.enrolment"), "enrolment_closes_on": N_("programme.field.enrolment_closes_on"),
     "enrolment_reopens_on": N_("programme.field.enrolment_reopens_on"),
     "cohort_starts_on": N_("programme.field.cohort_starts_on"), "mentee_choice": N_("programme.field.mentee_choice"),
     "themes_defaults": N_("programme.field.themes_defaults"), "themes_extra": N_("programme.field.themes_extra"),
     "organisation": N_("programme.field.organisation"), "contact": N_("programme.field.contact"),
+    "privacy": N_("programme.field.privacy"),
     "clause_fr": N_("programme.field.clause_fr"), "clause_en": N_("programme.field.clause_en"),
 }
 CHOICE_LABELS = {"off": N_("programme.choice.off"), "confirm": N_("programme.choice.confirm"),

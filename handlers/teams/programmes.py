@@ -79,6 +79,7 @@ def _form_card(view: ProgrammeFormView, state: FormState) -> Reply:
         note(t(lang, "programme.form.convention_hint")),
         *text("organisation", programme_settings.PART_LIMIT),
         *text("contact", programme_settings.PART_LIMIT),
+        *text("privacy", programme_settings.CLAUSE_LIMIT, multiline=True, hint=t(lang, "programme.hint.privacy")),
         *text("clause_fr", programme_settings.CLAUSE_LIMIT, multiline=True),
         *text("clause_en", programme_settings.CLAUSE_LIMIT, multiline=True),
         note(teams_text(t(lang, "programme.form.coordination_hint"))),

@@ -129,7 +129,7 @@ def test_an_edit_after_signature_leaves_the_signed_convention_intact(bot: Harnes
     bot.click("UCOORD", "programme-edit-open", button_value(listing, "programme-edit-open") or "", message=listing)
     view = last_view(bot, FORM)
     assert fr_fixed("programme.form.intro_edit") in text_of({"blocks": view["blocks"][:1]})
-    answer = bot.submit_view("UCOORD", view, form_values(view, length_months="6",
+    answer = bot.submit_view("UCOORD", view, form_values(view, length_months="6", privacy="Julie Roy <jroy@ex.org>",
                                                          clause_fr="Les rencontres ont lieu hors des heures de pointe."))
     assert answer.status == 200 and not answer.body
     assert any(fr_fixed("programme.saved_new_terms") in text_of(m) for m in bot.emulator.messages_to("UCOORD"))
@@ -146,7 +146,9 @@ def test_an_edit_after_signature_leaves_the_signed_convention_intact(bot: Harnes
         later = session.get(Convention, second)
         assert later is not None and later.version.number == 2 and later.version.length_months == 6
     bot.command("UMENTOR2", "convention")
-    assert "heures de pointe" in text_of(bot.last_response())
+    shown = text_of(bot.last_response())
+    assert "heures de pointe" in shown
+    assert "Julie Roy &lt;jroy@ex.org&gt;" in shown  # named as responsible, as typed (never as markup)
 
 
 def test_a_coordinator_of_one_programme_cannot_touch_another(bot: Harness) -> None:

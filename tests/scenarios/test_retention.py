@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.demo.harness import Harness
 from bot.services.retention import purge_date
-from storage.models import Convention
+from storage.models import AuditEvent, Convention, Programme
 from tests.scenarios.dispute_helpers import ask_early_end, bot
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import at, click_last
@@ -43,3 +43,22 @@ def test_free_text_goes_at_the_end_of_retention_and_figures_stay(bot: Harness) -
         convention = session.scalars(select(Convention)).one()
         assert convention.status == "ended_early" and convention.texts_purged_at is not None
         assert convention.starts_on.isoformat() == "2026-11-23"  # the figures stay
+
+
+def test_the_audit_trail_goes_when_its_programme_keeps_it_no_longer(bot: Harness) -> None:
+    convention_id = pair_and_accept(bot, start="2026-11-23")
+    bot.command("UCOORD", "rapport")  # a report view is audited, for the programme
+    with bot.session_factory() as session:
+        programme = session.scalars(select(Programme)).one()
+        programme.audit_retention_months = 6
+        session.commit()
+        events = session.scalars(select(AuditEvent)).all()
+        assert {e.convention_id for e in events} == {convention_id, None}
+        newest = max(e.at for e in events)
+    at(bot, newest + timedelta(days=30 * 6 - 3))  # six months are not over yet
+    with bot.session_factory() as session:
+        assert len(session.scalars(select(AuditEvent).where(AuditEvent.at <= newest)).all()) == len(events)
+    at(bot, newest + timedelta(days=186))
+    with bot.session_factory() as session:
+        assert session.scalars(select(AuditEvent).where(AuditEvent.at <= newest)).all() == []
+        assert session.get(Convention, convention_id) is not None  # the convention and its figures stay

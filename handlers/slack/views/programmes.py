@@ -142,6 +142,8 @@ def form_modal(view: ProgrammeFormView, *, metadata: str) -> View:
         ContextBlock(elements=[MarkdownTextObject(text=t(lang, "programme.form.convention_hint"))]),
         _text("organisation", lang, values.get("organisation"), limit=programme_settings.PART_LIMIT),
         _text("contact", lang, values.get("contact"), limit=programme_settings.PART_LIMIT),
+        _text("privacy", lang, values.get("privacy"), limit=programme_settings.CLAUSE_LIMIT, multiline=True,
+              hint=t(lang, "programme.hint.privacy")),
         _text("clause_fr", lang, values.get("clause_fr"), limit=programme_settings.CLAUSE_LIMIT, multiline=True),
         _text("clause_en", lang, values.get("clause_en"), limit=programme_settings.CLAUSE_LIMIT, multiline=True),
         ContextBlock(elements=[MarkdownTextObject(text=t(lang, "programme.form.coordination_hint"))]),

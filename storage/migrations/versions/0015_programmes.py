@@ -5,7 +5,7 @@ Revises: 0014
 Create Date: 2026-12-03
 
 A workspace runs several programmes, each with a description, a cohort start, an enrolment window and an
-archive date. Each programme's convention has versions (its terms and its programme-specific wording);
+archive date, and how long its audit trail is kept. Each programme's convention has versions (its terms and its programme-specific wording);
 every convention points to the version its pair accepted. The existing programmes get a first version
 with their present settings, and every existing convention points to it: nothing signed changes.
 """
@@ -29,6 +29,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('convention_parts', sa.JSON(), server_default=sa.text("'{}'"),
                                       nullable=False))
         batch_op.add_column(sa.Column('archived_at', sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('audit_retention_months', sa.Integer(), server_default='36', nullable=False))
     op.create_table(
         'convention_versions',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -85,6 +86,7 @@ def downgrade() -> None:
     op.drop_table('programme_choices')
     op.drop_table('convention_versions')
     with op.batch_alter_table('programmes', schema=None) as batch_op:
+        batch_op.drop_column('audit_retention_months')
         batch_op.drop_column('archived_at')
         batch_op.drop_column('convention_parts')
         batch_op.drop_column('cohort_starts_on')
