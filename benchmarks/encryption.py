@@ -4,7 +4,9 @@
    note, objective, bilan, the planner's passes), with encryption and without it, alternating, the
    medians compared (target: under 10 % slower).
 2. Sealing and opening alone: notes written and read through the ORM, per second, both ways.
-3. The rotation's throughput on PostgreSQL (the server of tests/support/postgres.py): rows per second.
+3. One planner pass on its own (SQLite, PLANNER_CONVENTIONS conventions with their meetings and a note
+   each), with encryption and without it, alternating, the medians compared.
+4. The rotation's throughput on PostgreSQL (the server of tests/support/postgres.py): rows per second.
 
     python -m benchmarks.encryption [--runs 3] [--rows 20000]
 """
@@ -65,6 +67,29 @@ def seed(url: str, rows: int) -> None:
                               updated_at=NOW) for n in range(rows)])
 
 
+PLANNER_CONVENTIONS = 5_000
+
+
+def planner_pass(path: Path) -> float:
+    """Seconds for one all-due planner pass over a fresh database (what it writes is sealed or not)."""
+    from benchmarks.reminders import NOW as DUE
+    from benchmarks.reminders import seed_base, seed_conventions
+    from scheduling import planner
+
+    url = f"sqlite:///{path}"
+    upgrade(url)
+    engine = make_engine(url)
+    seed_base(engine)
+    seed_conventions(engine, 0, PLANNER_CONVENTIONS)
+    factory = make_session_factory(engine)
+    with session_scope(factory) as session:  # a note each: typed text the pass may have to read
+        session.add_all([Note(convention_id=i + 1, author_id=2 * i + 2, body=f"note {i}", created_at=NOW,
+                              updated_at=NOW) for i in range(PLANNER_CONVENTIONS)])
+    seconds = timed(lambda: planner.plan(factory, DUE))
+    engine.dispose()
+    return seconds
+
+
 def orm_rate(url: str, rows: int) -> tuple[float, float]:
     """(rows written a second, rows read a second) through the ORM."""
     write = timed(lambda: seed(url, rows))
@@ -104,6 +129,16 @@ def main() -> None:
               f"sealed {rates['sealed'][0]:,.0f} / {rates['sealed'][1]:,.0f}, "
               f"plain {rates['plain'][0]:,.0f} / {rates['plain'][1]:,.0f}")
 
+    with tempfile.TemporaryDirectory(prefix="bench-planner-") as folder:
+        passes: dict[str, list[float]] = {"sealed": [], "plain": []}
+        for _ in range(args.runs):
+            for label, bypass in (("sealed", False), ("plain", True)):
+                with crypto.bypassed_for_benchmark() if bypass else contextlib.nullcontext():
+                    passes[label].append(planner_pass(Path(folder) / f"{label}-{len(passes[label])}.db"))
+        s, p = statistics.median(passes["sealed"]), statistics.median(passes["plain"])
+        print(f"3. one planner pass, {PLANNER_CONVENTIONS:,} conventions, median of {args.runs}: "
+              f"{s * 1000:.0f} ms sealed, {p * 1000:.0f} ms plain: {(s / p - 1) * 100:+.1f} %")
+
     from tests.support.postgres import postgres_server
 
     with postgres_server() as server:
@@ -112,7 +147,7 @@ def main() -> None:
         seed(url, args.rows)
         crypto.use_keys([crypto.new_key(), *crypto.KEYRING.keys])
         seconds = timed(lambda: rotate(make_engine(url), Base.metadata, size=1000))
-        print(f"3. keys rotate on PostgreSQL: {args.rows:,} notes in {seconds:.1f} s, "
+        print(f"4. keys rotate on PostgreSQL: {args.rows:,} notes in {seconds:.1f} s, "
               f"{args.rows / seconds:,.0f} rows a second")
 
 
