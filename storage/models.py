@@ -133,6 +133,8 @@ class Programme(Base):
     text_retention_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
     # How long the audit trail (who did what, never text) is kept (the planner deletes older events).
     audit_retention_months: Mapped[int] = mapped_column(Integer, default=36, server_default="36")
+    # The corporate method: pairing takes the mentee's manager, who joins the three-way start.
+    corporate_method: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     # The convention's programme-specific parts, as the next pairs will sign them (ConventionVersion
     # keeps each wording once signed): organisation, contact, and the extra clause per language.
     convention_parts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -241,6 +243,8 @@ class Convention(Base):
     mentor_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     mentee_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     paired_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    # The corporate method's third person: the mentee's manager, named in the convention the mentee accepts.
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(32), default=ConventionStatus.AWAITING_SIGNATURES)
     starts_on: Mapped[date] = mapped_column(Date)
     planned_end_on: Mapped[date] = mapped_column(Date)
@@ -264,6 +268,7 @@ class Convention(Base):
     mentor: Mapped[Person] = relationship(foreign_keys=[mentor_id])
     mentee: Mapped[Person] = relationship(foreign_keys=[mentee_id])
     paired_by: Mapped[Person | None] = relationship(foreign_keys=[paired_by_id])
+    manager: Mapped[Person | None] = relationship(foreign_keys=[manager_id])
 
 
 class Meeting(Base):

@@ -101,10 +101,28 @@ def pair(
     today: date,
     now: datetime,
     rule: CoordinatorRule,
+    manager: Person | None = None,
 ) -> PairResult:
-    """Create the convention and queue both invitations. Idempotent for the same pair."""
+    """Create the convention and queue both invitations. Idempotent for the same pair.
+
+    `manager`: the mentee's manager, in a programme run with the corporate method."""
     require(session, coordinator, Act.PAIR, programme, rule)
-    return _create(session, programme, coordinator, mentor, mentee, starts_on, today, now)
+    check_manager(programme, mentor, mentee, manager)
+    return _create(session, programme, coordinator, mentor, mentee, starts_on, today, now, manager=manager)
+
+
+def check_manager(programme: Programme, mentor: Person, mentee: Person, manager: Person | None) -> None:
+    """The third person of the corporate method: only there, someone else than the pair, of the workspace."""
+    if manager is None:
+        return
+    if not programme.corporate_method:
+        raise InvalidInput(N_("error.pair.no_corporate_method"), field="manager", programme=programme.name)
+    if manager.id in (mentor.id, mentee.id):
+        raise InvalidInput(N_("error.pair.manager_in_pair"), field="manager")
+    if manager.is_bot:
+        raise InvalidInput("error.pair.bot", field="manager", name=mention(manager))
+    if manager.workspace_id != programme.workspace_id:
+        raise NotAllowed("error.no_access")
 
 
 def pair_chosen(session: Session, request: MentorRequest, *, today: date, now: datetime) -> PairResult:
@@ -118,7 +136,8 @@ def pair_chosen(session: Session, request: MentorRequest, *, today: date, now: d
 
 
 def _create(session: Session, programme: Programme, paired_by: Person | None, mentor: Person, mentee: Person,
-            starts_on: date, today: date, now: datetime, *, actor: Person | None = None) -> PairResult:
+            starts_on: date, today: date, now: datetime, *, actor: Person | None = None,
+            manager: Person | None = None) -> PairResult:
     if mentor.workspace_id != programme.workspace_id or mentee.workspace_id != programme.workspace_id:
         raise NotAllowed("error.no_access")  # nobody is paired into another workspace's programme
     existing = check_pair(session, programme, mentor, mentee)
@@ -132,6 +151,7 @@ def _create(session: Session, programme: Programme, paired_by: Person | None, me
         mentor_id=mentor.id,
         mentee_id=mentee.id,
         paired_by_id=paired_by.id if paired_by else None,
+        manager_id=manager.id if manager else None,
         status=ConventionStatus.AWAITING_SIGNATURES,
         starts_on=starts_on,
         planned_end_on=add_months(starts_on, version.length_months),
@@ -222,6 +242,8 @@ def accept(session: Session, *, convention_id: int, person: Person, now: datetim
         recipients = [convention.mentor_id, convention.mentee_id]
         if convention.paired_by_id is not None:
             recipients.append(convention.paired_by_id)
+        if convention.manager_id is not None:  # the mentee agreed to them by accepting
+            recipients.append(convention.manager_id)
         for recipient_id in recipients:
             outbox.enqueue(
                 session,

@@ -82,6 +82,15 @@ def _programme_sections(version: ConventionVersion, lang: str) -> list[Section]:
     return sections
 
 
+def _manager_sections(convention: Convention, role: str, lang: str) -> list[Section]:
+    """The corporate method's third person, as each side reads it: the mentee agrees to them by accepting."""
+    if convention.manager is None:
+        return []
+    key = N_("conv.manager.mentee") if role == "mentee" else N_("conv.manager.mentor")
+    return [Section(t(lang, "conv.manager.title"), rt(lang, key, manager=mention(convention.manager),
+                                                      mentee=mention(convention.mentee)))]
+
+
 def _signatures(convention: Convention, lang: str, zone: str) -> Section:
     """Who accepted, and when, each in the reader's zone."""
     lines = []
@@ -111,6 +120,7 @@ def convention_message(session: Session, convention: Convention, person: Person,
         *_programme_sections(version, lang),
         Section(None, rt(lang, labels.YOUR_ROLE[role], other=mention(other))),
         *_partner_sections(session, programme, person, other, lang),
+        *_manager_sections(convention, role, lang),
         Section(t(lang, "conv.duration.title"), t(lang, "conv.duration.body", months=version.length_months,
                 start=start, end=end, every=version.meeting_every_days, min=version.meeting_min_minutes,
                 max=version.meeting_max_minutes)),
@@ -154,7 +164,10 @@ def _active(session: Session, reminder: Reminder, person: Person, ctx: ComposeCo
     lang = language_of(person, convention.programme.language)
     start, end = format_day(convention.starts_on, lang), format_day(convention.planned_end_on, lang)
     role = role_in(convention, person)
-    if role is None:
+    if role is None and convention.manager_id == person.id:
+        text = rt(lang, "conv.active.manager", mentor=mention(convention.mentor), mentee=mention(convention.mentee),
+                  start=start, end=end)
+    elif role is None:
         text = rt(lang, "conv.active.coordinator", mentor=mention(convention.mentor),
                  mentee=mention(convention.mentee), start=start, end=end)
     else:

@@ -128,6 +128,12 @@ def collect(session: Session, person: Person, now: datetime) -> dict[str, Any]:
                 "reminders_paused_until": _when(person.reminders_paused_until), "first_seen": _when(person.created_at)},
         "profiles": [_profile(p) for p in session.scalars(select(Profile).where(Profile.person_id == person.id))],
         "conventions": [_convention(session, c, person) for c in conventions],
+        # Figures only: as a manager one is named in the convention, and never reads the pair's words.
+        "conventions_you_manage": [{"programme": c.programme.name, "mentor": _name(c.mentor), "mentee": _name(c.mentee),
+                                    "status": c.status, "starts_on": _when(c.starts_on),
+                                    "planned_end_on": _when(c.planned_end_on)}
+                                   for c in session.scalars(select(Convention).where(Convention.manager_id == person.id)
+                                                            .order_by(Convention.id))],
         "mentor_requests": [{"asked_at": _when(r.asked_at), "you_asked": r.mentee_id == person.id,
                              "other": _name(r.mentor if r.mentee_id == person.id else r.mentee), "status": r.status,
                              "mentor_reply": r.reply} for r in requests],
@@ -181,7 +187,9 @@ def _html_value(value: Any) -> str:
 
 
 SECTIONS = {"you": N_("mydata.section.you"), "profiles": N_("mydata.section.profiles"),
-            "conventions": N_("mydata.section.conventions"), "mentor_requests": N_("mydata.section.mentor_requests"),
+            "conventions": N_("mydata.section.conventions"),
+            "conventions_you_manage": N_("mydata.section.conventions_you_manage"),
+            "mentor_requests": N_("mydata.section.mentor_requests"),
             "programme_evaluations": N_("mydata.section.programme_evaluations"),
             "messages_sent_to_you": N_("mydata.section.messages_sent_to_you"),
             "who_read_your_programmes_figures": N_("mydata.section.report_views"),

@@ -29,7 +29,8 @@ from storage.models import Person, Programme
 MAX_ROWS = 500
 MEMBER = re.compile(r"^(?:<@)?([UW][A-Z0-9]{2,})(?:\|[^>]*)?>?$")
 COLUMNS = {"mentor": 0, "mentee": 1, "mentore": 1, "mentoré": 1, "mentorée": 1, "mentoree": 1,
-           "start": 2, "debut": 2, "début": 2, "date": 2}
+           "start": 2, "debut": 2, "début": 2, "date": 2,
+           "manager": 3, "gestionnaire": 3}  # the corporate method's third person, optional
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Row:
     mentor: str
     mentee: str
     start: date | None
+    manager: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def parse_rows(text: str, member: MemberId = slack_member) -> tuple[list[Row], l
     text = text.lstrip("\ufeff")
     rows: list[Row] = []
     bad: list[BadRow] = []
-    positions = {0: 0, 1: 1, 2: 2}
+    positions = {0: 0, 1: 1, 2: 2, 3: 3}
     reader = csv_reader(text)
     first = True
     for cells in reader:
@@ -101,12 +103,12 @@ def parse_rows(text: str, member: MemberId = slack_member) -> tuple[list[Row], l
                 positions = header
                 continue
 
-        mentor, mentee, start_raw = (_cell(cells, positions, column) for column in (0, 1, 2))
+        mentor, mentee, start_raw, manager = (_cell(cells, positions, column) for column in (0, 1, 2, 3))
         if not mentor or not mentee:
             bad.append(BadRow(line, InvalidInput("import.reason.columns")))
             continue
         try:
-            ids = [member(value) for value in (mentor, mentee)]
+            ids = [member(value) for value in (mentor, mentee, *([manager] if manager else []))]
         except InvalidInput as error:
             bad.append(BadRow(line, error))
             continue
@@ -115,7 +117,7 @@ def parse_rows(text: str, member: MemberId = slack_member) -> tuple[list[Row], l
         except ValueError:
             bad.append(BadRow(line, InvalidInput("error.pair.bad_date", value=start_raw[:40])))
             continue
-        rows.append(Row(line, ids[0], ids[1], start))
+        rows.append(Row(line, ids[0], ids[1], start, ids[2] if len(ids) == 3 else None))
         if len(rows) + len(bad) > MAX_ROWS:
             raise InvalidInput("error.import.too_many", field="file", limit=MAX_ROWS)
     if not rows and not bad:
@@ -136,7 +138,8 @@ def named_people(text: str, member: MemberId = slack_member) -> list[str]:
                 managers += [member(row.cells["manager"])] if row.cells.get("manager") else []
         return sorted({row.person for row in rows} | set(managers))
     pairs, _bad = parse_rows(text, member)
-    return sorted({row.mentor for row in pairs} | {row.mentee for row in pairs})
+    return sorted({row.mentor for row in pairs} | {row.mentee for row in pairs}
+                  | {row.manager for row in pairs if row.manager})
 
 
 def import_pairs(session: Session, *, programme: Programme, coordinator: Person, text: str, resolve: Resolve,
@@ -159,9 +162,10 @@ def import_pairs(session: Session, *, programme: Programme, coordinator: Person,
         try:
             with session.begin_nested():  # the line's convention and invitations, or nothing
                 mentor, mentee = _person(resolve, row.mentor), _person(resolve, row.mentee)
+                manager = _person(resolve, row.manager) if row.manager else None
                 paired = conventions.pair(session, programme=programme, coordinator=coordinator, mentor=mentor,
                                           mentee=mentee, starts_on=row.start or today, today=today, now=now,
-                                          rule=rule)
+                                          rule=rule, manager=manager)
         except DomainError as error:
             result.bad.append(BadRow(row.line, error))
             continue

@@ -44,7 +44,7 @@ RANGES: dict[str, tuple[int, int]] = {
 NUMBERS = tuple(RANGES)
 ENROLMENT_STATES = ("open", "closed")
 FIELDS = ("name", "description", "language", "timezone", *NUMBERS, "enrolment", "enrolment_closes_on",
-          "enrolment_reopens_on", "cohort_starts_on", "mentee_choice", "themes_defaults", "themes_extra",
+          "enrolment_reopens_on", "cohort_starts_on", "mentee_choice", "corporate_method", "themes_defaults", "themes_extra",
           "organisation", "contact", "privacy", "clause_fr", "clause_en")
 
 
@@ -77,6 +77,7 @@ class CheckedSettings:
     enrolment_reopens_on: date | None
     cohort_starts_on: date | None
     mentee_choice: str
+    corporate_method: bool
     parts: dict[str, str]
 
 
@@ -90,6 +91,7 @@ def draft_of(programme: Programme) -> ProgrammeDraft:
         "enrolment_closes_on": _iso(programme.enrolment_closes_on),
         "enrolment_reopens_on": _iso(programme.enrolment_reopens_on),
         "cohort_starts_on": _iso(programme.cohort_starts_on), "mentee_choice": programme.mentee_choice,
+        "corporate_method": "on" if programme.corporate_method else "off",
         **{name: str(parts.get(name) or "") for name in convention_versions.PART_NAMES},
     }
     return ProgrammeDraft(values)
@@ -104,7 +106,7 @@ def new_draft(defaults: ProgrammeDefaults) -> ProgrammeDraft:
         "meeting_max_minutes": str(defaults.meeting_max_minutes), "reminder_hour": str(defaults.reminder_hour),
         "closing_notice_days": str(defaults.closing_notice_days), "text_retention_months": "12",
         "audit_retention_months": "36",
-        "enrolment": "open", "mentee_choice": "off",
+        "enrolment": "open", "mentee_choice": "off", "corporate_method": "off",
     }
     return ProgrammeDraft(values)
 
@@ -168,6 +170,9 @@ def check(session: Session, workspace_id: int, draft: ProgrammeDraft, *, today: 
     choice = draft.text("mentee_choice").strip()
     if choice not in CHOICE_MODES:
         raise InvalidInput(N_("programme.error.choice"), field="mentee_choice")
+    corporate = draft.text("corporate_method").strip() or "off"
+    if corporate not in ("on", "off"):
+        raise InvalidInput(N_("programme.error.corporate"), field="corporate_method")
     parts = {}
     for part in convention_versions.PART_NAMES:
         limit = CLAUSE_LIMIT if part.startswith("clause") or part == "privacy" else PART_LIMIT
@@ -176,7 +181,7 @@ def check(session: Session, workspace_id: int, draft: ProgrammeDraft, *, today: 
             parts[part] = typed
     return CheckedSettings(name, description, language, zone, numbers, enrolment == "open",
                            closes_on if enrolment == "open" else None, reopens_on if enrolment == "closed" else None,
-                           cohort, choice, parts)
+                           cohort, choice, corporate == "on", parts)
 
 
 def _write(programme: Programme, settings: CheckedSettings, draft: ProgrammeDraft) -> None:
@@ -188,6 +193,7 @@ def _write(programme: Programme, settings: CheckedSettings, draft: ProgrammeDraf
     programme.enrolment_closes_on, programme.enrolment_reopens_on = (settings.enrolment_closes_on,
                                                                      settings.enrolment_reopens_on)
     programme.cohort_starts_on, programme.mentee_choice = settings.cohort_starts_on, settings.mentee_choice
+    programme.corporate_method = settings.corporate_method
     programme.convention_parts = settings.parts
     if "themes_defaults" in draft.values or "themes_extra" in draft.values:
         programme.themes = set_themes_on_field(programme, draft)
@@ -239,7 +245,7 @@ def edit(session: Session, *, by: Person, rule: CoordinatorRule, programme: Prog
     session.flush()
     after = convention_versions.current(session, programme, now=now, by=by)
     audit.record_for_programme(session, programme, "programme.edited", by, now)
-    return before is None or after.id != before.id
+    return before is not None and after.id != before.id  # no version yet: no convention was sent under older terms
 
 
 def set_archived(session: Session, *, by: Person, rule: CoordinatorRule, programme: Programme, archived: bool,

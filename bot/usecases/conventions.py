@@ -38,11 +38,12 @@ def two_picks(mentor_id: str | None, mentee_id: str | None) -> tuple[str, str]:
 
 
 def pair(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime, mentor: Person, mentee: Person,
-         start: date | None) -> Done:
+         start: date | None, *, manager: Person | None = None) -> Done:
     """The convention sent to both (or the one already sent, said so). `changed`: invitations were queued."""
     today = actor.today_at(now)
     result = conventions.pair(session, programme=actor.programme, coordinator=actor.person, mentor=mentor,
-                              mentee=mentee, starts_on=start or today, today=today, now=now, rule=rule)
+                              mentee=mentee, starts_on=start or today, today=today, now=now, rule=rule,
+                              manager=manager)
     c = result.convention
     key = N_("pair.sent") if result.created else N_("pair.already_sent")
     text = rt(actor.lang, key, mentor=mention(mentor), mentee=mention(mentee), start=format_day(c.starts_on, actor.lang),

@@ -44,6 +44,7 @@ LABELS = {
     "enrolment": N_("programme.field.enrolment"), "enrolment_closes_on": N_("programme.field.enrolment_closes_on"),
     "enrolment_reopens_on": N_("programme.field.enrolment_reopens_on"),
     "cohort_starts_on": N_("programme.field.cohort_starts_on"), "mentee_choice": N_("programme.field.mentee_choice"),
+    "corporate_method": N_("programme.field.corporate_method"),
     "themes_defaults": N_("programme.field.themes_defaults"), "themes_extra": N_("programme.field.themes_extra"),
     "organisation": N_("programme.field.organisation"), "contact": N_("programme.field.contact"),
     "privacy": N_("programme.field.privacy"),
@@ -127,6 +128,7 @@ class ProgrammeFormView:
     languages: Choices
     enrolment: Choices
     mentee_choice: Choices
+    corporate_method: Choices
     themes: Choices  # the default themes to keep
     kept_themes: tuple[str, ...]
     extra_themes: str  # the programme's own themes, one a line
@@ -153,6 +155,7 @@ def _form(session: Session, actor: Actor, programme: Programme | None, draft: Pr
         languages=tuple((language_name(lang, code), code) for code in LOCALES if "_" not in code),
         enrolment=((t(lang, "programme.enrolment.open"), "open"), (t(lang, "programme.enrolment.closed"), "closed")),
         mentee_choice=tuple((t(lang, CHOICE_LABELS[mode]), mode) for mode in CHOICE_MODES),
+        corporate_method=((t(lang, "programme.corporate.off"), "off"), (t(lang, "programme.corporate.on"), "on")),
         themes=tuple((theme_label(lang, key), key) for key in DEFAULT_THEMES), kept_themes=tuple(kept),
         extra_themes=extra)
 

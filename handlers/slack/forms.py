@@ -22,6 +22,7 @@ class PairingForm:
     mentee: str | None
     start: date | None
     start_raw: str | None
+    manager: str | None = None
 
     @classmethod
     def from_view(cls, view: dict[str, Any]) -> PairingForm:
@@ -32,6 +33,7 @@ class PairingForm:
             mentee=_value(view, BlockId.PAIRING_MENTEE, FieldId.PAIRING_MENTEE).get("selected_user"),
             start=start,
             start_raw=raw,
+            manager=_value(view, BlockId.PAIRING_MANAGER, FieldId.PAIRING_MANAGER).get("selected_user"),
         )
 
 

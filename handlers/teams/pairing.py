@@ -27,7 +27,7 @@ from handlers.teams.deps import (
 from handlers.teams.forms import FormState, date_input, form_card, person_picker
 
 PAIRING_SUBMIT = "teams-pairing-submit"
-FIELDS = ("mentor", "mentee", "start")
+FIELDS = ("mentor", "mentee", "start", "manager")
 
 
 def pairing_card(actor: Actor, today: date, state: FormState) -> Reply:
@@ -35,6 +35,8 @@ def pairing_card(actor: Actor, today: date, state: FormState) -> Reply:
     body = [
         *person_picker("mentor", t(lang, "pair.modal.mentor"), state, error_message=t(lang, "teams.pair.picker")),
         *person_picker("mentee", t(lang, "pair.modal.mentee"), state, error_message=t(lang, "teams.pair.picker")),
+        *(person_picker("manager", t(lang, "pair.field.manager"), state, required=False)
+          if actor.programme.corporate_method else []),
         *date_input("start", t(lang, "pair.modal.start"), state, default=today.isoformat()),
     ]
     content = form_card(lang, t(lang, "pair.modal.title"), body, submit_label=t(lang, "pair.modal.submit"),
@@ -81,7 +83,11 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
         mentor_id, mentee_id = convention_actions.two_picks(values["mentor"].lower(), values["mentee"].lower())
         start = _start(values["start"]) if values["start"] else actor.today(deps)
         picked = []
-        for field, external_id in (("mentor", mentor_id), ("mentee", mentee_id)):
+        manager_id = values["manager"].lower()
+        if manager_id and manager_id in (mentor_id, mentee_id):
+            raise InvalidInput("error.pair.manager_in_pair", field="manager")
+        chosen = [("mentor", mentor_id), ("mentee", mentee_id), *([("manager", manager_id)] if manager_id else [])]
+        for field, external_id in chosen:
             person = people.ensure_person(session, actor.workspace, external_id, now=deps.clock.now())
             ref = conversations.reference_for(session, person)
             assert ref is not None  # the coordinator's own chat gives the tenant's service URL
@@ -96,7 +102,8 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
             if name := names.get(person.id):
                 person.display_name = name
             pair.append(person)
-        done = convention_actions.pair(session, actor, deps.rule, deps.clock.now(), pair[0], pair[1], start)
+        done = convention_actions.pair(session, actor, deps.rule, deps.clock.now(), pair[0], pair[1], start,
+                                       manager=pair[2] if len(pair) == 3 else None)
         return [message_reply(done.reply, replace=True)]
 
 

@@ -11,11 +11,15 @@ from bot.demo.teams_connector import BotConnectorEmulator, card_actions, card_in
 from storage.models import Programme
 from tests.scenarios.teams_helpers import (
     COORD,
+    MENTEE,
     MENTOR,
+    OUTSIDER,
     action,
     cards_for,
     channel,
     connector,
+    find_card,
+    pairing_form,
     submit_form,
     teams_bot,
 )
@@ -68,3 +72,24 @@ def test_a_participant_sees_no_settings_and_a_forged_edit_is_refused(teams_bot: 
     assert names(teams_bot) == ["Mentorat"]
     with teams_bot.session_factory() as session:
         assert session.scalars(select(Programme.archived_at)).one() is None
+
+
+def test_corporate_method_pairing_with_the_manager_on_teams(teams_bot: Harness,
+                                                            connector: BotConnectorEmulator) -> None:
+    channel(teams_bot).say(COORD, "mentorat programme")
+    listing = cards_for(connector, COORD)[-1]
+    channel(teams_bot).submit(COORD, action(listing, "Modifier"), card_id=listing["id"])
+    submit_form(teams_bot, COORD, cards_for(connector, COORD)[-1], "Enregistrer", corporate_method="on")
+    form = pairing_form(teams_bot, connector)
+    assert card_inputs(form)["manager"]["choices.data"]["dataset"] == "graph.microsoft.com/users"
+    data = {**action(form, "Envoyer"), "mentor": MENTOR.aad_object_id, "mentee": MENTEE.aad_object_id,
+            "manager": MENTOR.aad_object_id, "start": "2026-12-01"}
+    channel(teams_bot).submit(COORD, data, card_id=form["id"])
+    assert fr_fixed("error.pair.manager_in_pair") in text_of(cards_for(connector, COORD)[-1])
+    channel(teams_bot).submit(COORD, {**data, "manager": OUTSIDER.aad_object_id}, card_id=form["id"])
+    invitation = find_card(connector, MENTEE, fr_fixed("conv.manager.title"))
+    assert OUTSIDER.name in text_of(invitation)
+    for user in (MENTOR, MENTEE):
+        card_ = find_card(connector, user, "convention")
+        channel(teams_bot).submit(user, action(card_, "accept"), card_id=card_["id"])
+    assert fr_fixed("conv.active.manager") in text_of(cards_for(connector, OUTSIDER)[-1])

@@ -18,7 +18,9 @@ from handlers.slack.ids import BlockId, CallbackId, FieldId
 
 
 def pairing_modal(lang: str, today: date, *, mentor: str | None = None, mentee: str | None = None,
-                  start: date | None = None, metadata: str = "") -> View:
+                  start: date | None = None, metadata: str = "", with_manager: bool = False) -> View:
+    manager = [InputBlock(block_id=BlockId.PAIRING_MANAGER, label=t(lang, "pair.field.manager"), optional=True,
+                          element=UserSelectElement(action_id=FieldId.PAIRING_MANAGER))] if with_manager else []
     return View(
         type="modal",
         callback_id=CallbackId.PAIRING_FORM_SUBMIT,
@@ -37,6 +39,7 @@ def pairing_modal(lang: str, today: date, *, mentor: str | None = None, mentee: 
                 label=t(lang, "pair.modal.mentee"),
                 element=UserSelectElement(action_id=FieldId.PAIRING_MENTEE, initial_user=mentee),
             ),
+            *manager,
             InputBlock(
                 block_id=BlockId.PAIRING_START,
                 label=t(lang, "pair.modal.start"),
