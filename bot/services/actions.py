@@ -49,3 +49,5 @@ EVALUATION_OPEN = "evaluation-form-open"  # value: the convention id
 THEMES_OPEN = "themes-form-open"
 REQUEST_CANCEL = "mentor-request-cancel"  # the mentee's, value: the request id
 ERASE_CONFIRM = "my-data-erase-confirm"  # « Effacer mes données », after the explanation
+# "Which convention?": value "<sub-command>:<convention id>"; the id is checked again with the policy.
+CONVENTION_CHOOSE = "convention-choose"

@@ -80,7 +80,7 @@ def run_bilan_command(req: CommandRequest) -> None:
         return
     reply: tuple[str, list[dict]] | None = None
     with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
-        answer = closure_actions.bilan_command(session, actor, actor.today(deps), deps.rule)
+        answer = closure_actions.bilan_command(session, actor, actor.today(deps), deps.rule, req.convention_id)
         if isinstance(answer, closure_actions.ProgrammeFigures):
             blocks = figures_blocks(actor.lang, answer.programme_name, answer.figures)
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": t(actor.lang, "sponsor.hint")}]})
@@ -105,7 +105,7 @@ def _thanks_view(kind: str, convention_id: int | None) -> Callable[[Session, Act
 
 
 def run_thanks_command(req: CommandRequest) -> None:
-    open_modal(req.deps, req.client, req.body, _thanks_view(gratitude.THANKS, None))
+    open_modal(req.deps, req.client, req.body, _thanks_view(gratitude.THANKS, req.convention_id))
 
 
 def send_report(deps: Deps, body: dict, convention_id: int) -> None:

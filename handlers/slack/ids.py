@@ -63,6 +63,8 @@ class ActionId(StrEnum):
     REQUEST_CONFIRM = actions.REQUEST_CONFIRM
     REQUEST_REFUSE = actions.REQUEST_REFUSE
     REQUEST_CANCEL = actions.REQUEST_CANCEL
+    # One per button of "Which convention?" (Slack wants each action id once in a block): -0, -1...
+    CONVENTION_CHOOSE = actions.CONVENTION_CHOOSE
 
 
 class CallbackId(StrEnum):

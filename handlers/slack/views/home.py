@@ -54,8 +54,10 @@ def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coord
                     text="*" + t(lang, "home.notes") + f"*\n{shown}", verbatim=True)))
         running = [i for i in infos if i.convention.status in ("active", "closing")]
         if running:
+            # Several running: no guess, the click asks which one.
+            only = str(running[0].convention.id) if len(running) == 1 else ""
             buttons.append(ButtonElement(text=t(lang, "home.button.meeting"), action_id=ActionId.HOME_MEETING_PLAN,
-                                         value=str(running[0].convention.id), style="primary"))
+                                         value=only, style="primary"))
             if any(i.role == "mentee" for i in running):
                 buttons.append(ButtonElement(text=t(lang, "home.button.agenda"), action_id=ActionId.HOME_AGENDA_WRITE,
                                              value="agenda"))
