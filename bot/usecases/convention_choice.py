@@ -14,15 +14,19 @@ from bot.services.typed_text import number
 CHOOSING = frozenset({"prochaine-rencontre", "objectifs", "ordre-du-jour", "notes", "bilan", "merci", "differend",
                       "fin-hative", "evaluation"})
 SIDE = {"mentor": N_("choose.side.mentor"), "mentee": N_("choose.side.mentee")}
+# Those that keep what is typed after them (`notes <texte>`): a button does not carry typed text.
+TAKES_TEXT = frozenset({"notes", "ordre-du-jour"})
 
 
-def question(lang: str, command: str, choice: ChoiceNeeded) -> Message:
-    """One button per convention, naming the partner, the person's side and the programme."""
+def question(lang: str, command: str, choice: ChoiceNeeded, *, typed: bool = False) -> Message:
+    """One button per convention, naming the partner, the person's side and the programme; `typed`: the
+    person wrote something after the command, which is not kept (it would have to travel in the button)."""
     buttons = tuple(
         Button(label=t(lang, "choose.option", partner=o.partner, side=t(lang, SIDE[o.role]), programme=o.programme),
                action=actions.CONVENTION_CHOOSE, value=f"{command}:{o.convention_id}")
         for o in choice.options)
-    return Message(text=t(lang, "choose.question"), buttons=buttons, headline=False)
+    lost = t(lang, "choose.typed_not_kept") if typed and command in TAKES_TEXT else None
+    return Message(text=t(lang, "choose.question"), buttons=buttons, context=lost, headline=False)
 
 
 def chosen(value: str) -> tuple[str, int]:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from slack_bolt import Respond
 from slack_sdk import WebClient
-from slack_sdk.models.blocks import ActionsBlock, ButtonElement, MarkdownTextObject, SectionBlock
+from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, ContextBlock, MarkdownTextObject, SectionBlock
 
 from bot.notify import Message
 from bot.services.convention_choice import ChoiceNeeded
@@ -26,14 +26,18 @@ def question_blocks(message: Message) -> list[dict]:
     buttons = [ButtonElement(text=b.label if len(b.label) <= BUTTON_LIMIT else b.label[:BUTTON_LIMIT - 1] + "…",
                              action_id=f"{b.action}-{i}", value=b.value)
                for i, b in enumerate(message.buttons)]
-    return as_dicts([SectionBlock(text=MarkdownTextObject(text=mrkdwn(message.text))), ActionsBlock(elements=buttons)])
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=mrkdwn(message.text)))]
+    if message.context:
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=mrkdwn(message.context))]))
+    return as_dicts([*blocks, ActionsBlock(elements=buttons)])
 
 
-def asking(deps: Deps, command: str, body: dict, respond: Respond, client: WebClient, work: Callable[[], None]) -> None:
+def asking(deps: Deps, command: str, body: dict, respond: Respond, client: WebClient, work: Callable[[], None], *,
+           typed: bool = False) -> None:
     """Run `work`; when the person has several conventions it could act on, ask which one instead."""
     try:
         work()
     except ChoiceNeeded as choice:
         lang, _tz = reader_for(deps, *ids_from_body(body))
-        message = question(lang, command, choice)
+        message = question(lang, command, choice, typed=typed)
         answer_click(body, client, respond, mrkdwn(message.text), question_blocks(message), replace=False)

@@ -78,7 +78,7 @@ def run(req: CommandRequest, name: str) -> None:
         if refused is not None:
             req.respond(text=refused)
             return
-    asking(req.deps, name, req.body, req.respond, req.client, lambda: HANDLERS[name](req))
+    asking(req.deps, name, req.body, req.respond, req.client, lambda: HANDLERS[name](req), typed=bool(req.args))
 
 
 def continue_chosen(deps: Deps, body: dict, action: dict, respond: Respond, client: WebClient) -> None:

@@ -15,4 +15,4 @@ def asking(req: TeamsRequest, command: str, handler: Handler) -> list[Reply]:
     except ChoiceNeeded as choice:
         with req.acting() as (_session, actor):
             lang = actor.lang
-        return [message_reply(question(lang, command, choice))]
+        return [message_reply(question(lang, command, choice, typed=bool(req.args)))]

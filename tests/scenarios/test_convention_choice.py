@@ -136,3 +136,12 @@ def test_the_app_home_asks_too(bot: Harness) -> None:
     assert json.loads(last_view(bot)["private_metadata"])["convention_id"] == second
     bot.click("UMENTOR", "home-notes-show", "notes", container="view")
     assert fr("choose.question") in text_of(bot.emulator.messages_to("UMENTOR")[-1])
+
+
+def test_a_note_typed_after_the_command_is_not_kept_silently(bot: Harness) -> None:
+    two_for_marie(bot)
+    bot.command("UMENTOR", "notes Penser au plan de formation")
+    answer = bot.last_response()
+    assert fr("choose.typed_not_kept") in text_of(answer) and len(choices(answer)) == 2
+    pick(bot, "UMENTOR", answer, "Léa")  # the list of that convention's notes, with its "new note" button
+    assert fr("note.list.title") in text_of(bot.last_response())
