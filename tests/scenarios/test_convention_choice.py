@@ -8,12 +8,12 @@ import json
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.demo.forms import differend_values
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
-from storage.models import Dispute
+from storage.models import Convention, ConventionStatus, Dispute
 from tests.scenarios.choice_helpers import SECOND, pair_in_programme
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import last_view
@@ -145,3 +145,24 @@ def test_a_note_typed_after_the_command_is_not_kept_silently(bot: Harness) -> No
     assert fr("choose.typed_not_kept") in text_of(answer) and len(choices(answer)) == 2
     pick(bot, "UMENTOR", answer, "Léa")  # the list of that convention's notes, with its "new note" button
     assert fr("note.list.title") in text_of(bot.last_response())
+
+
+def test_thanks_and_evaluation_ask_too(bot: Harness) -> None:
+    first = pair_and_accept(bot, start="2026-11-23")  # Sam: mentee of Marie in « Mentorat »...
+    bot.command("UMENTOR2", "aide")
+    second = pair_in_programme(bot, "UCOORD", "UMENTOR2", "UMENTEE")  # ...and of Louis in the second one
+    bot.command("UMENTEE", "merci")
+    answer = bot.last_response()
+    assert sorted(label for label, _a, _v in choices(answer)) == [
+        "With Louis Mentor — you are the mentee — Nouveaux gestionnaires",
+        "With Marie Mentor — you are the mentee — Mentorat"]
+    pick(bot, "UMENTEE", answer, "Louis")
+    assert json.loads(last_view(bot, "thanks-form-submit")["private_metadata"])["convention_id"] == second
+    # Both over: the programme evaluation asks which one too.
+    with bot.session_factory() as session:
+        session.execute(update(Convention).where(Convention.id.in_((first, second)))
+                        .values(status=ConventionStatus.CLOSED, closed_at=bot.clock.now()))
+        session.commit()
+    bot.command("UMENTEE", "evaluation")
+    pick(bot, "UMENTEE", bot.last_response(), "Marie")
+    assert json.loads(last_view(bot, "evaluation-form-submit")["private_metadata"])["convention_id"] == first
