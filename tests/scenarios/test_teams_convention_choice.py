@@ -120,3 +120,5 @@ def test_mentee_here_and_mentor_there_uses_both(teams_bot: Harness, connector: B
     # Olivier is mentee of the second programme only: his participant commands work all the same.
     channel(teams_bot).say(OUTSIDER, "mentorat objectifs")
     assert fr("objective.list.title") in text_of(latest(connector, OUTSIDER))
+    channel(teams_bot).say(OUTSIDER, "mentorat aide")  # and help lists them
+    assert "mentorat prochaine-rencontre" in text_of(latest(connector, OUTSIDER))
