@@ -56,3 +56,5 @@ PROGRAMME_NEW = "programme-new-open"
 PROGRAMME_ARCHIVE = "programme-archive"
 PROGRAMME_RESTORE = "programme-restore"
 PROGRAMMES_SHOW = "programmes-list-show"
+# "Which convention?": value "<sub-command>:<convention id>"; the id is checked again with the policy.
+CONVENTION_CHOOSE = "convention-choose"

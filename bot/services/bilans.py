@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from bot.i18n import N_
 from bot.services.bilan_rounds import bilans_of_round, decision_open, round_of, shared_part
 from bot.services.closure import settle
+from bot.services.convention_choice import pick
 from bot.services.conventions import Phase, get_convention, phase_of
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.objectives import of_convention
@@ -77,13 +78,8 @@ def bilan_convention(session: Session, person: Person, convention_id: int | None
     if convention_id is not None:
         convention = get_convention(session, convention_id)
     else:
-        found = list(session.scalars(
-            select(Convention).where(or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id),
-                                     Convention.status.in_(BILAN_OPEN_STATUSES))
-            .order_by(Convention.status != ConventionStatus.ACTIVE, Convention.planned_end_on.desc())))
-        if not found:
-            raise NotFound("bilan.no_convention")
-        convention = found[0]
+        convention = pick(session, person, act, [BILAN_OPEN_STATUSES], convention_id=None,
+                          none=NotFound("bilan.no_convention"))
     require(session, person, act, convention)
     if convention.status not in BILAN_OPEN_STATUSES:
         raise Conflict("bilan.not_signed")

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_, labels
 from bot.services import audit, closure, outbox
+from bot.services.convention_choice import pick
 from bot.services.danger import mentions_danger
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.people import ensure_person, timezone_of
@@ -92,18 +93,14 @@ def escalation_people(session: Session, programme: Programme, rule: CoordinatorR
 
 
 def running_convention(session: Session, person: Person, convention_id: int | None = None) -> Convention:
-    """The convention a person raises something about: the given one, else their running one."""
+    """The convention a person raises something about: the given one, else their only running one."""
     if convention_id is not None:
         convention = session.get(Convention, convention_id)
         if convention is None:
             raise NotFound("dispute.not_yours")
     else:
-        found = list(session.scalars(
-            select(Convention).where(or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id),
-                                     Convention.status.in_(RUNNING)).order_by(Convention.id)))
-        if not found:
-            raise NotFound("dispute.no_convention")
-        convention = found[0]
+        convention = pick(session, person, Act.DISPUTE_RAISE, [RUNNING], convention_id=None,
+                          none=NotFound("dispute.no_convention"))
     require(session, person, Act.DISPUTE_RAISE, convention)
     if convention.status not in RUNNING:
         raise Conflict("dispute.convention_not_running")

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from bot.i18n import N_, t
 from bot.notify import Button, Message, Section
 from bot.services import actions, audit, outbox
+from bot.services.convention_choice import pick
 from bot.services.conventions import get_convention
 from bot.services.errors import Conflict, InvalidInput
 from bot.services.people import language_of, timezone_of
@@ -64,16 +65,18 @@ def answered(session: Session, convention: Convention, person: Person) -> Progra
 
 
 def to_evaluate(session: Session, person: Person, convention_id: int | None = None) -> Convention:
-    """The ended convention whose programme the person evaluates: the given one, else their latest ended one."""
+    """The ended convention whose programme the person evaluates: the given one, else their only ended one
+    not evaluated yet."""
     if convention_id is not None:
         convention = get_convention(session, convention_id)
     else:
-        found = session.scalars(select(Convention).where(
+        # Only those still to evaluate are offered; when all are answered, saying so beats "nothing".
+        ended = session.scalars(select(Convention.id).where(
             (Convention.mentor_id == person.id) | (Convention.mentee_id == person.id),
-            Convention.status.in_(ENDED)).order_by(Convention.closed_at.desc(), Convention.id.desc())).first()
-        if found is None:
-            raise Conflict("evaluation.nothing")
-        convention = found
+            Convention.status.in_(ENDED)).limit(1)).first()
+        none = N_("evaluation.done") if ended is not None else N_("evaluation.nothing")
+        convention = pick(session, person, Act.EVALUATION_WRITE, [ENDED], convention_id=None, none=Conflict(none),
+                          keep=lambda c: answered(session, c, person) is None)
     require(session, person, Act.EVALUATION_WRITE, convention)
     if convention.status not in ENDED:
         raise Conflict("evaluation.not_yet")

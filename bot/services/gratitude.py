@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from bot.i18n import N_
 from bot.services import audit, outbox
 from bot.services.bilans import BILAN_OPEN_STATUSES
+from bot.services.convention_choice import pick
 from bot.services.conventions import get_convention
 from bot.services.errors import Conflict, NotAllowed, NotFound
 from bot.services.policy import Act, part_in, require
@@ -30,14 +31,9 @@ def mentee_convention(session: Session, person: Person, convention_id: int | Non
             raise NotAllowed("thanks.not_yours")
         require(session, person, Act.THANKS_SEND, convention)
     else:
-        latest = session.scalars(
-            select(Convention).where(Convention.mentee_id == person.id, Convention.status.in_(BILAN_OPEN_STATUSES))
-            .order_by(Convention.status == "closed", Convention.planned_end_on.desc())).first()
-        if latest is None:
-            mentor_of = session.scalar(select(func.count(Convention.id)).where(Convention.mentor_id == person.id))
-            raise NotAllowed("thanks.mentee_only") if mentor_of else NotFound("thanks.no_convention")
-        convention = latest
-        require(session, person, Act.THANKS_SEND, convention)
+        mentor_of = session.scalar(select(func.count(Convention.id)).where(Convention.mentor_id == person.id))
+        none = NotAllowed("thanks.mentee_only") if mentor_of else NotFound("thanks.no_convention")
+        convention = pick(session, person, Act.THANKS_SEND, [BILAN_OPEN_STATUSES], convention_id=None, none=none)
     if convention.status not in BILAN_OPEN_STATUSES:
         raise Conflict("thanks.not_signed")
     return convention

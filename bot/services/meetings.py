@@ -15,11 +15,12 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_
 from bot.services import audit, outbox
+from bot.services.convention_choice import pick
 from bot.services.conventions import get_convention
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.people import timezone_of
@@ -112,18 +113,15 @@ def get_meeting(session: Session, meeting_id: int, person: Person) -> Meeting:
 
 
 def plannable_convention(session: Session, person: Person, convention_id: int | None = None) -> Convention:
-    """The convention a person plans a meeting for: the given one, else their only running one."""
+    """The convention a person plans a meeting for: the given one, else their only running one (else
+    their only open one, to say why not); several: ChoiceNeeded."""
     if convention_id is not None:
         convention = get_convention(session, convention_id)
         require_member(session, convention, person)
     else:
-        found = list(session.scalars(
-            select(Convention).where(or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id),
-                                     Convention.status.in_(OPEN_CONVENTION_STATUSES)).order_by(Convention.id)))
-        if not found:
-            raise NotFound("meeting.no_convention")
-        # A running convention first (someone can be mentee in one and mentor in another).
-        convention = next((c for c in found if c.status in PLANNABLE), found[0])
+        # Running conventions first: one still awaiting signatures only explains why nothing can be planned.
+        convention = pick(session, person, Act.MEETING_PLAN, [PLANNABLE, OPEN_CONVENTION_STATUSES],
+                          convention_id=None, none=NotFound("meeting.no_convention"))
     if convention.status == ConventionStatus.AWAITING_SIGNATURES:
         raise Conflict("meeting.not_signed")
     if convention.status not in PLANNABLE:
@@ -434,7 +432,7 @@ class AgendaResult:
 
 
 def set_agenda(session: Session, *, person: Person, text: str, now: datetime,
-               meeting_id: int | None = None) -> AgendaResult:
+               meeting_id: int | None = None, convention_id: int | None = None) -> AgendaResult:
     """The mentee's agenda for the next meeting, sent to the mentor."""
     text = required_text(text, field="agenda", limit=AGENDA_LIMIT, missing="error.agenda.empty",
                          too_long=N_("error.meeting.agenda_long"))
@@ -445,7 +443,7 @@ def set_agenda(session: Session, *, person: Person, text: str, now: datetime,
         if meeting.status not in UPCOMING or meeting.starts_at <= now:
             meeting = None  # that meeting is past or gone: the agenda is for the next one
     else:
-        convention = plannable_convention(session, person)
+        convention = plannable_convention(session, person, convention_id)
         meeting = None
     require(session, person, Act.AGENDA_WRITE, convention)
     if meeting is None:

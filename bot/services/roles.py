@@ -64,12 +64,15 @@ def is_coordinator(session: Session, person: Person, programme: Programme, rule:
 
 
 def roles_of(session: Session, person: Person, programme: Programme, rule: CoordinatorRule) -> set[Role]:
+    """Coordination is per programme; mentor and mentee come from every open convention of the person's
+    workspace (a mentee of another programme than the one they act in still uses their commands)."""
     roles: set[Role] = set()
     if is_coordinator(session, person, programme, rule):
         roles.add(Role.COORDINATOR)
     rows = session.execute(
-        select(Convention.mentor_id, Convention.mentee_id).where(
-            Convention.programme_id == programme.id,
+        select(Convention.mentor_id, Convention.mentee_id).join(Programme, Programme.id == Convention.programme_id)
+        .where(
+            Programme.workspace_id == programme.workspace_id,
             Convention.status.in_(OPEN_CONVENTION_STATUSES),
             or_(Convention.mentor_id == person.id, Convention.mentee_id == person.id),
         )

@@ -71,14 +71,14 @@ def bilan_overview(session: Session, actor: Actor, convention_id: int | None) ->
     return BilanOverview(view, other_side(view.convention, actor.person), of_convention(session, view.convention))
 
 
-def bilan_command(session: Session, actor: Actor, today: date, rule: CoordinatorRule
+def bilan_command(session: Session, actor: Actor, today: date, rule: CoordinatorRule, convention_id: int | None = None
                   ) -> ProgrammeFigures | BilanOverview | BilanFormView:
     """`bilan`: the form while the person has not answered and the decision is open; else the bilans;
     for a coordinator who is in no pair, the programme's closure figures."""
     if Role.COORDINATOR in actor.roles and not bilans.in_any_convention(session, actor.person):
         figures = closure.figures_for(session, person=actor.person, programme=actor.programme, rule=rule, today=today)
         return ProgrammeFigures(actor.programme.name, figures)
-    convention = bilans.bilan_convention(session, actor.person, None)
+    convention = bilans.bilan_convention(session, actor.person, convention_id)
     if actor.person.id in bilans.bilans_of_round(session, convention) or not bilans.decision_open(convention):
         return bilan_overview(session, actor, convention.id)
     return bilan_form(session, actor, today, convention.id)

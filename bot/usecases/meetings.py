@@ -209,14 +209,15 @@ def _agenda_form(actor: Actor, convention: Convention, meeting: Meeting | None) 
                           convention.next_agenda or "")
 
 
-def agenda_form(session: Session, actor: Actor, now: datetime, meeting_id: int | None) -> AgendaFormView:
+def agenda_form(session: Session, actor: Actor, now: datetime, meeting_id: int | None,
+                convention_id: int | None = None) -> AgendaFormView:
     """« Écrire l'ordre du jour »: for that meeting, else the next one. Only the mentee writes it."""
     if meeting_id is not None:
         meeting: Meeting | None = meetings.get_meeting(session, meeting_id, actor.person)
         assert meeting is not None
         convention = meeting.convention
     else:
-        convention = meetings.plannable_convention(session, actor.person)
+        convention = meetings.plannable_convention(session, actor.person, convention_id)
         meeting = next(iter(meetings.upcoming(session, convention, now)), None)
     if actor.person.id != convention.mentee_id:
         raise NotAllowed("agenda.mentee_only")
@@ -232,10 +233,12 @@ def _agenda_sent(actor: Actor, result: meetings.AgendaResult) -> Message:
     return Message(text=text, headline=False)
 
 
-def agenda_command(session: Session, actor: Actor, now: datetime, typed: str) -> Done | AgendaFormView:
+def agenda_command(session: Session, actor: Actor, now: datetime, typed: str, convention_id: int | None = None
+                   ) -> Done | AgendaFormView:
     """`ordre-du-jour`: the mentor reads what the mentee sent; the mentee writes it (at once when typed
-    after the command, else in the form)."""
-    convention = meetings.plannable_convention(session, actor.person)
+    after the command, else in the form). With several conventions and none named, ChoiceNeeded
+    (the typed text is not carried by the question's buttons: the form opens instead)."""
+    convention = meetings.plannable_convention(session, actor.person, convention_id)
     meeting = next(iter(meetings.upcoming(session, convention, now)), None)
     if actor.person.id == convention.mentor_id:
         agenda = meeting.agenda if meeting is not None else convention.next_agenda
@@ -247,17 +250,21 @@ def agenda_command(session: Session, actor: Actor, now: datetime, typed: str) ->
         return Done(Message(text=text, sections=(Section(None, agenda, literal=True),), headline=False),
                     convention.id, changed=False)
     if typed:
-        return send_agenda(session, actor, now, typed, None)
+        return send_agenda(session, actor, now, typed, None, convention.id)
     return _agenda_form(actor, convention, meeting)
 
 
-def send_agenda(session: Session, actor: Actor, now: datetime, typed: str, meeting_id: int | None) -> Done:
-    result = meetings.set_agenda(session, person=actor.person, text=typed, now=now, meeting_id=meeting_id)
+def send_agenda(session: Session, actor: Actor, now: datetime, typed: str, meeting_id: int | None,
+                convention_id: int | None = None) -> Done:
+    result = meetings.set_agenda(session, person=actor.person, text=typed, now=now, meeting_id=meeting_id,
+                                 convention_id=convention_id)
     return Done(_agenda_sent(actor, result), result.convention.id)
 
 
-def refill_agenda_form(session: Session, actor: Actor, meeting_id: int | None) -> AgendaFormView:
+def refill_agenda_form(session: Session, actor: Actor, meeting_id: int | None,
+                       convention_id: int | None = None) -> AgendaFormView:
     """The agenda form again, to show what was typed with the error."""
     meeting = meetings.get_meeting(session, meeting_id, actor.person) if meeting_id is not None else None
-    convention = meeting.convention if meeting else meetings.plannable_convention(session, actor.person)
+    convention = meeting.convention if meeting else meetings.plannable_convention(session, actor.person,
+                                                                                  convention_id)
     return _agenda_form(actor, convention, meeting)

@@ -34,8 +34,8 @@ class NoteFormView:
     about: str
 
 
-def shown(session: Session, actor: Actor) -> NotesView:
-    convention = meetings.plannable_convention(session, actor.person)
+def shown(session: Session, actor: Actor, convention_id: int | None = None) -> NotesView:
+    convention = meetings.plannable_convention(session, actor.person, convention_id)
     other = meetings.other_side(convention, actor.person)
     found = notes.visible_notes(session, actor.person, convention)
     return NotesView(convention, [(note_heading(n, actor.lang, actor.tz, other), n.note.body) for n in found])

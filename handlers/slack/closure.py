@@ -14,7 +14,9 @@ from bot.notify import Recipient, Rich, Text
 from bot.services import gratitude
 from bot.services.bilans import BilanDraft
 from bot.services.final_report import display_name
+from bot.services.typed_text import number
 from bot.usecases import closure as closure_actions
+from handlers.slack.choice import asking
 from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body, known_person
 from handlers.slack.forms import BilanForm, FormContext, ThanksForm
 from handlers.slack.home_publish import refresh_homes
@@ -80,7 +82,7 @@ def run_bilan_command(req: CommandRequest) -> None:
         return
     reply: tuple[str, list[dict]] | None = None
     with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
-        answer = closure_actions.bilan_command(session, actor, actor.today(deps), deps.rule)
+        answer = closure_actions.bilan_command(session, actor, actor.today(deps), deps.rule, req.convention_id)
         if isinstance(answer, closure_actions.ProgrammeFigures):
             blocks = figures_blocks(actor.lang, answer.programme_name, answer.figures)
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": t(actor.lang, "sponsor.hint")}]})
@@ -105,7 +107,7 @@ def _thanks_view(kind: str, convention_id: int | None) -> Callable[[Session, Act
 
 
 def run_thanks_command(req: CommandRequest) -> None:
-    open_modal(req.deps, req.client, req.body, _thanks_view(gratitude.THANKS, None))
+    open_modal(req.deps, req.client, req.body, _thanks_view(gratitude.THANKS, req.convention_id))
 
 
 def send_report(deps: Deps, body: dict, convention_id: int) -> None:
@@ -117,7 +119,9 @@ def send_report(deps: Deps, body: dict, convention_id: int) -> None:
 
 
 def register(app: App, deps: Deps) -> None:
-    on_click(app, deps, ActionId.BILAN_OPEN, lambda b, a, r, c: open_modal(deps, c, b, _bilan_view(deps, clicked_id(a))))
+    # The Home's buttons name no convention when there are several: then the click asks which one.
+    on_click(app, deps, ActionId.BILAN_OPEN, lambda b, a, r, c: asking(
+        deps, "bilan", b, r, c, lambda: open_modal(deps, c, b, _bilan_view(deps, number(a.get("value"), digits=18)))))
 
     def show(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
@@ -125,8 +129,9 @@ def register(app: App, deps: Deps) -> None:
 
     on_click(app, deps, ActionId.BILAN_SHOW, show)
     on_click(app, deps, ActionId.BILAN_REPORT, lambda b, a, r, c: send_report(deps, b, clicked_id(a)))
-    on_click(app, deps, ActionId.THANKS_WRITE,
-             lambda b, a, r, c: open_modal(deps, c, b, _thanks_view(gratitude.THANKS, clicked_id(a))))
+    on_click(app, deps, ActionId.THANKS_WRITE, lambda b, a, r, c: asking(
+        deps, "merci", b, r, c,
+        lambda: open_modal(deps, c, b, _thanks_view(gratitude.THANKS, number(a.get("value"), digits=18)))))
     on_click(app, deps, ActionId.NEWS_WRITE,
              lambda b, a, r, c: open_modal(deps, c, b, _thanks_view(gratitude.NEWS, clicked_id(a))))
 

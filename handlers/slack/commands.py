@@ -5,9 +5,10 @@ from __future__ import annotations
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.commands import parse, suggest
+from bot.commands import COMMANDS, parse, suggest
 from bot.i18n import N_
 from bot.usecases.commands import role_refusal
+from bot.usecases.convention_choice import chosen
 from handlers.slack import (
     closure,
     convention,
@@ -27,7 +28,8 @@ from handlers.slack import (
     reports,
     suggestions,
 )
-from handlers.slack.deps import Deps, acting_in_slack
+from handlers.slack.choice import CHOOSE_ACTION, asking
+from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
 from handlers.slack.request import CommandHandler, CommandRequest
 
 HANDLERS: dict[str, CommandHandler] = {
@@ -65,19 +67,34 @@ def route(req: CommandRequest, text: str) -> None:
         overview.show_help(req, preface_key=N_("help.unknown"), command=parsed.word[:60],
                            suggestion=suggest(parsed.word) or "")
         return
-    command = parsed.command
+    run(CommandRequest(req.deps, req.team_id, req.user_id, parsed.args, req.body, req.respond, req.client),
+        parsed.command.name)
+
+
+def run(req: CommandRequest, name: str) -> None:
+    """The sub-command's handler, once the caller's role allows it; "Which convention?" when it must ask."""
+    command = next(c for c in COMMANDS if c.name == name)
     if command.checks_roles:  # the others resolve the caller once, themselves
         with acting_in_slack(req.deps, req.team_id, req.user_id) as (_session, actor):
             refused = role_refusal(actor, command)
         if refused is not None:
             req.respond(text=refused)
             return
-    HANDLERS[command.name](
-        CommandRequest(req.deps, req.team_id, req.user_id, parsed.args, req.body, req.respond, req.client)
-    )
+    asking(req.deps, name, req.body, req.respond, req.client, lambda: HANDLERS[name](req), typed=bool(req.args))
+
+
+def continue_chosen(deps: Deps, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+    """A click on "Which convention?": the same sub-command, for that convention (its handler checks it is theirs)."""
+    name, convention_id = chosen(str(action.get("value") or ""))
+    team_id, user_id = ids_from_body(body)
+    run(CommandRequest(deps, team_id, user_id, "", body, respond, client, convention_id), name)
 
 
 def register(app: App, deps: Deps) -> None:
+    @app.action(CHOOSE_ACTION)
+    def choose(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+        deps.ack_then(ack, body, client, respond, lambda: continue_chosen(deps, body, action, respond, client))
+
     @app.command("/mentorat")
     def mentorat(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
         # Answer within Slack's 3 seconds; the reply follows through response_url.

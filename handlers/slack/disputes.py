@@ -27,7 +27,7 @@ MODALS = {DisputeKind.DIFFEREND: differend_modal, DisputeKind.EARLY_END: early_e
 def _open_form(req: CommandRequest, kind: DisputeKind) -> None:
     deps = req.deps
     with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
-        convention, other = dispute_actions.dispute_form(session, actor)
+        convention, other = dispute_actions.dispute_form(session, actor, req.convention_id)
         context = DisputeContext(team_id=req.team_id, kind=kind, convention_id=convention.id)
         view = MODALS[kind](actor.lang, other=mention_of(other), metadata=context.dumps())
     req.client.views_open(trigger_id=req.body["trigger_id"], view=view)

@@ -29,7 +29,7 @@ def open_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str, user
 
 
 def run_evaluation_command(req: CommandRequest) -> None:
-    open_form(req.deps, req.client, req.body["trigger_id"], req.team_id, req.user_id, None)
+    open_form(req.deps, req.client, req.body["trigger_id"], req.team_id, req.user_id, req.convention_id)
 
 
 def _typed(view: dict) -> EvaluationInput:

@@ -8,12 +8,14 @@ from slack_sdk.models.views import View
 
 from bot.i18n import t
 from bot.notify import Message
+from bot.services.typed_text import number
 from handlers.slack import journal, meetings, overview, pairing
+from handlers.slack.choice import asking
 from handlers.slack.convention import show_conventions
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
 from handlers.slack.home_publish import publish_home
 from handlers.slack.ids import ActionId
-from handlers.slack.interactions import clicked_id, dm_channel, on_click, post_dm
+from handlers.slack.interactions import dm_channel, on_click, post_dm
 from handlers.slack.render import as_dicts, message_blocks, mrkdwn
 from handlers.slack.views.status import status_blocks
 
@@ -59,21 +61,26 @@ def register(app: App, deps: Deps) -> None:
     def next_meeting(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         """Like the command: the next meeting (or the proposal waiting) in a DM, else the modal."""
         team_id, user_id = ids_from_body(body)
-        answer = meetings.next_meeting_answer(deps, team_id, user_id, clicked_id(action))
-        if isinstance(answer, Message):
-            post_dm(client, user_id, mrkdwn(answer.text), as_dicts(message_blocks(answer, header=False)))
-        else:
-            client.views_open(trigger_id=body["trigger_id"], view=answer)
+
+        def work() -> None:
+            answer = meetings.next_meeting_answer(deps, team_id, user_id, number(action.get("value"), digits=18))
+            if isinstance(answer, Message):
+                post_dm(client, user_id, mrkdwn(answer.text), as_dicts(message_blocks(answer, header=False)))
+            else:
+                client.views_open(trigger_id=body["trigger_id"], view=answer)
+
+        asking(deps, "prochaine-rencontre", body, respond, client, work)
 
     def notes_dm(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
-        post_dm(client, user_id, *journal.notes_overview(deps, team_id, user_id))
+        asking(deps, "notes", body, respond, client,
+               lambda: post_dm(client, user_id, *journal.notes_overview(deps, team_id, user_id)))
 
     on_click(app, deps, ActionId.HOME_HELP_SHOW, help_modal)
     on_click(app, deps, ActionId.HOME_STATUS_SHOW, status_modal)
     on_click(app, deps, ActionId.HOME_CONVENTION_SHOW, convention_dm)
     on_click(app, deps, ActionId.HOME_PAIRING_OPEN, pairing_modal)
     on_click(app, deps, ActionId.HOME_MEETING_PLAN, next_meeting)
-    on_click(app, deps, ActionId.HOME_AGENDA_WRITE,
-             lambda b, a, r, c: journal.open_agenda_modal(deps, c, b, None))
+    on_click(app, deps, ActionId.HOME_AGENDA_WRITE, lambda b, a, r, c: asking(
+        deps, "ordre-du-jour", b, r, c, lambda: journal.open_agenda_modal(deps, c, b, None)))
     on_click(app, deps, ActionId.HOME_NOTES_SHOW, notes_dm)

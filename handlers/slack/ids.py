@@ -70,6 +70,8 @@ class ActionId(StrEnum):
     PROGRAMME_ARCHIVE = actions.PROGRAMME_ARCHIVE
     PROGRAMME_RESTORE = actions.PROGRAMME_RESTORE
     PROGRAMMES_SHOW = actions.PROGRAMMES_SHOW
+    # One per button of "Which convention?" (Slack wants each action id once in a block): -0, -1...
+    CONVENTION_CHOOSE = actions.CONVENTION_CHOOSE
 
 
 class CallbackId(StrEnum):

@@ -35,7 +35,7 @@ def run_agenda_command(req: CommandRequest) -> None:
     """`/mentorat ordre-du-jour` (bot/usecases/meetings.agenda_command)."""
     deps = req.deps
     with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
-        answer = meeting_actions.agenda_command(session, actor, deps.clock.now(), req.args)
+        answer = meeting_actions.agenda_command(session, actor, deps.clock.now(), req.args, req.convention_id)
         view = None if isinstance(answer, Done) else _agenda_view(actor, answer, req.team_id)
     if isinstance(answer, Done):
         req.respond(text=mrkdwn(answer.reply.text), blocks=as_dicts(message_blocks(answer.reply, header=False)))
@@ -52,9 +52,10 @@ def open_agenda_modal(deps: Deps, client: WebClient, body: dict, meeting_id: int
     open_modal(deps, client, body, build)
 
 
-def notes_overview(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[dict]]:
+def notes_overview(deps: Deps, team_id: str, user_id: str, convention_id: int | None = None
+                   ) -> tuple[str, list[dict]]:
     with acting_in_slack(deps, team_id, user_id) as (session, actor):
-        view = note_actions.shown(session, actor)
+        view = note_actions.shown(session, actor, convention_id)
         headed = [(mrkdwn(heading), body) for heading, body in view.lines]
         return t(actor.lang, "note.list.title"), notes_blocks(actor.lang, headed, convention_id=view.convention.id)
 
@@ -67,7 +68,7 @@ def run_notes_command(req: CommandRequest) -> None:
             text = note_actions.keep_private(session, actor, deps.clock.now(), req.args)
         req.respond(text=text)
         return
-    text, blocks = notes_overview(deps, req.team_id, req.user_id)
+    text, blocks = notes_overview(deps, req.team_id, req.user_id, req.convention_id)
     req.respond(text=text, blocks=blocks)
 
 
@@ -122,7 +123,8 @@ def register(app: App, deps: Deps) -> None:
     def submit_agenda(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         def save(session: Session, actor: Actor, context: FormContext) -> str:
             typed = MeetingForm.from_view(view).agenda
-            done = meeting_actions.send_agenda(session, actor, deps.clock.now(), typed, context.meeting_id)
+            done = meeting_actions.send_agenda(session, actor, deps.clock.now(), typed, context.meeting_id,
+                                               context.convention_id)
             return mrkdwn(done.reply.text)
 
         submitted(ack, body, view, client, save)

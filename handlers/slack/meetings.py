@@ -74,7 +74,7 @@ def next_meeting_answer(deps: Deps, team_id: str, user_id: str, convention_id: i
 
 def run_meeting_command(req: CommandRequest) -> None:
     """`/mentorat prochaine-rencontre`."""
-    answer = next_meeting_answer(req.deps, req.team_id, req.user_id)
+    answer = next_meeting_answer(req.deps, req.team_id, req.user_id, req.convention_id)
     if isinstance(answer, Message):
         req.respond(text=mrkdwn(answer.text), blocks=as_dicts(message_blocks(answer, header=False)))
     else:

@@ -39,7 +39,7 @@ def objectives_overview(deps: Deps, team_id: str, user_id: str, convention_id: i
 
 
 def run_objectives_command(req: CommandRequest) -> None:
-    text, blocks = objectives_overview(req.deps, req.team_id, req.user_id)
+    text, blocks = objectives_overview(req.deps, req.team_id, req.user_id, req.convention_id)
     req.respond(text=text, blocks=blocks)
 
 

@@ -22,6 +22,7 @@ class CommandRequest:
     body: dict[str, Any]
     respond: Respond
     client: WebClient
+    convention_id: int | None = None  # the convention picked in "Which convention?", else None
 
     @property
     def trigger_id(self) -> str | None:

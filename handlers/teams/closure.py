@@ -75,7 +75,8 @@ def bilan_command(req: TeamsRequest) -> list[Reply]:
     if req.args.split(" ")[0].lower() in SPONSOR_WORDS:
         return sponsor_command(req)
     with req.acting() as (session, actor):
-        answer = closure_actions.bilan_command(session, actor, actor.today(req.deps), req.deps.rule)
+        answer = closure_actions.bilan_command(session, actor, actor.today(req.deps), req.deps.rule,
+                                               req.convention_id)
         if isinstance(answer, closure_actions.ProgrammeFigures):
             title = t(actor.lang, "figures.title", programme=answer.programme_name)
             return [Reply(figures_card(actor.lang, answer.programme_name, answer.figures), title)]
@@ -178,7 +179,7 @@ def _thanks_card(req: TeamsRequest, kind: str, convention_id: int | None) -> lis
 
 
 def thanks_command(req: TeamsRequest) -> list[Reply]:
-    return _thanks_card(req, gratitude.THANKS, None)
+    return _thanks_card(req, gratitude.THANKS, req.convention_id)
 
 
 def open_thanks(req: TeamsRequest) -> list[Reply]:

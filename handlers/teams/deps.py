@@ -80,6 +80,7 @@ class TeamsRequest:
     incoming: Incoming
     args: str = ""  # what follows the sub-command
     data: dict[str, Any] = field(default_factory=dict)  # a card's submitted values
+    convention_id: int | None = None  # the convention picked in "Which convention?", else None
 
     def acting(self) -> AbstractContextManager[tuple[Session, Actor]]:
         """The unit of work of this turn: `with req.acting() as (session, actor):`."""

@@ -85,7 +85,7 @@ def dispute_card(actor: Actor, convention: Convention, other: Person, kind: Disp
 # -- opening the form ---------------------------------------------------------------------------------
 def _open_form(req: TeamsRequest, kind: DisputeKind) -> list[Reply]:
     with req.acting() as (session, actor):
-        convention, other = dispute_actions.dispute_form(session, actor)
+        convention, other = dispute_actions.dispute_form(session, actor, req.convention_id)
         return [dispute_card(actor, convention, other, kind)]
 
 

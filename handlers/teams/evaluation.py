@@ -39,7 +39,7 @@ def _open(req: TeamsRequest, convention_id: int | None) -> list[Reply]:
 
 
 def command(req: TeamsRequest) -> list[Reply]:
-    return _open(req, None)
+    return _open(req, req.convention_id)
 
 
 def open_from_button(req: TeamsRequest) -> list[Reply]:

@@ -42,13 +42,13 @@ def notes_command(req: TeamsRequest) -> list[Reply]:
     with acting_in_teams(deps, req.incoming) as (session, actor):
         if req.args:
             return [text_reply(note_actions.keep_private(session, actor, deps.clock.now(), req.args))]
-        return _notes_list(session, actor)
+        return _notes_list(session, actor, req.convention_id)
 
 
-def _notes_list(session: Session, actor: Actor) -> list[Reply]:
+def _notes_list(session: Session, actor: Actor, convention_id: int | None) -> list[Reply]:
     """The person's notes and those their partner shared, newest first; "Nouvelle note" at the foot."""
     lang = actor.lang
-    view = note_actions.shown(session, actor)
+    view = note_actions.shown(session, actor, convention_id)
     convention = view.convention
     title = t(lang, "note.list.title")
     head = [text_block(title, size="Medium", weight="Bolder")]

@@ -101,7 +101,7 @@ def next_meeting(req: TeamsRequest) -> list[Reply]:
     """`mentorat prochaine-rencontre`: the next confirmed meeting, or the proposal waiting for the person,
     else the meeting card."""
     with req.acting() as (session, actor):
-        answer = meeting_actions.next_meeting(session, actor, req.deps.clock.now())
+        answer = meeting_actions.next_meeting(session, actor, req.deps.clock.now(), req.convention_id)
         if isinstance(answer, Message):
             return [message_reply(answer)]
         return [meeting_card(req.deps, actor, answer)]
@@ -226,7 +226,8 @@ def _agenda_card(actor: Actor, form: meeting_actions.AgendaFormView, state: Form
                       max_length=meetings.AGENDA_LIMIT, required=True,
                       placeholder=teams_text(rt(lang, "agenda.modal.hint", mentor=mention(mentor))),
                       error_message=t(lang, "error.agenda.empty"))
-    value = str(form.meeting.id) if form.meeting else ""
+    # The meeting, else the convention: the next agenda of someone in several conventions goes to this one.
+    value = str(form.meeting.id) if form.meeting else f"convention:{form.convention.id}"
     content = form_card(lang, t(lang, "agenda.modal.title"), body, submit_label=t(lang, "agenda.modal.submit"),
                         action=AGENDA_SUBMIT, value=value, intro=teams_text(form.about), state=state)
     return Reply(content, t(lang, "agenda.modal.title"), replace=bool(state.errors))
@@ -235,7 +236,7 @@ def _agenda_card(actor: Actor, form: meeting_actions.AgendaFormView, state: Form
 def agenda_command(req: TeamsRequest) -> list[Reply]:
     """`mentorat ordre-du-jour` (bot/usecases/meetings.agenda_command)."""
     with req.acting() as (session, actor):
-        answer = meeting_actions.agenda_command(session, actor, req.deps.clock.now(), req.args)
+        answer = meeting_actions.agenda_command(session, actor, req.deps.clock.now(), req.args, req.convention_id)
         if isinstance(answer, Done):
             return [message_reply(answer.reply)]
         return [_agenda_card(actor, answer)]
@@ -248,19 +249,28 @@ def open_agenda(req: TeamsRequest) -> list[Reply]:
         return [_agenda_card(actor, meeting_actions.agenda_form(session, actor, req.deps.clock.now(), meeting_id))]
 
 
+def _agenda_subject(value: str) -> tuple[int | None, int | None]:
+    """(meeting, convention) the agenda form is about: "<meeting id>" or "convention:<id>"."""
+    kind, _, raw = value.partition(":")
+    if kind == "convention":
+        return None, number(raw, digits=18)
+    return number(value, digits=18), None
+
+
 def submit_agenda(req: TeamsRequest) -> list[Reply]:
-    meeting_id = number(req.field("value"), digits=18)
+    meeting_id, convention_id = _agenda_subject(req.field("value"))
     text = req.field("agenda")
     try:
         with req.acting() as (session, actor):
-            done = meeting_actions.send_agenda(session, actor, req.deps.clock.now(), text, meeting_id)
+            done = meeting_actions.send_agenda(session, actor, req.deps.clock.now(), text, meeting_id, convention_id)
             return [message_reply(done.reply, replace=True)]
     except DomainError as error:
         if error.field != "agenda":
             raise
         with req.acting() as (session, actor):
             state = FormState({"agenda": text}, {"agenda": teams_text(error_text(actor.lang, actor.tz, error))})
-            return [_agenda_card(actor, meeting_actions.refill_agenda_form(session, actor, meeting_id), state)]
+            return [_agenda_card(actor, meeting_actions.refill_agenda_form(session, actor, meeting_id, convention_id),
+                                 state)]
 
 
 COMMANDS: dict[str, Handler] = {"prochaine-rencontre": next_meeting, "ordre-du-jour": agenda_command}

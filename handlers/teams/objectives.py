@@ -82,7 +82,7 @@ def _objective_item(objective: Objective, lang: str, is_mentor: bool) -> list[Ca
 
 def objectives_command(req: TeamsRequest) -> list[Reply]:
     with req.acting() as (session, actor):
-        return objectives_list(session, actor)
+        return objectives_list(session, actor, req.convention_id)
 
 
 def show_objectives(req: TeamsRequest) -> list[Reply]:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from bot.commands import COMMANDS as SUB_COMMANDS
 from bot.commands import parse, suggest
 from bot.i18n import N_, t
+from bot.services import actions
 from bot.services.errors import DomainError
 from bot.usecases.commands import role_refusal
+from bot.usecases.convention_choice import chosen
 from handlers.teams import (
     choice,
     closure,
@@ -32,6 +35,7 @@ from handlers.teams import (
     themes,
 )
 from handlers.teams.cards import ACTION_KEY
+from handlers.teams.convention_choice import asking
 from handlers.teams.deps import Handler, Reply, TeamsRequest, refusal, say, text_reply
 from handlers.teams.forms import CANCEL
 
@@ -47,7 +51,12 @@ def on_text(req: TeamsRequest) -> list[Reply]:
     if parsed.command is None:
         return overview.help_replies(req, preface_key=N_("help.unknown"), command=parsed.word[:60],
                                      suggestion=suggest(parsed.word) or "")
-    command = parsed.command
+    return _run(parsed.command.name, TeamsRequest(req.deps, req.incoming, parsed.args))
+
+
+def _run(name: str, req: TeamsRequest) -> list[Reply]:
+    """The sub-command's handler, once the caller's role allows it; "Which convention?" when it must ask."""
+    command = next(c for c in SUB_COMMANDS if c.name == name)
     with req.acting() as (_session, actor):
         refused, lang = role_refusal(actor, command), actor.lang
     if refused is not None:
@@ -55,7 +64,16 @@ def on_text(req: TeamsRequest) -> list[Reply]:
     handler = COMMANDS.get(command.name)
     if handler is None:
         return [say(lang, N_("teams.stale"))]
-    return _guarded(handler, TeamsRequest(req.deps, req.incoming, parsed.args))
+    return _guarded(lambda r: asking(r, name, handler), req)
+
+
+def continue_chosen(req: TeamsRequest) -> list[Reply]:
+    """A click on "Which convention?": the same sub-command, for that convention (its handler checks it is theirs)."""
+    name, convention_id = chosen(req.field("value"))
+    return _run(name, TeamsRequest(req.deps, req.incoming, "", convention_id=convention_id))
+
+
+ACTIONS[actions.CONVENTION_CHOOSE] = continue_chosen
 
 
 def on_submit(req: TeamsRequest) -> list[Reply]:

@@ -29,6 +29,11 @@ def _short(text: str, limit: int = 140) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+def _only(infos: Sequence[StatusInfo]) -> str:
+    """The convention a Home button is about; none when there are several (the click asks which one)."""
+    return str(infos[0].convention.id) if len(infos) == 1 else ""
+
+
 def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coordinators: list[str],
               tz: str = "America/Toronto", objectives: dict[int, list[str]] | None = None,
               notes: dict[int, list[str]] | None = None, figures: list[Block] | None = None,
@@ -55,19 +60,22 @@ def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coord
         running = [i for i in infos if i.convention.status in ("active", "closing")]
         if running:
             buttons.append(ButtonElement(text=t(lang, "home.button.meeting"), action_id=ActionId.HOME_MEETING_PLAN,
-                                         value=str(running[0].convention.id), style="primary"))
+                                         value=_only(running), style="primary"))
             if any(i.role == "mentee" for i in running):
                 buttons.append(ButtonElement(text=t(lang, "home.button.agenda"), action_id=ActionId.HOME_AGENDA_WRITE,
                                              value="agenda"))
             buttons.append(ButtonElement(text=t(lang, "home.button.notes"), action_id=ActionId.HOME_NOTES_SHOW,
                                          value="notes"))
-        # The closure, in the last phase: the bilan, and for the mentee the thanks.
-        for info in (i for i in running if i.phase == Phase.SEPARATION):
-            value = str(info.convention.id)
-            buttons.append(ButtonElement(text=t(lang, "home.button.bilan"), action_id=ActionId.BILAN_OPEN, value=value))
-            if info.role == "mentee":
-                buttons.append(ButtonElement(text=t(lang, "thanks.button.write"), action_id=ActionId.THANKS_WRITE,
-                                             value=value))
+        # The closure, in the last phase: the bilan, and for the mentee the thanks. One button each (Slack
+        # wants each action id once in a block): with several conventions ending, the click asks which one.
+        ending = [i for i in running if i.phase == Phase.SEPARATION]
+        if ending:
+            buttons.append(ButtonElement(text=t(lang, "home.button.bilan"), action_id=ActionId.BILAN_OPEN,
+                                         value=_only(ending)))
+        thanking = [i for i in ending if i.role == "mentee"]
+        if thanking:
+            buttons.append(ButtonElement(text=t(lang, "thanks.button.write"), action_id=ActionId.THANKS_WRITE,
+                                         value=_only(thanking)))
         buttons += [
             ButtonElement(text=t(lang, "home.button.status"), action_id=ActionId.HOME_STATUS_SHOW, value="status"),
             ButtonElement(text=t(lang, "home.button.convention"), action_id=ActionId.HOME_CONVENTION_SHOW,
