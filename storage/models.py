@@ -277,6 +277,8 @@ class Meeting(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), index=True)
+    # The corporate method's three-way start: the mentee's manager is invited too.
+    with_manager: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     starts_at: Mapped[datetime]
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60)

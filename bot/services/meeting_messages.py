@@ -54,6 +54,29 @@ def _agenda_section(meeting: Meeting, lang: str) -> tuple[Section, ...]:
     return (Section(t(lang, "meeting.agenda.title"), meeting.agenda, literal=True),) if meeting.agenda else ()
 
 
+def _start_section(meeting: Meeting, lang: str) -> tuple[Section, ...]:
+    """For the pair: this meeting is the three-way start, and the manager gets the invitation too."""
+    manager = meeting.convention.manager
+    if not meeting.with_manager or manager is None:
+        return ()
+    return (Section(t(lang, "meeting.start.title"), rt(lang, "meeting.start.pair", manager=mention(manager))),)
+
+
+def _is_manager(meeting: Meeting, person: Person) -> bool:
+    return meeting.with_manager and meeting.convention.manager_id == person.id
+
+
+def manager_confirmed_message(meeting: Meeting, manager: Person, now: datetime) -> Message:
+    """The three-way start as the manager reads it: when, how, where, and the invitation. Never the agenda,
+    which is the pair's; no buttons, since only the pair plans, moves or cancels."""
+    convention = meeting.convention
+    lang, tz = _reader(manager, convention)
+    text = rt(lang, "meeting.start.manager", mentor=mention(convention.mentor), mentee=mention(convention.mentee),
+              when=when(meeting, lang, tz))
+    return Message(text=text, facts=meeting_facts(meeting, lang, tz), headline=False,
+                   context=t(lang, "meeting.start.manager_context"), attachment=invitation(meeting, manager, now))
+
+
 def proposal_message(session: Session, meeting: Meeting, person: Person) -> Message:
     """A proposal as the person asked to answer it reads it, with Confirmer / Proposer un autre moment."""
     convention = meeting.convention
@@ -70,6 +93,7 @@ def proposal_message(session: Session, meeting: Meeting, person: Person) -> Mess
     if meeting.reason:
         sections.append(Section(t(lang, "meeting.reason.title"), meeting.reason, literal=True))
     sections += _agenda_section(meeting, lang)
+    sections += _start_section(meeting, lang)
     value = str(meeting.id)
     return Message(
         text=text, sections=tuple(sections), facts=meeting_facts(meeting, lang, tz), headline=False,
@@ -92,7 +116,7 @@ def confirmed_message(meeting: Meeting, person: Person, now: datetime, *, with_f
     other = other_side(convention, person)
     text = rt(lang, "meeting.confirmed", other=mention(other), when=when(meeting, lang, tz))
     value = str(meeting.id)
-    sections = _agenda_section(meeting, lang)
+    sections = _agenda_section(meeting, lang) + _start_section(meeting, lang)
     if convention.mentee_id == person.id and not meeting.agenda:
         sections += (Section(None, rt(lang, "meeting.confirmed.agenda_hint", other=mention(other))),)
     return Message(
@@ -108,13 +132,24 @@ def confirmed_message(meeting: Meeting, person: Person, now: datetime, *, with_f
 def invitation(meeting: Meeting, person: Person, now: datetime, *, cancelled: bool = False) -> Attachment:
     convention = meeting.convention
     lang, tz = _reader(person, convention)
-    other = other_side(convention, person)
-    summary = t(lang, "meeting.ics.summary", other=other.display_name or other.external_id)
+    if _is_manager(meeting, person):
+        summary = t(lang, "meeting.start.ics_manager", mentor=_named(convention.mentor),
+                    mentee=_named(convention.mentee))
+    elif meeting.with_manager and convention.manager is not None:
+        summary = t(lang, "meeting.start.ics_pair", other=_named(other_side(convention, person)),
+                    manager=_named(convention.manager))
+    else:
+        other = other_side(convention, person)
+        summary = t(lang, "meeting.ics.summary", other=other.display_name or other.external_id)
     description = t(lang, "meeting.ics.description", mode=t(lang, labels.MEETING_MODE[meeting.mode]))
     content = meeting_ics(meeting, tz=tz, summary=summary, description=description, location=meeting.location,
                           now=now, cancelled=cancelled)
     stamp = meeting.starts_at.strftime("%Y-%m-%d")
     return Attachment(filename=f"mentorat-{stamp}.ics", content=content, title=t(lang, "meeting.ics.title"))
+
+
+def _named(person: Person) -> str:
+    return person.display_name or person.external_id
 
 
 def _meeting(session: Session, reminder: Reminder) -> Meeting | None:
@@ -138,6 +173,8 @@ def _confirmed(session: Session, reminder: Reminder, person: Person, ctx: object
     meeting = _meeting_in(session, reminder, MeetingStatus.CONFIRMED)
     if meeting is None:
         return None
+    if _is_manager(meeting, person):
+        return manager_confirmed_message(meeting, person, reminder.created_at)
     return confirmed_message(meeting, person, reminder.created_at)
 
 
@@ -147,6 +184,10 @@ def _cancelled(session: Session, reminder: Reminder, person: Person, ctx: object
         return None
     convention = meeting.convention
     lang, tz = _reader(person, convention)
+    if _is_manager(meeting, person):  # the reason is the pair's: the manager learns only that it is off
+        return Message(text=rt(lang, "meeting.start.cancelled_manager", when=when(meeting, lang, tz),
+                               mentor=mention(convention.mentor), mentee=mention(convention.mentee)),
+                       headline=False, attachment=invitation(meeting, person, reminder.created_at, cancelled=True))
     if meeting.outcome_by_id == person.id:
         text = rt(lang, "meeting.cancelled.you", when=when(meeting, lang, tz), other=mention(other_side(convention, person)))
     else:

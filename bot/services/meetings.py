@@ -197,6 +197,24 @@ class Proposal:
     retired: list[int]  # earlier proposals this one replaces (their buttons must go)
 
 
+def starts_with_manager(session: Session, convention: Convention) -> bool:
+    """Whether the next meeting proposed is the corporate method's three-way start: the convention names a
+    manager and no start meeting is planned or held yet (a cancelled or missed one is planned again)."""
+    if convention.manager_id is None:
+        return False
+    return session.scalars(select(Meeting.id).where(
+        Meeting.convention_id == convention.id, Meeting.with_manager.is_(True),
+        Meeting.status.in_((MeetingStatus.PROPOSED, MeetingStatus.CONFIRMED, MeetingStatus.HELD)))).first() is None
+
+
+def attendees(convention: Convention, meeting: Meeting) -> list[Person]:
+    """Who is invited: the pair, and the manager at the three-way start."""
+    invited = [convention.mentor, convention.mentee]
+    if meeting.with_manager and convention.manager is not None:
+        invited.append(convention.manager)
+    return invited
+
+
 def propose(session: Session, *, convention: Convention, person: Person, draft: MeetingDraft, now: datetime,
             replaces: Meeting | None = None) -> Proposal:
     """Record a proposal from `person` and send it to the other side."""
@@ -209,11 +227,13 @@ def propose(session: Session, *, convention: Convention, person: Person, draft: 
     if same is not None and (same.location or "") == draft.location.strip() and replaces is None:
         return Proposal(same, [])  # the same form sent twice (double click, retry): one proposal
     retired = _supersede_proposals(session, convention, now)
+    with_manager = replaces.with_manager if replaces is not None else starts_with_manager(session, convention)
     agenda = draft.agenda.strip() or (convention.next_agenda or "")
     meeting = Meeting(
         convention_id=convention.id, proposed_by_id=person.id, starts_at=starts_at,
         duration_minutes=draft.duration_minutes, mode=draft.mode, location=draft.location.strip() or None,
         status=MeetingStatus.PROPOSED, agenda=agenda or None, replaces_id=replaces.id if replaces else None,
+        with_manager=with_manager,
         calendar_uid=replaces.calendar_uid if replaces and replaces.calendar_uid else f"{uuid.uuid4()}@mentorat",
         calendar_sequence=replaces.calendar_sequence + 1 if replaces else 0, created_at=now, updated_at=now,
     )
@@ -269,7 +289,7 @@ def confirm(session: Session, *, meeting_id: int, person: Person, now: datetime)
             return Confirmation(meeting, already=True)
         raise Conflict("meeting.proposal_gone")
     convention = meeting.convention
-    for side in (convention.mentor, convention.mentee):
+    for side in attendees(convention, meeting):
         outbox.enqueue(session, kind="meeting_confirmed", recipient_id=side.id, convention_id=convention.id,
                        meeting_id=meeting.id, due_at=now, now=now, essential=True,
                        dedupe_key=f"meeting_confirmed:{meeting.id}:{side.id}")
@@ -368,7 +388,7 @@ def cancel(session: Session, *, meeting_id: int, person: Person, reason: str, no
         raise Conflict("meeting.not_confirmed")
     _cancel_reminders(session, [meeting.id])
     convention = meeting.convention
-    for side in (convention.mentor, convention.mentee):
+    for side in attendees(convention, meeting):
         outbox.enqueue(session, kind="meeting_cancelled", recipient_id=side.id, convention_id=convention.id,
                        meeting_id=meeting.id, due_at=now, now=now, essential=True,
                        dedupe_key=f"meeting_cancelled:{meeting.id}:{side.id}")

@@ -173,6 +173,11 @@ def _active(session: Session, reminder: Reminder, person: Person, ctx: ComposeCo
     else:
         other = convention.mentee if role == "mentor" else convention.mentor
         text = rt(lang, "conv.active.pair", other=mention(other), start=start, end=end)
+        if convention.manager is not None:  # the corporate method starts with the three of them
+            return Message(text=text, headline=False, sections=(Section(None, rt(
+                lang, "conv.active.start", manager=mention(convention.manager))),),
+                buttons=(Button(t(lang, "meeting.start.button"), actions.MEETING_PLAN, str(convention.id),
+                                style="primary"),))
     return Message(text=text)
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from bot.actor import Actor
 from bot.i18n import N_, t
 from bot.i18n.rich import rt
-from bot.notify import Attachment, Message, Rich, Section
+from bot.notify import Attachment, Message, Rich, Section, Text
 from bot.services import meetings
 from bot.services.errors import Conflict, NotAllowed
 from bot.services.meeting_messages import (
@@ -52,6 +52,7 @@ class MeetingFormView:
     other: Person
     durations: list[int]
     prefill: dict[str, str]  # field name -> text, as the form's fields hold it
+    start_note: Text | None = None  # the corporate method's three-way start: who else is invited
 
 
 @dataclass(frozen=True)
@@ -89,13 +90,17 @@ def _prefill(actor: Actor, convention: Convention, meeting: Meeting | None) -> d
     return {}
 
 
-def _form(actor: Actor, kind: FormKind, convention: Convention, meeting: Meeting | None = None) -> MeetingFormView:
+def _form(session: Session, actor: Actor, kind: FormKind, convention: Convention,
+          meeting: Meeting | None = None) -> MeetingFormView:
     terms = convention.version
+    starts = meeting.with_manager if meeting is not None else meetings.starts_with_manager(session, convention)
+    note = rt(actor.lang, "meeting.start.form", manager=mention(convention.manager)) \
+        if starts and convention.manager is not None else None
     return MeetingFormView(
         kind=kind, subject_id=meeting.id if meeting is not None else convention.id, convention=convention,
         other=meetings.other_side(convention, actor.person),
         durations=meetings.duration_choices(terms.meeting_min_minutes, terms.meeting_max_minutes),
-        prefill=_prefill(actor, convention, meeting))
+        prefill=_prefill(actor, convention, meeting), start_note=note)
 
 
 def clicked_meeting(session: Session, actor: Actor, meeting_id: int, status: MeetingStatus) -> Meeting:
@@ -119,30 +124,30 @@ def next_meeting(session: Session, actor: Actor, now: datetime, convention_id: i
                    None)
     if waiting is not None:
         return proposal_message(session, waiting, actor.person)
-    return _form(actor, FormKind.NEW, convention)
+    return _form(session, actor, FormKind.NEW, convention)
 
 
 def meeting_form(session: Session, actor: Actor, kind: FormKind, subject_id: int | None) -> MeetingFormView:
     """The form to open from a button: plan (the nudge's, the check-in's), counter-propose, or move."""
     if kind == FormKind.NEW:
-        return _form(actor, kind, meetings.plannable_convention(session, actor.person, subject_id))
+        return _form(session, actor, kind, meetings.plannable_convention(session, actor.person, subject_id))
     if subject_id is None:
         raise Conflict("meeting.proposal_gone")
     if kind == FormKind.COUNTER:
         meeting = clicked_meeting(session, actor, subject_id, MeetingStatus.PROPOSED)
         if meeting.proposed_by_id == actor.person.id:
             raise Conflict("meeting.own_proposal")
-        return _form(actor, kind, meeting.convention, meeting)
+        return _form(session, actor, kind, meeting.convention, meeting)
     meeting = clicked_meeting(session, actor, subject_id, MeetingStatus.CONFIRMED)
-    return _form(actor, kind, meeting.convention, meeting)
+    return _form(session, actor, kind, meeting.convention, meeting)
 
 
 def refill_form(session: Session, actor: Actor, kind: FormKind, subject_id: int | None) -> MeetingFormView:
     """The same form again, to show what was typed with an error on a field (no state check: the save said why)."""
     if kind == FormKind.NEW or subject_id is None:
-        return _form(actor, FormKind.NEW, meetings.plannable_convention(session, actor.person, subject_id))
+        return _form(session, actor, FormKind.NEW, meetings.plannable_convention(session, actor.person, subject_id))
     meeting = meetings.get_meeting(session, subject_id, actor.person)
-    return _form(actor, kind, meeting.convention, meeting)
+    return _form(session, actor, kind, meeting.convention, meeting)
 
 
 def save_meeting(session: Session, actor: Actor, now: datetime, kind: FormKind, subject_id: int | None,

@@ -43,7 +43,8 @@ def _form_view(deps: Deps, actor: Actor, form: meeting_actions.MeetingFormView, 
                           meeting_id=form.subject_id if is_meeting else None)
     view = meeting_modal(actor.lang, actor.tz, deps.clock.now(), low=terms.meeting_min_minutes,
                          high=terms.meeting_max_minutes, other=mention_of(form.other), kind=form.kind.value,
-                         metadata=context.dumps(), prefill=MeetingPrefill.from_fields(form.prefill))
+                         metadata=context.dumps(), prefill=MeetingPrefill.from_fields(form.prefill),
+                         note=mrkdwn(form.start_note) if form.start_note else None)
     return view.to_dict()
 
 

@@ -88,6 +88,8 @@ def meeting_card(deps: TeamsDeps, actor: Actor, form: meeting_actions.MeetingFor
         body += text_input("agenda", t(lang, "meeting.modal.agenda"), state, multiline=True,
                            max_length=meetings.AGENDA_LIMIT, placeholder=t(lang, "meeting.modal.agenda_hint"))
     intro = teams_text(rt(lang, labels.MEETING_FORM_INTRO[kind], other=mention(other)))
+    if form.start_note is not None:
+        intro += "\n\n" + teams_text(form.start_note)
     title = t(lang, labels.MEETING_FORM_TITLE[kind])
     content = form_card(lang, title, body, submit_label=t(lang, labels.MEETING_FORM_SUBMIT[kind]),
                         action=ACTION_OF_KIND[form.kind], value=str(subject_id), intro=intro, state=state)

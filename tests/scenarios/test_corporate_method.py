@@ -7,13 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from icalendar import Calendar
 from sqlalchemy import select
 
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from storage.models import Convention, Person
 from tests.scenarios.helpers import button_value, invitation
-from tests.scenarios.meeting_helpers import last_view, texts_to
+from tests.scenarios.meeting_helpers import click_last, last_view, meeting_values, meetings, texts_to, with_button
 from tests.scenarios.test_programmes import FORM, form_values
 from tests.support.texts import fr_fixed
 
@@ -100,3 +101,43 @@ def test_a_csv_names_the_manager_in_its_own_column(bot: Harness) -> None:
         managers = {c.mentee.external_id: c.manager.external_id if c.manager else None
                     for c in session.scalars(select(Convention))}
     assert managers == {"UMENTEE": "UOTHER", "UMENTEE2": None}
+
+
+def test_the_three_way_start_invites_the_manager_without_the_agenda(bot: Harness) -> None:
+    turn_on(bot)
+    bot.command("UCOORD", "jumeler <@UMENTOR> <@UMENTEE> <@UOTHER> 2026-12-01")
+    for user in ("UMENTOR", "UMENTEE"):
+        message = invitation(bot, user)
+        bot.click(user, "convention-accept", button_value(message, "convention-accept") or "", message=message)
+    started = [m for m in bot.emulator.messages_to("UMENTOR") if button_value(m, "meeting-plan-open")]
+    assert started and fr_fixed("conv.active.start") in text_of(started[-1])
+    bot.click("UMENTOR", "meeting-plan-open", button_value(started[-1], "meeting-plan-open") or "",
+              message=started[-1])
+    assert fr_fixed("meeting.start.form") in text_of({"blocks": last_view(bot)["blocks"]})
+    bot.submit_view("UMENTOR", last_view(bot), meeting_values("2026-12-07", "10:00", agenda="Mes doutes privés"))
+    [proposal] = with_button(bot, "UMENTEE", "meeting-proposal-confirm")
+    assert "Three-way start" in text_of(proposal)
+    assert not texts_to(bot, "UOTHER")[1:], "a proposal is the pair's business"
+    click_last(bot, "UMENTEE", "meeting-proposal-confirm")
+    [meeting] = meetings(bot)
+    assert meeting.with_manager
+    to_manager = texts_to(bot, "UOTHER")[-1]
+    assert fr_fixed("meeting.start.manager") in to_manager and "Mes doutes privés" not in to_manager
+    calendars = {u.get("channel") or u["channels"][0]: Calendar.from_ical(u["content"]) for u in bot.emulator.uploads()}
+    assert len(calendars) == 3  # one invitation each: mentor, mentee, manager
+    uids = {str(next(iter(c.walk("VEVENT")))["uid"]) for c in calendars.values()}
+    assert len(uids) == 1
+    assert all("Mes doutes privés" not in c.to_ical().decode() for c in calendars.values())
+    # Cancelled: the manager learns it is off and gets the file that removes it, not the reason.
+    bot.command("UMENTOR", "prochaine-rencontre")
+    click_last(bot, "UMENTOR", "meeting-cancel-open")
+    bot.submit_view("UMENTOR", last_view(bot, "meeting-cancel-submit"),
+                    {"meeting-reason": {"meeting-reason-input": {"type": "plain_text_input",
+                                                                 "value": "Raison très personnelle"}}})
+    told = texts_to(bot, "UOTHER")[-1]
+    assert fr_fixed("meeting.start.cancelled_manager") in told and "très personnelle" not in told
+    assert any(str(next(iter(Calendar.from_ical(u["content"]).walk("VEVENT"))).get("status", "")) == "CANCELLED"
+               or "METHOD:CANCEL" in u["content"] for u in bot.emulator.uploads()[3:])
+    # The next meeting proposed is the start again (the cancelled one was not held).
+    bot.command("UMENTEE", "prochaine-rencontre")  # Sam reads English
+    assert "This is the three-way start" in text_of({"blocks": last_view(bot)["blocks"]})

@@ -52,7 +52,7 @@ def _option(text: str, value: str) -> Option:
 
 
 def meeting_modal(lang: str, tz: str, now: datetime, *, low: int, high: int, other: str, kind: str,
-                  metadata: str, prefill: MeetingPrefill | None = None) -> View:
+                  metadata: str, prefill: MeetingPrefill | None = None, note: str | None = None) -> View:
     """kind: "new", "counter" (answer a proposal) or "move" (a confirmed meeting; asks the reason)."""
     fill = prefill or MeetingPrefill()
     duration = fill.duration if fill.duration in duration_choices(low, high) else low
@@ -61,6 +61,7 @@ def meeting_modal(lang: str, tz: str, now: datetime, *, low: int, high: int, oth
     duration_options = [_option(t(lang, "meeting.minutes", minutes=m), str(m)) for m in duration_choices(low, high)]
     blocks: list[Block] = [
         SectionBlock(text=MarkdownTextObject(text=t(lang, labels.MEETING_FORM_INTRO[kind], other=other))),
+        *([ContextBlock(elements=[MarkdownTextObject(text=note)])] if note else []),
         InputBlock(block_id=BlockId.MEETING_DATE, label=t(lang, "meeting.modal.date"),
                    element=DatePickerElement(action_id=FieldId.MEETING_DATE,
                                              initial_date=fill.day.isoformat() if fill.day else None)),
