@@ -24,18 +24,30 @@ STYLES = {"primary": "positive", "danger": "destructive"}
 Card = dict[str, Any]
 
 
+# A zero-width space after each markdown sign a TextBlock reads: a programme's name, a person's name or a
+# clause a coordinator wrote ("[Signez ici](https://…)", "**URGENT**") shows as typed, never as a link or
+# emphasis. The bot's own markup is not text here: it is Strong and Link runs.
+_INERT = str.maketrans({"*": "*\u200b", "_": "_\u200b", "[": "[\u200b", "]": "]\u200b", "`": "`\u200b",
+                        "#": "#\u200b", "<": "<\u200b", ">": ">\u200b"})
+
+
+def inert(text: str) -> str:
+    """Text shown in a TextBlock exactly as written: Teams' markdown signs made inert."""
+    return text.translate(_INERT)
+
+
 def _run(run: Inline) -> str:
     if isinstance(run, str):
-        return run.replace("/mentorat", "mentorat")  # Teams users type commands to the bot: no slash command
+        return inert(run.replace("/mentorat", "mentorat"))  # Teams users type commands to the bot: no slash
     if isinstance(run, Mention):
-        return run.name or "?"  # a bot cannot @-mention anyone in a 1:1 chat: the name, as Slack shows it
+        return inert(run.name or "?")  # a bot cannot @-mention anyone in a 1:1 chat: the name, as Slack shows it
     if isinstance(run, Strong):
-        return f"**{run.text if isinstance(run.text, str) else teams_text(run.text)}**"
+        return f"**{inert(run.text) if isinstance(run.text, str) else teams_text(run.text)}**"
     if isinstance(run, Command):
         return run.text.removeprefix("/")
     if isinstance(run, Moment):
         return run.text
-    return f"[{run.label}]({run.safe_url})"
+    return f"[{inert(run.label)}]({run.safe_url})"
 
 
 def teams_text(text: Text) -> str:

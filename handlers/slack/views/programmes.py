@@ -20,6 +20,7 @@ from slack_sdk.models.blocks import (
     NumberInputElement,
     Option,
     PlainTextInputElement,
+    PlainTextObject,
     SectionBlock,
     StaticSelectElement,
 )
@@ -67,7 +68,9 @@ def list_blocks(view: ProgrammesView) -> list[Block]:
             buttons.append(ButtonElement(
                 text=t(lang, "programme.button.archive"), action_id=ActionId.PROGRAMME_ARCHIVE, value=value,
                 style="danger", confirm=ConfirmObject(title=t(lang, "programme.archive.confirm_title"),
-                                                      text=t(lang, "programme.archive.confirm", programme=line.name),
+                                                      # plain text: the name is shown as typed, never as mrkdwn
+                                                      text=PlainTextObject(text=t(lang, "programme.archive.confirm",
+                                                                                  programme=line.name)[:300]),
                                                       confirm=t(lang, "programme.button.archive"),
                                                       deny=t(lang, "pair.modal.cancel"))))
         if line.coordinates and line.archived:
