@@ -9,7 +9,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.services import closure, notes, objectives
 from bot.services.objective_messages import objective_line
-from bot.services.programme_report import workspace_reports
+from bot.services.programme_report import programme_report, readable_programmes
 from bot.services.roles import Role, coordinator_names
 from bot.usecases import enrolment, suggestions
 from handlers.slack import overview
@@ -32,8 +32,10 @@ def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> N
         recent = {i.convention.id: [n.note.body for n in notes.visible_notes(session, actor.person, i.convention,
                                                                              limit=3)] for i in infos}
         is_coordinator = Role.COORDINATOR in actor.roles
-        # Coordinators see the programme's figures on their App Home.
-        figures = (home_figures(actor.lang, workspace_reports(session, actor.workspace.id, deps.clock.now()))
+        # Coordinators see on their App Home the figures of the programmes they coordinate, and no other's.
+        now = deps.clock.now()
+        figures = (home_figures(actor.lang, [programme_report(session, p, now)
+                                             for p in readable_programmes(session, actor.person, deps.rule)])
                    if is_coordinator else None)
         if figures is not None:  # the closures: bilans completed, satisfaction, decisions
             figures += closure_figure_blocks(actor.lang, actor.programme.name, closure.programme_figures(
