@@ -1,0 +1,123 @@
+"""Several programmes in one Slack workspace: each coordinator reads the figures of their own programme,
+the workspace's admins every programme side by side with one CSV, and nobody another workspace's."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
+from storage.db import session_scope
+from storage.models import AuditEvent, Platform, Workspace
+from tests.scenarios.helpers import pair_and_accept
+from tests.scenarios.programme_helpers import (
+    SECOND,
+    add_coordinator,
+    csv_rows,
+    first_programme_id,
+    person,
+    running_programme,
+    second_programme,
+)
+from tests.support.texts import fr_fixed
+
+REPORT_DAY = datetime(2027, 1, 20, 15, 0, tzinfo=UTC)
+FIRST_TITLE = "Programme « Mentorat »"
+SECOND_TITLE = f"Programme « {SECOND} »"
+ELSEWHERE = "Programme d'ailleurs"  # the programme of another Slack workspace
+
+
+def _two_programmes(bot: Harness) -> tuple[int, int]:
+    """Marie and Sam in the default programme; Louis and Léa in the second one; Olivier coordinates the first
+    only. Returns both programmes' ids."""
+    pair_and_accept(bot, start="2026-11-23")
+    first = first_programme_id(bot, Platform.SLACK)
+    second = second_programme(bot, Platform.SLACK, ("UMENTOR2", "Louis Mentor"), ("UMENTEE2", "Léa Mentorée"))
+    add_coordinator(bot, first, "UOTHER", "Olivier Outsider")
+    return first, second
+
+
+def _report(bot: Harness, user: str) -> tuple[str, list[dict]]:
+    """/mentorat rapport: the DM's text (every message it posted) and the files uploaded."""
+    uploads, messages = len(bot.emulator.uploads()), len(bot.emulator.messages_to(user))
+    bot.command(user, "rapport")
+    assert fr_fixed("report.sent") in bot.last_response()["text"]
+    text = "\n".join(text_of(m) for m in bot.emulator.messages_to(user)[messages:])
+    return text, bot.emulator.uploads()[uploads:]
+
+
+def _csv(files: list[dict]) -> list[dict[str, str]]:
+    [table] = [f for f in files if f["filename"].endswith(".csv")]
+    return csv_rows(table["content"].decode("utf-8"))
+
+
+@pytest.mark.both_databases
+def test_a_coordinator_reads_their_programme_and_an_admin_reads_both(bot: Harness) -> None:
+    first, second = _two_programmes(bot)
+    bot.clock.set(REPORT_DAY)
+    # Olivier, added to the first programme only: its figures, none of the second's.
+    text, files = _report(bot, "UOTHER")
+    assert FIRST_TITLE in text and SECOND_TITLE not in text and "Louis" not in text
+    assert {row["programme"] for row in _csv(files)} == {"Mentorat"}
+    assert len([f for f in files if f["filename"].endswith(".png")]) == 1
+    # The second programme's figures, asked for with a digest's button: refused, and nothing is sent.
+    uploads, messages = len(bot.emulator.uploads()), len(bot.emulator.messages_to("UOTHER"))
+    bot.click("UOTHER", "report-full-send", str(second))
+    assert fr_fixed("error.coordinator_only").split(" (")[0] in text_of(bot.last_response())
+    assert len(bot.emulator.uploads()) == uploads
+    assert not any(SECOND in text_of(m) for m in bot.emulator.messages_to("UOTHER")[messages:])
+    # Their own programme's button works.
+    bot.click("UOTHER", "report-full-send", str(first))
+    assert any(FIRST_TITLE in text_of(m) for m in bot.emulator.messages_to("UOTHER")[messages:])
+    # The workspace's admin: both programmes, side by side in one message, and one CSV of both.
+    text, files = _report(bot, "UADMIN")
+    assert text.index(FIRST_TITLE) < text.index(SECOND_TITLE)
+    rows = _csv(files)
+    by_programme = {(row["programme"], row["mentor"]) for row in rows}
+    assert by_programme == {("Mentorat", "Marie Mentor"), (SECOND, "Louis Mentor")}
+    assert all(row["programme"] and row["ligne"] == "paire" for row in rows)
+    [louis] = [row for row in rows if row["programme"] == SECOND]
+    assert (louis["mentoré"], louis["rencontres tenues"]) == ("Léa Mentorée", "1")
+    assert len([f for f in files if f["filename"].endswith(".png")]) == 2, "a chart per programme"
+    # Who read which programme's figures is kept per programme.
+    with session_scope(bot.session_factory) as session:
+        read = [e.detail["programme"] for e in session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "report.viewed")).all()]
+    assert read.count(first) == 3 and read.count(second) == 1, "Olivier twice, the admin once each"
+
+
+def test_the_app_home_shows_only_the_programmes_one_coordinates(bot: Harness) -> None:
+    _first, _second = _two_programmes(bot)
+    bot.clock.set(REPORT_DAY)
+    for n, user in enumerate(("UOTHER", "UADMIN")):
+        bot.event({"type": "app_home_opened", "user": user, "channel": f"D{user}", "tab": "home",
+                   "event_ts": f"{n + 1}.0"}, event_id=f"EvHome{n}")
+    olivier, admin = (text_of(bot.emulator.home_view(user) or {}) for user in ("UOTHER", "UADMIN"))
+    assert FIRST_TITLE in olivier and SECOND_TITLE not in olivier
+    assert FIRST_TITLE in admin and SECOND_TITLE in admin
+
+
+def test_no_coordinator_sees_another_workspaces_programme(bot: Harness) -> None:
+    _two_programmes(bot)
+    now = bot.clock.now()
+    with session_scope(bot.session_factory) as session:
+        other = Workspace(platform=Platform.SLACK, external_id="TOTHER", name="Ailleurs", created_at=now)
+        session.add(other)
+        session.flush()
+        # The same Slack ids in the other workspace: still other people, and not coordinators here or there.
+        elsewhere = running_programme(session, other, ELSEWHERE, person(session, other, "UCOORD", "Homonyme", now),
+                                      person(session, other, "UADMIN", "Autre Admin", now), now,
+                                      starts_on=date(2026, 11, 23))
+        elsewhere_id = elsewhere.id
+    bot.clock.set(REPORT_DAY)
+    for user in ("UCOORD", "UADMIN"):  # a coordinator by MENTORAT_COORDINATORS, an admin: this workspace only
+        text, files = _report(bot, user)
+        assert ELSEWHERE not in text and "Homonyme" not in text
+        assert {row["programme"] for row in _csv(files)} == {"Mentorat", SECOND}
+        uploads = len(bot.emulator.uploads())
+        bot.click(user, "report-full-send", str(elsewhere_id))
+        assert fr_fixed("error.no_access") in text_of(bot.last_response())
+        assert len(bot.emulator.uploads()) == uploads
