@@ -40,7 +40,8 @@ def role_lines(session: Session, actor: RoleHolder) -> list[Text]:
     for convention in conventions.conventions_of(session, actor.person):
         role = conventions.role_in(convention, actor.person)
         other = convention.mentee if role == "mentor" else convention.mentor
-        lines.append(rt(actor.lang, labels.HELP_ROLE[str(role)], other=mention(other)))
+        lines.append(rt(actor.lang, labels.HELP_ROLE[str(role)], other=mention(other),
+                        programme=convention.programme.name))
     if not lines:
         lines.append(t(actor.lang, "help.role.none"))
     return lines
@@ -81,6 +82,8 @@ def status_lines(lang: str, tz: str, info: conventions.StatusInfo) -> list[Text]
     other = c.mentee if info.role == "mentor" else c.mentor
     return [
         Rich((Strong(rt(lang, "status.heading", other=mention(other), role=t(lang, labels.ROLE[info.role]))),)),
+        # A person can be in conventions of several programmes: each says which one it belongs to.
+        t(lang, "status.programme", programme=c.programme.name),
         t(lang, "status.state", status=t(lang, labels.STATUS[c.status])),
         t(lang, "status.phase", phase=t(lang, labels.PHASE[info.phase]), month=info.month, months=info.months),
         t(lang, "status.dates", start=format_day(c.starts_on, lang), end=format_day(c.planned_end_on, lang)),

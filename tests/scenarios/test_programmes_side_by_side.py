@@ -31,11 +31,11 @@ ELSEWHERE = "Programme d'ailleurs"  # the programme of another Slack workspace
 
 
 def _two_programmes(bot: Harness) -> tuple[int, int]:
-    """Marie and Sam in the default programme; Louis and Léa in the second one; Olivier coordinates the first
-    only. Returns both programmes' ids."""
+    """Sam is Marie's mentee in the default programme and Louis's in the second one; Olivier coordinates the
+    first only. Returns both programmes' ids."""
     pair_and_accept(bot, start="2026-11-23")
     first = first_programme_id(bot, Platform.SLACK)
-    second = second_programme(bot, Platform.SLACK, ("UMENTOR2", "Louis Mentor"), ("UMENTEE2", "Léa Mentorée"))
+    second = second_programme(bot, Platform.SLACK, ("UMENTOR2", "Louis Mentor"), ("UMENTEE", "Sam Mentoré"))
     add_coordinator(bot, first, "UOTHER", "Olivier Outsider")
     return first, second
 
@@ -80,7 +80,7 @@ def test_a_coordinator_reads_their_programme_and_an_admin_reads_both(bot: Harnes
     assert by_programme == {("Mentorat", "Marie Mentor"), (SECOND, "Louis Mentor")}
     assert all(row["programme"] and row["ligne"] == "paire" for row in rows)
     [louis] = [row for row in rows if row["programme"] == SECOND]
-    assert (louis["mentoré"], louis["rencontres tenues"]) == ("Léa Mentorée", "1")
+    assert (louis["mentoré"], louis["rencontres tenues"]) == ("Sam Mentoré", "1")
     assert len([f for f in files if f["filename"].endswith(".png")]) == 2, "a chart per programme"
     # Who read which programme's figures is kept per programme.
     with session_scope(bot.session_factory) as session:
@@ -121,3 +121,21 @@ def test_no_coordinator_sees_another_workspaces_programme(bot: Harness) -> None:
         bot.click(user, "report-full-send", str(elsewhere_id))
         assert fr_fixed("error.no_access") in text_of(bot.last_response())
         assert len(bot.emulator.uploads()) == uploads
+
+
+def test_status_help_and_the_app_home_name_each_conventions_programme(bot: Harness) -> None:
+    _two_programmes(bot)
+    # Sam (in English) is in a convention of each programme: each one says which programme it belongs to.
+    bot.command("UMENTEE", "statut")
+    text = text_of(bot.last_response())
+    assert text.index("<@UMENTOR>") < text.index("Programme: Mentorat") < text.index("<@UMENTOR2>") \
+        < text.index(f"Programme: {SECOND}")
+    bot.command("UMENTEE", "aide")
+    text = text_of(bot.last_response())
+    assert "<@UMENTOR> is your mentor, in the “Mentorat” programme." in text
+    assert f"<@UMENTOR2> is your mentor, in the “{SECOND}” programme." in text
+    # Louis, in French, on his App Home.
+    bot.event({"type": "app_home_opened", "user": "UMENTOR2", "channel": "DUMENTOR2", "tab": "home",
+               "event_ts": "1.0"})
+    home = text_of(bot.emulator.home_view("UMENTOR2") or {})
+    assert "Convention avec <@UMENTEE>" in home and f"Programme : {SECOND}" in home
