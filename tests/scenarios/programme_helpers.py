@@ -31,8 +31,8 @@ def person(session: Session, workspace: Workspace, external_id: str, name: str, 
 
 
 def running_programme(session: Session, workspace: Workspace, name: str, mentor: Person, mentee: Person,
-                      now: datetime, *, starts_on: date) -> Programme:
-    """A programme with one pair that signed and started on `starts_on`, and one meeting held since."""
+                      now: datetime, *, starts_on: date, held: bool = True) -> Programme:
+    """A programme with one pair that signed and started on `starts_on`, and (`held`) a meeting held since."""
     programme = Programme(workspace_id=workspace.id, name=name, created_at=now)
     session.add(programme)
     session.flush()
@@ -44,20 +44,22 @@ def running_programme(session: Session, workspace: Workspace, name: str, mentor:
         activated_at=started, created_at=started, updated_at=started)
     session.add(convention)
     session.flush()
-    session.add(Meeting(convention_id=convention.id, starts_at=started + timedelta(days=10), status="held",
-                        created_at=started, updated_at=started))
+    if held:
+        session.add(Meeting(convention_id=convention.id, starts_at=started + timedelta(days=10), status="held",
+                            created_at=started, updated_at=started))
     return programme
 
 
 def second_programme(bot: Harness, platform: str, mentor: tuple[str, str], mentee: tuple[str, str], *,
-                     starts_on: date = date(2026, 11, 23)) -> int:
+                     starts_on: date = date(2026, 11, 23), held: bool = True) -> int:
     """The second programme of the workspace the scenarios run in (the only one of `platform`), with one pair
     between (external id, name) `mentor` and `mentee`. Returns its id."""
     now = bot.clock.now()
     with session_scope(bot.session_factory) as session:
         workspace = session.scalars(select(Workspace).where(Workspace.platform == platform)).one()
         programme = running_programme(session, workspace, SECOND, person(session, workspace, *mentor, now),
-                                      person(session, workspace, *mentee, now), now, starts_on=starts_on)
+                                      person(session, workspace, *mentee, now), now, starts_on=starts_on,
+                                      held=held)
         return programme.id
 
 

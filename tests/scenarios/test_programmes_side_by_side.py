@@ -13,6 +13,7 @@ from bot.demo.slack_emulator import text_of
 from storage.db import session_scope
 from storage.models import AuditEvent, Platform, Workspace
 from tests.scenarios.helpers import pair_and_accept
+from tests.scenarios.meeting_helpers import with_button
 from tests.scenarios.programme_helpers import (
     SECOND,
     add_coordinator,
@@ -30,12 +31,13 @@ SECOND_TITLE = f"Programme « {SECOND} »"
 ELSEWHERE = "Programme d'ailleurs"  # the programme of another Slack workspace
 
 
-def _two_programmes(bot: Harness) -> tuple[int, int]:
+def _two_programmes(bot: Harness, *, held: bool = True) -> tuple[int, int]:
     """Sam is Marie's mentee in the default programme and Louis's in the second one; Olivier coordinates the
     first only. Returns both programmes' ids."""
     pair_and_accept(bot, start="2026-11-23")
     first = first_programme_id(bot, Platform.SLACK)
-    second = second_programme(bot, Platform.SLACK, ("UMENTOR2", "Louis Mentor"), ("UMENTEE", "Sam Mentoré"))
+    second = second_programme(bot, Platform.SLACK, ("UMENTOR2", "Louis Mentor"), ("UMENTEE", "Sam Mentoré"),
+                              held=held)
     add_coordinator(bot, first, "UOTHER", "Olivier Outsider")
     return first, second
 
@@ -139,3 +141,19 @@ def test_status_help_and_the_app_home_name_each_conventions_programme(bot: Harne
                "event_ts": "1.0"})
     home = text_of(bot.emulator.home_view("UMENTOR2") or {})
     assert "Convention avec <@UMENTEE>" in home and f"Programme : {SECOND}" in home
+
+
+def test_a_pairs_reminder_names_its_programme(bot: Harness) -> None:
+    _two_programmes(bot, held=False)  # no meeting for a month: both pairs are nudged
+    for moment in (datetime(2026, 12, 28, 17, 0, tzinfo=UTC), datetime(2026, 12, 29, 9, 0, tzinfo=UTC)):
+        bot.clock.set(moment)
+        bot.mentorat.jobs.tick()
+    [louis] = with_button(bot, "UMENTOR2", "nudge-meeting-plan")
+    assert "<@UMENTEE>" in text_of(louis) and f"Programme « {SECOND} »" in text_of(louis)
+    # Sam is nudged about each of his two conventions: each nudge says which programme, in English.
+    nudges = [text_of(m) for m in with_button(bot, "UMENTEE", "nudge-meeting-plan")]
+    assert sorted(n for n in ("“Mentorat” programme", f"“{SECOND}” programme") if any(n in m for m in nudges)) \
+        == sorted(["“Mentorat” programme", f"“{SECOND}” programme"])
+    assert len(nudges) == 2 and all(("<@UMENTOR>" in m) != ("<@UMENTOR2>" in m) for m in nudges)
+    [about_marie] = [m for m in nudges if "<@UMENTOR>" in m]
+    assert "“Mentorat” programme" in about_marie and SECOND not in about_marie
