@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from bot.commands import parse, suggest
 from bot.i18n import N_
-from bot.usecases.commands import role_refusal
+from bot.usecases.commands import command_refusal
 from handlers.slack import (
     closure,
     convention,
@@ -65,8 +65,8 @@ def route(req: CommandRequest, text: str) -> None:
         return
     command = parsed.command
     if command.checks_roles:  # the others resolve the caller once, themselves
-        with acting_in_slack(req.deps, req.team_id, req.user_id) as (_session, actor):
-            refused = role_refusal(actor, command)
+        with acting_in_slack(req.deps, req.team_id, req.user_id) as (session, actor):
+            refused = command_refusal(session, actor, command, req.deps.rule)
         if refused is not None:
             req.respond(text=refused)
             return

@@ -12,7 +12,7 @@ from types import ModuleType
 from bot.commands import parse, suggest
 from bot.i18n import N_, t
 from bot.services.errors import DomainError
-from bot.usecases.commands import role_refusal
+from bot.usecases.commands import command_refusal
 from handlers.teams import (
     choice,
     closure,
@@ -46,8 +46,8 @@ def on_text(req: TeamsRequest) -> list[Reply]:
         return overview.help_replies(req, preface_key=N_("help.unknown"), command=parsed.word[:60],
                                      suggestion=suggest(parsed.word) or "")
     command = parsed.command
-    with req.acting() as (_session, actor):
-        refused, lang = role_refusal(actor, command), actor.lang
+    with req.acting() as (session, actor):
+        refused, lang = command_refusal(session, actor, command, req.deps.rule), actor.lang
     if refused is not None:
         return [text_reply(refused)]
     handler = COMMANDS.get(command.name)

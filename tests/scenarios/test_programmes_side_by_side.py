@@ -91,6 +91,17 @@ def test_a_coordinator_reads_their_programme_and_an_admin_reads_both(bot: Harnes
     assert read.count(first) == 3 and read.count(second) == 1, "Olivier twice, the admin once each"
 
 
+def test_a_coordinator_of_the_second_programme_alone_gets_its_figures(bot: Harness) -> None:
+    _first, second = _two_programmes(bot)
+    add_coordinator(bot, second, "UMENTEE2", "Léa Mentorée")
+    bot.clock.set(REPORT_DAY)
+    text, files = _report(bot, "UMENTEE2")  # not a coordinator of the first programme: the command still serves
+    assert SECOND_TITLE in text and FIRST_TITLE not in text and "Marie" not in text
+    assert {row["programme"] for row in _csv(files)} == {SECOND}
+    bot.command("UMENTOR", "rapport")  # a mentor coordinates nothing: refused as before
+    assert "réservé" in bot.last_response()["text"]
+
+
 def test_the_app_home_shows_only_the_programmes_one_coordinates(bot: Harness) -> None:
     _first, _second = _two_programmes(bot)
     bot.clock.set(REPORT_DAY)

@@ -98,6 +98,11 @@ def test_each_coordinator_reads_their_programmes_and_no_other(teams_bot: Harness
         ("Mentorat", MENTOR.name, MENTEE.name), (SECOND, LOUIS[1], MENTEE.name)}
     channel(teams_bot).submit(COORD, {"mentorat": actions.REPORT_SEND, "value": str(elsewhere_id)})
     assert fr_fixed("error.no_access") in last_text(connector, COORD)
+    # Marie, added to the second programme only (the tenant's first is the default): its figures alone.
+    add_coordinator(teams_bot, second, MENTOR.aad_object_id, MENTOR.name)
+    text, rows = _report(teams_bot, connector, MENTOR)
+    assert SECOND_TITLE in text and FIRST_TITLE not in text
+    assert {row["programme"] for row in rows} == {SECOND}
 
 
 def test_status_and_help_name_each_conventions_programme(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
