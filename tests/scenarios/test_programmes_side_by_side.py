@@ -11,7 +11,7 @@ from sqlalchemy import select
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from storage.db import session_scope
-from storage.models import AuditEvent, Platform, Workspace
+from storage.models import AuditEvent, Convention, ConventionStatus, Platform, ProgrammeEvaluation, Workspace
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import with_button
 from tests.scenarios.programme_helpers import (
@@ -23,7 +23,7 @@ from tests.scenarios.programme_helpers import (
     running_programme,
     second_programme,
 )
-from tests.support.texts import fr_fixed
+from tests.support.texts import fr_fixed, fr_n
 
 REPORT_DAY = datetime(2027, 1, 20, 15, 0, tzinfo=UTC)
 FIRST_TITLE = "Programme « Mentorat »"
@@ -168,3 +168,44 @@ def test_a_pairs_reminder_names_its_programme(bot: Harness) -> None:
     assert len(nudges) == 2 and all(("<@UMENTOR>" in m) != ("<@UMENTOR2>" in m) for m in nudges)
     [about_marie] = [m for m in nudges if "<@UMENTOR>" in m]
     assert "“Mentorat” programme" in about_marie and SECOND not in about_marie
+
+
+def _evaluations(bot: Harness, first: int, second: int) -> None:
+    """Marie and Sam evaluated the first programme (2 answers); three ended pairs the second (6 answers)."""
+    now = bot.clock.now()
+    with session_scope(bot.session_factory) as session:
+        [ours] = session.scalars(select(Convention).where(Convention.programme_id == first)).all()
+        answers = [(ours, ours.mentor_id, "mentor", "Idée du premier"), (ours, ours.mentee_id, "mentee", "")]
+        template = session.scalars(select(Convention).where(Convention.programme_id == second)).first()
+        assert template is not None
+        workspace = template.programme.workspace
+        for n in range(3):
+            mentor = person(session, workspace, f"UEVALR{n}", f"Mentor {n}", now)
+            mentee = person(session, workspace, f"UEVALE{n}", f"Mentoré {n}", now)
+            ended = Convention(programme_id=second, version_id=template.version_id, mentor_id=mentor.id,
+                               mentee_id=mentee.id, status=ConventionStatus.CLOSED, starts_on=template.starts_on,
+                               planned_end_on=template.planned_end_on, closed_at=now, created_at=now, updated_at=now)
+            session.add(ended)
+            session.flush()
+            answers += [(ended, mentor.id, "mentor", f"Idée {n}"), (ended, mentee.id, "mentee", "")]
+        for convention, person_id, role, suggestion in answers:
+            session.add(ProgrammeEvaluation(programme_id=convention.programme_id, convention_id=convention.id,
+                                            person_id=person_id, role=role, satisfaction=4, matching=4, rhythm=3,
+                                            support=5, recommend="yes", suggestion=suggestion, answered_at=now))
+
+
+def test_the_evaluation_stays_per_programme(bot: Harness) -> None:
+    first, second = _two_programmes(bot)
+    _evaluations(bot, first, second)
+    bot.clock.set(REPORT_DAY)
+    text, files = _report(bot, "UADMIN")
+    # Together they would reach 5 answers; each programme counts its own.
+    mine, theirs = text.split(SECOND_TITLE)
+    assert fr_n("report.evaluation.waiting", 3, answers=2) in mine
+    assert "Évaluation du programme (Tous, 6 réponses)" in theirs and "Évaluation du programme (Tous" not in mine
+    rows = _csv(files)
+    evaluated = [row for row in rows if row["ligne"] == "évaluation"]
+    assert evaluated and {row["programme"] for row in evaluated} == {SECOND}
+    assert sorted((row["programme"], row["suggestion"]) for row in rows if row["ligne"] == "suggestion") == [
+        (SECOND, "Idée 0"), (SECOND, "Idée 1"), (SECOND, "Idée 2")]
+    assert "Idée du premier" not in text and all("Idée du premier" not in ",".join(r.values()) for r in rows)
