@@ -12,7 +12,7 @@ from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from storage.db import session_scope
 from storage.models import AuditEvent, Convention, ConventionStatus, Platform, ProgrammeEvaluation, Workspace
-from tests.scenarios.helpers import pair_and_accept
+from tests.scenarios.helpers import button_value, pair_and_accept
 from tests.scenarios.meeting_helpers import with_button
 from tests.scenarios.programme_helpers import (
     SECOND,
@@ -100,6 +100,12 @@ def test_a_coordinator_of_the_second_programme_alone_gets_its_figures(bot: Harne
     assert {row["programme"] for row in _csv(files)} == {SECOND}
     bot.command("UMENTOR", "rapport")  # a mentor coordinates nothing: refused as before
     assert "réservé" in bot.last_response()["text"]
+    # Her App Home: the second programme at a glance and its report; nothing to pair in the first.
+    bot.event({"type": "app_home_opened", "user": "UMENTEE2", "channel": "DUMENTEE2", "tab": "home",
+               "event_ts": "1.0"})
+    home = bot.emulator.home_view("UMENTEE2") or {}
+    assert SECOND_TITLE in text_of(home) and FIRST_TITLE not in text_of(home)
+    assert button_value(home, "report-full-send") and not button_value(home, "home-pairing-open")
 
 
 def test_the_app_home_shows_only_the_programmes_one_coordinates(bot: Harness) -> None:
