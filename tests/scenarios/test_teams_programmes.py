@@ -10,7 +10,7 @@ import pytest
 
 from bot.demo.harness import Harness
 from bot.demo.slack_requests import get
-from bot.demo.teams_connector import BotConnectorEmulator
+from bot.demo.teams_connector import BotConnectorEmulator, text_of
 from bot.demo.teams_requests import TeamsUser
 from bot.services import actions
 from storage.db import session_scope
@@ -48,12 +48,13 @@ LOUIS = ("0a000000-0000-4000-8000-0000000000a2", "Louis Mentor")
 CSV_LINK = "Chiffres du programme (CSV)"
 
 
-def _two_programmes(bot: Harness, connector: BotConnectorEmulator) -> tuple[int, int]:
+def _two_programmes(bot: Harness, connector: BotConnectorEmulator, *, held: bool = True) -> tuple[int, int]:
     """Sam is Marie's mentee in the default programme and Louis's in the second; Olivier coordinates the first
     only. Returns both programmes' ids."""
     teams_pair_and_accept(bot, connector, start="2026-11-23")
     first = first_programme_id(bot, Platform.TEAMS)
-    second = second_programme(bot, Platform.TEAMS, LOUIS, (MENTEE.aad_object_id, MENTEE.name))
+    second = second_programme(bot, Platform.TEAMS, LOUIS, (MENTEE.aad_object_id, MENTEE.name),
+                              held=held)
     add_coordinator(bot, first, OUTSIDER.aad_object_id, OUTSIDER.name)
     return first, second
 
@@ -116,3 +117,14 @@ def test_status_and_help_name_each_conventions_programme(teams_bot: Harness, con
     shown = last_text(connector, MENTEE).replace("**", "")
     assert f"{MENTOR.name} is your mentor, in the “Mentorat” programme." in shown
     assert f"{LOUIS[1]} is your mentor, in the “{SECOND}” programme." in shown
+
+
+def test_a_nudge_on_teams_names_its_programme(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    _two_programmes(teams_bot, connector, held=False)  # neither pair met: both are nudged
+    for moment in (datetime(2026, 12, 28, 17, 0, tzinfo=UTC), datetime(2026, 12, 29, 9, 0, tzinfo=UTC)):
+        teams_bot.clock.set(moment)
+        teams_bot.mentorat.jobs.tick()
+    nudges = [text_of(c) for c in cards_for(connector, MENTEE) if "Plan the next meeting" in text_of(c)]
+    assert len(nudges) == 2
+    assert any(MENTOR.name in n and "“Mentorat” programme" in n for n in nudges)
+    assert any(LOUIS[1] in n and f"“{SECOND}” programme" in n for n in nudges)
