@@ -13,7 +13,7 @@ from handlers.slack.ids import ActionId
 from handlers.slack.interactions import dm_channel, on_click
 from handlers.slack.render import as_dicts
 from handlers.slack.request import CommandRequest
-from handlers.slack.views.report import report_blocks
+from handlers.slack.views.report import report_messages
 
 
 def send_report(deps: Deps, client: WebClient, team_id: str, user_id: str, programme_id: int | None = None) -> str:
@@ -22,7 +22,8 @@ def send_report(deps: Deps, client: WebClient, team_id: str, user_id: str, progr
         lang = actor.lang
         pack = report_actions.programme_reports(session, actor, deps.rule, deps.clock.now(), programme_id)
     channel = dm_channel(client, user_id)
-    client.chat_postMessage(channel=channel, text=pack.headline, blocks=as_dicts(report_blocks(lang, pack.reports)))
+    for blocks in report_messages(lang, pack.reports):
+        client.chat_postMessage(channel=channel, text=pack.headline, blocks=as_dicts(blocks))
     for file in pack.files:
         client.files_upload_v2(channel=channel, content=file.content, filename=file.filename, title=file.title)
     return t(lang, "report.sent")
