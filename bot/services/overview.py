@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import labels, t, tn
+from bot.i18n import labels, quoted, t, tn
 from bot.i18n.dates import format_day, format_moment
 from bot.i18n.rich import rt
 from bot.notify import Mention, Rich, Strong, Text
@@ -33,10 +33,16 @@ class RoleHolder(Protocol):
     def roles(self) -> Collection[Role]: ...
 
 
-def role_lines(session: Session, actor: RoleHolder) -> list[Text]:
+def role_lines(session: Session, actor: RoleHolder, coordinated: Sequence[str] = ()) -> list[Text]:
+    """Where the person stands: the programmes they coordinate (`coordinated`, by name; else the first
+    programme when their roles say so), then each convention with its programme."""
     lines: list[Text] = []
-    if Role.COORDINATOR in actor.roles:
-        lines.append(t(actor.lang, "help.role.coordinator", programme=actor.programme.name))
+    names = list(coordinated) or ([actor.programme.name] if Role.COORDINATOR in actor.roles else [])
+    if len(names) == 1:
+        lines.append(t(actor.lang, "help.role.coordinator", programme=names[0]))
+    elif names:
+        lines.append(t(actor.lang, "help.role.coordinator.several",
+                       programmes=", ".join(quoted(actor.lang, name) for name in names)))
     for convention in conventions.conventions_of(session, actor.person):
         role = conventions.role_in(convention, actor.person)
         other = convention.mentee if role == "mentor" else convention.mentor

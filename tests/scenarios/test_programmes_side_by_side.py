@@ -100,6 +100,13 @@ def test_a_coordinator_of_the_second_programme_alone_gets_its_figures(bot: Harne
     assert {row["programme"] for row in _csv(files)} == {SECOND}
     bot.command("UMENTOR", "rapport")  # a mentor coordinates nothing: refused as before
     assert "réservé" in bot.last_response()["text"]
+    # Her help says what she coordinates and offers the report; an admin's names every programme.
+    bot.command("UMENTEE2", "aide")
+    shown = text_of(bot.last_response())
+    assert f"coordination du programme « {SECOND} »" in shown and "/mentorat rapport" in shown
+    assert "/mentorat jumeler" not in shown, "pairing acts on the first programme: not hers"
+    bot.command("UADMIN", "aide")
+    assert f"coordination des programmes « Mentorat », « {SECOND} »." in text_of(bot.last_response())
     # Her App Home: the second programme at a glance and its report; nothing to pair in the first.
     bot.event({"type": "app_home_opened", "user": "UMENTEE2", "channel": "DUMENTEE2", "tab": "home",
                "event_ts": "1.0"})
