@@ -51,8 +51,9 @@ def home_figures(lang: str, reports: list[ProgrammeReport], budget: int = HOME_F
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=t(lang, "home.coord.title")))]
     shown = [r for r in reports if r.pairs]
     for index, report in enumerate(shown):
-        part = _text(risk_lines(lang, report, limit=10)) + _text([f"_{title(lang, report)}_",
-                                                                  *summary_lines(lang, report)])
+        # The programme's name first: with several side by side, each one's pairs at risk sit under it.
+        part = _text([f"_{title(lang, report)}_", *risk_lines(lang, report, limit=10)]) + _text(
+            summary_lines(lang, report))
         if len(blocks) + len(part) >= budget:
             left = len(shown) - index
             blocks += _text([tn(lang, "home.coord.more", "home.coord.more.plural", left)])
