@@ -223,8 +223,9 @@ COMPOSERS: dict[str, Composer] = {
 }
 
 
-# The convention and the final report say their programme already (the terms as signed, the title).
-NAMES_ITS_PROGRAMME = frozenset({"convention_invite", "final_report"})
+# These say their programme already: the convention (the terms as signed), the final report (its title),
+# the invitation to evaluate the programme and its reminder (their first line).
+NAMES_ITS_PROGRAMME = frozenset({"convention_invite", "final_report", evaluations.INVITE, evaluations.REMINDER})
 
 
 def compose(session: Session, reminder: Reminder, person: Person, ctx: ComposeContext) -> Message | None:
