@@ -30,6 +30,7 @@ from bot.services import (
     objective_messages,
     profile_import,
     profiles,
+    programme_names,
 )
 from bot.services.conventions import accepted_at, has_meeting_planned, role_in
 from bot.services.people import language_of, mention, timezone_of
@@ -241,8 +242,19 @@ COMPOSERS: dict[str, Composer] = {
 }
 
 
+# These say their programme already: the convention (the terms as signed), the final report (its title),
+# the invitation to evaluate the programme and its reminder (their first line).
+NAMES_ITS_PROGRAMME = frozenset({"convention_invite", "final_report", evaluations.INVITE, evaluations.REMINDER})
+
+
 def compose(session: Session, reminder: Reminder, person: Person, ctx: ComposeContext) -> Message | None:
     composer = COMPOSERS.get(reminder.kind)
     if composer is None:
         raise KeyError(f"no composer for reminder kind {reminder.kind!r}")
-    return composer(session, reminder, person, ctx)
+    message = composer(session, reminder, person, ctx)
+    if message is None or reminder.convention_id is None or reminder.kind in NAMES_ITS_PROGRAMME:
+        return message
+    convention = session.get(Convention, reminder.convention_id)
+    if convention is None:
+        return message
+    return programme_names.named(session, message, convention, language_of(person, convention.programme.language))

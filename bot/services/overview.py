@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import labels, t, tn
+from bot.i18n import labels, quoted, t, tn
 from bot.i18n.dates import format_day, format_moment
 from bot.i18n.rich import rt
 from bot.notify import Mention, Rich, Strong, Text
@@ -33,14 +33,21 @@ class RoleHolder(Protocol):
     def roles(self) -> Collection[Role]: ...
 
 
-def role_lines(session: Session, actor: RoleHolder) -> list[Text]:
+def role_lines(session: Session, actor: RoleHolder, coordinated: Sequence[str] = ()) -> list[Text]:
+    """Where the person stands: the programmes they coordinate (`coordinated`, by name; else the first
+    programme when their roles say so), then each convention with its programme."""
     lines: list[Text] = []
-    if Role.COORDINATOR in actor.roles:
-        lines.append(t(actor.lang, "help.role.coordinator", programme=actor.programme.name))
+    names = list(coordinated) or ([actor.programme.name] if Role.COORDINATOR in actor.roles else [])
+    if len(names) == 1:
+        lines.append(t(actor.lang, "help.role.coordinator", programme=names[0]))
+    elif names:
+        lines.append(t(actor.lang, "help.role.coordinator.several",
+                       programmes=", ".join(quoted(actor.lang, name) for name in names)))
     for convention in conventions.conventions_of(session, actor.person):
         role = conventions.role_in(convention, actor.person)
         other = convention.mentee if role == "mentor" else convention.mentor
-        lines.append(rt(actor.lang, labels.HELP_ROLE[str(role)], other=mention(other)))
+        lines.append(rt(actor.lang, labels.HELP_ROLE[str(role)], other=mention(other),
+                        programme=convention.programme.name))
     if not lines:
         lines.append(t(actor.lang, "help.role.none"))
     return lines
@@ -81,6 +88,8 @@ def status_lines(lang: str, tz: str, info: conventions.StatusInfo) -> list[Text]
     other = c.mentee if info.role == "mentor" else c.mentor
     return [
         Rich((Strong(rt(lang, "status.heading", other=mention(other), role=t(lang, labels.ROLE[info.role]))),)),
+        # A person can be in conventions of several programmes: each says which one it belongs to.
+        t(lang, "status.programme", programme=c.programme.name),
         t(lang, "status.state", status=t(lang, labels.STATUS[c.status])),
         t(lang, "status.phase", phase=t(lang, labels.PHASE[info.phase]), month=info.month, months=info.months),
         t(lang, "status.dates", start=format_day(c.starts_on, lang), end=format_day(c.planned_end_on, lang)),

@@ -24,7 +24,7 @@ from bot.services.evaluations import EvaluationFigures
 from bot.services.evaluations import figures as evaluation_figures
 from bot.services.match_pool import PoolFigures
 from bot.services.match_pool import figures as pool_figures
-from bot.services.policy import Act, allowed
+from bot.services.policy import Act, allowed, require
 from bot.services.roles import CoordinatorRule, coordinator_names
 from storage.models import (
     OPEN_CONVENTION_STATUSES,
@@ -257,19 +257,29 @@ def programme_report(session: Session, programme: Programme, now: datetime) -> P
     return report
 
 
-def workspace_reports(session: Session, workspace_id: int, now: datetime) -> list[ProgrammeReport]:
-    programmes = session.scalars(select(Programme).where(Programme.workspace_id == workspace_id)
-                                 .order_by(Programme.id))
-    return [programme_report(session, p, now) for p in programmes]
-
-
-def reports_for(session: Session, *, person: Person, rule: CoordinatorRule, now: datetime) -> list[ProgrammeReport]:
-    """The figures of every programme of the person's workspace they coordinate (the policy says which)."""
+def readable_programmes(session: Session, person: Person, rule: CoordinatorRule) -> list[Programme]:
+    """The programmes of the person's own workspace whose figures they may read (the policy says which):
+    an added coordinator their own, an admin or a listed id every one. Another workspace's never."""
     programmes = session.scalars(select(Programme).where(Programme.workspace_id == person.workspace_id)
                                  .order_by(Programme.id)).all()
-    readable = [p for p in programmes if allowed(session, person, Act.REPORT_READ, p, rule)]
+    return [p for p in programmes if allowed(session, person, Act.REPORT_READ, p, rule)]
+
+
+def reports_for(session: Session, *, person: Person, rule: CoordinatorRule, now: datetime,
+                programme_id: int | None = None) -> list[ProgrammeReport]:
+    """The figures of every programme of the person's workspace they coordinate, side by side; or of the
+    one programme asked for (the digest's button), refused unless they coordinate it."""
+    if programme_id is not None:
+        programme = session.get(Programme, programme_id)
+        if programme is None or programme.workspace_id != person.workspace_id:
+            raise NotAllowed("error.no_access")  # another workspace's programme is not told to exist
+        require(session, person, Act.REPORT_READ, programme, rule)
+        return [programme_report(session, programme, now)]
+    readable = readable_programmes(session, person, rule)
     if not readable:
-        raise NotAllowed("error.no_access") if not programmes else _coordinator_only(session, programmes[0], rule)
+        first = session.scalars(select(Programme).where(Programme.workspace_id == person.workspace_id)
+                                .order_by(Programme.id).limit(1)).first()
+        raise NotAllowed("error.no_access") if first is None else _coordinator_only(session, first, rule)
     return [programme_report(session, p, now) for p in readable]
 
 

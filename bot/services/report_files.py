@@ -23,41 +23,47 @@ def _sat(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
+# One table for every programme: the pairs' columns, then the evaluation's; each row fills its own part.
+PAIR_COLUMNS = 14
+EVALUATION_COLUMNS = 9
+
+
 def report_csv(lang: str, reports: list[ProgrammeReport]) -> str:
+    """One header, then rows that all start with their programme and what they are (a pair, an evaluation
+    group, a suggestion): the programmes side by side in one file a spreadsheet reads whole."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(t(lang, "report.csv.columns").split(","))
     for report in reports:
+        kind = t(lang, "report.csv.kind.pair")
         for p in report.pairs:
             writer.writerow([
-                report.programme, p.mentor, p.mentee, t(lang, labels.STATUS[p.status]), p.starts_on.isoformat(),
+                report.programme, kind, p.mentor, p.mentee, t(lang, labels.STATUS[p.status]), p.starts_on.isoformat(),
                 p.planned_end_on.isoformat(), p.held, p.expected, p.objectives_set, p.objectives_reached,
                 _sat(p.satisfaction_mentor), _sat(p.satisfaction_mentee), p.disputes_open, p.disputes_resolved,
-                "; ".join(risk_text(lang, r) for r in p.risks),
+                "; ".join(risk_text(lang, r) for r in p.risks), *([""] * (EVALUATION_COLUMNS + 1)),
             ])
-    _evaluation_rows(lang, writer, reports)
+    for report in reports:
+        _evaluation_rows(lang, writer, report)
     return out.getvalue()
 
 
-def _evaluation_rows(lang: str, writer: Any, reports: list[ProgrammeReport]) -> None:
-    """The programmes' evaluations after the pairs, under the same rule as the report: aggregates of 5
+def _evaluation_rows(lang: str, writer: Any, report: ProgrammeReport) -> None:
+    """The programme's evaluation after the pairs, under the same rule as the report: aggregates of 5
     answers or more only, and the suggestions without their authors."""
-    shown = [r for r in reports if r.evaluation is not None and r.evaluation.overall is not None]
-    if not shown:
+    found = report.evaluation
+    if found is None or found.overall is None:
         return
-    writer.writerow([])
-    writer.writerow(t(lang, "report.csv.evaluation_columns").split(","))
-    for report in shown:
-        found = report.evaluation
-        assert found is not None and found.overall is not None
-        groups = [(t(lang, "report.evaluation.all"), found.overall),
-                  *((t(lang, labels.ROLE[role]), g) for role, g in found.by_role.items() if g is not None)]
-        for who, group in groups:
-            writer.writerow([report.programme, who, group.answers,
-                             *(f"{group.averages[name]:.2f}" for name in RATINGS),
-                             *(group.recommend[answer] for answer in RECOMMEND)])
-        for suggestion in found.suggestions:
-            writer.writerow([report.programme, t(lang, "report.csv.suggestion"), suggestion])
+    pair_part = [""] * PAIR_COLUMNS
+    groups = [(t(lang, "report.evaluation.all"), found.overall),
+              *((t(lang, labels.ROLE[role]), g) for role, g in found.by_role.items() if g is not None)]
+    for who, group in groups:
+        writer.writerow([report.programme, t(lang, "report.csv.kind.evaluation"), *pair_part, who, group.answers,
+                         *(f"{group.averages[name]:.2f}" for name in RATINGS),
+                         *(group.recommend[answer] for answer in RECOMMEND), ""])
+    for suggestion in found.suggestions:
+        writer.writerow([report.programme, t(lang, "report.csv.suggestion"), *pair_part,
+                         *([""] * EVALUATION_COLUMNS), suggestion])
 
 
 def report_chart(lang: str, report: ProgrammeReport) -> bytes:

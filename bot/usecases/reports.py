@@ -29,10 +29,12 @@ class ReportPack:
     files: list[Attachment]  # the charts, then the CSV
 
 
-def programme_reports(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime) -> ReportPack:
+def programme_reports(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime,
+                      programme_id: int | None = None) -> ReportPack:
     """Every programme of the workspace the person coordinates (reports_for asks the policy for each:
-    the coordinator of a second programme gets theirs, though the person's own is the first)."""
-    reports = reports_for(session, person=actor.person, rule=rule, now=now)
+    the coordinator of a second programme gets theirs, though the person's own is the first); or the one
+    programme a digest's button names. One CSV holds them all, a programme column on every row."""
+    reports = reports_for(session, person=actor.person, rule=rule, now=now, programme_id=programme_id)
     for report in reports:  # who read a programme's figures, and when: each participant's export lists it
         programme = session.get(Programme, report.programme_id)
         if programme is not None:

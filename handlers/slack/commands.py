@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from bot.commands import COMMANDS, parse, suggest
 from bot.i18n import N_
-from bot.usecases.commands import role_refusal
+from bot.usecases.commands import command_refusal
 from bot.usecases.convention_choice import chosen
 from handlers.slack import (
     closure,
@@ -75,8 +75,8 @@ def run(req: CommandRequest, name: str) -> None:
     """The sub-command's handler, once the caller's role allows it; "Which convention?" when it must ask."""
     command = next(c for c in COMMANDS if c.name == name)
     if command.checks_roles:  # the others resolve the caller once, themselves
-        with acting_in_slack(req.deps, req.team_id, req.user_id) as (_session, actor):
-            refused = role_refusal(actor, command)
+        with acting_in_slack(req.deps, req.team_id, req.user_id) as (session, actor):
+            refused = command_refusal(session, actor, command, req.deps.rule)
         if refused is not None:
             req.respond(text=refused)
             return

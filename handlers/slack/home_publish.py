@@ -9,7 +9,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.services import closure, notes, objectives
 from bot.services.objective_messages import objective_line
-from bot.services.programme_report import workspace_reports
+from bot.services.programme_report import programme_report, readable_programmes
 from bot.services.roles import Role, coordinator_names
 from bot.usecases import enrolment, suggestions
 from handlers.slack import overview
@@ -32,10 +32,12 @@ def publish_home(deps: Deps, client: WebClient, team_id: str, user_id: str) -> N
         recent = {i.convention.id: [n.note.body for n in notes.visible_notes(session, actor.person, i.convention,
                                                                              limit=3)] for i in infos}
         is_coordinator = Role.COORDINATOR in actor.roles
-        # Coordinators see the programme's figures on their App Home.
-        figures = (home_figures(actor.lang, workspace_reports(session, actor.workspace.id, deps.clock.now()))
-                   if is_coordinator else None)
-        if figures is not None:  # the closures: bilans completed, satisfaction, decisions
+        # The figures of the programmes the person coordinates, and no other's: a coordinator added to a
+        # second programme only sees its figures too, though the actor's roles are the first programme's.
+        now = deps.clock.now()
+        readable = readable_programmes(session, actor.person, deps.rule)
+        figures = home_figures(actor.lang, [programme_report(session, p, now) for p in readable]) if readable else None
+        if figures is not None and is_coordinator:  # the closures: bilans completed, satisfaction, decisions
             figures += closure_figure_blocks(actor.lang, actor.programme.name, closure.programme_figures(
                 session, actor.programme, actor.today(deps)))
         view = home_view(

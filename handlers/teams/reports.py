@@ -27,6 +27,7 @@ from bot.services.errors import DomainError, InvalidInput
 from bot.services.policy import Act, require
 from bot.services.programme_report import ProgrammeReport
 from bot.services.report_text import pair_lines, risk_lines, summary_lines, title
+from bot.services.typed_text import number
 from bot.usecases import reports as report_actions
 from bot.usecases.pair_import import import_summary
 from handlers.teams import conversations
@@ -76,9 +77,10 @@ def _link(deps: TeamsDeps, session: Session, actor: Actor, file: Attachment) -> 
     return open_url(file.title, url) if url else None
 
 
-def report_replies(deps: TeamsDeps, session: Session, actor: Actor) -> list[Reply]:
-    """The figures of every programme of the tenant; the charts and the CSV are personal links."""
-    pack = report_actions.programme_reports(session, actor, deps.rule, deps.clock.now())
+def report_replies(deps: TeamsDeps, session: Session, actor: Actor, programme_id: int | None = None) -> list[Reply]:
+    """The figures of every programme of the tenant the person coordinates (or of the one a digest's button
+    names); the charts and the CSV are personal links."""
+    pack = report_actions.programme_reports(session, actor, deps.rule, deps.clock.now(), programme_id)
     lang = actor.lang
     groups = [group for report in pack.reports for group in _programme_groups(lang, report)]
     links = [link for file in pack.files if (link := _link(deps, session, actor, file)) is not None]
@@ -90,7 +92,7 @@ def report_replies(deps: TeamsDeps, session: Session, actor: Actor) -> list[Repl
 def send_report(req: TeamsRequest) -> list[Reply]:
     """`mentorat rapport`, and the monthly digest's « Recevoir le rapport complet »: coordinators only."""
     with req.acting() as (session, actor):
-        return report_replies(req.deps, session, actor)
+        return report_replies(req.deps, session, actor, number(req.field("value"), digits=18))
 
 
 # -- mentorat importer: reading the lines ------------------------------------------------------------

@@ -14,7 +14,7 @@ from bot.commands import parse, suggest
 from bot.i18n import N_, t
 from bot.services import actions
 from bot.services.errors import DomainError
-from bot.usecases.commands import role_refusal
+from bot.usecases.commands import command_refusal
 from bot.usecases.convention_choice import chosen
 from handlers.teams import (
     choice,
@@ -57,8 +57,8 @@ def on_text(req: TeamsRequest) -> list[Reply]:
 def _run(name: str, req: TeamsRequest) -> list[Reply]:
     """The sub-command's handler, once the caller's role allows it; "Which convention?" when it must ask."""
     command = next(c for c in SUB_COMMANDS if c.name == name)
-    with req.acting() as (_session, actor):
-        refused, lang = role_refusal(actor, command), actor.lang
+    with req.acting() as (session, actor):
+        refused, lang = command_refusal(session, actor, command, req.deps.rule), actor.lang
     if refused is not None:
         return [text_reply(refused)]
     handler = COMMANDS.get(command.name)

@@ -100,10 +100,14 @@ def test_figures_only_from_five_answers_and_suggestions_without_authors(bot: Har
     assert "4 oui, 1 peut-être, 0 non" in text
     assert "(mentor," not in text and "(personne mentorée," not in text
     assert "3 suggestions, dans le fichier CSV (sans les noms)" in text
-    evaluation_part = table.split("\n\n", 1)[1]
-    rows = list(csv.reader(io.StringIO(evaluation_part)))
-    assert rows[1][:4] == ["Mentorat", "Tous", "5", "3.60"]
-    assert sorted(r[2] for r in rows if r[1] == "suggestion") == ["Idée de UMENTEE", "Idée de UMENTOR",
-                                                                   "Idée de UMENTOR2"]
+    # One table, one header: the evaluation's rows follow the pairs', each naming its programme and kind.
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert len({len(r) for r in csv.reader(io.StringIO(table))}) == 1, "every row has every column"
+    [overall] = [r for r in rows if r["ligne"] == "évaluation"]
+    assert (overall["programme"], overall["groupe évalué"], overall["réponses"],
+            overall["évaluation satisfaction"]) == ("Mentorat", "Tous", "5", "3.60")
+    suggestions = [r for r in rows if r["ligne"] == "suggestion"]
+    assert sorted(r["suggestion"] for r in suggestions) == ["Idée de UMENTEE", "Idée de UMENTOR", "Idée de UMENTOR2"]
+    evaluation_part = "\n".join(",".join(r.values()) for r in [overall, *suggestions])
     for who in ("Marie", "Sam", "Louis", "UMENTOR>", "<@"):
         assert who not in evaluation_part

@@ -97,6 +97,10 @@ def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coord
             ButtonElement(text=t(lang, "home.button.report"), action_id=ActionId.REPORT_SEND, value="report"),
             ButtonElement(text=t(lang, "home.button.import"), action_id=ActionId.HOME_IMPORT_OPEN, value="import"),
         ]
+    elif figures:  # coordinates another programme than the first: its figures and its report, nothing else
+        blocks += [DividerBlock(), *figures]
+        buttons.append(ButtonElement(text=t(lang, "home.button.report"), action_id=ActionId.REPORT_SEND,
+                                     value="report"))
     blocks.append(ActionsBlock(elements=buttons))
     if coordinators:
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=t(lang, "help.coordinators",
