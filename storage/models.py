@@ -161,6 +161,9 @@ class ConventionVersion(Base):
     meeting_min_minutes: Mapped[int] = mapped_column(Integer)
     meeting_max_minutes: Mapped[int] = mapped_column(Integer)
     closing_notice_days: Mapped[int] = mapped_column(Integer)
+    # The privacy paragraph's promises: how long the pair's text and the audit trail are kept.
+    text_retention_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
+    audit_retention_months: Mapped[int] = mapped_column(Integer, default=36, server_default="36")
     parts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # as Programme.convention_parts
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     created_at: Mapped[datetime]
@@ -333,6 +336,40 @@ class Objective(Base):
     progress: Mapped[int] = mapped_column(Integer, default=0)  # percent
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+    convention: Mapped[Convention] = relationship()
+
+
+class RoadMap(Base):
+    """The corporate method's road map, written by the mentor after the three-way start: the improvement axes,
+    the strategies, the hours planned and the milestones; the mentee, then the manager, confirm it."""
+
+    __tablename__ = "road_maps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), unique=True)
+    axes: Mapped[str] = mapped_column(EncryptedText)
+    strategies: Mapped[str] = mapped_column(EncryptedText)
+    planned_hours: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=1)  # each edit: the confirmations start again
+    written_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    written_at: Mapped[datetime]
+    mentee_confirmed_at: Mapped[datetime | None]
+    manager_confirmed_at: Mapped[datetime | None]
+
+    convention: Mapped[Convention] = relationship()
+
+
+class Milestone(Base):
+    """An intermediate milestone of a road map, on its date."""
+
+    __tablename__ = "milestones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), index=True)
+    due_on: Mapped[date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(EncryptedText)
+    created_at: Mapped[datetime]
 
     convention: Mapped[Convention] = relationship()
 

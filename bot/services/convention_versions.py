@@ -25,6 +25,8 @@ def _terms(programme: Programme) -> dict[str, Any]:
             "meeting_min_minutes": programme.meeting_min_minutes,
             "meeting_max_minutes": programme.meeting_max_minutes,
             "closing_notice_days": programme.closing_notice_days,
+            "text_retention_months": programme.text_retention_months,
+            "audit_retention_months": programme.audit_retention_months,
             "parts": {k: v for k, v in (programme.convention_parts or {}).items() if k in PART_NAMES and v}}
 
 
@@ -32,7 +34,8 @@ def _as_written(version: ConventionVersion) -> dict[str, Any]:
     return {"programme_name": version.programme_name, "length_months": version.length_months,
             "meeting_every_days": version.meeting_every_days, "meeting_min_minutes": version.meeting_min_minutes,
             "meeting_max_minutes": version.meeting_max_minutes, "closing_notice_days": version.closing_notice_days,
-            "parts": dict(version.parts or {})}
+            "text_retention_months": version.text_retention_months,
+            "audit_retention_months": version.audit_retention_months, "parts": dict(version.parts or {})}
 
 
 def latest(session: Session, programme: Programme) -> ConventionVersion | None:

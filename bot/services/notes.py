@@ -16,7 +16,7 @@ from bot.services import audit, outbox
 from bot.services.errors import NotFound
 from bot.services.meetings import AGENDA_LIMIT, get_meeting, other_side, plannable_convention
 from bot.services.policy import Act, require
-from bot.services.typed_text import number, required_text
+from bot.services.typed_text import required_text, row_id
 from storage.models import Convention, Meeting, Note, Person
 
 NOTE_LIMIT = AGENDA_LIMIT
@@ -83,7 +83,7 @@ def note_target(session: Session, person: Person, value: str) -> NoteTarget:
     """What a "write a note" button is about: "meeting:<id>" or a bare meeting id (after the check-in),
     "convention:<id>" (the notes list). Only the pair may write there; an unreadable value is nobody's."""
     kind, _, raw = value.partition(":")
-    target = number(raw if raw else kind, digits=18)
+    target = row_id(raw if raw else kind)
     if target is None:
         raise NotFound("meeting.not_yours")
     if kind == "convention":

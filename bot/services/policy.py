@@ -57,6 +57,10 @@ class Act(StrEnum):
     DISPUTE_RAISE = "dispute.raise"
     EARLY_END_WITHDRAW = "early_end.withdraw"  # the person who asked
     EVALUATION_WRITE = "evaluation.write"  # each side evaluates the programme once the convention ended
+    # The corporate method's road map: the mentor writes it; the mentee, then the mentee's manager, confirm it.
+    ROADMAP_WRITE = "roadmap.write"
+    ROADMAP_READ = "roadmap.read"
+    ROADMAP_CONFIRM = "roadmap.confirm"
     # The programme's coordination.
     DISPUTE_HANDLE = "dispute.handle"  # take, ask to meet, resolve, confirm an early end
     PAIR = "programme.pair"  # one pair or a whole file
@@ -77,7 +81,9 @@ class Act(StrEnum):
     REQUEST_CANCEL = "request.cancel"
 
 
-MENTOR_ONLY = frozenset({Act.OBJECTIVE_FEEDBACK})
+MENTOR_ONLY = frozenset({Act.OBJECTIVE_FEEDBACK, Act.ROADMAP_WRITE})
+# What the mentee's manager may do on a convention naming them; nothing else of the pair's reaches them.
+MANAGER_ACTS = frozenset({Act.ROADMAP_READ, Act.ROADMAP_CONFIRM})
 MENTEE_ONLY = frozenset({Act.AGENDA_WRITE, Act.THANKS_SEND})
 COORDINATION = frozenset({Act.DISPUTE_HANDLE, Act.PAIR, Act.REPORT_READ, Act.COORDINATORS_EDIT, Act.SPONSOR_SET,
                           Act.ENROLMENT_EDIT, Act.PROGRAMME_EDIT})
@@ -88,7 +94,9 @@ NOT_YOURS = {Act.OBJECTIVE_FEEDBACK: N_("objective.mentor_only"), Act.AGENDA_WRI
              Act.BILAN_READ: N_("bilan.not_yours"), Act.OBJECTIVE_WRITE: N_("objective.not_yours"),
              Act.OBJECTIVE_READ: N_("objective.not_yours"), Act.MEETING_PLAN: N_("meeting.not_yours"),
              Act.NOTE_WRITE: N_("meeting.not_yours"), Act.NOTE_READ: N_("meeting.not_yours"),
-             Act.FILE_OPEN: N_("error.no_access"), Act.EVALUATION_WRITE: N_("conv.not_yours")}
+             Act.FILE_OPEN: N_("error.no_access"), Act.EVALUATION_WRITE: N_("conv.not_yours"),
+             Act.ROADMAP_WRITE: N_("roadmap.mentor_only"), Act.ROADMAP_READ: N_("conv.not_yours"),
+             Act.ROADMAP_CONFIRM: N_("conv.not_yours")}
 
 Target = Convention | Dispute | Meeting | MentorRequest | Objective | Profile | Programme | SharedFile
 
@@ -159,6 +167,8 @@ def require(session: Session, person: Person, act: Act, target: Target, rule: Co
     if convention is None:
         raise NotAllowed(_refusal(act))
     part = part_in(convention, person)
+    if part is None and act in MANAGER_ACTS and convention.manager_id == person.id:
+        return Grant("manager", programme)
     if part is None:
         raise NotAllowed(_refusal(act))
     if (act in MENTOR_ONLY and part != "mentor") or (act in MENTEE_ONLY and part != "mentee"):

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from bot.i18n.dates import local_date
 from bot.notify import Rich
@@ -125,8 +125,8 @@ def _average(values: list[int]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
 
-def expected_meetings(convention: Convention, programme: Programme, today: date) -> int:
-    """Meetings the rhythm asks for so far: one per `meeting_every_days` since the start.
+def expected_meetings(convention: Convention, today: date) -> int:
+    """Meetings the rhythm its pair signed asks for so far: one per `meeting_every_days` since the start.
 
     While the convention runs, only whole periods count (a new pair owes nothing on its first day).
     Once it is over (closed, or past its planned end), its last period counts if at least half of
@@ -137,7 +137,7 @@ def expected_meetings(convention: Convention, programme: Programme, today: date)
     end = min(today, convention.planned_end_on)
     if convention.closed_at is not None:
         end = min(end, convention.closed_at.date())
-    periods = (end - convention.starts_on).days / programme.meeting_every_days
+    periods = (end - convention.starts_on).days / convention.version.meeting_every_days
     over = convention.closed_at is not None or today >= convention.planned_end_on
     return max(0, int(periods + 0.5) if over else int(periods))
 
@@ -200,7 +200,8 @@ def programme_report(session: Session, programme: Programme, now: datetime) -> P
                              evaluation=evaluation_figures(session, programme))
     conventions = list(session.scalars(
         select(Convention).where(Convention.programme_id == programme.id,
-                                 Convention.status != ConventionStatus.DRAFT).order_by(Convention.id)))
+                                 Convention.status != ConventionStatus.DRAFT).order_by(Convention.id)
+        .options(selectinload(Convention.version))))
     if not conventions:
         return report
     # The programme's conventions as a subquery, not a list of ids: no limit on bound parameters.
@@ -241,7 +242,7 @@ def programme_report(session: Session, programme: Programme, now: datetime) -> P
             convention_id=c.id, mentor=mentor.display_name or mentor.external_id,
             mentee=mentee.display_name or mentee.external_id, mentor_ref=mentor.external_id,
             mentee_ref=mentee.external_id, status=c.status, starts_on=c.starts_on, planned_end_on=c.planned_end_on,
-            held=held.get(c.id, 0), expected=expected_meetings(c, programme, today),
+            held=held.get(c.id, 0), expected=expected_meetings(c, today),
             objectives_set=len(goals), objectives_reached=sum(1 for s in goals if s == ObjectiveStatus.REACHED),
             satisfaction_mentor=satisfaction.get((c.id, c.mentor_id), (None, None))[1],
             satisfaction_mentee=satisfaction.get((c.id, c.mentee_id), (None, None))[1],

@@ -139,11 +139,10 @@ def check(session: Session, workspace_id: int, draft: ProgrammeDraft, *, today: 
     name = " ".join(required_text(draft.text("name"), field="name", limit=NAME_LIMIT,
                                   missing=N_("programme.error.name_missing"),
                                   too_long=N_("programme.error.too_long")).split())
-    taken = select(Programme.id).where(Programme.workspace_id == workspace_id,
-                                       func.lower(Programme.name) == name.lower())
-    if programme is not None:
-        taken = taken.where(Programme.id != programme.id)
-    if session.scalars(taken).first() is not None:
+    # Compared here, not in SQL: SQLite's lower() folds ASCII only, and « École » must clash with « ÉCOLE ».
+    others = session.execute(select(Programme.id, Programme.name).where(Programme.workspace_id == workspace_id))
+    if any(pid != (programme.id if programme else None) and other.casefold() == name.casefold()
+           for pid, other in others):
         raise InvalidInput(N_("programme.error.name_taken"), field="name", name=name)
     description = optional_text(draft.text("description"), field="description", limit=DESCRIPTION_LIMIT,
                                 too_long=N_("programme.error.too_long")) or ""
@@ -215,11 +214,17 @@ def may_create(session: Session, person: Person, rule: CoordinatorRule) -> bool:
     return any(is_coordinator(session, person, p, rule) for p in programmes)
 
 
+MAX_RUNNING = 30  # per workspace: more than any organisation runs at once, few enough to list
+
+
 def create(session: Session, *, by: Person, rule: CoordinatorRule, draft: ProgrammeDraft, today: date,
            now: datetime) -> Programme:
     """A new programme of the person's workspace; they become its first coordinator."""
     if not may_create(session, by, rule):
         raise NotAllowed(N_("programme.error.not_coordinator"))
+    if (session.scalar(select(func.count(Programme.id)).where(Programme.workspace_id == by.workspace_id,
+                                                               Programme.archived_at.is_(None))) or 0) >= MAX_RUNNING:
+        raise Conflict(N_("programme.error.too_many"), limit=MAX_RUNNING)
     settings = check(session, by.workspace_id, draft, today=today)
     programme = Programme(workspace_id=by.workspace_id, created_at=now)
     _write(programme, settings, draft)

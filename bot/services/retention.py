@@ -21,6 +21,7 @@ from storage.models import (
     Bilan,
     Convention,
     ConventionStatus,
+    ConventionVersion,
     Dispute,
     Gratitude,
     Meeting,
@@ -40,7 +41,7 @@ def purge_date(convention: Convention) -> datetime | None:
     ended = convention.closed_at
     if ended is None:
         return None
-    day = add_months(ended.date(), convention.programme.text_retention_months)
+    day = add_months(ended.date(), convention.version.text_retention_months)  # what the pair signed
     return datetime.combine(day, ended.timetz())
 
 
@@ -80,14 +81,21 @@ def purge_due(session: Session, now: datetime) -> int:
 
 
 def purge_audit(session: Session, now: datetime) -> int:
-    """The audit events older than their programme keeps them (`audit_retention_months`). Returns how many."""
+    """The audit events older than they are kept: a convention's as its signed version says, a programme's own
+    (settings, enrolments) as the programme now says. Returns how many."""
     removed = 0
-    for programme in session.scalars(select(Programme)):
-        cutoff = datetime.combine(add_months(now.date(), -programme.audit_retention_months), now.timetz())
-        of_conventions = select(Convention.id).where(Convention.programme_id == programme.id)
+    for version in session.scalars(select(ConventionVersion)):
+        of_version = select(Convention.id).where(Convention.version_id == version.id)
         removed += rows_changed(session.execute(delete(AuditEvent).where(
-            AuditEvent.at < cutoff,
-            AuditEvent.convention_id.in_(of_conventions)
-            | ((AuditEvent.convention_id.is_(None)) & (AuditEvent.workspace_id == programme.workspace_id)
-               & (AuditEvent.detail["programme"].as_integer() == programme.id)))))
+            AuditEvent.at < _months_before(now, version.audit_retention_months),
+            AuditEvent.convention_id.in_(of_version))))
+    for programme in session.scalars(select(Programme)):
+        removed += rows_changed(session.execute(delete(AuditEvent).where(
+            AuditEvent.at < _months_before(now, programme.audit_retention_months),
+            AuditEvent.convention_id.is_(None), AuditEvent.workspace_id == programme.workspace_id,
+            AuditEvent.detail["programme"].as_integer() == programme.id)))
     return removed
+
+
+def _months_before(now: datetime, months: int) -> datetime:
+    return datetime.combine(add_months(now.date(), -months), now.timetz())

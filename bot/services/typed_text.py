@@ -87,6 +87,17 @@ def number(raw: object, *, digits: int = 12) -> int | None:
     return int(raw)
 
 
+MAX_ROW_ID = 2**31 - 1  # ids are INTEGER columns: PostgreSQL refuses a larger value outright (a 500)
+
+
+def row_id(raw: object) -> int | None:
+    """The id of a row a button or a form carries (a convention, a meeting, a programme), None when it holds
+    no number. A number past the column's range is 0, which names no row: a forged id is "no such thing",
+    never a database error."""
+    found = number(raw, digits=18)
+    return None if found is None else found if found <= MAX_ROW_ID else 0
+
+
 def picked_date(raw: str | None) -> date | None:
     """A date picker's YYYY-MM-DD; None when empty or unreadable (the service says which field)."""
     text = (raw or "").strip()

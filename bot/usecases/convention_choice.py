@@ -8,7 +8,7 @@ from bot.notify import Button, Message
 from bot.services import actions
 from bot.services.convention_choice import ChoiceNeeded
 from bot.services.errors import InvalidInput
-from bot.services.typed_text import number
+from bot.services.typed_text import row_id
 
 # The sub-commands that act on one convention (bot/commands.py names them): a click continues one of these.
 CHOOSING = frozenset({"prochaine-rencontre", "objectifs", "ordre-du-jour", "notes", "bilan", "merci", "differend",
@@ -34,7 +34,7 @@ def chosen(value: str) -> tuple[str, int]:
 
     Only which convention is meant: whether the clicker may act on it is the command's own check."""
     command, _, raw = (value or "").partition(":")
-    convention_id = number(raw, digits=18)
+    convention_id = row_id(raw)
     if command not in CHOOSING or convention_id is None:
         raise InvalidInput("error.stale_button")
     return command, convention_id

@@ -27,7 +27,7 @@ from bot.services.programme_settings import ProgrammeDraft
 from bot.services.programmes import ProgrammeDefaults
 from bot.services.roles import CoordinatorRule, is_coordinator
 from bot.services.themes import DEFAULT_THEMES, programme_themes, theme_label
-from bot.services.typed_text import number
+from bot.services.typed_text import row_id
 from storage.models import OPEN_CONVENTION_STATUSES, Convention, Programme
 
 Choices = tuple[tuple[str, str], ...]
@@ -71,6 +71,11 @@ class ProgrammesView:
     intro: Text
     lines: tuple[ProgrammeLine, ...]
     may_create: bool
+    more: int = 0  # programmes left out of the list (its size has a limit on both platforms)
+
+
+SHOWN = 20  # Slack allows 50 blocks in a message; a Teams card about 28 KB
+DESCRIPTION_SHOWN = 160  # the whole description is in the form
 
 
 def _facts(lang: str, programme: Programme) -> str:
@@ -94,17 +99,22 @@ def listing(session: Session, actor: Actor, rule: CoordinatorRule) -> Programmes
         coordinates = is_coordinator(session, actor.person, programme, rule)
         if programme.archived_at is not None and not coordinates:
             continue
-        lines.append(ProgrammeLine(programme.id, programme.name, programme.description or "",
+        description = programme.description or ""
+        if len(description) > DESCRIPTION_SHOWN:
+            description = description[:DESCRIPTION_SHOWN - 1].rstrip() + "…"
+        lines.append(ProgrammeLine(programme.id, programme.name, description,
                                    _facts(actor.lang, programme), programme.id == actor.programme.id,
                                    programme.archived_at is not None, coordinates))
     intro = rt(actor.lang, "programme.list.intro", programme=actor.programme.name)
-    return ProgrammesView(actor.lang, intro, tuple(lines),
-                          programme_settings.may_create(session, actor.person, rule))
+    # The one the person works in, then those they coordinate, then the others: what is cut matters least.
+    lines.sort(key=lambda line: (not line.current, not line.coordinates, line.archived))
+    return ProgrammesView(actor.lang, intro, tuple(lines[:SHOWN]),
+                          programme_settings.may_create(session, actor.person, rule), max(0, len(lines) - SHOWN))
 
 
 def programme_of(session: Session, actor: Actor, raw_id: object) -> Programme:
     """The programme a click names, if it is one of the person's workspace (else: there is no such thing)."""
-    programme_id = number(raw_id) if isinstance(raw_id, str) else None
+    programme_id = row_id(raw_id)
     programme = session.get(Programme, programme_id) if programme_id is not None else None
     if programme is None or programme.workspace_id != actor.workspace.id:
         raise NotFound(N_("programme.error.unknown"))

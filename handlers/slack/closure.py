@@ -14,7 +14,7 @@ from bot.notify import Recipient, Rich, Text
 from bot.services import gratitude
 from bot.services.bilans import BilanDraft
 from bot.services.final_report import display_name
-from bot.services.typed_text import number
+from bot.services.typed_text import row_id
 from bot.usecases import closure as closure_actions
 from handlers.slack.choice import asking
 from handlers.slack.deps import Actor, Deps, acting_in_slack, ids_from_body, known_person
@@ -121,7 +121,7 @@ def send_report(deps: Deps, body: dict, convention_id: int) -> None:
 def register(app: App, deps: Deps) -> None:
     # The Home's buttons name no convention when there are several: then the click asks which one.
     on_click(app, deps, ActionId.BILAN_OPEN, lambda b, a, r, c: asking(
-        deps, "bilan", b, r, c, lambda: open_modal(deps, c, b, _bilan_view(deps, number(a.get("value"), digits=18)))))
+        deps, "bilan", b, r, c, lambda: open_modal(deps, c, b, _bilan_view(deps, row_id(a.get("value"))))))
 
     def show(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
@@ -131,7 +131,7 @@ def register(app: App, deps: Deps) -> None:
     on_click(app, deps, ActionId.BILAN_REPORT, lambda b, a, r, c: send_report(deps, b, clicked_id(a)))
     on_click(app, deps, ActionId.THANKS_WRITE, lambda b, a, r, c: asking(
         deps, "merci", b, r, c,
-        lambda: open_modal(deps, c, b, _thanks_view(gratitude.THANKS, number(a.get("value"), digits=18)))))
+        lambda: open_modal(deps, c, b, _thanks_view(gratitude.THANKS, row_id(a.get("value"))))))
     on_click(app, deps, ActionId.NEWS_WRITE,
              lambda b, a, r, c: open_modal(deps, c, b, _thanks_view(gratitude.NEWS, clicked_id(a))))
 

@@ -8,7 +8,7 @@ from slack_sdk.models.views import View
 
 from bot.i18n import t
 from bot.notify import Message
-from bot.services.typed_text import number
+from bot.services.typed_text import row_id
 from handlers.slack import journal, meetings, overview, pairing
 from handlers.slack.choice import asking
 from handlers.slack.convention import show_conventions
@@ -63,7 +63,7 @@ def register(app: App, deps: Deps) -> None:
         team_id, user_id = ids_from_body(body)
 
         def work() -> None:
-            answer = meetings.next_meeting_answer(deps, team_id, user_id, number(action.get("value"), digits=18))
+            answer = meetings.next_meeting_answer(deps, team_id, user_id, row_id(action.get("value")))
             if isinstance(answer, Message):
                 post_dm(client, user_id, mrkdwn(answer.text), as_dicts(message_blocks(answer, header=False)))
             else:

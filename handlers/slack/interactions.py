@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.notify import plain
 from bot.services.errors import DomainError, InvalidInput
-from bot.services.typed_text import number
+from bot.services.typed_text import row_id
 from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, reader_for, resolve_actor
 from handlers.slack.dm import dm_channel as dm_channel  # re-exported: the listeners import both from here
 from handlers.slack.dm import post_dm as post_dm
@@ -41,7 +41,7 @@ def clicked_value(action: dict) -> str:
 
 def clicked_id(action: dict) -> int:
     """The id a button carries (a convention, a meeting, a dispute); anything else is a stale or altered button."""
-    found = number(action.get("value"), digits=18)
+    found = row_id(action.get("value"))
     if found is None:
         raise InvalidInput("error.stale_button")
     return found
@@ -56,7 +56,7 @@ def open_modal(deps: Deps, client: WebClient, body: dict, build: Callable[[Sessi
 
 
 def save_form(ack: Ack, deps: Deps, team_id: str, user_id: str, field_blocks: Mapping[str, str],
-              save: Callable[[Session, Actor], T]) -> T | None:
+              save: Callable[[Session, Actor], T], *, fresh: bool = False) -> T | None:
     """Run `save` in one unit of work and ack the submission.
 
     Returns None when nothing was saved: an error on a field of the form is shown on it; any other
@@ -66,7 +66,7 @@ def save_form(ack: Ack, deps: Deps, team_id: str, user_id: str, field_blocks: Ma
     """
     try:
         with session_scope(deps.session_factory) as session:
-            result = save(session, resolve_actor(session, deps, team_id, user_id))
+            result = save(session, resolve_actor(session, deps, team_id, user_id, fresh=fresh))
     except DomainError as error:
         refuse_form(ack, deps, team_id, user_id, field_blocks, error)
         return None

@@ -11,7 +11,7 @@ from bot.notify import Message
 from bot.services import meetings
 from bot.services.errors import InvalidInput
 from bot.services.meeting_messages import when
-from bot.services.typed_text import number
+from bot.services.typed_text import row_id
 from bot.usecases import meetings as meeting_actions
 from bot.usecases.meetings import FormKind
 from bot.usecases.outcome import Done, retire_stale
@@ -86,7 +86,7 @@ def open_meeting_modal(deps: Deps, client: WebClient, body: dict, action: dict) 
     kind = KIND_OF_ACTION[ActionId(action["action_id"])]
 
     def build(session: Session, actor: Actor, team_id: str) -> dict:
-        subject = number(action.get("value"), digits=18)
+        subject = row_id(action.get("value"))
         if subject is None and kind != FormKind.NEW:
             raise InvalidInput("error.stale_button")
         return _form_view(deps, actor, meeting_actions.meeting_form(session, actor, kind, subject), team_id)

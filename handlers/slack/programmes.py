@@ -78,6 +78,6 @@ def register(app: App, deps: Deps) -> None:
         draft = ProgrammeDraft(typed_values(view.get("state") or {}))
         raw_id = programme_in(view.get("private_metadata"))
         said = save_form(ack, deps, team_id, user_id, BLOCKS, lambda session, actor: programmes.save(
-            session, actor, deps.rule, deps.clock.now(), raw_id, draft))
+            session, actor, deps.rule, deps.clock.now(), raw_id, draft), fresh=True)  # a privileged act
         if said is not None:
             deps.soon(lambda: post_dm(client, user_id, mrkdwn(said)))

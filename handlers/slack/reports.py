@@ -6,7 +6,7 @@ from slack_bolt import App, Respond
 from slack_sdk import WebClient
 
 from bot.i18n import t
-from bot.services.typed_text import number
+from bot.services.typed_text import row_id
 from bot.usecases import reports as report_actions
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
 from handlers.slack.ids import ActionId
@@ -36,6 +36,6 @@ def run_report_command(req: CommandRequest) -> None:
 def register(app: App, deps: Deps) -> None:
     def from_button(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         # The digest's button names its programme; the App Home's ("report") asks for all of them.
-        send_report(deps, client, *ids_from_body(body), number(action.get("value"), digits=18))
+        send_report(deps, client, *ids_from_body(body), row_id(action.get("value")))
 
     on_click(app, deps, ActionId.REPORT_SEND, from_button)

@@ -67,7 +67,8 @@ class MentoratAgent(ActivityHandler):
 
 async def send_replies(turn_context: TurnContextProtocol[Any], replies: list[Reply]) -> None:
     for reply in replies:
-        activity = Activity(type="message", text=reply.text, summary=reply.text[:200],
+        # Plain text: the fallback carries names and titles as typed, which must never read as markdown.
+        activity = Activity(type="message", text=reply.text, summary=reply.text[:200], text_format="plain",
                             attachments=[attachment(reply.card)])
         target = turn_context.activity.reply_to_id
         if reply.replace and target:

@@ -12,7 +12,7 @@ from bot.notify import Message, Rich
 from bot.services import actions
 from bot.services.errors import InvalidInput
 from bot.services.mentor_requests import REPLY_LIMIT
-from bot.services.typed_text import number
+from bot.services.typed_text import row_id
 from bot.usecases import suggestions
 from handlers.teams.cards import Card, action_set, card, submit, teams_text, text_block, typed_text
 from handlers.teams.deps import Handler, Reply, TeamsRequest, message_reply, saved_or_form
@@ -73,7 +73,7 @@ def _opener(agree: bool) -> Handler:
 
 def submit_answer(req: TeamsRequest) -> list[Reply]:
     raw, _, verb = req.field("value").partition(":")
-    request_id = number(raw, digits=18)
+    request_id = row_id(raw)
     if request_id is None or verb not in ("agree", "decline"):
         raise InvalidInput("teams.stale")  # not what the bot wrote, as TeamsRequest.subject_id says
     agree = verb == "agree"

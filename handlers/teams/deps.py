@@ -21,7 +21,7 @@ from bot.services.errors import DomainError, InvalidInput
 from bot.services.messages import ComposeContext
 from bot.services.programmes import ProgrammeDefaults
 from bot.services.roles import CoordinatorRule
-from bot.services.typed_text import number
+from bot.services.typed_text import row_id
 from bot.usecases.unit_of_work import Caller, acting, admit
 from handlers.teams import conversations
 from handlers.teams.cards import Card, card, message_card, summary_text, teams_text, text_block
@@ -92,7 +92,7 @@ class TeamsRequest:
 
     def subject_id(self) -> int:
         """The id a card's button carries (a convention, a meeting); a tampered one is a stale button."""
-        found = number(self.field("value"), digits=18)
+        found = row_id(self.field("value"))
         if found is None:
             raise InvalidInput("teams.stale")
         return found

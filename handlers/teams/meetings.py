@@ -22,7 +22,7 @@ from bot.services.meeting_messages import (
     when,
 )
 from bot.services.people import mention
-from bot.services.typed_text import number, picked_date
+from bot.services.typed_text import number, picked_date, row_id
 from bot.usecases import meetings as meeting_actions
 from bot.usecases.meetings import FormKind
 from bot.usecases.outcome import Done, retire_stale
@@ -113,7 +113,7 @@ def open_form(req: TeamsRequest) -> list[Reply]:
     """"Planifier" (the nudge's, the check-in's: value, the convention), "Proposer un autre moment",
     "Déplacer" (value: the meeting)."""
     kind = KIND_OF_ACTION[req.field("mentorat")]
-    subject = number(req.field("value"), digits=18) if kind == FormKind.NEW else req.subject_id()
+    subject = row_id(req.field("value")) if kind == FormKind.NEW else req.subject_id()
     with req.acting() as (session, actor):
         return [meeting_card(req.deps, actor, meeting_actions.meeting_form(session, actor, kind, subject))]
 
@@ -246,7 +246,7 @@ def agenda_command(req: TeamsRequest) -> list[Reply]:
 
 def open_agenda(req: TeamsRequest) -> list[Reply]:
     """The "Écrire l'ordre du jour" button (value: the meeting, if any)."""
-    meeting_id = number(req.field("value"), digits=18)
+    meeting_id = row_id(req.field("value"))
     with req.acting() as (session, actor):
         return [_agenda_card(actor, meeting_actions.agenda_form(session, actor, req.deps.clock.now(), meeting_id))]
 
@@ -255,8 +255,8 @@ def _agenda_subject(value: str) -> tuple[int | None, int | None]:
     """(meeting, convention) the agenda form is about: "<meeting id>" or "convention:<id>"."""
     kind, _, raw = value.partition(":")
     if kind == "convention":
-        return None, number(raw, digits=18)
-    return number(value, digits=18), None
+        return None, row_id(raw)
+    return row_id(value), None
 
 
 def submit_agenda(req: TeamsRequest) -> list[Reply]:

@@ -159,7 +159,7 @@ class TeamsNotifier:
         if message.attachment is not None:
             link = self.file_link(session, person, message.attachment)
         return Activity(type="message", text=summary_text(message), summary=summary_text(message),
-                        attachments=[attachment(message_card(message, file_url=link))])
+                        text_format="plain", attachments=[attachment(message_card(message, file_url=link))])
 
     # --- limits and retries ------------------------------------------------------------------
     def _wait_turn(self, conversation_id: str) -> None:

@@ -7,7 +7,7 @@ Adaptive Cards have no confirmation dialog: archiving shows a card that asks fir
 
 from __future__ import annotations
 
-from bot.i18n import t
+from bot.i18n import t, tn
 from bot.services import actions, programme_settings
 from bot.services.programme_settings import ProgrammeDraft
 from bot.usecases import programmes
@@ -42,6 +42,8 @@ def _list_card(view: ProgrammesView, said: str | None = None) -> Reply:
             buttons.append(submit(t(lang, "programme.button.restore"), actions.PROGRAMME_RESTORE, value))
         if buttons:
             body.append(action_set(buttons))
+    if view.more:
+        body.append(text_block(tn(lang, "programme.list.more", "programme.list.more.plural", view.more), isSubtle=True))
     foot = [submit(t(lang, "programme.button.new"), actions.PROGRAMME_NEW, style="primary")] if view.may_create else []
     return Reply(card(body, foot), said or t(lang, "programme.form.edit"), replace=said is not None)
 

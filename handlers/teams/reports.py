@@ -27,7 +27,7 @@ from bot.services.errors import DomainError, InvalidInput
 from bot.services.policy import Act, require
 from bot.services.programme_report import ProgrammeReport
 from bot.services.report_text import pair_lines, risk_lines, summary_lines, title
-from bot.services.typed_text import number
+from bot.services.typed_text import row_id
 from bot.usecases import reports as report_actions
 from bot.usecases.pair_import import import_summary
 from handlers.teams import conversations
@@ -92,7 +92,7 @@ def report_replies(deps: TeamsDeps, session: Session, actor: Actor, programme_id
 def send_report(req: TeamsRequest) -> list[Reply]:
     """`mentorat rapport`, and the monthly digest's « Recevoir le rapport complet »: coordinators only."""
     with req.acting() as (session, actor):
-        return report_replies(req.deps, session, actor, number(req.field("value"), digits=18))
+        return report_replies(req.deps, session, actor, row_id(req.field("value")))
 
 
 # -- mentorat importer: reading the lines ------------------------------------------------------------

@@ -14,6 +14,7 @@ from storage.models import Convention, Profile, Programme, ProgrammeCoordinator
 from tests.scenarios.helpers import button_value, pair_and_accept
 from tests.scenarios.meeting_helpers import last_view
 from tests.scenarios.test_enrolment import profile_values
+from tests.support.people import DEFAULT_NOW
 from tests.support.texts import fr_fixed
 
 FORM = "programme-form-submit"
@@ -178,10 +179,11 @@ def test_a_coordinator_of_one_programme_cannot_touch_another(bot: Harness) -> No
     assert buttons(bot.last_response(), "programme-choose") == [str(default.id)]
 
 
+@pytest.mark.both_databases
 def test_an_unknown_or_foreign_programme_id_is_no_such_programme(bot: Harness) -> None:
     bot.command("UCOORD", "programme")
     listing = bot.last_response()
-    for forged in ("999999", "-1", "1e3", "x"):
+    for forged in ("999999", "-1", "1e3", "x", "99999999999", "0"):  # past INTEGER: PostgreSQL would refuse it
         bot.click("UCOORD", "programme-choose", forged, message=listing)
         assert fr_fixed("programme.error.unknown") in text_of(bot.last_response())
 
@@ -214,3 +216,31 @@ def test_the_last_running_programme_cannot_be_archived(bot: Harness) -> None:
     default = programme_named(bot, "Mentorat")
     bot.click("UCOORD", "programme-archive", str(default.id), message=bot.last_response())
     assert fr_fixed("programme.error.last_one") in text_of(bot.last_response())
+
+
+def test_names_clash_whatever_their_case_and_show_as_typed(bot: Harness) -> None:
+    assert create(bot, "École des cadres").status == 200
+    answer = create(bot, "ÉCOLE DES CADRES").json()  # SQLite's lower() would not see it
+    assert fr_fixed("programme.error.name_taken") in answer["errors"]["programme-name"]
+    create(bot, "<!channel> *gras*")
+    bot.command("UCOORD", "programme")
+    listing = bot.last_response()
+    shown = " ".join(b["text"]["text"] for b in listing["blocks"] if b.get("type") == "section")  # mrkdwn
+    assert "<!channel>" not in shown and "&lt;!channel&gt;" in shown
+    confirms = [e["confirm"]["text"] for b in listing["blocks"] if b.get("type") == "actions" for e in b["elements"]
+                if e.get("confirm")]
+    assert confirms and all(c["type"] == "plain_text" for c in confirms)
+
+
+def test_a_long_list_stays_within_slack_limits(bot: Harness) -> None:
+    bot.command("UCOORD", "programme")
+    with bot.session_factory() as session:
+        workspace_id = session.scalars(select(Programme.workspace_id)).one()
+        session.add_all([Programme(workspace_id=workspace_id, name=f"Cohorte {n}", description="x" * 1000,
+                                   created_at=DEFAULT_NOW) for n in range(29)])
+        session.commit()
+    bot.command("UCOORD", "programme")
+    listing = bot.last_response()
+    assert len(listing["blocks"]) <= 50
+    assert "10 autres programmes" in text_of(listing)
+    assert create(bot, "Une de trop").json()["response_action"] == "push"  # 30 running: refused, said in a modal

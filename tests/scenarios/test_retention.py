@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
 from bot.services.retention import purge_date
 from storage.models import AuditEvent, Convention, Programme
 from tests.scenarios.dispute_helpers import ask_early_end, bot
@@ -46,12 +47,14 @@ def test_free_text_goes_at_the_end_of_retention_and_figures_stay(bot: Harness) -
 
 
 def test_the_audit_trail_goes_when_its_programme_keeps_it_no_longer(bot: Harness) -> None:
+    bot.command("UCOORD", "aide")  # the programme, before its first pair
+    with bot.session_factory() as session:
+        session.scalars(select(Programme)).one().audit_retention_months = 6  # what its conventions will say
+        session.commit()
     convention_id = pair_and_accept(bot, start="2026-11-23")
     bot.command("UCOORD", "rapport")  # a report view is audited, for the programme
     with bot.session_factory() as session:
-        programme = session.scalars(select(Programme)).one()
-        programme.audit_retention_months = 6
-        session.commit()
+        assert session.get(Convention, convention_id).version.audit_retention_months == 6  # type: ignore[union-attr]
         events = session.scalars(select(AuditEvent)).all()
         assert {e.convention_id for e in events} == {convention_id, None}
         newest = max(e.at for e in events)
@@ -62,3 +65,15 @@ def test_the_audit_trail_goes_when_its_programme_keeps_it_no_longer(bot: Harness
     with bot.session_factory() as session:
         assert session.scalars(select(AuditEvent).where(AuditEvent.at <= newest)).all() == []
         assert session.get(Convention, convention_id) is not None  # the convention and its figures stay
+
+
+def test_a_signed_convention_keeps_the_retention_it_promised(bot: Harness) -> None:
+    convention_id = pair_and_accept(bot, start="2026-11-23")
+    with bot.session_factory() as session:
+        session.scalars(select(Programme)).one().text_retention_months = 120  # edited after the signature
+        session.commit()
+    bot.command("UMENTOR", "convention")
+    assert "12 mois après la fin" in text_of(bot.last_response())
+    with bot.session_factory() as session:
+        convention = session.get(Convention, convention_id)
+        assert convention is not None and convention.version.text_retention_months == 12

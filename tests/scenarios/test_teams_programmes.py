@@ -3,6 +3,8 @@ controls: a refused setting comes back under its field with everything as typed,
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -93,3 +95,16 @@ def test_corporate_method_pairing_with_the_manager_on_teams(teams_bot: Harness,
         card_ = find_card(connector, user, "convention")
         channel(teams_bot).submit(user, action(card_, "accept"), card_id=card_["id"])
     assert fr_fixed("conv.active.manager") in text_of(cards_for(connector, OUTSIDER)[-1])
+
+
+def test_a_name_written_as_markdown_is_shown_as_typed(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    channel(teams_bot).say(COORD, "mentorat programme")
+    listing = cards_for(connector, COORD)[-1]
+    channel(teams_bot).submit(COORD, action(listing, "Nouveau programme"), card_id=listing["id"])
+    submit_form(teams_bot, COORD, cards_for(connector, COORD)[-1], "Enregistrer",
+                name="[Signez ici](https://evil.example/login) **URGENT**")
+    activity = cards_for(connector, COORD)[-1]
+    assert activity["textFormat"] == "plain"  # the fallback text is never read as markdown
+    card = json.dumps(activity["attachments"], ensure_ascii=False)
+    assert "https://evil.example/login" in card  # the name is there, as typed...
+    assert "](https://evil.example" not in card and "**URGENT**" not in card  # ...but no live link, no bold

@@ -26,7 +26,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import t
+from bot.i18n import t, tn
 from bot.services import programme_settings
 from bot.usecases.programmes import LABELS, Choices, ProgrammeFormView, ProgrammesView
 from handlers.slack.ids import ActionId, CallbackId
@@ -56,7 +56,7 @@ def list_blocks(view: ProgrammesView) -> list[Block]:
     for line in view.lines:
         title = f"*{as_typed(line.name)}*" + (f"  ·  {here}" if line.current else "")
         text = "\n".join(part for part in (title, as_typed(line.description), line.facts) if part)
-        blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=text[:3000]))]
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=text[:3000])))
         buttons = []
         value = str(line.id)
         if not line.current and not line.archived:
@@ -78,6 +78,9 @@ def list_blocks(view: ProgrammesView) -> list[Block]:
                                          action_id=ActionId.PROGRAMME_RESTORE, value=value))
         if buttons:
             blocks.append(ActionsBlock(block_id=f"programme-{line.id}", elements=buttons))
+    if view.more:
+        more = tn(lang, "programme.list.more", "programme.list.more.plural", view.more)
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=more)]))
     if view.may_create:
         blocks += [DividerBlock(), ActionsBlock(elements=[ButtonElement(
             text=t(lang, "programme.button.new"), action_id=ActionId.PROGRAMME_NEW, value="new", style="primary")])]

@@ -41,6 +41,8 @@ def upgrade() -> None:
         sa.Column('meeting_min_minutes', sa.Integer(), nullable=False),
         sa.Column('meeting_max_minutes', sa.Integer(), nullable=False),
         sa.Column('closing_notice_days', sa.Integer(), nullable=False),
+        sa.Column('text_retention_months', sa.Integer(), server_default='12', nullable=False),
+        sa.Column('audit_retention_months', sa.Integer(), server_default='36', nullable=False),
         sa.Column('parts', sa.JSON(), nullable=False),
         sa.Column('created_by_id', sa.Integer(), nullable=True),
         sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
@@ -63,9 +65,9 @@ def upgrade() -> None:
     now = datetime.now(timezone.utc)
     op.execute(sa.text(
         "INSERT INTO convention_versions (programme_id, number, programme_name, length_months, meeting_every_days,"
-        " meeting_min_minutes, meeting_max_minutes, closing_notice_days, parts, created_at)"
+        " meeting_min_minutes, meeting_max_minutes, closing_notice_days, text_retention_months, parts, created_at)"
         " SELECT id, 1, name, length_months, meeting_every_days, meeting_min_minutes, meeting_max_minutes,"
-        " closing_notice_days, '{}', :now FROM programmes").bindparams(now=now))
+        " closing_notice_days, text_retention_months, '{}', :now FROM programmes").bindparams(now=now))
     with op.batch_alter_table('conventions', schema=None) as batch_op:
         batch_op.add_column(sa.Column('version_id', sa.Integer(), nullable=True))
     op.execute(sa.text(

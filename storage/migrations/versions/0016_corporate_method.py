@@ -11,6 +11,8 @@ who joins the three-way start (a meeting `with_manager`). Nothing changes for th
 from alembic import op
 import sqlalchemy as sa
 
+from storage.crypto import EncryptedText
+
 
 revision = '0016'
 down_revision = '0015'
@@ -28,9 +30,40 @@ def upgrade() -> None:
                                     ['id'], ondelete='SET NULL')
     with op.batch_alter_table('meetings', schema=None) as batch_op:
         batch_op.add_column(sa.Column('with_manager', sa.Boolean(), server_default=sa.text('false'), nullable=False))
+    op.create_table(
+        'road_maps',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('convention_id', sa.Integer(), nullable=False),
+        sa.Column('axes', EncryptedText(), nullable=False),
+        sa.Column('strategies', EncryptedText(), nullable=False),
+        sa.Column('planned_hours', sa.Integer(), nullable=False),
+        sa.Column('version', sa.Integer(), nullable=False),
+        sa.Column('written_by_id', sa.Integer(), nullable=True),
+        sa.Column('written_at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('mentee_confirmed_at', sa.DateTime(timezone=True), nullable=True),
+        sa.Column('manager_confirmed_at', sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(['convention_id'], ['conventions.id'], name=op.f('fk_road_maps_convention_id_conventions'), ondelete='CASCADE'),
+        sa.ForeignKeyConstraint(['written_by_id'], ['people.id'], name=op.f('fk_road_maps_written_by_id_people'), ondelete='SET NULL'),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_road_maps')),
+        sa.UniqueConstraint('convention_id', name=op.f('uq_road_maps_convention_id')),
+    )
+    op.create_table(
+        'milestones',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('convention_id', sa.Integer(), nullable=False),
+        sa.Column('due_on', sa.Date(), nullable=False),
+        sa.Column('title', EncryptedText(), nullable=False),
+        sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(['convention_id'], ['conventions.id'], name=op.f('fk_milestones_convention_id_conventions'), ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_milestones')),
+    )
+    op.create_index(op.f('ix_milestones_convention_id'), 'milestones', ['convention_id'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f('ix_milestones_convention_id'), table_name='milestones')
+    op.drop_table('milestones')
+    op.drop_table('road_maps')
     with op.batch_alter_table('meetings', schema=None) as batch_op:
         batch_op.drop_column('with_manager')
     with op.batch_alter_table('conventions', schema=None) as batch_op:
