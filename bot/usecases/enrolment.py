@@ -56,6 +56,7 @@ class ProfileFormView:
     windows: Choices
     tz: str
     title: str = field(default="")
+    programme_id: int | None = None  # the programme it was opened in: its submit acts there or is refused
 
 
 def _choices(actor: Actor) -> dict[str, Choices]:
@@ -102,7 +103,8 @@ def profile_form(session: Session, actor: Actor, wish: str | None = None) -> Pro
     choices = _choices(actor)
     return ProfileFormView(actor.lang, new, _values(keep, actor, wish), people, picked, roles=choices["roles"],
                            themes=choices["themes"], languages=choices["languages"], modes=choices["modes"],
-                           days=choices["days"], windows=choices["windows"], tz=actor.tz, title=title)
+                           days=choices["days"], windows=choices["windows"], tz=actor.tz, title=title,
+                           programme_id=actor.programme.id)
 
 
 @dataclass(frozen=True)
@@ -256,6 +258,7 @@ class ThemesFormView:
     kept: list[str]
     extra: str
     used: int  # profiles that name a theme (a theme removed stays on them until they are edited)
+    programme_id: int | None = None  # the programme it was opened in
 
 
 def themes_form(session: Session, actor: Actor, rule: CoordinatorRule) -> ThemesFormView:
@@ -265,7 +268,7 @@ def themes_form(session: Session, actor: Actor, rule: CoordinatorRule) -> Themes
     return ThemesFormView(lang, [(t(lang, key), value) for value, key in DEFAULT_THEMES.items()],
                           [th for th in current if th in DEFAULT_THEMES],
                           "\n".join(th for th in current if th not in DEFAULT_THEMES),
-                          profiles.count_enrolled(session, actor.programme))
+                          profiles.count_enrolled(session, actor.programme), actor.programme.id)
 
 
 def save_themes(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime, kept: list[str],

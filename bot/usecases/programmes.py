@@ -19,7 +19,7 @@ from bot.i18n.dates import format_day
 from bot.i18n.rich import rt
 from bot.notify import Rich, Text
 from bot.services import programme_settings, programmes
-from bot.services.errors import NotAllowed, NotFound
+from bot.services.errors import Conflict, NotAllowed, NotFound
 from bot.services.mentor_requests import CHOICE_MODES
 from bot.services.policy import Act, require
 from bot.services.profiles import language_name
@@ -119,6 +119,16 @@ def programme_of(session: Session, actor: Actor, raw_id: object) -> Programme:
     if programme is None or programme.workspace_id != actor.workspace.id:
         raise NotFound(N_("programme.error.unknown"))
     return programme
+
+
+def opened_in(session: Session, actor: Actor, programme_id: int | None) -> None:
+    """A form acts in the programme it was opened in: if the person has since moved to another one, the
+    submit is refused (nothing typed is lost: the form stays open) rather than written elsewhere."""
+    if programme_id is None or programme_id == actor.programme.id:
+        return
+    opened = session.get(Programme, programme_id)
+    name = opened.name if opened is not None and opened.workspace_id == actor.workspace.id else "?"
+    raise Conflict(N_("programme.error.switched"), opened=name, current=actor.programme.name)
 
 
 def choose(session: Session, actor: Actor, now: datetime, raw_id: object) -> Rich:

@@ -8,7 +8,7 @@ from slack_sdk import WebClient
 
 from bot.services import profiles
 from bot.services.errors import DomainError
-from bot.usecases import enrolment
+from bot.usecases import enrolment, programmes
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body, known_person
 from handlers.slack.forms import ModalOrigin, ProfileForm, ThemesForm
 from handlers.slack.ids import ActionId, BlockId, CallbackId
@@ -24,20 +24,21 @@ def open_profile_form(deps: Deps, client: WebClient, trigger_id: str, team_id: s
                       wish: str | None = None) -> None:
     with acting_in_slack(deps, team_id, user_id) as (session, actor):
         view = enrolment.profile_form(session, actor, wish)
-    client.views_open(trigger_id=trigger_id,
-                      view=profile_modal(view, metadata=ModalOrigin(team_id=team_id).dumps()).to_dict())
+        origin = ModalOrigin(team_id=team_id, programme_id=actor.programme.id)
+    client.views_open(trigger_id=trigger_id, view=profile_modal(view, metadata=origin.dumps()).to_dict())
 
 
 def run_enrolment_command(req: CommandRequest) -> None:
     deps = req.deps
     with acting_in_slack(deps, req.team_id, req.user_id) as (session, actor):
         found = enrolment.enrolment_command(session, actor, deps.rule, deps.clock.now(), req.args)
+        origin = ModalOrigin(team_id=req.team_id, programme_id=actor.programme.id)
     if isinstance(found, str):
         req.respond(text=found)
         deps.deliver_now()  # a withdrawal closes requests: their mentees are told now
         return
     req.client.views_open(trigger_id=req.body["trigger_id"],
-                          view=profile_modal(found, metadata=ModalOrigin(team_id=req.team_id).dumps()).to_dict())
+                          view=profile_modal(found, metadata=origin.dumps()).to_dict())
 
 
 def run_profile_command(req: CommandRequest) -> None:
@@ -52,8 +53,8 @@ def run_profile_command(req: CommandRequest) -> None:
 def open_themes_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str, user_id: str) -> None:
     with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):  # a privileged act
         view = enrolment.themes_form(session, actor, deps.rule)
-    client.views_open(trigger_id=trigger_id,
-                      view=themes_modal(view, metadata=ModalOrigin(team_id=team_id).dumps()).to_dict())
+        origin = ModalOrigin(team_id=team_id, programme_id=actor.programme.id)
+    client.views_open(trigger_id=trigger_id, view=themes_modal(view, metadata=origin.dumps()).to_dict())
 
 
 def run_themes_command(req: CommandRequest) -> None:
@@ -89,6 +90,7 @@ def register(app: App, deps: Deps) -> None:
         user_id = body["user"]["id"]
         try:
             with acting_in_slack(deps, team_id, user_id) as (session, actor):
+                programmes.opened_in(session, actor, origin.programme_id if origin else None)
                 picked = {field: known_person(session, deps, actor.workspace, user, field_name=field)
                           for field, user in (("manager", form.manager), ("avoid", form.avoid)) if user}
                 saved = enrolment.save_profile(session, actor, deps.clock.now(), form.typed,
@@ -108,6 +110,7 @@ def register(app: App, deps: Deps) -> None:
         form = ThemesForm.from_view(view)
         try:
             with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):
+                programmes.opened_in(session, actor, origin.programme_id if origin else None)
                 text = enrolment.save_themes(session, actor, deps.rule, deps.clock.now(), form.kept, form.extra)
         except DomainError as error:
             refuse_form(ack, deps, team_id, user_id, {"defaults": BlockId.THEMES_DEFAULTS,

@@ -43,6 +43,7 @@ class ModalOrigin:
 
     team_id: str
     channel_id: str | None = None
+    programme_id: int | None = None  # the programme the form was opened in (its submit must act there)
 
     def dumps(self) -> str:
         return json.dumps(asdict(self))
@@ -53,8 +54,10 @@ class ModalOrigin:
             return None
         try:
             data = json.loads(raw)
-            return cls(team_id=str(data["team_id"]), channel_id=data.get("channel_id"))
-        except (ValueError, KeyError, TypeError):
+            programme = data.get("programme_id")
+            return cls(team_id=str(data["team_id"]), channel_id=data.get("channel_id"),
+                       programme_id=programme if isinstance(programme, int) else None)
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
 

@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 
 from bot.services.errors import DomainError, InvalidInput
 from bot.usecases import conventions as convention_actions
+from bot.usecases import programmes
 from handlers.slack.deps import Deps, acting_in_slack, known_person
 from handlers.slack.forms import ModalOrigin, PairingForm
 from handlers.slack.ids import BlockId, CallbackId
@@ -49,8 +50,9 @@ def parse_pair_args(args: str) -> tuple[str, str, date | None, str | None]:
 
 
 def pair_people(deps: Deps, team_id: str, user_id: str, mentor_id: str | None, mentee_id: str | None,
-                start: date | None, manager_id: str | None = None) -> PairOutcome:
+                start: date | None, manager_id: str | None = None, opened_in: int | None = None) -> PairOutcome:
     with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):  # a privileged act: re-read admin flag
+        programmes.opened_in(session, actor, opened_in)
         convention_actions.may_pair(session, actor, deps.rule)
         mentor_id, mentee_id = convention_actions.two_picks(mentor_id, mentee_id)
         mentor = known_person(session, deps, actor.workspace, mentor_id, fresh=True, field_name="mentor")
@@ -65,7 +67,8 @@ def pair_people(deps: Deps, team_id: str, user_id: str, mentor_id: str | None, m
 def open_pairing_modal(deps: Deps, client: WebClient, trigger_id: str, team_id: str, user_id: str) -> None:
     with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):
         convention_actions.may_pair(session, actor, deps.rule)
-        view = pairing_modal(actor.lang, actor.today(deps), metadata=ModalOrigin(team_id=team_id).dumps(),
+        view = pairing_modal(actor.lang, actor.today(deps),
+                             metadata=ModalOrigin(team_id=team_id, programme_id=actor.programme.id).dumps(),
                              with_manager=actor.programme.corporate_method)
     client.views_open(trigger_id=trigger_id, view=view)
 
@@ -91,7 +94,8 @@ def register(app: App, deps: Deps) -> None:
         try:
             if form.start is None:
                 raise InvalidInput("error.pair.bad_date", field="start", value=form.start_raw or "")
-            outcome = pair_people(deps, team_id, user_id, form.mentor, form.mentee, form.start, form.manager)
+            outcome = pair_people(deps, team_id, user_id, form.mentor, form.mentee, form.start, form.manager,
+                                  origin.programme_id if origin else None)
         except DomainError as error:
             refuse_form(ack, deps, team_id, user_id, FIELD_BLOCKS, error)
             return

@@ -23,7 +23,8 @@ from bot.i18n import t
 from bot.services import actions, people, profiles
 from bot.services.errors import InvalidInput, NotFound
 from bot.services.themes import programme_themes
-from bot.usecases import enrolment
+from bot.services.typed_text import row_id
+from bot.usecases import enrolment, programmes
 from handlers.teams.cards import Card, text_block
 from handlers.teams.deps import (
     Handler,
@@ -34,7 +35,7 @@ from handlers.teams.deps import (
     saved_or_form,
     text_reply,
 )
-from handlers.teams.forms import FormState, choice_input, form_card, note, person_picker, text_input
+from handlers.teams.forms import OPENED_IN, FormState, choice_input, form_card, note, person_picker, text_input
 from storage.models import Person
 
 PROFILE_SUBMIT = "teams-profile-submit"
@@ -108,7 +109,7 @@ def profile_card(view: enrolment.ProfileFormView, state: FormState | None = None
     ]
     title = view.title or t(lang, "profile.modal.title")
     content = form_card(lang, title, body, submit_label=t(lang, "profile.modal.submit"), action=PROFILE_SUBMIT,
-                        intro=t(lang, "profile.intro"), state=state)
+                        intro=t(lang, "profile.intro"), state=state, programme_id=view.programme_id)
     return Reply(content, title, replace=bool(state.errors))
 
 
@@ -168,6 +169,7 @@ def submit_profile(req: TeamsRequest) -> list[Reply]:
     def save() -> list[Reply]:
         deps = req.deps
         with acting_in_teams(deps, req.incoming) as (session, actor):
+            programmes.opened_in(session, actor, row_id(req.field(OPENED_IN)))
             avoid = profiles.Avoid(_picked(session, req, actor, "manager"), _picked(session, req, actor, "avoid"))
             saved = enrolment.save_profile(session, actor, deps.clock.now(), _typed(req, actor), avoid)
             return [message_reply(saved.reply, replace=True)]

@@ -15,6 +15,7 @@ from bot.i18n import t
 from handlers.teams.cards import Card, card, submit, text_block
 
 CANCEL = "form-cancel"
+OPENED_IN = "opened_in"  # a submit's data: the programme the form was opened in
 
 
 @dataclass(frozen=True)
@@ -99,15 +100,17 @@ def toggle_input(name: str, title: str, state: FormState, *, default: bool = Fal
 
 
 def form_card(lang: str, title: str, body: Sequence[Card], *, submit_label: str, action: str, value: str = "",
-              intro: str | None = None, state: FormState | None = None) -> Card:
-    """A form: title, optional intro, the inputs, then submit and cancel."""
+              intro: str | None = None, state: FormState | None = None, programme_id: int | None = None) -> Card:
+    """A form: title, optional intro, the inputs, then submit and cancel. `programme_id`: the programme it
+    was opened in, sent back with the submit (OPENED_IN) so that it acts there or is refused."""
     elements: list[Card] = [text_block(title, size="Medium", weight="Bolder")]
     if intro:
         elements.append(text_block(intro))
     if state and state.errors:
         elements.append(text_block(t(lang, "teams.form.fix"), color="Attention"))
     elements.extend(body)
-    return card(elements, [submit(submit_label, action, value, style="primary"),
+    extra = {OPENED_IN: str(programme_id)} if programme_id is not None else {}
+    return card(elements, [submit(submit_label, action, value, style="primary", **extra),
                            {**submit(t(lang, "teams.form.cancel"), CANCEL), "associatedInputs": "none"}])
 
 

@@ -12,7 +12,9 @@ from bot.i18n.errors import error_text
 from bot.notify import Message, Rich, Text
 from bot.services import actions, people
 from bot.services.errors import DomainError, InvalidInput
+from bot.services.typed_text import row_id
 from bot.usecases import conventions as convention_actions
+from bot.usecases import programmes
 from handlers.teams import conversations
 from handlers.teams.cards import teams_text
 from handlers.teams.deps import (
@@ -24,7 +26,7 @@ from handlers.teams.deps import (
     message_reply,
     text_reply,
 )
-from handlers.teams.forms import FormState, date_input, form_card, person_picker
+from handlers.teams.forms import OPENED_IN, FormState, date_input, form_card, person_picker
 
 PAIRING_SUBMIT = "teams-pairing-submit"
 FIELDS = ("mentor", "mentee", "start", "manager")
@@ -40,7 +42,8 @@ def pairing_card(actor: Actor, today: date, state: FormState) -> Reply:
         *date_input("start", t(lang, "pair.modal.start"), state, default=today.isoformat()),
     ]
     content = form_card(lang, t(lang, "pair.modal.title"), body, submit_label=t(lang, "pair.modal.submit"),
-                        action=PAIRING_SUBMIT, intro=t(lang, "pair.modal.hint"), state=state)
+                        action=PAIRING_SUBMIT, intro=t(lang, "pair.modal.hint"), state=state,
+                        programme_id=actor.programme.id)
     return Reply(content, t(lang, "pair.modal.title"), replace=bool(state.errors))
 
 
@@ -79,6 +82,7 @@ def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:
     deps = req.deps
     # 1. Who may, and who was picked (the session is closed before Teams is called: no lock held meanwhile).
     with acting_in_teams(deps, req.incoming) as (session, actor):
+        programmes.opened_in(session, actor, row_id(req.field(OPENED_IN)))
         convention_actions.may_pair(session, actor, deps.rule)
         mentor_id, mentee_id = convention_actions.two_picks(values["mentor"].lower(), values["mentee"].lower())
         start = _start(values["start"]) if values["start"] else actor.today(deps)

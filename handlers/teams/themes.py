@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bot.i18n import t, tn
 from bot.services import actions
-from bot.usecases import enrolment
+from bot.services.typed_text import row_id
+from bot.usecases import enrolment, programmes
 from handlers.teams.deps import Handler, Reply, TeamsRequest, saved_or_form, text_reply
-from handlers.teams.forms import FormState, choice_input, form_card, note, text_input
+from handlers.teams.forms import OPENED_IN, FormState, choice_input, form_card, note, text_input
 
 SUBMIT = "teams-themes-submit"
 FIELDS = ("defaults", "extra")
@@ -20,7 +21,7 @@ def _card(view: enrolment.ThemesFormView, state: FormState) -> Reply:
                         placeholder=t(lang, "themes.form.extra_hint")),
             note(tn(lang, "themes.form.used", "themes.form.used.plural", view.used))]
     content = form_card(lang, t(lang, "themes.form.title"), body, submit_label=t(lang, "profile.modal.submit"),
-                        action=SUBMIT, intro=t(lang, "themes.form.intro"), state=state)
+                        action=SUBMIT, intro=t(lang, "themes.form.intro"), state=state, programme_id=view.programme_id)
     return Reply(content, t(lang, "themes.form.title"), replace=bool(state.errors))
 
 
@@ -35,6 +36,7 @@ def submit_themes(req: TeamsRequest) -> list[Reply]:
 
     def save() -> list[Reply]:
         with req.acting() as (session, actor):
+            programmes.opened_in(session, actor, row_id(req.field(OPENED_IN)))
             return [text_reply(enrolment.save_themes(session, actor, req.deps.rule, req.deps.clock.now(), kept,
                                                      req.field("extra")), replace=True)]
 

@@ -244,3 +244,19 @@ def test_a_long_list_stays_within_slack_limits(bot: Harness) -> None:
     assert len(listing["blocks"]) <= 50
     assert "10 autres programmes" in text_of(listing)
     assert create(bot, "Une de trop").json()["response_action"] == "push"  # 30 running: refused, said in a modal
+
+
+def test_a_form_acts_in_the_programme_it_was_opened_in(bot: Harness) -> None:
+    create(bot, "Autre")  # UCOORD now works in « Autre »
+    other = programme_named(bot, "Autre")
+    bot.command("UCOORD", "themes")
+    form = last_view(bot, "themes-form-submit")
+    bot.command("UCOORD", "programme")
+    default = programme_named(bot, "Mentorat")
+    bot.click("UCOORD", "programme-choose", str(default.id), message=bot.last_response())
+    values = {"themes-defaults": {"themes-defaults-check": {"selected_options": [{"value": "networking"}]}},
+              "themes-extra": {"themes-extra-input": {"type": "plain_text_input", "value": ""}}}
+    answer = bot.submit_view("UCOORD", form, values).json()
+    assert answer["response_action"] == "push"  # explained over the form, which keeps what was typed
+    assert fr_fixed("programme.error.switched") in text_of({"blocks": answer["view"]["blocks"]})
+    assert programme_named(bot, "Autre").themes == other.themes and programme_named(bot, "Mentorat").themes is None

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.demo.harness import Harness
 from bot.demo.teams_connector import BotConnectorEmulator, card_actions, card_inputs, text_of
-from storage.models import Programme
+from storage.models import Convention, Programme
 from tests.scenarios.teams_helpers import (
     COORD,
     MENTEE,
@@ -108,3 +108,17 @@ def test_a_name_written_as_markdown_is_shown_as_typed(teams_bot: Harness, connec
     card = json.dumps(activity["attachments"], ensure_ascii=False)
     assert "https://evil.example/login" in card  # the name is there, as typed...
     assert "](https://evil.example" not in card and "**URGENT**" not in card  # ...but no live link, no bold
+
+
+def test_a_card_acts_in_the_programme_it_was_opened_in(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    form = pairing_form(teams_bot, connector)  # opened in « Mentorat »
+    channel(teams_bot).say(COORD, "mentorat programme")
+    listing = cards_for(connector, COORD)[-1]
+    channel(teams_bot).submit(COORD, action(listing, "Nouveau programme"), card_id=listing["id"])
+    submit_form(teams_bot, COORD, cards_for(connector, COORD)[-1], "Enregistrer", name="Relève")  # now in « Relève »
+    data = {**action(form, "Envoyer"), "mentor": MENTOR.aad_object_id, "mentee": MENTEE.aad_object_id,
+            "start": "2026-12-01"}
+    channel(teams_bot).submit(COORD, data, card_id=form["id"])
+    assert fr_fixed("programme.error.switched") in text_of(cards_for(connector, COORD)[-1])
+    with teams_bot.session_factory() as session:
+        assert session.scalars(select(Convention)).all() == []
