@@ -40,3 +40,5 @@ _.asyncore_loop_timeout
 
 # A request keeps when it was answered and decided, for the record.
 _.decided_at, _.answered_at
+# Who wrote a road map's version, and when: kept for the record and the export.
+_.written_by_id, _.written_at

@@ -66,6 +66,8 @@ COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("suggestions", ("matches", "match"), None, "cmd.suggestions"),
     # The workspace's programmes: working in one; for coordinators, creating, editing, archiving.
     SubCommand("programme", ("program", "programmes", "programs"), None, "cmd.programme"),
+    # The corporate method: the mentor writes the road map, the mentee confirms it.
+    SubCommand("feuille-de-route", ("road-map", "roadmap", "feuille"), PARTICIPANTS, "cmd.feuille-de-route"),
 )
 
 # `bilan direction @personne` / `bilan direction aucune`: who receives the final reports (coordinators).

@@ -58,3 +58,6 @@ PROGRAMME_RESTORE = "programme-restore"
 PROGRAMMES_SHOW = "programmes-list-show"
 # "Which convention?": value "<sub-command>:<convention id>"; the id is checked again with the policy.
 CONVENTION_CHOOSE = "convention-choose"
+# --- the corporate method's road map ---
+ROADMAP_EDIT = "road-map-edit-open"  # value: the convention id
+ROADMAP_CONFIRM = "road-map-confirm"  # value: "<convention id>:<version read>"

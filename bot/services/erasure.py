@@ -33,6 +33,7 @@ from storage.models import (
     Meeting,
     MentorRequest,
     MessageRef,
+    Milestone,
     Note,
     Objective,
     ObjectiveUpdate,
@@ -41,6 +42,7 @@ from storage.models import (
     Programme,
     ProgrammeEvaluation,
     Reminder,
+    RoadMap,
     SharedFile,
     TeamsConversation,
 )
@@ -86,6 +88,11 @@ def erase(session: Session, person: Person, rule: CoordinatorRule, now: datetime
     session.execute(update(Objective).where(Objective.created_by_id == pid, Objective.convention_id.in_(mine))
                     .values(title="—", description=None, success_measure=None))
     session.execute(update(ObjectiveUpdate).where(ObjectiveUpdate.author_id == pid).values(comment=None))
+    # The road map is the mentor's writing; its hours and dates stay as figures.
+    as_mentor = select(Convention.id).where(Convention.mentor_id == pid)
+    session.execute(update(RoadMap).where(RoadMap.convention_id.in_(as_mentor)).values(axes="", strategies=""))
+    session.execute(update(Milestone).where(Milestone.convention_id.in_(as_mentor)).values(title="—"))
+    session.execute(update(Convention).where(Convention.manager_id == pid).values(manager_id=None))
     session.execute(update(Bilan).where(Bilan.person_id == pid).values(answers={}))
     session.execute(update(Gratitude).where(Gratitude.author_id == pid).values(message="", achievements=None))
     session.execute(update(Dispute).where(Dispute.raised_by_id == pid).values(summary=""))

@@ -19,7 +19,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_
-from bot.services import audit, outbox
+from bot.services import audit, outbox, road_maps
 from bot.services.convention_choice import pick
 from bot.services.conventions import get_convention
 from bot.services.errors import Conflict, InvalidInput, NotFound
@@ -432,6 +432,8 @@ def record_outcome(session: Session, *, meeting_id: int, person: Person, outcome
                    meeting_id=meeting.id, due_at=now, now=now, essential=False,
                    dedupe_key=f"meeting_outcome:{meeting.id}:{other.id}")
     audit.record(session, convention, f"meeting.{outcome.value}", person, now, meeting=meeting.id)
+    if outcome == Outcome.HELD and meeting.with_manager:  # the three agreed: the mentor writes the road map
+        road_maps.prompt_mentor(session, convention, now)
     return CheckIn(meeting, outcome, already=False, answered_by=person)
 
 

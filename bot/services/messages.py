@@ -31,6 +31,7 @@ from bot.services import (
     profile_import,
     profiles,
     programme_names,
+    road_map_messages,
 )
 from bot.services.conventions import accepted_at, has_meeting_planned, role_in
 from bot.services.people import language_of, mention, timezone_of
@@ -239,6 +240,7 @@ COMPOSERS: dict[str, Composer] = {
     **evaluations.COMPOSERS,
     **mentor_request_messages.COMPOSERS,
     **profile_import.COMPOSERS,
+    **road_map_messages.COMPOSERS,
 }
 
 

@@ -28,6 +28,7 @@ from storage.models import (
     Gratitude,
     Meeting,
     MentorRequest,
+    Milestone,
     Note,
     Objective,
     ObjectiveUpdate,
@@ -35,6 +36,7 @@ from storage.models import (
     Profile,
     ProgrammeEvaluation,
     Reminder,
+    RoadMap,
 )
 
 # Where each kind of text is corrected: the command (or the form it opens) that wrote it.
@@ -72,6 +74,20 @@ def _version(version: ConventionVersion) -> dict[str, Any]:
             "closing_notice_days": version.closing_notice_days, "programme_parts": dict(version.parts or {})}
 
 
+def _road_map(session: Session, convention: Convention) -> dict[str, Any] | None:
+    """The corporate method's road map the three of them agreed on (the mentor's writing, read by all three)."""
+    found = session.scalars(select(RoadMap).where(RoadMap.convention_id == convention.id)).first()
+    if found is None:
+        return None
+    milestones = session.scalars(select(Milestone).where(Milestone.convention_id == convention.id)
+                                 .order_by(Milestone.due_on))
+    return {"version": found.version, "axes": found.axes, "strategies": found.strategies,
+            "planned_hours": found.planned_hours, "written_at": _when(found.written_at),
+            "mentee_confirmed_at": _when(found.mentee_confirmed_at),
+            "manager_confirmed_at": _when(found.manager_confirmed_at),
+            "milestones": [{"on": _when(m.due_on), "what": m.title} for m in milestones]}
+
+
 def _convention(session: Session, convention: Convention, person: Person) -> dict[str, Any]:
     mine = convention.mentor_id == person.id
     partner = convention.mentee if mine else convention.mentor
@@ -90,6 +106,7 @@ def _convention(session: Session, convention: Convention, person: Person) -> dic
         "you_accepted_at": _when(convention.mentor_accepted_at if mine else convention.mentee_accepted_at),
         "partner_accepted_at": _when(convention.mentee_accepted_at if mine else convention.mentor_accepted_at),
         "signed_version": _version(convention.version),
+        "road_map": _road_map(session, convention),
         "activated_at": _when(convention.activated_at), "closed_at": _when(convention.closed_at),
         "agenda_for_the_next_meeting": convention.next_agenda,  # the mentee's, sent before any meeting is set
         "meetings": [{"starts_at": _when(m.starts_at), "minutes": m.duration_minutes, "mode": m.mode,
@@ -131,7 +148,7 @@ def collect(session: Session, person: Person, now: datetime) -> dict[str, Any]:
         # Figures only: as a manager one is named in the convention, and never reads the pair's words.
         "conventions_you_manage": [{"programme": c.programme.name, "mentor": _name(c.mentor), "mentee": _name(c.mentee),
                                     "status": c.status, "starts_on": _when(c.starts_on),
-                                    "planned_end_on": _when(c.planned_end_on)}
+                                    "planned_end_on": _when(c.planned_end_on), "road_map": _road_map(session, c)}
                                    for c in session.scalars(select(Convention).where(Convention.manager_id == person.id)
                                                             .order_by(Convention.id))],
         "mentor_requests": [{"asked_at": _when(r.asked_at), "you_asked": r.mentee_id == person.id,

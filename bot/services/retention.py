@@ -25,12 +25,14 @@ from storage.models import (
     Dispute,
     Gratitude,
     Meeting,
+    Milestone,
     Note,
     Objective,
     ObjectiveUpdate,
     Profile,
     Programme,
     ProgrammeEvaluation,
+    RoadMap,
 )
 
 ENDED = (ConventionStatus.CLOSED, ConventionStatus.ENDED_EARLY)
@@ -57,6 +59,8 @@ def purge_convention(session: Session, convention: Convention, now: datetime) ->
     session.execute(update(Bilan).where(Bilan.convention_id == cid).values(answers={}))
     session.execute(update(Gratitude).where(Gratitude.convention_id == cid).values(message="", achievements=None))
     session.execute(update(Dispute).where(Dispute.convention_id == cid).values(summary=""))
+    session.execute(update(RoadMap).where(RoadMap.convention_id == cid).values(axes="", strategies=""))
+    session.execute(update(Milestone).where(Milestone.convention_id == cid).values(title="—"))
     session.execute(update(ProgrammeEvaluation).where(ProgrammeEvaluation.convention_id == cid).values(suggestion=""))
     convention.next_agenda = None
     for person_id in (convention.mentor_id, convention.mentee_id):

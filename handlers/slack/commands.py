@@ -26,6 +26,7 @@ from handlers.slack import (
     programmes,
     reminders,
     reports,
+    road_map,
     suggestions,
 )
 from handlers.slack.choice import CHOOSE_ACTION, asking
@@ -59,6 +60,7 @@ HANDLERS: dict[str, CommandHandler] = {
     "mes-donnees": my_data.run_my_data_command,
     "suggestions": suggestions.run_suggestions_command,
     "programme": programmes.run_programme_command,
+    "feuille-de-route": road_map.run_road_map_command,
 }
 
 def route(req: CommandRequest, text: str) -> None:

@@ -70,6 +70,8 @@ class ActionId(StrEnum):
     PROGRAMME_ARCHIVE = actions.PROGRAMME_ARCHIVE
     PROGRAMME_RESTORE = actions.PROGRAMME_RESTORE
     PROGRAMMES_SHOW = actions.PROGRAMMES_SHOW
+    ROADMAP_EDIT = actions.ROADMAP_EDIT
+    ROADMAP_CONFIRM = actions.ROADMAP_CONFIRM
     # One per button of "Which convention?" (Slack wants each action id once in a block): -0, -1...
     CONVENTION_CHOOSE = actions.CONVENTION_CHOOSE
 
@@ -94,6 +96,7 @@ class CallbackId(StrEnum):
     THEMES_FORM_SUBMIT = "themes-form-submit"
     EVALUATION_FORM_SUBMIT = "evaluation-form-submit"
     PROGRAMME_FORM_SUBMIT = "programme-form-submit"
+    ROADMAP_FORM_SUBMIT = "road-map-form-submit"
 
 
 class BlockId(StrEnum):

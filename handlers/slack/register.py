@@ -25,6 +25,7 @@ from handlers.slack import (
     pairing,
     programmes,
     reports,
+    road_map,
     suggestions,
 )
 from handlers.slack.deps import Deps
@@ -54,5 +55,6 @@ def register_handlers(app: App, deps: Deps) -> None:
     app.use(clean_typed_text)
     app.use(form_of_this_workspace)
     for module in (errors, commands, pairing, convention, home, meetings, journal, objectives, closure,
-                   disputes, reports, pair_import, enrolment, suggestions, evaluation, my_data, programmes):
+                   disputes, reports, pair_import, enrolment, suggestions, evaluation, my_data, programmes,
+                   road_map):
         module.register(app, deps)

@@ -31,6 +31,7 @@ from handlers.teams import (
     pairing,
     programmes,
     reports,
+    road_map,
     suggestions,
     themes,
 )
@@ -41,7 +42,7 @@ from handlers.teams.forms import CANCEL
 
 FEATURES: tuple[ModuleType, ...] = (overview, pairing, meetings, journal, objectives, disputes, closure,
                                     coordinators, reports, enrolment, suggestions, choice, evaluation, themes, my_data,
-                                    programmes)
+                                    programmes, road_map)
 COMMANDS: dict[str, Handler] = {name: h for module in FEATURES for name, h in getattr(module, "COMMANDS", {}).items()}
 ACTIONS: dict[str, Handler] = {key: h for module in FEATURES for key, h in getattr(module, "ACTIONS", {}).items()}
 

@@ -122,3 +122,32 @@ def test_a_card_acts_in_the_programme_it_was_opened_in(teams_bot: Harness, conne
     assert fr_fixed("programme.error.switched") in text_of(cards_for(connector, COORD)[-1])
     with teams_bot.session_factory() as session:
         assert session.scalars(select(Convention)).all() == []
+
+
+@pytest.mark.both_databases
+def test_the_road_map_on_teams(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    channel(teams_bot).say(COORD, "mentorat programme")
+    listing = cards_for(connector, COORD)[-1]
+    channel(teams_bot).submit(COORD, action(listing, "Modifier"), card_id=listing["id"])
+    submit_form(teams_bot, COORD, cards_for(connector, COORD)[-1], "Enregistrer", corporate_method="on")
+    form = pairing_form(teams_bot, connector)
+    channel(teams_bot).submit(COORD, {**action(form, "Envoyer"), "mentor": MENTOR.aad_object_id,
+                                      "mentee": MENTEE.aad_object_id, "manager": OUTSIDER.aad_object_id,
+                                      "start": "2026-12-01"}, card_id=form["id"])
+    for user in (MENTOR, MENTEE):
+        card_ = find_card(connector, user, "convention")
+        channel(teams_bot).submit(user, action(card_, "accept"), card_id=card_["id"])
+    channel(teams_bot).say(MENTOR, "mentorat feuille-de-route")
+    road = cards_for(connector, MENTOR)[-1]
+    assert {"axes", "strategies", "hours", "milestones"} <= set(card_inputs(road))
+    submit_form(teams_bot, MENTOR, road, "Enregistrer", axes="Déléguer", strategies="Un dossier par mois",
+                hours="abc", milestones="2027-02-15 Point d'étape")
+    refused = cards_for(connector, MENTOR)[-1]
+    assert fr_fixed("roadmap.error.hours") in text_of(refused) and card_inputs(refused)["axes"]["value"] == "Déléguer"
+    submit_form(teams_bot, MENTOR, refused, "Enregistrer", hours="12")
+    review = find_card(connector, MENTEE, "Déléguer")
+    assert not [c for c in cards_for(connector, OUTSIDER) if "Déléguer" in text_of(c)]
+    channel(teams_bot).submit(MENTEE, action(review, "Confirm"), card_id=review["id"])
+    to_manager = find_card(connector, OUTSIDER, "Déléguer")
+    channel(teams_bot).submit(OUTSIDER, action(to_manager, "Confirmer"), card_id=to_manager["id"])
+    assert fr_fixed("roadmap.confirmed_manager") in text_of(cards_for(connector, OUTSIDER)[-1])

@@ -1,0 +1,148 @@
+"""The corporate method's road map on Slack: once the three-way start took place the mentor writes it;
+the mentee confirms it, then the manager; an edit asks them again; nobody else can confirm or read it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
+from bot.services import erasure
+from bot.services.roles import CoordinatorRule
+from storage.models import RoadMap
+from tests.scenarios.helpers import button_value, invitation
+from tests.scenarios.meeting_helpers import at, click_last, last_view, propose, texts_to, with_button
+from tests.scenarios.test_corporate_method import turn_on
+from tests.scenarios.test_erasure import everything_stored
+from tests.support.texts import fr_fixed
+
+FORM = "road-map-form-submit"
+MILESTONES = "2027-02-15 Premier point d'étape\n2027-06-01 Bilan à mi-parcours"
+
+
+def values(axes: str = "Déléguer davantage", strategies: str = "Un dossier confié par mois", hours: str = "20",
+           milestones: str = MILESTONES) -> dict[str, dict[str, Any]]:
+    return {f"road-map-{name}": {name: {"type": "plain_text_input", "value": value}}
+            for name, value in (("axes", axes), ("strategies", strategies), ("hours", hours),
+                                ("milestones", milestones))}
+
+
+def started(bot: Harness) -> None:
+    """A corporate pair whose three-way start took place."""
+    turn_on(bot)
+    bot.command("UCOORD", "jumeler <@UMENTOR> <@UMENTEE> <@UOTHER> 2026-12-01")
+    for user in ("UMENTOR", "UMENTEE"):
+        message = invitation(bot, user)
+        bot.click(user, "convention-accept", button_value(message, "convention-accept") or "", message=message)
+    propose(bot, "UMENTOR", "2026-12-07", "10:00")
+    click_last(bot, "UMENTEE", "meeting-proposal-confirm")
+    bot.clock.set(datetime(2026, 12, 7, 19, 30, tzinfo=UTC))
+    bot.mentorat.jobs.tick()
+    click_last(bot, "UMENTOR", "meeting-checkin-held")
+
+
+def write(bot: Harness, **fields: str) -> Any:
+    click_last(bot, "UMENTOR", "road-map-edit-open")
+    return bot.submit_view("UMENTOR", last_view(bot, FORM), values(**fields))
+
+
+@pytest.mark.both_databases
+def test_the_mentee_then_the_manager_confirm_the_road_map(bot: Harness) -> None:
+    started(bot)
+    prompt = with_button(bot, "UMENTOR", "road-map-edit-open")
+    assert prompt and fr_fixed("roadmap.prompt") in text_of(prompt[-1])
+    assert write(bot).status == 200
+    before = len(texts_to(bot, "UOTHER"))
+    [review] = with_button(bot, "UMENTEE", "road-map-confirm")
+    shown = text_of(review)
+    assert "Déléguer davantage" in shown and "20 hours in all" in shown and "Premier point d'étape" in shown
+    assert len(texts_to(bot, "UOTHER")) == before, "the manager reads it only once the mentee agreed"
+    click_last(bot, "UMENTEE", "road-map-confirm")
+    [to_manager] = with_button(bot, "UOTHER", "road-map-confirm")
+    assert "Déléguer davantage" in text_of(to_manager)
+    click_last(bot, "UOTHER", "road-map-confirm")
+    assert fr_fixed("roadmap.confirmed_manager") in text_of(bot.last_response())
+    assert any(fr_fixed("roadmap.confirmed_all") in text for text in texts_to(bot, "UMENTOR"))
+    with bot.session_factory() as session:
+        road_map = session.scalars(select(RoadMap)).one()
+        assert road_map.mentee_confirmed_at is not None and road_map.manager_confirmed_at is not None
+
+
+FIELD_ERRORS = [
+    ({"axes": ""}, "axes", "roadmap.error.axes"),
+    ({"strategies": ""}, "strategies", "roadmap.error.strategies"),
+    ({"hours": "0"}, "hours", "roadmap.error.hours"),
+    ({"milestones": ""}, "milestones", "roadmap.error.no_milestone"),
+    ({"milestones": "demain Point"}, "milestones", "roadmap.error.milestone_date"),
+    ({"milestones": "2031-01-01 Trop tard"}, "milestones", "roadmap.error.milestone_outside"),
+    ({"milestones": "2027-02-15"}, "milestones", "roadmap.error.milestone_title"),
+]
+
+
+@pytest.mark.parametrize(("changes", "field", "key"), FIELD_ERRORS, ids=[k for _c, _f, k in FIELD_ERRORS])
+def test_a_bad_road_map_is_refused_on_its_field(bot: Harness, changes: dict[str, str], field: str, key: str) -> None:
+    started(bot)
+    errors = write(bot, **changes).json()["errors"]
+    assert list(errors) == [f"road-map-{field}"] and fr_fixed(key) in errors[f"road-map-{field}"]
+    with bot.session_factory() as session:
+        assert session.scalars(select(RoadMap)).all() == []
+
+
+def test_an_edit_asks_again_and_an_old_version_cannot_be_confirmed(bot: Harness) -> None:
+    started(bot)
+    write(bot)
+    [old] = with_button(bot, "UMENTEE", "road-map-confirm")
+    write(bot, hours="30")  # version 2
+    bot.click("UMENTEE", "road-map-confirm", button_value(old, "road-map-confirm") or "", message=old)
+    assert "The road map has changed since" in text_of(bot.last_response())  # Sam reads English
+    with bot.session_factory() as session:
+        assert session.scalars(select(RoadMap.mentee_confirmed_at)).one() is None
+    at(bot, datetime(2026, 12, 9, 9, 0, tzinfo=UTC))  # a request waits for the mentee's good hours (Paris)
+    latest = with_button(bot, "UMENTEE", "road-map-confirm")[-1]
+    assert "30 hours in all" in text_of(latest) and "(version 2)" in text_of(latest)
+
+
+def test_nobody_else_confirms_or_reads_it(bot: Harness) -> None:
+    started(bot)
+    write(bot)
+    [review] = with_button(bot, "UMENTEE", "road-map-confirm")
+    value = button_value(review, "road-map-confirm") or ""
+    for user in ("UMENTOR", "UMENTOR2", "UCOORD"):  # the author, an outsider, a coordinator
+        bot.click(user, "road-map-confirm", value, message={})
+        assert "Déléguer" not in text_of(bot.last_response())
+    bot.click("UOTHER", "road-map-confirm", value, message={})  # the manager, before the mentee
+    assert fr_fixed("roadmap.mentee_first") in text_of(bot.last_response())
+    with bot.session_factory() as session:
+        road_map = session.scalars(select(RoadMap)).one()
+        assert road_map.mentee_confirmed_at is None and road_map.manager_confirmed_at is None
+    bot.command("UMENTEE", "feuille-de-route")  # the mentee reads it from the command too
+    assert "Déléguer davantage" in text_of(bot.last_response())
+
+
+def test_one_gentle_reminder_then_none(bot: Harness) -> None:
+    started(bot)
+    write(bot, axes="AXE-CANARY")
+    at(bot, datetime(2026, 12, 8, 9, 0, tzinfo=UTC))
+    assert len(with_button(bot, "UMENTEE", "road-map-confirm")) == 1
+    at(bot, datetime(2026, 12, 11, 9, 0, tzinfo=UTC))  # three days on: one reminder
+    reminders = with_button(bot, "UMENTEE", "road-map-confirm")
+    assert len(reminders) == 2 and "A gentle reminder" in text_of(reminders[-1])
+    at(bot, datetime(2026, 12, 20, 9, 0, tzinfo=UTC))
+    assert len(with_button(bot, "UMENTEE", "road-map-confirm")) == 2, "then none"
+
+
+def test_the_mentors_erasure_takes_the_road_maps_words_not_its_figures(bot: Harness) -> None:
+    started(bot)
+    write(bot, axes="AXE-CANARY", strategies="STRATEGIE-CANARY", milestones="2027-02-15 ETAPE-CANARY")
+    with bot.session_factory() as session:
+        road_map = session.scalars(select(RoadMap)).one()
+        erasure.erase(session, road_map.convention.mentor, CoordinatorRule(), bot.clock.now())
+        session.commit()
+    stored = everything_stored(bot)
+    assert "CANARY" not in stored
+    with bot.session_factory() as session:
+        assert session.scalars(select(RoadMap.planned_hours)).one() == 20
