@@ -370,6 +370,13 @@ class Milestone(Base):
     due_on: Mapped[date] = mapped_column(Date)
     title: Mapped[str] = mapped_column(EncryptedText)
     created_at: Mapped[datetime]
+    # Reviewed together: the mentor records whether it is on track and the hours so far...
+    held_at: Mapped[datetime | None]
+    on_track: Mapped[bool | None] = mapped_column(Boolean)
+    hours_so_far: Mapped[int | None] = mapped_column(Integer)
+    # ...and the mentee decides whether the manager reads that status ("shared") or only that it was held.
+    sharing: Mapped[str | None] = mapped_column(String(16))
+    decided_at: Mapped[datetime | None]
 
     convention: Mapped[Convention] = relationship()
 

@@ -61,3 +61,6 @@ CONVENTION_CHOOSE = "convention-choose"
 # --- the corporate method's road map ---
 ROADMAP_EDIT = "road-map-edit-open"  # value: the convention id
 ROADMAP_CONFIRM = "road-map-confirm"  # value: "<convention id>:<version read>"
+MILESTONE_RECORD = "milestone-record-open"  # the mentor's, value: the milestone id
+MILESTONE_SHARE = "milestone-share"  # the mentee's, value: the milestone id
+MILESTONE_KEEP = "milestone-keep"  # the mentee's: the manager learns only that it was held

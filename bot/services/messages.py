@@ -27,6 +27,7 @@ from bot.services import (
     evaluations,
     meeting_messages,
     mentor_request_messages,
+    milestone_messages,
     objective_messages,
     profile_import,
     profiles,
@@ -241,6 +242,7 @@ COMPOSERS: dict[str, Composer] = {
     **mentor_request_messages.COMPOSERS,
     **profile_import.COMPOSERS,
     **road_map_messages.COMPOSERS,
+    **milestone_messages.COMPOSERS,
 }
 
 

@@ -32,6 +32,7 @@ from storage.models import (
     Dispute,
     Meeting,
     MentorRequest,
+    Milestone,
     Objective,
     Person,
     Profile,
@@ -61,6 +62,8 @@ class Act(StrEnum):
     ROADMAP_WRITE = "roadmap.write"
     ROADMAP_READ = "roadmap.read"
     ROADMAP_CONFIRM = "roadmap.confirm"
+    MILESTONE_RECORD = "milestone.record"  # the mentor's: on track or not, the hours so far
+    MILESTONE_SHARE = "milestone.share"  # the mentee's: whether the manager reads that status
     # The programme's coordination.
     DISPUTE_HANDLE = "dispute.handle"  # take, ask to meet, resolve, confirm an early end
     PAIR = "programme.pair"  # one pair or a whole file
@@ -81,10 +84,10 @@ class Act(StrEnum):
     REQUEST_CANCEL = "request.cancel"
 
 
-MENTOR_ONLY = frozenset({Act.OBJECTIVE_FEEDBACK, Act.ROADMAP_WRITE})
+MENTOR_ONLY = frozenset({Act.OBJECTIVE_FEEDBACK, Act.ROADMAP_WRITE, Act.MILESTONE_RECORD})
 # What the mentee's manager may do on a convention naming them; nothing else of the pair's reaches them.
 MANAGER_ACTS = frozenset({Act.ROADMAP_READ, Act.ROADMAP_CONFIRM})
-MENTEE_ONLY = frozenset({Act.AGENDA_WRITE, Act.THANKS_SEND})
+MENTEE_ONLY = frozenset({Act.AGENDA_WRITE, Act.THANKS_SEND, Act.MILESTONE_SHARE})
 COORDINATION = frozenset({Act.DISPUTE_HANDLE, Act.PAIR, Act.REPORT_READ, Act.COORDINATORS_EDIT, Act.SPONSOR_SET,
                           Act.ENROLMENT_EDIT, Act.PROGRAMME_EDIT})
 # What the refusal says, per kind of object (i18n keys the front ends already render).
@@ -96,9 +99,10 @@ NOT_YOURS = {Act.OBJECTIVE_FEEDBACK: N_("objective.mentor_only"), Act.AGENDA_WRI
              Act.NOTE_WRITE: N_("meeting.not_yours"), Act.NOTE_READ: N_("meeting.not_yours"),
              Act.FILE_OPEN: N_("error.no_access"), Act.EVALUATION_WRITE: N_("conv.not_yours"),
              Act.ROADMAP_WRITE: N_("roadmap.mentor_only"), Act.ROADMAP_READ: N_("conv.not_yours"),
-             Act.ROADMAP_CONFIRM: N_("conv.not_yours")}
+             Act.ROADMAP_CONFIRM: N_("conv.not_yours"), Act.MILESTONE_RECORD: N_("roadmap.mentor_only"),
+             Act.MILESTONE_SHARE: N_("milestone.mentee_only")}
 
-Target = Convention | Dispute | Meeting | MentorRequest | Objective | Profile | Programme | SharedFile
+Target = Convention | Dispute | Meeting | MentorRequest | Milestone | Objective | Profile | Programme | SharedFile
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,7 @@ def programme_of(target: Target) -> Programme | None:
         return target
     if isinstance(target, Convention):
         return target.programme
-    if isinstance(target, Dispute | Meeting | Objective):
+    if isinstance(target, Dispute | Meeting | Milestone | Objective):
         return target.convention.programme
     if isinstance(target, Profile | MentorRequest):
         return target.programme
@@ -124,7 +128,7 @@ def programme_of(target: Target) -> Programme | None:
 def convention_of(target: Target) -> Convention | None:
     if isinstance(target, Convention):
         return target
-    if isinstance(target, Dispute | Meeting | Objective):
+    if isinstance(target, Dispute | Meeting | Milestone | Objective):
         return target.convention
     return None
 

@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_
-from bot.services import audit, outbox
+from bot.services import audit, milestones, outbox
 from bot.services.conventions import get_convention
 from bot.services.errors import Conflict, InvalidInput, NotAllowed
 from bot.services.policy import Act, require
@@ -176,6 +176,7 @@ def confirm(session: Session, *, convention_id: int, version: int, person: Perso
         if road_map.mentee_confirmed_at is None:
             raise Conflict(N_("roadmap.mentee_first"))
         road_map.manager_confirmed_at = now
+        milestones.plan(session, convention, milestones_of(session, convention), now)  # agreed: on their days
         for recipient_id in (convention.mentor_id, convention.mentee_id):
             outbox.enqueue(session, kind=CONFIRMED, recipient_id=recipient_id, convention_id=convention.id,
                            due_at=now, now=now, dedupe_key=f"{CONFIRMED}:{convention.id}:{road_map.version}:"

@@ -72,6 +72,9 @@ class ActionId(StrEnum):
     PROGRAMMES_SHOW = actions.PROGRAMMES_SHOW
     ROADMAP_EDIT = actions.ROADMAP_EDIT
     ROADMAP_CONFIRM = actions.ROADMAP_CONFIRM
+    MILESTONE_RECORD = actions.MILESTONE_RECORD
+    MILESTONE_SHARE = actions.MILESTONE_SHARE
+    MILESTONE_KEEP = actions.MILESTONE_KEEP
     # One per button of "Which convention?" (Slack wants each action id once in a block): -0, -1...
     CONVENTION_CHOOSE = actions.CONVENTION_CHOOSE
 
@@ -97,6 +100,7 @@ class CallbackId(StrEnum):
     EVALUATION_FORM_SUBMIT = "evaluation-form-submit"
     PROGRAMME_FORM_SUBMIT = "programme-form-submit"
     ROADMAP_FORM_SUBMIT = "road-map-form-submit"
+    MILESTONE_FORM_SUBMIT = "milestone-form-submit"
 
 
 class BlockId(StrEnum):

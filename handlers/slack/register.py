@@ -19,6 +19,7 @@ from handlers.slack import (
     home,
     journal,
     meetings,
+    milestones,
     my_data,
     objectives,
     pair_import,
@@ -56,5 +57,5 @@ def register_handlers(app: App, deps: Deps) -> None:
     app.use(form_of_this_workspace)
     for module in (errors, commands, pairing, convention, home, meetings, journal, objectives, closure,
                    disputes, reports, pair_import, enrolment, suggestions, evaluation, my_data, programmes,
-                   road_map):
+                   road_map, milestones):
         module.register(app, deps)

@@ -25,6 +25,7 @@ from handlers.teams import (
     evaluation,
     journal,
     meetings,
+    milestones,
     my_data,
     objectives,
     overview,
@@ -42,7 +43,7 @@ from handlers.teams.forms import CANCEL
 
 FEATURES: tuple[ModuleType, ...] = (overview, pairing, meetings, journal, objectives, disputes, closure,
                                     coordinators, reports, enrolment, suggestions, choice, evaluation, themes, my_data,
-                                    programmes, road_map)
+                                    programmes, road_map, milestones)
 COMMANDS: dict[str, Handler] = {name: h for module in FEATURES for name, h in getattr(module, "COMMANDS", {}).items()}
 ACTIONS: dict[str, Handler] = {key: h for module in FEATURES for key, h in getattr(module, "ACTIONS", {}).items()}
 

@@ -13,7 +13,7 @@ from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
 from bot.services import erasure
 from bot.services.roles import CoordinatorRule
-from storage.models import RoadMap
+from storage.models import Milestone, RoadMap
 from tests.scenarios.helpers import button_value, invitation
 from tests.scenarios.meeting_helpers import at, click_last, last_view, propose, texts_to, with_button
 from tests.scenarios.test_corporate_method import turn_on
@@ -146,3 +146,68 @@ def test_the_mentors_erasure_takes_the_road_maps_words_not_its_figures(bot: Harn
     assert "CANARY" not in stored
     with bot.session_factory() as session:
         assert session.scalars(select(RoadMap.planned_hours)).one() == 20
+
+
+def agreed(bot: Harness) -> None:
+    started(bot)
+    write(bot)
+    click_last(bot, "UMENTEE", "road-map-confirm")
+    click_last(bot, "UOTHER", "road-map-confirm")
+
+
+def status_values(on_track: str | None, hours: str) -> dict[str, dict[str, Any]]:
+    return {"milestone-on-track": {"on_track": {"type": "radio_buttons",
+                                                "selected_option": {"value": on_track} if on_track else None}},
+            "milestone-hours": {"hours": {"type": "number_input", "value": hours}}}
+
+
+@pytest.mark.both_databases
+def test_milestone_statuses_reach_the_manager_only_as_the_mentee_decides(bot: Harness) -> None:
+    agreed(bot)
+    told = len(texts_to(bot, "UOTHER"))
+    at(bot, datetime(2027, 2, 15, 18, 0, tzinfo=UTC))  # the first milestone's day, 10:00 in Vancouver
+    [due] = with_button(bot, "UMENTOR", "milestone-record-open")
+    assert "Premier point d'étape" in text_of(due)
+    assert any("review it together" in text for text in texts_to(bot, "UMENTEE"))
+    click_last(bot, "UMENTOR", "milestone-record-open")
+    form = last_view(bot, "milestone-form-submit")
+    for values, block in ((status_values(None, "8"), "milestone-on-track"), (status_values("yes", "abc"),
+                                                                               "milestone-hours")):
+        assert list(bot.submit_view("UMENTOR", form, values).json()["errors"]) == [block]
+    assert bot.submit_view("UMENTOR", form, status_values("no", "8")).status == 200
+    assert len(texts_to(bot, "UOTHER")) == told, "nothing reaches the manager before the mentee decides"
+    [share] = with_button(bot, "UMENTEE", "milestone-keep")
+    assert "Needs adjusting · 8 h so far" in text_of(share)
+    click_last(bot, "UMENTEE", "milestone-keep")
+    held = texts_to(bot, "UOTHER")[-1]
+    assert fr_fixed("milestone.to_manager.held") in held and "8 h" not in held and "réajuster" not in held
+    # The second milestone, shared this time.
+    at(bot, datetime(2027, 6, 1, 18, 0, tzinfo=UTC))
+    click_last(bot, "UMENTOR", "milestone-record-open")
+    bot.submit_view("UMENTOR", last_view(bot, "milestone-form-submit"), status_values("yes", "14"))
+    click_last(bot, "UMENTEE", "milestone-share")
+    shared = texts_to(bot, "UOTHER")[-1]
+    assert "Sur la bonne voie · 14 h jusqu'ici" in shared
+    # A second click, or the mentor's, changes nothing.
+    click_last(bot, "UMENTEE", "milestone-keep")
+    assert texts_to(bot, "UOTHER")[-1] == shared
+    with bot.session_factory() as session:
+        assert [m.sharing for m in session.scalars(select(Milestone).order_by(Milestone.due_on))] == ["declined",
+                                                                                                     "shared"]
+
+
+def test_only_the_mentee_decides_and_only_the_mentor_records(bot: Harness) -> None:
+    agreed(bot)
+    at(bot, datetime(2027, 2, 15, 18, 0, tzinfo=UTC))
+    [due] = with_button(bot, "UMENTOR", "milestone-record-open")
+    milestone_id = button_value(due, "milestone-record-open") or ""
+    opened = len(bot.emulator.views_opened())
+    for user in ("UMENTEE", "UOTHER", "UMENTOR2"):
+        bot.click(user, "milestone-record-open", milestone_id, message={})
+    assert len(bot.emulator.views_opened()) == opened
+    click_last(bot, "UMENTOR", "milestone-record-open")
+    bot.submit_view("UMENTOR", last_view(bot, "milestone-form-submit"), status_values("yes", "5"))
+    for user in ("UMENTOR", "UOTHER", "UMENTOR2"):
+        bot.click(user, "milestone-share", milestone_id, message={})
+    with bot.session_factory() as session:
+        assert session.get(Milestone, int(milestone_id)).sharing is None  # type: ignore[union-attr]

@@ -4,6 +4,7 @@ controls: a refused setting comes back under its field with everything as typed,
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from bot.demo.harness import Harness
 from bot.demo.teams_connector import BotConnectorEmulator, card_actions, card_inputs, text_of
 from storage.models import Convention, Programme
+from tests.scenarios.meeting_helpers import at
 from tests.scenarios.teams_helpers import (
     COORD,
     MENTEE,
@@ -151,3 +153,13 @@ def test_the_road_map_on_teams(teams_bot: Harness, connector: BotConnectorEmulat
     to_manager = find_card(connector, OUTSIDER, "Déléguer")
     channel(teams_bot).submit(OUTSIDER, action(to_manager, "Confirmer"), card_id=to_manager["id"])
     assert fr_fixed("roadmap.confirmed_manager") in text_of(cards_for(connector, OUTSIDER)[-1])
+    # The milestone's day: the mentor records it on a card, the mentee shares it, the manager reads it.
+    at(teams_bot, datetime(2027, 2, 15, 18, 0, tzinfo=UTC))
+    due = find_card(connector, MENTOR, "Point d'étape")
+    channel(teams_bot).submit(MENTOR, action(due, "Noter"), card_id=due["id"])
+    status = cards_for(connector, MENTOR)[-1]
+    submit_form(teams_bot, MENTOR, status, "Enregistrer", on_track="yes", hours="6")
+    share = find_card(connector, MENTEE, "6 h")
+    assert not [c for c in cards_for(connector, OUTSIDER) if "6 h" in text_of(c)]
+    channel(teams_bot).submit(MENTEE, action(share, "Share"), card_id=share["id"])
+    assert "Sur la bonne voie · 6 h" in text_of(cards_for(connector, OUTSIDER)[-1])

@@ -54,6 +54,11 @@ def upgrade() -> None:
         sa.Column('due_on', sa.Date(), nullable=False),
         sa.Column('title', EncryptedText(), nullable=False),
         sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('held_at', sa.DateTime(timezone=True), nullable=True),
+        sa.Column('on_track', sa.Boolean(), nullable=True),
+        sa.Column('hours_so_far', sa.Integer(), nullable=True),
+        sa.Column('sharing', sa.String(length=16), nullable=True),
+        sa.Column('decided_at', sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(['convention_id'], ['conventions.id'], name=op.f('fk_milestones_convention_id_conventions'), ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_milestones')),
     )
