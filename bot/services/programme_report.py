@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from bot.i18n.dates import local_date
 from bot.notify import Rich
+from bot.services.corporate_figures import CorporateFigures, corporate_figures
 from bot.services.errors import NotAllowed
 from bot.services.evaluations import EvaluationFigures
 from bot.services.evaluations import figures as evaluation_figures
@@ -93,6 +94,7 @@ class ProgrammeReport:
     early_done: int = 0
     pool: PoolFigures | None = None  # the waiting pool and what the coordination did with the suggestions
     evaluation: EvaluationFigures | None = None  # the programme's evaluation, aggregates from 5 answers up
+    corporate: CorporateFigures | None = None  # the corporate method's figures, when the programme follows it
 
     @property
     def active(self) -> int:
@@ -197,7 +199,8 @@ def _risks(convention: Convention, now: datetime, last_held: datetime | None, nu
 def programme_report(session: Session, programme: Programme, now: datetime) -> ProgrammeReport:
     today = local_date(now, programme.timezone)
     report = ProgrammeReport(programme.id, programme.name, today, pool=pool_figures(session, programme, now),
-                             evaluation=evaluation_figures(session, programme))
+                             evaluation=evaluation_figures(session, programme),
+                             corporate=corporate_figures(session, programme, today))
     conventions = list(session.scalars(
         select(Convention).where(Convention.programme_id == programme.id,
                                  Convention.status != ConventionStatus.DRAFT).order_by(Convention.id)

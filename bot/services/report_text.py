@@ -57,8 +57,19 @@ def summary_lines(lang: str, report: ProgrammeReport) -> list[str]:
                    early_done=tn(lang, "report.disputes.early_done", "report.disputes.early_done.plural",
                                  report.early_done)))
     lines += pool_lines(lang, report)
+    lines += corporate_lines(lang, report)
     lines += evaluation_lines(lang, report)
     return lines
+
+
+def corporate_lines(lang: str, report: ProgrammeReport) -> list[str]:
+    """The corporate method's counts: road maps, milestones on time, hours."""
+    c = report.corporate
+    if c is None:
+        return []
+    return [t(lang, "report.corporate", with_manager=c.with_manager, confirmed=c.road_maps_confirmed,
+              written=c.road_maps, on_time=c.milestones_on_time, due=c.milestones_due,
+              planned=c.hours_planned, reported=c.hours_reported)]
 
 
 def evaluation_lines(lang: str, report: ProgrammeReport) -> list[str]:

@@ -211,3 +211,15 @@ def test_only_the_mentee_decides_and_only_the_mentor_records(bot: Harness) -> No
         bot.click(user, "milestone-share", milestone_id, message={})
     with bot.session_factory() as session:
         assert session.get(Milestone, int(milestone_id)).sharing is None  # type: ignore[union-attr]
+
+
+def test_the_coordination_sees_the_corporate_figures_and_never_the_words(bot: Harness) -> None:
+    agreed(bot)
+    at(bot, datetime(2027, 2, 15, 18, 0, tzinfo=UTC))
+    click_last(bot, "UMENTOR", "milestone-record-open")
+    bot.submit_view("UMENTOR", last_view(bot, "milestone-form-submit"), status_values("yes", "7"))
+    bot.command("UCOORD", "rapport")
+    report = " ".join(texts_to(bot, "UCOORD")[-3:])  # the report comes in a direct message
+    assert ("feuilles de route confirmées : 1 sur 1 ; étapes tenues à temps : 1 sur 1 ; heures : 7 déclarées sur "
+            "20 prévues") in report
+    assert "Déléguer" not in report and "Premier point" not in report
