@@ -68,6 +68,7 @@ COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("programme", ("program", "programmes", "programs"), None, "cmd.programme"),
     # The corporate method: the mentor writes the road map, the mentee confirms it.
     SubCommand("feuille-de-route", ("road-map", "roadmap", "feuille"), PARTICIPANTS, "cmd.feuille-de-route"),
+    SubCommand("synthese", ("synthèse", "synthesis", "rapport-de-synthese"), PARTICIPANTS, "cmd.synthese"),
 )
 
 # `bilan direction @personne` / `bilan direction aucune`: who receives the final reports (coordinators).

@@ -381,6 +381,29 @@ class Milestone(Base):
     convention: Mapped[Convention] = relationship()
 
 
+class Synthesis(Base):
+    """The corporate method's synthesis report, written by the mentor near the end: the points discussed, the
+    objectives and their results, the improvement axes recommended, the follow-up calendar. It leaves the
+    pair only once the mentee approved it (and reaches the manager only if the mentee says so)."""
+
+    __tablename__ = "syntheses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), unique=True)
+    points: Mapped[str] = mapped_column(EncryptedText)
+    results: Mapped[str] = mapped_column(EncryptedText)
+    axes: Mapped[str] = mapped_column(EncryptedText)
+    follow_up: Mapped[str] = mapped_column(EncryptedText)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(16))  # "submitted" | "changes" (asked by the mentee) | "approved"
+    comment: Mapped[str | None] = mapped_column(EncryptedText)  # the mentee's request for changes
+    to_manager: Mapped[bool] = mapped_column(Boolean, default=False)
+    written_at: Mapped[datetime]
+    approved_at: Mapped[datetime | None]
+
+    convention: Mapped[Convention] = relationship()
+
+
 class ObjectiveUpdate(Base):
     """The history of an objective: its creation, each update, the mentor's feedback."""
 

@@ -64,3 +64,8 @@ ROADMAP_CONFIRM = "road-map-confirm"  # value: "<convention id>:<version read>"
 MILESTONE_RECORD = "milestone-record-open"  # the mentor's, value: the milestone id
 MILESTONE_SHARE = "milestone-share"  # the mentee's, value: the milestone id
 MILESTONE_KEEP = "milestone-keep"  # the mentee's: the manager learns only that it was held
+# --- the corporate method's synthesis report ---
+SYNTHESIS_EDIT = "synthesis-edit-open"  # the mentor's, value: the convention id
+SYNTHESIS_APPROVE_ALL = "synthesis-approve-manager"  # the mentee's, value: "<convention id>:<version>"
+SYNTHESIS_APPROVE = "synthesis-approve"  # the mentee's: approved, not for the manager
+SYNTHESIS_CHANGES = "synthesis-changes-open"  # the mentee's: a comment back to the mentor

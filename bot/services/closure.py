@@ -18,7 +18,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.i18n.dates import local_date
-from bot.services import audit, outbox
+from bot.services import audit, outbox, syntheses
 from bot.services.bilan_rounds import bilans_of_round, decision_open
 from bot.services.final_report import both_agree_to_send
 from bot.services.people import timezone_of
@@ -78,6 +78,8 @@ def plan_prompts(session: Session, convention: Convention, now: datetime) -> Non
     steps = [(CLOSING_SOON, convention.version.closing_notice_days, (convention.mentor, convention.mentee)),
              (BILAN_PROMPT, BILAN_DAYS_BEFORE, (convention.mentor, convention.mentee)),
              (GRATITUDE_PROMPT, GRATITUDE_DAYS_BEFORE, (convention.mentee,))]
+    if convention.manager_id is not None:  # the corporate method: the mentor's synthesis report, with the notice
+        steps.append((syntheses.PROMPT, convention.version.closing_notice_days, (convention.mentor,)))
     for kind, days, people in steps:
         for person in people:
             outbox.enqueue(session, kind=kind, recipient_id=person.id, convention_id=convention.id,

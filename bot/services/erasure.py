@@ -44,6 +44,7 @@ from storage.models import (
     Reminder,
     RoadMap,
     SharedFile,
+    Synthesis,
     TeamsConversation,
 )
 
@@ -92,6 +93,9 @@ def erase(session: Session, person: Person, rule: CoordinatorRule, now: datetime
     as_mentor = select(Convention.id).where(Convention.mentor_id == pid)
     session.execute(update(RoadMap).where(RoadMap.convention_id.in_(as_mentor)).values(axes="", strategies=""))
     session.execute(update(Milestone).where(Milestone.convention_id.in_(as_mentor)).values(title="—"))
+    session.execute(update(Synthesis).where(Synthesis.convention_id.in_(as_mentor))
+                    .values(points="", results="", axes="", follow_up=""))
+    session.execute(update(Synthesis).where(Synthesis.convention_id.in_(as_mentee)).values(comment=None))
     session.execute(update(Convention).where(Convention.manager_id == pid).values(manager_id=None))
     session.execute(update(Bilan).where(Bilan.person_id == pid).values(answers={}))
     session.execute(update(Gratitude).where(Gratitude.author_id == pid).values(message="", achievements=None))

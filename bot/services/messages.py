@@ -33,6 +33,7 @@ from bot.services import (
     profiles,
     programme_names,
     road_map_messages,
+    synthesis_messages,
 )
 from bot.services.conventions import accepted_at, has_meeting_planned, role_in
 from bot.services.people import language_of, mention, timezone_of
@@ -243,6 +244,7 @@ COMPOSERS: dict[str, Composer] = {
     **profile_import.COMPOSERS,
     **road_map_messages.COMPOSERS,
     **milestone_messages.COMPOSERS,
+    **synthesis_messages.COMPOSERS,
 }
 
 

@@ -37,6 +37,7 @@ from storage.models import (
     ProgrammeEvaluation,
     Reminder,
     RoadMap,
+    Synthesis,
 )
 
 # Where each kind of text is corrected: the command (or the form it opens) that wrote it.
@@ -88,6 +89,17 @@ def _road_map(session: Session, convention: Convention) -> dict[str, Any] | None
             "milestones": [{"on": _when(m.due_on), "what": m.title} for m in milestones]}
 
 
+def _synthesis(session: Session, convention: Convention, person: Person) -> dict[str, Any] | None:
+    """The mentor's synthesis report: the mentor's own draft, or what the mentee was submitted."""
+    found = session.scalars(select(Synthesis).where(Synthesis.convention_id == convention.id)).first()
+    if found is None:
+        return None
+    return {"version": found.version, "status": found.status, "points": found.points, "results": found.results,
+            "axes": found.axes, "follow_up": found.follow_up, "approved_at": _when(found.approved_at),
+            "sent_to_the_manager": found.to_manager,
+            "changes_asked": found.comment if person.id in (convention.mentor_id, convention.mentee_id) else None}
+
+
 def _convention(session: Session, convention: Convention, person: Person) -> dict[str, Any]:
     mine = convention.mentor_id == person.id
     partner = convention.mentee if mine else convention.mentor
@@ -107,6 +119,7 @@ def _convention(session: Session, convention: Convention, person: Person) -> dic
         "partner_accepted_at": _when(convention.mentee_accepted_at if mine else convention.mentor_accepted_at),
         "signed_version": _version(convention.version),
         "road_map": _road_map(session, convention),
+        "synthesis": _synthesis(session, convention, person),
         "activated_at": _when(convention.activated_at), "closed_at": _when(convention.closed_at),
         "agenda_for_the_next_meeting": convention.next_agenda,  # the mentee's, sent before any meeting is set
         "meetings": [{"starts_at": _when(m.starts_at), "minutes": m.duration_minutes, "mode": m.mode,

@@ -64,6 +64,8 @@ class Act(StrEnum):
     ROADMAP_CONFIRM = "roadmap.confirm"
     MILESTONE_RECORD = "milestone.record"  # the mentor's: on track or not, the hours so far
     MILESTONE_SHARE = "milestone.share"  # the mentee's: whether the manager reads that status
+    SYNTHESIS_WRITE = "synthesis.write"  # the mentor's report near the end
+    SYNTHESIS_APPROVE = "synthesis.approve"  # the mentee's: approve it, or ask for changes
     # The programme's coordination.
     DISPUTE_HANDLE = "dispute.handle"  # take, ask to meet, resolve, confirm an early end
     PAIR = "programme.pair"  # one pair or a whole file
@@ -84,10 +86,10 @@ class Act(StrEnum):
     REQUEST_CANCEL = "request.cancel"
 
 
-MENTOR_ONLY = frozenset({Act.OBJECTIVE_FEEDBACK, Act.ROADMAP_WRITE, Act.MILESTONE_RECORD})
+MENTOR_ONLY = frozenset({Act.OBJECTIVE_FEEDBACK, Act.ROADMAP_WRITE, Act.MILESTONE_RECORD, Act.SYNTHESIS_WRITE})
 # What the mentee's manager may do on a convention naming them; nothing else of the pair's reaches them.
 MANAGER_ACTS = frozenset({Act.ROADMAP_READ, Act.ROADMAP_CONFIRM})
-MENTEE_ONLY = frozenset({Act.AGENDA_WRITE, Act.THANKS_SEND, Act.MILESTONE_SHARE})
+MENTEE_ONLY = frozenset({Act.AGENDA_WRITE, Act.THANKS_SEND, Act.MILESTONE_SHARE, Act.SYNTHESIS_APPROVE})
 COORDINATION = frozenset({Act.DISPUTE_HANDLE, Act.PAIR, Act.REPORT_READ, Act.COORDINATORS_EDIT, Act.SPONSOR_SET,
                           Act.ENROLMENT_EDIT, Act.PROGRAMME_EDIT})
 # What the refusal says, per kind of object (i18n keys the front ends already render).
@@ -100,7 +102,8 @@ NOT_YOURS = {Act.OBJECTIVE_FEEDBACK: N_("objective.mentor_only"), Act.AGENDA_WRI
              Act.FILE_OPEN: N_("error.no_access"), Act.EVALUATION_WRITE: N_("conv.not_yours"),
              Act.ROADMAP_WRITE: N_("roadmap.mentor_only"), Act.ROADMAP_READ: N_("conv.not_yours"),
              Act.ROADMAP_CONFIRM: N_("conv.not_yours"), Act.MILESTONE_RECORD: N_("roadmap.mentor_only"),
-             Act.MILESTONE_SHARE: N_("milestone.mentee_only")}
+             Act.MILESTONE_SHARE: N_("milestone.mentee_only"), Act.SYNTHESIS_WRITE: N_("synthesis.mentor_only"),
+             Act.SYNTHESIS_APPROVE: N_("synthesis.mentee_only")}
 
 Target = Convention | Dispute | Meeting | MentorRequest | Milestone | Objective | Profile | Programme | SharedFile
 

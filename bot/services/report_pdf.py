@@ -1,5 +1,6 @@
-"""The final report as a PDF (fpdf2), in DejaVu Sans: the font matplotlib ships, which covers French
-and whatever people type (accents, « », œ, emoji fall back to a box rather than failing)."""
+"""The final report (and any document laid out the same way) as a PDF (fpdf2), in DejaVu Sans: the font
+matplotlib ships, which covers French and whatever people type (accents, « », œ, emoji fall back to a box
+rather than failing)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from bot.i18n import t
 from bot.i18n.dates import format_day
 from bot.services.final_report import FinalReport
-from bot.services.report_layout import facts, footer, sections, title
+from bot.services.report_layout import ReportSection, facts, footer, sections, title
 
 
 def font_dir() -> Path:
@@ -22,7 +23,14 @@ ACCENT = (31, 97, 141)
 
 
 def report_pdf(report: FinalReport, lang: str) -> bytes:
-    from fpdf import FPDF  # only when a report is drawn: fpdf2 costs start-up time to every process
+    made_on = t(lang, "final_report.made_on", day=format_day(report.ends_on, lang))
+    return document_pdf(title(report, lang), facts(report, lang), sections(report, lang),
+                        footer(report, lang) + " " + made_on)
+
+
+def document_pdf(heading: str, fact_lines: list[tuple[str, str]], parts: list[ReportSection], foot: str) -> bytes:
+    """A one-column document: a title, label/value facts, titled sections of bullet lines, a small footer."""
+    from fpdf import FPDF  # only when a document is drawn: fpdf2 costs start-up time to every process
 
     pdf = FPDF(format="A4")
     pdf.set_margins(18, 18, 18)
@@ -30,20 +38,20 @@ def report_pdf(report: FinalReport, lang: str) -> bytes:
     fonts = font_dir()
     pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
-    pdf.set_title(title(report, lang))
+    pdf.set_title(heading)
     pdf.set_creator("Mentorat")
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 16)
     pdf.set_text_color(*ACCENT)
-    pdf.multi_cell(0, 9, title(report, lang), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 9, heading, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.set_text_color(0, 0, 0)
-    for label, value in facts(report, lang):
+    for label, value in fact_lines:
         pdf.set_font("DejaVu", "B", 10)
         pdf.cell(45, 6, label)
         pdf.set_font("DejaVu", "", 10)
         pdf.multi_cell(0, 6, value, new_x="LMARGIN", new_y="NEXT")
-    for section in sections(report, lang):
+    for section in parts:
         pdf.ln(3)
         pdf.set_font("DejaVu", "B", 12)
         pdf.set_text_color(*ACCENT)
@@ -55,6 +63,5 @@ def report_pdf(report: FinalReport, lang: str) -> bytes:
     pdf.ln(4)
     pdf.set_font("DejaVu", "", 8)
     pdf.set_text_color(90, 90, 90)
-    made_on = t(lang, "final_report.made_on", day=format_day(report.ends_on, lang))
-    pdf.multi_cell(0, 4.5, footer(report, lang) + " " + made_on, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 4.5, foot, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

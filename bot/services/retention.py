@@ -33,6 +33,7 @@ from storage.models import (
     Programme,
     ProgrammeEvaluation,
     RoadMap,
+    Synthesis,
 )
 
 ENDED = (ConventionStatus.CLOSED, ConventionStatus.ENDED_EARLY)
@@ -61,6 +62,8 @@ def purge_convention(session: Session, convention: Convention, now: datetime) ->
     session.execute(update(Dispute).where(Dispute.convention_id == cid).values(summary=""))
     session.execute(update(RoadMap).where(RoadMap.convention_id == cid).values(axes="", strategies=""))
     session.execute(update(Milestone).where(Milestone.convention_id == cid).values(title="—"))
+    session.execute(update(Synthesis).where(Synthesis.convention_id == cid)
+                    .values(points="", results="", axes="", follow_up="", comment=None))
     session.execute(update(ProgrammeEvaluation).where(ProgrammeEvaluation.convention_id == cid).values(suggestion=""))
     convention.next_agenda = None
     for person_id in (convention.mentor_id, convention.mentee_id):

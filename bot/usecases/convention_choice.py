@@ -12,7 +12,7 @@ from bot.services.typed_text import row_id
 
 # The sub-commands that act on one convention (bot/commands.py names them): a click continues one of these.
 CHOOSING = frozenset({"prochaine-rencontre", "objectifs", "ordre-du-jour", "notes", "bilan", "merci", "differend",
-                      "fin-hative", "evaluation", "feuille-de-route"})
+                      "fin-hative", "evaluation", "feuille-de-route", "synthese"})
 SIDE = {"mentor": N_("choose.side.mentor"), "mentee": N_("choose.side.mentee")}
 # Those that keep what is typed after them (`notes <texte>`): a button does not carry typed text.
 TAKES_TEXT = frozenset({"notes", "ordre-du-jour"})

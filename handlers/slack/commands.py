@@ -28,6 +28,7 @@ from handlers.slack import (
     reports,
     road_map,
     suggestions,
+    synthesis,
 )
 from handlers.slack.choice import CHOOSE_ACTION, asking
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
@@ -61,6 +62,7 @@ HANDLERS: dict[str, CommandHandler] = {
     "suggestions": suggestions.run_suggestions_command,
     "programme": programmes.run_programme_command,
     "feuille-de-route": road_map.run_road_map_command,
+    "synthese": synthesis.run_synthesis_command,
 }
 
 def route(req: CommandRequest, text: str) -> None:

@@ -75,6 +75,10 @@ class ActionId(StrEnum):
     MILESTONE_RECORD = actions.MILESTONE_RECORD
     MILESTONE_SHARE = actions.MILESTONE_SHARE
     MILESTONE_KEEP = actions.MILESTONE_KEEP
+    SYNTHESIS_EDIT = actions.SYNTHESIS_EDIT
+    SYNTHESIS_APPROVE_ALL = actions.SYNTHESIS_APPROVE_ALL
+    SYNTHESIS_APPROVE = actions.SYNTHESIS_APPROVE
+    SYNTHESIS_CHANGES = actions.SYNTHESIS_CHANGES
     # One per button of "Which convention?" (Slack wants each action id once in a block): -0, -1...
     CONVENTION_CHOOSE = actions.CONVENTION_CHOOSE
 
@@ -101,6 +105,8 @@ class CallbackId(StrEnum):
     PROGRAMME_FORM_SUBMIT = "programme-form-submit"
     ROADMAP_FORM_SUBMIT = "road-map-form-submit"
     MILESTONE_FORM_SUBMIT = "milestone-form-submit"
+    SYNTHESIS_FORM_SUBMIT = "synthesis-form-submit"
+    SYNTHESIS_CHANGES_SUBMIT = "synthesis-changes-submit"
 
 
 class BlockId(StrEnum):

@@ -28,6 +28,7 @@ from handlers.slack import (
     reports,
     road_map,
     suggestions,
+    synthesis,
 )
 from handlers.slack.deps import Deps
 
@@ -57,5 +58,5 @@ def register_handlers(app: App, deps: Deps) -> None:
     app.use(form_of_this_workspace)
     for module in (errors, commands, pairing, convention, home, meetings, journal, objectives, closure,
                    disputes, reports, pair_import, enrolment, suggestions, evaluation, my_data, programmes,
-                   road_map, milestones):
+                   road_map, milestones, synthesis):
         module.register(app, deps)

@@ -34,6 +34,7 @@ from handlers.teams import (
     reports,
     road_map,
     suggestions,
+    synthesis,
     themes,
 )
 from handlers.teams.cards import ACTION_KEY
@@ -43,7 +44,8 @@ from handlers.teams.forms import CANCEL
 
 FEATURES: tuple[ModuleType, ...] = (overview, pairing, meetings, journal, objectives, disputes, closure,
                                     coordinators, reports, enrolment, suggestions, choice, evaluation, themes, my_data,
-                                    programmes, road_map, milestones)
+                                    programmes, road_map, milestones,
+                                    synthesis)
 COMMANDS: dict[str, Handler] = {name: h for module in FEATURES for name, h in getattr(module, "COMMANDS", {}).items()}
 ACTIONS: dict[str, Handler] = {key: h for module in FEATURES for key, h in getattr(module, "ACTIONS", {}).items()}
 

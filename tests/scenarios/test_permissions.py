@@ -46,6 +46,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "suggestions": EVERYONE,  # the coordination's pairing; a mentee's choice, or why there is none
     "programme": EVERYONE,  # everyone picks the programme they work in; coordinators also edit
     "feuille-de-route": PAIR,  # the corporate method's road map, or why there is none
+    "synthese": PAIR,  # the corporate method's synthesis report, or why there is none
 }
 
 

@@ -163,3 +163,17 @@ def test_the_road_map_on_teams(teams_bot: Harness, connector: BotConnectorEmulat
     assert not [c for c in cards_for(connector, OUTSIDER) if "6 h" in text_of(c)]
     channel(teams_bot).submit(MENTEE, action(share, "Share"), card_id=share["id"])
     assert "Sur la bonne voie · 6 h" in text_of(cards_for(connector, OUTSIDER)[-1])
+    # Near the end: the mentor's synthesis, approved by the mentee for the manager too.
+    channel(teams_bot).say(MENTOR, "mentorat synthese")
+    form = cards_for(connector, MENTOR)[-1]
+    assert card_inputs(form)["axes"]["value"] == "Déléguer"  # prefilled from the road map
+    submit_form(teams_bot, MENTOR, form, "Soumettre", points="Prise de parole", results="Objectif atteint",
+                follow_up="")
+    refused = cards_for(connector, MENTOR)[-1]
+    assert fr_fixed("synthesis.error.follow_up") in text_of(refused)
+    submit_form(teams_bot, MENTOR, refused, "Soumettre", follow_up="2027-11-01 Point de suivi")
+    review = find_card(connector, MENTEE, "Prise de parole")
+    assert not [c for c in cards_for(connector, OUTSIDER) if "Prise de parole" in text_of(c)]
+    channel(teams_bot).submit(MENTEE, action(review, "Olivier"), card_id=review["id"])  # "…send to Olivier too"
+    delivered = find_card(connector, OUTSIDER, "Prise de parole")
+    assert "PDF" in text_of(delivered)

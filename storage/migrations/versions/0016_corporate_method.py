@@ -63,9 +63,28 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_milestones')),
     )
     op.create_index(op.f('ix_milestones_convention_id'), 'milestones', ['convention_id'], unique=False)
+    op.create_table(
+        'syntheses',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('convention_id', sa.Integer(), nullable=False),
+        sa.Column('points', EncryptedText(), nullable=False),
+        sa.Column('results', EncryptedText(), nullable=False),
+        sa.Column('axes', EncryptedText(), nullable=False),
+        sa.Column('follow_up', EncryptedText(), nullable=False),
+        sa.Column('version', sa.Integer(), nullable=False),
+        sa.Column('status', sa.String(length=16), nullable=False),
+        sa.Column('comment', EncryptedText(), nullable=True),
+        sa.Column('to_manager', sa.Boolean(), nullable=False),
+        sa.Column('written_at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('approved_at', sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(['convention_id'], ['conventions.id'], name=op.f('fk_syntheses_convention_id_conventions'), ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_syntheses')),
+        sa.UniqueConstraint('convention_id', name=op.f('uq_syntheses_convention_id')),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('syntheses')
     op.drop_index(op.f('ix_milestones_convention_id'), table_name='milestones')
     op.drop_table('milestones')
     op.drop_table('road_maps')

@@ -1,0 +1,105 @@
+"""The corporate method's synthesis report on Slack: prefilled from the convention, edited by the mentor,
+sent back with changes by the mentee, then approved and delivered with its PDF only to whom the mentee chose."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from bot.demo.harness import Harness
+from bot.demo.slack_emulator import text_of
+from storage.models import Person, Programme, Synthesis
+from tests.scenarios.helpers import button_value
+from tests.scenarios.meeting_helpers import click_last, last_view, texts_to, with_button
+from tests.scenarios.test_road_map import agreed
+from tests.support.texts import fr_fixed
+
+FORM = "synthesis-form-submit"
+
+
+def synthesis_values(view: dict[str, Any], **changes: str) -> dict[str, dict[str, Any]]:
+    values = {}
+    for block in view["blocks"]:
+        element = block.get("element")
+        if block.get("type") == "input" and element:
+            name = element["action_id"]
+            values[block["block_id"]] = {name: {"type": "plain_text_input",
+                                                "value": changes.get(name, element.get("initial_value"))}}
+    return values
+
+
+def with_direction(bot: Harness) -> None:
+    bot.command("UADMIN", "aide")
+    with bot.session_factory() as session:
+        admin = session.scalars(select(Person).where(Person.external_id == "UADMIN")).one()
+        session.scalars(select(Programme)).one().sponsor_id = admin.id
+        session.commit()
+
+
+def pdfs_to(bot: Harness, user: str) -> list[dict[str, Any]]:
+    """The PDF files a person received (the calendar files of the start meeting left aside)."""
+    channel = bot.emulator.im_channel_id(user)
+    return [u for u in bot.emulator.uploads() if channel in (u.get("channel"), *(u.get("channels") or []))
+            and u["filename"].endswith(".pdf")]
+
+
+@pytest.mark.both_databases
+def test_the_synthesis_goes_only_where_the_mentee_approved(bot: Harness) -> None:
+    agreed(bot)
+    with_direction(bot)
+    bot.command("UMENTOR", "synthese")
+    view = last_view(bot, FORM)
+    prefilled = {b["element"]["action_id"]: b["element"].get("initial_value") for b in view["blocks"]
+                 if b.get("type") == "input"}
+    assert prefilled["axes"] == "Déléguer davantage"  # from the road map
+    errors = bot.submit_view("UMENTOR", view, synthesis_values(view, points="Prise de parole", results="Objectif 1",
+                                                               follow_up="")).json()["errors"]
+    assert list(errors) == ["synthesis-follow-up"] and fr_fixed("synthesis.error.follow_up") in errors[
+        "synthesis-follow-up"]
+    assert bot.submit_view("UMENTOR", view, synthesis_values(
+        view, points="Prise de parole", results="Objectif 1 — atteint", follow_up="2027-11-01 Bilan à six mois"
+    )).status == 200
+    manager_before, direction_before = len(texts_to(bot, "UOTHER")), len(texts_to(bot, "UADMIN"))
+    [review] = with_button(bot, "UMENTEE", "synthesis-changes-open")
+    assert "Prise de parole" in text_of(review)
+    # Changes asked: the comment goes to the mentor only.
+    click_last(bot, "UMENTEE", "synthesis-changes-open")
+    changes = last_view(bot, "synthesis-changes-submit")
+    empty = {"synthesis-comment": {"comment": {"type": "plain_text_input", "value": ""}}}
+    assert list(bot.submit_view("UMENTEE", changes, empty).json()["errors"]) == ["synthesis-comment"]
+    comment = {"synthesis-comment": {"comment": {"type": "plain_text_input", "value": "Ajoutez le réseautage"}}}
+    bot.submit_view("UMENTEE", changes, comment)
+    [asked] = with_button(bot, "UMENTOR", "synthesis-edit-open")[-1:]
+    assert "Ajoutez le réseautage" in text_of(asked)
+    assert len(texts_to(bot, "UOTHER")) == manager_before and len(texts_to(bot, "UADMIN")) == direction_before
+    # Version 2, approved for the management only.
+    click_last(bot, "UMENTOR", "synthesis-edit-open")
+    view = last_view(bot, FORM)
+    bot.submit_view("UMENTOR", view, synthesis_values(view, points="Prise de parole\nRéseautage"))
+    bot.click("UMENTEE", "synthesis-approve", button_value(review, "synthesis-approve") or "", message=review)
+    assert "has changed since" in text_of(bot.last_response())  # the old version's button
+    click_last(bot, "UMENTEE", "synthesis-approve")
+    assert len(pdfs_to(bot, "UADMIN")) == 1 and len(pdfs_to(bot, "UMENTEE")) == 1
+    assert pdfs_to(bot, "UOTHER") == [] and len(texts_to(bot, "UOTHER")) == manager_before
+    with bot.session_factory() as session:
+        found = session.scalars(select(Synthesis)).one()
+        assert (found.version, found.status, found.to_manager) == (2, "approved", False)
+
+
+def test_approved_with_the_manager_and_no_one_else_approves(bot: Harness) -> None:
+    agreed(bot)
+    bot.command("UMENTOR", "synthese")
+    view = last_view(bot, FORM)
+    bot.submit_view("UMENTOR", view, synthesis_values(view, points="P", results="R", follow_up="F"))
+    [review] = with_button(bot, "UMENTEE", "synthesis-approve-manager")
+    value = button_value(review, "synthesis-approve-manager") or ""
+    for user in ("UMENTOR", "UOTHER", "UCOORD"):
+        bot.click(user, "synthesis-approve-manager", value, message={})
+    with bot.session_factory() as session:
+        assert session.scalars(select(Synthesis.status)).one() == "submitted"
+    bot.click("UMENTEE", "synthesis-approve-manager", value, message=review)
+    assert len(pdfs_to(bot, "UOTHER")) == 1  # the manager, as the mentee agreed
+    bot.command("UMENTOR", "synthese")  # approved: shown, no longer editable
+    assert "synthesis-edit-open" not in str(bot.last_response().get("blocks"))
