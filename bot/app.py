@@ -23,6 +23,7 @@ from bot.services import shared_files
 from bot.services.programmes import ProgrammeDefaults
 from bot.services.roles import CoordinatorRule
 from handlers.slack.background import Work, WorkQueue
+from handlers.slack.bolt_log import bolt_logger
 from handlers.slack.clients import WorkspaceClients
 from handlers.slack.deps import Deps
 from handlers.slack.gate import OAuthPages, SlackGate
@@ -161,7 +162,7 @@ def create_app(
         # return, from the server's thread. The default (False) would run each listener on another thread
         # and poll every 10 ms for its ack: one more hop and up to 10 ms on every answer.
         process_before_response=True,
-        logger=logging.getLogger("slack_bolt.mentorat"),
+        logger=bolt_logger(),
         oauth_flow=oauth_flow(settings, engine_of(session_factory), installations, client) if installations else None,
         user_facing_authorize_error_message=not_installed_text(),
     )
