@@ -14,7 +14,7 @@ daemon_threads, allow_reuse_address, request_queue_size, client_address
 _.formatException, _.formatStack
 
 # Bolt calls the listeners it registered (decorated functions); its OAuth flow calls the page builder.
-on_error, home_opened, listener, _.build_install_page_html, submit_profile, submit_answer, submit_themes, submit_evaluation
+on_error, home_opened, listener, _.build_install_page_html, submit_profile, submit_answer, submit_themes, submit_evaluation, uninstalled, tokens_revoked
 
 # The Agents SDK calls the ActivityHandler's hooks, the Connections protocol and the request protocol.
 _.on_message_activity, _.on_members_added_activity

@@ -26,6 +26,7 @@ from handlers.slack import (
     programmes,
     reports,
     suggestions,
+    uninstall,
 )
 from handlers.slack.deps import Deps
 
@@ -54,5 +55,5 @@ def register_handlers(app: App, deps: Deps) -> None:
     app.use(clean_typed_text)
     app.use(form_of_this_workspace)
     for module in (errors, commands, pairing, convention, home, meetings, journal, objectives, closure,
-                   disputes, reports, pair_import, enrolment, suggestions, evaluation, my_data, programmes):
+                   disputes, reports, pair_import, enrolment, suggestions, evaluation, my_data, programmes, uninstall):
         module.register(app, deps)
