@@ -15,6 +15,7 @@ _.formatException, _.formatStack
 
 # Bolt calls the listeners it registered (decorated functions); its OAuth flow calls the page builder.
 on_error, home_opened, listener, choose, _.build_install_page_html, submit_profile, submit_answer, submit_themes, submit_evaluation
+uninstalled, tokens_revoked
 
 # The Agents SDK calls the ActivityHandler's hooks, the Connections protocol and the request protocol.
 _.on_message_activity, _.on_members_added_activity

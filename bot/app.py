@@ -23,7 +23,8 @@ from bot.services import shared_files
 from bot.services.programmes import ProgrammeDefaults
 from bot.services.roles import CoordinatorRule
 from handlers.slack.background import Work, WorkQueue
-from handlers.slack.clients import WorkspaceClients
+from handlers.slack.bolt_log import bolt_logger
+from handlers.slack.clients import Revoked, WorkspaceClients
 from handlers.slack.deps import Deps
 from handlers.slack.gate import OAuthPages, SlackGate
 from handlers.slack.notifier import SlackNotifier
@@ -133,7 +134,8 @@ def create_app(
 
         front = build_teams(settings, session_factory, clock, limiter=teams_limiter, sleep=teams_sleep,
                             inbound=teams_inbound)
-    slack_notifier = notifier or SlackNotifier(WorkspaceClients(outbox_client, installations))
+    revoked = Revoked()  # a revoked SLACK_BOT_TOKEN stops the listeners' calls and the outbox's alike
+    slack_notifier = notifier or SlackNotifier(WorkspaceClients(outbox_client, installations, revoked=revoked))
     by_platform: dict[str, Notifier] = {Platform.SLACK: slack_notifier}
     if front is not None:
         by_platform[Platform.TEAMS] = front.notifier
@@ -143,7 +145,7 @@ def create_app(
         session_factory=session_factory,
         clock=clock,
         client=client,
-        clients=WorkspaceClients(client, installations),
+        clients=WorkspaceClients(client, installations, revoked=revoked),
         notifier=outbox_notifier,
         rule=CoordinatorRule(frozenset(settings.coordinators)),
         defaults=ProgrammeDefaults(language=settings.language, timezone=settings.timezone,
@@ -161,7 +163,7 @@ def create_app(
         # return, from the server's thread. The default (False) would run each listener on another thread
         # and poll every 10 ms for its ack: one more hop and up to 10 ms on every answer.
         process_before_response=True,
-        logger=logging.getLogger("slack_bolt.mentorat"),
+        logger=bolt_logger(),
         oauth_flow=oauth_flow(settings, engine_of(session_factory), installations, client) if installations else None,
         user_facing_authorize_error_message=not_installed_text(),
     )

@@ -294,6 +294,9 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 
 # --- Teams app package ---
+DEFAULT_TEAMS_OUT = "build/teams"
+
+
 def cmd_teams_manifest(args: argparse.Namespace) -> int:
     """The zip a Teams admin uploads: manifest, French and English texts, icons; refused if Teams would refuse it."""
     import os
@@ -371,7 +374,9 @@ def build_parser() -> argparse.ArgumentParser:
     teams_id.add_argument("--app-id", default=None, help="the Azure Bot's Microsoft App ID (default: $MICROSOFT_APP_ID)")
     teams_id.add_argument("--placeholder", action="store_true", help="use the app id 00000000-… (a sample package)")
     teams.add_argument("--base-url", default=None, help="the bot's public address, e.g. https://bot.example.org")
-    teams.add_argument("--out", default="teams", help="the folder to write into (default: teams)")
+    # Not ./teams: it holds the committed sample, which a real app id must not overwrite.
+    teams.add_argument("--out", default=DEFAULT_TEAMS_OUT,
+                       help=f"the folder to write into (default: {DEFAULT_TEAMS_OUT}, ignored by git)")
     teams.set_defaults(func=cmd_teams_manifest)
     return parser
 

@@ -22,8 +22,9 @@ It serves ``POST /v3/conversations`` (1:1 chats only), posting, replying to,
 updating and deleting activities, and reading a conversation's members. It
 answers with the Bot Connector's shapes (``201 {"id": ...}``, error bodies
 ``{"error": {"code", "message"}}``), checks what Teams checks (a message has
-text or attachments, Adaptive Cards 1.5 element types, unique input ids, the
-size of the payload), records every call, and can inject failures (any status,
+text or attachments, Adaptive Cards 1.5 element types and the properties each
+may have (bot/demo/card_schema.py), unique input ids, the size of the payload),
+records every call, and can inject failures (any status,
 with ``Retry-After``), hangs, and Teams' per-conversation rate limits.
 Error codes used: ``BadSyntax`` (body is not JSON), ``BadArgument``,
 ``Unauthorized``, ``Forbidden``, ``ConversationNotFound``,
@@ -44,6 +45,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from bot.demo.card_schema import unknown_properties
 from bot.demo.loopback import LoopbackServer, QuietHandler, bearer_token
 
 __all__ = ["ADAPTIVE_CARD", "BotConnectorEmulator", "ConnectorCall", "card_actions", "card_inputs", "text_of"]
@@ -243,6 +245,7 @@ class _CardChecker:
             return
         if card.get("type") != "AdaptiveCard":
             self.errors.append(f'{at}.type: must be "AdaptiveCard"')
+        self.errors += unknown_properties(card, "AdaptiveCard", at)
         if root and not (isinstance(card.get("version"), str) and card["version"]):
             self.errors.append(f"{at}.version: required")
         if root and not isinstance(card.get("body"), list):
@@ -264,6 +267,7 @@ class _CardChecker:
         if not isinstance(kind, str):
             self.errors.append(f"{at}.type: required")
             return
+        self.errors += unknown_properties(item, kind, at)
         if kind in _INPUT_TYPES:
             self.input(item, at)
         elif kind in _ELEMENT_TYPES:
@@ -296,7 +300,7 @@ class _CardChecker:
         elif kind == "Table":
             self.parts(item.get("rows", []), "TableRow", f"{at}.rows", self.row)
         elif kind == "FactSet":
-            self.pairs(item.get("facts"), ("title", "value"), f"{at}.facts")
+            self.pairs(item.get("facts"), ("title", "value"), f"{at}.facts", "Fact")
         elif kind == "RichTextBlock":
             self.inlines(item.get("inlines"), f"{at}.inlines")
 
@@ -310,6 +314,7 @@ class _CardChecker:
             if not isinstance(part, dict) or part.get("type", kind) != kind:
                 self.errors.append(f"{where}.type: must be {kind!r}")
                 continue
+            self.errors += unknown_properties(part, kind, where)
             check(part, where)
 
     def column(self, column: JsonDict, at: str) -> None:
@@ -323,7 +328,7 @@ class _CardChecker:
     def cell(self, cell: JsonDict, at: str) -> None:
         self.elements(cell.get("items", []), f"{at}.items")
 
-    def pairs(self, items: Any, keys: tuple[str, str], at: str) -> None:
+    def pairs(self, items: Any, keys: tuple[str, str], at: str, kind: str) -> None:
         """Facts and choices: objects with two string properties."""
         if not isinstance(items, list):
             self.errors.append(f"{at}: must be a list")
@@ -331,6 +336,7 @@ class _CardChecker:
         for index, pair in enumerate(items):
             if not isinstance(pair, dict) or not all(isinstance(pair.get(key), str) for key in keys):
                 self.errors.append(f"{at}[{index}]: needs string {keys[0]!r} and {keys[1]!r}")
+            self.errors += unknown_properties(pair, kind, f"{at}[{index}]")
 
     def inlines(self, items: Any, at: str) -> None:
         if not isinstance(items, list):
@@ -341,6 +347,7 @@ class _CardChecker:
                 continue
             if not isinstance(run, dict) or run.get("type") != "TextRun" or not isinstance(run.get("text"), str):
                 self.errors.append(f'{at}[{index}]: must be a string or a "TextRun" with text')
+            self.errors += unknown_properties(run, "TextRun", f"{at}[{index}]")
 
     def input(self, item: JsonDict, at: str) -> None:
         input_id = item.get("id")
@@ -351,7 +358,7 @@ class _CardChecker:
         else:
             self.input_ids.add(input_id)
         if item["type"] == "Input.ChoiceSet":
-            self.pairs(item.get("choices"), ("title", "value"), f"{at}.choices")
+            self.pairs(item.get("choices"), ("title", "value"), f"{at}.choices", "Input.Choice")
 
     def actions(self, items: Any, at: str) -> None:
         if not isinstance(items, list):
@@ -365,6 +372,7 @@ class _CardChecker:
         if kind not in _ACTION_TYPES or (selectable and kind == "Action.ShowCard"):
             self.errors.append(f"{at}.type: unknown action type {kind!r}")
             return
+        self.errors += unknown_properties(item, kind, at)
         if kind == "Action.Submit" and item.get("data") is not None and not isinstance(item["data"], dict):
             self.errors.append(f"{at}.data: must be an object")
         elif kind == "Action.OpenUrl" and not isinstance(item.get("url"), str):

@@ -143,7 +143,7 @@ def invitation(meeting: Meeting, person: Person, now: datetime, *, cancelled: bo
         summary = t(lang, "meeting.ics.summary", other=other.display_name or other.external_id)
     description = t(lang, "meeting.ics.description", mode=t(lang, labels.MEETING_MODE[meeting.mode]))
     content = meeting_ics(meeting, tz=tz, summary=summary, description=description, location=meeting.location,
-                          now=now, cancelled=cancelled)
+                          organizer=convention.programme.name, now=now, cancelled=cancelled)
     stamp = meeting.starts_at.strftime("%Y-%m-%d")
     return Attachment(filename=f"mentorat-{stamp}.ics", content=content, title=t(lang, "meeting.ics.title"))
 

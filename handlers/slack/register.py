@@ -29,6 +29,7 @@ from handlers.slack import (
     road_map,
     suggestions,
     synthesis,
+    uninstall,
 )
 from handlers.slack.deps import Deps
 
@@ -58,5 +59,5 @@ def register_handlers(app: App, deps: Deps) -> None:
     app.use(form_of_this_workspace)
     for module in (errors, commands, pairing, convention, home, meetings, journal, objectives, closure,
                    disputes, reports, pair_import, enrolment, suggestions, evaluation, my_data, programmes,
-                   road_map, milestones, synthesis):
+                   road_map, milestones, synthesis, uninstall):
         module.register(app, deps)

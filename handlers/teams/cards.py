@@ -59,9 +59,18 @@ def text_block(text: str, **extra: Any) -> Card:
     return {"type": "TextBlock", "text": text, "wrap": True, **extra}
 
 
+# How text looks is the TextRun's in a RichTextBlock (Adaptive Cards 1.5): the block itself has none of these.
+RUN_STYLE = frozenset({"color", "fontType", "isSubtle", "size", "weight", "italic", "strikethrough", "highlight"})
+
+
 def typed_text(text: str, **extra: Any) -> Card:
-    """Text a person typed: a TextRun is never read as markdown, so `*`, `<@…>` or links stay as typed."""
-    return {"type": "RichTextBlock", "inlines": [{"type": "TextRun", "text": text}], **extra}
+    """Text a person typed: a TextRun is never read as markdown, so `*`, `<@…>` or links stay as typed.
+
+    `extra` may mix the block's layout (spacing, separator…) with the text's look (isSubtle, size,
+    weight…), as for a TextBlock: the look goes on the run, where a RichTextBlock takes it."""
+    run = {"type": "TextRun", "text": text, **{key: value for key, value in extra.items() if key in RUN_STYLE}}
+    block = {key: value for key, value in extra.items() if key not in RUN_STYLE}
+    return {"type": "RichTextBlock", "inlines": [run], **block}
 
 
 def submit(label: str, action: str, value: str = "", *, style: str | None = None, **data: Any) -> Card:

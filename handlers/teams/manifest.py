@@ -22,6 +22,7 @@ from PIL import Image, ImageDraw
 from bot.commands import COMMANDS
 from bot.i18n import N_, t
 from bot.notify import plain
+from handlers.teams.manifest_schema import schema_problems
 
 SCHEMA = "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json"
 LOCALIZATION_SCHEMA = "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.Localization.schema.json"
@@ -163,7 +164,6 @@ def build_manifest(app_id: str, *, version: str, base_url: str | None = None) ->
         "manifestVersion": MANIFEST_VERSION,
         "version": version,
         "id": app_id,
-        "packageName": "com.github.mentorat",
         "developer": _developer(),
         "name": {"short": texts["name.short"], "full": texts["name.full"]},
         "description": {"short": texts["description.short"], "full": texts["description.full"]},
@@ -369,5 +369,5 @@ def _localization_problems(manifest: dict[str, Any], localizations: dict[str, di
 def validate_manifest(manifest: dict[str, Any], localizations: dict[str, dict]) -> list[str]:
     """Teams' documented rules, checked offline; one sentence per problem, none when the package is fine."""
     texts = [_text_problem(key, _lookup(manifest, key), limit) for key, limit in TEXT_LIMITS.items()]
-    return [*_identity_problems(manifest), *filter(None, texts), *_bot_problems(manifest),
+    return [*schema_problems(manifest), *_identity_problems(manifest), *filter(None, texts), *_bot_problems(manifest),
             *_localization_problems(manifest, localizations)]

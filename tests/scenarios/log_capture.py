@@ -1,4 +1,4 @@
-"""The production log configuration at DEBUG, written to a buffer, for tests that read the whole log."""
+"""The production log configuration (at DEBUG unless told), written to a buffer, for tests that read the whole log."""
 
 from __future__ import annotations
 
@@ -45,12 +45,12 @@ class CapturedLog:
 
 
 @contextmanager
-def captured_log() -> Iterator[CapturedLog]:
+def captured_log(level: str = "DEBUG") -> Iterator[CapturedLog]:
     root = logging.getLogger()
     saved_handlers, saved_level = list(root.handlers), root.level
     saved_levels = {name: logging.getLogger(name).level for name in list(logging.root.manager.loggerDict)}
     captured = CapturedLog(io.StringIO())
-    configure_logging("DEBUG", stream=captured.buffer)
+    configure_logging(level, stream=captured.buffer)
     root.addHandler(captured.raw)
     try:
         yield captured

@@ -9,10 +9,11 @@ from datetime import UTC, datetime
 
 import pytest
 from icalendar import Calendar
+from sqlalchemy import select
 
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
-from storage.models import MeetingStatus, ReminderStatus
+from storage.models import Convention, MeetingStatus, ReminderStatus
 from tests.scenarios.helpers import pair_and_accept
 from tests.scenarios.meeting_helpers import (
     click_last,
@@ -25,7 +26,13 @@ from tests.scenarios.meeting_helpers import (
     texts_to,
     with_button,
 )
+from tests.support.itip import itip_problems, organizer_name
 from tests.support.texts import fr_fixed, fr_lead, fr_part
+
+
+def pairs_programme_name(bot: Harness) -> str:
+    with bot.session_factory() as session:
+        return session.scalars(select(Convention)).one().programme.name
 
 
 @pytest.mark.both_databases
@@ -67,6 +74,8 @@ def test_propose_then_confirm_sends_both_an_ics_in_their_own_zone(bot: Harness) 
         assert event.decoded("dtstamp").utcoffset().total_seconds() == 0, "DTSTAMP is in UTC"
         assert str(event["location"]) == "https://meet.example/abc"
         assert [c for c in calendar.walk("VTIMEZONE")], "the zone travels with the file"
+        assert itip_problems(upload["content"]) == [], "calendar clients take the file (RFC 5546 PUBLISH)"
+        assert organizer_name(upload["content"]) == pairs_programme_name(bot)
     assert set(by_zone) == {"America/Vancouver", "Europe/Paris"}
     assert by_zone["America/Vancouver"].decoded("dtstart").hour == 10
     assert by_zone["Europe/Paris"].decoded("dtstart").hour == 19
@@ -163,6 +172,9 @@ def test_cancel_with_reason_stops_reminders_and_offers_a_new_date(bot: Harness) 
     assert with_button(bot, "UMENTEE", "meeting-plan-open"), "asked right away for a new date"
     cancel_files = [u for u in bot.emulator.uploads() if b"METHOD:CANCEL" in u["content"]]
     assert len(cancel_files) == 2
+    for upload in cancel_files:
+        assert itip_problems(upload["content"]) == [], "calendar clients take the cancellation (RFC 5546 CANCEL)"
+        assert "STATUS:CANCELLED" in upload["content"].decode() and "SEQUENCE:1" in upload["content"].decode()
     # The new-date button opens the meeting modal again.
     click_last(bot, "UMENTEE", "meeting-plan-open")
     assert last_view(bot)["title"]["text"] == "Next meeting"

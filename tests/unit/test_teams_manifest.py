@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import io
+import subprocess
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,7 @@ from handlers.teams.manifest import (
     package_version,
     validate_manifest,
 )
+from handlers.teams.manifest_schema import schema_problems
 
 APP_ID = "6f1c2a4e-3b5d-4c7e-9f80-1a2b3c4d5e6f"
 REPO = Path(__file__).resolve().parents[2]
@@ -177,3 +180,38 @@ def test_the_committed_sample_matches_the_generator(no_env: Path) -> None:
             f"teams/{name} is out of date: run `mentorat teams-manifest --placeholder` and commit the result"
     assert PLACEHOLDER_APP_ID in (REPO / "teams" / "manifest.json").read_text(encoding="utf-8")
     assert f'"version": "{package_version()}"' in (REPO / "teams" / "manifest.json").read_text(encoding="utf-8")
+
+
+def test_the_committed_sample_has_only_what_the_1_17_schema_allows() -> None:
+    import json
+
+    sample = json.loads((REPO / "teams" / "manifest.json").read_text(encoding="utf-8"))
+    assert schema_problems(sample) == []
+    assert "packageName" not in sample
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda m: m.update(packageName="com.github.mentorat"), "packageName: not allowed by the v1.17 schema"),
+    (lambda m: m["bots"][0].update(commands=[]), "bots[0].commands: not allowed by the v1.17 schema"),
+    (lambda m: m["bots"][0]["commandLists"][0].update(title="x"),
+     "bots[0].commandLists[0].title: not allowed by the v1.17 schema"),
+    (lambda m: m["bots"][0]["commandLists"][0]["commands"][0].update(type="x"),
+     "bots[0].commandLists[0].commands[0].type: not allowed by the v1.17 schema"),
+    (lambda m: m.pop("accentColor"), "accentColor: required by the v1.17 schema"),
+    (lambda m: m["developer"].update(email="a@b.c"), "developer.email: not allowed by the v1.17 schema"),
+    (lambda m: m["bots"][0].update(scopes=["channel"]), "bots[0].scopes: 'channel' is not a bot scope"),
+])
+def test_what_the_1_17_schema_refuses_is_named(change: Callable[[dict], object], expected: str) -> None:
+    manifest, localizations = _package()
+    change(manifest)
+    assert expected in validate_manifest(manifest, localizations)
+
+
+def test_by_default_the_package_goes_to_an_ignored_folder_not_the_sample(no_env: Path) -> None:
+    assert main(["teams-manifest", "--app-id", APP_ID]) == 0
+    assert (no_env / "build" / "teams" / "mentorat-teams.zip").is_file()
+    assert not (no_env / "teams").exists()
+    tracked = subprocess.run(["git", "-C", str(REPO), "ls-files", "build/teams"], capture_output=True, text=True,
+                             check=True).stdout
+    ignored = subprocess.run(["git", "-C", str(REPO), "check-ignore", "-q", "build/teams/manifest.json"], check=False)
+    assert tracked == "" and ignored.returncode == 0, "build/teams holds no tracked file and git ignores it"
