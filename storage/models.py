@@ -143,6 +143,7 @@ class Programme(Base):
     created_at: Mapped[datetime]
 
     workspace: Mapped[Workspace] = relationship()
+    sponsor: Mapped[Person | None] = relationship(foreign_keys=[sponsor_id])
 
 
 class ConventionVersion(Base):
@@ -248,6 +249,7 @@ class Convention(Base):
     paired_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     # The corporate method's third person: the mentee's manager, named in the convention the mentee accepts.
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    restitution_held_at: Mapped[datetime | None]  # the corporate method's closure, validated by all
     status: Mapped[str] = mapped_column(String(32), default=ConventionStatus.AWAITING_SIGNATURES)
     starts_on: Mapped[date] = mapped_column(Date)
     planned_end_on: Mapped[date] = mapped_column(Date)
@@ -282,6 +284,9 @@ class Meeting(Base):
     convention_id: Mapped[int] = mapped_column(ForeignKey("conventions.id", ondelete="CASCADE"), index=True)
     # The corporate method's three-way start: the mentee's manager is invited too.
     with_manager: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    # Its closing restitution: everyone is invited (the manager, the programme's direction); once held, the
+    # closure is validated.
+    restitution: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     starts_at: Mapped[datetime]
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60)

@@ -1,5 +1,5 @@
 """The corporate method's figures for the coordination: road maps confirmed, milestones held on time, hours
-planned against hours reported. Counts and sums only, never a word of the road map."""
+planned against hours reported, syntheses approved, restitutions held. Counts and sums only, never a word."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Convention, Milestone, Programme, RoadMap
+from storage.models import Convention, Milestone, Programme, RoadMap, Synthesis
 
 ON_TIME = timedelta(days=7)  # a milestone reviewed within a week of its date counts as on time
 
@@ -23,6 +23,8 @@ class CorporateFigures:
     milestones_on_time: int
     hours_planned: int
     hours_reported: int  # the latest hours recorded at a milestone, per convention
+    syntheses_approved: int = 0
+    restitutions_held: int = 0  # closures validated in front of everyone
 
 
 def corporate_figures(session: Session, programme: Programme, today: date) -> CorporateFigures | None:
@@ -41,6 +43,10 @@ def corporate_figures(session: Session, programme: Programme, today: date) -> Co
     for m in milestones:
         if m.hours_so_far is not None and (m.convention_id not in latest or m.due_on > latest[m.convention_id][0]):
             latest[m.convention_id] = (m.due_on, m.hours_so_far)
+    approved = session.scalar(select(func.count(Synthesis.id)).where(
+        Synthesis.convention_id.in_(scope), Synthesis.status == "approved")) or 0
+    restitutions = session.scalar(select(func.count(Convention.id)).where(
+        Convention.programme_id == programme.id, Convention.restitution_held_at.is_not(None))) or 0
     return CorporateFigures(with_manager, len(road_maps), sum(1 for r in road_maps if r.manager_confirmed_at),
                             len(due), len(on_time), sum(r.planned_hours for r in road_maps),
-                            sum(hours for _day, hours in latest.values()))
+                            sum(hours for _day, hours in latest.values()), approved, restitutions)

@@ -18,7 +18,7 @@ from bot.i18n.rich import rt
 from bot.notify import Attachment, Button, Delivered, Message, Moment, Notifier, NotifierError, Rich, Section, Text
 from bot.services import actions
 from bot.services.calendar_invite import meeting_ics
-from bot.services.meetings import CheckIn, other_side, outcome_of
+from bot.services.meetings import CheckIn, attendees, other_side, outcome_of
 from bot.services.message_refs import delivered_at, messages_about
 from bot.services.notes import VisibleNote
 from bot.services.people import language_of, mention, timezone_of
@@ -54,27 +54,37 @@ def _agenda_section(meeting: Meeting, lang: str) -> tuple[Section, ...]:
     return (Section(t(lang, "meeting.agenda.title"), meeting.agenda, literal=True),) if meeting.agenda else ()
 
 
+def _guests(meeting: Meeting) -> list[Person]:
+    """Who is invited besides the pair (the manager at the start; the direction too at the restitution)."""
+    pair = (meeting.convention.mentor_id, meeting.convention.mentee_id)
+    return [p for p in attendees(meeting.convention, meeting) if p.id not in pair]
+
+
 def _start_section(meeting: Meeting, lang: str) -> tuple[Section, ...]:
-    """For the pair: this meeting is the three-way start, and the manager gets the invitation too."""
-    manager = meeting.convention.manager
-    if not meeting.with_manager or manager is None:
+    """For the pair: this meeting is the three-way start or the restitution, and who else is invited."""
+    guests = _guests(meeting)
+    if not guests:
         return ()
-    return (Section(t(lang, "meeting.start.title"), rt(lang, "meeting.start.pair", manager=mention(manager))),)
+    if meeting.restitution:
+        return (Section(t(lang, "meeting.restitution.title"),
+                        rt(lang, "meeting.restitution.pair", guests=Rich.join(", ", [mention(g) for g in guests]))),)
+    return (Section(t(lang, "meeting.start.title"), rt(lang, "meeting.start.pair", manager=mention(guests[0]))),)
 
 
-def _is_manager(meeting: Meeting, person: Person) -> bool:
-    return meeting.with_manager and meeting.convention.manager_id == person.id
+def _is_guest(meeting: Meeting, person: Person) -> bool:
+    return any(g.id == person.id for g in _guests(meeting))
 
 
-def manager_confirmed_message(meeting: Meeting, manager: Person, now: datetime) -> Message:
-    """The three-way start as the manager reads it: when, how, where, and the invitation. Never the agenda,
-    which is the pair's; no buttons, since only the pair plans, moves or cancels."""
+def guest_confirmed_message(meeting: Meeting, guest: Person, now: datetime) -> Message:
+    """The start or the restitution as a guest reads it: when, how, where, and the invitation. Never the
+    agenda, which is the pair's; no buttons, since only the pair plans, moves or cancels."""
     convention = meeting.convention
-    lang, tz = _reader(manager, convention)
-    text = rt(lang, "meeting.start.manager", mentor=mention(convention.mentor), mentee=mention(convention.mentee),
+    lang, tz = _reader(guest, convention)
+    key = N_("meeting.restitution.guest") if meeting.restitution else N_("meeting.start.manager")
+    text = rt(lang, key, mentor=mention(convention.mentor), mentee=mention(convention.mentee),
               when=when(meeting, lang, tz))
     return Message(text=text, facts=meeting_facts(meeting, lang, tz), headline=False,
-                   context=t(lang, "meeting.start.manager_context"), attachment=invitation(meeting, manager, now))
+                   context=t(lang, "meeting.start.manager_context"), attachment=invitation(meeting, guest, now))
 
 
 def proposal_message(session: Session, meeting: Meeting, person: Person) -> Message:
@@ -132,7 +142,9 @@ def confirmed_message(meeting: Meeting, person: Person, now: datetime, *, with_f
 def invitation(meeting: Meeting, person: Person, now: datetime, *, cancelled: bool = False) -> Attachment:
     convention = meeting.convention
     lang, tz = _reader(person, convention)
-    if _is_manager(meeting, person):
+    if meeting.restitution:
+        summary = t(lang, "meeting.restitution.ics", mentor=_named(convention.mentor), mentee=_named(convention.mentee))
+    elif _is_guest(meeting, person):
         summary = t(lang, "meeting.start.ics_manager", mentor=_named(convention.mentor),
                     mentee=_named(convention.mentee))
     elif meeting.with_manager and convention.manager is not None:
@@ -173,8 +185,8 @@ def _confirmed(session: Session, reminder: Reminder, person: Person, ctx: object
     meeting = _meeting_in(session, reminder, MeetingStatus.CONFIRMED)
     if meeting is None:
         return None
-    if _is_manager(meeting, person):
-        return manager_confirmed_message(meeting, person, reminder.created_at)
+    if _is_guest(meeting, person):
+        return guest_confirmed_message(meeting, person, reminder.created_at)
     return confirmed_message(meeting, person, reminder.created_at)
 
 
@@ -184,7 +196,7 @@ def _cancelled(session: Session, reminder: Reminder, person: Person, ctx: object
         return None
     convention = meeting.convention
     lang, tz = _reader(person, convention)
-    if _is_manager(meeting, person):  # the reason is the pair's: the manager learns only that it is off
+    if _is_guest(meeting, person):  # the reason is the pair's: a guest learns only that it is off
         return Message(text=rt(lang, "meeting.start.cancelled_manager", when=when(meeting, lang, tz),
                                mentor=mention(convention.mentor), mentee=mention(convention.mentee)),
                        headline=False, attachment=invitation(meeting, person, reminder.created_at, cancelled=True))

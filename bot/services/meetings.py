@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_
@@ -38,6 +38,7 @@ from storage.models import (
     Person,
     Reminder,
     ReminderStatus,
+    Synthesis,
 )
 
 AGENDA_LIMIT = 3000
@@ -202,16 +203,34 @@ def starts_with_manager(session: Session, convention: Convention) -> bool:
     manager and no start meeting is planned or held yet (a cancelled or missed one is planned again)."""
     if convention.manager_id is None:
         return False
+    return not _planned(session, convention, Meeting.with_manager.is_(True) & Meeting.restitution.is_(False))
+
+
+def next_is_restitution(session: Session, convention: Convention) -> bool:
+    """Whether the next meeting proposed is the corporate method's restitution: the mentee approved the
+    synthesis report and no restitution is planned or held yet."""
+    if convention.manager_id is None or convention.restitution_held_at is not None:
+        return False
+    approved = session.scalars(select(Synthesis.id).where(Synthesis.convention_id == convention.id,
+                                                          Synthesis.status == "approved")).first()
+    return approved is not None and not _planned(session, convention, Meeting.restitution.is_(True))
+
+
+def _planned(session: Session, convention: Convention, which: ColumnElement[bool]) -> bool:
+    """A meeting of this kind proposed, confirmed or held (a cancelled or missed one is planned again)."""
     return session.scalars(select(Meeting.id).where(
-        Meeting.convention_id == convention.id, Meeting.with_manager.is_(True),
-        Meeting.status.in_((MeetingStatus.PROPOSED, MeetingStatus.CONFIRMED, MeetingStatus.HELD)))).first() is None
+        Meeting.convention_id == convention.id, which,
+        Meeting.status.in_((MeetingStatus.PROPOSED, MeetingStatus.CONFIRMED, MeetingStatus.HELD)))).first() is not None
 
 
 def attendees(convention: Convention, meeting: Meeting) -> list[Person]:
-    """Who is invited: the pair, and the manager at the three-way start."""
+    """Who is invited: the pair; the manager at the three-way start; everyone at the restitution."""
     invited = [convention.mentor, convention.mentee]
     if meeting.with_manager and convention.manager is not None:
         invited.append(convention.manager)
+    direction = convention.programme.sponsor
+    if meeting.restitution and direction is not None and direction.id not in {p.id for p in invited}:
+        invited.append(direction)
     return invited
 
 
@@ -227,13 +246,15 @@ def propose(session: Session, *, convention: Convention, person: Person, draft: 
     if same is not None and (same.location or "") == draft.location.strip() and replaces is None:
         return Proposal(same, [])  # the same form sent twice (double click, retry): one proposal
     retired = _supersede_proposals(session, convention, now)
-    with_manager = replaces.with_manager if replaces is not None else starts_with_manager(session, convention)
+    restitution = replaces.restitution if replaces is not None else next_is_restitution(session, convention)
+    with_manager = replaces.with_manager if replaces is not None else (
+        restitution or starts_with_manager(session, convention))
     agenda = draft.agenda.strip() or (convention.next_agenda or "")
     meeting = Meeting(
         convention_id=convention.id, proposed_by_id=person.id, starts_at=starts_at,
         duration_minutes=draft.duration_minutes, mode=draft.mode, location=draft.location.strip() or None,
         status=MeetingStatus.PROPOSED, agenda=agenda or None, replaces_id=replaces.id if replaces else None,
-        with_manager=with_manager,
+        with_manager=with_manager, restitution=restitution,
         calendar_uid=replaces.calendar_uid if replaces and replaces.calendar_uid else f"{uuid.uuid4()}@mentorat",
         calendar_sequence=replaces.calendar_sequence + 1 if replaces else 0, created_at=now, updated_at=now,
     )
@@ -432,7 +453,10 @@ def record_outcome(session: Session, *, meeting_id: int, person: Person, outcome
                    meeting_id=meeting.id, due_at=now, now=now, essential=False,
                    dedupe_key=f"meeting_outcome:{meeting.id}:{other.id}")
     audit.record(session, convention, f"meeting.{outcome.value}", person, now, meeting=meeting.id)
-    if outcome == Outcome.HELD and meeting.with_manager:  # the three agreed: the mentor writes the road map
+    if outcome == Outcome.HELD and meeting.restitution:  # held in front of everyone: the closure is validated
+        convention.restitution_held_at = now
+        audit.record(session, convention, "closure.validated", person, now, meeting=meeting.id)
+    elif outcome == Outcome.HELD and meeting.with_manager:  # the three agreed: the mentor writes the road map
         road_maps.prompt_mentor(session, convention, now)
     return CheckIn(meeting, outcome, already=False, answered_by=person)
 

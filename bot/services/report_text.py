@@ -69,7 +69,8 @@ def corporate_lines(lang: str, report: ProgrammeReport) -> list[str]:
         return []
     return [t(lang, "report.corporate", with_manager=c.with_manager, confirmed=c.road_maps_confirmed,
               written=c.road_maps, on_time=c.milestones_on_time, due=c.milestones_due,
-              planned=c.hours_planned, reported=c.hours_reported)]
+              planned=c.hours_planned, reported=c.hours_reported),
+            t(lang, "report.corporate.closure", approved=c.syntheses_approved, held=c.restitutions_held)]
 
 
 def evaluation_lines(lang: str, report: ProgrammeReport) -> list[str]:

@@ -27,6 +27,7 @@ COMMENT_LIMIT = 1000
 SUBMITTED, CHANGES, APPROVED = "submitted", "changes", "approved"
 REVIEW, CHANGES_ASKED, DELIVERED, PROMPT = "synthesis_review", "synthesis_changes", "synthesis_delivered", \
     "synthesis_prompt"
+RESTITUTION_PROMPT = "restitution_prompt"
 WRITABLE = (ConventionStatus.ACTIVE, ConventionStatus.CLOSING)
 
 
@@ -136,6 +137,9 @@ def approve(session: Session, *, convention_id: int, version: int, person: Perso
     for recipient_id in dict.fromkeys(recipients):
         outbox.enqueue(session, kind=DELIVERED, recipient_id=recipient_id, convention_id=convention.id, due_at=now,
                        now=now, essential=True, dedupe_key=f"{DELIVERED}:{convention.id}:{recipient_id}")
+    for side in (convention.mentor_id, convention.mentee_id):  # then the restitution, in front of everyone
+        outbox.enqueue(session, kind=RESTITUTION_PROMPT, recipient_id=side, convention_id=convention.id,
+                       due_at=now, now=now, dedupe_key=f"{RESTITUTION_PROMPT}:{convention.id}:{side}")
     audit.record(session, convention, "synthesis.approved", person, now, version=found.version,
                  to_manager=to_manager)
     return found

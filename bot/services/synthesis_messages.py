@@ -14,7 +14,16 @@ from bot.services.final_report import display_name
 from bot.services.people import language_of, mention
 from bot.services.report_layout import ReportSection
 from bot.services.report_pdf import document_pdf
-from bot.services.syntheses import APPROVED, CHANGES_ASKED, DELIVERED, PROMPT, REVIEW, SUBMITTED, synthesis_of
+from bot.services.syntheses import (
+    APPROVED,
+    CHANGES_ASKED,
+    DELIVERED,
+    PROMPT,
+    RESTITUTION_PROMPT,
+    REVIEW,
+    SUBMITTED,
+    synthesis_of,
+)
 from storage.models import Convention, Person, Reminder, Synthesis
 
 PARTS = (("points", N_("synthesis.part.points")), ("results", N_("synthesis.part.results")),
@@ -110,4 +119,15 @@ def _prompt(session: Session, reminder: Reminder, person: Person, ctx: object) -
                                    style="primary"),))
 
 
-COMPOSERS = {REVIEW: _review, CHANGES_ASKED: _changes, DELIVERED: _delivered, PROMPT: _prompt}
+def _restitution(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
+    convention = _convention(session, reminder)
+    if convention is None or convention.restitution_held_at is not None:
+        return None
+    lang = language_of(person, convention.programme.language)
+    return Message(text=rt(lang, "restitution.prompt"), headline=False,
+                   buttons=(Button(t(lang, "restitution.button"), actions.MEETING_PLAN, str(convention.id),
+                                   style="primary"),))
+
+
+COMPOSERS = {REVIEW: _review, CHANGES_ASKED: _changes, DELIVERED: _delivered, PROMPT: _prompt,
+             RESTITUTION_PROMPT: _restitution}

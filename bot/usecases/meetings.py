@@ -93,9 +93,13 @@ def _prefill(actor: Actor, convention: Convention, meeting: Meeting | None) -> d
 def _form(session: Session, actor: Actor, kind: FormKind, convention: Convention,
           meeting: Meeting | None = None) -> MeetingFormView:
     terms = convention.version
+    restitution = meeting.restitution if meeting is not None else meetings.next_is_restitution(session, convention)
     starts = meeting.with_manager if meeting is not None else meetings.starts_with_manager(session, convention)
-    note = rt(actor.lang, "meeting.start.form", manager=mention(convention.manager)) \
-        if starts and convention.manager is not None else None
+    note: Text | None = None
+    if restitution:
+        note = t(actor.lang, "meeting.restitution.form")
+    elif starts and convention.manager is not None:
+        note = rt(actor.lang, "meeting.start.form", manager=mention(convention.manager))
     return MeetingFormView(
         kind=kind, subject_id=meeting.id if meeting is not None else convention.id, convention=convention,
         other=meetings.other_side(convention, actor.person),

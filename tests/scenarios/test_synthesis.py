@@ -3,6 +3,7 @@ sent back with changes by the mentee, then approved and delivered with its PDF o
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -10,9 +11,9 @@ from sqlalchemy import select
 
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
-from storage.models import Person, Programme, Synthesis
+from storage.models import Convention, Person, Programme, Synthesis
 from tests.scenarios.helpers import button_value
-from tests.scenarios.meeting_helpers import click_last, last_view, texts_to, with_button
+from tests.scenarios.meeting_helpers import at, click_last, last_view, meeting_values, texts_to, with_button
 from tests.scenarios.test_road_map import agreed
 from tests.support.texts import fr_fixed
 
@@ -103,3 +104,27 @@ def test_approved_with_the_manager_and_no_one_else_approves(bot: Harness) -> Non
     assert len(pdfs_to(bot, "UOTHER")) == 1  # the manager, as the mentee agreed
     bot.command("UMENTOR", "synthese")  # approved: shown, no longer editable
     assert "synthesis-edit-open" not in str(bot.last_response().get("blocks"))
+
+
+def test_the_restitution_in_front_of_everyone_validates_the_closure(bot: Harness) -> None:
+    agreed(bot)
+    with_direction(bot)
+    bot.command("UMENTOR", "synthese")
+    view = last_view(bot, FORM)
+    bot.submit_view("UMENTOR", view, synthesis_values(view, points="P", results="R", follow_up="F"))
+    click_last(bot, "UMENTEE", "synthesis-approve-manager")
+    prompt = [m for m in bot.emulator.messages_to("UMENTOR") if fr_fixed("restitution.prompt") in text_of(m)]
+    assert prompt
+    bot.click("UMENTOR", "meeting-plan-open", button_value(prompt[-1], "meeting-plan-open") or "", message=prompt[-1])
+    assert fr_fixed("meeting.restitution.form") in text_of({"blocks": last_view(bot)["blocks"]})
+    bot.submit_view("UMENTOR", last_view(bot), meeting_values("2027-09-15", "10:00", agenda="Nos dernières questions"))
+    click_last(bot, "UMENTEE", "meeting-proposal-confirm")
+    for guest in ("UOTHER", "UADMIN"):  # the manager and the direction
+        told = texts_to(bot, guest)[-1]
+        assert fr_fixed("meeting.restitution.guest") in told and "dernières questions" not in told
+    at(bot, datetime(2027, 9, 15, 19, 30, tzinfo=UTC))
+    click_last(bot, "UMENTOR", "meeting-checkin-held")
+    with bot.session_factory() as session:
+        assert session.scalars(select(Convention.restitution_held_at)).one() is not None
+    bot.command("UCOORD", "rapport")
+    assert "restitutions tenues : 1" in " ".join(texts_to(bot, "UCOORD")[-3:])

@@ -26,10 +26,12 @@ def upgrade() -> None:
                                       nullable=False))
     with op.batch_alter_table('conventions', schema=None) as batch_op:
         batch_op.add_column(sa.Column('manager_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('restitution_held_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.create_foreign_key(batch_op.f('fk_conventions_manager_id_people'), 'people', ['manager_id'],
                                     ['id'], ondelete='SET NULL')
     with op.batch_alter_table('meetings', schema=None) as batch_op:
         batch_op.add_column(sa.Column('with_manager', sa.Boolean(), server_default=sa.text('false'), nullable=False))
+        batch_op.add_column(sa.Column('restitution', sa.Boolean(), server_default=sa.text('false'), nullable=False))
     op.create_table(
         'road_maps',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -89,9 +91,11 @@ def downgrade() -> None:
     op.drop_table('milestones')
     op.drop_table('road_maps')
     with op.batch_alter_table('meetings', schema=None) as batch_op:
+        batch_op.drop_column('restitution')
         batch_op.drop_column('with_manager')
     with op.batch_alter_table('conventions', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_conventions_manager_id_people'), type_='foreignkey')
+        batch_op.drop_column('restitution_held_at')
         batch_op.drop_column('manager_id')
     with op.batch_alter_table('programmes', schema=None) as batch_op:
         batch_op.drop_column('corporate_method')
