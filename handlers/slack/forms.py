@@ -37,6 +37,15 @@ class PairingForm:
         )
 
 
+def metadata_text(raw: str | None, key: str) -> str:
+    """A text a modal's private_metadata carries (an id its use case checks again), "" when absent or altered."""
+    try:
+        found = json.loads(raw or "{}").get(key, "")
+    except (ValueError, AttributeError):
+        return ""
+    return found if isinstance(found, str) else ""
+
+
 @dataclass(frozen=True)
 class ModalOrigin:
     """Where a modal was opened from, kept in private_metadata."""

@@ -22,6 +22,7 @@ from bot.services.milestones import StatusEntry
 from bot.usecases import milestones
 from bot.usecases.milestones import StatusFormView
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
+from handlers.slack.forms import metadata_text
 from handlers.slack.ids import ActionId, CallbackId
 from handlers.slack.interactions import answer_click, clicked_value, on_click, post_dm, save_form
 from handlers.slack.render import as_dicts, as_typed, message_blocks, mrkdwn
@@ -54,14 +55,6 @@ def _entry(view: dict) -> StatusEntry:
     return StatusEntry(str(picked.get("value") or ""), str(hours))
 
 
-def _milestone_in(raw: str | None) -> str:
-    try:
-        found = json.loads(raw or "{}").get("milestone", "")
-    except (ValueError, AttributeError):
-        return ""
-    return found if isinstance(found, str) else ""
-
-
 def register(app: App, deps: Deps) -> None:
     def open_form(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
@@ -85,7 +78,7 @@ def register(app: App, deps: Deps) -> None:
     @app.view(CallbackId.MILESTONE_FORM_SUBMIT)
     def submit(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
-        entry, raw_id = _entry(view), _milestone_in(view.get("private_metadata"))
+        entry, raw_id = _entry(view), metadata_text(view.get("private_metadata"), "milestone")
         said = save_form(ack, deps, team_id, user_id, BLOCKS, lambda session, actor: milestones.record(
             session, actor, deps.clock.now(), raw_id, entry))
         if said is not None:

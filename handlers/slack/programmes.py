@@ -11,11 +11,12 @@ from bot.notify import Rich
 from bot.services.programme_settings import ProgrammeDraft
 from bot.usecases import programmes
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
+from handlers.slack.forms import metadata_text
 from handlers.slack.ids import ActionId, CallbackId
 from handlers.slack.interactions import answer_click, clicked_value, on_click, post_dm, save_form
 from handlers.slack.render import as_dicts, mrkdwn
 from handlers.slack.request import CommandRequest
-from handlers.slack.views.programmes import BLOCKS, form_modal, list_blocks, metadata, programme_in, typed_values
+from handlers.slack.views.programmes import BLOCKS, form_modal, list_blocks, metadata, typed_values
 
 
 def _listing(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[dict]]:
@@ -76,7 +77,7 @@ def register(app: App, deps: Deps) -> None:
     def submit(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
         draft = ProgrammeDraft(typed_values(view.get("state") or {}))
-        raw_id = programme_in(view.get("private_metadata"))
+        raw_id = metadata_text(view.get("private_metadata"), "programme")
         said = save_form(ack, deps, team_id, user_id, BLOCKS, lambda session, actor: programmes.save(
             session, actor, deps.rule, deps.clock.now(), raw_id, draft), fresh=True)  # a privileged act
         if said is not None:

@@ -15,6 +15,7 @@ from bot.services.road_maps import RoadMapDraft
 from bot.usecases import road_map
 from bot.usecases.road_map import RoadMapFormView
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
+from handlers.slack.forms import metadata_text
 from handlers.slack.ids import ActionId, CallbackId
 from handlers.slack.interactions import answer_click, clicked_value, on_click, post_dm, save_form
 from handlers.slack.render import as_dicts, message_blocks, mrkdwn
@@ -54,14 +55,6 @@ def _typed(view: dict) -> RoadMapDraft:
     return RoadMapDraft(typed["axes"], typed["strategies"], typed["hours"], typed["milestones"])
 
 
-def _convention_in(raw: str | None) -> str:
-    try:
-        found = json.loads(raw or "{}").get("convention_id", "")
-    except (ValueError, AttributeError):
-        return ""
-    return found if isinstance(found, str) else ""
-
-
 def run_road_map_command(req: CommandRequest) -> None:
     with acting_in_slack(req.deps, req.team_id, req.user_id) as (session, actor):
         found = road_map.command(session, actor, req.convention_id)
@@ -91,7 +84,7 @@ def register(app: App, deps: Deps) -> None:
     @app.view(CallbackId.ROADMAP_FORM_SUBMIT)
     def submit(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
-        draft, raw_id = _typed(view), _convention_in(view.get("private_metadata"))
+        draft, raw_id = _typed(view), metadata_text(view.get("private_metadata"), "convention_id")
         said = save_form(ack, deps, team_id, user_id, BLOCKS, lambda session, actor: road_map.save(
             session, actor, deps.clock.now(), raw_id, draft))
         if said is not None:

@@ -17,6 +17,7 @@ from bot.services.syntheses import SynthesisDraft
 from bot.usecases import synthesis
 from bot.usecases.synthesis import ChangesFormView, SynthesisFormView
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
+from handlers.slack.forms import metadata_text
 from handlers.slack.ids import ActionId, CallbackId
 from handlers.slack.interactions import answer_click, clicked_value, on_click, post_dm, save_form
 from handlers.slack.render import as_dicts, message_blocks, mrkdwn
@@ -28,14 +29,6 @@ COMMENT = {"comment": "synthesis-comment"}
 
 def _metadata(team_id: str, value: str) -> str:
     return json.dumps({"team_id": team_id, "value": value})
-
-
-def _value_in(raw: str | None) -> str:
-    try:
-        found = json.loads(raw or "{}").get("value", "")
-    except (ValueError, AttributeError):
-        return ""
-    return found if isinstance(found, str) else ""
 
 
 def modal(view: SynthesisFormView, team_id: str) -> dict:
@@ -108,7 +101,7 @@ def register(app: App, deps: Deps) -> None:
     @app.view(CallbackId.SYNTHESIS_FORM_SUBMIT)
     def submit(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
-        typed, raw_id = _typed(view, BLOCKS), _value_in(view.get("private_metadata"))
+        typed, raw_id = _typed(view, BLOCKS), metadata_text(view.get("private_metadata"), "value")
         draft = SynthesisDraft(typed["points"], typed["results"], typed["axes"], typed["follow_up"])
         said = save_form(ack, deps, team_id, user_id, BLOCKS, lambda session, actor: synthesis.submit(
             session, actor, deps.clock.now(), raw_id, draft))
@@ -119,7 +112,7 @@ def register(app: App, deps: Deps) -> None:
     @app.view(CallbackId.SYNTHESIS_CHANGES_SUBMIT)
     def submit_changes(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
-        comment, value = _typed(view, COMMENT)["comment"], _value_in(view.get("private_metadata"))
+        comment, value = _typed(view, COMMENT)["comment"], metadata_text(view.get("private_metadata"), "value")
         said = save_form(ack, deps, team_id, user_id, COMMENT, lambda session, actor: synthesis.ask_changes(
             session, actor, deps.clock.now(), value, comment))
         if said is not None:

@@ -40,15 +40,6 @@ def metadata(team_id: str, programme_id: int | None) -> str:
     return json.dumps({"team_id": team_id, "programme": str(programme_id or "")})
 
 
-def programme_in(raw: str | None) -> str:
-    """The programme id a submitted modal names ("" for a new one); checked again by the use case."""
-    try:
-        found = json.loads(raw or "{}").get("programme", "")
-    except (ValueError, AttributeError):
-        return ""
-    return found if isinstance(found, str) else ""
-
-
 def list_blocks(view: ProgrammesView) -> list[Block]:
     lang = view.lang
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=mrkdwn(view.intro)))]
