@@ -144,6 +144,8 @@ class Programme(Base):
 
     workspace: Mapped[Workspace] = relationship()
     sponsor: Mapped[Person | None] = relationship(foreign_keys=[sponsor_id])
+    direction_rows: Mapped[list[ProgrammeDirection]] = relationship(viewonly=True,
+                                                                     order_by="ProgrammeDirection.added_at")
 
 
 class ConventionVersion(Base):
@@ -218,6 +220,19 @@ class ProgrammeCoordinator(Base):
     added_at: Mapped[datetime]
 
     person: Mapped[Person] = relationship(foreign_keys=[person_id])
+
+
+class ProgrammeDirection(Base):
+    """The programme's direction under the corporate method: who receives the approved synthesis reports
+    and is invited to the restitutions (the final reports' sponsor counts too)."""
+
+    __tablename__ = "programme_direction"
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    added_at: Mapped[datetime]
+
+    person: Mapped[Person] = relationship()
 
 
 _OPEN = "status IN ('draft', 'awaiting_signatures', 'active', 'closing')"

@@ -22,6 +22,7 @@ from bot.i18n import N_
 from bot.services import audit, outbox, road_maps
 from bot.services.convention_choice import pick
 from bot.services.conventions import get_convention
+from bot.services.direction import direction_of
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.people import timezone_of
 from bot.services.policy import Act, require
@@ -228,9 +229,8 @@ def attendees(convention: Convention, meeting: Meeting) -> list[Person]:
     invited = [convention.mentor, convention.mentee]
     if meeting.with_manager and convention.manager is not None:
         invited.append(convention.manager)
-    direction = convention.programme.sponsor
-    if meeting.restitution and direction is not None and direction.id not in {p.id for p in invited}:
-        invited.append(direction)
+    if meeting.restitution:
+        invited += [p for p in direction_of(convention.programme) if p.id not in {i.id for i in invited}]
     return invited
 
 

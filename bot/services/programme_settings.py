@@ -45,7 +45,7 @@ NUMBERS = tuple(RANGES)
 ENROLMENT_STATES = ("open", "closed")
 FIELDS = ("name", "description", "language", "timezone", *NUMBERS, "enrolment", "enrolment_closes_on",
           "enrolment_reopens_on", "cohort_starts_on", "mentee_choice", "corporate_method", "themes_defaults", "themes_extra",
-          "organisation", "contact", "privacy", "clause_fr", "clause_en")
+          "organisation", "contact", "privacy", "clause_fr", "clause_en", "direction")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from bot.i18n import N_, labels, t
 from bot.services import audit, outbox
 from bot.services.conventions import get_convention
-from bot.services.errors import Conflict, InvalidInput, NotAllowed
+from bot.services.direction import direction_of
+from bot.services.errors import Conflict, InvalidInput
 from bot.services.objectives import of_convention
 from bot.services.policy import Act, require
 from bot.services.road_maps import road_map_of
@@ -129,9 +130,7 @@ def approve(session: Session, *, convention_id: int, version: int, person: Perso
     found = _answerable(session, convention_id, version, person)
     convention = found.convention
     found.status, found.approved_at, found.to_manager = APPROVED, now, to_manager
-    recipients = [convention.mentor_id, convention.mentee_id]
-    if convention.programme.sponsor_id is not None:
-        recipients.append(convention.programme.sponsor_id)
+    recipients = [convention.mentor_id, convention.mentee_id, *(p.id for p in direction_of(convention.programme))]
     if to_manager and convention.manager_id is not None:
         recipients.append(convention.manager_id)
     for recipient_id in dict.fromkeys(recipients):
@@ -156,17 +155,4 @@ def ask_changes(session: Session, *, convention_id: int, version: int, person: P
     outbox.enqueue(session, kind=CHANGES_ASKED, recipient_id=convention.mentor_id, convention_id=convention.id,
                    due_at=now, now=now, essential=True, dedupe_key=f"{CHANGES_ASKED}:{convention.id}:{found.version}")
     audit.record(session, convention, "synthesis.changes_asked", person, now, version=found.version)
-    return found
-
-
-def readable(session: Session, convention: Convention, person: Person) -> Synthesis:
-    """The approved synthesis for one of its recipients (the pair, management, the manager if agreed)."""
-    found = synthesis_of(session, convention)
-    if found is None or found.status != APPROVED:
-        raise NotAllowed(N_("error.no_access"))
-    allowed_ids = {convention.mentor_id, convention.mentee_id, convention.programme.sponsor_id}
-    if found.to_manager:
-        allowed_ids.add(convention.manager_id)
-    if person.id not in allowed_ids:
-        raise NotAllowed(N_("error.no_access"))
     return found

@@ -7,6 +7,7 @@ person's own workspace only, and each change asks the policy.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,6 +20,7 @@ from bot.i18n.dates import format_day
 from bot.i18n.rich import rt
 from bot.notify import Rich, Text
 from bot.services import programme_settings, programmes
+from bot.services.direction import set_direction
 from bot.services.errors import Conflict, NotAllowed, NotFound
 from bot.services.mentor_requests import CHOICE_MODES
 from bot.services.policy import Act, require
@@ -28,7 +30,7 @@ from bot.services.programmes import ProgrammeDefaults
 from bot.services.roles import CoordinatorRule, is_coordinator
 from bot.services.themes import DEFAULT_THEMES, programme_themes, theme_label
 from bot.services.typed_text import row_id
-from storage.models import OPEN_CONVENTION_STATUSES, Convention, Programme
+from storage.models import OPEN_CONVENTION_STATUSES, Convention, Person, Programme
 
 Choices = tuple[tuple[str, str], ...]
 # The form's label of each setting (programme_settings.FIELDS), the same on both platforms.
@@ -49,6 +51,7 @@ LABELS = {
     "organisation": N_("programme.field.organisation"), "contact": N_("programme.field.contact"),
     "privacy": N_("programme.field.privacy"),
     "clause_fr": N_("programme.field.clause_fr"), "clause_en": N_("programme.field.clause_en"),
+    "direction": N_("programme.field.direction"),
 }
 CHOICE_LABELS = {"off": N_("programme.choice.off"), "confirm": N_("programme.choice.confirm"),
                  "trusted": N_("programme.choice.trusted")}
@@ -152,6 +155,7 @@ class ProgrammeFormView:
     themes: Choices  # the default themes to keep
     kept_themes: tuple[str, ...]
     extra_themes: str  # the programme's own themes, one a line
+    direction: Choices = ()  # (name, platform id) of the direction's people (the sponsor set apart)
 
 
 def _form(session: Session, actor: Actor, programme: Programme | None, draft: ProgrammeDraft) -> ProgrammeFormView:
@@ -177,7 +181,9 @@ def _form(session: Session, actor: Actor, programme: Programme | None, draft: Pr
         mentee_choice=tuple((t(lang, CHOICE_LABELS[mode]), mode) for mode in CHOICE_MODES),
         corporate_method=((t(lang, "programme.corporate.off"), "off"), (t(lang, "programme.corporate.on"), "on")),
         themes=tuple((theme_label(lang, key), key) for key in DEFAULT_THEMES), kept_themes=tuple(kept),
-        extra_themes=extra)
+        extra_themes=extra,
+        direction=tuple((r.person.display_name or r.person.external_id, r.person.external_id)
+                        for r in programme.direction_rows) if programme is not None else ())
 
 
 def form(session: Session, actor: Actor, rule: CoordinatorRule, defaults: ProgrammeDefaults, raw_id: object = None,
@@ -193,16 +199,21 @@ def form(session: Session, actor: Actor, rule: CoordinatorRule, defaults: Progra
 
 
 def save(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime, raw_id: object,
-         draft: ProgrammeDraft) -> Rich:
-    """Create or edit; the answer says what applies to whom."""
+         draft: ProgrammeDraft, direction: Sequence[Person] | None = None) -> Rich:
+    """Create or edit; the answer says what applies to whom. `direction`: the people the front end resolved
+    from the form's picker (None: the form had no such field)."""
     today = actor.today_at(now)
     if raw_id in (None, ""):
         created = programme_settings.create(session, by=actor.person, rule=rule, draft=draft, today=today, now=now)
+        if direction is not None:
+            set_direction(session, by=actor.person, programme=created, people=direction, rule=rule, now=now)
         programmes.choose(session, actor.person, created, now=now)  # the creator goes on in it
         return rt(actor.lang, "programme.created", programme=created.name)
     programme = programme_of(session, actor, raw_id)
     new_terms = programme_settings.edit(session, by=actor.person, rule=rule, programme=programme, draft=draft,
                                         today=today, now=now)
+    if direction is not None:
+        set_direction(session, by=actor.person, programme=programme, people=direction, rule=rule, now=now)
     return rt(actor.lang, N_("programme.saved_new_terms") if new_terms else N_("programme.saved"),
               programme=programme.name)
 

@@ -6,11 +6,13 @@ from collections.abc import Callable
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
+from sqlalchemy.orm import Session
 
+from bot.actor import Actor
 from bot.notify import Rich
 from bot.services.programme_settings import ProgrammeDraft
 from bot.usecases import programmes
-from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
+from handlers.slack.deps import Deps, acting_in_slack, ids_from_body, known_person
 from handlers.slack.forms import metadata_text
 from handlers.slack.ids import ActionId, CallbackId
 from handlers.slack.interactions import answer_click, clicked_value, on_click, post_dm, save_form
@@ -78,7 +80,13 @@ def register(app: App, deps: Deps) -> None:
         team_id, user_id = ids_from_body(body)
         draft = ProgrammeDraft(typed_values(view.get("state") or {}))
         raw_id = metadata_text(view.get("private_metadata"), "programme")
-        said = save_form(ack, deps, team_id, user_id, BLOCKS, lambda session, actor: programmes.save(
-            session, actor, deps.rule, deps.clock.now(), raw_id, draft), fresh=True)  # a privileged act
+        picked = draft.values.get("direction")
+
+        def save(session: Session, actor: Actor) -> Rich:
+            direction = None if picked is None else [
+                known_person(session, deps, actor.workspace, uid, field_name="direction") for uid in picked]
+            return programmes.save(session, actor, deps.rule, deps.clock.now(), raw_id, draft, direction)
+
+        said = save_form(ack, deps, team_id, user_id, BLOCKS, save, fresh=True)  # a privileged act
         if said is not None:
             deps.soon(lambda: post_dm(client, user_id, mrkdwn(said)))

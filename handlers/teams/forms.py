@@ -81,14 +81,20 @@ def choice_input(name: str, label: str, state: FormState, choices: Sequence[tupl
 
 
 def person_picker(name: str, label: str, state: FormState, *, required: bool = True,
-                  error_message: str | None = None, known: tuple[str, str] | None = None) -> list[Card]:
+                  error_message: str | None = None, known: tuple[str, str] | None = None,
+                  multi: bool = False, several: Sequence[tuple[str, str]] = ()) -> list[Card]:
     """Teams' people picker: the organisation's directory; the value is the person's Entra object id.
 
-    `known`: (name, id) of the person already picked, so that the picker shows a name, not an id."""
-    choices = [{"title": known[0], "value": known[1]}] if known else []
+    `known`: (name, id) of the person already picked, so that the picker shows a name, not an id.
+    `multi`: several people may be picked (their ids come back joined by commas); `several`: those already
+    picked."""
+    picked = [known] if known else list(several)
     element = {"type": "Input.ChoiceSet", **_common(name, label, required, error_message),
-               "choices": choices, "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/users"},
-               "value": str(state.value(name, "") or "")}
+               "choices": [{"title": title, "value": value} for title, value in picked],
+               "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/users"},
+               "value": str(state.value(name, ",".join(v for _t, v in several)) or "")}
+    if multi:
+        element["isMultiSelect"] = True
     return _with_error(element, state)
 
 

@@ -7,14 +7,16 @@ Adaptive Cards have no confirmation dialog: archiving shows a card that asks fir
 
 from __future__ import annotations
 
+from bot.config import GUID
 from bot.i18n import t, tn
-from bot.services import actions, programme_settings
+from bot.services import actions, people, programme_settings
+from bot.services.errors import InvalidInput
 from bot.services.programme_settings import ProgrammeDraft
 from bot.usecases import programmes
 from bot.usecases.programmes import LABELS, ProgrammeFormView, ProgrammesView
 from handlers.teams.cards import Card, action_set, card, submit, teams_text, text_block, typed_text
 from handlers.teams.deps import Handler, Reply, TeamsRequest, saved_or_form, text_reply
-from handlers.teams.forms import FormState, choice_input, date_input, form_card, note, text_input
+from handlers.teams.forms import FormState, choice_input, date_input, form_card, note, person_picker, text_input
 
 SUBMIT = "teams-programme-submit"
 ARCHIVE_ASK = "teams-programme-archive-ask"
@@ -50,7 +52,8 @@ def _list_card(view: ProgrammesView, said: str | None = None) -> Reply:
 
 def _form_card(view: ProgrammeFormView, state: FormState) -> Reply:
     lang = view.lang
-    values = {**view.values, "themes_defaults": ",".join(view.kept_themes), "themes_extra": view.extra_themes}
+    values = {**view.values, "themes_defaults": ",".join(view.kept_themes), "themes_extra": view.extra_themes,
+              "direction": ",".join(uid for _name, uid in view.direction)}
     state = FormState({**{k: v for k, v in values.items() if not isinstance(v, list)}, **state.values}
                       if not state.values else state.values, state.errors)
 
@@ -85,6 +88,9 @@ def _form_card(view: ProgrammeFormView, state: FormState) -> Reply:
         *text("privacy", programme_settings.CLAUSE_LIMIT, multiline=True, hint=t(lang, "programme.hint.privacy")),
         *text("clause_fr", programme_settings.CLAUSE_LIMIT, multiline=True),
         *text("clause_en", programme_settings.CLAUSE_LIMIT, multiline=True),
+        *person_picker("direction", t(lang, LABELS["direction"]), state, required=False, multi=True,
+                       several=view.direction),
+        note(t(lang, "programme.hint.direction")),
         note(teams_text(t(lang, "programme.form.coordination_hint"))),
     ]
     content = form_card(lang, view.title, body, submit_label=t(lang, "profile.modal.submit"), action=SUBMIT,
@@ -102,6 +108,14 @@ def _open_form(req: TeamsRequest, raw_id: str | None) -> list[Reply]:
         return [_form_card(programmes.form(session, actor, req.deps.rule, req.deps.defaults, raw_id), FormState())]
 
 
+def _picked_ids(raw: str) -> list[str]:
+    """The Entra object ids a multi-select people picker sent; anything else is refused on the field."""
+    ids = [part.strip().lower() for part in raw.split(",") if part.strip()]
+    if any(not GUID.fullmatch(uid) for uid in ids):
+        raise InvalidInput("error.pair.unknown_user", field="direction")
+    return ids
+
+
 def _draft(req: TeamsRequest) -> ProgrammeDraft:
     return ProgrammeDraft({name: req.field(name) for name in FIELDS})
 
@@ -111,7 +125,10 @@ def submit_form(req: TeamsRequest) -> list[Reply]:
 
     def save() -> list[Reply]:
         with req.acting() as (session, actor):
-            said = programmes.save(session, actor, req.deps.rule, req.deps.clock.now(), raw_id, _draft(req))
+            direction = [people.ensure_person(session, actor.workspace, uid, now=req.deps.clock.now())
+                         for uid in _picked_ids(req.field("direction"))]
+            said = programmes.save(session, actor, req.deps.rule, req.deps.clock.now(), raw_id, _draft(req),
+                                   direction)
         return [text_reply(said, replace=True)]
 
     return saved_or_form(req, FIELDS, save, lambda session, actor, state: _form_card(

@@ -36,6 +36,8 @@ def form_values(view: dict[str, Any], **changes: Any) -> dict[str, dict[str, Any
             state = {"type": kind, "selected_option": chosen}
         elif kind == "datepicker":
             state = {"type": kind, "selected_date": typed if name in changes else element.get("initial_date")}
+        elif kind == "multi_users_select":
+            state = {"type": kind, "selected_users": typed if name in changes else element.get("initial_users") or []}
         else:  # checkboxes
             chosen = [{"value": v} for v in typed] if name in changes else element.get("initial_options") or []
             state = {"type": kind, "selected_options": chosen}

@@ -14,6 +14,7 @@ from bot.demo.slack_emulator import text_of
 from storage.models import Convention, Person, Programme, Synthesis
 from tests.scenarios.helpers import button_value
 from tests.scenarios.meeting_helpers import at, click_last, last_view, meeting_values, texts_to, with_button
+from tests.scenarios.test_programmes import form_values
 from tests.scenarios.test_road_map import agreed
 from tests.support.texts import fr_fixed
 
@@ -128,3 +129,25 @@ def test_the_restitution_in_front_of_everyone_validates_the_closure(bot: Harness
         assert session.scalars(select(Convention.restitution_held_at)).one() is not None
     bot.command("UCOORD", "rapport")
     assert "restitutions tenues : 1" in " ".join(texts_to(bot, "UCOORD")[-3:])
+
+
+def test_the_programme_forms_direction_receives_the_approved_synthesis(bot: Harness) -> None:
+    agreed(bot)
+    bot.command("UCOORD", "programme")
+    listing = bot.last_response()
+    bot.click("UCOORD", "programme-edit-open", button_value(listing, "programme-edit-open") or "", message=listing)
+    form = last_view(bot, "programme-form-submit")
+    values = form_values(form, direction=["UADMIN", "UMENTOR2"])
+    assert bot.submit_view("UCOORD", form, values).status == 200
+    bot.command("UMENTOR", "synthese")
+    view = last_view(bot, FORM)
+    bot.submit_view("UMENTOR", view, synthesis_values(view, points="P", results="R", follow_up="F"))
+    assert not pdfs_to(bot, "UADMIN") and not pdfs_to(bot, "UMENTOR2")
+    click_last(bot, "UMENTEE", "synthesis-approve")
+    assert len(pdfs_to(bot, "UADMIN")) == 1 and len(pdfs_to(bot, "UMENTOR2")) == 1 and not pdfs_to(bot, "UOTHER")
+    bot.command("UCOORD", "programme")  # the form shows who is in it
+    listing = bot.last_response()
+    bot.click("UCOORD", "programme-edit-open", button_value(listing, "programme-edit-open") or "", message=listing)
+    picker = next(b for b in last_view(bot, "programme-form-submit")["blocks"] if b.get("block_id") ==
+                  "programme-direction")
+    assert picker["element"]["initial_users"] == ["UADMIN", "UMENTOR2"]

@@ -23,6 +23,7 @@ from slack_sdk.models.blocks import (
     PlainTextObject,
     SectionBlock,
     StaticSelectElement,
+    UserMultiSelectElement,
 )
 from slack_sdk.models.views import View
 
@@ -144,6 +145,10 @@ def form_modal(view: ProgrammeFormView, *, metadata: str) -> View:
               hint=t(lang, "programme.hint.privacy")),
         _text("clause_fr", lang, values.get("clause_fr"), limit=programme_settings.CLAUSE_LIMIT, multiline=True),
         _text("clause_en", lang, values.get("clause_en"), limit=programme_settings.CLAUSE_LIMIT, multiline=True),
+        InputBlock(block_id=BLOCKS["direction"], label=t(lang, LABELS["direction"]), optional=True,
+                   hint=t(lang, "programme.hint.direction"),
+                   element=UserMultiSelectElement(action_id="direction", max_selected_items=10,
+                                                   initial_users=[uid for _name, uid in view.direction] or None)),
         ContextBlock(elements=[MarkdownTextObject(text=t(lang, "programme.form.coordination_hint"))]),
     ]
     return View(type="modal", callback_id=CallbackId.PROGRAMME_FORM_SUBMIT, private_metadata=metadata,
@@ -159,7 +164,9 @@ def typed_values(state: dict[str, Any]) -> dict[str, Any]:
         element = (blocks.get(block) or {}).get(name)
         if not isinstance(element, dict):
             continue
-        if "selected_options" in element:
+        if "selected_users" in element:
+            values[name] = [u for u in element.get("selected_users") or [] if isinstance(u, str)]
+        elif "selected_options" in element:
             values[name] = [o.get("value") for o in element.get("selected_options") or [] if isinstance(o, dict)]
         elif "selected_option" in element:
             values[name] = ((element.get("selected_option") or {}).get("value")) or ""

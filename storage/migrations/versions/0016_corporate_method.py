@@ -66,6 +66,15 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_milestones_convention_id'), 'milestones', ['convention_id'], unique=False)
     op.create_table(
+        'programme_direction',
+        sa.Column('programme_id', sa.Integer(), nullable=False),
+        sa.Column('person_id', sa.Integer(), nullable=False),
+        sa.Column('added_at', sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(['person_id'], ['people.id'], name=op.f('fk_programme_direction_person_id_people'), ondelete='CASCADE'),
+        sa.ForeignKeyConstraint(['programme_id'], ['programmes.id'], name=op.f('fk_programme_direction_programme_id_programmes'), ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('programme_id', 'person_id', name=op.f('pk_programme_direction')),
+    )
+    op.create_table(
         'syntheses',
         sa.Column('id', sa.Integer(), nullable=False),
         sa.Column('convention_id', sa.Integer(), nullable=False),
@@ -87,6 +96,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('syntheses')
+    op.drop_table('programme_direction')
     op.drop_index(op.f('ix_milestones_convention_id'), table_name='milestones')
     op.drop_table('milestones')
     op.drop_table('road_maps')
