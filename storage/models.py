@@ -135,6 +135,8 @@ class Programme(Base):
     audit_retention_months: Mapped[int] = mapped_column(Integer, default=36, server_default="36")
     # The corporate method: pairing takes the mentee's manager, who joins the three-way start.
     corporate_method: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    # ...and whether the coordinator who paired them is invited to the restitution too.
+    restitution_coordinator: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     # The convention's programme-specific parts, as the next pairs will sign them (ConventionVersion
     # keeps each wording once signed): organisation, contact, and the extra clause per language.
     convention_parts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -230,7 +230,10 @@ def attendees(convention: Convention, meeting: Meeting) -> list[Person]:
     if meeting.with_manager and convention.manager is not None:
         invited.append(convention.manager)
     if meeting.restitution:
-        invited += [p for p in direction_of(convention.programme) if p.id not in {i.id for i in invited}]
+        guests = direction_of(convention.programme)
+        if convention.programme.restitution_coordinator and convention.paired_by is not None:
+            guests.append(convention.paired_by)
+        invited += [p for p in guests if p.id not in {i.id for i in invited}]
     return invited
 
 

@@ -44,7 +44,8 @@ RANGES: dict[str, tuple[int, int]] = {
 NUMBERS = tuple(RANGES)
 ENROLMENT_STATES = ("open", "closed")
 FIELDS = ("name", "description", "language", "timezone", *NUMBERS, "enrolment", "enrolment_closes_on",
-          "enrolment_reopens_on", "cohort_starts_on", "mentee_choice", "corporate_method", "themes_defaults", "themes_extra",
+          "enrolment_reopens_on", "cohort_starts_on", "mentee_choice", "corporate_method", "restitution_coordinator",
+          "themes_defaults", "themes_extra",
           "organisation", "contact", "privacy", "clause_fr", "clause_en", "direction")
 
 
@@ -78,6 +79,7 @@ class CheckedSettings:
     cohort_starts_on: date | None
     mentee_choice: str
     corporate_method: bool
+    restitution_coordinator: bool
     parts: dict[str, str]
 
 
@@ -92,6 +94,7 @@ def draft_of(programme: Programme) -> ProgrammeDraft:
         "enrolment_reopens_on": _iso(programme.enrolment_reopens_on),
         "cohort_starts_on": _iso(programme.cohort_starts_on), "mentee_choice": programme.mentee_choice,
         "corporate_method": "on" if programme.corporate_method else "off",
+        "restitution_coordinator": "on" if programme.restitution_coordinator else "off",
         **{name: str(parts.get(name) or "") for name in convention_versions.PART_NAMES},
     }
     return ProgrammeDraft(values)
@@ -107,6 +110,7 @@ def new_draft(defaults: ProgrammeDefaults) -> ProgrammeDraft:
         "closing_notice_days": str(defaults.closing_notice_days), "text_retention_months": "12",
         "audit_retention_months": "36",
         "enrolment": "open", "mentee_choice": "off", "corporate_method": "off",
+        "restitution_coordinator": "off",
     }
     return ProgrammeDraft(values)
 
@@ -172,6 +176,9 @@ def check(session: Session, workspace_id: int, draft: ProgrammeDraft, *, today: 
     corporate = draft.text("corporate_method").strip() or "off"
     if corporate not in ("on", "off"):
         raise InvalidInput(N_("programme.error.corporate"), field="corporate_method")
+    with_coordinator = draft.text("restitution_coordinator").strip() or "off"
+    if with_coordinator not in ("on", "off"):
+        raise InvalidInput(N_("programme.error.corporate"), field="restitution_coordinator")
     parts = {}
     for part in convention_versions.PART_NAMES:
         limit = CLAUSE_LIMIT if part.startswith("clause") or part == "privacy" else PART_LIMIT
@@ -180,7 +187,7 @@ def check(session: Session, workspace_id: int, draft: ProgrammeDraft, *, today: 
             parts[part] = typed
     return CheckedSettings(name, description, language, zone, numbers, enrolment == "open",
                            closes_on if enrolment == "open" else None, reopens_on if enrolment == "closed" else None,
-                           cohort, choice, corporate == "on", parts)
+                           cohort, choice, corporate == "on", with_coordinator == "on", parts)
 
 
 def _write(programme: Programme, settings: CheckedSettings, draft: ProgrammeDraft) -> None:
@@ -193,6 +200,7 @@ def _write(programme: Programme, settings: CheckedSettings, draft: ProgrammeDraf
                                                                      settings.enrolment_reopens_on)
     programme.cohort_starts_on, programme.mentee_choice = settings.cohort_starts_on, settings.mentee_choice
     programme.corporate_method = settings.corporate_method
+    programme.restitution_coordinator = settings.restitution_coordinator
     programme.convention_parts = settings.parts
     if "themes_defaults" in draft.values or "themes_extra" in draft.values:
         programme.themes = set_themes_on_field(programme, draft)

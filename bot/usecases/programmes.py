@@ -47,6 +47,7 @@ LABELS = {
     "enrolment_reopens_on": N_("programme.field.enrolment_reopens_on"),
     "cohort_starts_on": N_("programme.field.cohort_starts_on"), "mentee_choice": N_("programme.field.mentee_choice"),
     "corporate_method": N_("programme.field.corporate_method"),
+    "restitution_coordinator": N_("programme.field.restitution_coordinator"),
     "themes_defaults": N_("programme.field.themes_defaults"), "themes_extra": N_("programme.field.themes_extra"),
     "organisation": N_("programme.field.organisation"), "contact": N_("programme.field.contact"),
     "privacy": N_("programme.field.privacy"),
@@ -152,6 +153,7 @@ class ProgrammeFormView:
     enrolment: Choices
     mentee_choice: Choices
     corporate_method: Choices
+    restitution_coordinator: Choices
     themes: Choices  # the default themes to keep
     kept_themes: tuple[str, ...]
     extra_themes: str  # the programme's own themes, one a line
@@ -180,6 +182,7 @@ def _form(session: Session, actor: Actor, programme: Programme | None, draft: Pr
         enrolment=((t(lang, "programme.enrolment.open"), "open"), (t(lang, "programme.enrolment.closed"), "closed")),
         mentee_choice=tuple((t(lang, CHOICE_LABELS[mode]), mode) for mode in CHOICE_MODES),
         corporate_method=((t(lang, "programme.corporate.off"), "off"), (t(lang, "programme.corporate.on"), "on")),
+        restitution_coordinator=((t(lang, "programme.corporate.off"), "off"), (t(lang, "programme.yes"), "on")),
         themes=tuple((theme_label(lang, key), key) for key in DEFAULT_THEMES), kept_themes=tuple(kept),
         extra_themes=extra,
         direction=tuple((r.person.display_name or r.person.external_id, r.person.external_id)

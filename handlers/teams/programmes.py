@@ -78,6 +78,8 @@ def _form_card(view: ProgrammeFormView, state: FormState) -> Reply:
         *date_input("cohort_starts_on", t(lang, LABELS["cohort_starts_on"]), state, required=False),
         *choice_input("mentee_choice", t(lang, LABELS["mentee_choice"]), state, view.mentee_choice),
         *choice_input("corporate_method", t(lang, LABELS["corporate_method"]), state, view.corporate_method),
+        *choice_input("restitution_coordinator", t(lang, LABELS["restitution_coordinator"]), state,
+                      view.restitution_coordinator),
         *choice_input("themes_defaults", t(lang, LABELS["themes_defaults"]), state, view.themes, multi=True,
                       expanded=True),
         *text("themes_extra", 3000, multiline=True, hint=t(lang, "themes.form.extra_hint")),

@@ -110,6 +110,11 @@ def test_approved_with_the_manager_and_no_one_else_approves(bot: Harness) -> Non
 def test_the_restitution_in_front_of_everyone_validates_the_closure(bot: Harness) -> None:
     agreed(bot)
     with_direction(bot)
+    bot.command("UCOORD", "programme")  # the programme wants its coordinator there too
+    listing = bot.last_response()
+    bot.click("UCOORD", "programme-edit-open", button_value(listing, "programme-edit-open") or "", message=listing)
+    form = last_view(bot, "programme-form-submit")
+    assert bot.submit_view("UCOORD", form, form_values(form, restitution_coordinator="on")).status == 200
     bot.command("UMENTOR", "synthese")
     view = last_view(bot, FORM)
     bot.submit_view("UMENTOR", view, synthesis_values(view, points="P", results="R", follow_up="F"))
@@ -120,7 +125,7 @@ def test_the_restitution_in_front_of_everyone_validates_the_closure(bot: Harness
     assert fr_fixed("meeting.restitution.form") in text_of({"blocks": last_view(bot)["blocks"]})
     bot.submit_view("UMENTOR", last_view(bot), meeting_values("2027-09-15", "10:00", agenda="Nos dernières questions"))
     click_last(bot, "UMENTEE", "meeting-proposal-confirm")
-    for guest in ("UOTHER", "UADMIN"):  # the manager and the direction
+    for guest in ("UOTHER", "UADMIN", "UCOORD"):  # the manager, the direction, the coordinator who paired
         told = texts_to(bot, guest)[-1]
         assert fr_fixed("meeting.restitution.guest") in told and "dernières questions" not in told
     at(bot, datetime(2027, 9, 15, 19, 30, tzinfo=UTC))

@@ -131,6 +131,7 @@ def form_modal(view: ProgrammeFormView, *, metadata: str) -> View:
         _date("cohort_starts_on", lang, values.get("cohort_starts_on")),
         _select("mentee_choice", lang, view.mentee_choice, values.get("mentee_choice")),
         _select("corporate_method", lang, view.corporate_method, values.get("corporate_method")),
+        _select("restitution_coordinator", lang, view.restitution_coordinator, values.get("restitution_coordinator")),
         InputBlock(block_id=BLOCKS["themes_defaults"], label=t(lang, LABELS["themes_defaults"]), optional=True,
                    element=CheckboxesElement(action_id="themes_defaults", options=_options(view.themes),
                                              initial_options=[o for o in _options(view.themes)

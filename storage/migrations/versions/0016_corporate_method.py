@@ -24,6 +24,8 @@ def upgrade() -> None:
     with op.batch_alter_table('programmes', schema=None) as batch_op:
         batch_op.add_column(sa.Column('corporate_method', sa.Boolean(), server_default=sa.text('false'),
                                       nullable=False))
+        batch_op.add_column(sa.Column('restitution_coordinator', sa.Boolean(), server_default=sa.text('false'),
+                                      nullable=False))
     with op.batch_alter_table('conventions', schema=None) as batch_op:
         batch_op.add_column(sa.Column('manager_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('restitution_held_at', sa.DateTime(timezone=True), nullable=True))
@@ -108,4 +110,5 @@ def downgrade() -> None:
         batch_op.drop_column('restitution_held_at')
         batch_op.drop_column('manager_id')
     with op.batch_alter_table('programmes', schema=None) as batch_op:
+        batch_op.drop_column('restitution_coordinator')
         batch_op.drop_column('corporate_method')
