@@ -127,11 +127,12 @@ def test_a_card_acts_in_the_programme_it_was_opened_in(teams_bot: Harness, conne
 
 
 @pytest.mark.both_databases
-def test_the_road_map_on_teams(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+def corporate_pair(teams_bot: Harness, connector: BotConnectorEmulator, **settings: str) -> None:
+    """A programme under the corporate method, and a pair with the mentee's manager who both signed."""
     channel(teams_bot).say(COORD, "mentorat programme")
     listing = cards_for(connector, COORD)[-1]
     channel(teams_bot).submit(COORD, action(listing, "Modifier"), card_id=listing["id"])
-    submit_form(teams_bot, COORD, cards_for(connector, COORD)[-1], "Enregistrer", corporate_method="on")
+    submit_form(teams_bot, COORD, cards_for(connector, COORD)[-1], "Enregistrer", corporate_method="on", **settings)
     form = pairing_form(teams_bot, connector)
     channel(teams_bot).submit(COORD, {**action(form, "Envoyer"), "mentor": MENTOR.aad_object_id,
                                       "mentee": MENTEE.aad_object_id, "manager": OUTSIDER.aad_object_id,
@@ -139,6 +140,11 @@ def test_the_road_map_on_teams(teams_bot: Harness, connector: BotConnectorEmulat
     for user in (MENTOR, MENTEE):
         card_ = find_card(connector, user, "convention")
         channel(teams_bot).submit(user, action(card_, "accept"), card_id=card_["id"])
+
+
+@pytest.mark.both_databases
+def test_the_road_map_on_teams(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    corporate_pair(teams_bot, connector)
     channel(teams_bot).say(MENTOR, "mentorat feuille-de-route")
     road = cards_for(connector, MENTOR)[-1]
     assert {"axes", "strategies", "hours", "milestones"} <= set(card_inputs(road))
@@ -177,3 +183,26 @@ def test_the_road_map_on_teams(teams_bot: Harness, connector: BotConnectorEmulat
     channel(teams_bot).submit(MENTEE, action(review, "Olivier"), card_id=review["id"])  # "…send to Olivier too"
     delivered = find_card(connector, OUTSIDER, "Prise de parole")
     assert "PDF" in text_of(delivered)
+
+
+def test_synthesis_changes_and_the_restitution_on_teams(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    corporate_pair(teams_bot, connector, direction=COORD.aad_object_id)
+    channel(teams_bot).say(MENTOR, "mentorat synthese")
+    submit_form(teams_bot, MENTOR, cards_for(connector, MENTOR)[-1], "Soumettre", points="Prise de parole",
+                results="Objectif atteint", axes="Déléguer", follow_up="2027-11-01 Point de suivi")
+    review = find_card(connector, MENTEE, "Prise de parole")
+    channel(teams_bot).submit(MENTEE, action(review, "changes"), card_id=review["id"])
+    changes = cards_for(connector, MENTEE)[-1]
+    submit_form(teams_bot, MENTEE, changes, "Send", comment="")
+    assert "Tell the mentor what should change" in text_of(cards_for(connector, MENTEE)[-1])
+    submit_form(teams_bot, MENTEE, cards_for(connector, MENTEE)[-1], "Send", comment="Ajoutez le réseautage")
+    asked = find_card(connector, MENTOR, "Ajoutez le réseautage")
+    channel(teams_bot).submit(MENTOR, action(asked, "Modifier"), card_id=asked["id"])
+    submit_form(teams_bot, MENTOR, cards_for(connector, MENTOR)[-1], "Soumettre", points="Prise de parole\nRéseautage")
+    review = find_card(connector, MENTEE, "Réseautage")
+    channel(teams_bot).submit(MENTEE, action(review, "management only"), card_id=review["id"])
+    assert find_card(connector, COORD, "Réseautage")  # the direction reads the approved report
+    assert not [c for c in cards_for(connector, OUTSIDER) if "Réseautage" in text_of(c)]  # not the manager
+    prompt = find_card(connector, MENTOR, fr_fixed("restitution.prompt")[:40])
+    channel(teams_bot).submit(MENTOR, action(prompt, "restitution"), card_id=prompt["id"])
+    assert "restitution" in text_of(cards_for(connector, MENTOR)[-1]).lower()
