@@ -45,6 +45,8 @@ class ActionId(StrEnum):
     EARLY_END_WITHDRAW = actions.EARLY_END_WITHDRAW
     REPORT_SEND = actions.REPORT_SEND
     HOME_IMPORT_OPEN = "home-import-open"
+    HOME_ROADMAP_SHOW = "home-road-map-show"
+    HOME_SYNTHESIS_SHOW = "home-synthesis-show"
     # --- enrolment, profiles, matching ---
     ENROL = actions.ENROL
     ENROL_WITHDRAW = actions.ENROL_WITHDRAW

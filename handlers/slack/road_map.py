@@ -12,8 +12,10 @@ from slack_sdk.models.views import View
 from bot.i18n import t
 from bot.services import road_maps
 from bot.services.road_maps import RoadMapDraft
+from bot.services.typed_text import row_id
 from bot.usecases import road_map
 from bot.usecases.road_map import RoadMapFormView
+from handlers.slack.choice import asking
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
 from handlers.slack.forms import metadata_text
 from handlers.slack.ids import ActionId, CallbackId
@@ -65,6 +67,21 @@ def run_road_map_command(req: CommandRequest) -> None:
 
 
 def register(app: App, deps: Deps) -> None:
+    def from_home(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+        """The App Home's button: the form for the mentor, the text for the mentee, in a DM."""
+        team_id, user_id = ids_from_body(body)
+
+        def work() -> None:
+            with acting_in_slack(deps, team_id, user_id) as (session, actor):
+                found = road_map.command(session, actor, row_id(action.get("value")))
+            if isinstance(found, RoadMapFormView):
+                client.views_open(trigger_id=body["trigger_id"], view=modal(found, team_id))
+            else:
+                post_dm(client, user_id, mrkdwn(found.text), as_dicts(message_blocks(found, header=False)))
+
+        asking(deps, "feuille-de-route", body, respond, client, work)
+
+    on_click(app, deps, ActionId.HOME_ROADMAP_SHOW, from_home)
     def edit(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
         with acting_in_slack(deps, team_id, user_id) as (session, actor):

@@ -14,8 +14,10 @@ from slack_sdk.models.views import View
 from bot.i18n import t
 from bot.services import syntheses
 from bot.services.syntheses import SynthesisDraft
+from bot.services.typed_text import row_id
 from bot.usecases import synthesis
 from bot.usecases.synthesis import ChangesFormView, SynthesisFormView
+from handlers.slack.choice import asking
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
 from handlers.slack.forms import metadata_text
 from handlers.slack.ids import ActionId, CallbackId
@@ -71,6 +73,21 @@ def run_synthesis_command(req: CommandRequest) -> None:
 
 
 def register(app: App, deps: Deps) -> None:
+    def from_home(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+        """The App Home's button: the form for the mentor, the text for the mentee, in a DM."""
+        team_id, user_id = ids_from_body(body)
+
+        def work() -> None:
+            with acting_in_slack(deps, team_id, user_id) as (session, actor):
+                found = synthesis.command(session, actor, row_id(action.get("value")))
+            if isinstance(found, SynthesisFormView):
+                client.views_open(trigger_id=body["trigger_id"], view=modal(found, team_id))
+            else:
+                post_dm(client, user_id, mrkdwn(found.text), as_dicts(message_blocks(found, header=False)))
+
+        asking(deps, "synthese", body, respond, client, work)
+
+    on_click(app, deps, ActionId.HOME_SYNTHESIS_SHOW, from_home)
     def edit(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
         with acting_in_slack(deps, team_id, user_id) as (session, actor):

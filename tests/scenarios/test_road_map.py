@@ -17,6 +17,7 @@ from storage.models import Milestone, RoadMap
 from tests.scenarios.helpers import button_value, invitation
 from tests.scenarios.meeting_helpers import at, click_last, last_view, propose, texts_to, with_button
 from tests.scenarios.test_corporate_method import turn_on
+from tests.scenarios.test_closure import _home_actions
 from tests.scenarios.test_erasure import everything_stored
 from tests.support.texts import fr_fixed
 
@@ -223,3 +224,16 @@ def test_the_coordination_sees_the_corporate_figures_and_never_the_words(bot: Ha
     assert ("feuilles de route confirmées : 1 sur 1 ; étapes tenues à temps : 1 sur 1 ; heures : 7 déclarées sur "
             "20 prévues") in report
     assert "Déléguer" not in report and "Premier point" not in report
+
+
+def test_the_road_map_is_reachable_from_the_app_home(bot: Harness) -> None:
+    started(bot)
+    assert "home-road-map-show" in _home_actions(bot, "UMENTOR")
+    home = bot.emulator.home_view("UMENTOR")
+    assert home is not None
+    value = next(e["value"] for b in home["blocks"] if b["type"] == "actions" for e in b["elements"]
+                 if e["action_id"] == "home-road-map-show")
+    bot.click("UMENTOR", "home-road-map-show", value, container="view")
+    assert last_view(bot, FORM)  # the mentor's form
+    bot.command("UMENTEE", "aide")
+    assert "feuille-de-route" in text_of(bot.last_response())

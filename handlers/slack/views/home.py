@@ -72,6 +72,14 @@ def home_view(lang: str, *, infos: list[StatusInfo], is_coordinator: bool, coord
         if ending:
             buttons.append(ButtonElement(text=t(lang, "home.button.bilan"), action_id=ActionId.BILAN_OPEN,
                                          value=_only(ending)))
+        corporate = [i for i in running if i.convention.manager_id is not None]
+        if corporate:  # the corporate method: the road map, then near the end the synthesis report
+            buttons.append(ButtonElement(text=t(lang, "home.button.road_map"), action_id=ActionId.HOME_ROADMAP_SHOW,
+                                         value=_only(corporate)))
+            closing = [i for i in corporate if i.phase == Phase.SEPARATION]
+            if closing:
+                buttons.append(ButtonElement(text=t(lang, "home.button.synthesis"),
+                                             action_id=ActionId.HOME_SYNTHESIS_SHOW, value=_only(closing)))
         thanking = [i for i in ending if i.role == "mentee"]
         if thanking:
             buttons.append(ButtonElement(text=t(lang, "thanks.button.write"), action_id=ActionId.THANKS_WRITE,
