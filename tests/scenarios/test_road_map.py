@@ -16,8 +16,8 @@ from bot.services.roles import CoordinatorRule
 from storage.models import Milestone, RoadMap
 from tests.scenarios.helpers import button_value, invitation
 from tests.scenarios.meeting_helpers import at, click_last, last_view, propose, texts_to, with_button
-from tests.scenarios.test_corporate_method import turn_on
 from tests.scenarios.test_closure import _home_actions
+from tests.scenarios.test_corporate_method import turn_on
 from tests.scenarios.test_erasure import everything_stored
 from tests.support.texts import fr_fixed
 
