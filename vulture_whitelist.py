@@ -9,7 +9,7 @@ _ = object()
 # http.server and socketserver call these by name (the emulators, the key stand-in, test servers).
 _.do_GET, _.do_POST, _.do_PUT, _.do_DELETE, _.do_PATCH, _.log_message, _.handle_error, _.redirect_request
 daemon_threads, allow_reuse_address, request_queue_size, client_address
-protocol_version, disable_nagle_algorithm
+protocol_version, disable_nagle_algorithm, _.close_connection
 
 # logging calls the formatter's hooks.
 _.formatException, _.formatStack

@@ -34,6 +34,7 @@ from urllib.parse import parse_qs, urlsplit
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.context.respond import Respond
 from slack_bolt.request.internals import build_context
 from slack_sdk.signature import Clock, SignatureVerifier
 from sqlalchemy import Engine
@@ -78,8 +79,10 @@ class SlackGate:
     """Verifies, bounds and de-duplicates what Slack sends before handing it to Bolt."""
 
     def __init__(self, bolt: App, signing_secret: str, engine: Engine, *,
-                 wall_clock: Callable[[], float] = time.time, max_body: int = MAX_BODY) -> None:
+                 wall_clock: Callable[[], float] = time.time, max_body: int = MAX_BODY,
+                 respond: Callable[[str], Respond] | None = None) -> None:
         self._bolt = bolt
+        self._respond = respond  # the listeners' respond() for a response_url, when not Bolt's own
         self._verifier = SignatureVerifier(signing_secret or "unset", clock=_WallClock(wall_clock))
         self._has_secret = bool(signing_secret)
         self._engine = engine
@@ -127,6 +130,8 @@ class SlackGate:
         # as a payload, the last of two payload fields, any body starting with "{" as JSON).
         request.body = parsed
         request.context = build_context(BoltContext({}), parsed)
+        if self._respond is not None and request.context.response_url:
+            request.context["respond"] = self._respond(request.context.response_url)
         response = self._bolt.dispatch(request)
         if response.status >= 500:
             forget(self._engine, seen)  # not carried out: Slack's retry (or the person's) must run
