@@ -300,8 +300,8 @@ _MEETINGS_AHEAD = select(Meeting).where(
 ).order_by(Meeting.starts_at)
 
 
-# The terms as signed and the other party in one round trip rather than two lazy loads: `statut` and the
-# App Home read them on nearly every request. Two rows found by their keys, side by side (ON true).
+# The terms as signed and the other party in one round trip rather than two lazy loads, for each `statut`
+# (Slack and Teams): two rows found by their keys, side by side (ON true).
 _TERMS_AND_OTHER = (select(ConventionVersion, Person).join_from(ConventionVersion, Person, true())
                     .where(ConventionVersion.id == bindparam("version"), Person.id == bindparam("other")))
 
