@@ -16,6 +16,8 @@ _.formatException, _.formatStack
 
 # Bolt calls the listeners it registered (decorated functions); its OAuth flow calls the page builder.
 on_error, home_opened, listener, _.build_install_page_html, submit_profile, submit_answer, submit_themes, submit_evaluation
+# Bolt reads a request's raw body (the gate sets it on the BoltRequest it builds).
+_.raw_body
 
 # The Agents SDK calls the ActivityHandler's hooks, the Connections protocol and the request protocol.
 _.on_message_activity, _.on_members_added_activity

@@ -125,7 +125,9 @@ class SlackGate:
         if seen is None:
             return ALREADY_DONE
         bolt_headers: dict[str, str | Sequence[str]] = dict(headers)
-        request = BoltRequest(body=text, query=environ.get("QUERY_STRING", ""), headers=bolt_headers)
+        # Built empty, then given the body: Bolt would parse it (and build a context from it) only to be overruled.
+        request = BoltRequest(body="", query=environ.get("QUERY_STRING", ""), headers=bolt_headers)
+        request.raw_body = text
         # What the gate checked is what runs: Bolt's own parse differs (it reads any body with "payload" in it
         # as a payload, the last of two payload fields, any body starting with "{" as JSON).
         request.body = parsed
