@@ -9,6 +9,7 @@ _ = object()
 # http.server and socketserver call these by name (the emulators, the key stand-in, test servers).
 _.do_GET, _.do_POST, _.do_PUT, _.do_DELETE, _.do_PATCH, _.log_message, _.handle_error, _.redirect_request
 daemon_threads, allow_reuse_address, request_queue_size, client_address
+protocol_version, disable_nagle_algorithm, _.close_connection
 
 # logging calls the formatter's hooks.
 _.formatException, _.formatStack
@@ -16,6 +17,8 @@ _.formatException, _.formatStack
 # Bolt calls the listeners it registered (decorated functions); its OAuth flow calls the page builder.
 on_error, home_opened, listener, choose, _.build_install_page_html, submit_profile, submit_answer, submit_themes, submit_evaluation
 uninstalled, tokens_revoked
+# Bolt reads a request's raw body (the gate sets it on the BoltRequest it builds).
+_.raw_body
 
 # The Agents SDK calls the ActivityHandler's hooks, the Connections protocol and the request protocol.
 _.on_message_activity, _.on_members_added_activity

@@ -30,6 +30,7 @@ from handlers.slack.gate import OAuthPages, SlackGate
 from handlers.slack.notifier import SlackNotifier
 from handlers.slack.oauth import installation_store, not_installed_text, oauth_flow
 from handlers.slack.register import register_handlers
+from handlers.slack.replies import KeptAliveRespond, ReplyConnections
 from scheduling.scheduler import Jobs
 from storage.crypto import use_keys
 from storage.db import SessionFactory, engine_of, session_scope
@@ -47,6 +48,7 @@ class Mentorat:
     teams: TeamsFrontEnd | None = None
     serve_slack: bool = True  # False for `mentorat teams`: only POST /api/messages
     wall_clock: Callable[[], float] = time.time  # the real time Slack's signatures are checked against
+    replies: ReplyConnections | None = None  # kept-alive connections for respond(); None behind a proxy
 
     @property
     def jobs(self) -> Jobs:
@@ -59,12 +61,17 @@ class Mentorat:
         files = SharedFileRoute(self.deps.session_factory, self.deps.clock) if self.teams else None
         slack = None
         if self.serve_slack:
-            gate = SlackGate(self.bolt, self.deps.settings.slack_signing_secret, engine, wall_clock=self.wall_clock)
+            replies = self.replies
+            respond = (lambda url: KeptAliveRespond(response_url=url, connections=replies)) if replies else None
+            gate = SlackGate(self.bolt, self.deps.settings.slack_signing_secret, engine, wall_clock=self.wall_clock,
+                             respond=respond)
             slack = SlackRoutes(events=gate, oauth=OAuthPages(self.bolt))
         return HttpApp(slack, engine, teams=teams, files=files)
 
     def close(self) -> None:
         self.deps.work.close()  # what was acked is done before the process ends
+        if self.replies is not None:
+            self.replies.close()
         if self.teams is not None:
             self.teams.close()
 
@@ -175,4 +182,6 @@ def create_app(
 
         front.attach(TeamsDeps(settings=settings, session_factory=session_factory, clock=clock,
                                notifier=outbox_notifier, rule=deps.rule, defaults=deps.defaults, background=deps.soon))
-    return Mentorat(bolt=bolt, deps=deps, teams=front, serve_slack=serve_slack)
+    # Through a proxy, Bolt's own respond() (it honours the client's proxy); otherwise replies reuse connections.
+    replies = None if client.proxy else ReplyConnections(ssl_context=client.ssl)
+    return Mentorat(bolt=bolt, deps=deps, teams=front, serve_slack=serve_slack, replies=replies)

@@ -398,6 +398,10 @@ class _Handler(QuietHandler):
 
     emulator: SlackEmulator
     server_version = "SlackEmulator/1.0"
+    # Keep-alive, as Slack: a client may send its next call on the same connection (replies to response URLs do).
+    # Every answer carries its Content-Length (write_reply); no Nagle delay between its headers and its body.
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
 
     def do_GET(self) -> None:
         self._route()

@@ -34,6 +34,7 @@ from urllib.parse import parse_qs, urlsplit
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.context.respond import Respond
 from slack_bolt.request.internals import build_context
 from slack_sdk.signature import Clock, SignatureVerifier
 from sqlalchemy import Engine
@@ -78,8 +79,10 @@ class SlackGate:
     """Verifies, bounds and de-duplicates what Slack sends before handing it to Bolt."""
 
     def __init__(self, bolt: App, signing_secret: str, engine: Engine, *,
-                 wall_clock: Callable[[], float] = time.time, max_body: int = MAX_BODY) -> None:
+                 wall_clock: Callable[[], float] = time.time, max_body: int = MAX_BODY,
+                 respond: Callable[[str], Respond] | None = None) -> None:
         self._bolt = bolt
+        self._respond = respond  # the listeners' respond() for a response_url, when not Bolt's own
         self._verifier = SignatureVerifier(signing_secret or "unset", clock=_WallClock(wall_clock))
         self._has_secret = bool(signing_secret)
         self._engine = engine
@@ -122,11 +125,15 @@ class SlackGate:
         if seen is None:
             return ALREADY_DONE
         bolt_headers: dict[str, str | Sequence[str]] = dict(headers)
-        request = BoltRequest(body=text, query=environ.get("QUERY_STRING", ""), headers=bolt_headers)
+        # Built empty, then given the body: Bolt would parse it (and build a context from it) only to be overruled.
+        request = BoltRequest(body="", query=environ.get("QUERY_STRING", ""), headers=bolt_headers)
+        request.raw_body = text
         # What the gate checked is what runs: Bolt's own parse differs (it reads any body with "payload" in it
         # as a payload, the last of two payload fields, any body starting with "{" as JSON).
         request.body = parsed
         request.context = build_context(BoltContext({}), parsed)
+        if self._respond is not None and request.context.response_url:
+            request.context["respond"] = self._respond(request.context.response_url)
         response = self._bolt.dispatch(request)
         if response.status >= 500:
             forget(self._engine, seen)  # not carried out: Slack's retry (or the person's) must run

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.middleware import Middleware
 
 from bot.services.typed_text import clean_tree
 from handlers.slack import (
@@ -54,9 +55,30 @@ def form_of_this_workspace(req: BoltRequest, resp: BoltResponse, next: Callable[
     return next()
 
 
+MiddlewareFunction = Callable[[BoltRequest, BoltResponse, Callable[[], BoltResponse]], BoltResponse]
+
+
+class Plain(Middleware):
+    """A middleware function called with (req, resp, next) as they are.
+
+    Given a function, app.use builds every argument a listener could ask for (say, respond, the
+    payload's parts...) at each call, before each request: work for nothing on the request path.
+    """
+
+    def __init__(self, function: MiddlewareFunction) -> None:
+        self._function = function
+
+    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse:
+        return self._function(req, resp, next)
+
+    @property
+    def name(self) -> str:
+        return f"Plain({self._function.__name__})"
+
+
 def register_handlers(app: App, deps: Deps) -> None:
-    app.use(clean_typed_text)
-    app.use(form_of_this_workspace)
+    app.use(Plain(clean_typed_text))
+    app.use(Plain(form_of_this_workspace))
     for module in (errors, commands, pairing, convention, home, meetings, journal, objectives, closure,
                    disputes, reports, pair_import, enrolment, suggestions, evaluation, my_data, programmes,
                    road_map, milestones, synthesis, uninstall):

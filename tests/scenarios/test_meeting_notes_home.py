@@ -57,6 +57,7 @@ def test_notes_are_private_unless_shared(bot: Harness) -> None:
     assert "hésite" not in everything_coordinator_saw and "Le mentor" not in everything_coordinator_saw
 
 
+@pytest.mark.both_databases  # status_of reads the terms and the other party in one query: SQL on both backends
 def test_status_and_home_show_the_next_meeting_in_the_readers_zone(bot: Harness) -> None:
     convention_id = pair_and_accept(bot, start="2026-11-23")
     bot.command("UMENTEE", "statut")
