@@ -46,7 +46,7 @@ ENROLMENT_STATES = ("open", "closed")
 FIELDS = ("name", "description", "language", "timezone", *NUMBERS, "enrolment", "enrolment_closes_on",
           "enrolment_reopens_on", "cohort_starts_on", "mentee_choice", "corporate_method", "restitution_coordinator",
           "themes_defaults", "themes_extra",
-          "organisation", "contact", "privacy", "clause_fr", "clause_en", "direction")
+          "organisation", "contact", "privacy", "clause_fr", "clause_en", "direction", "coordinators")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from bot.i18n import LOCALES, N_, t, tn
 from bot.i18n.dates import format_day
 from bot.i18n.rich import rt
 from bot.notify import Rich, Text
-from bot.services import programme_settings, programmes
+from bot.services import coordination, programme_settings, programmes
 from bot.services.direction import set_direction
 from bot.services.errors import Conflict, NotAllowed, NotFound
 from bot.services.mentor_requests import CHOICE_MODES
@@ -53,6 +53,7 @@ LABELS = {
     "privacy": N_("programme.field.privacy"),
     "clause_fr": N_("programme.field.clause_fr"), "clause_en": N_("programme.field.clause_en"),
     "direction": N_("programme.field.direction"),
+    "coordinators": N_("programme.field.coordinators"),
 }
 CHOICE_LABELS = {"off": N_("programme.choice.off"), "confirm": N_("programme.choice.confirm"),
                  "trusted": N_("programme.choice.trusted")}
@@ -158,6 +159,7 @@ class ProgrammeFormView:
     kept_themes: tuple[str, ...]
     extra_themes: str  # the programme's own themes, one a line
     direction: Choices = ()  # (name, platform id) of the direction's people (the sponsor set apart)
+    coordinators: Choices = ()  # (name, platform id) of the coordinators added (those by right set apart)
 
 
 def _form(session: Session, actor: Actor, programme: Programme | None, draft: ProgrammeDraft) -> ProgrammeFormView:
@@ -186,7 +188,9 @@ def _form(session: Session, actor: Actor, programme: Programme | None, draft: Pr
         themes=tuple((theme_label(lang, key), key) for key in DEFAULT_THEMES), kept_themes=tuple(kept),
         extra_themes=extra,
         direction=tuple((r.person.display_name or r.person.external_id, r.person.external_id)
-                        for r in programme.direction_rows) if programme is not None else ())
+                        for r in programme.direction_rows) if programme is not None else (),
+        coordinators=tuple((p.display_name or p.external_id, p.external_id)
+                           for p in coordination.added_coordinators(session, programme)) if programme else ())
 
 
 def form(session: Session, actor: Actor, rule: CoordinatorRule, defaults: ProgrammeDefaults, raw_id: object = None,
@@ -202,14 +206,18 @@ def form(session: Session, actor: Actor, rule: CoordinatorRule, defaults: Progra
 
 
 def save(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime, raw_id: object,
-         draft: ProgrammeDraft, direction: Sequence[Person] | None = None) -> Rich:
-    """Create or edit; the answer says what applies to whom. `direction`: the people the front end resolved
-    from the form's picker (None: the form had no such field)."""
+         draft: ProgrammeDraft, direction: Sequence[Person] | None = None,
+         coordinators: Sequence[Person] | None = None) -> Rich:
+    """Create or edit; the answer says what applies to whom. `direction`, `coordinators`: the people the
+    front end resolved from the form's pickers (None: the form had no such field)."""
     today = actor.today_at(now)
     if raw_id in (None, ""):
         created = programme_settings.create(session, by=actor.person, rule=rule, draft=draft, today=today, now=now)
         if direction is not None:
             set_direction(session, by=actor.person, programme=created, people=direction, rule=rule, now=now)
+        if coordinators is not None:
+            coordination.set_added(session, by=actor.person, programme=created, people=coordinators, rule=rule,
+                                   now=now)
         programmes.choose(session, actor.person, created, now=now)  # the creator goes on in it
         return rt(actor.lang, "programme.created", programme=created.name)
     programme = programme_of(session, actor, raw_id)
@@ -217,6 +225,8 @@ def save(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime, r
                                         today=today, now=now)
     if direction is not None:
         set_direction(session, by=actor.person, programme=programme, people=direction, rule=rule, now=now)
+    if coordinators is not None:
+        coordination.set_added(session, by=actor.person, programme=programme, people=coordinators, rule=rule, now=now)
     return rt(actor.lang, N_("programme.saved_new_terms") if new_terms else N_("programme.saved"),
               programme=programme.name)
 

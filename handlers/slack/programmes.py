@@ -19,6 +19,7 @@ from handlers.slack.interactions import answer_click, clicked_value, on_click, p
 from handlers.slack.render import as_dicts, mrkdwn
 from handlers.slack.request import CommandRequest
 from handlers.slack.views.programmes import BLOCKS, form_modal, list_blocks, metadata, typed_values
+from storage.models import Person
 
 
 def _listing(deps: Deps, team_id: str, user_id: str) -> tuple[str, list[dict]]:
@@ -80,12 +81,14 @@ def register(app: App, deps: Deps) -> None:
         team_id, user_id = ids_from_body(body)
         draft = ProgrammeDraft(typed_values(view.get("state") or {}))
         raw_id = metadata_text(view.get("private_metadata"), "programme")
-        picked = draft.values.get("direction")
+        def picked(session: Session, actor: Actor, field: str) -> list[Person] | None:
+            ids = draft.values.get(field)
+            return None if ids is None else [known_person(session, deps, actor.workspace, uid, field_name=field)
+                                             for uid in ids]
 
         def save(session: Session, actor: Actor) -> Rich:
-            direction = None if picked is None else [
-                known_person(session, deps, actor.workspace, uid, field_name="direction") for uid in picked]
-            return programmes.save(session, actor, deps.rule, deps.clock.now(), raw_id, draft, direction)
+            return programmes.save(session, actor, deps.rule, deps.clock.now(), raw_id, draft,
+                                   picked(session, actor, "direction"), picked(session, actor, "coordinators"))
 
         said = save_form(ack, deps, team_id, user_id, BLOCKS, save, fresh=True)  # a privileged act
         if said is not None:

@@ -53,7 +53,8 @@ def _list_card(view: ProgrammesView, said: str | None = None) -> Reply:
 def _form_card(view: ProgrammeFormView, state: FormState) -> Reply:
     lang = view.lang
     values = {**view.values, "themes_defaults": ",".join(view.kept_themes), "themes_extra": view.extra_themes,
-              "direction": ",".join(uid for _name, uid in view.direction)}
+              "direction": ",".join(uid for _name, uid in view.direction),
+              "coordinators": ",".join(uid for _name, uid in view.coordinators)}
     state = FormState({**{k: v for k, v in values.items() if not isinstance(v, list)}, **state.values}
                       if not state.values else state.values, state.errors)
 
@@ -93,7 +94,9 @@ def _form_card(view: ProgrammeFormView, state: FormState) -> Reply:
         *person_picker("direction", t(lang, LABELS["direction"]), state, required=False, multi=True,
                        several=view.direction),
         note(t(lang, "programme.hint.direction")),
-        note(teams_text(t(lang, "programme.form.coordination_hint"))),
+        *person_picker("coordinators", t(lang, LABELS["coordinators"]), state, required=False, multi=True,
+                       several=view.coordinators),
+        note(t(lang, "programme.hint.coordinators")),
     ]
     content = form_card(lang, view.title, body, submit_label=t(lang, "profile.modal.submit"), action=SUBMIT,
                         value=str(view.programme_id or ""), intro=teams_text(view.intro), state=state)
@@ -110,11 +113,11 @@ def _open_form(req: TeamsRequest, raw_id: str | None) -> list[Reply]:
         return [_form_card(programmes.form(session, actor, req.deps.rule, req.deps.defaults, raw_id), FormState())]
 
 
-def _picked_ids(raw: str) -> list[str]:
+def _picked_ids(raw: str, field: str) -> list[str]:
     """The Entra object ids a multi-select people picker sent; anything else is refused on the field."""
     ids = [part.strip().lower() for part in raw.split(",") if part.strip()]
     if any(not GUID.fullmatch(uid) for uid in ids):
-        raise InvalidInput("error.pair.unknown_user", field="direction")
+        raise InvalidInput("error.pair.unknown_user", field=field)
     return ids
 
 
@@ -127,10 +130,11 @@ def submit_form(req: TeamsRequest) -> list[Reply]:
 
     def save() -> list[Reply]:
         with req.acting() as (session, actor):
-            direction = [people.ensure_person(session, actor.workspace, uid, now=req.deps.clock.now())
-                         for uid in _picked_ids(req.field("direction"))]
+            direction, coordinators = ([people.ensure_person(session, actor.workspace, uid, now=req.deps.clock.now())
+                                        for uid in _picked_ids(req.field(name), name)]
+                                       for name in ("direction", "coordinators"))
             said = programmes.save(session, actor, req.deps.rule, req.deps.clock.now(), raw_id, _draft(req),
-                                   direction)
+                                   direction, coordinators)
         return [text_reply(said, replace=True)]
 
     return saved_or_form(req, FIELDS, save, lambda session, actor, state: _form_card(

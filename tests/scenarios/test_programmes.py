@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
-from storage.models import Convention, Profile, Programme, ProgrammeCoordinator
+from storage.models import Convention, Person, Profile, Programme, ProgrammeCoordinator
 from tests.scenarios.helpers import button_value, pair_and_accept
 from tests.scenarios.meeting_helpers import last_view
 from tests.scenarios.test_enrolment import profile_values
@@ -262,3 +262,24 @@ def test_a_form_acts_in_the_programme_it_was_opened_in(bot: Harness) -> None:
     assert answer["response_action"] == "push"  # explained over the form, which keeps what was typed
     assert fr_fixed("programme.error.switched") in text_of({"blocks": answer["view"]["blocks"]})
     assert programme_named(bot, "Autre").themes == other.themes and programme_named(bot, "Mentorat").themes is None
+
+
+def test_the_form_sets_who_coordinates_the_programme(bot: Harness) -> None:
+    create(bot, "Relève", coordinators=["UMENTOR2"])  # created by UCOORD, who stays a coordinator of it
+    releve = programme_named(bot, "Relève")
+
+    def added() -> set[str]:
+        with bot.session_factory() as session:
+            return set(session.scalars(select(Person.external_id).join(
+                ProgrammeCoordinator, ProgrammeCoordinator.person_id == Person.id).where(
+                ProgrammeCoordinator.programme_id == releve.id)))
+
+    assert added() == {"UCOORD", "UMENTOR2"}
+    bot.command("UMENTOR2", "programme")
+    listing = bot.last_response()
+    bot.click("UMENTOR2", "programme-edit-open", str(releve.id), message=listing)
+    form = last_view(bot, FORM)
+    picker = next(b for b in form["blocks"] if b.get("block_id") == "programme-coordinators")
+    assert set(picker["element"]["initial_users"]) == {"UCOORD", "UMENTOR2"}
+    assert bot.submit_view("UMENTOR2", form, form_values(form, coordinators=[])).status == 200
+    assert added() == {"UMENTOR2"}  # the one saving stays; the other added one is removed

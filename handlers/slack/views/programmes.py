@@ -150,7 +150,10 @@ def form_modal(view: ProgrammeFormView, *, metadata: str) -> View:
                    hint=t(lang, "programme.hint.direction"),
                    element=UserMultiSelectElement(action_id="direction", max_selected_items=10,
                                                    initial_users=[uid for _name, uid in view.direction] or None)),
-        ContextBlock(elements=[MarkdownTextObject(text=t(lang, "programme.form.coordination_hint"))]),
+        InputBlock(block_id=BLOCKS["coordinators"], label=t(lang, LABELS["coordinators"]), optional=True,
+                   hint=t(lang, "programme.hint.coordinators"),
+                   element=UserMultiSelectElement(action_id="coordinators", max_selected_items=20,
+                                                  initial_users=[uid for _name, uid in view.coordinators] or None)),
     ]
     return View(type="modal", callback_id=CallbackId.PROGRAMME_FORM_SUBMIT, private_metadata=metadata,
                 title=view.title[:24], submit=t(lang, "profile.modal.submit"), close=t(lang, "pair.modal.cancel"),
