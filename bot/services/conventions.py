@@ -17,7 +17,7 @@ from bot.services.people import mention
 from bot.services.policy import Act, part_in, require
 from bot.services.programmes import require_running
 from bot.services.reviews import plan_reviews
-from bot.services.roles import CoordinatorRule
+from bot.services.roles import CoordinatorRule, is_coordinator
 from bot.services.timing import add_months
 from storage.db import rows_changed
 from storage.models import (
@@ -109,6 +109,9 @@ def pair(
     `manager`: the mentee's manager, in a programme run with the corporate method."""
     require(session, coordinator, Act.PAIR, programme, rule)
     check_manager(programme, mentor, mentee, manager)
+    if manager is not None and is_coordinator(session, manager, programme, rule):
+        # A coordinator handles the pair's différends and reads its figures: not the manager's place.
+        raise InvalidInput(N_("error.pair.manager_coordinates"), field="manager")
     return _create(session, programme, coordinator, mentor, mentee, starts_on, today, now, manager=manager)
 
 

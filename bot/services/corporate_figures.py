@@ -22,7 +22,7 @@ class CorporateFigures:
     milestones_due: int  # their day has come
     milestones_on_time: int
     hours_planned: int
-    hours_reported: int  # the latest hours recorded at a milestone, per convention
+    hours_reported: int  # the latest hours shared at a milestone, per convention
     syntheses_approved: int = 0
     restitutions_held: int = 0  # closures validated in front of everyone
 
@@ -36,12 +36,15 @@ def corporate_figures(session: Session, programme: Programme, today: date) -> Co
     road_maps = list(session.execute(select(RoadMap.planned_hours, RoadMap.manager_confirmed_at)
                                      .where(RoadMap.convention_id.in_(scope))))
     milestones = list(session.execute(select(Milestone.convention_id, Milestone.due_on, Milestone.held_at,
-                                             Milestone.hours_so_far).where(Milestone.convention_id.in_(scope))))
+                                             Milestone.hours_so_far, Milestone.sharing)
+                                      .where(Milestone.convention_id.in_(scope))))
     due = [m for m in milestones if m.due_on <= today]
     on_time = [m for m in due if m.held_at is not None and m.held_at.date() <= m.due_on + ON_TIME]
     latest: dict[int, tuple[date, int]] = {}
-    for m in milestones:
-        if m.hours_so_far is not None and (m.convention_id not in latest or m.due_on > latest[m.convention_id][0]):
+    for m in milestones:  # only the hours a mentee shared: a status kept between the pair stays there
+        if m.hours_so_far is None or m.sharing != "shared":
+            continue
+        if m.convention_id not in latest or m.due_on > latest[m.convention_id][0]:
             latest[m.convention_id] = (m.due_on, m.hours_so_far)
     approved = session.scalar(select(func.count(Synthesis.id)).where(
         Synthesis.convention_id.in_(scope), Synthesis.status == "approved")) or 0

@@ -40,6 +40,7 @@ from storage.models import (
     Person,
     Profile,
     Programme,
+    ProgrammeDirection,
     ProgrammeEvaluation,
     Reminder,
     RoadMap,
@@ -95,7 +96,12 @@ def erase(session: Session, person: Person, rule: CoordinatorRule, now: datetime
     session.execute(update(Milestone).where(Milestone.convention_id.in_(as_mentor)).values(title="—"))
     session.execute(update(Synthesis).where(Synthesis.convention_id.in_(as_mentor))
                     .values(points="", results="", axes="", follow_up=""))
-    session.execute(update(Synthesis).where(Synthesis.convention_id.in_(as_mentee)).values(comment=None))
+    # The mentee's words are in them too (the agendas the synthesis starts from, the road map agreed together).
+    session.execute(update(Synthesis).where(Synthesis.convention_id.in_(as_mentee))
+                    .values(points="", results="", axes="", follow_up="", comment=None))
+    session.execute(update(RoadMap).where(RoadMap.convention_id.in_(as_mentee)).values(axes="", strategies=""))
+    session.execute(update(Milestone).where(Milestone.convention_id.in_(as_mentee)).values(title="—"))
+    session.execute(delete(ProgrammeDirection).where(ProgrammeDirection.person_id == pid))
     session.execute(update(Convention).where(Convention.manager_id == pid).values(manager_id=None))
     session.execute(update(Bilan).where(Bilan.person_id == pid).values(answers={}))
     session.execute(update(Gratitude).where(Gratitude.author_id == pid).values(message="", achievements=None))

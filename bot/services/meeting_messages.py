@@ -72,7 +72,8 @@ def _start_section(meeting: Meeting, lang: str) -> tuple[Section, ...]:
 
 
 def _is_guest(meeting: Meeting, person: Person) -> bool:
-    return any(g.id == person.id for g in _guests(meeting))
+    """Anyone but the pair reads the guest's version, whatever the invitations say now: never the agenda."""
+    return person.id not in (meeting.convention.mentor_id, meeting.convention.mentee_id)
 
 
 def guest_confirmed_message(meeting: Meeting, guest: Person, now: datetime) -> Message:

@@ -46,7 +46,7 @@ def share_message(milestone: Milestone, person: Person) -> Message:
     """To the mentee: the status as the mentor recorded it, and whether the manager may read it."""
     convention = milestone.convention
     lang = language_of(person, convention.programme.language)
-    assert convention.manager is not None  # milestones exist only under the corporate method
+    manager = mention(convention.manager) if convention.manager is not None else "—"  # erased meanwhile
     decided = milestone.sharing is not None
     buttons = () if decided else (
         Button(t(lang, "milestone.button.share"), actions.MILESTONE_SHARE, str(milestone.id), style="primary"),
@@ -54,7 +54,7 @@ def share_message(milestone: Milestone, person: Person) -> Message:
     context = None
     if decided:
         context = t(lang, N_("milestone.shared_you") if milestone.sharing == SHARED else N_("milestone.kept_you"))
-    return Message(text=rt(lang, "milestone.share", manager=mention(convention.manager),
+    return Message(text=rt(lang, "milestone.share", manager=manager,
                            day=format_day(milestone.due_on, lang)),
                    sections=(Section(None, milestone.title, literal=True),
                              Section(None, status_line(milestone, lang))),
@@ -63,7 +63,8 @@ def share_message(milestone: Milestone, person: Person) -> Message:
 
 def _share(session: Session, reminder: Reminder, person: Person, ctx: object) -> Message | None:
     milestone = _milestone(session, reminder)
-    if milestone is None or milestone.held_at is None or milestone.sharing is not None:
+    if milestone is None or milestone.held_at is None or milestone.sharing is not None \
+            or milestone.convention.manager_id is None:
         return None
     return share_message(milestone, person)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_
@@ -16,7 +17,7 @@ from bot.services.people import timezone_of
 from bot.services.policy import Act, require
 from bot.services.timing import next_good_moment, start_of_day
 from bot.services.typed_text import number
-from storage.models import Convention, ConventionStatus, Milestone, Person
+from storage.models import Convention, ConventionStatus, Milestone, Person, RoadMap
 
 DUE, SHARE, STATUS = "milestone_due", "milestone_share", "milestone_status"
 MAX_HOURS = 2000
@@ -55,8 +56,11 @@ def record(session: Session, *, milestone_id: int, person: Person, entry: Status
     require(session, person, Act.MILESTONE_RECORD, milestone)
     if milestone.convention.status != ConventionStatus.ACTIVE:
         raise Conflict(N_("roadmap.not_active"))
-    if milestone.sharing is not None:
+    if milestone.held_at is not None:  # the mentee was shown this status: it is theirs to share or keep
         raise Conflict(N_("milestone.decided"))
+    road_map = session.scalars(select(RoadMap).where(RoadMap.convention_id == milestone.convention_id)).first()
+    if road_map is None or road_map.manager_confirmed_at is None:
+        raise Conflict(N_("milestone.not_agreed"))
     if entry.on_track not in ("yes", "no"):
         raise InvalidInput(N_("milestone.error.on_track"), field="on_track")
     hours = number(entry.hours.strip(), digits=4)

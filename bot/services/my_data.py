@@ -19,6 +19,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_, t
+from bot.services.road_maps import visible_to
 from storage.models import (
     AuditEvent,
     Bilan,
@@ -75,10 +76,10 @@ def _version(version: ConventionVersion) -> dict[str, Any]:
             "closing_notice_days": version.closing_notice_days, "programme_parts": dict(version.parts or {})}
 
 
-def _road_map(session: Session, convention: Convention) -> dict[str, Any] | None:
-    """The corporate method's road map the three of them agreed on (the mentor's writing, read by all three)."""
+def _road_map(session: Session, convention: Convention, person: Person) -> dict[str, Any] | None:
+    """The corporate method's road map: the pair's always; the manager's only once the mentee confirmed it."""
     found = session.scalars(select(RoadMap).where(RoadMap.convention_id == convention.id)).first()
-    if found is None:
+    if found is None or not visible_to(found, convention, person):
         return None
     milestones = session.scalars(select(Milestone).where(Milestone.convention_id == convention.id)
                                  .order_by(Milestone.due_on))
@@ -118,7 +119,7 @@ def _convention(session: Session, convention: Convention, person: Person) -> dic
         "you_accepted_at": _when(convention.mentor_accepted_at if mine else convention.mentee_accepted_at),
         "partner_accepted_at": _when(convention.mentee_accepted_at if mine else convention.mentor_accepted_at),
         "signed_version": _version(convention.version),
-        "road_map": _road_map(session, convention),
+        "road_map": _road_map(session, convention, person),
         "synthesis": _synthesis(session, convention, person),
         "activated_at": _when(convention.activated_at), "closed_at": _when(convention.closed_at),
         "agenda_for_the_next_meeting": convention.next_agenda,  # the mentee's, sent before any meeting is set
@@ -161,7 +162,7 @@ def collect(session: Session, person: Person, now: datetime) -> dict[str, Any]:
         # Figures only: as a manager one is named in the convention, and never reads the pair's words.
         "conventions_you_manage": [{"programme": c.programme.name, "mentor": _name(c.mentor), "mentee": _name(c.mentee),
                                     "status": c.status, "starts_on": _when(c.starts_on),
-                                    "planned_end_on": _when(c.planned_end_on), "road_map": _road_map(session, c)}
+                                    "planned_end_on": _when(c.planned_end_on), "road_map": _road_map(session, c, person)}
                                    for c in session.scalars(select(Convention).where(Convention.manager_id == person.id)
                                                             .order_by(Convention.id))],
         "mentor_requests": [{"asked_at": _when(r.asked_at), "you_asked": r.mentee_id == person.id,

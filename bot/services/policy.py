@@ -198,8 +198,9 @@ def _coordination(session: Session, person: Person, act: Act, target: Target, pr
     if not is_coordinator(session, person, programme, rule):
         raise NotAllowed("error.coordinator_only", names=Rich.join(", ", coordinator_names(session, programme, rule)))
     convention = convention_of(target)
-    if act is Act.DISPUTE_HANDLE and convention is not None and part_in(convention, person) is not None:
-        raise NotAllowed("dispute.own_pair")  # the other side would read what was written about them
+    if act is Act.DISPUTE_HANDLE and convention is not None and (
+            part_in(convention, person) is not None or convention.manager_id == person.id):
+        raise NotAllowed("dispute.own_pair")  # the other side (or the mentee's manager) would read it
     return Grant("coordinator", programme)
 
 

@@ -15,7 +15,7 @@ from bot.notify import Button, Message, Section
 from bot.services import actions
 from bot.services.objectives import of_convention
 from bot.services.people import language_of, mention, timezone_of
-from bot.services.road_maps import CONFIRMED, NUDGE, PROMPT, REVIEW, milestones_of, road_map_of
+from bot.services.road_maps import CONFIRMED, NUDGE, PROMPT, REVIEW, milestones_of, road_map_of, visible_to
 from storage.models import Convention, Person, Reminder, RoadMap
 
 
@@ -36,7 +36,7 @@ def road_map_message(session: Session, convention: Convention, reader: Person, *
                      ) -> Message | None:
     """The road map, with « Confirmer » for whoever it waits for and « Modifier » for the mentor."""
     road_map = road_map_of(session, convention)
-    if road_map is None:
+    if road_map is None or not visible_to(road_map, convention, reader):
         return None
     lang = language_of(reader, convention.programme.language)
     tz = timezone_of(reader, convention.programme.timezone)

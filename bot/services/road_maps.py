@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_
@@ -19,6 +19,7 @@ from bot.services.conventions import get_convention
 from bot.services.errors import Conflict, InvalidInput, NotAllowed
 from bot.services.policy import Act, require
 from bot.services.typed_text import number, picked_date, required_text
+from storage.db import rows_changed
 from storage.models import Convention, ConventionStatus, Milestone, Person, RoadMap
 
 TEXT_LIMIT = 2000  # the axes, the strategies
@@ -49,6 +50,13 @@ class CheckedRoadMap:
 
 def road_map_of(session: Session, convention: Convention) -> RoadMap | None:
     return session.scalars(select(RoadMap).where(RoadMap.convention_id == convention.id)).first()
+
+
+def visible_to(road_map: RoadMap, convention: Convention, person: Person) -> bool:
+    """The pair always reads it; the manager only a version the mentee already confirmed."""
+    if person.id in (convention.mentor_id, convention.mentee_id):
+        return True
+    return person.id == convention.manager_id and road_map.mentee_confirmed_at is not None
 
 
 def milestones_of(session: Session, convention: Convention) -> list[Milestone]:
@@ -139,9 +147,12 @@ def save(session: Session, *, convention: Convention, person: Person, draft: Roa
         road_map.axes, road_map.strategies, road_map.planned_hours = checked.axes, checked.strategies, checked.hours
         road_map.written_by_id, road_map.written_at = person.id, now
         road_map.mentee_confirmed_at = road_map.manager_confirmed_at = None
-    session.execute(delete(Milestone).where(Milestone.convention_id == convention.id))
+    # Milestones already reviewed stay as they were (their status, the mentee's choice, the figures);
+    # those still ahead are the new version's.
+    held = {(m.due_on, m.title) for m in milestones_of(session, convention) if m.held_at is not None}
+    session.execute(delete(Milestone).where(Milestone.convention_id == convention.id, Milestone.held_at.is_(None)))
     session.add_all([Milestone(convention_id=convention.id, due_on=day, title=title, created_at=now)
-                     for day, title in checked.milestones])
+                     for day, title in checked.milestones if (day, title) not in held])
     session.flush()
     _ask(session, road_map, convention.mentee_id, now)
     audit.record(session, convention, "road_map.written", person, now, version=road_map.version,
@@ -168,14 +179,20 @@ def confirm(session: Session, *, convention_id: int, version: int, person: Perso
     stamp = road_map.mentee_confirmed_at if part == "mentee" else road_map.manager_confirmed_at
     if stamp is not None:
         return Confirmed(road_map, part, already=True)
+    if convention.manager_id is None:  # the manager left (erased): nobody to confirm it with
+        raise Conflict(N_("roadmap.manager_left"))
+    if part == "manager" and road_map.mentee_confirmed_at is None:
+        raise Conflict(N_("roadmap.mentee_first"))
+    # Written only on the version read: an edit committed meanwhile makes this click change nothing.
+    column = RoadMap.mentee_confirmed_at if part == "mentee" else RoadMap.manager_confirmed_at
+    written = rows_changed(session.execute(update(RoadMap).where(
+        RoadMap.id == road_map.id, RoadMap.version == version, column.is_(None)).values({column: now})))
+    session.refresh(road_map)
+    if not written:
+        raise Conflict(N_("roadmap.changed"))
     if part == "mentee":
-        road_map.mentee_confirmed_at = now
-        assert convention.manager_id is not None  # a road map exists only under the corporate method
         _ask(session, road_map, convention.manager_id, now)
     else:
-        if road_map.mentee_confirmed_at is None:
-            raise Conflict(N_("roadmap.mentee_first"))
-        road_map.manager_confirmed_at = now
         milestones.plan(session, convention, milestones_of(session, convention), now)  # agreed: on their days
         for recipient_id in (convention.mentor_id, convention.mentee_id):
             outbox.enqueue(session, kind=CONFIRMED, recipient_id=recipient_id, convention_id=convention.id,

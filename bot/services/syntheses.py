@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.i18n import N_, labels, t
@@ -21,6 +21,7 @@ from bot.services.objectives import of_convention
 from bot.services.policy import Act, require
 from bot.services.road_maps import road_map_of
 from bot.services.typed_text import optional_text, required_text
+from storage.db import rows_changed
 from storage.models import Convention, ConventionStatus, Meeting, MeetingStatus, Person, Synthesis
 
 TEXT_LIMIT = 3000
@@ -113,7 +114,8 @@ def submit(session: Session, *, convention: Convention, person: Person, draft: S
     return found
 
 
-def _answerable(session: Session, convention_id: int, version: int, person: Person) -> Synthesis:
+def answerable(session: Session, convention_id: int, version: int, person: Person) -> Synthesis:
+    """The synthesis the mentee may answer: theirs, in that version, still waiting for an answer."""
     convention = get_convention(session, convention_id)
     require(session, person, Act.SYNTHESIS_APPROVE, convention)
     found = synthesis_of(session, convention)
@@ -124,12 +126,23 @@ def _answerable(session: Session, convention_id: int, version: int, person: Pers
     return found
 
 
+def _answer(session: Session, found: Synthesis, version: int, **values: object) -> None:
+    """Written only on the version read and still submitted: a rewrite committed meanwhile wins, and this
+    answer changes nothing (no approval ever lands on a text the mentee did not read)."""
+    written = rows_changed(session.execute(update(Synthesis).where(
+        Synthesis.id == found.id, Synthesis.version == version, Synthesis.status == SUBMITTED).values(**values)))
+    session.refresh(found)
+    if not written:
+        raise Conflict(N_("synthesis.changed"))
+
+
 def approve(session: Session, *, convention_id: int, version: int, person: Person, to_manager: bool,
             now: datetime) -> Synthesis:
     """The mentee's approval: it goes to the mentee, the programme's management and, if agreed, the manager."""
-    found = _answerable(session, convention_id, version, person)
+    found = answerable(session, convention_id, version, person)
     convention = found.convention
-    found.status, found.approved_at, found.to_manager = APPROVED, now, to_manager
+    _answer(session, found, version, status=APPROVED, approved_at=now,
+            to_manager=to_manager and convention.manager_id is not None)
     recipients = [convention.mentor_id, convention.mentee_id, *(p.id for p in direction_of(convention.programme))]
     if to_manager and convention.manager_id is not None:
         recipients.append(convention.manager_id)
@@ -146,11 +159,11 @@ def approve(session: Session, *, convention_id: int, version: int, person: Perso
 
 def ask_changes(session: Session, *, convention_id: int, version: int, person: Person, comment: str,
                 now: datetime) -> Synthesis:
-    found = _answerable(session, convention_id, version, person)
+    found = answerable(session, convention_id, version, person)
     typed = optional_text(comment, field="comment", limit=COMMENT_LIMIT, too_long=N_("synthesis.error.too_long"))
     if typed is None:
         raise InvalidInput(N_("synthesis.error.comment"), field="comment")
-    found.status, found.comment = CHANGES, typed
+    _answer(session, found, version, status=CHANGES, comment=typed)
     convention = found.convention
     outbox.enqueue(session, kind=CHANGES_ASKED, recipient_id=convention.mentor_id, convention_id=convention.id,
                    due_at=now, now=now, essential=True, dedupe_key=f"{CHANGES_ASKED}:{convention.id}:{found.version}")

@@ -91,11 +91,11 @@ def confirm(session: Session, actor: Actor, now: datetime, value: str) -> Messag
     said: Text
     if done.already:
         said = t(actor.lang, "roadmap.already")
-    elif done.part == "mentee":
-        assert convention.manager is not None
+    elif done.part == "mentee" and convention.manager is not None:
         said = rt(actor.lang, "roadmap.confirmed_mentee", manager=mention(convention.manager))
     else:
         said = t(actor.lang, "roadmap.confirmed_manager")
     shown = road_map_message(session, convention, actor.person)
-    assert shown is not None
+    if shown is None:
+        return Message(text=said, headline=False)
     return Message(text=said, sections=shown.sections, buttons=shown.buttons, context=shown.context, headline=False)

@@ -107,7 +107,7 @@ def approve(session: Session, actor: Actor, now: datetime, value: str, *, to_man
 
 def changes_form(session: Session, actor: Actor, value: str) -> ChangesFormView:
     convention_id, version = _answer(value)
-    convention = get_convention(session, convention_id)
+    convention = syntheses.answerable(session, convention_id, version, actor.person).convention
     return ChangesFormView(actor.lang, f"{convention_id}:{version}",
                            rt(actor.lang, "synthesis.changes.intro", mentor=mention(convention.mentor)))
 

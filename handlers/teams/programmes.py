@@ -19,6 +19,7 @@ from handlers.teams.deps import Handler, Reply, TeamsRequest, saved_or_form, tex
 from handlers.teams.forms import FormState, choice_input, date_input, form_card, note, person_picker, text_input
 
 SUBMIT = "teams-programme-submit"
+PICKED_LIMIT = 20  # people a picker may carry
 ARCHIVE_ASK = "teams-programme-archive-ask"
 FIELDS = programme_settings.FIELDS
 
@@ -116,6 +117,8 @@ def _open_form(req: TeamsRequest, raw_id: str | None) -> list[Reply]:
 def _picked_ids(raw: str, field: str) -> list[str]:
     """The Entra object ids a multi-select people picker sent; anything else is refused on the field."""
     ids = [part.strip().lower() for part in raw.split(",") if part.strip()]
+    if len(ids) > PICKED_LIMIT:  # before anyone is looked up
+        raise InvalidInput("direction.error.too_many", field=field, limit=PICKED_LIMIT)
     if any(not GUID.fullmatch(uid) for uid in ids):
         raise InvalidInput("error.pair.unknown_user", field=field)
     return ids

@@ -219,6 +219,7 @@ def test_the_coordination_sees_the_corporate_figures_and_never_the_words(bot: Ha
     at(bot, datetime(2027, 2, 15, 18, 0, tzinfo=UTC))
     click_last(bot, "UMENTOR", "milestone-record-open")
     bot.submit_view("UMENTOR", last_view(bot, "milestone-form-submit"), status_values("yes", "7"))
+    click_last(bot, "UMENTEE", "milestone-share")  # only shared hours count
     bot.command("UCOORD", "rapport")
     report = " ".join(texts_to(bot, "UCOORD")[-3:])  # the report comes in a direct message
     assert ("feuilles de route confirmées : 1 sur 1 ; étapes tenues à temps : 1 sur 1 ; heures : 7 déclarées sur "
@@ -237,3 +238,31 @@ def test_the_road_map_is_reachable_from_the_app_home(bot: Harness) -> None:
     assert last_view(bot, FORM)  # the mentor's form
     bot.command("UMENTEE", "aide")
     assert "feuille-de-route" in text_of(bot.last_response())
+
+
+def test_the_manager_reads_no_draft_and_the_mentor_cannot_rewrite_a_status(bot: Harness) -> None:
+    started(bot)
+    write(bot, axes="BROUILLON-SECRET")
+    with bot.session_factory() as session:
+        convention_id = session.scalars(select(RoadMap.convention_id)).one()
+    bot.click("UOTHER", "convention-choose-0", f"feuille-de-route:{convention_id}", message={})  # a forged choice
+    assert "BROUILLON-SECRET" not in text_of(bot.last_response())
+    bot.command("UOTHER", "mes-donnees")
+    exported = " ".join(str(u.get("content")) for u in bot.emulator.uploads())
+    assert "conventions_you_manage" in exported and "BROUILLON-SECRET" not in exported
+    # Agreed, recorded: the mentor cannot change the status the mentee is about to share.
+    click_last(bot, "UMENTEE", "road-map-confirm")
+    click_last(bot, "UOTHER", "road-map-confirm")
+    at(bot, datetime(2027, 2, 15, 18, 0, tzinfo=UTC))
+    click_last(bot, "UMENTOR", "milestone-record-open")
+    form = last_view(bot, "milestone-form-submit")
+    bot.submit_view("UMENTOR", form, status_values("yes", "5"))
+    assert bot.submit_view("UMENTOR", form, status_values("no", "1999")).json()["response_action"] == "push"
+    click_last(bot, "UMENTEE", "milestone-share")
+    assert "5 h" in texts_to(bot, "UOTHER")[-1] and "1999" not in texts_to(bot, "UOTHER")[-1]
+
+
+def test_a_coordinator_cannot_be_the_manager(bot: Harness) -> None:
+    turn_on(bot)
+    bot.command("UCOORD", "jumeler <@UMENTOR> <@UMENTEE> <@UADMIN> 2026-12-01")
+    assert fr_fixed("error.pair.manager_coordinates") in text_of(bot.last_response())

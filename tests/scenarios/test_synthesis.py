@@ -11,9 +11,12 @@ from sqlalchemy import select
 
 from bot.demo.harness import Harness
 from bot.demo.slack_emulator import text_of
+from bot.services import erasure
+from bot.services.roles import CoordinatorRule
 from storage.models import Convention, Person, Programme, Synthesis
 from tests.scenarios.helpers import button_value
 from tests.scenarios.meeting_helpers import at, click_last, last_view, meeting_values, texts_to, with_button
+from tests.scenarios.test_erasure import everything_stored
 from tests.scenarios.test_programmes import form_values
 from tests.scenarios.test_road_map import agreed
 from tests.support.texts import fr_fixed
@@ -156,3 +159,21 @@ def test_the_programme_forms_direction_receives_the_approved_synthesis(bot: Harn
     picker = next(b for b in last_view(bot, "programme-form-submit")["blocks"] if b.get("block_id") ==
                   "programme-direction")
     assert picker["element"]["initial_users"] == ["UADMIN", "UMENTOR2"]
+
+
+def test_only_the_mentee_opens_the_changes_form_and_their_erasure_clears_the_report(bot: Harness) -> None:
+    agreed(bot)
+    bot.command("UMENTOR", "synthese")
+    view = last_view(bot, FORM)
+    bot.submit_view("UMENTOR", view, synthesis_values(view, points="POINT-CANARY", results="R", follow_up="F"))
+    [review] = with_button(bot, "UMENTEE", "synthesis-changes-open")
+    value = button_value(review, "synthesis-changes-open") or ""
+    opened = len(bot.emulator.views_opened())
+    for user in ("UMENTOR2", "UOTHER", "UMENTOR"):
+        bot.click(user, "synthesis-changes-open", value, message={})
+    assert len(bot.emulator.views_opened()) == opened
+    with bot.session_factory() as session:
+        mentee = session.scalars(select(Person).where(Person.external_id == "UMENTEE")).one()
+        erasure.erase(session, mentee, CoordinatorRule(), bot.clock.now())
+        session.commit()
+    assert "POINT-CANARY" not in everything_stored(bot)
