@@ -37,12 +37,19 @@ def two_picks(mentor_id: str | None, mentee_id: str | None) -> tuple[str, str]:
     return mentor_id, mentee_id
 
 
+def default_start(actor: Actor, today: date) -> date:
+    """The first day a pairing proposes: the cohort's start while it is ahead, else today."""
+    cohort = actor.programme.cohort_starts_on
+    return cohort if cohort is not None and cohort >= today else today
+
+
 def pair(session: Session, actor: Actor, rule: CoordinatorRule, now: datetime, mentor: Person, mentee: Person,
          start: date | None, *, manager: Person | None = None) -> Done:
     """The convention sent to both (or the one already sent, said so). `changed`: invitations were queued."""
     today = actor.today_at(now)
     result = conventions.pair(session, programme=actor.programme, coordinator=actor.person, mentor=mentor,
-                              mentee=mentee, starts_on=start or today, today=today, now=now, rule=rule,
+                              mentee=mentee, starts_on=start or default_start(actor, today), today=today, now=now,
+                              rule=rule,
                               manager=manager)
     c = result.convention
     key = N_("pair.sent") if result.created else N_("pair.already_sent")

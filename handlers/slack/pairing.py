@@ -67,7 +67,7 @@ def pair_people(deps: Deps, team_id: str, user_id: str, mentor_id: str | None, m
 def open_pairing_modal(deps: Deps, client: WebClient, trigger_id: str, team_id: str, user_id: str) -> None:
     with acting_in_slack(deps, team_id, user_id, fresh=True) as (session, actor):
         convention_actions.may_pair(session, actor, deps.rule)
-        view = pairing_modal(actor.lang, actor.today(deps),
+        view = pairing_modal(actor.lang, convention_actions.default_start(actor, actor.today(deps)),
                              metadata=ModalOrigin(team_id=team_id, programme_id=actor.programme.id).dumps(),
                              with_manager=actor.programme.corporate_method)
     client.views_open(trigger_id=trigger_id, view=view)

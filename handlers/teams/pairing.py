@@ -50,7 +50,7 @@ def pairing_card(actor: Actor, today: date, state: FormState) -> Reply:
 def open_pairing(req: TeamsRequest) -> list[Reply]:
     with req.acting() as (session, actor):
         convention_actions.may_pair(session, actor, req.deps.rule)
-        return [pairing_card(actor, actor.today(req.deps), FormState())]
+        return [pairing_card(actor, convention_actions.default_start(actor, actor.today(req.deps)), FormState())]
 
 
 @dataclass(frozen=True)

@@ -283,3 +283,17 @@ def test_the_form_sets_who_coordinates_the_programme(bot: Harness) -> None:
     assert set(picker["element"]["initial_users"]) == {"UCOORD", "UMENTOR2"}
     assert bot.submit_view("UMENTOR2", form, form_values(form, coordinators=[])).status == 200
     assert added() == {"UMENTOR2"}  # the one saving stays; the other added one is removed
+
+
+def test_pairing_starts_on_the_cohorts_first_day(bot: Harness) -> None:
+    bot.command("UCOORD", "programme")
+    listing = bot.last_response()
+    bot.click("UCOORD", "programme-edit-open", button_value(listing, "programme-edit-open") or "", message=listing)
+    form = last_view(bot, FORM)
+    bot.submit_view("UCOORD", form, form_values(form, cohort_starts_on="2027-01-11"))
+    bot.command("UCOORD", "jumeler")
+    start = next(b for b in last_view(bot, "pairing-form-submit")["blocks"] if b.get("block_id") == "pairing-start")
+    assert start["element"]["initial_date"] == "2027-01-11"
+    bot.command("UCOORD", "jumeler <@UMENTOR> <@UMENTEE>")  # no date given
+    with bot.session_factory() as session:
+        assert session.scalars(select(Convention.starts_on)).one().isoformat() == "2027-01-11"

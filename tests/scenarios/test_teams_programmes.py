@@ -27,6 +27,7 @@ from tests.scenarios.teams_helpers import (
     submit_form,
     teams_bot,
 )
+from tests.scenarios.test_programmes import FIELD_ERRORS
 from tests.support.texts import fr_fixed
 
 __all__ = ["connector", "teams_bot"]
@@ -206,3 +207,17 @@ def test_synthesis_changes_and_the_restitution_on_teams(teams_bot: Harness, conn
     prompt = find_card(connector, MENTOR, fr_fixed("restitution.prompt")[:40])
     channel(teams_bot).submit(MENTOR, action(prompt, "restitution"), card_id=prompt["id"])
     assert "restitution" in text_of(cards_for(connector, MENTOR)[-1]).lower()
+
+
+@pytest.mark.parametrize(("changes", "field", "key"), FIELD_ERRORS, ids=[f for _c, f, _k in FIELD_ERRORS])
+def test_every_bad_setting_comes_back_under_its_field_on_teams(teams_bot: Harness, connector: BotConnectorEmulator,
+                                                                changes: dict[str, str], field: str, key: str) -> None:
+    channel(teams_bot).say(COORD, "mentorat programme")
+    listing = cards_for(connector, COORD)[-1]
+    channel(teams_bot).submit(COORD, action(listing, "Nouveau programme"), card_id=listing["id"])
+    form = cards_for(connector, COORD)[-1]
+    submit_form(teams_bot, COORD, form, "Enregistrer", **{"name": "Cohorte 2027", **changes})
+    refused = cards_for(connector, COORD)[-1]
+    assert refused["id"] == form["id"] and fr_fixed(key) in text_of(refused)
+    assert card_inputs(refused)[field]  # the field is still there, with the error under it
+    assert names(teams_bot) == ["Mentorat"]
