@@ -186,6 +186,7 @@ def test_the_road_map_on_teams(teams_bot: Harness, connector: BotConnectorEmulat
     assert "PDF" in text_of(delivered)
 
 
+@pytest.mark.both_databases
 def test_synthesis_changes_and_the_restitution_on_teams(teams_bot: Harness, connector: BotConnectorEmulator) -> None:
     corporate_pair(teams_bot, connector, direction=COORD.aad_object_id)
     channel(teams_bot).say(MENTOR, "mentorat synthese")
@@ -206,7 +207,20 @@ def test_synthesis_changes_and_the_restitution_on_teams(teams_bot: Harness, conn
     assert not [c for c in cards_for(connector, OUTSIDER) if "Réseautage" in text_of(c)]  # not the manager
     prompt = find_card(connector, MENTOR, fr_fixed("restitution.prompt")[:40])
     channel(teams_bot).submit(MENTOR, action(prompt, "restitution"), card_id=prompt["id"])
-    assert "restitution" in text_of(cards_for(connector, MENTOR)[-1]).lower()
+    form = cards_for(connector, MENTOR)[-1]
+    assert fr_fixed("meeting.restitution.form") in text_of(form)
+    submit_form(teams_bot, MENTOR, form, "Envoyer", date="2027-09-15", time="10:00", duration="60", mode="video",
+                agenda="Nos dernières questions")
+    proposal = find_card(connector, MENTEE, "Restitution")
+    channel(teams_bot).submit(MENTEE, action(proposal, "Confirm"), card_id=proposal["id"])
+    for guest in (OUTSIDER, COORD):  # the manager and the direction, without the agenda
+        invited = find_card(connector, guest, fr_fixed("meeting.restitution.guest")[:30])
+        assert "dernières questions" not in text_of(invited)
+    at(teams_bot, datetime(2027, 9, 16, 18, 0, tzinfo=UTC))
+    question = find_card(connector, MENTOR, "a-t-elle eu lieu")
+    channel(teams_bot).submit(MENTOR, action(question, "Oui"), card_id=question["id"])
+    with teams_bot.session_factory() as session:
+        assert session.scalars(select(Convention.restitution_held_at)).one() is not None  # the closure validated
 
 
 @pytest.mark.parametrize(("changes", "field", "key"), FIELD_ERRORS, ids=[f for _c, f, _k in FIELD_ERRORS])
