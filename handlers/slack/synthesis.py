@@ -88,6 +88,7 @@ def register(app: App, deps: Deps) -> None:
         asking(deps, "synthese", body, respond, client, work)
 
     on_click(app, deps, ActionId.HOME_SYNTHESIS_SHOW, from_home)
+
     def edit(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
         with acting_in_slack(deps, team_id, user_id) as (session, actor):
