@@ -86,17 +86,22 @@ def _serve(args: argparse.Namespace, mode: Mode) -> int:
 
 
 def cmd_socket(_args: argparse.Namespace) -> int:
+    import threading
+
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.app import create_app
-    from bot.startup import check_slack_token
+    from bot.startup import check_app_token, check_slack_token
 
     settings = _settings(Mode.SOCKET)
     _engine, factory = _prepare(settings)
     mentorat = create_app(settings, factory)
     check_slack_token(mentorat.deps.client, settings)
+    check_app_token(settings)
+    handler = SocketModeHandler(mentorat.bolt, settings.slack_app_token)
+    handler.connect()  # said "connected" only once it is
     log.info("Mentorat connected through Socket Mode")
-    SocketModeHandler(mentorat.bolt, settings.slack_app_token).start()
+    threading.Event().wait()
     return 0
 
 
@@ -404,10 +409,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 0
-    except Exception as exc:  # one clear line for operators, e.g. an out-of-date schema
+    except Exception as exc:  # one clear line for operators: an unreachable Slack, a refused token, an old schema
+        from bot.startup import StartupError
         from storage.migrate import SchemaOutOfDate
 
-        if isinstance(exc, SchemaOutOfDate):
+        if isinstance(exc, StartupError | SchemaOutOfDate):
             print(str(exc), file=sys.stderr)
             return 2
         log_unexpected(f"mentorat {args.command}", exc)
