@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from bot.cli import main
+from bot.demo.outbox_figures import humane_figures
 from bot.demo.script import COORD, MENTEE, MENTOR, PRIVATE_KEYS, STORY, DemoResult, run_demo
 from tests.scenarios.log_capture import CapturedLog, captured_log
 
@@ -50,6 +51,18 @@ def test_the_key_moments_happen_in_order(demo: DemoResult) -> None:
     coordinator = _texts(demo, COORD)
     assert _first(coordinator, STORY["fr"]["differend"][:40]) < _first(coordinator, "ont décidé ensemble de terminer")
     assert any("Résolu" in t or "résolu" in t for t in _texts(demo, MENTOR)), "the person who raised it is told"
+
+
+def test_non_essential_messages_keep_to_good_hours_and_the_weekly_cap(demo: DemoResult) -> None:
+    """From the outbox rows sent over the ten months: weekdays 8:00-18:00 local time, two a week at most."""
+    figures = humane_figures(demo.sent)
+    print("\n".join(figures.lines()))
+    assert demo.sent, "the demo sends non-essential messages"
+    assert (figures.outside_hours, figures.on_weekends) == (0, 0)
+    assert figures.busiest_week <= 2
+    # The objective news the mentee's edits cause reaches the mentor in Vancouver in her morning, not at 6:10.
+    news = [r.local for r in demo.sent if r.kind == "objective_news" and r.user == MENTOR]
+    assert news and all(at.hour >= 9 for at in news)
 
 
 def test_dates_are_shown_in_each_persons_zone(demo: DemoResult) -> None:
