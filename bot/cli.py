@@ -239,9 +239,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     people = " · ".join(f"{p.name} ({t(args.lang, labels.ROLE[p.role])}, {p.city})" for p in transcript.people.values())
     print(t(args.lang, "demo.title"))
     print(t(args.lang, "demo.people", people=people))
-    print(transcript.as_text())
-    print(t(args.lang, "demo.figures"))
-    print(result.figures)
+    print(transcript.as_text())  # it ends with the coordinator's figures, once
     if args.html:
         page = Path(args.html)
         page.parent.mkdir(parents=True, exist_ok=True)

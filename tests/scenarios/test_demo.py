@@ -100,7 +100,11 @@ def test_cli_prints_the_transcript_and_writes_the_page(tmp_path: Path, capsys: p
     assert main(["demo", "--lang", "en", "--html", str(page)]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith("Mentorat — a ten-month agreement, offline")
-    assert "Direct message to Marie Tremblay (mentor)" in printed and "The coordinator's figures" in printed
+    assert "Direct message to Marie Tremblay (mentor)" in printed
+    # The figures once, at the end, whole and without Slack's markup.
+    assert printed.count("figures as of September 17, 2027") == 1
+    assert "Meetings held: 10 of 10 expected (100%)" in printed.rsplit("━━", 1)[-1]
+    assert "*" not in printed
     html = page.read_text(encoding="utf-8")
     assert "<h2>March: a différend, handed to the coordinator and resolved</h2>" in html
     assert (tmp_path / "out" / "demo.pdf").read_bytes().startswith(b"%PDF")
