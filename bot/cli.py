@@ -270,7 +270,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     lang = (os.environ.get("MENTORAT_LANGUAGE") or "fr").lower()
     lang = lang if lang in ("fr", "en") else "fr"
     print(t(lang, "demo.no_tokens") + "\n")
-    return cmd_demo(argparse.Namespace(lang=lang, html=None))
+    return cmd_demo(argparse.Namespace(lang=lang, html=args.html))
 
 
 # --- data keys ---
@@ -367,6 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--html", default=None, help="also write the conversation as a web page (and the PDF beside it)")
     demo.set_defaults(func=cmd_demo)
     start = sub.add_parser("start", help="the bot with the Slack tokens of .env, or the offline demo without them")
+    start.add_argument("--html", default=None, help="without tokens: also write the demo as a web page (and its PDF)")
     start.set_defaults(func=cmd_start)
     keys = sub.add_parser("keys", help="the data key: make a new one, or re-seal everything under the first one")
     keys.add_argument("action", choices=["new", "rotate"])

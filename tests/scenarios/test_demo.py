@@ -108,3 +108,16 @@ def test_cli_prints_the_transcript_and_writes_the_page(tmp_path: Path, capsys: p
     html = page.read_text(encoding="utf-8")
     assert "<h2>March: a différend, handed to the coordinator and resolved</h2>" in html
     assert (tmp_path / "out" / "demo.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_make_run_without_tokens_writes_the_page_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """`make run ARGS="--html demo.html"`: `mentorat start` with no Slack token plays the demo and draws it."""
+    monkeypatch.chdir(tmp_path)  # no .env of the checkout
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MENTORAT_LANGUAGE", "en")
+    assert main(["start", "--html", "demo.html"]) == 0
+    assert "here is the offline demo" in capsys.readouterr().out
+    assert "<h2>March: a différend, handed to the coordinator and resolved</h2>" in (tmp_path / "demo.html").read_text(
+        encoding="utf-8")
