@@ -23,8 +23,9 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# ARGS go to `mentorat start`, e.g. make run ARGS="--html demo.html" (the demo's page, when there are no tokens).
 run: $(STAMP)
-	$(BIN)/mentorat start
+	$(BIN)/mentorat start $(ARGS)
 
 test: lint
 	$(PYTEST) --durations=10

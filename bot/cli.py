@@ -86,17 +86,22 @@ def _serve(args: argparse.Namespace, mode: Mode) -> int:
 
 
 def cmd_socket(_args: argparse.Namespace) -> int:
+    import threading
+
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.app import create_app
-    from bot.startup import check_slack_token
+    from bot.startup import check_app_token, check_slack_token
 
     settings = _settings(Mode.SOCKET)
     _engine, factory = _prepare(settings)
     mentorat = create_app(settings, factory)
     check_slack_token(mentorat.deps.client, settings)
+    check_app_token(settings)
+    handler = SocketModeHandler(mentorat.bolt, settings.slack_app_token)
+    handler.connect()  # said "connected" only once it is
     log.info("Mentorat connected through Socket Mode")
-    SocketModeHandler(mentorat.bolt, settings.slack_app_token).start()
+    threading.Event().wait()
     return 0
 
 
@@ -234,9 +239,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     people = " · ".join(f"{p.name} ({t(args.lang, labels.ROLE[p.role])}, {p.city})" for p in transcript.people.values())
     print(t(args.lang, "demo.title"))
     print(t(args.lang, "demo.people", people=people))
-    print(transcript.as_text())
-    print(t(args.lang, "demo.figures"))
-    print(result.figures)
+    print(transcript.as_text())  # it ends with the coordinator's figures, once
     if args.html:
         page = Path(args.html)
         page.parent.mkdir(parents=True, exist_ok=True)
@@ -267,7 +270,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     lang = (os.environ.get("MENTORAT_LANGUAGE") or "fr").lower()
     lang = lang if lang in ("fr", "en") else "fr"
     print(t(lang, "demo.no_tokens") + "\n")
-    return cmd_demo(argparse.Namespace(lang=lang, html=None))
+    return cmd_demo(argparse.Namespace(lang=lang, html=args.html))
 
 
 # --- data keys ---
@@ -364,6 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--html", default=None, help="also write the conversation as a web page (and the PDF beside it)")
     demo.set_defaults(func=cmd_demo)
     start = sub.add_parser("start", help="the bot with the Slack tokens of .env, or the offline demo without them")
+    start.add_argument("--html", default=None, help="without tokens: also write the demo as a web page (and its PDF)")
     start.set_defaults(func=cmd_start)
     keys = sub.add_parser("keys", help="the data key: make a new one, or re-seal everything under the first one")
     keys.add_argument("action", choices=["new", "rotate"])
@@ -404,10 +408,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 0
-    except Exception as exc:  # one clear line for operators, e.g. an out-of-date schema
+    except Exception as exc:  # one clear line for operators: an unreachable Slack, a refused token, an old schema
+        from bot.startup import StartupError
         from storage.migrate import SchemaOutOfDate
 
-        if isinstance(exc, SchemaOutOfDate):
+        if isinstance(exc, StartupError | SchemaOutOfDate):
             print(str(exc), file=sys.stderr)
             return 2
         log_unexpected(f"mentorat {args.command}", exc)

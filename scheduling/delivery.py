@@ -38,7 +38,7 @@ from bot.services.messages import ComposeContext, compose
 from bot.services.people import language_of, remember_dm_channel, timezone_of
 from bot.services.reminders import is_paused
 from bot.services.timing import next_good_moment
-from scheduling.daily_cap import CapPlan, bundle, plan_batch
+from scheduling.weekly_cap import CapPlan, bundle, plan_batch
 from storage.db import SessionFactory, engine_of, session_scope
 from storage.models import Person, Platform, Reminder, ReminderStatus, Workspace
 
@@ -289,7 +289,7 @@ def _cap_plan(factory: SessionFactory, ids: list[int], now: datetime) -> CapPlan
 
 def _deliver_group(factory: SessionFactory, notifier: Notifier, ids: list[int], now: datetime,
                    ctx: ComposeContext) -> DeliveryReport:
-    """The rows past the daily cap, as one message (a row with a file still goes on its own)."""
+    """The counted rows of one pass, as one message (a row with a file still goes on its own)."""
     report = DeliveryReport()
     messages: list[tuple[int, int, Message]] = []  # row id, attempts once sent, message
     alone: list[int] = []
@@ -334,7 +334,8 @@ def _deliver_to_one_person(factory: SessionFactory, notifier: Notifier, ids: lis
                            ctx: ComposeContext, claimed_at: float) -> DeliveryReport:
     """One recipient's rows of a batch, in order; after a 429 the rest wait out its Retry-After.
 
-    Past the person's daily cap, the rest go grouped in one message, or tomorrow morning."""
+    Outside the person's good hours the non-essential rows wait; the counted ones go grouped in one
+    message, or next week once the person's week is full."""
     report = DeliveryReport()
     plan = _cap_plan(factory, ids, now)
     if plan.deferred and plan.resume_at is not None:
@@ -395,7 +396,7 @@ def deliver_due(factory: SessionFactory, notifier: Notifier, now: datetime, ctx:
         def send(ids: list[int], claimed_at: float = claimed_at) -> DeliveryReport:
             try:
                 return _deliver_to_one_person(factory, notifier, ids, now, ctx, claimed_at)
-            except Exception as error:  # e.g. the daily cap's plan for this person: the others go on
+            except Exception as error:  # e.g. the weekly cap's plan for this person: the others go on
                 log_unexpected("delivering a person's reminders", error)
                 _put_back_after_crash(factory, ids, now, error)
                 return DeliveryReport(retried=len(ids))

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from bot.demo.forms import bilan_values, differend_values, meeting_values, text_values
 from bot.demo.harness import Harness, start_harness
+from bot.demo.outbox_figures import SentRow, sent_rows
 from bot.demo.slack_emulator import SlackEmulator, button_value
 from bot.demo.transcript import Entry, Person, Transcript
 from bot.i18n import N_, t
@@ -51,6 +52,7 @@ class DemoResult:
     figures: str  # what the coordinator reads with /mentorat rapport
     pdf: bytes | None  # the final report as the pair received it
     milestones: list[str]  # the key moments, in the order they happened
+    sent: list[SentRow]  # the non-essential rows of the outbox that went out, for the timing figures
 
 
 def _people(lang: str) -> dict[str, Person]:
@@ -294,10 +296,12 @@ def run_demo(lang: str = "fr") -> DemoResult:
                                 if e.to.user_id == COORD and e.at == bot.clock.now())
             pdfs = [u["content"] for u in emulator.uploads()
                     if u["filename"].endswith(".pdf") and u["channel"] == emulator.im_channel_id(MENTEE)]
+            with bot.session_factory() as session:
+                sent = sent_rows(session)
         finally:
             bot.close()
             emulator.stop()
-    return DemoResult(transcript, figures, pdfs[-1] if pdfs else None, demo.milestones)
+    return DemoResult(transcript, figures, pdfs[-1] if pdfs else None, demo.milestones, sent)
 
 
 STORY: dict[str, dict[str, str]] = {

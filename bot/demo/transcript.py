@@ -15,6 +15,7 @@ from bot.i18n.dates import format_moment
 SHOWN_LINES = 8  # per message in the text transcript
 ENTRY_HEADS = {"dm": N_("demo.dm"), "reply": N_("demo.reply"), "update": N_("demo.update")}
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+BOLD = re.compile(r"\*([^*\n]+)\*")  # Slack's *bold*: plain words in a terminal
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,15 @@ class Transcript:
     def as_text(self) -> str:
         lines: list[str] = []
         titles = dict(self.chapters)
+        last_chapter = max(titles, default=len(self.entries))  # the figures: the demo's conclusion, shown whole
         for index, entry in enumerate(self.entries):
             if index in titles:
                 lines += ["", f"━━ {titles[index]} ━━"]
             when = format_moment(entry.at, entry.to.tz, self.lang)
             head = t(self.lang, ENTRY_HEADS[entry.kind], name=entry.to.name, role=t(self.lang, labels.ROLE[entry.to.role]))
             lines.append(f"[{when}] {head}")
-            body = [line for line in entry.text(self.people).splitlines() if line.strip()]
-            if len(body) > SHOWN_LINES + 2:  # the whole message is in the HTML page
+            body = [BOLD.sub(r"\1", line) for line in entry.text(self.people).splitlines() if line.strip()]
+            if len(body) > SHOWN_LINES + 2 and index < last_chapter:  # the whole message is in the HTML page
                 body = [*body[:SHOWN_LINES], tn(self.lang, "demo.more", "demo.more.plural", len(body) - SHOWN_LINES)]
             lines += ["    " + line for line in body]
             lines += ["    📎 " + name for name in entry.files]

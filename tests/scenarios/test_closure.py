@@ -54,6 +54,9 @@ def test_prompts_land_at_nine_local_before_the_end(bot: Harness) -> None:
     assert "Schedule the closing meeting" in text_of(opening)
     assert not any("rencontre de clôture" in t for t in texts_to(bot, "UMENTOR")), "not yet 9:00 in Vancouver"
     at(bot, datetime(2027, 8, 24, 16, 0, tzinfo=UTC))
+    # The mentor's week already had its two messages (the monthly nudge, the objectives review): next Monday.
+    assert not any("se termine le" in t for t in texts_to(bot, "UMENTOR"))
+    at(bot, datetime(2027, 8, 30, 16, 0, tzinfo=UTC))
     mentor_text = "\n".join(texts_to(bot, "UMENTOR"))
     assert "se termine le *23 septembre 2027*" in mentor_text and fr_fixed("closing.button.meeting") in mentor_text
     at(bot, datetime(2027, 9, 9, 7, 0, tzinfo=UTC))

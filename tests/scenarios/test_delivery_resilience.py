@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import delete, select
@@ -90,6 +90,7 @@ def _nudge_for(bot: Harness, external_id: str, key: str) -> int:
 def test_a_reminder_whose_recipient_is_gone_is_cancelled_not_retried(bot: Harness) -> None:
     """The outbox has no foreign keys: a row left behind by a deleted person is dropped at delivery."""
     pair_and_accept(bot)
+    bot.clock.set(datetime(2026, 11, 23, 17, 0, tzinfo=UTC))  # 9:00 in Vancouver: a nudge may reach the mentor
     gone = _nudge_for(bot, "UCOORD", "orphan")
     with bot.session_factory.begin() as session:
         session.execute(delete(Person).where(Person.id == gone))  # as an operator's clean-up would

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from bot.cli import main
+from bot.demo.outbox_figures import humane_figures
 from bot.demo.script import COORD, MENTEE, MENTOR, PRIVATE_KEYS, STORY, DemoResult, run_demo
 from tests.scenarios.log_capture import CapturedLog, captured_log
 
@@ -52,6 +53,18 @@ def test_the_key_moments_happen_in_order(demo: DemoResult) -> None:
     assert any("Résolu" in t or "résolu" in t for t in _texts(demo, MENTOR)), "the person who raised it is told"
 
 
+def test_non_essential_messages_keep_to_good_hours_and_the_weekly_cap(demo: DemoResult) -> None:
+    """From the outbox rows sent over the ten months: weekdays 8:00-18:00 local time, two a week at most."""
+    figures = humane_figures(demo.sent)
+    print("\n".join(figures.lines()))
+    assert demo.sent, "the demo sends non-essential messages"
+    assert (figures.outside_hours, figures.on_weekends) == (0, 0)
+    assert figures.busiest_week <= 2
+    # The objective news the mentee's edits cause reaches the mentor in Vancouver in her morning, not at 6:10.
+    news = [r.local for r in demo.sent if r.kind == "objective_news" and r.user == MENTOR]
+    assert news and all(at.hour >= 9 for at in news)
+
+
 def test_dates_are_shown_in_each_persons_zone(demo: DemoResult) -> None:
     text = demo.transcript.as_text()
     assert "(heure normale du Pacifique)] Message privé à Marie Tremblay" in text
@@ -87,7 +100,24 @@ def test_cli_prints_the_transcript_and_writes_the_page(tmp_path: Path, capsys: p
     assert main(["demo", "--lang", "en", "--html", str(page)]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith("Mentorat — a ten-month agreement, offline")
-    assert "Direct message to Marie Tremblay (mentor)" in printed and "The coordinator's figures" in printed
+    assert "Direct message to Marie Tremblay (mentor)" in printed
+    # The figures once, at the end, whole and without Slack's markup.
+    assert printed.count("figures as of September 17, 2027") == 1
+    assert "Meetings held: 10 of 10 expected (100%)" in printed.rsplit("━━", 1)[-1]
+    assert "*" not in printed
     html = page.read_text(encoding="utf-8")
     assert "<h2>March: a différend, handed to the coordinator and resolved</h2>" in html
     assert (tmp_path / "out" / "demo.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_make_run_without_tokens_writes_the_page_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """`make run ARGS="--html demo.html"`: `mentorat start` with no Slack token plays the demo and draws it."""
+    monkeypatch.chdir(tmp_path)  # no .env of the checkout
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MENTORAT_LANGUAGE", "en")
+    assert main(["start", "--html", "demo.html"]) == 0
+    assert "here is the offline demo" in capsys.readouterr().out
+    assert "<h2>March: a différend, handed to the coordinator and resolved</h2>" in (tmp_path / "demo.html").read_text(
+        encoding="utf-8")

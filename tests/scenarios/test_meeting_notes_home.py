@@ -47,6 +47,10 @@ def test_notes_are_private_unless_shared(bot: Harness) -> None:
     bot.command("UMENTEE", "notes")
     theirs = str(bot.last_response()["blocks"])
     assert "Le mentor" in theirs and "hésite" not in theirs, "only the shared note reaches the partner"
+    assert not any("shared a note with you" in text_of(m) for m in bot.emulator.messages_to("UMENTEE")), \
+        "20:30 in Paris: the news waits for the morning"
+    bot.clock.set(datetime(2026, 12, 8, 8, 0, tzinfo=UTC))
+    bot.mentorat.jobs.tick()
     assert any("shared a note with you" in text_of(m) for m in bot.emulator.messages_to("UMENTEE"))
     # Outsiders and coordinators cannot write into (or read) the pair's notes.
     bot.click("UOTHER", "note-write-open", meeting_id)

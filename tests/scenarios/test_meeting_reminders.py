@@ -105,10 +105,11 @@ def test_checkin_one_answer_is_enough_and_the_other_is_told(bot: Harness) -> Non
     answer = bot.last_response()
     assert answer["replace_original"] is True
     assert "meeting-plan-open" in str(answer["blocks"]) and "note-write-open" in str(answer["blocks"])
+    assert not any("took place" in text_of(m) for m in bot.emulator.messages_to("UMENTEE")), "18:30 in Paris"
+    # Friday, 9:00 in Paris: the mentee is told, and their own check-in is no longer sent.
+    at(bot, datetime(2026, 12, 11, 8, 0, tzinfo=UTC))
     told = [m for m in bot.emulator.messages_to("UMENTEE") if "took place" in text_of(m)]
     assert told and "meeting-plan-open" in str(told[0]["blocks"])
-    # The mentee's own check-in (Friday morning) is no longer sent.
-    at(bot, datetime(2026, 12, 11, 8, 0, tzinfo=UTC))
     assert not with_button(bot, "UMENTEE", "meeting-checkin-held")
     # "Planifier la prochaine rencontre" right away, and a private note.
     plan = next(e for b in answer["blocks"] if b["type"] == "actions" for e in b["elements"]

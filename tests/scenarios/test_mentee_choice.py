@@ -3,6 +3,7 @@ answer with a word, the coordination's confirmation (or only a notice, when the 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -48,6 +49,7 @@ def _ask(bot: Harness, user: str, shown: dict[str, Any], mentor_name: str) -> No
 
 @pytest.mark.both_databases
 def test_choose_decline_choose_again_agree_and_the_coordination_confirms(bot: Harness) -> None:
+    bot.clock.set(datetime(2026, 11, 23, 17, 0, tzinfo=UTC))  # 9:00 in Vancouver: Marie reads a request at once
     bot.command("UCOORD", "inscription choix valide")
     enrol(bot, "UMENTEE2")
     enrol(bot, "UMENTOR2", **mentor_fields())

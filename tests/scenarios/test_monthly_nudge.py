@@ -97,8 +97,9 @@ def test_nudge_planned_then_meeting_confirmed_is_not_sent(bot: Harness) -> None:
     with bot.session_factory.begin() as session:
         session.add(Meeting(convention_id=convention_id, starts_at=datetime(2027, 1, 5, 15, tzinfo=UTC),
                             status=MeetingStatus.CONFIRMED, created_at=bot.clock.now(), updated_at=bot.clock.now()))
-    bot.clock.set(datetime(2026, 12, 28, 17, 0, tzinfo=UTC))
-    bot.mentorat.jobs.tick()
+    for moment in (datetime(2026, 12, 28, 8, 0, tzinfo=UTC), datetime(2026, 12, 28, 17, 0, tzinfo=UTC)):  # 9:00 each
+        bot.clock.set(moment)
+        bot.mentorat.jobs.tick()
     assert _nudges(bot, "UMENTOR") == [] and _nudges(bot, "UMENTEE") == []
     assert {r.status for r in _nudge_rows(bot)} == {"cancelled"}
 

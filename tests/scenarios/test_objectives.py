@@ -107,6 +107,9 @@ def test_a_burst_of_edits_sends_the_other_person_one_message(bot: Harness) -> No
     assert _news(bot, "UMENTOR") == [], "grouped: nothing yet"
     bot.clock.advance(timedelta(minutes=10))
     bot.mentorat.jobs.tick()
+    assert _news(bot, "UMENTOR") == [], "7:10 in Vancouver: the mentor hears of it in her morning"
+    bot.clock.set(datetime(2026, 11, 23, 17, 0, tzinfo=UTC))
+    bot.mentorat.jobs.tick()
     [news] = _news(bot, "UMENTOR")
     shown = text_of(news)
     assert "(4)" in shown and "Réseau" in shown and "Budget" in shown and "En cours, 20 %" in shown

@@ -284,6 +284,7 @@ def test_one_whole_convention_gives_the_same_dates_states_and_figures_on_slack_a
     assert meetings["meetings"][1]["status"] == "held" and meetings["next_agenda"] == NEXT_AGENDA
 
     # 3. Objectives: Sam adds one, updates its progress; ten minutes on Marie hears of it and gives feedback.
+    _tick(datetime(2026, 12, 9, 8, 0, tzinfo=UTC), bot, teams_bot)  # 9:00 in Paris: Sam is told of the check-in
     _at(datetime(2026, 12, 9, 15, 0, tzinfo=UTC), bot, teams_bot)
     bot.click("UMENTEE", "objective-add-open", str(convention_id))
     bot.submit_view("UMENTEE", last_view(bot, "objective-add-submit"), {
@@ -309,7 +310,7 @@ def test_one_whole_convention_gives_the_same_dates_states_and_figures_on_slack_a
     _click(teams_bot, MENTEE, listing, "Update")
     submit_form(teams_bot, MENTEE, cards_for(connector, MENTEE)[-1], "Save", status="in_progress", progress="40",
                 comment="Première fois")
-    _tick(datetime(2026, 12, 9, 15, 15, tzinfo=UTC), bot, teams_bot)  # the grouped news to Marie
+    _tick(datetime(2026, 12, 9, 16, 30, tzinfo=UTC), bot, teams_bot)  # the grouped news: 8:30 in Marie's Vancouver
     bot.click("UMENTOR", "objective-feedback-open", str(objective_id))
     bot.submit_view("UMENTOR", last_view(bot, "objective-feedback-submit"),
                     {"objective-comment": {"objective-comment-input": {"value": "Bravo !"}}})
@@ -317,7 +318,7 @@ def test_one_whole_convention_gives_the_same_dates_states_and_figures_on_slack_a
     _click(teams_bot, MENTOR, news, "Voir les objectifs")
     _click(teams_bot, MENTOR, cards_for(connector, MENTOR)[-1], "Donner un retour")
     submit_form(teams_bot, MENTOR, cards_for(connector, MENTOR)[-1], "Envoyer", comment="Bravo !")
-    _tick(datetime(2026, 12, 9, 15, 30, tzinfo=UTC), bot, teams_bot)
+    _tick(datetime(2026, 12, 9, 16, 45, tzinfo=UTC), bot, teams_bot)  # the feedback's news: 17:45 in Paris
     objectives = _assert_same(bot, teams_bot, "the objectives")
     assert [kind for kind, *_ in objectives["objectives"][0]["history"]] == ["created", "update", "feedback"]
 
@@ -341,6 +342,7 @@ def test_one_whole_convention_gives_the_same_dates_states_and_figures_on_slack_a
     assert [n["shared_at"] is not None for n in notes["notes"]] == [False, True]
 
     # 5. Sam raises a différend on Monday 11 January 2027; Camille takes it the next day, resolves it after.
+    _tick(datetime(2026, 12, 14, 8, 0, tzinfo=UTC), bot, teams_bot)  # Sam's week was full: the shared note on Monday
     _at(datetime(2027, 1, 11, 15, 0, tzinfo=UTC), bot, teams_bot)
     bot.command("UMENTEE", "differend")
     bot.submit_view("UMENTEE", last_view(bot, "differend-form-submit"), differend_values(SUMMARY))

@@ -76,7 +76,7 @@ def test_both_are_asked_once_reminded_once_and_answer_once(bot: Harness) -> None
         assert (saved.convention_id, saved.role, saved.satisfaction, saved.recommend) == (convention_id, "mentor", 4,
                                                                                           "yes")
     # A week later only the mentee, who did not answer, is reminded; then nothing more.
-    at(bot, bot.clock.now() + timedelta(days=8))
+    at(bot, bot.clock.now() + timedelta(days=7, hours=20))  # Tuesday 15:30 in Paris
     assert len(_invites(bot, "UMENTEE")) == 2 and len(_invites(bot, "UMENTOR")) == 1
     at(bot, bot.clock.now() + timedelta(days=14))
     assert len(_invites(bot, "UMENTEE")) == 2

@@ -44,6 +44,10 @@ def started(bot: Harness) -> None:
     bot.clock.set(datetime(2026, 12, 7, 19, 30, tzinfo=UTC))
     bot.mentorat.jobs.tick()
     click_last(bot, "UMENTOR", "meeting-checkin-held")
+    # The next day, in working hours for all three (8:30 in Vancouver, 17:30 in Paris, 11:30 in Toronto): what
+    # one writes reaches the others at once.
+    bot.clock.set(datetime(2026, 12, 8, 16, 30, tzinfo=UTC))
+    bot.mentorat.jobs.tick()
 
 
 def write(bot: Harness, **fields: str) -> Any:
@@ -127,9 +131,9 @@ def test_nobody_else_confirms_or_reads_it(bot: Harness) -> None:
 def test_one_gentle_reminder_then_none(bot: Harness) -> None:
     started(bot)
     write(bot, axes="AXE-CANARY")
-    at(bot, datetime(2026, 12, 8, 9, 0, tzinfo=UTC))
+    at(bot, datetime(2026, 12, 8, 17, 0, tzinfo=UTC))
     assert len(with_button(bot, "UMENTEE", "road-map-confirm")) == 1
-    at(bot, datetime(2026, 12, 11, 9, 0, tzinfo=UTC))  # three days on: one reminder
+    at(bot, datetime(2026, 12, 11, 16, 45, tzinfo=UTC))  # three days on, 17:45 in Paris: one reminder
     reminders = with_button(bot, "UMENTEE", "road-map-confirm")
     assert len(reminders) == 2 and "A gentle reminder" in text_of(reminders[-1])
     at(bot, datetime(2026, 12, 20, 9, 0, tzinfo=UTC))
@@ -166,7 +170,8 @@ def status_values(on_track: str | None, hours: str) -> dict[str, dict[str, Any]]
 def test_milestone_statuses_reach_the_manager_only_as_the_mentee_decides(bot: Harness) -> None:
     agreed(bot)
     told = len(texts_to(bot, "UOTHER"))
-    at(bot, datetime(2027, 2, 15, 18, 0, tzinfo=UTC))  # the first milestone's day, 10:00 in Vancouver
+    at(bot, datetime(2027, 2, 15, 8, 0, tzinfo=UTC))  # the first milestone's day, 9:00 in Paris
+    at(bot, datetime(2027, 2, 15, 18, 0, tzinfo=UTC))  # 10:00 in Vancouver
     [due] = with_button(bot, "UMENTOR", "milestone-record-open")
     assert "Premier point d'étape" in text_of(due)
     assert any("review it together" in text for text in texts_to(bot, "UMENTEE"))

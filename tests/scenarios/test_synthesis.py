@@ -122,6 +122,7 @@ def test_the_restitution_in_front_of_everyone_validates_the_closure(bot: Harness
     view = last_view(bot, FORM)
     bot.submit_view("UMENTOR", view, synthesis_values(view, points="P", results="R", follow_up="F"))
     click_last(bot, "UMENTEE", "synthesis-approve-manager")
+    at(bot, datetime(2026, 12, 14, 17, 0, tzinfo=UTC))  # Marie's week had its two messages: Monday, 9:00 in Vancouver
     prompt = [m for m in bot.emulator.messages_to("UMENTOR") if fr_fixed("restitution.prompt") in text_of(m)]
     assert prompt
     bot.click("UMENTOR", "meeting-plan-open", button_value(prompt[-1], "meeting-plan-open") or "", message=prompt[-1])

@@ -3,6 +3,7 @@ the programme's themes and its evaluation, with the same use cases as Slack."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -33,6 +34,7 @@ def _with(connector: BotConnectorEmulator, user: TeamsUser, key: str) -> dict[st
 @pytest.mark.both_databases
 def test_the_mentee_chooses_the_mentor_agrees_the_coordination_confirms(teams_bot: Harness,
                                                                          connector: BotConnectorEmulator) -> None:
+    teams_bot.clock.set(datetime(2026, 11, 23, 16, 30, tzinfo=UTC))  # working hours in Vancouver, Paris and Toronto
     channel(teams_bot).say(COORD, "mentorat inscription choix valide")
     enrol(teams_bot, connector, MENTOR, MENTOR_VALUES)
     enrol(teams_bot, connector, MENTEE, {**MENTEE_VALUES, "manager": ""})

@@ -177,6 +177,9 @@ def test_bilans_stay_private_until_both_answered_then_only_what_is_shared(
         next_steps="Présenter au comité", follow_up="2027-12-01", satisfaction="5",
         **{f"objective:{objective_id}": "reached"}, share="brought,support,next_steps,satisfaction,objectives"))
     assert "stays private until Marie Mentor completes theirs" in saved
+    # Marie's week has had its two messages (the closing notice, the objectives review): she is told on Monday.
+    teams_bot.clock.set(datetime(2027, 9, 6, 16, 0, tzinfo=UTC))
+    teams_bot.mentorat.jobs.tick()
     told = find_card(connector, MENTOR, "a rempli son bilan")
     assert "Sam Mentoré a rempli son bilan" in text_of(told) and action(told, "Remplir mon bilan")
     assert "assurance" not in everything(connector, MENTOR) and SECRET not in everything(connector, MENTOR)

@@ -213,6 +213,8 @@ def test_the_check_in_after_the_meeting(teams_bot: Harness, connector: BotConnec
     assert fr_fixed("checkin.thanks.held") in text_of(connector.latest(question["id"]))
     assert all_meetings(teams_bot)[0].status == MeetingStatus.HELD
     assert "Already answered" in text_of(connector.latest(mentee_question["id"])), "the other's buttons are retired"
+    teams_bot.clock.set(datetime(2026, 12, 9, 8, 0, tzinfo=UTC))  # told at 9:00 in Paris, not at 19:00
+    teams_bot.mentorat.jobs.tick()
     assert find_card(connector, MENTEE, "says your meeting of")
     channel(teams_bot).submit(MENTEE, action(mentee_question, "No"))  # an old card: the first answer stands
     assert "had already answered: it took place" in last_text(connector, MENTEE)

@@ -117,6 +117,8 @@ def test_a_note_after_the_check_in_stays_private_unless_shared(
     typed = "Lectures : « Le mentor » <https://x.example> *pas en gras* <@29:mentee>"
     done = _write_note(teams_bot, connector, MENTOR, listing, "Nouvelle note", typed, share=True)
     assert fr("note.saved.shared", other="Sam Mentoré") in text_of(done)
+    teams_bot.clock.set(datetime(2026, 12, 9, 8, 0, tzinfo=UTC))  # Sam hears of it at 9:00 in Paris, not at 19:00
+    teams_bot.mentorat.jobs.tick()
     shared = find_card(connector, MENTEE, "Marie Mentor shared a note with you")
     assert typed in text_of(shared), "shown as typed: no link, no bold, no mention"
     first, second = _saved_notes(teams_bot)
@@ -235,8 +237,12 @@ def test_add_update_feedback_and_history_from_teams(teams_bot: Harness, connecto
     channel(teams_bot).submit(MENTEE, {"mentorat": "objective-feedback-open", "value": str(objective.id)})
     assert "Only the mentor gives feedback" in last_text(connector, MENTEE)
 
-    # Ten minutes on, Marie gets the grouped news; its button opens the list, with her feedback button.
+    # Ten minutes on it is 7:10 in Vancouver: Marie gets the grouped news at 9:00; its button opens the list,
+    # with her feedback button.
     teams_bot.clock.advance(timedelta(minutes=10))
+    teams_bot.mentorat.jobs.tick()
+    assert not [c for c in cards_for(connector, MENTOR) if "Du nouveau dans vos objectifs" in text_of(c)]
+    teams_bot.clock.set(datetime(2026, 11, 23, 17, 0, tzinfo=UTC))
     teams_bot.mentorat.jobs.tick()
     news = find_card(connector, MENTOR, "Du nouveau dans vos objectifs, de la part de Sam Mentoré (2)")
     channel(teams_bot).submit(MENTOR, action(news, "Voir les objectifs"))

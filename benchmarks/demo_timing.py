@@ -1,0 +1,32 @@
+"""When the demo's non-essential messages land: the three humane-timing figures, and how long the demo takes.
+
+Plays the offline demo (ten months of one convention through the real app) and reads the outbox rows
+sent: how many non-essential messages went out before 8:00 or from 18:00 local time, how many on a
+weekend, the most one person got in one calendar week; then the demo's wall-clock duration.
+
+    python -m benchmarks.demo_timing [--lang fr|en]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from bot.demo.outbox_figures import humane_figures
+from bot.demo.script import run_demo
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", choices=["fr", "en"], default="fr")
+    args = parser.parse_args()
+    started = time.monotonic()
+    result = run_demo(args.lang)
+    seconds = time.monotonic() - started
+    for line in humane_figures(result.sent).lines():
+        print(line)
+    print(f"the demo played in {seconds:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
