@@ -484,7 +484,7 @@ class Reminder(Base):
     # costs a check and a row lock per row written (40 % of the pass). Conventions and meetings are
     # never deleted; a person's reminders go with them (people.forget_people), and a row whose
     # recipient is gone is cancelled at delivery. The only index by recipient holds sent rows (the
-    # daily cap counts those), so writing pending rows does not maintain it.
+    # weekly cap counts those), so writing pending rows does not maintain it.
     __tablename__ = "reminders"
     __table_args__ = (
         Index("ix_reminders_due", "status", "due_at"),

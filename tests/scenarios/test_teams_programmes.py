@@ -205,6 +205,7 @@ def test_synthesis_changes_and_the_restitution_on_teams(teams_bot: Harness, conn
     channel(teams_bot).submit(MENTEE, action(review, "management only"), card_id=review["id"])
     assert find_card(connector, COORD, "Réseautage")  # the direction reads the approved report
     assert not [c for c in cards_for(connector, OUTSIDER) if "Réseautage" in text_of(c)]  # not the manager
+    at(teams_bot, datetime(2026, 11, 30, 18, 0, tzinfo=UTC))  # a prompt waits for Marie's good hours and week
     prompt = find_card(connector, MENTOR, fr_fixed("restitution.prompt")[:40])
     channel(teams_bot).submit(MENTOR, action(prompt, "restitution"), card_id=prompt["id"])
     form = cards_for(connector, MENTOR)[-1]
