@@ -12,16 +12,14 @@ from slack_sdk.models.views import View
 from bot.i18n import t
 from bot.services import road_maps
 from bot.services.road_maps import RoadMapDraft
-from bot.services.typed_text import row_id
 from bot.usecases import road_map
 from bot.usecases.road_map import RoadMapFormView
-from handlers.slack.choice import asking
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
+from handlers.slack.form_or_text import command_handler, on_home_click
 from handlers.slack.forms import metadata_text
 from handlers.slack.ids import ActionId, CallbackId
 from handlers.slack.interactions import answer_click, clicked_value, on_click, post_dm, save_form
 from handlers.slack.render import as_dicts, message_blocks, mrkdwn
-from handlers.slack.request import CommandRequest
 
 BLOCKS = {name: f"road-map-{name}" for name in road_map.FIELDS}  # each element's action id is the field's name
 LIMITS = {"axes": road_maps.TEXT_LIMIT, "strategies": road_maps.TEXT_LIMIT, "milestones": 3000}
@@ -57,31 +55,11 @@ def _typed(view: dict) -> RoadMapDraft:
     return RoadMapDraft(typed["axes"], typed["strategies"], typed["hours"], typed["milestones"])
 
 
-def run_road_map_command(req: CommandRequest) -> None:
-    with acting_in_slack(req.deps, req.team_id, req.user_id) as (session, actor):
-        found = road_map.command(session, actor, req.convention_id)
-    if isinstance(found, RoadMapFormView):
-        req.client.views_open(trigger_id=req.body["trigger_id"], view=modal(found, req.team_id))
-        return
-    req.respond(text=mrkdwn(found.text), blocks=as_dicts(message_blocks(found, header=False)))
+run_road_map_command = command_handler(road_map.command, RoadMapFormView, modal)
 
 
 def register(app: App, deps: Deps) -> None:
-    def from_home(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
-        """The App Home's button: the form for the mentor, the text for the mentee, in a DM."""
-        team_id, user_id = ids_from_body(body)
-
-        def work() -> None:
-            with acting_in_slack(deps, team_id, user_id) as (session, actor):
-                found = road_map.command(session, actor, row_id(action.get("value")))
-            if isinstance(found, RoadMapFormView):
-                client.views_open(trigger_id=body["trigger_id"], view=modal(found, team_id))
-            else:
-                post_dm(client, user_id, mrkdwn(found.text), as_dicts(message_blocks(found, header=False)))
-
-        asking(deps, "feuille-de-route", body, respond, client, work)
-
-    on_click(app, deps, ActionId.HOME_ROADMAP_SHOW, from_home)
+    on_home_click(app, deps, ActionId.HOME_ROADMAP_SHOW, "feuille-de-route", road_map.command, RoadMapFormView, modal)
 
     def edit(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)

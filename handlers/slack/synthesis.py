@@ -14,16 +14,14 @@ from slack_sdk.models.views import View
 from bot.i18n import t
 from bot.services import syntheses
 from bot.services.syntheses import SynthesisDraft
-from bot.services.typed_text import row_id
 from bot.usecases import synthesis
 from bot.usecases.synthesis import ChangesFormView, SynthesisFormView
-from handlers.slack.choice import asking
 from handlers.slack.deps import Deps, acting_in_slack, ids_from_body
+from handlers.slack.form_or_text import command_handler, on_home_click
 from handlers.slack.forms import metadata_text
 from handlers.slack.ids import ActionId, CallbackId
 from handlers.slack.interactions import answer_click, clicked_value, on_click, post_dm, save_form
 from handlers.slack.render import as_dicts, message_blocks, mrkdwn
-from handlers.slack.request import CommandRequest
 
 BLOCKS = {name: f"synthesis-{name.replace('_', '-')}" for name in synthesis.FIELDS}
 COMMENT = {"comment": "synthesis-comment"}
@@ -63,31 +61,11 @@ def _typed(view: dict, blocks: dict[str, str]) -> dict[str, str]:
     return {name: str(((state.get(block) or {}).get(name) or {}).get("value") or "") for name, block in blocks.items()}
 
 
-def run_synthesis_command(req: CommandRequest) -> None:
-    with acting_in_slack(req.deps, req.team_id, req.user_id) as (session, actor):
-        found = synthesis.command(session, actor, req.convention_id)
-    if isinstance(found, SynthesisFormView):
-        req.client.views_open(trigger_id=req.body["trigger_id"], view=modal(found, req.team_id))
-        return
-    req.respond(text=mrkdwn(found.text), blocks=as_dicts(message_blocks(found, header=False)))
+run_synthesis_command = command_handler(synthesis.command, SynthesisFormView, modal)
 
 
 def register(app: App, deps: Deps) -> None:
-    def from_home(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
-        """The App Home's button: the form for the mentor, the text for the mentee, in a DM."""
-        team_id, user_id = ids_from_body(body)
-
-        def work() -> None:
-            with acting_in_slack(deps, team_id, user_id) as (session, actor):
-                found = synthesis.command(session, actor, row_id(action.get("value")))
-            if isinstance(found, SynthesisFormView):
-                client.views_open(trigger_id=body["trigger_id"], view=modal(found, team_id))
-            else:
-                post_dm(client, user_id, mrkdwn(found.text), as_dicts(message_blocks(found, header=False)))
-
-        asking(deps, "synthese", body, respond, client, work)
-
-    on_click(app, deps, ActionId.HOME_SYNTHESIS_SHOW, from_home)
+    on_home_click(app, deps, ActionId.HOME_SYNTHESIS_SHOW, "synthese", synthesis.command, SynthesisFormView, modal)
 
     def edit(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         team_id, user_id = ids_from_body(body)
