@@ -98,6 +98,20 @@ def row_id(raw: object) -> int | None:
     return None if found is None else found if found <= MAX_ROW_ID else 0
 
 
+def clicked_row(raw: object) -> int:
+    """The row id a button or a form must carry; without one it is a stale or altered button."""
+    found = row_id(raw)
+    if found is None:
+        raise InvalidInput("error.stale_button")
+    return found
+
+
+def clicked_version(value: object) -> tuple[int, int]:
+    """(row id, version) of a button that names the version its reader saw ("<id>:<version>")."""
+    raw_id, _, raw_version = (value if isinstance(value, str) else "").partition(":")
+    return clicked_row(raw_id), clicked_row(raw_version)
+
+
 def picked_date(raw: str | None) -> date | None:
     """A date picker's YYYY-MM-DD; None when empty or unreadable (the service says which field)."""
     text = (raw or "").strip()

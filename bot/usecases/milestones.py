@@ -14,11 +14,10 @@ from bot.i18n.dates import format_day
 from bot.i18n.rich import rt
 from bot.notify import Message, Rich
 from bot.services import milestones
-from bot.services.errors import InvalidInput
 from bot.services.milestone_messages import share_message
 from bot.services.people import mention
 from bot.services.policy import Act, require
-from bot.services.typed_text import row_id
+from bot.services.typed_text import clicked_row
 
 FIELDS = ("on_track", "hours")
 LABELS = {"on_track": N_("milestone.field.on_track"), "hours": N_("milestone.field.hours")}
@@ -34,16 +33,9 @@ class StatusFormView:
     values: dict[str, str]
 
 
-def _id(raw: object) -> int:
-    found = row_id(raw)
-    if found is None:
-        raise InvalidInput("error.stale_button")
-    return found
-
-
 def status_form(session: Session, actor: Actor, raw_id: object, typed: milestones.StatusEntry | None = None
                 ) -> StatusFormView:
-    milestone = milestones.get_milestone(session, _id(raw_id))
+    milestone = milestones.get_milestone(session, clicked_row(raw_id))
     require(session, actor.person, Act.MILESTONE_RECORD, milestone)
     convention = milestone.convention
     intro = rt(actor.lang, "milestone.form.intro", mentee=mention(convention.mentee),
@@ -57,10 +49,10 @@ def status_form(session: Session, actor: Actor, raw_id: object, typed: milestone
 
 
 def record(session: Session, actor: Actor, now: datetime, raw_id: object, entry: milestones.StatusEntry) -> Rich:
-    milestone = milestones.record(session, milestone_id=_id(raw_id), person=actor.person, entry=entry, now=now)
+    milestone = milestones.record(session, milestone_id=clicked_row(raw_id), person=actor.person, entry=entry, now=now)
     return rt(actor.lang, "milestone.recorded", mentee=mention(milestone.convention.mentee))
 
 
 def decide(session: Session, actor: Actor, now: datetime, raw_id: object, *, share: bool) -> Message:
-    milestone = milestones.decide(session, milestone_id=_id(raw_id), person=actor.person, share=share, now=now)
+    milestone = milestones.decide(session, milestone_id=clicked_row(raw_id), person=actor.person, share=share, now=now)
     return share_message(milestone, actor.person)

@@ -14,12 +14,12 @@ from bot.i18n.rich import rt
 from bot.notify import Message, Rich, Text
 from bot.services import convention_choice, road_maps
 from bot.services.conventions import get_convention
-from bot.services.errors import InvalidInput, NotFound
+from bot.services.errors import NotFound
 from bot.services.people import mention
 from bot.services.policy import Act
 from bot.services.road_map_messages import road_map_message
 from bot.services.road_maps import RoadMapDraft
-from bot.services.typed_text import row_id
+from bot.services.typed_text import clicked_row, clicked_version
 from storage.models import Convention, ConventionStatus
 
 FIELDS = ("axes", "strategies", "hours", "milestones")
@@ -64,17 +64,11 @@ def command(session: Session, actor: Actor, convention_id: int | None = None) ->
 
 def form(session: Session, actor: Actor, raw_id: object, typed: RoadMapDraft | None = None) -> RoadMapFormView:
     """« Rédiger » / « Modifier », or the form shown again with what was typed."""
-    convention_id = row_id(raw_id)
-    if convention_id is None:
-        raise InvalidInput("error.stale_button")
-    return _form(session, actor, get_convention(session, convention_id), typed)
+    return _form(session, actor, get_convention(session, clicked_row(raw_id)), typed)
 
 
 def save(session: Session, actor: Actor, now: datetime, raw_id: object, draft: RoadMapDraft) -> Rich:
-    convention_id = row_id(raw_id)
-    if convention_id is None:
-        raise InvalidInput("error.stale_button")
-    convention = get_convention(session, convention_id)
+    convention = get_convention(session, clicked_row(raw_id))
     road_map = road_maps.save(session, convention=convention, person=actor.person, draft=draft, now=now)
     key = N_("roadmap.saved") if road_map.version == 1 else N_("roadmap.saved_again")
     return rt(actor.lang, key, mentee=mention(convention.mentee))
@@ -82,10 +76,7 @@ def save(session: Session, actor: Actor, now: datetime, raw_id: object, draft: R
 
 def confirm(session: Session, actor: Actor, now: datetime, value: str) -> Message:
     """« Confirmer »: the road map as it now stands, and what the click did, on top."""
-    raw_convention, _, raw_version = (value or "").partition(":")
-    convention_id, version = row_id(raw_convention), row_id(raw_version)
-    if convention_id is None or version is None:
-        raise InvalidInput("error.stale_button")
+    convention_id, version = clicked_version(value)
     done = road_maps.confirm(session, convention_id=convention_id, version=version, person=actor.person, now=now)
     convention = done.road_map.convention
     said: Text

@@ -14,12 +14,12 @@ from bot.i18n.rich import rt
 from bot.notify import Message, Rich, Text
 from bot.services import convention_choice, syntheses
 from bot.services.conventions import get_convention
-from bot.services.errors import InvalidInput, NotFound
+from bot.services.errors import NotFound
 from bot.services.people import mention
 from bot.services.policy import Act
 from bot.services.syntheses import SynthesisDraft
 from bot.services.synthesis_messages import synthesis_message
-from bot.services.typed_text import row_id
+from bot.services.typed_text import clicked_row, clicked_version
 from storage.models import Convention, ConventionStatus
 
 FIELDS = ("points", "results", "axes", "follow_up")
@@ -70,33 +70,18 @@ def command(session: Session, actor: Actor, convention_id: int | None = None) ->
     return shown
 
 
-def _convention_id(raw: object) -> int:
-    found = row_id(raw)
-    if found is None:
-        raise InvalidInput("error.stale_button")
-    return found
-
-
 def form(session: Session, actor: Actor, raw_id: object, typed: SynthesisDraft | None = None) -> SynthesisFormView:
-    return _form(session, actor, get_convention(session, _convention_id(raw_id)), typed)
+    return _form(session, actor, get_convention(session, clicked_row(raw_id)), typed)
 
 
 def submit(session: Session, actor: Actor, now: datetime, raw_id: object, draft: SynthesisDraft) -> Rich:
-    convention = get_convention(session, _convention_id(raw_id))
+    convention = get_convention(session, clicked_row(raw_id))
     syntheses.submit(session, convention=convention, person=actor.person, draft=draft, now=now)
     return rt(actor.lang, "synthesis.submitted", mentee=mention(convention.mentee))
 
 
-def _answer(value: str) -> tuple[int, int]:
-    raw_convention, _, raw_version = (value or "").partition(":")
-    convention_id, version = row_id(raw_convention), row_id(raw_version)
-    if convention_id is None or version is None:
-        raise InvalidInput("error.stale_button")
-    return convention_id, version
-
-
 def approve(session: Session, actor: Actor, now: datetime, value: str, *, to_manager: bool) -> Message:
-    convention_id, version = _answer(value)
+    convention_id, version = clicked_version(value)
     done = syntheses.approve(session, convention_id=convention_id, version=version, person=actor.person,
                              to_manager=to_manager, now=now)
     said: Text = t(actor.lang, N_("synthesis.approved_manager") if to_manager else N_("synthesis.approved"))
@@ -106,14 +91,14 @@ def approve(session: Session, actor: Actor, now: datetime, value: str, *, to_man
 
 
 def changes_form(session: Session, actor: Actor, value: str) -> ChangesFormView:
-    convention_id, version = _answer(value)
+    convention_id, version = clicked_version(value)
     convention = syntheses.answerable(session, convention_id, version, actor.person).convention
     return ChangesFormView(actor.lang, f"{convention_id}:{version}",
                            rt(actor.lang, "synthesis.changes.intro", mentor=mention(convention.mentor)))
 
 
 def ask_changes(session: Session, actor: Actor, now: datetime, value: str, comment: str) -> Rich:
-    convention_id, version = _answer(value)
+    convention_id, version = clicked_version(value)
     done = syntheses.ask_changes(session, convention_id=convention_id, version=version, person=actor.person,
                                  comment=comment, now=now)
     return rt(actor.lang, "synthesis.changes.sent", mentor=mention(done.convention.mentor))

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.notify import plain
 from bot.services.errors import DomainError, InvalidInput
-from bot.services.typed_text import row_id
+from bot.services.typed_text import clicked_row
 from handlers.slack.deps import Actor, Deps, error_for, ids_from_body, reader_for, resolve_actor
 from handlers.slack.dm import dm_channel as dm_channel  # re-exported: the listeners import both from here
 from handlers.slack.dm import post_dm as post_dm
@@ -41,10 +41,7 @@ def clicked_value(action: dict) -> str:
 
 def clicked_id(action: dict) -> int:
     """The id a button carries (a convention, a meeting, a dispute); anything else is a stale or altered button."""
-    found = row_id(action.get("value"))
-    if found is None:
-        raise InvalidInput("error.stale_button")
-    return found
+    return clicked_row(action.get("value"))
 
 
 def open_modal(deps: Deps, client: WebClient, body: dict, build: Callable[[Session, Actor, str], dict]) -> None:
