@@ -38,8 +38,6 @@ from sqlalchemy import (
     true,
     union_all,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -53,7 +51,7 @@ from bot.services.meetings import expire_unanswered
 from bot.services.roles import CoordinatorRule
 from bot.services.shared_files import purge_expired
 from bot.services.timing import next_good_moment
-from storage.db import SessionFactory, engine_of, rows_changed, session_scope
+from storage.db import SessionFactory, dialect_insert, engine_of, rows_changed, session_scope
 from storage.models import (
     Convention,
     ConventionStatus,
@@ -214,7 +212,7 @@ def plan_nudges(session: Session, programme: Programme, now: datetime) -> int:
     Only another planner writing the same rows at the same moment makes it fail; the savepoint
     then rolls it back and the rows are written again, skipping the keys the other one wrote.
     """
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = dialect_insert(session)
     columns = ["kind", "recipient_id", "convention_id", "due_at", "status", "essential", "attempts", "dedupe_key",
                "payload", "created_at"]
     # Each convention keeps the rhythm it was signed with: one statement per rhythm in use (nearly always one).

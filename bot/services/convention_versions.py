@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -49,8 +49,7 @@ def current(session: Session, programme: Programme, *, now: datetime, by: Person
     terms = _terms(programme)
     if found is not None and _as_written(found) == terms:
         return found
-    number = (session.scalar(select(func.max(ConventionVersion.number))
-                             .where(ConventionVersion.programme_id == programme.id)) or 0) + 1
+    number = (found.number if found is not None else 0) + 1  # `latest` is the highest number already
     version = ConventionVersion(programme_id=programme.id, number=number, created_by_id=by.id if by else None,
                                 created_at=now, **terms)
     try:

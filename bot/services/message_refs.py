@@ -5,17 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.notify import Delivered
+from storage.db import dialect_insert
 from storage.models import MessageRef, Person
 
 
 def remember_message(session: Session, purpose: str, subject_id: int, person_id: int, delivered: Delivered,
                      now: datetime) -> None:
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = dialect_insert(session)
     stmt = insert(MessageRef).values(purpose=purpose, subject_id=subject_id, person_id=person_id,
                                      channel=delivered.channel, ts=delivered.ts, created_at=now)
     session.execute(stmt.on_conflict_do_update(index_elements=["purpose", "subject_id", "person_id"],

@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from storage.db import rows_changed
+from storage.db import dialect_insert, rows_changed
 from storage.models import Reminder, ReminderStatus
 
 
@@ -30,7 +28,7 @@ def enqueue(
 
     Returns True when a row was written.
     """
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = dialect_insert(session)
     result = session.execute(
         insert(Reminder)
         .values(

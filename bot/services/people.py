@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.i18n import normalise_language
 from bot.notify import Mention
+from storage.db import dialect_insert
 from storage.models import Person, Reminder, Workspace
 
 PROFILE_TTL = timedelta(hours=12)
@@ -34,11 +31,6 @@ class PersonProfile:
     deleted: bool = False
 
 
-def _insert(session: Session) -> Callable[[Any], Any]:
-    """The dialect's INSERT, which has ON CONFLICT DO NOTHING (both dialects' own Insert classes)."""
-    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-
-
 def ensure_workspace(session: Session, *, platform: str, external_id: str, now: datetime, name: str = "") -> Workspace:
     """Get or create, safe under concurrent first requests (INSERT … ON CONFLICT DO NOTHING).
 
@@ -49,7 +41,7 @@ def ensure_workspace(session: Session, *, platform: str, external_id: str, now: 
     ).one_or_none()
     if found is not None:
         return found
-    insert = _insert(session)
+    insert = dialect_insert(session)
     session.execute(
         insert(Workspace)
         .values(platform=platform, external_id=external_id, name=name, created_at=now)
@@ -71,7 +63,7 @@ def ensure_person(session: Session, workspace: Workspace, external_id: str, *, n
     found = find_person(session, workspace, external_id)
     if found is not None:
         return found
-    insert = _insert(session)
+    insert = dialect_insert(session)
     session.execute(
         insert(Person)
         .values(workspace_id=workspace.id, external_id=external_id, display_name="", created_at=now)

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
 from bot.services.errors import Conflict
+from storage.db import dialect_insert
 from storage.models import Person, Programme, ProgrammeChoice, Workspace
 
 DEFAULT_PROGRAMME_NAME = "Mentorat"
@@ -91,7 +90,7 @@ def all_programmes(session: Session, workspace_id: int) -> list[Programme]:
 def choose(session: Session, person: Person, programme: Programme, *, now: datetime) -> None:
     """The programme the person works in from now on (their next requests run in it)."""
     values = {"person_id": person.id, "programme_id": programme.id, "chosen_at": now}
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = dialect_insert(session)
     session.execute(insert(ProgrammeChoice).values(values).on_conflict_do_update(
         index_elements=[ProgrammeChoice.person_id], set_={"programme_id": programme.id, "chosen_at": now}))
 
