@@ -56,8 +56,8 @@ def _form_card(view: ProgrammeFormView, state: FormState) -> Reply:
     values = {**view.values, "themes_defaults": ",".join(view.kept_themes), "themes_extra": view.extra_themes,
               "direction": ",".join(uid for _name, uid in view.direction),
               "coordinators": ",".join(uid for _name, uid in view.coordinators)}
-    state = FormState({**{k: v for k, v in values.items() if not isinstance(v, list)}, **state.values}
-                      if not state.values else state.values, state.errors)
+    if not state.values:  # a fresh card shows the settings; a refused one keeps what was typed
+        state = FormState({k: v for k, v in values.items() if not isinstance(v, list)}, state.errors)
 
     def text(name: str, limit: int, multiline: bool = False, hint: str | None = None) -> list[Card]:
         return text_input(name, t(lang, LABELS[name]), state, max_length=limit, multiline=multiline, placeholder=hint)
