@@ -19,6 +19,7 @@ from bot.app import Mentorat, create_app
 from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.demo.executor import DrainableExecutor
+from bot.demo.paced_time import PacedTime
 from bot.demo.slack_emulator import SlackEmulator
 from bot.demo.slack_requests import HttpAnswer, SlackSigner, form_body, get, payload_body, post
 from bot.demo.teams_connector import BotConnectorEmulator
@@ -177,6 +178,9 @@ def start_harness(database_url: str, emulator: SlackEmulator, *, now: datetime,
 
         auth = AgentAuthConfiguration(client_id=TEAMS_APP_ID, tenant_id=TENANT_ID, anonymous_allowed=False)
         inbound = TeamsInbound(auth, SigningKeys({MICROSOFT_KEYS_URL: teams_keys.url}))
+    if connector is not None and teams_limiter is None and teams_sleep is None:
+        paced = PacedTime(clock)  # Teams' pacing in full, without waiting for it
+        teams_limiter, teams_sleep = SendLimiter(clock=paced), paced.sleep
     mentorat = create_app(settings, factory, client, clock=clock, work_executor=executor,
                           teams=connector is not None, teams_limiter=teams_limiter,
                           teams_sleep=teams_sleep or (lambda _seconds: None), teams_inbound=inbound)

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.demo.harness import Harness, start_harness
+from bot.demo.paced_time import PacedTime
 from bot.demo.slack_emulator import SlackEmulator
 from bot.demo.teams_connector import BotConnectorEmulator, text_of
 from bot.services import outbox
@@ -32,29 +33,18 @@ from tests.scenarios.teams_helpers import (
 BURST = 75  # more than one 30-second window holds
 
 
-class VirtualTime:
-    def __init__(self) -> None:
-        self.now = 1_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
+@pytest.fixture
+def time_() -> PacedTime:
+    return PacedTime()
 
 
 @pytest.fixture
-def time_() -> VirtualTime:
-    return VirtualTime()
-
-
-@pytest.fixture
-def strict_connector(time_: VirtualTime) -> Iterator[BotConnectorEmulator]:
+def strict_connector(time_: PacedTime) -> Iterator[BotConnectorEmulator]:
     with BotConnectorEmulator(clock=time_) as emu:
         yield add_everyone(emu)
 
 
-def _harness(database_url: str, emulator: SlackEmulator, connector: BotConnectorEmulator, time_: VirtualTime,
+def _harness(database_url: str, emulator: SlackEmulator, connector: BotConnectorEmulator, time_: PacedTime,
              limiter: SendLimiter) -> Harness:
     return start_harness(database_url, emulator, now=DEFAULT_NOW, coordinators=("UCOORD", COORD.aad_object_id),
                          connector=connector, teams_limiter=limiter, teams_sleep=time_.sleep)
@@ -72,7 +62,7 @@ def _queue_questions(bot: Harness, count: int) -> None:
                            payload={"asked_by": convention.mentor_id})
 
 
-def _deliver_until_done(bot: Harness, time_: VirtualTime, step_s: int = 5) -> int:
+def _deliver_until_done(bot: Harness, time_: PacedTime, step_s: int = 5) -> int:
     """Delivery passes, the clocks moving `step_s` between them; returns the passes it took."""
     for passes in range(1, 200):
         bot.mentorat.jobs.deliver()
@@ -93,14 +83,14 @@ def _questions_seen(connector: BotConnectorEmulator) -> list[str]:
 
 @pytest.mark.both_databases
 def test_a_burst_to_one_person_stays_within_teams_limits_and_arrives_once(
-        database_url: str, emulator: SlackEmulator, strict_connector: BotConnectorEmulator, time_: VirtualTime) -> None:
+        database_url: str, emulator: SlackEmulator, strict_connector: BotConnectorEmulator, time_: PacedTime) -> None:
     bot = _harness(database_url, emulator, strict_connector, time_, SendLimiter(clock=time_))
     try:
         teams_pair_and_accept(bot, strict_connector)
         time_.sleep(60)  # the pairing's own messages are out of every window
         strict_connector.enforce_limits()
         seen_before = len(_questions_seen(strict_connector))
-        started = time_.now
+        started = time_()
         _queue_questions(bot, BURST)
         _deliver_until_done(bot, time_)
         assert len(_questions_seen(strict_connector)) - seen_before == BURST  # every one, none twice
@@ -116,7 +106,7 @@ def test_a_burst_to_one_person_stays_within_teams_limits_and_arrives_once(
 
 
 def test_without_the_local_pace_teams_429s_are_waited_out_and_nothing_is_lost_or_doubled(
-        database_url: str, emulator: SlackEmulator, strict_connector: BotConnectorEmulator, time_: VirtualTime) -> None:
+        database_url: str, emulator: SlackEmulator, strict_connector: BotConnectorEmulator, time_: PacedTime) -> None:
     """Another process sending to the same person does not share this one's limiter: Teams answers 429
     and the outbox waits Retry-After for those rows only."""
     unlimited = (Window(10**9, 1.0),)
