@@ -17,6 +17,7 @@ from bot.notify import plain
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from bot.demo.script import DemoResult
     from storage.db import SessionFactory
 
 # Each command imports what it runs inside its function: `mentorat --help` or `db upgrade` does not load
@@ -228,30 +229,51 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """The whole programme, offline: the real bot against the local Slack emulator, with a fast clock."""
-    from bot.demo.script import run_demo
+    """The whole programme, offline: the real bot against the local Slack emulator, the Bot Connector
+    emulator for Teams, or both one after the other, with a fast clock."""
+    from bot.demo.script import PLATFORMS, run_demo
+    from bot.demo.transcript import PLATFORM_NAMES
     from bot.i18n import labels, t
 
     logging.getLogger().setLevel(logging.WARNING)  # the transcript is the output
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    result = run_demo(args.lang)
-    transcript = result.transcript
-    people = " · ".join(f"{p.name} ({t(args.lang, labels.ROLE[p.role])}, {p.city})" for p in transcript.people.values())
-    print(t(args.lang, "demo.title"))
-    print(t(args.lang, "demo.people", people=people))
-    print(transcript.as_text())  # it ends with the coordinator's figures, once
+    # Offline the Teams app has no Entra app id to give the SDK's token client: its warning says only that.
+    logging.getLogger("microsoft_agents").setLevel(logging.ERROR)
+    lang = args.lang
+    platforms = PLATFORMS if args.platform == "both" else (args.platform,)
+    results = [run_demo(lang, platform) for platform in platforms]
+    people = " · ".join(f"{p.name} ({t(lang, labels.ROLE[p.role])}, {p.city})"
+                        for p in results[0].transcript.people.values())
+    print(t(lang, "demo.title"))
+    print(t(lang, "demo.people", people=people))
+    for result in results:
+        if len(results) > 1:
+            print("\n" + t(lang, "demo.playing", platform=t(lang, PLATFORM_NAMES[result.platform])) + "\n")
+        print(result.transcript.as_text())  # it ends with the coordinator's figures, once
     if args.html:
-        page = Path(args.html)
-        page.parent.mkdir(parents=True, exist_ok=True)
-        pdf_name = None
-        if result.pdf:
-            pdf_name = page.with_suffix(".pdf").name
-            page.with_suffix(".pdf").write_bytes(result.pdf)
-        page.write_text(transcript.as_html(t(args.lang, "demo.title"), pdf_name), encoding="utf-8")
-        print(t(args.lang, "demo.html", path=page))
-        if pdf_name:
-            print(t(args.lang, "demo.pdf", path=page.with_suffix(".pdf")))
+        _write_demo_pages(Path(args.html), results, lang)
     return 0
+
+
+def _write_demo_pages(page: Path, results: list[DemoResult], lang: str) -> None:
+    """The first story at `page`, the other (with --platform both) beside it as <name>-teams.html, each
+    drawn like its platform and linking to the other; the final report's PDF as <name>.pdf."""
+    from bot.demo.transcript import PLATFORM_NAMES
+    from bot.i18n import t
+
+    page.parent.mkdir(parents=True, exist_ok=True)
+    pages = [page] + [page.with_name(f"{page.stem}-{r.platform}{page.suffix}") for r in results[1:]]
+    pdf = next((r.pdf for r in results if r.pdf), None)
+    pdf_name = page.with_suffix(".pdf").name if pdf else None
+    if pdf:
+        page.with_suffix(".pdf").write_bytes(pdf)
+    for index, (result, path) in enumerate(zip(results, pages, strict=True)):
+        others = [(r.platform, p.name) for i, (r, p) in enumerate(zip(results, pages, strict=True)) if i != index]
+        title = f"{t(lang, 'demo.title')} ({t(lang, PLATFORM_NAMES[result.platform])})"
+        path.write_text(result.transcript.as_html(title, pdf_name, others=others), encoding="utf-8")
+        print(t(lang, "demo.html", path=path))
+    if pdf:
+        print(t(lang, "demo.pdf", path=page.with_suffix(".pdf")))
 
 
 def cmd_start(args: argparse.Namespace) -> int:
@@ -270,7 +292,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     lang = (os.environ.get("MENTORAT_LANGUAGE") or "fr").lower()
     lang = lang if lang in ("fr", "en") else "fr"
     print(t(lang, "demo.no_tokens") + "\n")
-    return cmd_demo(argparse.Namespace(lang=lang, html=args.html))
+    return cmd_demo(argparse.Namespace(lang=lang, html=args.html, platform=args.platform))
 
 
 # --- data keys ---
@@ -365,9 +387,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="play a whole ten-month convention offline (no Slack, no tokens) and print it")
     demo.add_argument("--lang", choices=["fr", "en"], default="fr")
     demo.add_argument("--html", default=None, help="also write the conversation as a web page (and the PDF beside it)")
+    demo.add_argument("--platform", choices=["slack", "teams", "both"], default="slack",
+                      help="play it on Slack, on Microsoft Teams, or on both one after the other")
     demo.set_defaults(func=cmd_demo)
     start = sub.add_parser("start", help="the bot with the Slack tokens of .env, or the offline demo without them")
     start.add_argument("--html", default=None, help="without tokens: also write the demo as a web page (and its PDF)")
+    start.add_argument("--platform", choices=["slack", "teams", "both"], default="slack",
+                       help="without tokens: the platform the demo plays on")
     start.set_defaults(func=cmd_start)
     keys = sub.add_parser("keys", help="the data key: make a new one, or re-seal everything under the first one")
     keys.add_argument("action", choices=["new", "rotate"])

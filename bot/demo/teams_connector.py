@@ -708,6 +708,13 @@ class BotConnectorEmulator:
         conversation_id = self.conversation_of(user_id)
         return [] if conversation_id is None else self.activities(conversation_id)
 
+    def update_counts(self, user_id: str) -> dict[str, int]:
+        """How many times the bot updated each message of the 1:1 chat with this user (cheap: nothing copied)."""
+        conversation_id = self.conversation_of(user_id)
+        with self._lock:
+            return {activity_id: len(posted.versions) - 1 for activity_id, posted in self._posted.items()
+                    if posted.conversation_id == conversation_id}
+
     def updates(self, activity_id: str) -> list[JsonDict]:
         """The successful updates (PUT bodies) of an activity, in order."""
         with self._lock:

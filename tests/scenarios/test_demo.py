@@ -1,4 +1,4 @@
-"""`mentorat demo` is also a test: the key moments happen, in order, and nothing private leaks."""
+"""`mentorat demo` is also a test: on Slack and on Teams, the key moments happen in order and nothing private leaks."""
 
 from __future__ import annotations
 
@@ -8,20 +8,23 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from bot.cli import main
+from bot.cli import _write_demo_pages, main
 from bot.demo.outbox_figures import humane_figures
 from bot.demo.script import COORD, MENTEE, MENTOR, PRIVATE_KEYS, STORY, DemoResult, run_demo
 from tests.scenarios.log_capture import CapturedLog, captured_log
 
 ORDER = ["pairing", "first_meeting", "counter", "moved", "agenda", "slip", "differend", "months", "closing",
          "bilan", "thanks", "figures"]
+# Each platform's story runs once, on one worker (make test: --dist loadgroup).
+PLATFORMS = [pytest.param(platform, marks=pytest.mark.xdist_group(f"demo-{platform}")) for platform in ("slack", "teams")]
+HEADS = {"slack": "Message privé à", "teams": "Dans la conversation de"}
 
 
-@pytest.fixture(scope="module")
-def played() -> tuple[DemoResult, CapturedLog]:
+@pytest.fixture(scope="module", params=PLATFORMS)
+def played(request: pytest.FixtureRequest) -> tuple[DemoResult, CapturedLog]:
     """The whole programme, with the production log configuration writing everything from DEBUG up."""
     with captured_log() as log:
-        return run_demo("fr"), log
+        return run_demo("fr", request.param), log
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +33,9 @@ def demo(played: tuple[DemoResult, CapturedLog]) -> DemoResult:
 
 
 def _texts(result: DemoResult, user: str) -> list[str]:
-    return [e.text(result.transcript.people) for e in result.transcript.for_person(user)]
+    """What the person read, message by message, without the platform's markup."""
+    people, lang = result.transcript.people, result.transcript.lang
+    return ["\n".join(e.lines(people, lang)) for e in result.transcript.for_person(user)]
 
 
 def _first(texts: list[str], needle: str) -> int:
@@ -44,32 +49,32 @@ def test_the_key_moments_happen_in_order(demo: DemoResult) -> None:
     mentor, mentee = _texts(demo, MENTOR), _texts(demo, MENTEE)
     steps = [_first(mentee, "est en vigueur"), _first(mentee, "suggère un autre moment"),
              _first(mentee, "Un comité a été déplacé"), _first(mentee, "Petit signe de Mentorat"),
-             _first(mentee, "se termine le *1 octobre 2027*"), _first(mentee, "Rapport final")]
+             _first(mentee, "se termine le 1 octobre 2027"), _first(mentee, "Rapport final")]
     assert steps == sorted(steps), "convention, counter-proposal, moved meeting, nudge, closure, report"
     assert _first(mentor, "Retour sur ma première présentation") > _first(mentor, "est en vigueur"), "agenda shared"
     assert _first(mentor, "vous adresse un message de remerciement") > _first(mentor, "Rapport final")
     coordinator = _texts(demo, COORD)
     assert _first(coordinator, STORY["fr"]["differend"][:40]) < _first(coordinator, "ont décidé ensemble de terminer")
-    assert any("Résolu" in t or "résolu" in t for t in _texts(demo, MENTOR)), "the person who raised it is told"
+    assert any("résolu" in t.lower() for t in mentor), "the person who raised it is told"
 
 
 def test_non_essential_messages_keep_to_good_hours_and_the_weekly_cap(demo: DemoResult) -> None:
     """From the outbox rows sent over the ten months: weekdays 8:00-18:00 local time, two a week at most."""
     figures = humane_figures(demo.sent)
-    print("\n".join(figures.lines()))
+    print(f"\n{demo.platform}: " + "; ".join(figures.lines()))
     assert demo.sent, "the demo sends non-essential messages"
     assert (figures.outside_hours, figures.on_weekends) == (0, 0)
     assert figures.busiest_week <= 2
     # The objective news the mentee's edits cause reaches the mentor in Vancouver in her morning, not at 6:10.
-    news = [r.local for r in demo.sent if r.kind == "objective_news" and r.user == MENTOR]
+    news = [r.local for r in demo.sent if r.kind == "objective_news" and r.user == demo.external_ids[MENTOR]]
     assert news and all(at.hour >= 9 for at in news)
 
 
 def test_dates_are_shown_in_each_persons_zone(demo: DemoResult) -> None:
-    text = demo.transcript.as_text()
-    assert "(heure normale du Pacifique)] Message privé à Marie Tremblay" in text
-    assert "(heure normale de l’Atlantique)] Message privé à Samuel Okafor" in text
-    assert "(heure normale de l’Est)] Message privé à Camille Roy" in text
+    text, head = demo.transcript.as_text(), HEADS[demo.platform]
+    assert f"(heure normale du Pacifique)] {head} Marie Tremblay" in text
+    assert f"(heure normale de l’Atlantique)] {head} Samuel Okafor" in text
+    assert f"(heure normale de l’Est)] {head} Camille Roy" in text
 
 
 def test_nothing_private_reaches_the_coordinator(demo: DemoResult) -> None:
@@ -87,6 +92,7 @@ def test_nothing_anyone_typed_reaches_the_log(played: tuple[DemoResult, Captured
 
 
 def test_the_final_report_pdf(demo: DemoResult) -> None:
+    """On Slack the file is uploaded; on Teams the card links to it and the link gives the file."""
     assert demo.pdf is not None
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(demo.pdf)).pages).split())
     for expected in ("Rapport final", "Marie Tremblay", "Samuel Okafor", "Présenter un projet au comité de direction",
@@ -95,21 +101,26 @@ def test_the_final_report_pdf(demo: DemoResult) -> None:
     assert STORY["fr"]["bilan_went"] not in text, "not shared, not in the report"
 
 
-def test_cli_prints_the_transcript_and_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.xdist_group("demo-teams")
+def test_cli_plays_it_on_teams_and_draws_it_like_teams(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "out" / "demo.html"
-    assert main(["demo", "--lang", "en", "--html", str(page)]) == 0
+    assert main(["demo", "--lang", "en", "--platform", "teams", "--html", str(page)]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith("Mentorat — a ten-month agreement, offline")
-    assert "Direct message to Marie Tremblay (mentor)" in printed
-    # The figures once, at the end, whole and without Slack's markup.
+    assert "In Marie Tremblay's chat with Mentorat (mentor)" in printed
+    assert "[Confirm]  [Suggest another time]" in printed, "the card's buttons, as Teams shows them"
+    # The figures once, at the end, whole and without markdown.
     assert printed.count("figures as of September 17, 2027") == 1
     assert "Meetings held: 10 of 10 expected (100%)" in printed.rsplit("━━", 1)[-1]
-    assert "*" not in printed
+    assert "**" not in printed and "App ID" not in printed
     html = page.read_text(encoding="utf-8")
-    assert "<h2>March: a différend, handed to the coordinator and resolved</h2>" in html
+    assert "'Segoe UI'" in html.split("</style>")[0], "Teams' look"
+    assert "<span class='button primary'>Confirm</span>" in html
+    assert "<label>Time (Atlantic Standard Time)</label>" in html, "a form card shows its fields"
     assert (tmp_path / "out" / "demo.pdf").read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.xdist_group("demo-slack")
 def test_make_run_without_tokens_writes_the_page_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     """`make run ARGS="--html demo.html"`: `mentorat start` with no Slack token plays the demo and draws it."""
@@ -118,6 +129,23 @@ def test_make_run_without_tokens_writes_the_page_asked_for(tmp_path: Path, monke
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MENTORAT_LANGUAGE", "en")
     assert main(["start", "--html", "demo.html"]) == 0
-    assert "here is the offline demo" in capsys.readouterr().out
-    assert "<h2>March: a différend, handed to the coordinator and resolved</h2>" in (tmp_path / "demo.html").read_text(
-        encoding="utf-8")
+    printed = capsys.readouterr().out
+    assert "here is the offline demo" in printed
+    assert "Direct message to Marie Tremblay (mentor)" in printed
+    assert printed.count("figures as of September 17, 2027") == 1 and "*" not in printed
+    html = (tmp_path / "demo.html").read_text(encoding="utf-8")
+    assert "<h2>March: a différend, handed to the coordinator and resolved</h2>" in html
+    assert "#611f69" in html.split("</style>")[0], "Slack's look"
+
+
+def test_both_platforms_give_two_pages_that_link_to_each_other(
+        tmp_path: Path, played: tuple[DemoResult, CapturedLog], capsys: pytest.CaptureFixture[str]) -> None:
+    """--platform both: the page asked for holds the first story, the Teams one lies beside it."""
+    result = played[0]
+    _write_demo_pages(tmp_path / "demo.html", [result, result], "fr")
+    printed = capsys.readouterr().out
+    other = tmp_path / f"demo-{result.platform}.html"
+    assert f"Page HTML : {other}" in printed
+    first, second = (tmp_path / "demo.html").read_text(encoding="utf-8"), other.read_text(encoding="utf-8")
+    assert f"<a href='{other.name}'>" in first and "<a href='demo.html'>" in second
+    assert (tmp_path / "demo.pdf").read_bytes().startswith(b"%PDF")
