@@ -277,13 +277,15 @@ def _write_demo_pages(page: Path, results: list[DemoResult], lang: str) -> None:
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    """`make run`: the real bot when .env (or the environment) holds Slack tokens, else the offline demo."""
+    """`make run`: the real bot when .env (or the environment) holds Slack or Teams settings, else the offline demo."""
     import os
 
     from dotenv import find_dotenv, load_dotenv
 
     load_dotenv(find_dotenv(usecwd=True), override=False)
-    if any(os.environ.get(name) for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")):
+    # Any platform's setting means a real bot is wanted: `serve` then names whatever is still missing.
+    if any(os.environ.get(name) for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
+                                             "SLACK_CLIENT_ID", "MICROSOFT_APP_ID")):
         if os.environ.get("SLACK_APP_TOKEN") and not os.environ.get("SLACK_SIGNING_SECRET"):
             return cmd_socket(args)
         return cmd_serve(argparse.Namespace(host="0.0.0.0", port=None, no_scheduler=False))

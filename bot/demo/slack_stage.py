@@ -24,6 +24,23 @@ def _one(answers: Answers, name: str, default: str = "") -> str:
     return value
 
 
+# The meeting modal's blocks and the answers they hold: a counter-proposal or a move opens it filled in.
+MEETING_BLOCKS = {"meeting-date": "date", "meeting-time": "time", "meeting-duration": "duration",
+                  "meeting-mode": "mode", "meeting-location": "location", "meeting-agenda": "agenda"}
+
+
+def shown_answers(view: dict[str, Any]) -> dict[str, str]:
+    """What the meeting modal shows before anyone types (its initial values), by answer name."""
+    shown = {}
+    for block in view.get("blocks") or []:
+        name, element = MEETING_BLOCKS.get(block.get("block_id", "")), block.get("element") or {}
+        value = (element.get("initial_value") or element.get("initial_date") or element.get("initial_time")
+                 or (element.get("initial_option") or {}).get("value"))
+        if name and isinstance(value, str):
+            shown[name] = value
+    return shown
+
+
 def _choice(block: str, action: str, value: str) -> dict[str, dict[str, Any]]:
     return {block: {action: {"selected_option": {"value": value}}}}
 
@@ -31,7 +48,8 @@ def _choice(block: str, action: str, value: str) -> dict[str, dict[str, Any]]:
 def state_values(form: Form, a: Answers) -> dict[str, dict[str, Any]]:
     """The answers as Slack's view.state.values for that modal."""
     if form is Form.MEETING:
-        return meeting_values(_one(a, "date"), _one(a, "time"), agenda=_one(a, "agenda"),
+        return meeting_values(_one(a, "date"), _one(a, "time"), duration=_one(a, "duration", "60"),
+                              mode=_one(a, "mode", "video"), location=_one(a, "location"), agenda=_one(a, "agenda"),
                               reason=_one(a, "reason") if "reason" in a else None)
     if form is Form.OBJECTIVE_ADD:
         return {**text_values("objective-title", "objective-title-input", _one(a, "title")),
@@ -115,7 +133,10 @@ class SlackStage(Stage):
         self.collect(user)
 
     def fill(self, user: str, form: Form, answers: Answers) -> None:
+        """What the modal showed, changed by the answers, as Slack submits it."""
         view = [v for v in self.bot.emulator.views_opened() if v.get("callback_id") == CALLBACKS[form]][-1]
+        if form is Form.MEETING:
+            answers = {**shown_answers(view), **answers}
         self.bot.submit_view(user, view, state_values(form, answers))
         self.collect(user)
 

@@ -73,3 +73,15 @@ def test_socket_mode_with_a_refused_app_token_never_says_connected(
     assert lines == ["Mentorat cannot start: Slack refused SLACK_APP_TOKEN (invalid_auth). Copy it again into .env "
                      "from the Slack app page > Basic Information > App-Level Tokens, scope connections:write "
                      "(starts with xapp-)."]
+
+
+def test_teams_settings_alone_start_the_bot_not_the_demo(env: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A `.env` for Teams only: `make run` is the real bot for Teams, which names the settings still missing."""
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID"):
+        env.delenv(name, raising=False)
+    env.setenv("MICROSOFT_APP_ID", "5c1a0000-0000-4000-8000-00000000a99")
+    code, lines, _seconds = _start(capsys)
+    assert code == 2
+    assert not any("demo" in line for line in lines), lines
+    assert "MICROSOFT_APP_PASSWORD" in "\n".join(lines)
