@@ -67,6 +67,23 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("database_url", params, indirect=True)
 
 
+# Figures a test publishes with `record_property("figures", text)` (the demo's humane-timing counts): printed
+# at the end of the run, since pytest keeps a passing test's output to itself (and xdist's workers' too).
+FIGURES: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and report.passed:
+        FIGURES.extend(str(value) for name, value in report.user_properties if name == "figures")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if FIGURES:
+        terminalreporter.section("figures")
+        for text in FIGURES:
+            terminalreporter.write_line(text)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     skip = pytest.mark.skip(reason=f"{SKIP_POSTGRES}=1") if os.environ.get(SKIP_POSTGRES) == "1" else None
     for item in items:

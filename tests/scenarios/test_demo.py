@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -58,10 +59,12 @@ def test_the_key_moments_happen_in_order(demo: DemoResult) -> None:
     assert any("résolu" in t.lower() for t in mentor), "the person who raised it is told"
 
 
-def test_non_essential_messages_keep_to_good_hours_and_the_weekly_cap(demo: DemoResult) -> None:
-    """From the outbox rows sent over the ten months: weekdays 8:00-18:00 local time, two a week at most."""
+def test_non_essential_messages_keep_to_good_hours_and_the_weekly_cap(
+        demo: DemoResult, record_property: Callable[[str, object], None]) -> None:
+    """From the outbox rows sent over the ten months: weekdays 8:00-18:00 local time, two a week at most.
+    The figures are printed at the end of the run (tests/conftest.py)."""
     figures = humane_figures(demo.sent)
-    print(f"\n{demo.platform}: " + "; ".join(figures.lines()))
+    record_property("figures", f"demo on {demo.platform}: " + "; ".join(figures.lines()))
     assert demo.sent, "the demo sends non-essential messages"
     assert (figures.outside_hours, figures.on_weekends) == (0, 0)
     assert figures.busiest_week <= 2
