@@ -39,7 +39,7 @@ unconfirmed, closures_planned, escalated, reseal_connection, requests_expired, _
 _.compress_type, _.create_system, _.external_attr
 
 # pytest calls its hooks and fixtures by name; the context-manager protocol names its arguments.
-pytest_generate_tests, pytest_collection_modifyitems, pg_template, pytestmark, exc_type, tb
+pytest_generate_tests, pytest_collection_modifyitems, pytest_runtest_logreport, pytest_terminal_summary, pg_template, pytestmark, exc_type, tb
 _.asyncore_loop_timeout
 
 # A request keeps when it was answered and decided, for the record.
