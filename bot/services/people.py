@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -56,6 +57,16 @@ def find_person(session: Session, workspace: Workspace, external_id: str) -> Per
     return session.scalars(
         select(Person).where(Person.workspace_id == workspace.id, Person.external_id == external_id)
     ).one_or_none()
+
+
+def display_names(session: Session, workspace: Workspace, external_ids: Iterable[str]) -> dict[str, str]:
+    """The names the bot knows for these ids in the workspace (people it never read a name for are left out)."""
+    wanted = {value.strip().lower() for value in external_ids if value and value.strip()}
+    if not wanted:
+        return {}
+    found = session.execute(select(Person.external_id, Person.display_name).where(
+        Person.workspace_id == workspace.id, Person.external_id.in_(wanted), Person.display_name != ""))
+    return {external_id: name for external_id, name in found}
 
 
 def ensure_person(session: Session, workspace: Workspace, external_id: str, *, now: datetime) -> Person:

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.i18n import t
-from bot.i18n.errors import error_text
 from bot.i18n.rich import rt
 from bot.notify import Message, Rich, Text
 from bot.services import people
@@ -19,7 +18,7 @@ from bot.services.errors import DomainError, InvalidInput
 from bot.usecases import coordinators
 from handlers.teams import conversations
 from handlers.teams.cards import card, submit, teams_text, text_block
-from handlers.teams.deps import Handler, Reply, TeamsDeps, TeamsRequest, directory_name, resolve_actor
+from handlers.teams.deps import Handler, Reply, TeamsDeps, TeamsRequest, directory_name, refused_state, resolve_actor
 from handlers.teams.forms import FormState, person_picker
 from storage.db import session_scope
 
@@ -107,7 +106,7 @@ def change(req: TeamsRequest) -> list[Reply]:
             raise
         with session_scope(deps.session_factory) as session:
             actor = _coordinator(session, req)
-            state = FormState({FIELD: req.field(FIELD)}, {FIELD: teams_text(error_text(actor.lang, actor.tz, error))})
+            state = refused_state(session, actor, {FIELD: req.field(FIELD)}, error)
             return [coordinators_card(session, deps, actor, state=state)]
     with session_scope(deps.session_factory) as session:
         return [coordinators_card(session, deps, _coordinator(session, req), notice=notice, replace=True)]

@@ -144,6 +144,14 @@ def paged_replies(cards: Sequence[Card], text: str, *, replace: bool = False) ->
 FormBuilder = Callable[[Session, Actor, FormState], Reply]
 
 
+def refused_state(session: Session, actor: Actor, values: dict[str, Any], error: DomainError) -> FormState:
+    """A refused form's state: everything as typed, the error under its field, picked people by name."""
+    assert error.field is not None
+    typed = [part for value in values.values() if isinstance(value, str) for part in value.split(",")]
+    return FormState(values, {error.field: teams_text(error_text(actor.lang, actor.tz, error))},
+                     people.display_names(session, actor.workspace, typed))
+
+
 def saved_or_form(req: TeamsRequest, fields: Sequence[str], save: Callable[[], list[Reply]],
                   form: FormBuilder) -> list[Reply]:
     """Run `save`; refused on one of the form's `fields`, the form comes back in place with everything
@@ -153,13 +161,9 @@ def saved_or_form(req: TeamsRequest, fields: Sequence[str], save: Callable[[], l
     except DomainError as error:
         if error.field not in fields:
             raise
-        field = error.field
-        assert field is not None  # it is one of `fields`
         with req.acting() as (session, actor):
-            actor = actor
-            state = FormState({name: req.field(name) for name in fields},
-                              {field: teams_text(error_text(actor.lang, actor.tz, error))})
-            return [form(session, actor, state)]
+            return [form(session, actor, refused_state(session, actor, {name: req.field(name) for name in fields},
+                                                       error))]
 
 
 def directory_name(deps: TeamsDeps, ref: conversations.Reference, field: str) -> str | None:

@@ -24,6 +24,7 @@ class FormState:
 
     values: Mapping[str, Any] = field(default_factory=dict)
     errors: Mapping[str, str] = field(default_factory=dict)
+    names: Mapping[str, str] = field(default_factory=dict)  # a picked person's id -> the name the picker shows
 
     def value(self, name: str, default: Any = "") -> Any:
         found = self.values.get(name)
@@ -89,6 +90,8 @@ def person_picker(name: str, label: str, state: FormState, *, required: bool = T
     `multi`: several people may be picked (their ids come back joined by commas); `several`: those already
     picked."""
     picked = [known] if known else list(several)
+    if not picked:  # a form shown again: its people by name, not by id, when the bot knows them
+        picked = [(state.names[v], v) for v in str(state.value(name)).split(",") if v in state.names]
     element = {"type": "Input.ChoiceSet", **_common(name, label, required, error_message),
                "choices": [{"title": title, "value": value} for title, value in picked],
                "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/users"},

@@ -8,7 +8,6 @@ from datetime import date
 
 from bot.actor import Actor
 from bot.i18n import t
-from bot.i18n.errors import error_text
 from bot.notify import Message, Rich, Text
 from bot.services import actions, people
 from bot.services.errors import DomainError, InvalidInput
@@ -16,7 +15,6 @@ from bot.services.typed_text import row_id
 from bot.usecases import conventions as convention_actions
 from bot.usecases import programmes
 from handlers.teams import conversations
-from handlers.teams.cards import teams_text
 from handlers.teams.deps import (
     Handler,
     Reply,
@@ -24,6 +22,7 @@ from handlers.teams.deps import (
     acting_in_teams,
     directory_name,
     message_reply,
+    refused_state,
     text_reply,
 )
 from handlers.teams.forms import OPENED_IN, FormState, date_input, form_card, person_picker
@@ -73,9 +72,8 @@ def submit_pairing(req: TeamsRequest) -> list[Reply]:
     except DomainError as error:
         if error.field not in FIELDS:
             raise
-        with req.acting() as (_session, actor):
-            state = FormState(values, {error.field: teams_text(error_text(actor.lang, actor.tz, error))})
-            return [pairing_card(actor, actor.today(req.deps), state)]
+        with req.acting() as (session, actor):
+            return [pairing_card(actor, actor.today(req.deps), refused_state(session, actor, values, error))]
 
 
 def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:

@@ -54,6 +54,7 @@ def test_pairing_from_teams_sends_the_convention_and_both_accept(teams_bot: Harn
 
 def test_a_refused_pairing_form_comes_back_with_the_error_and_what_was_picked(
         teams_bot: Harness, connector: BotConnectorEmulator) -> None:
+    channel(teams_bot).say(MENTOR, "mentorat aide")  # the bot knows Marie by name
     form = pairing_form(teams_bot, connector)
     data = {**action(form, "Envoyer"), "mentor": MENTOR.aad_object_id, "mentee": MENTOR.aad_object_id,
             "start": "2026-12-01"}
@@ -61,6 +62,8 @@ def test_a_refused_pairing_form_comes_back_with_the_error_and_what_was_picked(
     again = connector.latest(form["id"])  # the same card, replaced in place
     inputs = card_inputs(again)
     assert inputs["mentor"]["value"] == MENTOR.aad_object_id and inputs["start"]["value"] == "2026-12-01"
+    # The picker shows who was picked by name: without a choice for its value, Teams would show the id.
+    assert inputs["mentor"]["choices"] == [{"title": MENTOR.name, "value": MENTOR.aad_object_id}]
     assert fr_fixed("error.pair.same_person") in text_of(again)
     # A person the bot cannot reach (app not installed for them) is refused on their field.
     stranger = "0a000000-0000-4000-8000-0000000000ee"
