@@ -8,6 +8,7 @@ the goals in each side's profile, unless that person is back in the waiting pool
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime
 
 from sqlalchemy import delete, select, update
@@ -89,18 +90,24 @@ def purge_due(session: Session, now: datetime) -> int:
 
 def purge_audit(session: Session, now: datetime) -> int:
     """The audit events older than they are kept: a convention's as its signed version says, a programme's own
-    (settings, enrolments) as the programme now says. Returns how many."""
+    (settings, enrolments) as the programme now says. One DELETE per retention, not per version. Returns how many."""
     removed = 0
-    for version in session.scalars(select(ConventionVersion)):
-        of_version = select(Convention.id).where(Convention.version_id == version.id)
+    versions: dict[int, list[int]] = defaultdict(list)
+    for version_id, months in session.execute(select(ConventionVersion.id, ConventionVersion.audit_retention_months)):
+        versions[months].append(version_id)
+    for months, version_ids in versions.items():
+        of_versions = select(Convention.id).where(Convention.version_id.in_(version_ids))
         removed += rows_changed(session.execute(delete(AuditEvent).where(
-            AuditEvent.at < _months_before(now, version.audit_retention_months),
-            AuditEvent.convention_id.in_(of_version))))
-    for programme in session.scalars(select(Programme)):
+            AuditEvent.at < _months_before(now, months), AuditEvent.convention_id.in_(of_versions))))
+    programmes: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for programme_id, workspace_id, months in session.execute(
+            select(Programme.id, Programme.workspace_id, Programme.audit_retention_months)):
+        programmes[workspace_id, months].append(programme_id)
+    for (workspace_id, months), programme_ids in programmes.items():
         removed += rows_changed(session.execute(delete(AuditEvent).where(
-            AuditEvent.at < _months_before(now, programme.audit_retention_months),
-            AuditEvent.convention_id.is_(None), AuditEvent.workspace_id == programme.workspace_id,
-            AuditEvent.detail["programme"].as_integer() == programme.id)))
+            AuditEvent.at < _months_before(now, months),
+            AuditEvent.convention_id.is_(None), AuditEvent.workspace_id == workspace_id,
+            AuditEvent.detail["programme"].as_integer().in_(programme_ids))))
     return removed
 
 

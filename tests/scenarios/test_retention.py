@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.demo.harness import Harness
@@ -46,6 +47,7 @@ def test_free_text_goes_at_the_end_of_retention_and_figures_stay(bot: Harness) -
         assert convention.starts_on.isoformat() == "2026-11-23"  # the figures stay
 
 
+@pytest.mark.both_databases
 def test_the_audit_trail_goes_when_its_programme_keeps_it_no_longer(bot: Harness) -> None:
     bot.command("UCOORD", "aide")  # the programme, before its first pair
     with bot.session_factory() as session:
@@ -65,6 +67,25 @@ def test_the_audit_trail_goes_when_its_programme_keeps_it_no_longer(bot: Harness
     with bot.session_factory() as session:
         assert session.scalars(select(AuditEvent).where(AuditEvent.at <= newest)).all() == []
         assert session.get(Convention, convention_id) is not None  # the convention and its figures stay
+
+
+def test_each_convention_keeps_its_trail_as_long_as_its_signed_version_says(bot: Harness) -> None:
+    """Two pairs signed under different audit retentions: the purge honours each one's."""
+    bot.command("UCOORD", "aide")
+    with bot.session_factory() as session:
+        session.scalars(select(Programme)).one().audit_retention_months = 6
+        session.commit()
+    short = pair_and_accept(bot, start="2026-11-23")
+    with bot.session_factory() as session:
+        session.scalars(select(Programme)).one().audit_retention_months = 24  # the next pairs are signed so
+        session.commit()
+    long = pair_and_accept(bot, "UMENTOR2", "UMENTEE2", start="2026-11-23")
+    with bot.session_factory() as session:
+        newest = max(session.scalars(select(AuditEvent.at)))
+    at(bot, newest + timedelta(days=186))
+    with bot.session_factory() as session:
+        kept = {e.convention_id for e in session.scalars(select(AuditEvent).where(AuditEvent.at <= newest))}
+    assert short not in kept and long in kept
 
 
 def test_a_signed_convention_keeps_the_retention_it_promised(bot: Harness) -> None:
