@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.imports
 	$(BIN)/python -m benchmarks.matching
 	$(BIN)/python -m benchmarks.encryption
+	$(BIN)/python -m benchmarks.demo_timing
 
 # gettext catalogues (bot/locale, README "Adding a language"). The keywords: t(lang, key), rt(lang, key), bilingual(key),
 # tn(lang, key, plural_key, count), the N_ / N_plural markers of keys listed in tables, and the domain errors and

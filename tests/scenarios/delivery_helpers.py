@@ -17,8 +17,13 @@ from sqlalchemy import func, select
 from bot.demo.slack_emulator import SlackEmulator, button_value
 from bot.services import outbox
 from bot.services.convention_versions import current
+from storage.crypto import KEY_VARIABLE, new_key
 from storage.db import make_engine, make_session_factory
 from storage.models import Convention, ConventionStatus, Person, Programme, Reminder, ReminderStatus, Workspace
+
+# The suite's data key (tests/conftest.py), or one of the helpers' own when a benchmark runs them: read at first
+# use, it seals what they seed and the tick processes inherit it.
+os.environ.setdefault(KEY_VARIABLE, new_key())
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # Monday 10:00 in Toronto
 TICK_TIMEOUT = 300  # seconds, per `mentorat tick` process
@@ -91,7 +96,7 @@ def unfinished(url: str) -> int:
 
 
 def tick(url: str, emu: SlackEmulator, now: datetime) -> subprocess.Popen[str]:
-    """A real `mentorat tick --now …` process (plan, deliver what is due, exit)."""
+    """A real `mentorat tick --now …` process (plan, deliver what is due, exit), with this process's data key."""
     env = {**os.environ, "SLACK_BOT_TOKEN": emu.bot_token, "SLACK_API_URL": emu.api_url, "DATABASE_URL": url,
            "MENTORAT_COORDINATORS": "UCOORD"}
     return subprocess.Popen([sys.executable, "-m", "bot", "tick", "--now", now.isoformat()], env=env,
