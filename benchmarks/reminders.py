@@ -30,6 +30,7 @@ import argparse
 import gc
 import logging
 import multiprocessing
+import os
 import resource
 import sys
 import tempfile
@@ -41,10 +42,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, delete, func, insert, select, text
 
 from bot.demo.slack_emulator import SlackEmulator, _RateLimit
+from storage.crypto import KEY_VARIABLE, new_key
 from storage.db import make_engine, make_session_factory
 from storage.migrate import upgrade
 from storage.models import (
@@ -333,8 +336,19 @@ def _emulator_child(cap: float, users: list[str], conn: Any) -> None:
         conn.send((posted, sum(1 for call in calls if call.answered_status == 429)))
 
 
-def _worker_child(url: str, api_url: str, token: str, conn: Any) -> None:
-    """One `mentorat worker`: deliver_due back to back, with the real time, until nothing is pending."""
+def humane_moment(after: datetime) -> datetime:
+    """The first weekday hour, from `after`, when it is 8:00-17:00 for people of every seeded zone: the nudges
+    are non-essential, and delivery holds them for their recipients' good hours (the run takes minutes)."""
+    zones = [ZoneInfo(zone or "America/Toronto") for zone in ZONES]
+    moment = after.replace(minute=0, second=0, microsecond=0)
+    while not all(local.weekday() < 5 and 8 <= local.hour < 17 for local in (moment.astimezone(z) for z in zones)):
+        moment += timedelta(hours=1)
+    return moment
+
+
+def _worker_child(url: str, api_url: str, token: str, shift: timedelta, conn: Any) -> None:
+    """One `mentorat worker`: deliver_due back to back until nothing is pending, on the real clock moved by
+    `shift` to the humane moment the nudges are due at (Retry-After and leases run in real time)."""
     from bot.app import make_client
     from bot.config import Settings
     from bot.services.messages import ComposeContext
@@ -353,20 +367,21 @@ def _worker_child(url: str, api_url: str, token: str, conn: Any) -> None:
     passes, deadline = 0, time.monotonic() + DELIVERY_DEADLINE_S
     while _pending(engine) and time.monotonic() < deadline:
         passes += 1
-        if not deliver_due(factory, notifier, datetime.now(UTC), ctx).claimed:
+        if not deliver_due(factory, notifier, datetime.now(UTC) + shift, ctx).claimed:
             time.sleep(0.05)  # what is left waits out a Retry-After (or is in the other worker's hands)
     conn.send((time.monotonic(), passes))
     engine.dispose()
 
 
-def _run_workers(url: str, api_url: str, token: str, workers: int) -> tuple[float, int]:
+def _run_workers(url: str, api_url: str, token: str, workers: int, shift: timedelta) -> tuple[float, int]:
     """Start the workers, let them go at once, return the time until the last one is done."""
     context = multiprocessing.get_context("spawn")
     pipes, processes = [], []
     for _ in range(workers):
         parent, child = context.Pipe()
-        process = context.Process(target=_worker_child, args=(url, api_url, token, child), daemon=True)
+        process = context.Process(target=_worker_child, args=(url, api_url, token, shift, child), daemon=True)
         process.start()
+        child.close()  # the child's end is the child's: if it dies, recv() here ends instead of waiting forever
         pipes.append(parent)
         processes.append(process)
     try:
@@ -386,7 +401,9 @@ def _run_workers(url: str, api_url: str, token: str, workers: int) -> tuple[floa
 
 def bench_delivery(url: str, count: int, cap: float, workers: int) -> DeliveryFigures:
     engine = make_engine(url)
-    _seed_due_nudges(engine, count, datetime.now(UTC) - timedelta(minutes=1))
+    moment = humane_moment(datetime.now(UTC))
+    shift = moment - datetime.now(UTC)
+    _seed_due_nudges(engine, count, moment - timedelta(minutes=1))
     users = [f"U{'ME'[side]}{i:07d}" for i in range(count // 2) for side in (0, 1)]
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe()
@@ -394,7 +411,7 @@ def bench_delivery(url: str, count: int, cap: float, workers: int) -> DeliveryFi
     emulator.start()
     try:
         api_url, token = parent.recv()
-        seconds, passes = _run_workers(url, api_url, token, workers)
+        seconds, passes = _run_workers(url, api_url, token, workers, shift)
         parent.send("report")
         posted, limited = parent.recv()
     finally:
@@ -576,6 +593,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    os.environ.setdefault(KEY_VARIABLE, new_key())  # its own data key, which the worker processes inherit
     sizes = sorted({s for s in SIZES if s < args.conventions} | {args.conventions})
     backends = ["postgresql", "sqlite"] if args.backend == "both" else [args.backend]
     from tests.support.postgres import postgres_server
