@@ -283,9 +283,10 @@ def cmd_start(args: argparse.Namespace) -> int:
     from dotenv import find_dotenv, load_dotenv
 
     load_dotenv(find_dotenv(usecwd=True), override=False)
+    from bot.config import PLATFORM_VARIABLES
+
     # Any platform's setting means a real bot is wanted: `serve` then names whatever is still missing.
-    if any(os.environ.get(name) for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
-                                             "SLACK_CLIENT_ID", "MICROSOFT_APP_ID")):
+    if any(os.environ.get(name) for name in PLATFORM_VARIABLES):
         if os.environ.get("SLACK_APP_TOKEN") and not os.environ.get("SLACK_SIGNING_SECRET"):
             return cmd_socket(args)
         return cmd_serve(argparse.Namespace(host="0.0.0.0", port=None, no_scheduler=False))

@@ -63,6 +63,8 @@ WHERE = {
 }
 
 TEAMS_VARIABLES = ("MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID")
+# The platforms' own settings: any of them means a real bot is wanted (`mentorat start`).
+PLATFORM_VARIABLES = tuple(name for name in WHERE if name != KEY_VARIABLE)
 GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 SUPPORTED_LANGUAGES = ("fr", "en")

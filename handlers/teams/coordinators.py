@@ -106,7 +106,7 @@ def change(req: TeamsRequest) -> list[Reply]:
             raise
         with session_scope(deps.session_factory) as session:
             actor = _coordinator(session, req)
-            state = refused_state(session, actor, {FIELD: req.field(FIELD)}, error)
+            state = refused_state(session, actor, {FIELD: req.field(FIELD)}, error, pickers=(FIELD,))
             return [coordinators_card(session, deps, actor, state=state)]
     with session_scope(deps.session_factory) as session:
         return [coordinators_card(session, deps, _coordinator(session, req), notice=notice, replace=True)]

@@ -144,12 +144,15 @@ def paged_replies(cards: Sequence[Card], text: str, *, replace: bool = False) ->
 FormBuilder = Callable[[Session, Actor, FormState], Reply]
 
 
-def refused_state(session: Session, actor: Actor, values: dict[str, Any], error: DomainError) -> FormState:
-    """A refused form's state: everything as typed, the error under its field, picked people by name."""
+def refused_state(session: Session, actor: Actor, values: dict[str, Any], error: DomainError, *,
+                  pickers: Sequence[str] = ()) -> FormState:
+    """A refused form's state: everything as typed, the error under its field. `pickers`: its people pickers,
+    shown by name (the names the bot knows in this workspace). Only for forms whose user may already see
+    these people (a coordinator's): elsewhere a name shown back would tell whether someone uses Mentorat."""
     assert error.field is not None
-    typed = [part for value in values.values() if isinstance(value, str) for part in value.split(",")]
+    picked = [part for name in pickers for part in str(values.get(name) or "").split(",")]
     return FormState(values, {error.field: teams_text(error_text(actor.lang, actor.tz, error))},
-                     people.display_names(session, actor.workspace, typed))
+                     people.display_names(session, actor.workspace, picked) if picked else {})
 
 
 def saved_or_form(req: TeamsRequest, fields: Sequence[str], save: Callable[[], list[Reply]],
@@ -163,7 +166,7 @@ def saved_or_form(req: TeamsRequest, fields: Sequence[str], save: Callable[[], l
             raise
         with req.acting() as (session, actor):
             return [form(session, actor, refused_state(session, actor, {name: req.field(name) for name in fields},
-                                                       error))]
+                                                       error))]  # no pickers named: nobody is looked up
 
 
 def directory_name(deps: TeamsDeps, ref: conversations.Reference, field: str) -> str | None:

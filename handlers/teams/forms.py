@@ -90,8 +90,10 @@ def person_picker(name: str, label: str, state: FormState, *, required: bool = T
     `multi`: several people may be picked (their ids come back joined by commas); `several`: those already
     picked."""
     picked = [known] if known else list(several)
-    if not picked:  # a form shown again: its people by name, not by id, when the bot knows them
-        picked = [(state.names[v], v) for v in str(state.value(name)).split(",") if v in state.names]
+    # A form shown again: the people just picked by name too, not by id, when the form was given their names.
+    shown = {value for _title, value in picked}
+    picked += [(state.names[key], value) for value in str(state.value(name)).split(",")
+               if value not in shown and (key := value.strip().lower()) in state.names]
     element = {"type": "Input.ChoiceSet", **_common(name, label, required, error_message),
                "choices": [{"title": title, "value": value} for title, value in picked],
                "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/users"},

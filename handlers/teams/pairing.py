@@ -73,7 +73,9 @@ def submit_pairing(req: TeamsRequest) -> list[Reply]:
         if error.field not in FIELDS:
             raise
         with req.acting() as (session, actor):
-            return [pairing_card(actor, actor.today(req.deps), refused_state(session, actor, values, error))]
+            # A coordinator's form (may_pair is checked before any field is): the picked people by name.
+            state = refused_state(session, actor, values, error, pickers=("mentor", "mentee", "manager"))
+            return [pairing_card(actor, actor.today(req.deps), state)]
 
 
 def _pair(req: TeamsRequest, values: dict[str, str]) -> list[Reply]:

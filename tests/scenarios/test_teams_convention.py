@@ -64,6 +64,8 @@ def test_a_refused_pairing_form_comes_back_with_the_error_and_what_was_picked(
     assert inputs["mentor"]["value"] == MENTOR.aad_object_id and inputs["start"]["value"] == "2026-12-01"
     # The picker shows who was picked by name: without a choice for its value, Teams would show the id.
     assert inputs["mentor"]["choices"] == [{"title": MENTOR.name, "value": MENTOR.aad_object_id}]
+    channel(teams_bot).submit(COORD, {**data, "mentor": MENTOR.aad_object_id.upper()}, card_id=form["id"])
+    assert [c["title"] for c in card_inputs(connector.latest(form["id"]))["mentor"]["choices"]] == [MENTOR.name]
     assert fr_fixed("error.pair.same_person") in text_of(again)
     # A person the bot cannot reach (app not installed for them) is refused on their field.
     stranger = "0a000000-0000-4000-8000-0000000000ee"

@@ -143,7 +143,12 @@ def test_a_refused_field_comes_back_on_the_card_with_what_was_typed(teams_bot: H
     assert fr("profile.error.avoid_self") in text_of(again)
     with session_scope(teams_bot.session_factory) as session:
         assert session.scalars(select(Profile)).first() is None  # nothing saved
-    saved = submit_profile(teams_bot, connector, MENTOR, again, avoid="")
+    # A colleague the bot knows, picked on a refused form, is not named back: the card would tell whether
+    # they use Mentorat.
+    channel(teams_bot).say(COORD, "mentorat aide")  # the bot knows Camille by name
+    again = submit_profile(teams_bot, connector, MENTOR, again, themes="", avoid=COORD.aad_object_id)
+    assert COORD.name not in text_of(again)
+    saved = submit_profile(teams_bot, connector, MENTOR, again, themes="negotiation", avoid="")
     assert fr_fixed("profile.saved.new") in text_of(saved)
 
 
