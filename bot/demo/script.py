@@ -53,7 +53,7 @@ def run_demo(lang: str = "fr", platform: str = "slack") -> DemoResult:
         with _stage(url, transcript, platform) as stage:
             play(stage, lang)
             now = stage.bot.clock.now()
-            figures = "\n".join(e.text(transcript.people) for e in transcript.entries
+            figures = "\n".join(e.text(transcript.people, transcript.lang) for e in transcript.entries
                                 if e.to.user_id == COORD and e.at == now)
             pdf = stage.final_report()
             with stage.bot.session_factory() as session:

@@ -106,7 +106,7 @@ class Stage(ABC):
             self.bot.clock.set(max(due, self.bot.clock.now()))
             self.bot.mentorat.jobs.tick()
             self.collect()
-        self.bot.clock.set(until)
+        self.bot.clock.set(max(until, self.bot.clock.now()))  # time never runs backwards
         self.bot.mentorat.jobs.tick()
         self.collect()
 

@@ -36,17 +36,17 @@ class Entry:
     files: tuple[str, ...] = ()
     platform: str = "slack"
 
-    def text(self, people: dict[str, Person], lang: str = "fr") -> str:
+    def text(self, people: dict[str, Person], lang: str) -> str:
         """What the person reads, with Slack's markup (*bold*) left in."""
         if self.platform == "teams":
             return "\n".join(card_lines(self.message, lang))
         return unescape(named(text_of(self.message) or self.message.get("text", ""), people))
 
-    def lines(self, people: dict[str, Person], lang: str = "fr") -> list[str]:
+    def lines(self, people: dict[str, Person], lang: str) -> list[str]:
         """What the person reads, as plain lines for a terminal."""
         if self.platform == "teams":
             return card_lines(self.message, lang)
-        return [BOLD.sub(r"\1", line) for line in self.text(people).splitlines() if line.strip()]
+        return [BOLD.sub(r"\1", line) for line in self.text(people, lang).splitlines() if line.strip()]
 
     def html(self, people: dict[str, Person]) -> str:
         return card_html(self.message) if self.platform == "teams" else render_blocks(self.message, people)

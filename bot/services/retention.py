@@ -90,7 +90,8 @@ def purge_due(session: Session, now: datetime) -> int:
 
 def purge_audit(session: Session, now: datetime) -> int:
     """The audit events older than they are kept: a convention's as its signed version says, a programme's own
-    (settings, enrolments) as the programme now says. One DELETE per retention, not per version. Returns how many."""
+    (settings, enrolments) as the programme now says. One DELETE per retention (and workspace, for a programme's
+    own), not per version or programme. Returns how many."""
     removed = 0
     versions: dict[int, list[int]] = defaultdict(list)
     for version_id, months in session.execute(select(ConventionVersion.id, ConventionVersion.audit_retention_months)):

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from bot.cli import _write_demo_pages, main
+from bot.cli import main
 from bot.demo.outbox_figures import humane_figures
 from bot.demo.script import COORD, MENTEE, MENTOR, PRIVATE_KEYS, STORY, DemoResult, run_demo
 from tests.scenarios.log_capture import CapturedLog, captured_log
 
 ORDER = ["pairing", "first_meeting", "counter", "moved", "agenda", "slip", "differend", "months", "closing",
          "bilan", "thanks", "figures"]
-# Each platform's story runs once, on one worker (make test: --dist loadgroup).
+# Each platform's story runs once for the checks below, on one worker (make test: --dist loadgroup).
 PLATFORMS = [pytest.param(platform, marks=pytest.mark.xdist_group(f"demo-{platform}")) for platform in ("slack", "teams")]
 HEADS = {"slack": "Message privé à", "teams": "Dans la conversation de"}
 
@@ -73,6 +73,11 @@ def test_non_essential_messages_keep_to_good_hours_and_the_weekly_cap(
     assert news and all(at.hour >= 9 for at in news)
 
 
+def test_time_only_moves_forward(demo: DemoResult) -> None:
+    moments = [entry.at for entry in demo.transcript.entries]
+    assert moments == sorted(moments)
+
+
 def test_dates_are_shown_in_each_persons_zone(demo: DemoResult) -> None:
     text, head = demo.transcript.as_text(), HEADS[demo.platform]
     assert f"(heure normale du Pacifique)] {head} Marie Tremblay" in text
@@ -104,23 +109,30 @@ def test_the_final_report_pdf(demo: DemoResult) -> None:
     assert STORY["fr"]["bilan_went"] not in text, "not shared, not in the report"
 
 
-@pytest.mark.xdist_group("demo-teams")
-def test_cli_plays_it_on_teams_and_draws_it_like_teams(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_plays_both_platforms_and_draws_each_like_itself(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """--platform both: Slack then Teams, printed one after the other; the page asked for holds the Slack
+    story, the Teams one lies beside it, each drawn like its platform and linking to the other."""
     page = tmp_path / "out" / "demo.html"
-    assert main(["demo", "--lang", "en", "--platform", "teams", "--html", str(page)]) == 0
+    assert main(["demo", "--lang", "en", "--platform", "both", "--html", str(page)]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith("Mentorat — a ten-month agreement, offline")
-    assert "In Marie Tremblay's chat with Mentorat (mentor)" in printed
-    assert "[Confirm]  [Suggest another time]" in printed, "the card's buttons, as Teams shows them"
-    # The figures once, at the end, whole and without markdown.
-    assert printed.count("figures as of September 17, 2027") == 1
-    assert "Meetings held: 10 of 10 expected (100%)" in printed.rsplit("━━", 1)[-1]
-    assert "**" not in printed and "App ID" not in printed
-    html = page.read_text(encoding="utf-8")
-    assert "'Segoe UI'" in html.split("</style>")[0], "Teams' look"
-    assert "<span class='button primary'>Confirm</span>" in html
-    assert "<label>Time (Atlantic Standard Time)</label>" in html, "a form card shows its fields"
-    assert (tmp_path / "out" / "demo.pdf").read_bytes().startswith(b"%PDF")
+    slack, teams = printed.split("━━━━ The story in Microsoft Teams ━━━━")
+    assert "━━━━ The story in Slack ━━━━" in slack and "Direct message to Marie Tremblay (mentor)" in slack
+    assert "In Marie Tremblay's chat with Mentorat (mentor)" in teams
+    assert "[Confirm]  [Suggest another time]" in teams, "the card's buttons, as Teams shows them"
+    for story in (slack, teams):  # the figures once each, at the end, whole and without markup
+        assert story.count("figures as of September 17, 2027") == 1
+        assert "Meetings held: 10 of 10 expected (100%)" in story.rsplit("━━", 1)[-1]
+    assert "*" not in slack and "**" not in teams and "App ID" not in printed
+    slack_page = page.read_text(encoding="utf-8")
+    teams_page = (page.parent / "demo-teams.html").read_text(encoding="utf-8")
+    assert "#611f69" in slack_page.split("</style>")[0], "Slack's look"
+    assert "'Segoe UI'" in teams_page.split("</style>")[0], "Teams' look"
+    assert "<a href='demo-teams.html'>" in slack_page and "<a href='demo.html'>" in teams_page
+    assert "<span class='button primary'>Confirm</span>" in teams_page
+    assert "<label>Time (Atlantic Standard Time)</label>" in teams_page, "a form card shows its fields"
+    assert (page.parent / "demo.pdf").read_bytes().startswith(b"%PDF")
 
 
 @pytest.mark.xdist_group("demo-slack")
@@ -139,16 +151,3 @@ def test_make_run_without_tokens_writes_the_page_asked_for(tmp_path: Path, monke
     html = (tmp_path / "demo.html").read_text(encoding="utf-8")
     assert "<h2>March: a différend, handed to the coordinator and resolved</h2>" in html
     assert "#611f69" in html.split("</style>")[0], "Slack's look"
-
-
-def test_both_platforms_give_two_pages_that_link_to_each_other(
-        tmp_path: Path, played: tuple[DemoResult, CapturedLog], capsys: pytest.CaptureFixture[str]) -> None:
-    """--platform both: the page asked for holds the first story, the Teams one lies beside it."""
-    result = played[0]
-    _write_demo_pages(tmp_path / "demo.html", [result, result], "fr")
-    printed = capsys.readouterr().out
-    other = tmp_path / f"demo-{result.platform}.html"
-    assert f"Page HTML : {other}" in printed
-    first, second = (tmp_path / "demo.html").read_text(encoding="utf-8"), other.read_text(encoding="utf-8")
-    assert f"<a href='{other.name}'>" in first and "<a href='demo.html'>" in second
-    assert (tmp_path / "demo.pdf").read_bytes().startswith(b"%PDF")
