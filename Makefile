@@ -10,9 +10,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# pytest-xdist: one worker per core, each with its own PostgreSQL server and templates (tests/conftest.py);
-# tests of one xdist_group share a worker (each platform's demo is played once).
-PYTEST := $(BIN)/python -m pytest -q -n auto --dist loadgroup
+# pytest-xdist: one worker per core, each with its own PostgreSQL server and templates (tests/conftest.py).
+PYTEST := $(BIN)/python -m pytest -q -n auto
 
 .PHONY: run test lint fast bench messages setup clean
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -16,16 +17,21 @@ from tests.scenarios.log_capture import CapturedLog, captured_log
 
 ORDER = ["pairing", "first_meeting", "counter", "moved", "agenda", "slip", "differend", "months", "closing",
          "bilan", "thanks", "figures"]
-# Each platform's story runs once for the checks below, on one worker (make test: --dist loadgroup).
-PLATFORMS = [pytest.param(platform, marks=pytest.mark.xdist_group(f"demo-{platform}")) for platform in ("slack", "teams")]
+PLATFORMS = ("slack", "teams")
 HEADS = {"slack": "Message privé à", "teams": "Dans la conversation de"}
+
+
+@functools.cache
+def _play(platform: str) -> tuple[DemoResult, CapturedLog]:
+    with captured_log() as log:
+        return run_demo("fr", platform), log
 
 
 @pytest.fixture(scope="module", params=PLATFORMS)
 def played(request: pytest.FixtureRequest) -> tuple[DemoResult, CapturedLog]:
-    """The whole programme, with the production log configuration writing everything from DEBUG up."""
-    with captured_log() as log:
-        return run_demo("fr", request.param), log
+    """The whole programme, with the production log configuration writing everything from DEBUG up. Played
+    at most once a process (pytest-xdist workers interleave other modules' tests, which end a module fixture)."""
+    return _play(request.param)
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +141,6 @@ def test_cli_plays_both_platforms_and_draws_each_like_itself(tmp_path: Path,
     assert (page.parent / "demo.pdf").read_bytes().startswith(b"%PDF")
 
 
-@pytest.mark.xdist_group("demo-slack")
 def test_make_run_without_tokens_writes_the_page_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     """`make run ARGS="--html demo.html"`: `mentorat start` with no Slack token plays the demo and draws it."""
