@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from bot.actor import Actor
 from bot.i18n import N_, labels, t
-from bot.i18n.errors import error_text
 from bot.i18n.rich import rt
 from bot.notify import Message
 from bot.services import actions, disputes
@@ -24,6 +23,7 @@ from handlers.teams.deps import (
     TeamsRequest,
     message_reply,
     refusal,
+    refused_state,
     text_reply,
 )
 from handlers.teams.forms import FormState, choice_input, flag, form_card, text_input, toggle_input
@@ -118,7 +118,7 @@ def submit_dispute(req: TeamsRequest) -> list[Reply]:
                 # As Slack closes its modal: the form gives way to the reason (already open, convention over).
                 return [refusal(actor, error, replace=True)]
             convention, other = dispute_actions.dispute_form(session, actor, req.subject_id())
-            state = FormState(values, {error.field: teams_text(error_text(actor.lang, actor.tz, error))})
+            state = refused_state(session, actor, values, error)
             return [dispute_card(actor, convention, other, kind, state)]
 
 

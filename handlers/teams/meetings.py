@@ -12,7 +12,6 @@ import re
 from bot.actor import Actor
 from bot.i18n import labels, t
 from bot.i18n.dates import zone_name
-from bot.i18n.errors import error_text
 from bot.i18n.rich import rt
 from bot.notify import Message
 from bot.services import actions, meetings
@@ -33,7 +32,8 @@ from handlers.teams.deps import (
     TeamsDeps,
     TeamsRequest,
     message_reply,
-    )
+    refused_state,
+)
 from handlers.teams.forms import FormState, choice_input, date_input, form_card, text_input, time_input
 from storage.models import Meeting, MeetingMode
 
@@ -147,7 +147,7 @@ def submit_meeting(req: TeamsRequest) -> list[Reply]:
         if error.field not in FIELDS:
             raise
         with req.acting() as (session, actor):
-            state = FormState(values, {error.field: teams_text(error_text(actor.lang, actor.tz, error))})
+            state = refused_state(session, actor, values, error)
             form = meeting_actions.refill_form(session, actor, kind, subject_id)
             return [meeting_card(req.deps, actor, form, state)]
     retire_stale(req.deps, done)
@@ -184,7 +184,7 @@ def submit_cancel(req: TeamsRequest) -> list[Reply]:
             raise
         with req.acting() as (session, actor):
             meeting = meetings.get_meeting(session, meeting_id, actor.person)
-            state = FormState({"reason": reason}, {"reason": teams_text(error_text(actor.lang, actor.tz, error))})
+            state = refused_state(session, actor, {"reason": reason}, error)
             return [_cancel_card(actor, meeting, state)]
 
 
@@ -270,7 +270,7 @@ def submit_agenda(req: TeamsRequest) -> list[Reply]:
         if error.field != "agenda":
             raise
         with req.acting() as (session, actor):
-            state = FormState({"agenda": text}, {"agenda": teams_text(error_text(actor.lang, actor.tz, error))})
+            state = refused_state(session, actor, {"agenda": text}, error)
             return [_agenda_card(actor, meeting_actions.refill_agenda_form(session, actor, meeting_id, convention_id),
                                  state)]
 
