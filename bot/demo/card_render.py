@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
+from bot.demo.teams_connector import ADAPTIVE_CARD
+
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 ITALIC = re.compile(r"(?<!\w)_([^_\n]+)_(?!\w)")
 LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")

@@ -145,7 +145,6 @@ class SlackStage(Stage):
 
     def final_report(self) -> bytes | None:
         emulator = self.bot.emulator
-        mentee = next(user for user, person in self.transcript.people.items() if person.role == "mentee")
         pdfs = [u["content"] for u in emulator.uploads()
-                if u["filename"].endswith(".pdf") and u["channel"] == emulator.im_channel_id(mentee)]
+                if u["filename"].endswith(".pdf") and u["channel"] == emulator.im_channel_id(self.mentee())]
         return pdfs[-1] if pdfs else None

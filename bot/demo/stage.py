@@ -93,6 +93,10 @@ class Stage(ABC):
     def final_report(self) -> bytes | None:
         """The final report's PDF as the mentee received it."""
 
+    def mentee(self) -> str:
+        """The story's handle for the mentee (whose copy of the final report the demo keeps)."""
+        return next(user for user, person in self.transcript.people.items() if person.role == "mentee")
+
     # --- time, and what the database says ----------------------------------------------------
 
     def advance(self, until: datetime) -> None:
@@ -125,7 +129,7 @@ class Stage(ABC):
     # --- a month of mentoring -----------------------------------------------------------------
 
     def meeting(self, proposer: str, other: str, day: str, time: str, *, agenda: str = "") -> None:
-        """One proposes, the other confirms, the meeting happens and the mentee says so."""
+        """One proposes, the other confirms (`after_meeting` lets it happen)."""
         self.command(proposer, "prochaine-rencontre")
         self.fill(proposer, Form.MEETING, {"date": day, "time": time, "agenda": agenda})
         self.click(other, actions.MEETING_CONFIRM)

@@ -48,7 +48,8 @@ from urllib.parse import unquote, urlsplit
 from bot.demo.card_schema import unknown_properties
 from bot.demo.loopback import LoopbackServer, QuietHandler, bearer_token
 
-__all__ = ["ADAPTIVE_CARD", "BotConnectorEmulator", "ConnectorCall", "card_actions", "card_inputs", "text_of"]
+__all__ = ["ADAPTIVE_CARD", "BotConnectorEmulator", "ConnectorCall", "card_actions", "card_inputs", "open_urls",
+           "text_of"]
 
 JsonDict = dict[str, Any]
 Clock = Callable[[], float]
@@ -141,6 +142,13 @@ def card_actions(activity: JsonDict) -> list[tuple[str, JsonDict]]:
         for node in _card_nodes(activity)
         if node.get("type") in _CLICKABLE
     ]
+
+
+def open_urls(activity: JsonDict) -> list[tuple[str, str]]:
+    """Each ``Action.OpenUrl`` of the activity's cards' action bars as (title, url), in order."""
+    return [(str(act.get("title", "")), act["url"]) for attachment in _attachments(activity)
+            for act in (attachment.get("content") or {}).get("actions") or []
+            if isinstance(act, dict) and act.get("type") == "Action.OpenUrl" and isinstance(act.get("url"), str)]
 
 
 def card_inputs(activity: JsonDict) -> dict[str, JsonDict]:

@@ -10,7 +10,7 @@ from typing import Any
 from bot.demo.harness import Harness
 from bot.demo.slack_requests import get
 from bot.demo.stage import Answers, Form, Stage
-from bot.demo.teams_connector import BotConnectorEmulator, card_actions, card_inputs
+from bot.demo.teams_connector import BotConnectorEmulator, card_actions, card_inputs, open_urls
 from bot.demo.teams_requests import TeamsChannel, TeamsUser
 from bot.demo.transcript import Entry, Person, Transcript
 from handlers.teams.cards import ACTION_KEY, VALUE_KEY
@@ -105,17 +105,10 @@ class TeamsStage(Stage):
 
     def final_report(self) -> bytes | None:
         """The report's PDF, downloaded from the link on the mentee's card as Teams would open it."""
-        mentee = next(user for user, person in self.transcript.people.items() if person.role == "mentee")
-        for card in reversed(self.cards(mentee)):
-            for url in open_urls(card):
+        for card in reversed(self.cards(self.mentee())):
+            for _title, url in open_urls(card):
                 answer = get(url)
                 if answer.status == 200 and answer.headers.get("Content-Type", "").startswith("application/pdf"):
                     return answer.body
         return None
 
-
-def open_urls(activity: dict[str, Any]) -> list[str]:
-    """The links of a card's Action.OpenUrl buttons."""
-    return [act["url"] for attachment in activity.get("attachments") or []
-            for act in (attachment.get("content") or {}).get("actions") or []
-            if act.get("type") == "Action.OpenUrl" and isinstance(act.get("url"), str)]

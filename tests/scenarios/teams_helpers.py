@@ -111,15 +111,6 @@ def submit_form(bot: Harness, user: TeamsUser, form: dict[str, Any], submit_titl
     channel(bot).submit(user, data, card_id=form["id"])
 
 
-def open_urls(activity: dict[str, Any]) -> list[tuple[str, str]]:
-    found = []
-    for attachment in activity.get("attachments") or []:
-        for act in (attachment.get("content") or {}).get("actions") or []:
-            if act.get("type") == "Action.OpenUrl":
-                found.append((act["title"], act["url"]))
-    return found
-
-
 def mentee_proposes(bot: Harness, connector: BotConnectorEmulator) -> None:
     """Sam (Paris, reads English) proposes Monday 7 December, 19:00 his time = 18:00 UTC = 10:00 in Vancouver."""
     form = meeting_form(bot, connector, MENTEE)

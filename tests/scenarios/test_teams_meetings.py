@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from bot.demo.harness import Harness
 from bot.demo.slack_requests import get
-from bot.demo.teams_connector import BotConnectorEmulator, card_inputs, text_of
+from bot.demo.teams_connector import BotConnectorEmulator, card_inputs, open_urls, text_of
 from storage.db import session_scope
 from storage.models import Meeting, MeetingStatus
 from tests.scenarios.teams_helpers import (
@@ -30,7 +30,6 @@ from tests.scenarios.teams_helpers import (
     last_text,
     meeting_form,
     mentee_proposes,
-    open_urls,
     submit_form,
     teams_bot,
     teams_pair_and_accept,
