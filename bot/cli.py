@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # Bolt, the Agents SDK or matplotlib (benchmarks/imports.py measures what a process pays at start).
 log = logging.getLogger("mentorat")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+DEMO_PLATFORMS = ("slack", "teams", "both")  # bot.demo.script.PLATFORMS, or both (not imported at start)
 
 
 def _settings(mode: Mode) -> Settings:
@@ -390,12 +391,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="play a whole ten-month convention offline (no Slack, no tokens) and print it")
     demo.add_argument("--lang", choices=["fr", "en"], default="fr")
     demo.add_argument("--html", default=None, help="also write the conversation as a web page (and the PDF beside it)")
-    demo.add_argument("--platform", choices=["slack", "teams", "both"], default="slack",
+    demo.add_argument("--platform", choices=DEMO_PLATFORMS, default="slack",
                       help="play it on Slack, on Microsoft Teams, or on both one after the other")
     demo.set_defaults(func=cmd_demo)
     start = sub.add_parser("start", help="the bot with the Slack tokens of .env, or the offline demo without them")
     start.add_argument("--html", default=None, help="without tokens: also write the demo as a web page (and its PDF)")
-    start.add_argument("--platform", choices=["slack", "teams", "both"], default="slack",
+    start.add_argument("--platform", choices=DEMO_PLATFORMS, default="slack",
                        help="without tokens: the platform the demo plays on")
     start.set_defaults(func=cmd_start)
     keys = sub.add_parser("keys", help="the data key: make a new one, or re-seal everything under the first one")
