@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from bot.demo.harness import TENANT_ID, Harness
 from bot.demo.slack_requests import get
-from bot.demo.teams_connector import BotConnectorEmulator, card_inputs, text_of
+from bot.demo.teams_connector import BotConnectorEmulator, card_inputs, open_urls, text_of
 from bot.demo.teams_requests import TeamsUser
 from bot.services import actions
 from storage.db import session_scope
@@ -30,7 +30,6 @@ from tests.scenarios.teams_helpers import (
     connector,
     find_card,
     last_text,
-    open_urls,
     submit_form,
     teams_bot,
     teams_pair_and_accept,
